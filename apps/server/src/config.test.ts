@@ -1,0 +1,36 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_DATA_DIR, loadConfig } from './config.js';
+
+describe('loadConfig', () => {
+  it('uses port 3000, host 0.0.0.0 and <repo>/data when nothing is set', () => {
+    const result = loadConfig({});
+    expect(result).toEqual({
+      ok: true,
+      value: expect.objectContaining({ port: 3000, host: '0.0.0.0', dataDir: DEFAULT_DATA_DIR }),
+    });
+    expect(DEFAULT_DATA_DIR).toBe(fileURLToPath(new URL('../../../data', import.meta.url)));
+  });
+
+  it('reads PORT, HOST and KINMAP_DATA_DIR, resolving a relative data dir to an absolute one', () => {
+    const result = loadConfig({ PORT: '0', HOST: '127.0.0.1', KINMAP_DATA_DIR: 'some/dir' });
+    expect(result).toEqual({
+      ok: true,
+      value: expect.objectContaining({ port: 0, host: '127.0.0.1', dataDir: resolve('some/dir') }),
+    });
+  });
+
+  it.each(['abc', '-1', '65536', '3000.5', ' 80', ''])('rejects PORT=%j with a clear message', (port) => {
+    const result = loadConfig({ PORT: port });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.detail).toContain('PORT must be an integer from 0 to 65535');
+  });
+
+  it('rejects an empty HOST and an empty KINMAP_DATA_DIR', () => {
+    expect(loadConfig({ HOST: ' ' }).ok).toBe(false);
+    const result = loadConfig({ KINMAP_DATA_DIR: '' });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.detail).toContain('KINMAP_DATA_DIR');
+  });
+});

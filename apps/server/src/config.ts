@@ -1,0 +1,59 @@
+import { isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Where the server listens and keeps its data; read once at start-up. */
+export interface ServerConfig {
+  readonly port: number;
+  readonly host: string;
+  /** Absolute directory holding the SQLite file. Created by `startServer` if missing. */
+  readonly dataDir: string;
+  /** Absolute directory of the built web app (apps/web/dist). */
+  readonly webDist: string;
+}
+
+export type ConfigResult =
+  | { readonly ok: true; readonly value: ServerConfig }
+  | { readonly ok: false; readonly reason: 'invalid-config'; readonly detail: string };
+
+// Both src/config.ts and dist/config.js sit two levels below the repo's apps/ folder,
+// so the defaults resolve to the same place whether run from source or from the build.
+const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+export const DEFAULT_PORT = 3000;
+export const DEFAULT_HOST = '0.0.0.0';
+export const DEFAULT_DATA_DIR = resolve(REPO_ROOT, 'data');
+export const DEFAULT_WEB_DIST = resolve(REPO_ROOT, 'apps/web/dist');
+
+/**
+ * Reads PORT, HOST and KINMAP_DATA_DIR. Bad values are a value, not a throw, so `main`
+ * can print one clear line and exit.
+ * @example loadConfig({ PORT: '8080' }) // { ok: true, value: { port: 8080, host: '0.0.0.0', … } }
+ */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>): ConfigResult {
+  const port = parsePort(env.PORT);
+  if (port === null) {
+    return invalid(`PORT must be an integer from 0 to 65535, got ${JSON.stringify(env.PORT)}`);
+  }
+  const host = env.HOST ?? DEFAULT_HOST;
+  if (host.trim() === '' || /\s/.test(host)) {
+    return invalid(`HOST must be a host name or address without spaces, got ${JSON.stringify(env.HOST)}`);
+  }
+  const rawDataDir = env.KINMAP_DATA_DIR;
+  if (rawDataDir !== undefined && rawDataDir.trim() === '') {
+    return invalid('KINMAP_DATA_DIR must not be empty (unset it to use <repo>/data)');
+  }
+  const dataDir =
+    rawDataDir === undefined ? DEFAULT_DATA_DIR : isAbsolute(rawDataDir) ? rawDataDir : resolve(rawDataDir);
+  return { ok: true, value: { port, host, dataDir, webDist: DEFAULT_WEB_DIST } };
+}
+
+function parsePort(raw: string | undefined): number | null {
+  if (raw === undefined) return DEFAULT_PORT;
+  if (!/^\d{1,5}$/.test(raw)) return null;
+  const port = Number(raw);
+  return port <= 65535 ? port : null;
+}
+
+function invalid(detail: string): ConfigResult {
+  return { ok: false, reason: 'invalid-config', detail };
+}

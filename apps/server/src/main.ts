@@ -1,0 +1,33 @@
+import { loadConfig } from './config.js';
+import { createJsonLogger } from './logger.js';
+import { startServer } from './server.js';
+
+// Composition only: config -> startServer (store -> registry -> rooms -> app -> listen) -> signals.
+const config = loadConfig(process.env);
+if (!config.ok) {
+  console.error(`kinmap: ${config.detail}`);
+  process.exit(1);
+}
+const logger = createJsonLogger();
+const server = await startServer({ ...config.value, logger });
+logger.info('server.listening', { url: server.url, port: server.port, dataDir: config.value.dataDir });
+
+let stopping = false;
+const stop = (signal: NodeJS.Signals): void => {
+  if (stopping) {
+    // A second Ctrl-C means "now": skip the graceful path.
+    logger.warn('server.forcedExit', { signal });
+    process.exit(1);
+  }
+  stopping = true;
+  logger.info('server.stopping', { signal });
+  server.close().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      logger.error('server.stopFailed', { name: error instanceof Error ? error.name : 'unknown' });
+      process.exit(1);
+    },
+  );
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,54 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { DATABASE_FILE, type RunningServer, startServer } from './server.js';
+
+describe('startServer', () => {
+  let root: string;
+  const running: RunningServer[] = [];
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), 'kinmap-server-'));
+  });
+  afterEach(async () => {
+    await Promise.all(running.splice(0).map((server) => server.close()));
+    rmSync(root, { recursive: true, force: true });
+  });
+  const start = async (dataDir: string, port = 0) => {
+    const server = await startServer({ port, host: '127.0.0.1', dataDir });
+    running.push(server);
+    return server;
+  };
+
+  it('listens on a free port with port 0, creates the data dir and answers /healthz', async () => {
+    const dataDir = join(root, 'nested', 'data');
+    const server = await start(dataDir);
+    expect(server.port).toBeGreaterThan(0);
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}`);
+    expect(existsSync(join(dataDir, DATABASE_FILE))).toBe(true);
+    const res = await fetch(`${server.url}/healthz`);
+    expect(await res.json()).toEqual({ ok: true });
+  });
+
+  it('rejects when the port is taken, leaving the data dir usable', async () => {
+    const first = await start(join(root, 'a'));
+    await expect(
+      startServer({ port: first.port, host: '127.0.0.1', dataDir: join(root, 'b') }),
+    ).rejects.toThrow(/EADDRINUSE/);
+    const again = await start(join(root, 'b'));
+    expect((await fetch(`${again.url}/healthz`)).status).toBe(200);
+  });
+
+  it('closes open sockets with 1001, stops listening, and is safe to close twice', async () => {
+    const server = await start(root);
+    const created = await fetch(`${server.url}/api/boards`, { method: 'POST', body: '{"title":"T"}' });
+    const { id, tokens } = (await created.json()) as { id: string; tokens: { family: string } };
+    const ws = new WebSocket(`${server.url.replace('http', 'ws')}/sync/${id}?token=${tokens.family}`);
+    await new Promise((resolve) => ws.once('open', resolve));
+    const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
+    await Promise.all([server.close(), server.close()]);
+    expect(await closed).toBe(1001);
+    await expect(fetch(`${server.url}/healthz`)).rejects.toThrow();
+  });
+});

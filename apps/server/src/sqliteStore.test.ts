@@ -1,0 +1,91 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createSqliteStore, openDatabase } from './sqliteStore.js';
+
+const bytes = (...values: number[]) => new Uint8Array(values);
+
+describe('createSqliteStore', () => {
+  let dir: string;
+  let file: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'kinmap-sqlite-'));
+    file = join(dir, 'kinmap.sqlite');
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('opens the file in WAL mode with synchronous=NORMAL', () => {
+    const db = openDatabase(file);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('synchronous', { simple: true })).toBe(1); // 1 = NORMAL
+    db.close();
+  });
+
+  it('resolves an append only once its row is committed and visible to another connection', async () => {
+    const store = createSqliteStore({ file });
+    const reader = new Database(file, { readonly: true });
+    const seqs = await Promise.all([store.append('b', bytes(1)), store.append('b', bytes(2))]);
+    const rows = reader.prepare('SELECT seq, data, at FROM updates WHERE board_id = ? ORDER BY seq').all('b');
+    expect(seqs).toEqual([1, 2]);
+    expect(rows).toEqual([
+      { seq: 1, data: Buffer.from([1]), at: expect.any(Number) },
+      { seq: 2, data: Buffer.from([2]), at: expect.any(Number) },
+    ]);
+    reader.close();
+    await store.close();
+  });
+
+  it('writes appends of one turn all or nothing: a failing batch rejects each append and stores none', async () => {
+    const db = openDatabase(file);
+    const store = createSqliteStore({ db });
+    db.exec(`CREATE TRIGGER refuse BEFORE INSERT ON updates WHEN NEW.board_id = 'bad'
+             BEGIN SELECT RAISE(ABORT, 'refused'); END`);
+    const results = await Promise.allSettled([store.append('good', bytes(1)), store.append('bad', bytes(2))]);
+    expect(results.map((result) => result.status)).toEqual(['rejected', 'rejected']);
+    expect(await store.load('good')).toEqual({ updates: [], lastSeq: 0 });
+    db.exec('DROP TRIGGER refuse');
+    expect(await store.append('good', bytes(3))).toBe(1);
+    await store.close();
+    db.close();
+  });
+
+  it('refuses to compact past the last stored update and leaves the history untouched', async () => {
+    const store = createSqliteStore({ file });
+    await store.append('b', bytes(1));
+    await expect(store.compact('b', bytes(9), 2)).rejects.toThrow(RangeError);
+    expect(await store.load('b')).toEqual({ updates: [bytes(1)], lastSeq: 1 });
+    await store.close();
+  });
+
+  it('ignores a compaction older than the stored snapshot, which would lose updates', async () => {
+    const store = createSqliteStore({ file });
+    for (const value of [1, 2, 3]) await store.append('b', bytes(value));
+    await store.compact('b', bytes(123), 3);
+    await store.compact('b', bytes(12), 2);
+    expect(await store.load('b')).toEqual({ updates: [bytes(123)], lastSeq: 3 });
+    await store.close();
+  });
+
+  it('leaves a shared database open on close, and refuses work once closed', async () => {
+    const db = openDatabase(file);
+    const store = createSqliteStore({ db });
+    await store.append('b', bytes(1));
+    await store.close();
+    expect(db.open).toBe(true);
+    await expect(store.append('b', bytes(2))).rejects.toThrow('closed');
+    await expect(store.load('b')).rejects.toThrow('closed');
+    db.close();
+  });
+
+  it('writes appends still queued when it is closed', async () => {
+    const store = createSqliteStore({ file });
+    const pending = store.append('b', bytes(7));
+    await store.close();
+    expect(await pending).toBe(1);
+    const reopened = createSqliteStore({ file });
+    expect(await reopened.load('b')).toEqual({ updates: [bytes(7)], lastSeq: 1 });
+    await reopened.close();
+  });
+});

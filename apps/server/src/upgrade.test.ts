@@ -1,0 +1,201 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { connect as connectTcp, type Socket } from 'node:net';
+import type { Access, RoomConnection, SocketLike } from '@kinmap/sync';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import type { Authenticator } from './authenticator.js';
+import { attachSyncUpgrade, type SyncUpgrade } from './upgrade.js';
+
+interface Joined {
+  boardId: string;
+  socket: SocketLike;
+  access: Access;
+  messages: Uint8Array[];
+  closed: number;
+}
+
+/** Rooms stand-in: records who joined and what they sent. */
+function recordingRooms() {
+  const joined: Joined[] = [];
+  return {
+    joined,
+    connect(boardId: string, socket: SocketLike, access: Access): RoomConnection {
+      const entry: Joined = { boardId, socket, access, messages: [], closed: 0 };
+      joined.push(entry);
+      return { message: (data) => entry.messages.push(data), close: () => void entry.closed++ };
+    },
+  };
+}
+
+const authenticate: Authenticator = ({ boardId, token }) => {
+  if (boardId !== 'board1') return { ok: false, reason: 'unknown-board' };
+  if (token === null) return { ok: false, reason: 'missing-token' };
+  if (token === 'edit') return { ok: true, boardId: boardId as never, role: 'family' };
+  if (token === 'view') return { ok: true, boardId: boardId as never, role: 'viewer' };
+  return { ok: false, reason: 'wrong-token' };
+};
+
+async function waitFor(condition: () => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+function refusalStatus(url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url);
+    ws.on('unexpected-response', (_request, response) => {
+      resolve(response.statusCode ?? 0);
+      ws.terminate();
+    });
+    ws.on('open', () => reject(new Error('the upgrade was accepted')));
+    ws.on('error', () => {});
+  });
+}
+
+function openClient(url: string): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url);
+    ws.once('open', () => resolve(ws));
+    ws.once('error', reject);
+  });
+}
+
+function closeEvent(ws: WebSocket): Promise<{ code: number; reason: string }> {
+  return new Promise((resolve) =>
+    ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+  );
+}
+
+describe('attachSyncUpgrade', () => {
+  let server: Server;
+  let upgrade: SyncUpgrade;
+  let rooms: ReturnType<typeof recordingRooms>;
+  let base: string;
+  const clients: WebSocket[] = [];
+  const rawSockets: Socket[] = [];
+
+  const start = async (options: { heartbeatMs?: number; authenticate?: Authenticator } = {}) => {
+    server = createServer((_req, res) => res.end('http'));
+    rooms = recordingRooms();
+    upgrade = attachSyncUpgrade({ server, rooms, authenticate, ...options });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `ws://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  };
+  const restart = async (options: Parameters<typeof start>[0]) => {
+    await upgrade.close(0);
+    await new Promise((resolve) => server.close(resolve));
+    await start(options);
+  };
+  const client = async (url: string) => {
+    const ws = await openClient(url);
+    clients.push(ws);
+    return ws;
+  };
+
+  beforeEach(() => start());
+  afterEach(async () => {
+    for (const ws of clients.splice(0)) ws.terminate();
+    for (const socket of rawSockets.splice(0)) socket.destroy();
+    await upgrade.close(0);
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  it('answers a wrong path 404, an unknown board 404, no token 401 and a wrong token 403 before upgrading', async () => {
+    expect(await refusalStatus(`${base}/elsewhere/board1?token=edit`)).toBe(404);
+    expect(await refusalStatus(`${base}/sync/board1/extra?token=edit`)).toBe(404);
+    expect(await refusalStatus(`${base}/sync/nope?token=edit`)).toBe(404);
+    expect(await refusalStatus(`${base}/sync/board1`)).toBe(401);
+    expect(await refusalStatus(`${base}/sync/board1?token=`)).toBe(401);
+    expect(await refusalStatus(`${base}/sync/board1?token=guess`)).toBe(403);
+    expect(rooms.joined).toEqual([]);
+  });
+
+  it('hands an accepted socket to the room with its role; viewers may not write the document', async () => {
+    await client(`${base}/sync/board1?token=edit`);
+    await client(`${base}/sync/board1?token=view`);
+    await waitFor(() => rooms.joined.length === 2, 'two connections');
+    expect(rooms.joined.map((j) => [j.boardId, j.access.role, j.access.canWriteDoc])).toEqual([
+      ['board1', 'family', true],
+      ['board1', 'viewer', false],
+    ]);
+    expect(rooms.joined[0]?.access.connectionId).not.toBe(rooms.joined[1]?.access.connectionId);
+  });
+
+  it('forwards binary frames as plain Uint8Arrays in order, and room output back to the client', async () => {
+    const ws = await client(`${base}/sync/board1?token=edit`);
+    const received: Buffer[] = [];
+    ws.on('message', (data) => received.push(data as Buffer));
+    ws.send(new Uint8Array([0, 1, 2]));
+    ws.send(new Uint8Array([3]));
+    await waitFor(() => rooms.joined[0]?.messages.length === 2, 'two frames');
+    const [first, second] = rooms.joined[0]?.messages ?? [];
+    expect(Object.getPrototypeOf(first)).toBe(Uint8Array.prototype);
+    expect([Array.from(first ?? []), Array.from(second ?? [])]).toEqual([[0, 1, 2], [3]]);
+    rooms.joined[0]?.socket.send(new Uint8Array([9, 8]));
+    await waitFor(() => received.length === 1, 'the room output');
+    expect(Array.from(received[0] ?? [])).toEqual([9, 8]);
+  });
+
+  it('closes a text frame with 4400 and never passes it to the room', async () => {
+    const ws = await client(`${base}/sync/board1?token=edit`);
+    const closed = closeEvent(ws);
+    ws.send('hello');
+    expect((await closed).code).toBe(4400);
+    expect(rooms.joined[0]?.messages).toEqual([]);
+    await waitFor(() => rooms.joined[0]?.closed === 1, 'the room to hear the close');
+  });
+
+  it('passes the room close code and reason to the client and tells the room once when the socket ends', async () => {
+    const ws = await client(`${base}/sync/board1?token=edit`);
+    await waitFor(() => rooms.joined.length === 1, 'the connection');
+    const closed = closeEvent(ws);
+    rooms.joined[0]?.socket.close(4413, 'message too large');
+    expect(await closed).toEqual({ code: 4413, reason: 'message too large' });
+    await waitFor(() => rooms.joined[0]?.closed === 1, 'the room to hear the close');
+    expect(rooms.joined[0]?.closed).toBe(1);
+  });
+
+  it('drops a peer that stops answering pings', async () => {
+    await restart({ heartbeatMs: 20 });
+    // A raw TCP peer completes the handshake, then ignores everything (a dead phone, say).
+    const port = Number(new URL(base).port);
+    const socket = connectTcp(port, '127.0.0.1');
+    rawSockets.push(socket);
+    let ended = false;
+    socket.resume(); // read and ignore: it never answers a ping
+    socket.on('close', () => {
+      ended = true;
+    });
+    socket.write(
+      'GET /sync/board1?token=edit HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n' +
+        'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n',
+    );
+    await waitFor(() => rooms.joined.length === 1, 'the raw peer to join');
+    await waitFor(() => ended, 'the server to drop the silent peer');
+    await waitFor(() => rooms.joined[0]?.closed === 1, 'the room to hear the drop');
+    expect(upgrade.connectionCount()).toBe(0);
+  });
+
+  it('answers 500 when deciding fails, and keeps serving', async () => {
+    await restart({
+      authenticate: () => {
+        throw new Error('database is locked');
+      },
+    });
+    expect(await refusalStatus(`${base}/sync/board1?token=edit`)).toBe(500);
+    expect(await refusalStatus(`${base}/sync/board1?token=edit`)).toBe(500);
+  });
+
+  it('refuses upgrades with 503 once shutdown began, and closes open sockets with 1001 on close', async () => {
+    const ws = await client(`${base}/sync/board1?token=edit`);
+    const closed = closeEvent(ws);
+    upgrade.refuseNew();
+    expect(await refusalStatus(`${base}/sync/board1?token=edit`)).toBe(503);
+    await upgrade.close();
+    expect((await closed).code).toBe(1001);
+  });
+});

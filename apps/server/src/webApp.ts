@@ -1,0 +1,45 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { MiddlewareHandler } from 'hono';
+import { ApiError, ApiErrorCode } from './apiError.js';
+
+export interface WebAppOptions {
+  /** Absolute path of the built web app (apps/web/dist). */
+  readonly root: string;
+}
+
+const NOT_BUILT_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Kinmap</title></head>
+<body><h1>Kinmap's web app is not built</h1>
+<p>The server is running, but apps/web/dist is missing. Build it with <code>npx -y pnpm@12.4.2 build</code> and reload.</p>
+</body></html>`;
+
+/**
+ * Serves the built single-page app: real files as they are (hashed assets cached for a year),
+ * and index.html for any other path without a file extension, so client routes such as
+ * `/b/<boardId>` work on reload. A missing build answers 503 with a plain explanation.
+ */
+export function webApp({ root }: WebAppOptions): MiddlewareHandler {
+  const indexFile = join(root, 'index.html');
+  let assets: MiddlewareHandler | null = null;
+
+  return async function webAppMiddleware(c, next) {
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
+    // Checked per request so a build made after start-up is picked up without a restart.
+    if (!existsSync(indexFile)) return c.html(NOT_BUILT_PAGE, 503);
+    assets ??= serveStatic({ root });
+    const found = await assets(c, async () => {});
+    if (found) {
+      // Vite puts content-hashed files under /assets; everything else may change on deploy.
+      const immutable = c.req.path.startsWith('/assets/');
+      found.headers.set('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
+      return found;
+    }
+    const lastSegment = c.req.path.split('/').at(-1) ?? '';
+    if (lastSegment.includes('.')) throw new ApiError(404, ApiErrorCode.notFound, 'No such file');
+    c.header('Cache-Control', 'no-cache');
+    return c.html(await readFile(indexFile, 'utf8'));
+  };
+}

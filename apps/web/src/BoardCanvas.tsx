@@ -1,0 +1,150 @@
+import type { BoardState, CardId, Category } from '@kinmap/model';
+import type Konva from 'konva';
+import type { KonvaEventObject } from 'konva/lib/Node';
+import { type RefObject, useState } from 'react';
+import { Layer, Line, Rect, Stage } from 'react-konva';
+import { CardShape } from './CardShape';
+import { ColumnShape } from './ColumnShape';
+import { SELECTION } from './colors';
+import { type BoardPoint, boardPoint } from './geometry';
+import { LiveCursors } from './LiveCursors';
+import { type BoardLayout, insertionIndexAt, insertionMarkY, METRICS, sectionAt, sectionOf } from './layout';
+import type { Peer } from './presence';
+import { SectionShape } from './SectionShape';
+
+export interface BoardCanvasProps {
+  readonly state: BoardState;
+  readonly layout: BoardLayout;
+  readonly canEdit: boolean;
+  readonly selectedId: CardId | null;
+  readonly editingId: CardId | null;
+  readonly peers: readonly Peer[];
+  readonly stageRef: RefObject<Konva.Stage | null>;
+  readonly onSelect: (cardId: CardId | null) => void;
+  readonly onEdit: (cardId: CardId) => void;
+  readonly onAdd: (category: Category) => void;
+  readonly onMove: (cardId: CardId, category: Category, index: number) => void;
+  readonly onCursor: (point: BoardPoint | null) => void;
+}
+
+interface DropTarget {
+  readonly cardId: CardId;
+  readonly category: Category;
+  readonly index: number;
+}
+
+function sameTarget(a: DropTarget | null, b: DropTarget | null): boolean {
+  return a === b || (!!a && !!b && a.cardId === b.cardId && a.category === b.category && a.index === b.index);
+}
+
+/** The map drawn with Konva: columns, sections, cards, the drop line while dragging, live cursors. */
+export function BoardCanvas(props: BoardCanvasProps) {
+  const { state, layout, canEdit, selectedId, editingId, stageRef } = props;
+  const [drop, setDrop] = useState<DropTarget | null>(null);
+
+  const pointer = (): BoardPoint | null => {
+    const p = stageRef.current?.getPointerPosition();
+    return p ? boardPoint(p.x, p.y) : null;
+  };
+  const dropTargetFor = (cardId: CardId): DropTarget | null => {
+    const p = pointer();
+    const category = p ? sectionAt(layout, p) : null;
+    if (!p || !category) return null;
+    return { cardId, category, index: insertionIndexAt(layout, category, p, cardId) };
+  };
+  const updateDrop = (next: DropTarget | null) => setDrop((prev) => (sameTarget(prev, next) ? prev : next));
+
+  const onDragStart = (cardId: CardId, node: Konva.Node) => {
+    node.moveToTop();
+    props.onSelect(cardId);
+    updateDrop(dropTargetFor(cardId));
+  };
+  const onDragMove = (cardId: CardId) => {
+    updateDrop(dropTargetFor(cardId));
+    props.onCursor(pointer());
+  };
+  const onDragEnd = (cardId: CardId, node: Konva.Node) => {
+    const target = dropTargetFor(cardId);
+    setDrop(null);
+    // Put the card back where the layout has it; if the move is accepted the next render moves
+    // it to its new place, and if it is refused (a paired card) it has snapped back.
+    const home = layout.cards[cardId]?.rect;
+    if (home) node.position({ x: home.x, y: home.y });
+    if (target) props.onMove(cardId, target.category, target.index);
+  };
+  const onStageDown = (e: KonvaEventObject<MouseEvent | TouchEvent>) => {
+    if (!e.target.findAncestor('.card', true) && !e.target.findAncestor('.add-card', true))
+      props.onSelect(null);
+  };
+
+  const dropSection = drop ? sectionOf(layout, drop.category) : undefined;
+  const dropY = drop ? insertionMarkY(layout, drop.category, drop.index, drop.cardId) : 0;
+  const pad = METRICS.sectionPadding;
+
+  return (
+    <Stage
+      ref={stageRef}
+      width={layout.width}
+      height={layout.height}
+      onMouseDown={onStageDown}
+      onTouchStart={onStageDown}
+      onMouseMove={() => props.onCursor(pointer())}
+      onMouseLeave={() => props.onCursor(null)}
+    >
+      <Layer>
+        {layout.columns.map((column) => (
+          <ColumnShape key={column.column} column={column} />
+        ))}
+        {layout.sections.map((section) => (
+          <SectionShape key={section.category} section={section} canEdit={canEdit} onAdd={props.onAdd} />
+        ))}
+        {Object.values(layout.cards).map((placed) => {
+          const card = state.cards[placed.cardId];
+          if (!card) return null;
+          return (
+            <CardShape
+              key={card.id}
+              card={card}
+              placed={placed}
+              selected={card.id === selectedId}
+              draggable={canEdit && card.id !== editingId}
+              onSelect={props.onSelect}
+              onEdit={props.onEdit}
+              onDragStart={onDragStart}
+              onDragMove={onDragMove}
+              onDragEnd={onDragEnd}
+            />
+          );
+        })}
+      </Layer>
+      <Layer listening={false}>
+        {dropSection && (
+          <>
+            <Rect
+              x={dropSection.rect.x}
+              y={dropSection.rect.y}
+              width={dropSection.rect.width}
+              height={dropSection.rect.height}
+              stroke={SELECTION}
+              strokeWidth={2}
+              dash={[6, 4]}
+              cornerRadius={8}
+            />
+            <Line
+              points={[
+                dropSection.rect.x + pad,
+                dropY,
+                dropSection.rect.x + dropSection.rect.width - pad,
+                dropY,
+              ]}
+              stroke={SELECTION}
+              strokeWidth={3}
+              lineCap="round"
+            />
+          </>
+        )}
+      </Layer>
+      <LiveCursors peers={props.peers} />
+    </Stage>
+  );
+}

@@ -1,0 +1,109 @@
+import type { CardId, CardState } from '@kinmap/model';
+import type Konva from 'konva';
+import type { KonvaEventObject } from 'konva/lib/Node';
+import { Group, Rect, Text } from 'react-konva';
+import { cardMetaText } from './cardMeta';
+import { CARD_BACKGROUND, CARD_BORDER, FONT_FAMILY, INK, INK_MUTED, ROLE_COLORS, SELECTION } from './colors';
+import { type CardLayout, cardTextWidth, METRICS, TEXT_STYLES } from './layout';
+import { t } from './messages';
+import { konvaFontStyle } from './textMeasure';
+
+export interface CardShapeProps {
+  readonly card: CardState;
+  readonly placed: CardLayout;
+  readonly selected: boolean;
+  readonly draggable: boolean;
+  readonly onSelect: (cardId: CardId) => void;
+  readonly onEdit: (cardId: CardId) => void;
+  readonly onDragStart: (cardId: CardId, node: Konva.Node) => void;
+  readonly onDragMove: (cardId: CardId) => void;
+  readonly onDragEnd: (cardId: CardId, node: Konva.Node) => void;
+}
+
+function setCursor(event: KonvaEventObject<MouseEvent>, cursor: string): void {
+  const container = event.target.getStage()?.container();
+  if (container) container.style.cursor = cursor;
+}
+
+/** One card: white, with a stripe in its author's role colour, its wrapped text and its marks. */
+export function CardShape(props: CardShapeProps) {
+  const { card, placed, selected, draggable } = props;
+  const { rect, lines } = placed;
+  const { stripeWidth, cardPaddingX, cardPaddingY, metaGap } = METRICS;
+  const textX = stripeWidth + cardPaddingX;
+  const text = TEXT_STYLES.cardText;
+  const meta = TEXT_STYLES.cardMeta;
+  const isEmpty = card.text.trim() === '';
+  const metaY = cardPaddingY + Math.max(1, lines.length) * text.lineHeight + metaGap;
+
+  return (
+    <Group
+      id={card.id}
+      name="card"
+      x={rect.x}
+      y={rect.y}
+      draggable={draggable}
+      dragDistance={4}
+      onMouseDown={() => props.onSelect(card.id)}
+      onTap={() => props.onSelect(card.id)}
+      onDblClick={(e) => {
+        e.cancelBubble = true;
+        props.onEdit(card.id);
+      }}
+      onDblTap={(e) => {
+        e.cancelBubble = true;
+        props.onEdit(card.id);
+      }}
+      onDragStart={(e) => props.onDragStart(card.id, e.currentTarget)}
+      onDragMove={() => props.onDragMove(card.id)}
+      onDragEnd={(e) => props.onDragEnd(card.id, e.currentTarget)}
+      onMouseEnter={(e) => setCursor(e, draggable ? 'grab' : 'default')}
+      onMouseLeave={(e) => setCursor(e, 'default')}
+    >
+      <Rect
+        width={rect.width}
+        height={rect.height}
+        fill={CARD_BACKGROUND}
+        stroke={selected ? SELECTION : CARD_BORDER}
+        strokeWidth={selected ? 3 : 1}
+        cornerRadius={6}
+        shadowColor="#0f172a"
+        shadowOpacity={0.12}
+        shadowBlur={4}
+        shadowOffsetY={1}
+      />
+      <Rect
+        width={stripeWidth}
+        height={rect.height}
+        fill={ROLE_COLORS[card.authorRole]}
+        cornerRadius={[6, 0, 0, 6]}
+      />
+      <Text
+        x={textX}
+        y={cardPaddingY}
+        text={isEmpty ? t('card.empty') : lines.join('\n')}
+        wrap="none"
+        fontFamily={FONT_FAMILY}
+        fontSize={text.size}
+        fontStyle={isEmpty ? 'italic' : konvaFontStyle(text)}
+        lineHeight={text.lineHeight / text.size}
+        fill={isEmpty ? INK_MUTED : INK}
+      />
+      {placed.hasMeta && (
+        <Text
+          x={textX}
+          y={metaY}
+          width={cardTextWidth(rect.width)}
+          text={cardMetaText(card)}
+          wrap="none"
+          ellipsis
+          fontFamily={FONT_FAMILY}
+          fontSize={meta.size}
+          fontStyle={konvaFontStyle(meta)}
+          lineHeight={meta.lineHeight / meta.size}
+          fill={INK_MUTED}
+        />
+      )}
+    </Group>
+  );
+}

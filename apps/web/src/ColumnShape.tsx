@@ -1,0 +1,36 @@
+import { Group, Rect, Text } from 'react-konva';
+import { COLUMN_COLORS, FONT_FAMILY, INK } from './colors';
+import { type ColumnLayout, METRICS, TEXT_STYLES } from './layout';
+import { konvaFontStyle } from './textMeasure';
+
+/** A column's pale background and its question as the heading. */
+export function ColumnShape({ column }: { readonly column: ColumnLayout }) {
+  const { rect } = column;
+  const colors = COLUMN_COLORS[column.column];
+  const style = TEXT_STYLES.columnTitle;
+  return (
+    <Group name="column" listening={false}>
+      <Rect
+        x={rect.x}
+        y={rect.y}
+        width={rect.width}
+        height={rect.height}
+        fill={colors.background}
+        stroke={colors.border}
+        strokeWidth={1.5}
+        cornerRadius={10}
+      />
+      <Text
+        x={rect.x + METRICS.columnPadding}
+        y={rect.y + METRICS.columnPadding}
+        text={column.titleLines.join('\n')}
+        wrap="none"
+        fontFamily={FONT_FAMILY}
+        fontSize={style.size}
+        fontStyle={konvaFontStyle(style)}
+        lineHeight={style.lineHeight / style.size}
+        fill={INK}
+      />
+    </Group>
+  );
+}

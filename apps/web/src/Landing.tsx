@@ -1,0 +1,67 @@
+import { type FormEvent, useState } from 'react';
+import { createBoard } from './api';
+import { t } from './messages';
+import { boardPath, navigate } from './router';
+import { safeStore, saveBoardToken, saveShareTokens } from './session';
+
+const MAX_TITLE = 200;
+
+/** Starts a board: the facilitator gives a case label and lands on the board holding every link. */
+export function Landing() {
+  const [label, setLabel] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<'empty' | 'failed' | null>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const title = label.trim();
+    if (title === '') {
+      setError('empty');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    const result = await createBoard(title);
+    setBusy(false);
+    if (!result.ok) {
+      setError('failed');
+      return;
+    }
+    const session = safeStore(() => window.sessionStorage);
+    saveBoardToken(session, result.value.id, result.value.tokens.facilitator);
+    saveShareTokens(session, result.value.id, result.value.tokens);
+    navigate(boardPath(result.value.id));
+  };
+
+  return (
+    <main className="page page--narrow">
+      <h1>{t('app.name')}</h1>
+      <p>{t('app.tagline')}</p>
+      <h2>{t('landing.title')}</h2>
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <label htmlFor="case-label">{t('landing.caseLabel')}</label>
+        <p id="case-label-hint" className="hint">
+          {t('landing.caseLabelHint')}
+        </p>
+        <input
+          id="case-label"
+          name="caseLabel"
+          autoComplete="off"
+          maxLength={MAX_TITLE}
+          value={label}
+          aria-describedby="case-label-hint"
+          aria-invalid={error === 'empty'}
+          onChange={(e) => setLabel(e.currentTarget.value)}
+        />
+        {error && (
+          <p className="error" role="alert">
+            {t(error === 'empty' ? 'landing.emptyLabel' : 'landing.error')}
+          </p>
+        )}
+        <button type="submit" disabled={busy}>
+          {t(busy ? 'landing.creating' : 'landing.create')}
+        </button>
+      </form>
+    </main>
+  );
+}

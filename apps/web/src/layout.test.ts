@@ -1,0 +1,231 @@
+import {
+  type BoardState,
+  CATEGORIES,
+  type CardId,
+  type CardState,
+  type Category,
+  type Mark,
+  type ParticipantId,
+} from '@kinmap/model';
+import { describe, expect, it } from 'vitest';
+import { boardPoint, containsRect, overlaps } from './geometry';
+import {
+  type BoardLayout,
+  cardTextWidth,
+  type FontSpec,
+  insertionIndexAt,
+  insertionMarkY,
+  layoutBoard,
+  type MeasureText,
+  readingOrder,
+  sectionAt,
+  sectionOf,
+  TEXT_STYLES,
+  wrapText,
+} from './layout';
+
+// Every character is 0.55 em wide: close enough to a real font, and exact to reason about.
+const measure: MeasureText = (text: string, font: FontSpec) => text.length * font.size * 0.55;
+
+function seededRandom(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+function card(id: string, category: Category, order: number, text: string, marks: Record<string, Mark> = {}) {
+  const value: CardState = {
+    id: id as CardId,
+    category,
+    text,
+    authorId: 'p1' as ParticipantId,
+    authorRole: 'family',
+    createdAt: 0,
+    updatedAt: 0,
+    order,
+    professionalsOnly: false,
+    marks,
+    pairId: null,
+  };
+  return value;
+}
+
+function board(cards: CardState[]): BoardState {
+  return {
+    meta: { title: 'Case 1', createdAt: 0, schemaVersion: 1 },
+    cards: Object.fromEntries(cards.map((c) => [c.id, c])),
+    pairs: {},
+    scales: {},
+    participants: {},
+    network: {},
+    rules: {},
+    plan: { bottomLines: '', monitoringWho: '', monitoringHowOften: '', reviewDate: null },
+  };
+}
+
+const WORDS = [
+  'dad',
+  'shouted',
+  'school',
+  'nan',
+  'visits',
+  'every',
+  'Tuesday',
+  'supercalifragilistic',
+  'a',
+  '',
+];
+
+function randomBoard(random: () => number): BoardState {
+  const count = Math.floor(random() * 40);
+  const cards: CardState[] = [];
+  for (let i = 0; i < count; i++) {
+    const category = CATEGORIES[Math.floor(random() * CATEGORIES.length)] ?? 'harm';
+    const words = Array.from({ length: Math.floor(random() * 60) }, () => WORDS[Math.floor(random() * 10)]);
+    const text = words.join(random() < 0.2 ? '\n' : ' ') + (random() < 0.1 ? 'x'.repeat(300) : '');
+    const marks: Record<string, Mark> = random() < 0.3 ? { p2: 'agree' } : {};
+    cards.push(card(`c${i}`, category, Math.floor(random() * 5), text, marks));
+  }
+  return board(cards);
+}
+
+function allCardRects(layout: BoardLayout) {
+  return Object.values(layout.cards).map((c) => c.rect);
+}
+
+describe('layoutBoard', () => {
+  it('never lets two cards overlap and keeps every card inside its section, on random boards', () => {
+    for (let seed = 1; seed <= 60; seed++) {
+      const random = seededRandom(seed);
+      const state = randomBoard(random);
+      const viewport = { width: 320 + Math.floor(random() * 1600), height: 600 };
+      const layout = layoutBoard(state, viewport, measure);
+      const rects = allCardRects(layout);
+      expect(rects.length).toBe(Object.keys(state.cards).length);
+      for (const [i, a] of rects.entries()) {
+        for (const b of rects.slice(i + 1)) expect(overlaps(a, b), `seed ${seed}`).toBe(false);
+      }
+      for (const c of Object.values(layout.cards)) {
+        const section = sectionOf(layout, c.category);
+        expect(section && containsRect(section.rect, c.rect), `seed ${seed} card ${c.cardId}`).toBe(true);
+        expect(section && overlaps(section.addButton, c.rect)).toBe(false);
+      }
+      for (const [i, a] of layout.sections.entries()) {
+        for (const b of layout.sections.slice(i + 1))
+          expect(overlaps(a.rect, b.rect), `seed ${seed}`).toBe(false);
+      }
+      for (const s of layout.sections) expect(s.rect.y + s.rect.height).toBeLessThanOrEqual(layout.height);
+    }
+  });
+
+  it('wraps every card line to fit inside the card', () => {
+    for (let seed = 100; seed < 120; seed++) {
+      const layout = layoutBoard(randomBoard(seededRandom(seed)), { width: 900, height: 600 }, measure);
+      for (const c of Object.values(layout.cards)) {
+        for (const line of c.lines) {
+          expect(measure(line, TEXT_STYLES.cardText)).toBeLessThanOrEqual(cardTextWidth(c.rect.width));
+        }
+      }
+    }
+  });
+
+  it('stacks cards by order, then id, and grows the section with longer text', () => {
+    const short = board([
+      card('b', 'harm', 2, 'second'),
+      card('a', 'harm', 1, 'first'),
+      card('c', 'harm', 2, 'third'),
+    ]);
+    const layout = layoutBoard(short, { width: 1200, height: 600 }, measure);
+    expect(sectionOf(layout, 'harm')?.cardIds).toEqual(['a', 'b', 'c']);
+    const ys = ['a', 'b', 'c'].map((id) => layout.cards[id]?.rect.y ?? Number.NaN);
+    expect(ys).toEqual([...ys].sort((p, q) => p - q));
+
+    const long = board([card('a', 'harm', 1, 'word '.repeat(200)), card('b', 'harm', 2, 'second')]);
+    const grown = layoutBoard(long, { width: 1200, height: 600 }, measure);
+    const before = sectionOf(layout, 'harm')?.rect.height ?? 0;
+    expect(sectionOf(grown, 'harm')?.rect.height).toBeGreaterThan(before);
+    expect(grown.cards.a?.lines.length).toBeGreaterThan(5);
+  });
+
+  it('puts the three columns side by side on a wide screen and stacks them on a phone', () => {
+    const wide = layoutBoard(board([]), { width: 1400, height: 800 }, measure);
+    expect(wide.stacked).toBe(false);
+    expect(new Set(wide.columns.map((c) => c.rect.y)).size).toBe(1);
+    const phone = layoutBoard(board([]), { width: 390, height: 800 }, measure);
+    expect(phone.stacked).toBe(true);
+    expect(new Set(phone.columns.map((c) => c.rect.x)).size).toBe(1);
+    expect(phone.width).toBe(390);
+  });
+
+  it('gives every one of the seven sections room even on an empty board', () => {
+    const layout = layoutBoard(board([]), { width: 1200, height: 300 }, measure);
+    expect(layout.sections.map((s) => s.category)).toEqual([...CATEGORIES]);
+    for (const s of layout.sections) expect(s.rect.height).toBeGreaterThan(s.addButton.height);
+    expect(layout.height).toBeGreaterThanOrEqual(300);
+  });
+});
+
+describe('wrapText', () => {
+  it('keeps the writer’s line breaks and splits a word longer than the line', () => {
+    const font = TEXT_STYLES.cardText;
+    const lines = wrapText(`one two\n\n${'y'.repeat(50)}`, 100, font, measure);
+    expect(lines.slice(0, 2)).toEqual(['one two', '']);
+    expect(lines.slice(2).join('')).toBe('y'.repeat(50));
+    for (const line of lines) expect(measure(line, font)).toBeLessThanOrEqual(100);
+  });
+
+  it('gives an empty text one empty line', () => {
+    expect(wrapText('', 100, TEXT_STYLES.cardText, measure)).toEqual(['']);
+  });
+});
+
+describe('hit-testing', () => {
+  const state = board([
+    card('a', 'harm', 1, 'first'),
+    card('b', 'harm', 2, 'second'),
+    card('c', 'nextStep', 1, 'x'),
+  ]);
+  const layout = layoutBoard(state, { width: 1200, height: 800 }, measure);
+  const harm = sectionOf(layout, 'harm');
+  const a = layout.cards.a;
+  const b = layout.cards.b;
+  if (!harm || !a || !b) throw new Error('layout is missing the harm section');
+
+  it('finds the section under a point, and none in the page margin', () => {
+    for (const s of layout.sections) {
+      const centre = boardPoint(s.rect.x + s.rect.width / 2, s.rect.y + s.rect.height / 2);
+      expect(sectionAt(layout, centre)).toBe(s.category);
+    }
+    expect(sectionAt(layout, boardPoint(2, 2))).toBeNull();
+  });
+
+  it('gives a point in a column’s padding to the nearest section of that column', () => {
+    const worries = layout.columns[0];
+    if (!worries) throw new Error('no column');
+    const belowLast = boardPoint(worries.rect.x + 20, worries.rect.y + worries.rect.height - 2);
+    expect(sectionAt(layout, belowLast)).toBe('complicatingFactor');
+  });
+
+  it('counts the insertion index among the other cards of the section', () => {
+    const x = harm.rect.x + 30;
+    expect(insertionIndexAt(layout, 'harm', boardPoint(x, a.rect.y - 1))).toBe(0);
+    expect(insertionIndexAt(layout, 'harm', boardPoint(x, a.rect.y + a.rect.height + 1))).toBe(1);
+    expect(insertionIndexAt(layout, 'harm', boardPoint(x, b.rect.y + b.rect.height + 50))).toBe(2);
+    // Dragging 'a' below 'b' puts it after the one other card.
+    expect(insertionIndexAt(layout, 'harm', boardPoint(x, b.rect.y + b.rect.height), 'a' as CardId)).toBe(1);
+    expect(insertionIndexAt(layout, 'existingSafety', boardPoint(x, 10_000))).toBe(0);
+  });
+
+  it('marks the insertion line between cards and below the last one', () => {
+    expect(insertionMarkY(layout, 'harm', 0)).toBeLessThan(a.rect.y);
+    expect(insertionMarkY(layout, 'harm', 1)).toBeGreaterThan(a.rect.y + a.rect.height);
+    expect(insertionMarkY(layout, 'harm', 1)).toBeLessThan(b.rect.y);
+    expect(insertionMarkY(layout, 'harm', 2)).toBeGreaterThan(b.rect.y + b.rect.height);
+  });
+
+  it('lists cards in reading order, column by column', () => {
+    expect(readingOrder(layout)).toEqual(['a', 'b', 'c']);
+  });
+});

@@ -1,0 +1,42 @@
+import { useSyncExternalStore } from 'react';
+
+/** The app has two screens; a dependency-free router is enough. */
+export type Route =
+  | { readonly name: 'landing' }
+  | { readonly name: 'board'; readonly boardId: string }
+  | { readonly name: 'notFound' };
+
+const BOARD_PATH = /^\/b\/([A-Za-z0-9_-]{1,128})\/?$/;
+
+export function parseRoute(pathname: string): Route {
+  if (pathname === '/' || pathname === '') return { name: 'landing' };
+  const match = BOARD_PATH.exec(pathname);
+  if (match?.[1]) return { name: 'board', boardId: match[1] };
+  return { name: 'notFound' };
+}
+
+export function boardPath(boardId: string): string {
+  return `/b/${boardId}`;
+}
+
+const NAVIGATE_EVENT = 'kinmap:navigate';
+
+/** Moves to `path` without a page load; `useRoute` users re-render. */
+export function navigate(path: string): void {
+  window.history.pushState(null, '', path);
+  window.dispatchEvent(new Event(NAVIGATE_EVENT));
+}
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('popstate', onChange);
+  window.addEventListener(NAVIGATE_EVENT, onChange);
+  return () => {
+    window.removeEventListener('popstate', onChange);
+    window.removeEventListener(NAVIGATE_EVENT, onChange);
+  };
+}
+
+export function useRoute(): Route {
+  const pathname = useSyncExternalStore(subscribe, () => window.location.pathname);
+  return parseRoute(pathname);
+}

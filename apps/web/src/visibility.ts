@@ -1,0 +1,14 @@
+import type { BoardState, Role } from '@kinmap/model';
+
+const PROFESSIONAL_ROLES: ReadonlySet<Role> = new Set(['facilitator', 'practitioner']);
+
+/**
+ * The board as this role may see it: cards marked "professionals only" are left out for the
+ * family, the network and viewers (the projected screen). This only hides them on screen; keeping
+ * them off those devices altogether is the server's job.
+ */
+export function visibleBoard(state: BoardState, role: Role): BoardState {
+  if (PROFESSIONAL_ROLES.has(role)) return state;
+  const cards = Object.fromEntries(Object.entries(state.cards).filter(([, card]) => !card.professionalsOnly));
+  return { ...state, cards };
+}

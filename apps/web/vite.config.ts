@@ -1,0 +1,17 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const server = process.env.KINMAP_SERVER ?? 'http://localhost:3000';
+
+// `source` first: @kinmap/model is compiled from its TypeScript, so the app never waits for a model build.
+export default defineConfig({
+  plugins: [react()],
+  resolve: { conditions: ['source', 'module', 'browser', 'development|production'] },
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
+  server: {
+    proxy: {
+      '/api': { target: server, changeOrigin: true },
+      '/sync': { target: server.replace(/^http/, 'ws'), ws: true, changeOrigin: true },
+    },
+  },
+});

@@ -1,0 +1,71 @@
+// The public API of @kinmap/model, listed by name.
+export { addPair, pairCards, unpair } from './analysis.js';
+export { initBoard, type Migration, migrate, readMeta, SCHEMA_VERSION, setTitle } from './board.js';
+export {
+  addCard,
+  deleteCard,
+  editCardText,
+  moveCard,
+  type NewCard,
+  setCardText,
+  setMark,
+  setProfessionalsOnly,
+} from './cards.js';
+export {
+  asCardId,
+  asNetworkMemberId,
+  asPairId,
+  asParticipantId,
+  asRuleId,
+  asScaleId,
+  isId,
+  newId,
+  OVERALL_SCALE_ID,
+} from './ids.js';
+export {
+  addNetworkMember,
+  type NetworkMemberFields,
+  removeNetworkMember,
+  updateNetworkMember,
+} from './network.js';
+export { compareOrdered, type Ordered, orderBetween } from './order.js';
+export { isOrigin, ORIGIN_KINDS, type Origin, type OriginKind, Origins, originKind } from './origins.js';
+export { registerParticipant } from './participants.js';
+export { addRule, type RuleFields, removeRule, setPlan, updateRule } from './plan.js';
+export { cardsInCategory, getCardText, readBoard } from './read.js';
+export { clearRating, rate, setScaleMode } from './scales.js';
+export { LIMITS } from './schema.js';
+export { applyTextEdit, isWellFormedText, type TextEdit, textDiff } from './text.js';
+export type { OpOptions } from './transact.js';
+export {
+  type Actor,
+  type BoardId,
+  type BoardMeta,
+  type BoardState,
+  type Brand,
+  CATEGORIES,
+  CATEGORY_COLUMN,
+  type CardId,
+  type CardState,
+  type Category,
+  COLUMNS,
+  type Column,
+  type ErrorReason,
+  type Mark,
+  type NetworkMemberId,
+  type NetworkMemberState,
+  type PairId,
+  type PairState,
+  type ParticipantId,
+  type ParticipantState,
+  type PlanState,
+  type Result,
+  ROLES,
+  type Role,
+  type RuleId,
+  type RuleState,
+  type ScaleId,
+  type ScaleMode,
+  type ScaleRating,
+  type ScaleState,
+} from './types.js';

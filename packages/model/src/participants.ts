@@ -1,0 +1,31 @@
+import type * as Y from 'yjs';
+import { topMap } from './layout.js';
+import { readParticipant } from './records.js';
+import { done, parseWith } from './result.js';
+import { participantInput } from './schema.js';
+import { commit, type OpOptions, resolveOptions } from './transact.js';
+import type { ParticipantId, Result, Role } from './types.js';
+
+/**
+ * Records who is on the board. An upsert by id: the display name and role are set as given;
+ * `joinedAt` is kept from the first registration. Re-registering unchanged writes nothing,
+ * so reconnecting clients do not grow the document.
+ * @example registerParticipant(doc, { id: participantId, displayName: 'Sam (social worker)', role: 'practitioner' })
+ */
+export function registerParticipant(
+  doc: Y.Doc,
+  participant: { id: ParticipantId; displayName: string; role: Role },
+  opts?: OpOptions,
+): Result<void> {
+  const input = parseWith(participantInput, participant);
+  if (!input.ok) return input;
+  const options = resolveOptions(opts);
+  if (!options.ok) return options;
+  const { id, displayName, role } = input.value;
+  const participants = topMap(doc, 'participants');
+  const existing = readParticipant(participants.get(id), id);
+  if (existing?.displayName === displayName && existing.role === role) return done;
+  const joinedAt = existing?.joinedAt ?? options.value.now;
+  commit(doc, options.value.origin, () => participants.set(id, { id, displayName, role, joinedAt }));
+  return done;
+}

@@ -1,0 +1,153 @@
+/**
+ * The vocabulary of a Kinmap board: the practice's own words (see shared/DOMAIN.md).
+ * Plain data only; the Yjs layout that stores it is described in docs/PROTOCOL.md.
+ */
+
+/** A string that must not be mixed with other ids: `CardId` is not a `PairId`. */
+export type Brand<T, B extends string> = T & { readonly __brand: B };
+
+export type BoardId = Brand<string, 'BoardId'>;
+export type CardId = Brand<string, 'CardId'>;
+export type PairId = Brand<string, 'PairId'>;
+export type ParticipantId = Brand<string, 'ParticipantId'>;
+export type NetworkMemberId = Brand<string, 'NetworkMemberId'>;
+export type RuleId = Brand<string, 'RuleId'>;
+/** `'overall'` or the id of a danger statement / safety goal pair. */
+export type ScaleId = Brand<string, 'ScaleId'>;
+
+export const ROLES = ['facilitator', 'practitioner', 'family', 'network', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const COLUMNS = ['worries', 'workingWell', 'needsToHappen'] as const;
+export type Column = (typeof COLUMNS)[number];
+
+/** The seven categories of the map, in reading order. */
+export const CATEGORIES = [
+  'harm',
+  'dangerStatement',
+  'complicatingFactor',
+  'existingStrength',
+  'existingSafety',
+  'safetyGoal',
+  'nextStep',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const CATEGORY_COLUMN: Readonly<Record<Category, Column>> = {
+  harm: 'worries',
+  dangerStatement: 'worries',
+  complicatingFactor: 'worries',
+  existingStrength: 'workingWell',
+  existingSafety: 'workingWell',
+  safetyGoal: 'needsToHappen',
+  nextStep: 'needsToHappen',
+};
+
+export type Mark = 'agree' | 'dispute';
+export type ScaleMode = 'private' | 'revealed';
+
+/** Who did something: the person and the role they hold on this board. */
+export interface Actor {
+  readonly participantId: ParticipantId;
+  readonly role: Role;
+}
+
+export interface BoardMeta {
+  readonly title: string;
+  readonly createdAt: number;
+  readonly schemaVersion: number;
+}
+
+export interface CardState {
+  readonly id: CardId;
+  readonly category: Category;
+  readonly text: string;
+  readonly authorId: ParticipantId;
+  readonly authorRole: Role;
+  readonly createdAt: number;
+  readonly updatedAt: number;
+  /** Position within the category: ascending, ties broken by id. */
+  readonly order: number;
+  readonly professionalsOnly: boolean;
+  readonly marks: Readonly<Record<string, Mark>>;
+  readonly pairId: PairId | null;
+}
+
+export interface PairState {
+  readonly id: PairId;
+  readonly dangerStatementId: CardId;
+  readonly safetyGoalId: CardId;
+  readonly createdAt: number;
+}
+
+export interface ScaleRating {
+  readonly value: number;
+  readonly reason: string;
+  readonly at: number;
+}
+
+export interface ScaleState {
+  readonly id: ScaleId;
+  readonly mode: ScaleMode;
+  readonly ratings: Readonly<Record<string, ScaleRating>>;
+}
+
+export interface ParticipantState {
+  readonly id: ParticipantId;
+  readonly displayName: string;
+  readonly role: Role;
+  readonly joinedAt: number;
+}
+
+export interface NetworkMemberState {
+  readonly id: NetworkMemberId;
+  readonly name: string;
+  readonly relationship: string;
+  readonly contact: string;
+  readonly agreedTo: string;
+  readonly toldAboutWorries: boolean;
+  readonly order: number;
+}
+
+export interface RuleState {
+  readonly id: RuleId;
+  readonly text: string;
+  readonly responsibleMemberIds: readonly NetworkMemberId[];
+  readonly redFlags: string;
+  readonly networkResponse: string;
+  readonly howChildWillKnow: string;
+  readonly order: number;
+}
+
+export interface PlanState {
+  readonly bottomLines: string;
+  readonly monitoringWho: string;
+  readonly monitoringHowOften: string;
+  /** ISO date `YYYY-MM-DD`, or null when not set. */
+  readonly reviewDate: string | null;
+}
+
+/** A plain, JSON-safe reading of a whole board. */
+export interface BoardState {
+  readonly meta: BoardMeta;
+  readonly cards: Readonly<Record<string, CardState>>;
+  readonly pairs: Readonly<Record<string, PairState>>;
+  readonly scales: Readonly<Record<string, ScaleState>>;
+  readonly participants: Readonly<Record<string, ParticipantState>>;
+  readonly network: Readonly<Record<string, NetworkMemberState>>;
+  readonly rules: Readonly<Record<string, RuleState>>;
+  readonly plan: PlanState;
+}
+
+/** Expected failures are values, not throws. */
+export type Result<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly reason: ErrorReason; readonly detail?: string };
+
+export type ErrorReason =
+  | 'invalid-input'
+  | 'not-found'
+  | 'wrong-category'
+  | 'already-paired'
+  | 'paired-card'
+  | 'unsupported-schema';

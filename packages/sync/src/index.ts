@@ -1,0 +1,36 @@
+export type { AwarenessGuard } from './awarenessGuard.js';
+export { createAwarenessGuard } from './awarenessGuard.js';
+export { createMemoryStore } from './memoryStore.js';
+export type { AwarenessEntry, ClientMessage } from './protocol.js';
+export {
+  decodeAwarenessUpdate,
+  decodeClientMessage,
+  encodeAwarenessMessage,
+  encodeAwarenessUpdate,
+  encodeQueryAwareness,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
+  MessageType,
+  SyncStep,
+} from './protocol.js';
+export type { RemoteOrigin } from './room.js';
+export type { Rooms, RoomsOptions } from './rooms.js';
+export { createRooms, DEFAULT_LIMITS } from './rooms.js';
+export { connectSocketPair } from './testing/harness.js';
+export type { CloseInfo, SocketEnd, SocketPair, TestSocket } from './testing/socketPair.js';
+export { createSocketPair } from './testing/socketPair.js';
+export type { TestClient, TestClientOptions } from './testing/testClient.js';
+export { createTestClient } from './testing/testClient.js';
+export type {
+  Access,
+  CloseCodeName,
+  CloseCodeValue,
+  DocStore,
+  Logger,
+  RoomConnection,
+  RoomLimits,
+  SocketLike,
+  StoredDoc,
+} from './types.js';
+export { CloseCode } from './types.js';

@@ -1,0 +1,282 @@
+import type { Origin } from '@kinmap/model';
+import * as Y from 'yjs';
+import { type AwarenessRelay, createAwarenessRelay } from './awarenessRelay.js';
+import { decodeClientMessage, decodeDocUpdate, encodeSyncStep1, encodeUpdate } from './protocol.js';
+import { createTokenBucket, type TokenBucket } from './rateLimit.js';
+import { createRoomDoc } from './roomDoc.js';
+import {
+  type Access,
+  CloseCode,
+  type DocStore,
+  type Logger,
+  type RoomConnection,
+  type RoomLimits,
+  type SocketLike,
+} from './types.js';
+
+/**
+ * The origin of a transaction that applied a client's update. Its `kind` is the model's
+ * `remote`, so `originKind(origin) === 'remote'`; `connectionId` says whose it was.
+ */
+export interface RemoteOrigin extends Origin {
+  readonly kind: 'remote';
+  readonly connectionId: string;
+}
+
+const isRemoteOrigin = (value: unknown): value is RemoteOrigin =>
+  typeof value === 'object' && value !== null && (value as Partial<RemoteOrigin>).kind === 'remote';
+
+export type RoomState = 'loading' | 'ready' | 'broken' | 'unloaded';
+
+export interface RoomOptions {
+  readonly boardId: string;
+  readonly store: DocStore;
+  readonly limits: RoomLimits;
+  readonly logger: Logger;
+  readonly now: () => number;
+  /** Loading waits for this (the previous room of the same board finishing its unload). */
+  readonly after?: Promise<void>;
+  /** The last connection left. */
+  readonly onEmpty?: () => void;
+  /** Loading failed: every connection was closed and the room must be forgotten. */
+  readonly onBroken?: () => void;
+}
+
+/** One board in memory: its doc, its connections and their presence. */
+export interface Room {
+  readonly boardId: string;
+  readonly doc: Y.Doc;
+  readonly state: RoomState;
+  /** Resolves true once loaded, false when loading failed. */
+  readonly loaded: Promise<boolean>;
+  readonly awareness: AwarenessRelay;
+  connect(socket: SocketLike, access: Access): RoomConnection;
+  connectionCount(): number;
+  closeAll(code: number, reason: string): void;
+  /** Resolves when every update queued so far is stored and applied. */
+  drained(): Promise<void>;
+  /** Waits for queued updates, compacts, and frees the doc; the room is unusable afterwards. */
+  unload(): Promise<void>;
+}
+
+interface Peer {
+  readonly access: Access;
+  readonly socket: SocketLike;
+  readonly bucket: TokenBucket;
+  readonly origin: RemoteOrigin;
+  open: boolean;
+  /** Has received the current awareness states (after its first sync step 1). */
+  greeted: boolean;
+  /** An append of this peer's update failed: its later queued updates are discarded. */
+  failed: boolean;
+}
+
+/** WebSocket close reasons are limited to 123 bytes; ours are short ASCII, this is a guard. */
+const closeReason = (reason: string): string => reason.slice(0, 120);
+
+export function createRoom(options: RoomOptions): Room {
+  const { boardId, store, limits, logger, now } = options;
+  const roomDoc = createRoomDoc({ boardId, store, logger, compactEvery: limits.compactEvery });
+  const { doc } = roomDoc;
+  const peers = new Set<Peer>();
+  const backlog: Array<{ peer: Peer; data: Uint8Array }> = [];
+  let state: RoomState = 'loading';
+
+  const awareness = createAwarenessRelay({
+    doc,
+    intervalMs: limits.awarenessIntervalMs,
+    now,
+    broadcast: (message, skip) => {
+      for (const peer of peers) if (peer.access.connectionId !== skip) send(peer, message);
+    },
+  });
+
+  // Every applied change is broadcast once, encoded once, to everyone but its sender.
+  doc.on('update', (update: Uint8Array, origin: unknown) => {
+    if (state !== 'ready') return;
+    const message = encodeUpdate(update);
+    const from = isRemoteOrigin(origin) ? origin.connectionId : undefined;
+    for (const peer of peers) if (peer.access.connectionId !== from) send(peer, message);
+  });
+
+  function send(peer: Peer, message: Uint8Array): void {
+    if (!peer.open) return;
+    if ((peer.socket.bufferedAmount ?? 0) > limits.maxBufferedBytes) {
+      close(peer, CloseCode.slowConsumer, 'slow consumer');
+      return;
+    }
+    try {
+      peer.socket.send(message);
+    } catch {
+      close(peer, CloseCode.goingAway, 'send failed');
+    }
+  }
+
+  function detach(peer: Peer): void {
+    if (!peer.open) return;
+    peer.open = false;
+    peers.delete(peer);
+    awareness.release(peer.access.connectionId);
+    if (peers.size === 0 && (state === 'loading' || state === 'ready')) options.onEmpty?.();
+  }
+
+  function close(peer: Peer, code: number, reason: string): void {
+    if (!peer.open) return;
+    detach(peer);
+    logger.info('connection.closed', { boardId, connectionId: peer.access.connectionId, code });
+    try {
+      peer.socket.close(code, closeReason(reason));
+    } catch {
+      // The transport is already gone; nothing more to tell it.
+    }
+  }
+
+  function receive(peer: Peer, data: Uint8Array): void {
+    if (!peer.open) return;
+    if (data.byteLength > limits.maxMessageBytes) {
+      logger.warn('message.too_large', {
+        boardId,
+        connectionId: peer.access.connectionId,
+        bytes: data.byteLength,
+      });
+      close(peer, CloseCode.tooLarge, 'message too large');
+    } else if (!peer.bucket.take()) {
+      close(peer, CloseCode.rateLimited, 'rate limited');
+    } else if (state === 'loading') {
+      backlog.push({ peer, data });
+    } else if (state === 'ready') {
+      handle(peer, data);
+    }
+  }
+
+  function handle(peer: Peer, data: Uint8Array): void {
+    if (!peer.open) return;
+    const decoded = decodeClientMessage(data);
+    if (!decoded.ok) {
+      logger.warn('message.rejected', {
+        boardId,
+        connectionId: peer.access.connectionId,
+        bytes: data.byteLength,
+      });
+      close(peer, CloseCode.badMessage, decoded.reason);
+      return;
+    }
+    const message = decoded.value;
+    if (message.type === 'syncStep1') answerSyncStep1(peer, message.stateVector);
+    else if (message.type === 'syncStep2' || message.type === 'update') receiveUpdate(peer, message.update);
+    else if (message.type === 'awareness') awareness.receive(peer.access.connectionId, message.entries);
+    else {
+      const states = awareness.encodeStates();
+      if (states !== null) send(peer, states);
+    }
+  }
+
+  function answerSyncStep1(peer: Peer, stateVector: Uint8Array): void {
+    send(peer, roomDoc.encodeSyncStep2For(stateVector));
+    // Ask for what we lack; a viewer's answer would be dropped anyway, so do not ask it.
+    if (peer.access.canWriteDoc) send(peer, encodeSyncStep1(Y.encodeStateVector(doc)));
+    if (!peer.greeted) {
+      peer.greeted = true;
+      const states = awareness.encodeStates();
+      if (states !== null) send(peer, states);
+    }
+  }
+
+  function receiveUpdate(peer: Peer, update: Uint8Array): void {
+    if (!peer.access.canWriteDoc) return; // a viewer's edits are dropped silently
+    const { connectionId } = peer.access;
+    const decoded = decodeDocUpdate(update);
+    if (!decoded.ok) {
+      logger.warn('update.rejected', { boardId, connectionId, bytes: update.byteLength });
+      close(peer, CloseCode.badMessage, decoded.reason);
+      return;
+    }
+    roomDoc.write(update, decoded.value, peer.origin, {
+      skip: () => peer.failed,
+      appendFailed: () => {
+        peer.failed = true;
+        logger.error('update.append_failed', { boardId, connectionId, bytes: update.byteLength });
+        close(peer, CloseCode.storageFailure, 'storage failure');
+      },
+      applyFailed: () => {
+        logger.error('update.apply_failed', { boardId, connectionId, bytes: update.byteLength });
+        close(peer, CloseCode.badMessage, 'update could not be applied');
+      },
+    });
+  }
+
+  async function load(): Promise<boolean> {
+    if (!(await roomDoc.load())) {
+      state = 'broken';
+      backlog.length = 0;
+      for (const peer of [...peers])
+        close(peer, CloseCode.storageFailure, 'storage failure: board could not be loaded');
+      options.onBroken?.();
+      return false;
+    }
+    state = 'ready';
+    for (const { peer, data } of backlog.splice(0)) handle(peer, data);
+    return true;
+  }
+
+  const loaded = (options.after ?? Promise.resolve()).then(load, load);
+
+  async function drained(): Promise<void> {
+    await loaded;
+    await roomDoc.drained();
+  }
+
+  let unloading: Promise<void> | null = null;
+  async function unload(): Promise<void> {
+    await loaded;
+    roomDoc.compact();
+    await roomDoc.drained();
+    state = 'unloaded';
+    awareness.destroy();
+    doc.destroy();
+    logger.info('room.unloaded', { boardId });
+  }
+
+  function connect(socket: SocketLike, access: Access): RoomConnection {
+    const peer: Peer = {
+      access,
+      socket,
+      bucket: createTokenBucket({ perSecond: limits.messagesPerSecond, burst: limits.messageBurst, now }),
+      origin: Object.freeze({ kind: 'remote', connectionId: access.connectionId }),
+      open: true,
+      greeted: false,
+      failed: false,
+    };
+    peers.add(peer);
+    logger.info('connection.opened', { boardId, connectionId: access.connectionId, role: access.role });
+    if (state === 'broken' || state === 'unloaded') close(peer, CloseCode.storageFailure, 'storage failure');
+    return {
+      message: (data) => receive(peer, data),
+      close: () => {
+        if (!peer.open) return;
+        detach(peer);
+        logger.info('connection.left', { boardId, connectionId: access.connectionId });
+      },
+    };
+  }
+
+  return {
+    boardId,
+    doc,
+    awareness,
+    loaded,
+    get state() {
+      return state;
+    },
+    connect,
+    connectionCount: () => peers.size,
+    closeAll(code, reason) {
+      for (const peer of [...peers]) close(peer, code, reason);
+    },
+    drained,
+    unload() {
+      unloading ??= unload();
+      return unloading;
+    },
+  };
+}

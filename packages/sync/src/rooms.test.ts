@@ -1,0 +1,181 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
+import { createMemoryStore } from './memoryStore.js';
+import { createRooms, DEFAULT_LIMITS } from './rooms.js';
+import { createRecordingLogger, joinClient, writerAccess } from './testing/harness.js';
+import type { SocketPair } from './testing/socketPair.js';
+import { createTestClient, type TestClient } from './testing/testClient.js';
+import { CloseCode, type DocStore, type RoomLimits } from './types.js';
+
+const cleanups: Array<() => void> = [];
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+  vi.useRealTimers();
+});
+
+function setup(options: { store?: DocStore; limits?: Partial<RoomLimits> } = {}) {
+  const store = options.store ?? createMemoryStore();
+  const logger = createRecordingLogger();
+  const rooms = createRooms({ store, logger, limits: { awarenessIntervalMs: 0, ...options.limits } });
+  const pairs: SocketPair[] = [];
+  function join(boardId = 'board-1', client: TestClient = createTestClient()) {
+    const joined = joinClient(client, (socket) =>
+      rooms.connect(boardId, socket, writerAccess(`c${pairs.length + 1}`)),
+    );
+    pairs.push(joined.pair);
+    cleanups.push(() => client.destroy());
+    return { client, ...joined };
+  }
+  /** Moves frames and runs due timers and storage promises until nothing moves. */
+  async function pump(ms = 0) {
+    await settle();
+    if (ms === 0) return;
+    await vi.advanceTimersByTimeAsync(ms);
+    await settle();
+  }
+  async function settle() {
+    for (let round = 0; round < 100; round++) {
+      let moved = 0;
+      for (const pair of pairs) moved += pair.flush();
+      await vi.advanceTimersByTimeAsync(0);
+      if (moved === 0 && pairs.every((pair) => pair.pending() === 0)) return;
+    }
+    throw new Error('never settled');
+  }
+  return { store, logger, rooms, join, pump };
+}
+
+async function storedState(store: DocStore, boardId = 'board-1'): Promise<Y.Doc> {
+  const doc = new Y.Doc();
+  for (const update of (await store.load(boardId)).updates) Y.applyUpdate(doc, update);
+  return doc;
+}
+
+describe('createRooms', () => {
+  it('loads a board once and shares it between its connections', async () => {
+    const { rooms, join, pump } = setup();
+    const alice = join();
+    const bob = join();
+    join('board-2');
+    expect(rooms.isLoaded('board-1')).toBe(false);
+    await pump();
+    expect(rooms.isLoaded('board-1')).toBe(true);
+    expect(rooms.stats()).toEqual({ rooms: 2, connections: 3 });
+    alice.client.doc.getMap('meta').set('title', 'Shared');
+    await pump();
+    expect(bob.client.doc.getMap('meta').get('title')).toBe('Shared');
+  });
+
+  it('unloads a board unloadAfterMs after its last connection leaves, compacting it first', async () => {
+    const { rooms, join, pump, store } = setup();
+    const alice = join();
+    await pump();
+    alice.client.doc.getText('plan').insert(0, 'Gran collects the children on Fridays');
+    await pump();
+    alice.client.disconnect();
+    await pump(DEFAULT_LIMITS.unloadAfterMs - 1);
+    expect(rooms.isLoaded('board-1')).toBe(true);
+    await pump(1);
+    expect(rooms.isLoaded('board-1')).toBe(false);
+    expect(rooms.stats()).toEqual({ rooms: 0, connections: 0 });
+    expect(await store.pendingCount('board-1')).toBe(0);
+    const bob = join();
+    await pump();
+    expect(bob.client.doc.getText('plan').toString()).toBe('Gran collects the children on Fridays');
+  });
+
+  it('keeps a board loaded when someone connects before the idle timer fires', async () => {
+    const { rooms, join, pump } = setup();
+    const alice = join();
+    await pump();
+    alice.client.disconnect();
+    await pump(DEFAULT_LIMITS.unloadAfterMs / 2);
+    join();
+    await pump(DEFAULT_LIMITS.unloadAfterMs * 2);
+    expect(rooms.isLoaded('board-1')).toBe(true);
+  });
+
+  it('lets a board reload only after its previous room has finished compacting', async () => {
+    const memory = createMemoryStore();
+    let releaseCompact = () => {};
+    const store: DocStore = {
+      ...memory,
+      compact: async (...args) => {
+        await new Promise<void>((resolve) => {
+          releaseCompact = resolve;
+        });
+        return memory.compact(...args);
+      },
+    };
+    const { rooms, join, pump } = setup({ store, limits: { unloadAfterMs: 0 } });
+    const alice = join();
+    await pump();
+    alice.client.doc.getMap('meta').set('title', 'Before unload');
+    await pump();
+    alice.client.disconnect();
+    await pump();
+    const bob = join();
+    await pump();
+    expect(bob.client.synced).toBe(false);
+    expect(rooms.isLoaded('board-1')).toBe(false);
+    releaseCompact();
+    await pump();
+    expect(bob.client.doc.getMap('meta').get('title')).toBe('Before unload');
+    expect(await memory.pendingCount('board-1')).toBe(0);
+  });
+
+  it('shuts down: closes sockets with 1001, waits for queued appends, compacts, forgets rooms', async () => {
+    const memory = createMemoryStore();
+    const held: Array<() => void> = [];
+    const store: DocStore = {
+      ...memory,
+      append: (boardId, update) =>
+        new Promise<void>((resolve) => held.push(resolve)).then(() => memory.append(boardId, update)),
+    };
+    const { rooms, join, pump } = setup({ store });
+    const alice = join();
+    await pump();
+    alice.client.doc.getMap('meta').set('title', 'Last edit before shutdown');
+    alice.pair.flush();
+    await vi.advanceTimersByTimeAsync(0);
+    let finished = false;
+    const shutdown = rooms.shutdown().then(() => {
+      finished = true;
+    });
+    alice.pair.flush();
+    expect(alice.pair.client.closed).toEqual({ code: CloseCode.goingAway, reason: 'server shutting down' });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(finished).toBe(false);
+    for (const release of held) release();
+    await shutdown;
+    expect(rooms.stats()).toEqual({ rooms: 0, connections: 0 });
+    expect(await memory.pendingCount('board-1')).toBe(0);
+    expect((await storedState(memory)).getMap('meta').get('title')).toBe('Last edit before shutdown');
+    const late = join();
+    late.pair.flush();
+    expect(late.pair.client.closed?.code).toBe(CloseCode.goingAway);
+  });
+
+  it('forgets a board that failed to load, so the next connection tries again', async () => {
+    const memory = createMemoryStore();
+    let failing = true;
+    const store: DocStore = {
+      ...memory,
+      load: async (boardId) => (failing ? Promise.reject(new Error('disk unplugged')) : memory.load(boardId)),
+    };
+    const { rooms, join, pump, logger } = setup({ store });
+    const first = join();
+    await pump();
+    expect(first.pair.client.closed?.code).toBe(CloseCode.storageFailure);
+    expect(rooms.stats()).toEqual({ rooms: 0, connections: 0 });
+    expect(logger.events.some((e) => e.event === 'room.load_failed' && e.level === 'error')).toBe(true);
+    failing = false;
+    const second = join();
+    await pump();
+    expect(second.client.synced).toBe(true);
+    expect(rooms.isLoaded('board-1')).toBe(true);
+  });
+});

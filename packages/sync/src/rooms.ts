@@ -1,0 +1,140 @@
+import { createRoom, type Room } from './room.js';
+import {
+  type Access,
+  CloseCode,
+  type DocStore,
+  type Logger,
+  type RoomConnection,
+  type RoomLimits,
+  type SocketLike,
+} from './types.js';
+
+/** Limits used when `createRooms` is not told otherwise. */
+export const DEFAULT_LIMITS: RoomLimits = Object.freeze({
+  maxMessageBytes: 1024 * 1024,
+  messagesPerSecond: 100,
+  messageBurst: 300,
+  awarenessIntervalMs: 30,
+  compactEvery: 500,
+  unloadAfterMs: 30_000,
+  maxBufferedBytes: 8 * 1024 * 1024,
+});
+
+export interface RoomsOptions {
+  readonly store: DocStore;
+  readonly limits?: Partial<RoomLimits>;
+  readonly logger?: Logger;
+  readonly now?: () => number;
+}
+
+/** Every active board of a server, each loaded once, unloaded when idle. */
+export interface Rooms {
+  /**
+   * Joins a socket to a board's room. Synchronous: frames fed before the board is loaded
+   * are queued in order and answered once it is.
+   */
+  connect(boardId: string, socket: SocketLike, access: Access): RoomConnection;
+  /** Closes every socket with 1001, waits for queued updates, compacts every room, forgets them. */
+  shutdown(): Promise<void>;
+  stats(): { rooms: number; connections: number };
+  /** True while the board's doc is loaded in memory. */
+  isLoaded(boardId: string): boolean;
+}
+
+const silentLogger: Logger = { info() {}, warn() {}, error() {} };
+const SHUTDOWN_REASON = 'server shutting down';
+
+/**
+ * @example
+ * const rooms = createRooms({ store: createMemoryStore() });
+ * const connection = rooms.connect(boardId, socket, { connectionId, role: 'family', canWriteDoc: true });
+ * socket.on('message', (data) => connection.message(data));
+ * socket.on('close', () => connection.close());
+ */
+export function createRooms({
+  store,
+  limits = {},
+  logger = silentLogger,
+  now = () => Date.now(),
+}: RoomsOptions): Rooms {
+  const resolvedLimits: RoomLimits = { ...DEFAULT_LIMITS, ...limits };
+  const rooms = new Map<string, Room>();
+  const unloadTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  // A board being unloaded: its next room loads only after the old one compacted.
+  const unloading = new Map<string, Promise<void>>();
+  let shuttingDown = false;
+
+  function cancelUnload(boardId: string): void {
+    clearTimeout(unloadTimers.get(boardId));
+    unloadTimers.delete(boardId);
+  }
+
+  function scheduleUnload(boardId: string, room: Room): void {
+    if (shuttingDown) return;
+    cancelUnload(boardId);
+    unloadTimers.set(
+      boardId,
+      setTimeout(() => unload(boardId, room), resolvedLimits.unloadAfterMs),
+    );
+  }
+
+  function unload(boardId: string, room: Room): void {
+    unloadTimers.delete(boardId);
+    if (rooms.get(boardId) !== room || room.connectionCount() > 0) return;
+    rooms.delete(boardId);
+    const done = room
+      .unload()
+      .catch(() => logger.error('room.unload_failed', { boardId }))
+      .finally(() => {
+        if (unloading.get(boardId) === done) unloading.delete(boardId);
+      });
+    unloading.set(boardId, done);
+  }
+
+  function roomFor(boardId: string): Room {
+    const existing = rooms.get(boardId);
+    if (existing !== undefined) return existing;
+    const room: Room = createRoom({
+      boardId,
+      store,
+      limits: resolvedLimits,
+      logger,
+      now,
+      after: unloading.get(boardId),
+      onEmpty: () => scheduleUnload(boardId, room),
+      onBroken: () => {
+        cancelUnload(boardId);
+        if (rooms.get(boardId) === room) rooms.delete(boardId);
+        room.unload().catch(() => logger.error('room.unload_failed', { boardId }));
+      },
+    });
+    rooms.set(boardId, room);
+    return room;
+  }
+
+  return {
+    connect(boardId, socket, access) {
+      if (shuttingDown) {
+        socket.close(CloseCode.goingAway, SHUTDOWN_REASON);
+        return { message() {}, close() {} };
+      }
+      cancelUnload(boardId);
+      return roomFor(boardId).connect(socket, access);
+    },
+    async shutdown() {
+      shuttingDown = true;
+      for (const boardId of unloadTimers.keys()) cancelUnload(boardId);
+      const active = [...rooms.values()];
+      rooms.clear();
+      for (const room of active) room.closeAll(CloseCode.goingAway, SHUTDOWN_REASON);
+      await Promise.all([...active.map((room) => room.unload()), ...unloading.values()]);
+      logger.info('rooms.shutdown', { rooms: active.length });
+    },
+    stats() {
+      let connections = 0;
+      for (const room of rooms.values()) connections += room.connectionCount();
+      return { rooms: rooms.size, connections };
+    },
+    isLoaded: (boardId) => rooms.get(boardId)?.state === 'ready',
+  };
+}

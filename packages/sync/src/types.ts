@@ -1,0 +1,100 @@
+import type { Role } from '@kinmap/model';
+
+/**
+ * The smallest socket the room needs. A `ws` WebSocket fits it, and so does an
+ * in-memory test pair. `bufferedAmount` lets the room notice a slow consumer.
+ */
+export interface SocketLike {
+  send(data: Uint8Array): void;
+  close(code?: number, reason?: string): void;
+  readonly bufferedAmount?: number;
+}
+
+/**
+ * WebSocket close codes: a closed set in the 4xxx range that mirrors HTTP.
+ * 1001 is the standard "going away" used on shutdown so clients reconnect.
+ */
+export const CloseCode = {
+  goingAway: 1001,
+  badMessage: 4400,
+  unauthorized: 4401,
+  forbidden: 4403,
+  unknownBoard: 4404,
+  tooLarge: 4413,
+  rateLimited: 4429,
+  storageFailure: 4500,
+  /**
+   * The connection could not keep up with the room's output (unsent bytes over the limit).
+   * In the 45xx range because y-websocket treats 4400-4499 as permanent and stops
+   * reconnecting, while a slow network deserves a fresh start.
+   */
+  slowConsumer: 4503,
+} as const;
+export type CloseCodeName = keyof typeof CloseCode;
+export type CloseCodeValue = (typeof CloseCode)[CloseCodeName];
+
+/** What the server decided about a connection before it reached the room. */
+export interface Access {
+  /** Opaque id for logs and awareness ownership; unique per connection. */
+  readonly connectionId: string;
+  readonly role: Role;
+  /** False for viewers: their document updates are dropped and never stored. */
+  readonly canWriteDoc: boolean;
+}
+
+/** Everything stored for one board: a snapshot (if compacted) then the updates after it, in order. */
+export interface StoredDoc {
+  readonly updates: readonly Uint8Array[];
+  /** Sequence number of the last stored update, 0 when empty. */
+  readonly lastSeq: number;
+}
+
+/**
+ * Durable storage of a board's Yjs history. Append-only log plus compaction into a snapshot.
+ * Implementations: in-memory (this package) and SQLite (apps/server). A later one may be PostgreSQL.
+ */
+export interface DocStore {
+  /** The stored history of a board (empty when the board has none). */
+  load(boardId: string): Promise<StoredDoc>;
+  /** Durably appends one update; resolves with its sequence number once stored. */
+  append(boardId: string, update: Uint8Array): Promise<number>;
+  /**
+   * Atomically replaces every update with seq <= `throughSeq` by `snapshot`
+   * (a Yjs update holding the merged state). Updates after `throughSeq` stay.
+   */
+  compact(boardId: string, snapshot: Uint8Array, throughSeq: number): Promise<void>;
+  /** Number of updates stored after the last snapshot. */
+  pendingCount(boardId: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** Log events carry ids and sizes only, never card text or names. */
+export interface Logger {
+  info(event: string, fields?: Record<string, string | number | boolean>): void;
+  warn(event: string, fields?: Record<string, string | number | boolean>): void;
+  error(event: string, fields?: Record<string, string | number | boolean>): void;
+}
+
+export interface RoomLimits {
+  /** Largest accepted message, in bytes (default 1 MiB). */
+  readonly maxMessageBytes: number;
+  /** Token bucket for messages per connection: sustained rate per second and burst. */
+  readonly messagesPerSecond: number;
+  readonly messageBurst: number;
+  /** Least time between two awareness broadcasts of one client, in ms (coalesced: the last state wins). */
+  readonly awarenessIntervalMs: number;
+  /** Compact the log into a snapshot after this many appended updates. */
+  readonly compactEvery: number;
+  /** Unload a board from memory this long after its last connection leaves. */
+  readonly unloadAfterMs: number;
+  /** Close a connection whose unsent output exceeds this many bytes (slow consumer). */
+  readonly maxBufferedBytes: number;
+}
+
+/** One connection inside a room, as seen by the transport. */
+export interface RoomConnection {
+  /** Feed one binary frame received from the socket. */
+  message(data: Uint8Array): void;
+  /** The transport closed: forget the connection and remove its awareness. */
+  close(): void;
+}

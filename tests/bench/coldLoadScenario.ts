@@ -1,0 +1,83 @@
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { addCard, asParticipantId, editCardText, readBoard } from '@kinmap/model';
+import { createSqliteStore, DATABASE_FILE } from '@kinmap/server';
+import * as Y from 'yjs';
+import { createBoard, type ServerProcess, startServerProcess } from './serverProcess.js';
+import { percentile, round } from './stats.js';
+import { WireClient } from './wireClient.js';
+
+export interface ColdLoadParams {
+  readonly cards: number;
+  readonly updates: number;
+  readonly newClients: number;
+}
+
+export interface ColdLoadResult {
+  readonly params: ColdLoadParams;
+  /** The first client after a server start: the board is read from SQLite, then sent. */
+  readonly firstClientMs: number;
+  /** Each later new client while the board is loaded: connect -> full state applied. */
+  readonly newClientMs: { p50: number; p95: number };
+  readonly stateBytes: number;
+  readonly cardsSeen: number;
+}
+
+const actor = { participantId: asParticipantId('bench-author'), role: 'practitioner' } as const;
+
+/** Writes a board with `cards` cards and an `updates`-long history straight into the store, as typing would. */
+async function seedHistory(dataDir: string, boardId: string, params: ColdLoadParams): Promise<void> {
+  const store = createSqliteStore({ file: join(dataDir, DATABASE_FILE) });
+  const doc = new Y.Doc();
+  for (const update of (await store.load(boardId)).updates) Y.applyUpdate(doc, update);
+  const pending: Promise<number>[] = [];
+  doc.on('update', (update: Uint8Array) => pending.push(store.append(boardId, update)));
+  const cardIds = [];
+  for (let i = 0; i < params.cards; i++) {
+    const added = addCard(doc, actor, { category: 'harm', text: `Card ${i}: ` });
+    if (added.ok) cardIds.push(added.value.cardId);
+  }
+  for (let i = params.cards; i < params.updates; i++) {
+    const cardId = cardIds[i % cardIds.length];
+    if (cardId) editCardText(doc, actor, cardId, { index: 0, deleteCount: 0, insert: 'a' });
+  }
+  await Promise.all(pending);
+  await store.close();
+  doc.destroy();
+}
+
+async function timeNewClient(server: ServerProcess, boardId: string, token: string): Promise<WireClient> {
+  const client = new WireClient({ url: `${server.wsUrl}/${boardId}?token=${token}`, applyDoc: true });
+  await client.whenSynced();
+  return client;
+}
+
+export async function runColdLoad(dataDir: string, params: ColdLoadParams): Promise<ColdLoadResult> {
+  let server = await startServerProcess(dataDir);
+  const board = await createBoard(server.url, 'Cold load');
+  await server.stop();
+  await seedHistory(dataDir, board.id, params);
+  server = await startServerProcess(dataDir);
+  const token = board.tokens.family;
+  let started = performance.now();
+  const first = await timeNewClient(server, board.id, token);
+  const firstClientMs = performance.now() - started;
+  const cardsSeen = Object.keys(readBoard(first.doc).cards).length;
+  const stateBytes = Y.encodeStateAsUpdate(first.doc).byteLength;
+  const samples: number[] = [];
+  for (let i = 0; i < params.newClients; i++) {
+    started = performance.now();
+    const client = await timeNewClient(server, board.id, token);
+    samples.push(performance.now() - started);
+    client.close();
+  }
+  first.close();
+  await server.stop();
+  return {
+    params,
+    firstClientMs: round(firstClientMs),
+    newClientMs: { p50: round(percentile(samples, 50)), p95: round(percentile(samples, 95)) },
+    stateBytes,
+    cardsSeen,
+  };
+}

@@ -1,0 +1,103 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runAwarenessStorm } from './awarenessScenario.js';
+import { runColdLoad } from './coldLoadScenario.js';
+import { runLoad } from './loadScenario.js';
+import { startServerProcess } from './serverProcess.js';
+import { median } from './stats.js';
+
+/**
+ * `pnpm bench`: the load, cold-load and awareness-storm figures of docs/PERFORMANCE.md, against the
+ * real built server in its own process on loopback. Not a test: it prints figures, asserts nothing.
+ * Env: BENCH_RUNS (3), BENCH_SCENARIOS (load,cold,awareness), BENCH_MEASURE_MS (15000).
+ */
+const runs = Number(process.env.BENCH_RUNS ?? 3);
+const scenarios = new Set((process.env.BENCH_SCENARIOS ?? 'load,cold,awareness').split(','));
+const measureMs = Number(process.env.BENCH_MEASURE_MS ?? 15_000);
+
+async function withServer<T>(fn: (dataDir: string) => Promise<T>): Promise<T> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'kinmap-bench-'));
+  try {
+    return await fn(dataDir);
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+function report(name: string, results: readonly object[], pick: Record<string, (r: never) => number>): void {
+  console.log(`\n## ${name} (${results.length} runs)`);
+  for (const r of results) console.log(JSON.stringify(r));
+  for (const [label, get] of Object.entries(pick)) {
+    const values = results.map((r) => get(r as never));
+    console.log(`median ${label}: ${median(values)}  (runs: ${values.join(', ')})`);
+  }
+}
+
+console.log(`# Kinmap bench — ${new Date().toISOString()}, ${cpus().length} cores, loadavg ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+
+if (scenarios.has('load')) {
+  const results = [];
+  for (let i = 0; i < runs; i++) {
+    results.push(
+      await withServer(async (dataDir) => {
+        const server = await startServerProcess(dataDir);
+        try {
+          return await runLoad(server, {
+            boards: Number(process.env.BENCH_BOARDS ?? 50),
+            clientsPerBoard: Number(process.env.BENCH_CLIENTS_PER_BOARD ?? 20),
+            writersPerBoard: 2,
+            editsPerSecond: 10,
+            measuringReceiversPerBoard: Number(process.env.BENCH_MEASURING ?? 2),
+            warmupMs: 3000,
+            measureMs,
+          });
+        } finally {
+          await server.stop();
+        }
+      }),
+    );
+  }
+  report('Load: R boards x C clients, 2 writers per board at 10 edits/s', results, {
+    'edit->remote p50 ms': (r: Awaited<ReturnType<typeof runLoad>>) => r.latencyMs.p50,
+    'edit->remote p95 ms': (r: Awaited<ReturnType<typeof runLoad>>) => r.latencyMs.p95,
+    'edit->remote p99 ms': (r: Awaited<ReturnType<typeof runLoad>>) => r.latencyMs.p99,
+    'delivered updates/s': (r: Awaited<ReturnType<typeof runLoad>>) => r.deliveredUpdatesPerSecond,
+    'server peak RSS MiB': (r: Awaited<ReturnType<typeof runLoad>>) => r.serverPeakRssMiB,
+    'generator loop delay p99 ms': (r: Awaited<ReturnType<typeof runLoad>>) => r.generatorLoopDelayP99Ms,
+  });
+}
+
+if (scenarios.has('cold')) {
+  const results = [];
+  for (let i = 0; i < runs; i++) {
+    results.push(await withServer((dataDir) => runColdLoad(dataDir, { cards: 1000, updates: 20_000, newClients: 30 })));
+  }
+  report('Cold load: 1,000 cards, 20,000-update history', results, {
+    'first client after start ms': (r: Awaited<ReturnType<typeof runColdLoad>>) => r.firstClientMs,
+    'new client p50 ms': (r: Awaited<ReturnType<typeof runColdLoad>>) => r.newClientMs.p50,
+    'new client p95 ms': (r: Awaited<ReturnType<typeof runColdLoad>>) => r.newClientMs.p95,
+  });
+}
+
+if (scenarios.has('awareness')) {
+  const results = [];
+  for (let i = 0; i < runs; i++) {
+    results.push(
+      await withServer(async (dataDir) => {
+        const server = await startServerProcess(dataDir);
+        try {
+          return await runAwarenessStorm(server, { clients: 50, hz: 20, measureMs });
+        } finally {
+          await server.stop();
+        }
+      }),
+    );
+  }
+  report('Awareness storm: 50 clients x 20 Hz cursors', results, {
+    'p50 ms': (r: Awaited<ReturnType<typeof runAwarenessStorm>>) => r.latencyMs.p50,
+    'p99 ms': (r: Awaited<ReturnType<typeof runAwarenessStorm>>) => r.latencyMs.p99,
+    'first-quarter p50 ms': (r: Awaited<ReturnType<typeof runAwarenessStorm>>) => r.firstQuarterP50Ms,
+    'last-quarter p50 ms': (r: Awaited<ReturnType<typeof runAwarenessStorm>>) => r.lastQuarterP50Ms,
+  });
+}

@@ -1,0 +1,169 @@
+import { expect, test } from './fixtures.js';
+
+const LONG_HARM =
+  'Mia (7) told her teacher that Dad pushed her against the door on Friday when he had been drinking; ' +
+  'she had a bruise on her arm and was frightened to go home.';
+
+test('a facilitator and a family member share one board: add, edit, drag, reload', async ({
+  openParticipant,
+}, testInfo) => {
+  const facilitator = await openParticipant('facilitator');
+  await facilitator.landing.goto();
+  const boardId = await facilitator.landing.createBoard('Case 2041');
+  await facilitator.board.join('Sam Chair');
+  expect(await facilitator.board.role()).toBe('facilitator');
+
+  const familyLink = await facilitator.board.shareLink('family');
+  expect(familyLink).toContain(`/b/${boardId}#token=`);
+
+  const family = await openParticipant('family');
+  await family.board.open(familyLink);
+  await expect(family.page.getByText('You are joining as: Family')).toBeVisible();
+  await family.board.join('Alex');
+  expect(await family.board.role()).toBe('family');
+  // The token is kept for this tab and taken out of the address bar.
+  expect(family.page.url()).not.toContain('token');
+  await expect(facilitator.page.getByRole('region', { name: 'On the board now' })).toContainText('Alex');
+  await expect
+    .poll(async () => Object.values((await facilitator.board.state())?.participants ?? {}).map((p) => p.role))
+    .toEqual(expect.arrayContaining(['facilitator', 'family']));
+
+  // The facilitator adds a card, then edits it on the canvas; the family sees the final words.
+  await facilitator.board.addCard('Existing strengths', 'Nan takes Mia to school');
+  const added = await facilitator.board.cardWithText('Nan takes Mia to school');
+  if (!added) throw new Error('the new card is not on the facilitator’s board');
+  expect(added.category).toBe('existingStrength');
+  expect(added.authorRole).toBe('facilitator');
+  await facilitator.board.appendToCard(added.id, ' every day');
+  const finalText = 'Nan takes Mia to school every day';
+  await expect.poll(async () => (await family.board.state())?.cards[added.id]?.text).toBe(finalText);
+  await expect.poll(() => family.board.cardDrawnAtItsPlace(added.id)).toBe(added.id);
+
+  // A long card wraps and pushes the section down; the family agrees with the first card.
+  await facilitator.board.addCard('Harm', LONG_HARM);
+  await family.board.clickCard(added.id);
+  await family.page.getByRole('button', { name: 'I agree' }).click();
+  const familyId = await family.board.participantId();
+  await expect
+    .poll(async () => (await facilitator.board.state())?.cards[added.id]?.marks[familyId ?? ''])
+    .toBe('agree');
+
+  // The family drags the card to "Existing safety" with the mouse; the facilitator sees it move.
+  const before = await facilitator.board.cardRect(added.id);
+  await family.board.dragCardTo(added.id, 'existingSafety');
+  await expect
+    .poll(async () => (await family.board.state())?.cards[added.id]?.category)
+    .toBe('existingSafety');
+  await expect
+    .poll(async () => (await facilitator.board.state())?.cards[added.id]?.category)
+    .toBe('existingSafety');
+  const after = await facilitator.board.cardRect(added.id);
+  const safety = await facilitator.board.sectionRect('existingSafety');
+  if (!before || !after || !safety) throw new Error('card or section is not drawn');
+  expect(after.y).toBeGreaterThan(before.y);
+  expect(after.y).toBeGreaterThanOrEqual(safety.y);
+  expect(after.y + after.height).toBeLessThanOrEqual(safety.y + safety.height);
+  await expect.poll(() => facilitator.board.cardDrawnAtItsPlace(added.id)).toBe(added.id);
+
+  // A reload goes straight back into the board, which the server kept.
+  await facilitator.page.reload();
+  await facilitator.board.waitUntilSynced();
+  const reloaded = await facilitator.board.cardWithText(finalText);
+  expect(reloaded?.category).toBe('existingSafety');
+  await expect.poll(() => facilitator.board.cardDrawnAtItsPlace(added.id)).toBe(added.id);
+
+  // The family's pointer over the board shows on the facilitator's screen in the picture.
+  await facilitator.page.getByRole('button', { name: 'Share links' }).click();
+  const strengths = await family.board.sectionRect('existingStrength');
+  if (strengths) {
+    const point = { x: strengths.x + strengths.width * 0.75, y: strengths.y + strengths.height - 12 };
+    await family.page.mouse.move(point.x, point.y, { steps: 5 });
+  }
+  const shot = testInfo.outputPath('board.png');
+  await facilitator.page.screenshot({ path: shot, fullPage: true });
+  await testInfo.attach('board', { path: shot, contentType: 'image/png' });
+});
+
+test('a viewer sees the board but cannot change it', async ({ openParticipant }) => {
+  const facilitator = await openParticipant('facilitator');
+  await facilitator.landing.goto();
+  await facilitator.landing.createBoard('Case 3310');
+  await facilitator.board.join('Sam Chair');
+  await facilitator.board.addCard('Next steps', 'Mum calls the school on Monday');
+  const card = await facilitator.board.cardWithText('Mum calls the school on Monday');
+  if (!card) throw new Error('the card was not added');
+
+  const viewer = await openParticipant('viewer');
+  await viewer.board.open(await facilitator.board.shareLink('viewer'));
+  await viewer.board.join('Wall screen');
+  await expect(viewer.page.getByText('You can look at this board but not change it.')).toBeVisible();
+  await expect(viewer.page.getByRole('button', { name: 'Add card' })).toHaveCount(0);
+  await expect.poll(() => viewer.board.cardDrawnAtItsPlace(card.id)).toBe(card.id);
+
+  await viewer.board.dragCardTo(card.id, 'harm');
+  expect((await viewer.board.state())?.cards[card.id]?.category).toBe('nextStep');
+  expect((await facilitator.board.state())?.cards[card.id]?.category).toBe('nextStep');
+});
+
+test('two people type in the same card at once and both keep their words', async ({ openParticipant }) => {
+  const facilitator = await openParticipant('facilitator');
+  await facilitator.landing.goto();
+  await facilitator.landing.createBoard('Case 5120');
+  await facilitator.board.join('Sam Chair');
+  await facilitator.board.addCard('Harm', 'Mum and Dad argued');
+  const card = await facilitator.board.cardWithText('Mum and Dad argued');
+  if (!card) throw new Error('the card was not added');
+
+  const family = await openParticipant('family');
+  await family.board.open(await facilitator.board.shareLink('family'));
+  await family.board.join('Alex');
+  await expect.poll(() => family.board.cardDrawnAtItsPlace(card.id)).toBe(card.id);
+
+  // The facilitator keeps the editor open with the caret at the end ...
+  await facilitator.board.openEditor(card.id);
+  await facilitator.board.editor.press('End');
+  // ... while the family writes at the start of the same card.
+  await family.board.openEditor(card.id);
+  await family.board.editor.press('Control+Home');
+  await family.board.editor.pressSequentially('Often ');
+  await family.board.editor.press('Escape');
+
+  await expect(facilitator.board.editor).toHaveValue('Often Mum and Dad argued');
+  await expect(facilitator.board.editor).toBeFocused();
+  await facilitator.board.editor.pressSequentially(' loudly');
+  await facilitator.board.editor.press('Escape');
+
+  const expected = 'Often Mum and Dad argued loudly';
+  await expect.poll(async () => (await facilitator.board.state())?.cards[card.id]?.text).toBe(expected);
+  await expect.poll(async () => (await family.board.state())?.cards[card.id]?.text).toBe(expected);
+});
+
+test('on a phone the three columns stack into one that fits the screen', async ({
+  openParticipant,
+}, testInfo) => {
+  const facilitator = await openParticipant('facilitator');
+  await facilitator.landing.goto();
+  await facilitator.landing.createBoard('Case 7788');
+  await facilitator.board.join('Sam Chair');
+  await facilitator.board.addCard('Next steps', 'Dad goes to the alcohol service on Tuesday with Uncle Jo');
+
+  const phone = { width: 390, height: 844 };
+  const family = await openParticipant('family on a phone', phone);
+  await family.board.open(await facilitator.board.shareLink('family'));
+  await family.board.join('Alex');
+  const card = await family.board.cardWithText('Dad goes to the alcohol service on Tuesday with Uncle Jo');
+  if (!card) throw new Error('the card did not reach the phone');
+  const harm = await family.board.sectionRect('harm');
+  const nextSteps = await family.board.sectionRect('nextStep');
+  const rect = await family.board.cardRect(card.id);
+  if (!harm || !nextSteps || !rect) throw new Error('not drawn');
+  expect(nextSteps.x).toBe(harm.x);
+  expect(nextSteps.y).toBeGreaterThan(harm.y);
+  expect(rect.x).toBeGreaterThanOrEqual(0);
+  expect(rect.x + rect.width).toBeLessThanOrEqual(phone.width);
+  expect(await family.board.cardDrawnAtItsPlace(card.id)).toBe(card.id);
+
+  const shot = testInfo.outputPath('phone.png');
+  await family.page.screenshot({ path: shot });
+  await testInfo.attach('phone', { path: shot, contentType: 'image/png' });
+});

@@ -1,0 +1,47 @@
+/**
+ * What the web app's test bridge (apps/web/src/bridge.ts) exposes on `window.__kinmap`,
+ * restated for the tests: the e2e suite talks to the app only through the browser.
+ */
+export interface E2ERect {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+export interface E2ECard {
+  readonly id: string;
+  readonly category: string;
+  readonly text: string;
+  readonly authorRole: string;
+  readonly order: number;
+  readonly marks: Readonly<Record<string, string>>;
+}
+
+export interface E2EBoardState {
+  readonly meta: { readonly title: string };
+  readonly cards: Readonly<Record<string, E2ECard>>;
+  readonly participants: Readonly<Record<string, { readonly displayName: string; readonly role: string }>>;
+}
+
+export interface E2EBridge {
+  state(): E2EBoardState | null;
+  cardRect(cardId: string): E2ERect | null;
+  sectionRect(category: string): E2ERect | null;
+  addButtonRect(category: string): E2ERect | null;
+  cardAt(clientX: number, clientY: number): string | null;
+  status(): string;
+  readonly role: string;
+  readonly participantId: string;
+}
+
+declare global {
+  interface Window {
+    __kinmapEnableBridge?: boolean;
+    __kinmap?: E2EBridge;
+  }
+}
+
+export function centre(rect: E2ERect): { x: number; y: number } {
+  return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
+}

@@ -1,0 +1,139 @@
+import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import {
+  addCard,
+  addPair,
+  cardsInCategory,
+  moveCard,
+  OVERALL_SCALE_ID,
+  rate,
+  readBoard,
+  setCardText,
+  setTitle,
+} from '@kinmap/model';
+import { createSqliteStore, DATABASE_FILE } from '@kinmap/server';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { actor, createBoard, Fixture, must, waitFor } from './helpers.js';
+
+const texts = (doc: Y.Doc) =>
+  Object.values(readBoard(doc).cards)
+    .map((card) => card.text)
+    .sort();
+
+describe('co-editing through the real server with official y-websocket clients', () => {
+  let fixture: Fixture;
+  beforeEach(() => {
+    fixture = new Fixture();
+  });
+  afterEach(() => fixture.cleanup());
+
+  it('two clients editing at the same time converge on the same board', async () => {
+    const server = await fixture.start();
+    const board = await createBoard(server, 'Family meeting');
+    const a = fixture.connect(server, board.id, board.tokens.facilitator);
+    const b = fixture.connect(server, board.id, board.tokens.family);
+    await waitFor(() => a.provider.synced && b.provider.synced, 'both clients to sync');
+    expect(readBoard(a.doc).meta.title).toBe('Family meeting');
+    expect(readBoard(b.doc).meta.createdAt).toBe(readBoard(a.doc).meta.createdAt);
+
+    const facilitator = actor('facilitator');
+    const family = actor('family');
+    const { cardId: harm } = must(
+      addCard(a.doc, facilitator, { category: 'harm', text: 'Shouting at night' }),
+    );
+    const { cardId: strength } = must(
+      addCard(b.doc, family, { category: 'complicatingFactor', text: 'Gran' }),
+    );
+    must(
+      addPair(a.doc, facilitator, { dangerStatement: 'We worry that…', safetyGoal: 'Everyone will see…' }),
+    );
+    await waitFor(() => readBoard(a.doc).cards[strength] !== undefined, 'A to see B’s card');
+    await waitFor(() => readBoard(b.doc).cards[harm] !== undefined, 'B to see A’s card');
+
+    // Concurrent edits of the same card and a move, from both sides.
+    must(setCardText(a.doc, facilitator, strength, 'Gran collects him from school'));
+    must(moveCard(b.doc, family, strength, { category: 'existingStrength', index: 0 }));
+    must(setCardText(b.doc, family, harm, 'Shouting at night, twice a week'));
+    must(rate(b.doc, family, OVERALL_SCALE_ID, { value: 6, reason: 'Things are calmer' }));
+    must(setTitle(a.doc, facilitator, 'Family meeting, March'));
+
+    await waitFor(
+      () => isDeepStrictEqual(readBoard(a.doc), readBoard(b.doc)) && texts(a.doc).length === 4,
+      'the two boards to converge',
+    );
+    const state = readBoard(a.doc);
+    expect(state.meta.title).toBe('Family meeting, March');
+    expect(cardsInCategory(state, 'existingStrength').map((card) => card.text)).toEqual([
+      'Gran collects him from school',
+    ]);
+    expect(state.cards[harm]?.text).toBe('Shouting at night, twice a week');
+    expect(Object.keys(state.pairs)).toHaveLength(1);
+    expect(state.scales.overall?.ratings[family.participantId]?.value).toBe(6);
+  });
+
+  it('a client joining after a server restart sees everything written before it', async () => {
+    const first = await fixture.start();
+    const board = await createBoard(first, 'Restart board');
+    const a = fixture.connect(first, board.id, board.tokens.practitioner);
+    const b = fixture.connect(first, board.id, board.tokens.network);
+    await waitFor(() => a.provider.synced && b.provider.synced, 'both clients to sync');
+    const practitioner = actor('practitioner');
+    const network = actor('network');
+    for (let i = 0; i < 20; i++) {
+      must(
+        addCard(i % 2 ? a.doc : b.doc, i % 2 ? practitioner : network, {
+          category: 'nextStep',
+          text: `step ${i}`,
+        }),
+      );
+    }
+    await waitFor(
+      () => texts(a.doc).length === 20 && texts(b.doc).length === 20,
+      'all 20 cards on both clients',
+    );
+    const before = readBoard(a.doc);
+
+    fixture.disconnectAll();
+    await first.close();
+    const second = await fixture.start();
+    const c = fixture.connect(second, board.id, board.tokens.viewer);
+    await waitFor(() => c.provider.synced && texts(c.doc).length === 20, 'the late client to load the board');
+    expect(readBoard(c.doc)).toEqual(before);
+  });
+
+  it('a viewer’s edits never reach the other clients nor storage, while the viewer still receives', async () => {
+    const server = await fixture.start();
+    const board = await createBoard(server, 'Viewer board');
+    const writer = fixture.connect(server, board.id, board.tokens.family);
+    const viewer = fixture.connect(server, board.id, board.tokens.viewer);
+    await waitFor(() => writer.provider.synced && viewer.provider.synced, 'both clients to sync');
+
+    const { cardId: sneaky } = must(
+      addCard(viewer.doc, actor('viewer'), { category: 'harm', text: 'viewer text' }),
+    );
+    must(setTitle(viewer.doc, actor('viewer'), 'Renamed by a viewer'));
+    expect(readBoard(viewer.doc).cards[sneaky]).toBeDefined(); // the viewer did produce updates
+    // A later writer edit is the marker: once the viewer has it, the server handled the viewer's frames.
+    const { cardId: marker } = must(
+      addCard(writer.doc, actor('family'), { category: 'existingSafety', text: 'marker' }),
+    );
+    await waitFor(
+      () => readBoard(viewer.doc).cards[marker] !== undefined,
+      'the viewer to receive the marker',
+    );
+
+    expect(readBoard(writer.doc).cards[sneaky]).toBeUndefined();
+    expect(readBoard(writer.doc).meta.title).toBe('Viewer board');
+    fixture.disconnectAll();
+    await server.close();
+
+    const store = createSqliteStore({ file: join(fixture.dataDir, DATABASE_FILE) });
+    const stored = new Y.Doc();
+    for (const update of (await store.load(board.id)).updates) Y.applyUpdate(stored, update);
+    await store.close();
+    expect(readBoard(stored).cards[marker]?.text).toBe('marker');
+    expect(readBoard(stored).cards[sneaky]).toBeUndefined();
+    expect(readBoard(stored).meta.title).toBe('Viewer board');
+  });
+});
