@@ -1,7 +1,9 @@
 import { performance } from 'node:perf_hooks';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
 import { createBoard, type ServerProcess } from './serverProcess.js';
 import { percentile, round, sleep } from './stats.js';
-import { WireClient } from './wireClient.js';
 
 export interface AwarenessParams {
   readonly clients: number;
@@ -26,12 +28,26 @@ interface Cursor {
   readonly t: number;
 }
 
-/** N clients on one board moving their cursors at a fixed rate (awareness only, no document edits). */
-export async function runAwarenessStorm(server: ServerProcess, params: AwarenessParams): Promise<AwarenessResult> {
+/**
+ * N official `WebsocketProvider` clients on one board moving their cursors at a fixed rate (awareness
+ * only). The provider re-sends every awareness change it receives, so the server's echo filter is measured too.
+ */
+export async function runAwarenessStorm(
+  server: ServerProcess,
+  params: AwarenessParams,
+): Promise<AwarenessResult> {
   const board = await createBoard(server.url, 'Awareness storm');
   const samples: Array<{ at: number; ms: number }> = [];
+  let framesReceived = 0;
   const clients = Array.from({ length: params.clients }, () => {
-    const client = new WireClient({ url: `${server.wsUrl}/${board.id}?token=${board.tokens.family}`, applyDoc: true });
+    const client = new WebsocketProvider(server.wsUrl, board.id, new Y.Doc(), {
+      params: { token: board.tokens.family },
+      WebSocketPolyfill: WebSocket as never,
+      disableBc: true,
+    });
+    client.on('status', ({ status }) => {
+      if (status === 'connected') client.ws?.addEventListener('message', () => framesReceived++);
+    });
     client.awareness.setLocalState({ cursor: { x: 0, y: 0 }, seq: 0, t: performance.now() });
     client.awareness.on('change', ({ updated }: { updated: number[] }, origin: unknown) => {
       if (origin !== client) return;
@@ -43,10 +59,10 @@ export async function runAwarenessStorm(server: ServerProcess, params: Awareness
     });
     return client;
   });
-  await Promise.all(clients.map((client) => client.whenSynced()));
+  await Promise.all(clients.map((client) => new Promise((resolve) => client.once('sync', resolve))));
   await sleep(500);
   samples.length = 0;
-  const framesBefore = clients.reduce((n, c) => n + c.framesReceived, 0);
+  const framesBefore = framesReceived;
   const started = performance.now();
   let seq = 0;
   const timers = clients.map((client, i) =>
@@ -58,7 +74,7 @@ export async function runAwarenessStorm(server: ServerProcess, params: Awareness
   await sleep(params.measureMs);
   for (const timer of timers) clearInterval(timer);
   const seconds = (performance.now() - started) / 1000;
-  const frames = clients.reduce((n, c) => n + c.framesReceived, 0) - framesBefore;
+  const frames = framesReceived - framesBefore;
   await sleep(1000);
   const finalStatesConverged = clients.every((viewer) =>
     clients.every((other) => {
@@ -67,7 +83,10 @@ export async function runAwarenessStorm(server: ServerProcess, params: Awareness
       return seen?.seq === own?.seq;
     }),
   );
-  for (const client of clients) client.close();
+  for (const client of clients) {
+    client.destroy();
+    client.doc.destroy();
+  }
   const quarter = params.measureMs / 4;
   const inWindow = (from: number, to: number) =>
     samples.filter((s) => s.at - started >= from && s.at - started < to).map((s) => s.ms);

@@ -41,7 +41,10 @@ export async function runLoad(server: ServerProcess, params: LoadParams): Promis
       const isWriter = c < params.writersPerBoard;
       const measures = !isWriter && c < params.writersPerBoard + params.measuringReceiversPerBoard;
       const token = isWriter ? board.tokens.practitioner : board.tokens.family;
-      const client = new WireClient({ url: `${server.wsUrl}/${board.id}?token=${token}`, applyDoc: isWriter || measures });
+      const client = new WireClient({
+        url: `${server.wsUrl}/${board.id}?token=${token}`,
+        applyDoc: isWriter || measures,
+      });
       if (measures) observeStamps(client.doc, (ms) => measuring && samples.push(ms));
       clients.push(client);
       if (isWriter) writers.push(client);

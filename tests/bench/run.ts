@@ -34,7 +34,11 @@ function report(name: string, results: readonly object[], pick: Record<string, (
   }
 }
 
-console.log(`# Kinmap bench — ${new Date().toISOString()}, ${cpus().length} cores, loadavg ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(
+  `# Kinmap bench — ${new Date().toISOString()}, ${cpus().length} cores, loadavg ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);
 
 if (scenarios.has('load')) {
   const results = [];
@@ -71,7 +75,9 @@ if (scenarios.has('load')) {
 if (scenarios.has('cold')) {
   const results = [];
   for (let i = 0; i < runs; i++) {
-    results.push(await withServer((dataDir) => runColdLoad(dataDir, { cards: 1000, updates: 20_000, newClients: 30 })));
+    results.push(
+      await withServer((dataDir) => runColdLoad(dataDir, { cards: 1000, updates: 20_000, newClients: 30 })),
+    );
   }
   report('Cold load: 1,000 cards, 20,000-update history', results, {
     'first client after start ms': (r: Awaited<ReturnType<typeof runColdLoad>>) => r.firstClientMs,

@@ -28,7 +28,10 @@ async function freePort(): Promise<number> {
 }
 
 /** Starts the real built server (`apps/server/dist/main.js`) as its own process, on loopback. */
-export async function startServerProcess(dataDir: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+export async function startServerProcess(
+  dataDir: string,
+  env: Record<string, string> = {},
+): Promise<ServerProcess> {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [MAIN], {
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', KINMAP_DATA_DIR: dataDir },

@@ -67,7 +67,10 @@ export class WireClient {
     if (this.awareness.getLocalState() !== null) {
       const enc = encoding.createEncoder();
       encoding.writeVarUint(enc, MESSAGE_AWARENESS);
-      encoding.writeVarUint8Array(enc, awarenessProtocol.encodeAwarenessUpdate(this.awareness, [this.doc.clientID]));
+      encoding.writeVarUint8Array(
+        enc,
+        awarenessProtocol.encodeAwarenessUpdate(this.awareness, [this.doc.clientID]),
+      );
       this.sendRaw(encoding.toUint8Array(enc));
     }
   }

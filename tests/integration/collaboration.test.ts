@@ -72,7 +72,7 @@ describe('co-editing through the real server with official y-websocket clients',
     expect(state.scales.overall?.ratings[family.participantId]?.value).toBe(6);
   });
 
-  it('a client joining after a server restart sees everything written before it', async () => {
+  it('[S5] a client joining after a server restart sees everything written before it', async () => {
     const first = await fixture.start();
     const board = await createBoard(first, 'Restart board');
     const a = fixture.connect(first, board.id, board.tokens.practitioner);
@@ -102,7 +102,7 @@ describe('co-editing through the real server with official y-websocket clients',
     expect(readBoard(c.doc)).toEqual(before);
   });
 
-  it('a viewer’s edits never reach the other clients nor storage, while the viewer still receives', async () => {
+  it('[P1] a viewer’s edits never reach the other clients nor storage, while the viewer still receives', async () => {
     const server = await fixture.start();
     const board = await createBoard(server, 'Viewer board');
     const writer = fixture.connect(server, board.id, board.tokens.family);

@@ -8,7 +8,7 @@ describe('the /sync upgrade of the real server', () => {
   });
   afterEach(() => fixture.cleanup());
 
-  it('refuses before the handshake: no token 401, wrong token 403, unknown board 404, wrong path 404', async () => {
+  it('[E1] refuses before the handshake: no token 401, wrong token 403, unknown board 404, wrong path 404', async () => {
     const server = await fixture.start();
     const board = await createBoard(server, 'Board');
     const other = await createBoard(server, 'Other');
@@ -27,7 +27,7 @@ describe('the /sync upgrade of the real server', () => {
     expect(await refusalStatus(fixture.rawSocket(`${ws}/elsewhere/${board.id}?token=x`))).toBe(404);
   });
 
-  it('accepts a valid token and closes a frame over the room limit with 4413', async () => {
+  it('[V1] accepts a valid token and closes a frame over the room limit with 4413', async () => {
     const server = await fixture.start();
     const board = await createBoard(server, 'Board');
     const ws = fixture.rawSocket(`${syncUrl(server)}/${board.id}?token=${board.tokens.family}`);
@@ -37,7 +37,7 @@ describe('the /sync upgrade of the real server', () => {
     expect((await closed).code).toBe(4413);
   });
 
-  it('closes a frame over the hard transport cap with 1009 before the room sees it', async () => {
+  it('[V1] closes a frame over the hard transport cap with 1009 before the room sees it', async () => {
     const server = await fixture.start();
     const board = await createBoard(server, 'Board');
     const ws = fixture.rawSocket(`${syncUrl(server)}/${board.id}?token=${board.tokens.family}`);

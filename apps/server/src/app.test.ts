@@ -154,7 +154,7 @@ describe('GET /api/boards/:id', () => {
     expect(db.prepare('SELECT COUNT(*) AS n FROM boards').get()).toEqual({ n: 1 });
   });
 
-  it('never logs the token, only the path without its query string', async () => {
+  it('[E2] never logs the token, only the path without its query string', async () => {
     const { app, logs } = setup();
     const board = await createBoard(app);
     await app.request(`/api/boards/${board.id}?token=${board.tokens.facilitator}`);

@@ -69,7 +69,7 @@ describe('createBoardRegistry', () => {
     expect(registry.authenticate('../etc', board.tokens.facilitator)).toBeNull();
   });
 
-  it('stores only SHA-256 hashes of tokens, never the tokens themselves', async () => {
+  it('[E2] stores only SHA-256 hashes of tokens, never the tokens themselves', async () => {
     const { registry, db } = fresh();
     const board = await createdBoard(registry, 'A');
     const rows = db.prepare('SELECT role, token_hash FROM board_tokens WHERE board_id = ?').all(board.id) as {

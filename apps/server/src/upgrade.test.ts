@@ -104,7 +104,7 @@ describe('attachSyncUpgrade', () => {
     await new Promise((resolve) => server.close(resolve));
   });
 
-  it('answers a wrong path 404, an unknown board 404, no token 401 and a wrong token 403 before upgrading', async () => {
+  it('[E1] answers a wrong path 404, an unknown board 404, no token 401 and a wrong token 403 before upgrading', async () => {
     expect(await refusalStatus(`${base}/elsewhere/board1?token=edit`)).toBe(404);
     expect(await refusalStatus(`${base}/sync/board1/extra?token=edit`)).toBe(404);
     expect(await refusalStatus(`${base}/sync/nope?token=edit`)).toBe(404);
@@ -114,7 +114,7 @@ describe('attachSyncUpgrade', () => {
     expect(rooms.joined).toEqual([]);
   });
 
-  it('hands an accepted socket to the room with its role; viewers may not write the document', async () => {
+  it('[E3] hands an accepted socket to the room with its role; viewers may not write the document', async () => {
     await client(`${base}/sync/board1?token=edit`);
     await client(`${base}/sync/board1?token=view`);
     await waitFor(() => rooms.joined.length === 2, 'two connections');
@@ -140,7 +140,7 @@ describe('attachSyncUpgrade', () => {
     expect(Array.from(received[0] ?? [])).toEqual([9, 8]);
   });
 
-  it('closes a text frame with 4400 and never passes it to the room', async () => {
+  it('[V2] closes a text frame with 4400 and never passes it to the room', async () => {
     const ws = await client(`${base}/sync/board1?token=edit`);
     const closed = closeEvent(ws);
     ws.send('hello');
@@ -190,7 +190,7 @@ describe('attachSyncUpgrade', () => {
     expect(await refusalStatus(`${base}/sync/board1?token=edit`)).toBe(500);
   });
 
-  it('refuses upgrades with 503 once shutdown began, and closes open sockets with 1001 on close', async () => {
+  it('[D1] refuses upgrades with 503 once shutdown began, and closes open sockets with 1001 on close', async () => {
     const ws = await client(`${base}/sync/board1?token=edit`);
     const closed = closeEvent(ws);
     upgrade.refuseNew();

@@ -21,7 +21,7 @@ function guardWithRoom() {
 }
 
 describe('createAwarenessGuard', () => {
-  it('lets a connection claim its own id and speak only for it', () => {
+  it('[A1] lets a connection claim its own id and speak only for it', () => {
     const { guard, admit } = guardWithRoom();
     expect(admit('a', [entry(1)])).toEqual([entry(1)]);
     expect(admit('b', [entry(2), entry(1, { name: 'spoofed' }, 9)])).toEqual([entry(2)]);
@@ -29,7 +29,7 @@ describe('createAwarenessGuard', () => {
     expect(guard.ownerOf(2)).toBe('b');
   });
 
-  it("drops a connection's re-sent copies of other clients' states", () => {
+  it("[A1] drops a connection's re-sent copies of other clients' states", () => {
     const { admit } = guardWithRoom();
     admit('a', [entry(1)]);
     admit('b', [entry(2)]);
@@ -38,7 +38,7 @@ describe('createAwarenessGuard', () => {
     ]);
   });
 
-  it("never lets an echo of a departed client's last state claim its id", () => {
+  it("[A1] never lets an echo of a departed client's last state claim its id", () => {
     const { guard, admit } = guardWithRoom();
     admit('departed', [entry(1, { name: 'Gran' }, 4)]);
     guard.release('departed');

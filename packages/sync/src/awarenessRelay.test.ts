@@ -68,7 +68,7 @@ const stateOf = (viewer: TestClient, other: TestClient) =>
 describe('createAwarenessRelay', () => {
   // y-protocols applies an entry only when its clock is newer than the known one (0 for a
   // stranger), so a client's default `{}` at clock 0 is never shown: tests set a state first.
-  it('sends a new connection the current states right after its sync step 1 reply', async () => {
+  it('[A3] sends a new connection the current states right after its sync step 1 reply', async () => {
     const { join, settle } = setup();
     const alice = join();
     alice.client.awareness.setLocalStateField('name', 'Alice');
@@ -92,7 +92,7 @@ describe('createAwarenessRelay', () => {
     expect(countFrames(bob.client.received.slice(marks.bob), 'awareness')).toBe(1);
   });
 
-  it('removes a client’s state for everyone when its connection closes', async () => {
+  it('[A3] removes a client’s state for everyone when its connection closes', async () => {
     const { join, settle, room } = setup();
     const alice = join();
     const bob = join();
@@ -105,7 +105,7 @@ describe('createAwarenessRelay', () => {
     expect([...room.awareness.states().keys()]).toEqual([bob.client.doc.clientID]);
   });
 
-  it("drops an entry that tries to set another client's state", async () => {
+  it("[A1] drops an entry that tries to set another client's state", async () => {
     const { join, settle } = setup();
     const alice = join();
     const mallory = join();
@@ -124,7 +124,7 @@ describe('createAwarenessRelay', () => {
     expect(mallory.pair.client.isOpen).toBe(true);
   });
 
-  it("does not rebroadcast the official client's re-sending of every state it received", async () => {
+  it("[A1] does not rebroadcast the official client's re-sending of every state it received", async () => {
     const { join, settle } = setup();
     const clients = [join(), join(), join(), join()];
     await settle();
@@ -173,7 +173,7 @@ describe('createAwarenessRelay', () => {
     expect(stateOf(bob.client, alice.client)).toEqual({ name: 'Alice again' });
   });
 
-  it('answers query-awareness with every current state, to the asker only', async () => {
+  it('[A3] answers query-awareness with every current state, to the asker only', async () => {
     const { join, settle } = setup();
     const alice = join();
     const bob = join({ viewer: true });
@@ -190,7 +190,7 @@ describe('createAwarenessRelay', () => {
     expect(countFrames(bob.client.received.slice(marks.bob), 'awareness')).toBe(0);
   });
 
-  it('coalesces a burst: one broadcast per interval, and the last state always goes out', async () => {
+  it('[A2] coalesces a burst: one broadcast per interval, and the last state always goes out', async () => {
     vi.useFakeTimers();
     const { join, pairs } = setup(30);
     const alice = join({ echo: false });

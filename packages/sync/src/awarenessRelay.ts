@@ -14,8 +14,11 @@ export interface AwarenessRelayOptions {
 
 /** A board's presence (cursors, names): who may set what, and when it goes out. */
 export interface AwarenessRelay {
-  /** Applies the entries this connection may set (see `AwarenessGuard`) and schedules their broadcast. */
-  receive(connectionId: string, entries: readonly AwarenessEntry[]): void;
+  /**
+   * Applies the entries this connection may set (see `AwarenessGuard`) and schedules their broadcast.
+   * Returns how many were admitted: 0 for the official client's echo of other people's states.
+   */
+  receive(connectionId: string, entries: readonly AwarenessEntry[]): number;
   /** One frame holding every current state, or null when there is none. */
   encodeStates(): Uint8Array | null;
   /** The connection left: removes the states it owned and schedules the removal broadcast. */
@@ -96,8 +99,10 @@ export function createAwarenessRelay({
   return {
     receive(connectionId, entries) {
       const admitted = guard.admit(connectionId, entries);
-      if (admitted.length === 0) return;
-      awarenessProtocol.applyAwarenessUpdate(awareness, encodeAwarenessUpdate(admitted), connectionId);
+      if (admitted.length > 0) {
+        awarenessProtocol.applyAwarenessUpdate(awareness, encodeAwarenessUpdate(admitted), connectionId);
+      }
+      return admitted.length;
     },
     encodeStates() {
       const ids = [...awareness.getStates().keys()];

@@ -1,6 +1,6 @@
 export interface TokenBucket {
-  /** Takes one token; false when the bucket is empty (the caller is over its rate). */
-  take(): boolean;
+  /** Takes `cost` tokens (default 1); false when there are not enough (the caller is over its rate). */
+  take(cost?: number): boolean;
 }
 
 export interface TokenBucketOptions {
@@ -21,13 +21,13 @@ export function createTokenBucket({ perSecond, burst, now }: TokenBucketOptions)
   let tokens = burst;
   let refilledAt = now();
   return {
-    take() {
+    take(cost = 1) {
       const at = now();
       // A clock that steps backwards must not mint tokens.
       tokens = Math.min(burst, tokens + (Math.max(0, at - refilledAt) * perSecond) / 1000);
       refilledAt = at;
-      if (tokens < 1) return false;
-      tokens -= 1;
+      if (tokens < cost) return false;
+      tokens -= cost;
       return true;
     },
   };

@@ -81,7 +81,7 @@ describe('createRoom: sync', () => {
     expect(Object.keys(readBoard(room.doc).cards)).toHaveLength(2);
   });
 
-  it('gives a late joiner everything, including edits of clients that already left', async () => {
+  it('[S5] gives a late joiner everything, including edits of clients that already left', async () => {
     const { join, settle, room } = setup();
     const early = join();
     await settle();
@@ -97,7 +97,7 @@ describe('createRoom: sync', () => {
     expect(room.connectionCount()).toBe(1);
   });
 
-  it('does not send a client its own update back', async () => {
+  it('[S4] does not send a client its own update back', async () => {
     const { join, settle } = setup();
     const alice = join();
     const bob = join();
@@ -109,7 +109,7 @@ describe('createRoom: sync', () => {
     expect(countFrames(bob.client.received.slice(before.bob), 'update')).toBe(1);
   });
 
-  it('encodes a broadcast once and sends the same buffer to every recipient', async () => {
+  it('[S4] encodes a broadcast once and sends the same buffer to every recipient', async () => {
     const { room, join, settle } = setup();
     const sent = new Map<string, Uint8Array[]>();
     const spy = (id: string): SocketLike => {
@@ -128,7 +128,7 @@ describe('createRoom: sync', () => {
     expect(first).toBe(second);
   });
 
-  it('loads the stored history before it answers sync step 1, keeping early frames in order', async () => {
+  it('[S1] loads the stored history before it answers sync step 1, keeping early frames in order', async () => {
     const memory = createMemoryStore();
     await memory.append('board-1', Y.encodeStateAsUpdate(boardWithCard('Stored before the meeting')));
     let releaseLoad = () => {};
@@ -177,7 +177,7 @@ describe('createRoom: sync', () => {
 });
 
 describe('createRoom: durability', () => {
-  it('stores an update before it applies or broadcasts it', async () => {
+  it('[S2] stores an update before it applies or broadcasts it', async () => {
     const memory = createMemoryStore();
     const held: Array<() => void> = [];
     const store: DocStore = {
@@ -203,7 +203,7 @@ describe('createRoom: durability', () => {
     expect(await memory.pendingCount('board-1')).toBe(1);
   });
 
-  it('closes with 4500 when the store refuses an update, and neither applies nor broadcasts it', async () => {
+  it('[S2] closes with 4500 when the store refuses an update, and neither applies nor broadcasts it', async () => {
     const memory = createMemoryStore();
     const store: DocStore = { ...memory, append: async () => Promise.reject(new Error('disk full')) };
     const { join, settle, room, logger } = setup({ store });
@@ -220,7 +220,7 @@ describe('createRoom: durability', () => {
     expect(logger.events.filter((e) => e.event === 'update.append_failed')).toHaveLength(1);
   });
 
-  it('does not store an update that carries nothing new, such as a reconnecting client’s step 2', async () => {
+  it('[S3] does not store an update that carries nothing new, such as a reconnecting client’s step 2', async () => {
     const { join, settle, store } = setup();
     const alice = join();
     await settle();
@@ -236,7 +236,7 @@ describe('createRoom: durability', () => {
     expect(await store.pendingCount('board-1')).toBe(2);
   });
 
-  it('compacts after compactEvery updates and keeps the state identical', async () => {
+  it('[S6] compacts after compactEvery updates and keeps the state identical', async () => {
     const { join, settle, store, room, logger } = setup({ limits: { compactEvery: 3 } });
     const alice = join();
     await settle();
@@ -256,7 +256,7 @@ describe('createRoom: durability', () => {
     expect(readBoard(reloaded).cards[added.value.cardId]?.text).toBe('sixth');
   });
 
-  it('closes every connection with 4500 when the board cannot be loaded', async () => {
+  it('[S1] closes every connection with 4500 when the board cannot be loaded', async () => {
     const store: DocStore = {
       ...createMemoryStore(),
       load: async () => Promise.reject(new Error('corrupt')),
@@ -287,7 +287,7 @@ describe('createRoom: durability', () => {
 });
 
 describe('createRoom: permissions and bad input', () => {
-  it("drops a viewer's update and never stores it, while its awareness flows and step 1 is answered", async () => {
+  it("[P1] drops a viewer's update and never stores it, while its awareness flows and step 1 is answered", async () => {
     const { join, settle, store, room } = setup();
     const writer = join(writerAccess('writer'));
     const viewer = join(viewerAccess('viewer'));
@@ -303,7 +303,7 @@ describe('createRoom: permissions and bad input', () => {
     expect(writer.client.awareness.getStates().get(viewer.client.doc.clientID)).toEqual({ name: 'Observer' });
   });
 
-  it('closes with 4413 a message over maxMessageBytes, and the room is unharmed', async () => {
+  it('[V1] closes with 4413 a message over maxMessageBytes, and the room is unharmed', async () => {
     const { join, settle, store, room } = setup({ limits: { maxMessageBytes: 1024 } });
     const alice = join();
     const bob = join();
@@ -318,7 +318,7 @@ describe('createRoom: permissions and bad input', () => {
     expect(await store.pendingCount('board-1')).toBe(1);
   });
 
-  it('closes with 4400 a malformed update; nothing is stored and other clients keep syncing', async () => {
+  it('[V2] closes with 4400 a malformed update; nothing is stored and other clients keep syncing', async () => {
     const { join, settle, store, room } = setup();
     const alice = join();
     const bob = join();
@@ -335,7 +335,7 @@ describe('createRoom: permissions and bad input', () => {
     expect(room.doc.getMap('meta').get('title')).toBe('after the bad frame');
   });
 
-  it('closes with 4400 a truncated frame and a frame of an unknown message type', async () => {
+  it('[V2] closes with 4400 a truncated frame and a frame of an unknown message type', async () => {
     const { join, settle } = setup();
     const truncated = join();
     const unknown = join();
@@ -353,7 +353,7 @@ describe('createRoom: permissions and bad input', () => {
     expect(auth.pair.client.closed).toEqual({ code: CloseCode.badMessage, reason: 'unknown message type 2' });
   });
 
-  it('closes with 4429 a connection that sends faster than its token bucket allows', async () => {
+  it('[L1] closes with 4429 a connection that sends faster than its token bucket allows', async () => {
     let clock = 0;
     const { join, settle } = setup({ limits: { messagesPerSecond: 10, messageBurst: 5 }, now: () => clock });
     const steady = join();
@@ -370,7 +370,35 @@ describe('createRoom: permissions and bad input', () => {
     expect(flooding.pair.client.closed).toEqual({ code: CloseCode.rateLimited, reason: 'rate limited' });
   });
 
-  it('closes a slow consumer whose unsent bytes exceed maxBufferedBytes', async () => {
+  it("[L1] charges the official client's awareness echoes a tenth of a message, but its own states in full", async () => {
+    let clock = 0;
+    const { join, settle } = setup({ limits: { messagesPerSecond: 1, messageBurst: 8 }, now: () => clock });
+    const movers = [join(), join(), join()];
+    const watcher = join(); // echoes every cursor it hears, as WebsocketProvider does
+    await settle();
+    for (let i = 0; i < 20; i++) {
+      clock += 1000; // one token back per second, for everyone
+      for (const mover of movers) {
+        mover.client.awareness.setLocalStateField('cursor', { x: i, y: 0 });
+        await settle();
+      }
+    }
+    // The watcher echoed 3 frames a second: at a full token each it would have been closed.
+    expect(watcher.pair.client.isOpen).toBe(true);
+    for (const mover of movers) expect(mover.pair.client.isOpen).toBe(true);
+    expect(watcher.client.awareness.getStates().get(movers[0]!.client.doc.clientID)).toEqual({
+      cursor: { x: 19, y: 0 },
+    });
+    // Without refills, the same 3 cursors a second from one mover cost a full token each.
+    const hasty = movers[1]!;
+    for (let i = 0; i < 12; i++) {
+      hasty.client.awareness.setLocalStateField('cursor', { x: 100 + i, y: 0 });
+      await settle();
+    }
+    expect(hasty.pair.client.closed).toEqual({ code: CloseCode.rateLimited, reason: 'rate limited' });
+  });
+
+  it('[L2] closes a slow consumer whose unsent bytes exceed maxBufferedBytes', async () => {
     const { join, settle, room } = setup({ limits: { maxBufferedBytes: 100 } });
     const writer = join();
     await settle();
@@ -395,7 +423,7 @@ describe('createRoom: permissions and bad input', () => {
     expect(room.connectionCount()).toBe(1);
   });
 
-  it('logs ids and sizes, never content', async () => {
+  it('[G1] logs ids and sizes, never content', async () => {
     const { join, settle, logger } = setup({ limits: { maxMessageBytes: 200 } });
     const alice = join();
     await settle();

@@ -1,7 +1,14 @@
 import type { Origin } from '@kinmap/model';
 import * as Y from 'yjs';
 import { type AwarenessRelay, createAwarenessRelay } from './awarenessRelay.js';
-import { decodeClientMessage, decodeDocUpdate, encodeSyncStep1, encodeUpdate } from './protocol.js';
+import {
+  type AwarenessEntry,
+  decodeClientMessage,
+  decodeDocUpdate,
+  encodeSyncStep1,
+  encodeUpdate,
+  MessageType,
+} from './protocol.js';
 import { createTokenBucket, type TokenBucket } from './rateLimit.js';
 import { createRoomDoc } from './roomDoc.js';
 import {
@@ -74,6 +81,14 @@ interface Peer {
 /** WebSocket close reasons are limited to 123 bytes; ours are short ASCII, this is a guard. */
 const closeReason = (reason: string): string => reason.slice(0, 120);
 
+/**
+ * What an awareness frame costs before we know whether it sets the sender's own state. The official
+ * client re-sends every awareness change it receives, so most awareness frames are echoes of other
+ * people's cursors that the guard drops; charging them a full token would rate-limit honest clients
+ * in a busy room, while this still bounds a flood of them to 1/ECHO_COST times the message rate.
+ */
+const ECHO_COST = 0.1;
+
 export function createRoom(options: RoomOptions): Room {
   const { boardId, store, limits, logger, now } = options;
   const roomDoc = createRoomDoc({ boardId, store, logger, compactEvery: limits.compactEvery });
@@ -140,7 +155,7 @@ export function createRoom(options: RoomOptions): Room {
         bytes: data.byteLength,
       });
       close(peer, CloseCode.tooLarge, 'message too large');
-    } else if (!peer.bucket.take()) {
+    } else if (!peer.bucket.take(data[0] === MessageType.awareness ? ECHO_COST : 1)) {
       close(peer, CloseCode.rateLimited, 'rate limited');
     } else if (state === 'loading') {
       backlog.push({ peer, data });
@@ -164,11 +179,17 @@ export function createRoom(options: RoomOptions): Room {
     const message = decoded.value;
     if (message.type === 'syncStep1') answerSyncStep1(peer, message.stateVector);
     else if (message.type === 'syncStep2' || message.type === 'update') receiveUpdate(peer, message.update);
-    else if (message.type === 'awareness') awareness.receive(peer.access.connectionId, message.entries);
+    else if (message.type === 'awareness') receiveAwareness(peer, message.entries);
     else {
       const states = awareness.encodeStates();
       if (states !== null) send(peer, states);
     }
+  }
+
+  function receiveAwareness(peer: Peer, entries: readonly AwarenessEntry[]): void {
+    // The frame was charged ECHO_COST on arrival; one that set our own state pays the rest.
+    const admitted = awareness.receive(peer.access.connectionId, entries);
+    if (admitted > 0 && !peer.bucket.take(1 - ECHO_COST)) close(peer, CloseCode.rateLimited, 'rate limited');
   }
 
   function answerSyncStep1(peer: Peer, stateVector: Uint8Array): void {

@@ -69,7 +69,7 @@ describe('createRooms', () => {
     expect(bob.client.doc.getMap('meta').get('title')).toBe('Shared');
   });
 
-  it('unloads a board unloadAfterMs after its last connection leaves, compacting it first', async () => {
+  it('[D1] unloads a board unloadAfterMs after its last connection leaves, compacting it first', async () => {
     const { rooms, join, pump, store } = setup();
     const alice = join();
     await pump();
@@ -127,7 +127,7 @@ describe('createRooms', () => {
     expect(await memory.pendingCount('board-1')).toBe(0);
   });
 
-  it('shuts down: closes sockets with 1001, waits for queued appends, compacts, forgets rooms', async () => {
+  it('[D1] shuts down: closes sockets with 1001, waits for queued appends, compacts, forgets rooms', async () => {
     const memory = createMemoryStore();
     const held: Array<() => void> = [];
     const store: DocStore = {
@@ -159,7 +159,7 @@ describe('createRooms', () => {
     expect(late.pair.client.closed?.code).toBe(CloseCode.goingAway);
   });
 
-  it('forgets a board that failed to load, so the next connection tries again', async () => {
+  it('[S1] forgets a board that failed to load, so the next connection tries again', async () => {
     const memory = createMemoryStore();
     let failing = true;
     const store: DocStore = {

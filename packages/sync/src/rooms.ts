@@ -14,7 +14,7 @@ export const DEFAULT_LIMITS: RoomLimits = Object.freeze({
   maxMessageBytes: 1024 * 1024,
   messagesPerSecond: 100,
   messageBurst: 300,
-  awarenessIntervalMs: 30,
+  awarenessIntervalMs: 10,
   compactEvery: 500,
   unloadAfterMs: 30_000,
   maxBufferedBytes: 8 * 1024 * 1024,
