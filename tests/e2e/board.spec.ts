@@ -148,7 +148,7 @@ test('on a phone the three columns stack into one that fits the screen', async (
   await facilitator.board.addCard('Next steps', 'Dad goes to the alcohol service on Tuesday with Uncle Jo');
 
   const phone = { width: 390, height: 844 };
-  const family = await openParticipant('family on a phone', phone);
+  const family = await openParticipant('family on a phone', { viewport: phone });
   await family.board.open(await facilitator.board.shareLink('family'));
   await family.board.join('Alex');
   const card = await family.board.cardWithText('Dad goes to the alcohol service on Tuesday with Uncle Jo');
@@ -166,4 +166,50 @@ test('on a phone the three columns stack into one that fits the screen', async (
   const shot = testInfo.outputPath('phone.png');
   await family.page.screenshot({ path: shot });
   await testInfo.attach('phone', { path: shot, contentType: 'image/png' });
+});
+
+test('cards can be added with the canvas button, chosen with the arrow keys and deleted with Delete', async ({
+  openParticipant,
+}) => {
+  const facilitator = await openParticipant('facilitator');
+  await facilitator.landing.goto();
+  await facilitator.landing.createBoard('Case 9001');
+  await facilitator.board.join('Sam Chair');
+  await facilitator.board.addCardWithCanvasButton('complicatingFactor', 'Dad works nights');
+  await facilitator.board.addCardWithCanvasButton('complicatingFactor', 'The family moved twice this year');
+  const first = await facilitator.board.cardWithText('Dad works nights');
+  const second = await facilitator.board.cardWithText('The family moved twice this year');
+  if (!first || !second) throw new Error('the cards were not added');
+  expect(second.order).toBeGreaterThan(first.order);
+
+  const family = await openParticipant('family');
+  await family.board.open(await facilitator.board.shareLink('family'));
+  await family.board.join('Alex');
+  await expect.poll(async () => (await family.board.cards()).length).toBe(2);
+
+  // Click the first card, step to the next one with the keyboard, delete it.
+  await facilitator.board.clickCard(first.id);
+  await expect(facilitator.page.getByRole('application')).toBeFocused();
+  await facilitator.page.keyboard.press('ArrowDown');
+  await facilitator.page.keyboard.press('Delete');
+  await expect
+    .poll(async () => (await family.board.cards()).map((c) => c.text))
+    .toEqual(['Dad works nights']);
+  expect((await facilitator.board.cards()).map((c) => c.text)).toEqual(['Dad works nights']);
+});
+
+test('a link with a wrong access key explains itself instead of opening the board', async ({
+  openParticipant,
+}) => {
+  const facilitator = await openParticipant('facilitator');
+  await facilitator.landing.goto();
+  const boardId = await facilitator.landing.createBoard('Case 4242');
+
+  // Chromium logs every refused request as a console error; this one is the point of the test.
+  const stranger = await openParticipant('stranger', { expectedErrors: [/status of 403/] });
+  await stranger.board.open(`/b/${boardId}#token=not-a-real-token`);
+  await expect(stranger.page.getByRole('alert')).toHaveText(
+    'This link does not work any more. Ask the person running the meeting for a new link.',
+  );
+  expect(await stranger.board.status()).toBeNull();
 });

@@ -9,10 +9,16 @@ export interface Participant {
   readonly board: BoardPage;
 }
 
+export interface ParticipantOptions {
+  readonly viewport?: { readonly width: number; readonly height: number };
+  /** Console errors this test provokes on purpose (e.g. the browser logging a refused request). */
+  readonly expectedErrors?: readonly RegExp[];
+}
+
 interface Fixtures {
   serverUrl: string;
   /** A new person in their own browser context, with the test bridge on. */
-  openParticipant: (label: string, viewport?: { width: number; height: number }) => Promise<Participant>;
+  openParticipant: (label: string, options?: ParticipantOptions) => Promise<Participant>;
 }
 
 /**
@@ -29,15 +35,17 @@ export const test = base.extend<Fixtures>({
   openParticipant: async ({ browser, serverUrl }, use) => {
     const contexts: BrowserContext[] = [];
     const problems: string[] = [];
-    await use(async (label, viewport = { width: 1400, height: 900 }) => {
-      const context = await browser.newContext({ baseURL: serverUrl, viewport });
+    await use(async (label, { viewport = { width: 1400, height: 900 }, expectedErrors = [] } = {}) => {
+      const context = await browser.newContext({ baseURL: serverUrl, viewport: { ...viewport } });
       contexts.push(context);
       await context.addInitScript(() => {
         window.__kinmapEnableBridge = true;
       });
       const page = await context.newPage();
       page.on('console', (message) => {
-        if (message.type() === 'error') problems.push(`[${label}] console.error: ${message.text()}`);
+        if (message.type() !== 'error') return;
+        if (expectedErrors.some((pattern) => pattern.test(message.text()))) return;
+        problems.push(`[${label}] console.error: ${message.text()}`);
       });
       page.on('pageerror', (error) => problems.push(`[${label}] page error: ${error.message}`));
       return { context, page, landing: new LandingPage(page), board: new BoardPage(page) };

@@ -62,6 +62,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     await waitUntilHealthy(url, child);
   } catch (error) {
     child.kill('SIGKILL');
+    await rm(dataDir, { recursive: true, force: true });
     throw error;
   }
   process.env.KINMAP_E2E_BASE_URL = url;

@@ -11,6 +11,9 @@ if (!config.ok) {
 const logger = createJsonLogger();
 const server = await startServer({ ...config.value, logger });
 logger.info('server.listening', { url: server.url, port: server.port, dataDir: config.value.dataDir });
+// One plain line for the person who ran `pnpm start`: where to open the app.
+const shownHost = ['0.0.0.0', '::'].includes(config.value.host) ? 'localhost' : config.value.host;
+process.stdout.write(`\nKinmap is running at http://${shownHost}:${server.port}  (Ctrl-C to stop)\n\n`);
 
 let stopping = false;
 const stop = (signal: NodeJS.Signals): void => {

@@ -105,6 +105,10 @@ export function BoardScreen({ boardId, token, title, me }: BoardScreenProps) {
             tabIndex={0}
             style={{ width: layout.width, height: layout.height }}
             onKeyDown={onSurfaceKey}
+            onPointerDown={(e) => {
+              // A click on the canvas gives the board the keyboard (Delete, arrows), never the editor's textarea.
+              if (e.target instanceof HTMLCanvasElement) surfaceRef.current?.focus({ preventScroll: true });
+            }}
           >
             <BoardCanvas
               state={board}

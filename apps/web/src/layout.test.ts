@@ -159,6 +159,16 @@ describe('layoutBoard', () => {
     expect(phone.width).toBe(390);
   });
 
+  it('lays out a card whose id is __proto__ like any other (ids come from other browsers)', () => {
+    const layout = layoutBoard(
+      board([card('__proto__', 'harm', 1, 'odd id')]),
+      { width: 1200, height: 600 },
+      measure,
+    );
+    expect(Object.keys(layout.cards)).toEqual(['__proto__']);
+    expect(Object.getOwnPropertyDescriptor(layout.cards, '__proto__')?.value.lines).toEqual(['odd id']);
+  });
+
   it('gives every one of the seven sections room even on an empty board', () => {
     const layout = layoutBoard(board([]), { width: 1200, height: 300 }, measure);
     expect(layout.sections.map((s) => s.category)).toEqual([...CATEGORIES]);

@@ -115,7 +115,8 @@ export function layoutBoard(state: BoardState, viewport: Viewport, measure: Meas
 
   const columns: ColumnLayout[] = [];
   const sections: SectionLayout[] = [];
-  const cards: Record<string, CardLayout> = {};
+  // No prototype: card ids come from other people's browsers.
+  const cards: Record<string, CardLayout> = Object.create(null);
   let stackTop = margin;
   for (const [i, column] of COLUMNS.entries()) {
     const x = stacked ? margin : margin + i * (columnWidth + columnGap);

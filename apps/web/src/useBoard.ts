@@ -66,15 +66,10 @@ export function useBoard(boardId: string, token: string, me: Me): UseBoardResult
     let alive = true;
     let registered = false;
 
-    // Many Yjs updates can land in one task (a sync step carries a whole board): read once.
-    let scheduled = false;
+    // Read synchronously: a local change and the selection it causes (a new card opening in
+    // the editor) must reach React in the same batch. A whole sync step is one transaction anyway.
     const onDocUpdate = () => {
-      if (scheduled) return;
-      scheduled = true;
-      queueMicrotask(() => {
-        scheduled = false;
-        if (alive) setState(readBoard(doc));
-      });
+      if (alive) setState(readBoard(doc));
     };
     const onProvider = (event: ProviderEvent) => setStatus((current) => nextConnectionState(current, event));
     const onStatus = ({ status: s }: { status: 'connecting' | 'connected' | 'disconnected' }) =>

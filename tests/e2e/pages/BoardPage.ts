@@ -71,6 +71,39 @@ export class BoardPage {
     await expect(this.editor).toBeHidden();
   }
 
+  /**
+   * Scrolls the board (only its area scrolls) until the rectangle is wholly on screen, then
+   * reads it again: the mouse can only reach what is visible.
+   */
+  async reveal(read: () => Promise<E2ERect | null>): Promise<E2ERect> {
+    const rect = await read();
+    if (!rect) throw new Error('not drawn on the board');
+    await this.page.evaluate((r) => {
+      const scroller = document.querySelector('.board-scroll');
+      if (!scroller) return;
+      const view = scroller.getBoundingClientRect();
+      if (r.y < view.top) scroller.scrollTop -= view.top - r.y + 8;
+      else if (r.y + r.height > view.bottom) scroller.scrollTop += r.y + r.height - view.bottom + 8;
+    }, rect);
+    const fresh = await read();
+    if (!fresh) throw new Error('not drawn on the board');
+    return fresh;
+  }
+
+  /** Clicks a section's "+ Add" button drawn on the canvas and types the new card's text. */
+  async addCardWithCanvasButton(category: string, text: string): Promise<void> {
+    const button = await this.reveal(() =>
+      this.page.evaluate((c) => window.__kinmap?.addButtonRect(c) ?? null, category),
+    );
+    const { x, y } = centre(button);
+    await this.page.mouse.click(x, y);
+    await expect(this.editor).toBeFocused();
+    await this.editor.pressSequentially(text);
+    await this.editor.press('Escape');
+    await expect(this.editor).toBeHidden();
+    await expect.poll(async () => (await this.cardWithText(text))?.category).toBe(category);
+  }
+
   /** The textarea that opens over a card being edited. */
   get editor(): Locator {
     return this.page.getByLabel('Card text');
@@ -78,17 +111,13 @@ export class BoardPage {
 
   /** Clicks the card on the canvas, which selects it for the toolbar. */
   async clickCard(cardId: string): Promise<void> {
-    const rect = await this.cardRect(cardId);
-    if (!rect) throw new Error(`card ${cardId} is not drawn`);
-    const { x, y } = centre(rect);
+    const { x, y } = centre(await this.reveal(() => this.cardRect(cardId)));
     await this.page.mouse.click(x, y);
   }
 
   /** Double-clicks the card on the canvas and waits for its editor. */
   async openEditor(cardId: string): Promise<void> {
-    const rect = await this.cardRect(cardId);
-    if (!rect) throw new Error(`card ${cardId} is not drawn`);
-    const { x, y } = centre(rect);
+    const { x, y } = centre(await this.reveal(() => this.cardRect(cardId)));
     await this.page.mouse.dblclick(x, y);
     await expect(this.editor).toBeFocused();
   }
