@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { createBoard, type ServerProcess } from './serverProcess.js';
+import { createBoard, type ServerProcess } from '../support/serverProcess.js';
 import { percentile, round, sleep } from './stats.js';
 
 export interface AwarenessParams {

@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { addCard, asParticipantId, editCardText, readBoard } from '@kinmap/model';
 import { createSqliteStore, DATABASE_FILE } from '@kinmap/server';
 import * as Y from 'yjs';
-import { createBoard, type ServerProcess, startServerProcess } from './serverProcess.js';
+import { createBoard, type ServerProcess, startServerProcess } from '../support/serverProcess.js';
 import { percentile, round } from './stats.js';
 import { WireClient } from './wireClient.js';
 
@@ -53,11 +53,11 @@ async function timeNewClient(server: ServerProcess, boardId: string, token: stri
 }
 
 export async function runColdLoad(dataDir: string, params: ColdLoadParams): Promise<ColdLoadResult> {
-  let server = await startServerProcess(dataDir);
+  let server = await startServerProcess({ dataDir });
   const board = await createBoard(server.url, 'Cold load');
   await server.stop();
   await seedHistory(dataDir, board.id, params);
-  server = await startServerProcess(dataDir);
+  server = await startServerProcess({ dataDir });
   const token = board.tokens.family;
   let started = performance.now();
   const first = await timeNewClient(server, board.id, token);

@@ -1,7 +1,7 @@
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { addCard, asParticipantId, editCardText } from '@kinmap/model';
 import type * as Y from 'yjs';
-import { createBoard, type ServerProcess } from './serverProcess.js';
+import { createBoard, type ServerProcess } from '../support/serverProcess.js';
 import { percentile, round, sleep } from './stats.js';
 import { WireClient } from './wireClient.js';
 

@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startServerProcess } from '../support/serverProcess.js';
 import { runAwarenessStorm } from './awarenessScenario.js';
 import { runColdLoad } from './coldLoadScenario.js';
 import { runLoad } from './loadScenario.js';
-import { startServerProcess } from './serverProcess.js';
 import { median } from './stats.js';
 
 /**
@@ -45,7 +45,7 @@ if (scenarios.has('load')) {
   for (let i = 0; i < runs; i++) {
     results.push(
       await withServer(async (dataDir) => {
-        const server = await startServerProcess(dataDir);
+        const server = await startServerProcess({ dataDir });
         try {
           return await runLoad(server, {
             boards: Number(process.env.BENCH_BOARDS ?? 50),
@@ -91,7 +91,7 @@ if (scenarios.has('awareness')) {
   for (let i = 0; i < runs; i++) {
     results.push(
       await withServer(async (dataDir) => {
-        const server = await startServerProcess(dataDir);
+        const server = await startServerProcess({ dataDir });
         try {
           return await runAwarenessStorm(server, { clients: 50, hz: 20, measureMs });
         } finally {
