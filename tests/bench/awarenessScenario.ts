@@ -1,14 +1,21 @@
+import { type ChildProcess, fork } from 'node:child_process';
+import { once } from 'node:events';
 import { performance } from 'node:perf_hooks';
-import WebSocket from 'ws';
-import { WebsocketProvider } from 'y-websocket';
-import * as Y from 'yjs';
+import { fileURLToPath } from 'node:url';
 import { createBoard, type ServerProcess } from '../support/serverProcess.js';
+import type {
+  AwarenessWorkerCommand,
+  AwarenessWorkerData,
+  AwarenessWorkerReport,
+} from './awarenessWorker.js';
 import { percentile, round, sleep } from './stats.js';
 
 export interface AwarenessParams {
   readonly clients: number;
   readonly hz: number;
   readonly measureMs: number;
+  /** Processes the clients are spread over, so one generator process is not the bottleneck. */
+  readonly workers: number;
 }
 
 export interface AwarenessResult {
@@ -20,77 +27,73 @@ export interface AwarenessResult {
   /** After the storm stops: every client holds every other client's last cursor (no backlog, nothing lost). */
   readonly finalStatesConverged: boolean;
   readonly framesPerClientPerSecond: number;
-}
-
-interface Cursor {
-  readonly cursor: { x: number; y: number };
-  readonly seq: number;
-  readonly t: number;
+  /** Share of one core the server used during the storm. */
+  readonly serverCpuShare: number;
+  /** The worst generator process's own event-loop delay p99. */
+  readonly generatorLoopDelayP99Ms: number;
 }
 
 /**
  * N official `WebsocketProvider` clients on one board moving their cursors at a fixed rate (awareness
- * only). The provider re-sends every awareness change it receives, so the server's echo filter is measured too.
+ * only). The provider re-sends every awareness change it receives, so the server's echo filter is
+ * measured too. Latency is cursor set -> seen by another client, stamped with wall-clock time so it
+ * compares across the generator processes.
  */
 export async function runAwarenessStorm(
   server: ServerProcess,
   params: AwarenessParams,
 ): Promise<AwarenessResult> {
   const board = await createBoard(server.url, 'Awareness storm');
-  const samples: Array<{ at: number; ms: number }> = [];
-  let framesReceived = 0;
-  const clients = Array.from({ length: params.clients }, () => {
-    const client = new WebsocketProvider(server.wsUrl, board.id, new Y.Doc(), {
-      params: { token: board.tokens.family },
-      WebSocketPolyfill: WebSocket as never,
-      disableBc: true,
+  const perWorker = Math.ceil(params.clients / params.workers);
+  const workers = Array.from({ length: params.workers }, (_, w) => {
+    const child = fork(fileURLToPath(new URL('./awarenessWorker.ts', import.meta.url)), [], {
+      execArgv: ['--import', 'tsx'],
     });
-    client.on('status', ({ status }) => {
-      if (status === 'connected') client.ws?.addEventListener('message', () => framesReceived++);
-    });
-    client.awareness.setLocalState({ cursor: { x: 0, y: 0 }, seq: 0, t: performance.now() });
-    client.awareness.on('change', ({ updated }: { updated: number[] }, origin: unknown) => {
-      if (origin !== client) return;
-      const now = performance.now();
-      for (const id of updated) {
-        const state = client.awareness.getStates().get(id) as Cursor | undefined;
-        if (state) samples.push({ at: now, ms: now - state.t });
-      }
-    });
-    return client;
+    const data: AwarenessWorkerData = {
+      wsUrl: server.wsUrl,
+      boardId: board.id,
+      token: board.tokens.family,
+      clients: Math.min(perWorker, params.clients - w * perWorker),
+      hz: params.hz,
+      firstIndex: w * perWorker,
+    };
+    child.send(data);
+    return child;
   });
-  await Promise.all(clients.map((client) => new Promise((resolve) => client.once('sync', resolve))));
+  const reports = <K extends AwarenessWorkerReport['kind']>(kind: K) =>
+    Promise.all(workers.map((worker) => nextReport(worker, kind)));
+  const tell = (command: AwarenessWorkerCommand) => {
+    for (const worker of workers) worker.send(command);
+  };
+  await reports('ready');
   await sleep(500);
-  samples.length = 0;
-  const framesBefore = framesReceived;
-  const started = performance.now();
-  let seq = 0;
-  const timers = clients.map((client, i) =>
-    setInterval(() => {
-      seq++;
-      client.awareness.setLocalState({ cursor: { x: seq % 1000, y: i }, seq, t: performance.now() });
-    }, 1000 / params.hz),
-  );
+  const cpuBefore = server.cpuSeconds();
+  const started = performance.timeOrigin + performance.now();
+  tell('move');
   await sleep(params.measureMs);
-  for (const timer of timers) clearInterval(timer);
-  const seconds = (performance.now() - started) / 1000;
-  const frames = framesReceived - framesBefore;
+  const stoppedReports = reports('stopped');
+  tell('stop');
+  const stopped = await stoppedReports;
+  const seconds = params.measureMs / 1000;
+  const serverCpuShare = round((server.cpuSeconds() - cpuBefore) / seconds);
   await sleep(1000);
-  const finalStatesConverged = clients.every((viewer) =>
-    clients.every((other) => {
-      const seen = viewer.awareness.getStates().get(other.doc.clientID) as Cursor | undefined;
-      const own = other.awareness.getLocalState() as Cursor | null;
-      return seen?.seq === own?.seq;
+  const finalReports = reports('final');
+  tell('report');
+  const final = await finalReports;
+  await Promise.all(workers.map((worker) => once(worker, 'exit')));
+
+  const lastSeq = new Map(final.flatMap((r) => r.own));
+  const finalStatesConverged = final.every((r) =>
+    r.seen.every((view) => {
+      const seen = new Map(view);
+      return [...lastSeq].every(([id, seq]) => seen.get(id) === seq);
     }),
   );
-  for (const client of clients) {
-    client.destroy();
-    client.doc.destroy();
-  }
+  const timed = stopped.flatMap((r) => r.samples);
   const quarter = params.measureMs / 4;
   const inWindow = (from: number, to: number) =>
-    samples.filter((s) => s.at - started >= from && s.at - started < to).map((s) => s.ms);
-  const all = samples.map((s) => s.ms);
+    timed.filter((s) => s.at - started >= from && s.at - started < to).map((s) => s.ms);
+  const all = timed.map((s) => s.ms);
   return {
     params,
     latencyMs: {
@@ -102,6 +105,25 @@ export async function runAwarenessStorm(
     firstQuarterP50Ms: round(percentile(inWindow(0, quarter), 50)),
     lastQuarterP50Ms: round(percentile(inWindow(3 * quarter, 4 * quarter), 50)),
     finalStatesConverged,
-    framesPerClientPerSecond: Math.round(frames / params.clients / seconds),
+    framesPerClientPerSecond: Math.round(
+      stopped.reduce((n, r) => n + r.frames, 0) / params.clients / seconds,
+    ),
+    serverCpuShare,
+    generatorLoopDelayP99Ms: round(Math.max(...stopped.map((r) => r.loopDelayP99Ms))),
   };
+}
+
+function nextReport<K extends AwarenessWorkerReport['kind']>(
+  worker: ChildProcess,
+  kind: K,
+): Promise<Extract<AwarenessWorkerReport, { kind: K }>> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (report: AwarenessWorkerReport) => {
+      if (report.kind !== kind) return;
+      worker.off('message', onMessage);
+      resolve(report as Extract<AwarenessWorkerReport, { kind: K }>);
+    };
+    worker.on('message', onMessage);
+    worker.once('error', reject);
+  });
 }

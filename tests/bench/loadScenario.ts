@@ -1,9 +1,10 @@
-import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-import { addCard, asParticipantId, editCardText } from '@kinmap/model';
-import type * as Y from 'yjs';
-import { createBoard, type ServerProcess } from '../support/serverProcess.js';
+import { type ChildProcess, fork } from 'node:child_process';
+import { once } from 'node:events';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { type CreatedBoard, createBoard, type ServerProcess } from '../support/serverProcess.js';
+import type { LoadWorkerCommand, LoadWorkerData, LoadWorkerReport } from './loadWorker.js';
 import { percentile, round, sleep } from './stats.js';
-import { WireClient } from './wireClient.js';
 
 export interface LoadParams {
   readonly boards: number;
@@ -12,6 +13,8 @@ export interface LoadParams {
   readonly editsPerSecond: number;
   /** Receivers per board that apply every update to a real Y.Doc and measure latency; the rest only count frames. */
   readonly measuringReceiversPerBoard: number;
+  /** Processes the clients are spread over (whole boards each), so one generator process is not the bottleneck. */
+  readonly workers: number;
   readonly warmupMs: number;
   readonly measureMs: number;
 }
@@ -23,7 +26,10 @@ export interface LoadResult {
   readonly editsPerSecond: number;
   readonly serverPeakRssMiB: number;
   readonly serverRssAfterMiB: number;
+  /** Worst generator process's event-loop delay p99: how much of the latency tail is the generator's own. */
   readonly generatorLoopDelayP99Ms: number;
+  /** Share of one core the server used while measuring (1 = one core busy all the time). */
+  readonly serverCpuShare: number;
 }
 
 /**
@@ -31,42 +37,42 @@ export interface LoadResult {
  * plus a stamp of when it was made) at a fixed rate. Latency is edit -> applied in another client's Y.Doc.
  */
 export async function runLoad(server: ServerProcess, params: LoadParams): Promise<LoadResult> {
-  const clients: WireClient[] = [];
-  const writers: WireClient[] = [];
-  const samples: number[] = [];
-  let measuring = false;
-  for (let b = 0; b < params.boards; b++) {
-    const board = await createBoard(server.url, `Load board ${b}`);
-    for (let c = 0; c < params.clientsPerBoard; c++) {
-      const isWriter = c < params.writersPerBoard;
-      const measures = !isWriter && c < params.writersPerBoard + params.measuringReceiversPerBoard;
-      const token = isWriter ? board.tokens.practitioner : board.tokens.family;
-      const client = new WireClient({
-        url: `${server.wsUrl}/${board.id}?token=${token}`,
-        applyDoc: isWriter || measures,
-      });
-      if (measures) observeStamps(client.doc, (ms) => measuring && samples.push(ms));
-      clients.push(client);
-      if (isWriter) writers.push(client);
-    }
-    await Promise.all(clients.slice(-params.clientsPerBoard).map((client) => client.whenSynced()));
-  }
-  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
-  const timers = writers.map((writer, i) => startWriter(writer, i, params.editsPerSecond));
+  const boards: CreatedBoard[] = [];
+  for (let b = 0; b < params.boards; b++) boards.push(await createBoard(server.url, `Load board ${b}`));
+  const workers = Array.from({ length: params.workers }, (_, w) => {
+    const data: LoadWorkerData = {
+      ...params,
+      wsUrl: server.wsUrl,
+      boards: boards.filter((_, b) => b % params.workers === w),
+    };
+    // Separate processes, not threads: the generator must not be the bottleneck it measures.
+    const child = fork(fileURLToPath(new URL('./loadWorker.ts', import.meta.url)), [], {
+      execArgv: ['--import', 'tsx'],
+    });
+    child.send(data);
+    return child;
+  });
+  const reports = (kind: LoadWorkerReport['kind']) =>
+    Promise.all(workers.map((worker) => nextReport(worker, kind)));
+  const tell = (command: LoadWorkerCommand) => {
+    for (const worker of workers) worker.send(command);
+  };
+  await reports('ready');
+  tell('write');
   await sleep(params.warmupMs);
-  const receivedBefore = sumUpdates(clients);
-  measuring = true;
-  loopDelay.enable();
+  tell('measure');
+  const cpuBefore = server.cpuSeconds();
   const started = performance.now();
   await sleep(params.measureMs);
-  measuring = false;
-  loopDelay.disable();
+  const measuredReports = reports('measured');
+  tell('stop');
   const seconds = (performance.now() - started) / 1000;
-  const delivered = sumUpdates(clients) - receivedBefore;
-  for (const timer of timers) clearInterval(timer);
+  const serverCpuShare = round((server.cpuSeconds() - cpuBefore) / seconds);
   const peak = server.memory().peakMiB;
-  for (const client of clients) client.close();
+  const measured = (await measuredReports).filter((r) => r.kind === 'measured');
+  await Promise.all(workers.map((worker) => once(worker, 'exit')));
   await sleep(1000);
+  const samples = measured.flatMap((r) => r.samples);
   return {
     params,
     latencyMs: {
@@ -75,41 +81,23 @@ export async function runLoad(server: ServerProcess, params: LoadParams): Promis
       p99: round(percentile(samples, 99)),
       samples: samples.length,
     },
-    deliveredUpdatesPerSecond: Math.round(delivered / seconds),
-    editsPerSecond: writers.length * params.editsPerSecond,
+    deliveredUpdatesPerSecond: Math.round(measured.reduce((n, r) => n + r.delivered, 0) / seconds),
+    editsPerSecond: params.boards * params.writersPerBoard * params.editsPerSecond,
     serverPeakRssMiB: round(peak, 1),
     serverRssAfterMiB: round(server.memory().rssMiB, 1),
-    generatorLoopDelayP99Ms: round(loopDelay.percentile(99) / 1e6),
+    generatorLoopDelayP99Ms: round(Math.max(...measured.map((r) => r.loopDelayP99Ms))),
+    serverCpuShare,
   };
 }
 
-/** A writer types into its own card through the model, one character per edit, with a stamp in the same transaction. */
-function startWriter(writer: WireClient, index: number, rate: number): NodeJS.Timeout {
-  const actor = { participantId: asParticipantId(`bench-writer-${index}`), role: 'practitioner' } as const;
-  const added = addCard(writer.doc, actor, { category: 'harm', text: '' });
-  if (!added.ok) throw new Error(`bench card not added: ${added.reason}`);
-  const { cardId } = added.value;
-  const stamps = writer.doc.getMap<number>('bench-stamps');
-  let typed = 0;
-  return setInterval(() => {
-    writer.doc.transact(() => {
-      editCardText(writer.doc, actor, cardId, { index: typed++, deleteCount: 0, insert: 'x' });
-      stamps.set(`${writer.doc.clientID}`, performance.now());
-    });
-  }, 1000 / rate);
-}
-
-function observeStamps(doc: Y.Doc, record: (ms: number) => void): void {
-  const stamps = doc.getMap<number>('bench-stamps');
-  stamps.observe((event) => {
-    if (event.transaction.local) return;
-    const now = performance.now();
-    for (const key of event.keysChanged) {
-      const at = stamps.get(key);
-      if (typeof at === 'number') record(now - at);
-    }
+function nextReport(worker: ChildProcess, kind: LoadWorkerReport['kind']): Promise<LoadWorkerReport> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (report: LoadWorkerReport) => {
+      if (report.kind !== kind) return;
+      worker.off('message', onMessage);
+      resolve(report);
+    };
+    worker.on('message', onMessage);
+    worker.once('error', reject);
   });
 }
-
-const sumUpdates = (clients: readonly WireClient[]): number =>
-  clients.reduce((total, client) => total + client.updatesReceived, 0);

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServerProcess } from '../support/serverProcess.js';
@@ -15,6 +15,11 @@ import { median } from './stats.js';
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const scenarios = new Set((process.env.BENCH_SCENARIOS ?? 'load,cold,awareness').split(','));
 const measureMs = Number(process.env.BENCH_MEASURE_MS ?? 15_000);
+// BENCH_PROFILE_DIR=/tmp/prof writes a .cpuprofile of the server for each run (open it in Chrome DevTools).
+const nodeArgs = process.env.BENCH_PROFILE_DIR
+  ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
+  : [];
+const serverLog = process.env.BENCH_SERVER_LOG ? createWriteStream(process.env.BENCH_SERVER_LOG) : undefined;
 
 async function withServer<T>(fn: (dataDir: string) => Promise<T>): Promise<T> {
   const dataDir = mkdtempSync(join(tmpdir(), 'kinmap-bench-'));
@@ -45,7 +50,11 @@ if (scenarios.has('load')) {
   for (let i = 0; i < runs; i++) {
     results.push(
       await withServer(async (dataDir) => {
-        const server = await startServerProcess({ dataDir });
+        const server = await startServerProcess({
+          dataDir,
+          nodeArgs,
+          ...(serverLog ? { output: serverLog } : {}),
+        });
         try {
           return await runLoad(server, {
             boards: Number(process.env.BENCH_BOARDS ?? 50),
@@ -53,6 +62,7 @@ if (scenarios.has('load')) {
             writersPerBoard: 2,
             editsPerSecond: 10,
             measuringReceiversPerBoard: Number(process.env.BENCH_MEASURING ?? 2),
+            workers: Number(process.env.BENCH_WORKERS ?? 2),
             warmupMs: 3000,
             measureMs,
           });
@@ -69,6 +79,7 @@ if (scenarios.has('load')) {
     'delivered updates/s': (r: Awaited<ReturnType<typeof runLoad>>) => r.deliveredUpdatesPerSecond,
     'server peak RSS MiB': (r: Awaited<ReturnType<typeof runLoad>>) => r.serverPeakRssMiB,
     'generator loop delay p99 ms': (r: Awaited<ReturnType<typeof runLoad>>) => r.generatorLoopDelayP99Ms,
+    'server CPU share': (r: Awaited<ReturnType<typeof runLoad>>) => r.serverCpuShare,
   });
 }
 
@@ -81,8 +92,12 @@ if (scenarios.has('cold')) {
   }
   report('Cold load: 1,000 cards, 20,000-update history', results, {
     'first client after start ms': (r: Awaited<ReturnType<typeof runColdLoad>>) => r.firstClientMs,
-    'new client p50 ms': (r: Awaited<ReturnType<typeof runColdLoad>>) => r.newClientMs.p50,
-    'new client p95 ms': (r: Awaited<ReturnType<typeof runColdLoad>>) => r.newClientMs.p95,
+    'new client, state received p50 ms': (r: Awaited<ReturnType<typeof runColdLoad>>) =>
+      r.newClientReceivedMs.p50,
+    'new client, state received p95 ms': (r: Awaited<ReturnType<typeof runColdLoad>>) =>
+      r.newClientReceivedMs.p95,
+    'new client, state applied p50 ms': (r: Awaited<ReturnType<typeof runColdLoad>>) =>
+      r.newClientAppliedMs.p50,
   });
 }
 
@@ -91,9 +106,18 @@ if (scenarios.has('awareness')) {
   for (let i = 0; i < runs; i++) {
     results.push(
       await withServer(async (dataDir) => {
-        const server = await startServerProcess({ dataDir });
+        const server = await startServerProcess({
+          dataDir,
+          nodeArgs,
+          ...(serverLog ? { output: serverLog } : {}),
+        });
         try {
-          return await runAwarenessStorm(server, { clients: 50, hz: 20, measureMs });
+          return await runAwarenessStorm(server, {
+            clients: 50,
+            hz: 20,
+            measureMs,
+            workers: Number(process.env.BENCH_WORKERS ?? 2),
+          });
         } finally {
           await server.stop();
         }
@@ -105,5 +129,8 @@ if (scenarios.has('awareness')) {
     'p99 ms': (r: Awaited<ReturnType<typeof runAwarenessStorm>>) => r.latencyMs.p99,
     'first-quarter p50 ms': (r: Awaited<ReturnType<typeof runAwarenessStorm>>) => r.firstQuarterP50Ms,
     'last-quarter p50 ms': (r: Awaited<ReturnType<typeof runAwarenessStorm>>) => r.lastQuarterP50Ms,
+    'server CPU share': (r: Awaited<ReturnType<typeof runAwarenessStorm>>) => r.serverCpuShare,
+    'generator loop delay p99 ms': (r: Awaited<ReturnType<typeof runAwarenessStorm>>) =>
+      r.generatorLoopDelayP99Ms,
   });
 }

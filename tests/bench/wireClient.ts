@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
@@ -29,6 +30,8 @@ export class WireClient {
   framesReceived = 0;
   updatesReceived = 0;
   synced = false;
+  /** performance.now() when the server's sync step 2 frame arrived, before it was applied. */
+  stateArrivedAt = Number.NaN;
   private readonly syncWaiters: Array<() => void> = [];
 
   constructor(private readonly options: WireClientOptions) {
@@ -88,6 +91,8 @@ export class WireClient {
 
   private onSyncMessage(decoder: decoding.Decoder): void {
     const syncType = decoding.peekVarUint(decoder);
+    if (syncType === syncProtocol.messageYjsSyncStep2 && !this.synced)
+      this.stateArrivedAt = performance.now();
     if (syncType === syncProtocol.messageYjsUpdate) this.updatesReceived++;
     if (!this.options.applyDoc && syncType === syncProtocol.messageYjsUpdate) return;
     const reply = encoding.createEncoder();

@@ -12,6 +12,8 @@ export interface ServerProcess {
   readonly pid: number;
   /** Resident set size now and at its peak (VmHWM), in MiB, read from /proc. */
   memory(): { rssMiB: number; peakMiB: number };
+  /** CPU time (user + system) the server has used so far, in seconds, read from /proc. */
+  cpuSeconds(): number;
   /** SIGTERM (graceful shutdown), resolved when the process has exited. */
   stop(): Promise<void>;
 }
@@ -21,6 +23,8 @@ export interface ServerProcessOptions {
   readonly env?: Record<string, string>;
   /** Where the server's stdout/stderr go (default: stderr inherited, stdout dropped). */
   readonly output?: NodeJS.WritableStream;
+  /** Extra node flags, e.g. `--cpu-prof` to profile the server under load. */
+  readonly nodeArgs?: readonly string[];
 }
 
 export async function freePort(): Promise<number> {
@@ -52,9 +56,10 @@ export async function startServerProcess({
   dataDir,
   env = {},
   output,
+  nodeArgs = [],
 }: ServerProcessOptions): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [SERVER_MAIN], {
+  const child = spawn(process.execPath, [...nodeArgs, SERVER_MAIN], {
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', KINMAP_DATA_DIR: dataDir },
     stdio: output ? ['ignore', 'pipe', 'pipe'] : ['ignore', 'ignore', 'inherit'],
   });
@@ -80,6 +85,11 @@ export async function startServerProcess({
     wsUrl: `ws://127.0.0.1:${port}/sync`,
     pid,
     memory: () => ({ rssMiB: readKiB('VmRSS') / 1024, peakMiB: readKiB('VmHWM') / 1024 }),
+    cpuSeconds: () => {
+      // Fields 14 and 15 of /proc/<pid>/stat, after the parenthesised command name; in clock ticks (100/s on Linux).
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+      return (Number(fields[11]) + Number(fields[12])) / 100;
+    },
     stop: async () => {
       if (child.exitCode === null) child.kill('SIGTERM');
       await exited;

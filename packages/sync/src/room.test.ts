@@ -256,6 +256,22 @@ describe('createRoom: durability', () => {
     expect(readBoard(reloaded).cards[added.value.cardId]?.text).toBe('sixth');
   });
 
+  it('[S6] compacts right after loading a stored tail longer than compactEvery', async () => {
+    const store = createMemoryStore();
+    const source = boardWithCard('Dad shouted');
+    source.on('update', (update: Uint8Array) => void store.append('board-1', update));
+    for (let i = 0; i < 4; i++) source.getMap('meta').set('title', `Review ${i}`);
+    await store.append('board-1', Y.encodeStateAsUpdate(source));
+    const { join, settle, logger } = setup({ store, limits: { compactEvery: 3 } });
+    join();
+    await settle();
+    expect(logger.events.filter((e) => e.event === 'room.compacted')).toHaveLength(1);
+    expect(await store.pendingCount('board-1')).toBe(0);
+    const reloaded = new Y.Doc();
+    for (const update of (await store.load('board-1')).updates) Y.applyUpdate(reloaded, update);
+    expect(readBoard(reloaded)).toEqual(readBoard(source));
+  });
+
   it('[S1] closes every connection with 4500 when the board cannot be loaded', async () => {
     const store: DocStore = {
       ...createMemoryStore(),

@@ -139,6 +139,8 @@ export function createRoomDoc({ boardId, store, logger, compactEvery }: RoomDocO
         sinceCompaction = pending;
         loaded = true;
         logger.info('room.loaded', { boardId, updates: stored.updates.length, bytes });
+        // A long uncompacted tail (e.g. left by a crash) is folded now, so the next load is one snapshot.
+        if (sinceCompaction >= compactEvery) enqueue(compactNow);
         return true;
       } catch {
         logger.error('room.load_failed', { boardId });
