@@ -8,7 +8,7 @@ import type {
   AwarenessWorkerData,
   AwarenessWorkerReport,
 } from './awarenessWorker.js';
-import { percentile, round, sleep } from './stats.js';
+import { loopDelaySummary, percentile, round, sleep } from './stats.js';
 
 export interface AwarenessParams {
   readonly clients: number;
@@ -27,6 +27,8 @@ export interface AwarenessResult {
   /** After the storm stops: every client holds every other client's last cursor (no backlog, nothing lost). */
   readonly finalStatesConverged: boolean;
   readonly framesPerClientPerSecond: number;
+  /** The server's own event-loop delay while measuring: median and worst of its per-second p99s. */
+  readonly serverLoopDelayP99Ms: { median: number; max: number };
   /** Share of one core the server used during the storm. */
   readonly serverCpuShare: number;
   /** The worst generator process's own event-loop delay p99. */
@@ -68,6 +70,7 @@ export async function runAwarenessStorm(
   await reports('ready');
   await sleep(500);
   const cpuBefore = server.cpuSeconds();
+  const metricsBefore = server.metrics().length;
   const started = performance.timeOrigin + performance.now();
   tell('move');
   await sleep(params.measureMs);
@@ -76,6 +79,7 @@ export async function runAwarenessStorm(
   const stopped = await stoppedReports;
   const seconds = params.measureMs / 1000;
   const serverCpuShare = round((server.cpuSeconds() - cpuBefore) / seconds);
+  const serverLoopDelayP99Ms = loopDelaySummary(server.metrics().slice(metricsBefore + 1));
   await sleep(1000);
   const finalReports = reports('final');
   tell('report');
@@ -109,6 +113,7 @@ export async function runAwarenessStorm(
       stopped.reduce((n, r) => n + r.frames, 0) / params.clients / seconds,
     ),
     serverCpuShare,
+    serverLoopDelayP99Ms,
     generatorLoopDelayP99Ms: round(Math.max(...stopped.map((r) => r.loopDelayP99Ms))),
   };
 }
@@ -125,5 +130,8 @@ function nextReport<K extends AwarenessWorkerReport['kind']>(
     };
     worker.on('message', onMessage);
     worker.once('error', reject);
+    // A generator process that dies early must fail the run, not hang it. 'disconnect' (not 'exit')
+    // comes after every message the child sent, since both travel through the same IPC channel.
+    worker.once('disconnect', () => reject(new Error(`generator process left before '${kind}'`)));
   });
 }

@@ -43,6 +43,8 @@ const send = (report: AwarenessWorkerReport): void => {
   process.send(report);
 };
 const data = await new Promise<AwarenessWorkerData>((resolve) => process.once('message', resolve));
+// Each WebsocketProvider adds a process 'exit' listener; 25 of them here are expected.
+process.setMaxListeners(data.clients + 10);
 
 const samples: Array<{ at: number; ms: number }> = [];
 let measuring = false;
@@ -83,18 +85,19 @@ process.on('message', (command: AwarenessWorkerCommand) => {
     loopDelay.disable();
     send({ kind: 'stopped', samples, frames, loopDelayP99Ms: loopDelay.percentile(99) / 1e6 });
   } else {
-    send({
+    const finalReport: AwarenessWorkerReport = {
       kind: 'final',
       own: clients.map((c) => [c.doc.clientID, (c.awareness.getLocalState() as Cursor).seq]),
       seen: clients.map((c) =>
         [...c.awareness.getStates()].map(([id, state]) => [id, (state as Cursor).seq]),
       ),
-    });
+    };
     for (const client of clients) {
       client.destroy();
       client.doc.destroy();
     }
-    process.disconnect();
+    // Disconnect only once the report is written: a queued message would be lost.
+    process.send?.(finalReport, () => process.disconnect());
   }
 });
 

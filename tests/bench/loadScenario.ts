@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { type CreatedBoard, createBoard, type ServerProcess } from '../support/serverProcess.js';
 import type { LoadWorkerCommand, LoadWorkerData, LoadWorkerReport } from './loadWorker.js';
-import { percentile, round, sleep } from './stats.js';
+import { loopDelaySummary, percentile, round, sleep } from './stats.js';
 
 export interface LoadParams {
   readonly boards: number;
@@ -28,6 +28,8 @@ export interface LoadResult {
   readonly serverRssAfterMiB: number;
   /** Worst generator process's event-loop delay p99: how much of the latency tail is the generator's own. */
   readonly generatorLoopDelayP99Ms: number;
+  /** The server's own event-loop delay while measuring: median and worst of its per-second p99s. */
+  readonly serverLoopDelayP99Ms: { median: number; max: number };
   /** Share of one core the server used while measuring (1 = one core busy all the time). */
   readonly serverCpuShare: number;
 }
@@ -63,6 +65,7 @@ export async function runLoad(server: ServerProcess, params: LoadParams): Promis
   tell('measure');
   const cpuBefore = server.cpuSeconds();
   const started = performance.now();
+  const metricsBefore = server.metrics().length;
   await sleep(params.measureMs);
   const measuredReports = reports('measured');
   tell('stop');
@@ -87,6 +90,7 @@ export async function runLoad(server: ServerProcess, params: LoadParams): Promis
     serverRssAfterMiB: round(server.memory().rssMiB, 1),
     generatorLoopDelayP99Ms: round(Math.max(...measured.map((r) => r.loopDelayP99Ms))),
     serverCpuShare,
+    serverLoopDelayP99Ms: loopDelaySummary(server.metrics().slice(metricsBefore + 1)),
   };
 }
 
@@ -99,5 +103,8 @@ function nextReport(worker: ChildProcess, kind: LoadWorkerReport['kind']): Promi
     };
     worker.on('message', onMessage);
     worker.once('error', reject);
+    // A generator process that dies early must fail the run, not hang it. 'disconnect' (not 'exit')
+    // comes after every message the child sent, since both travel through the same IPC channel.
+    worker.once('disconnect', () => reject(new Error(`generator process left before '${kind}'`)));
   });
 }

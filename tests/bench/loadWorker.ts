@@ -72,9 +72,9 @@ process.on('message', (command: LoadWorkerCommand) => {
       delivered: sumUpdates() - receivedBefore,
       loopDelayP99Ms: loopDelay.percentile(99) / 1e6,
     };
-    send(report);
     for (const client of clients) client.close();
-    process.disconnect();
+    // Disconnect only once the report is written: a queued message would be lost.
+    process.send?.(report, () => process.disconnect());
   }
 });
 

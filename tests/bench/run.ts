@@ -53,6 +53,7 @@ if (scenarios.has('load')) {
         const server = await startServerProcess({
           dataDir,
           nodeArgs,
+          metricsIntervalMs: 1000,
           ...(serverLog ? { output: serverLog } : {}),
         });
         try {
@@ -80,6 +81,10 @@ if (scenarios.has('load')) {
     'server peak RSS MiB': (r: Awaited<ReturnType<typeof runLoad>>) => r.serverPeakRssMiB,
     'generator loop delay p99 ms': (r: Awaited<ReturnType<typeof runLoad>>) => r.generatorLoopDelayP99Ms,
     'server CPU share': (r: Awaited<ReturnType<typeof runLoad>>) => r.serverCpuShare,
+    'server loop delay p99 (median of 1 s windows) ms': (r: Awaited<ReturnType<typeof runLoad>>) =>
+      r.serverLoopDelayP99Ms.median,
+    'server loop delay p99 (worst 1 s window) ms': (r: Awaited<ReturnType<typeof runLoad>>) =>
+      r.serverLoopDelayP99Ms.max,
   });
 }
 
@@ -109,6 +114,7 @@ if (scenarios.has('awareness')) {
         const server = await startServerProcess({
           dataDir,
           nodeArgs,
+          metricsIntervalMs: 1000,
           ...(serverLog ? { output: serverLog } : {}),
         });
         try {
@@ -130,6 +136,8 @@ if (scenarios.has('awareness')) {
     'first-quarter p50 ms': (r: Awaited<ReturnType<typeof runAwarenessStorm>>) => r.firstQuarterP50Ms,
     'last-quarter p50 ms': (r: Awaited<ReturnType<typeof runAwarenessStorm>>) => r.lastQuarterP50Ms,
     'server CPU share': (r: Awaited<ReturnType<typeof runAwarenessStorm>>) => r.serverCpuShare,
+    'server loop delay p99 (median of 1 s windows) ms': (r: Awaited<ReturnType<typeof runAwarenessStorm>>) =>
+      r.serverLoopDelayP99Ms.median,
     'generator loop delay p99 ms': (r: Awaited<ReturnType<typeof runAwarenessStorm>>) =>
       r.generatorLoopDelayP99Ms,
   });

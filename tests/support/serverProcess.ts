@@ -1,6 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
 /** The real built server, as `pnpm start` runs it. */
@@ -12,10 +14,22 @@ export interface ServerProcess {
   readonly pid: number;
   /** Resident set size now and at its peak (VmHWM), in MiB, read from /proc. */
   memory(): { rssMiB: number; peakMiB: number };
+  /** The `server.metrics` lines logged so far (with `metricsIntervalMs`), each with when it arrived. */
+  metrics(): readonly ServerMetrics[];
   /** CPU time (user + system) the server has used so far, in seconds, read from /proc. */
   cpuSeconds(): number;
   /** SIGTERM (graceful shutdown), resolved when the process has exited. */
   stop(): Promise<void>;
+}
+
+export interface ServerMetrics {
+  /** performance.now() in this process when the line arrived. */
+  readonly at: number;
+  readonly loopDelayP50Ms: number;
+  readonly loopDelayP99Ms: number;
+  readonly loopDelayMaxMs: number;
+  readonly rssMiB: number;
+  readonly connections: number;
 }
 
 export interface ServerProcessOptions {
@@ -25,6 +39,8 @@ export interface ServerProcessOptions {
   readonly output?: NodeJS.WritableStream;
   /** Extra node flags, e.g. `--cpu-prof` to profile the server under load. */
   readonly nodeArgs?: readonly string[];
+  /** Ask the server to log `server.metrics` this often and collect those lines (see `metrics()`). */
+  readonly metricsIntervalMs?: number;
 }
 
 export async function freePort(): Promise<number> {
@@ -57,15 +73,35 @@ export async function startServerProcess({
   env = {},
   output,
   nodeArgs = [],
+  metricsIntervalMs,
 }: ServerProcessOptions): Promise<ServerProcess> {
   const port = await freePort();
+  const metricsEnv: Record<string, string> = metricsIntervalMs
+    ? { KINMAP_METRICS_INTERVAL_MS: String(metricsIntervalMs) }
+    : {};
   const child = spawn(process.execPath, [...nodeArgs, SERVER_MAIN], {
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', KINMAP_DATA_DIR: dataDir },
-    stdio: output ? ['ignore', 'pipe', 'pipe'] : ['ignore', 'ignore', 'inherit'],
+    env: {
+      ...process.env,
+      ...env,
+      ...metricsEnv,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      KINMAP_DATA_DIR: dataDir,
+    },
+    stdio: output || metricsIntervalMs ? ['ignore', 'pipe', 'pipe'] : ['ignore', 'ignore', 'inherit'],
   });
   if (output) {
     child.stdout?.pipe(output, { end: false });
     child.stderr?.pipe(output, { end: false });
+  } else if (metricsIntervalMs) {
+    child.stderr?.pipe(process.stderr);
+  }
+  const metrics: ServerMetrics[] = [];
+  if (child.stdout && metricsIntervalMs) {
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      if (!line.includes('"server.metrics"')) return;
+      metrics.push({ ...(JSON.parse(line) as Omit<ServerMetrics, 'at'>), at: performance.now() });
+    });
   }
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = `http://127.0.0.1:${port}`;
@@ -84,6 +120,7 @@ export async function startServerProcess({
     url,
     wsUrl: `ws://127.0.0.1:${port}/sync`,
     pid,
+    metrics: () => metrics,
     memory: () => ({ rssMiB: readKiB('VmRSS') / 1024, peakMiB: readKiB('VmHWM') / 1024 }),
     cpuSeconds: () => {
       // Fields 14 and 15 of /proc/<pid>/stat, after the parenthesised command name; in clock ticks (100/s on Linux).

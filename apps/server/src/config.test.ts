@@ -33,4 +33,17 @@ describe('loadConfig', () => {
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.detail).toContain('KINMAP_DATA_DIR');
   });
+
+  it('turns metrics logging on with KINMAP_METRICS_INTERVAL_MS and refuses nonsense', () => {
+    expect(loadConfig({})).toMatchObject({ ok: true, value: { metricsIntervalMs: null } });
+    expect(loadConfig({ KINMAP_METRICS_INTERVAL_MS: '10000' })).toMatchObject({
+      ok: true,
+      value: { metricsIntervalMs: 10_000 },
+    });
+    for (const bad of ['0', '50', 'soon', '1.5']) {
+      const result = loadConfig({ KINMAP_METRICS_INTERVAL_MS: bad });
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.detail).toContain('KINMAP_METRICS_INTERVAL_MS');
+    }
+  });
 });

@@ -9,6 +9,8 @@ export interface ServerConfig {
   readonly dataDir: string;
   /** Absolute directory of the built web app (apps/web/dist). */
   readonly webDist: string;
+  /** Log a `server.metrics` line this often (KINMAP_METRICS_INTERVAL_MS); null: never. */
+  readonly metricsIntervalMs: number | null;
 }
 
 export type ConfigResult =
@@ -25,7 +27,7 @@ export const DEFAULT_DATA_DIR = resolve(REPO_ROOT, 'data');
 export const DEFAULT_WEB_DIST = resolve(REPO_ROOT, 'apps/web/dist');
 
 /**
- * Reads PORT, HOST and KINMAP_DATA_DIR. Bad values are a value, not a throw, so `main`
+ * Reads PORT, HOST, KINMAP_DATA_DIR and KINMAP_METRICS_INTERVAL_MS. Bad values are a value, not a throw, so `main`
  * can print one clear line and exit.
  * @example loadConfig({ PORT: '8080' }) // { ok: true, value: { port: 8080, host: '0.0.0.0', … } }
  */
@@ -44,7 +46,14 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   }
   const dataDir =
     rawDataDir === undefined ? DEFAULT_DATA_DIR : isAbsolute(rawDataDir) ? rawDataDir : resolve(rawDataDir);
-  return { ok: true, value: { port, host, dataDir, webDist: DEFAULT_WEB_DIST } };
+  const rawMetrics = env.KINMAP_METRICS_INTERVAL_MS;
+  const metricsIntervalMs = rawMetrics === undefined ? null : Number(rawMetrics);
+  if (metricsIntervalMs !== null && !(Number.isInteger(metricsIntervalMs) && metricsIntervalMs >= 100)) {
+    return invalid(
+      `KINMAP_METRICS_INTERVAL_MS must be a whole number of ms ≥ 100, got ${JSON.stringify(rawMetrics)}`,
+    );
+  }
+  return { ok: true, value: { port, host, dataDir, webDist: DEFAULT_WEB_DIST, metricsIntervalMs } };
 }
 
 function parsePort(raw: string | undefined): number | null {

@@ -31,6 +31,7 @@ export {
   type ServerConfig,
 } from './config.js';
 export { createJsonLogger, type JsonLoggerOptions, silentLogger } from './logger.js';
+export { type MetricsOptions, startMetrics } from './metrics.js';
 export { accessLog } from './middleware/accessLog.js';
 export { requestId } from './middleware/requestId.js';
 export { securityHeaders } from './middleware/securityHeaders.js';

@@ -8,6 +8,7 @@ import { createApp } from './app.js';
 import { createTokenAuthenticator } from './authenticator.js';
 import { createBoardRegistry } from './boardRegistry.js';
 import { silentLogger } from './logger.js';
+import { startMetrics } from './metrics.js';
 import { createSqliteStore, openDatabase } from './sqliteStore.js';
 import { attachSyncUpgrade } from './upgrade.js';
 
@@ -22,6 +23,8 @@ export interface StartServerOptions {
   readonly webDist?: string;
   readonly limits?: Partial<RoomLimits>;
   readonly heartbeatMs?: number;
+  /** Log a `server.metrics` line this often; null or absent: never. */
+  readonly metricsIntervalMs?: number | null;
 }
 
 export interface RunningServer {
@@ -46,6 +49,7 @@ export async function startServer({
   webDist,
   limits,
   heartbeatMs,
+  metricsIntervalMs,
 }: StartServerOptions): Promise<RunningServer> {
   mkdirSync(dataDir, { recursive: true });
   const db = openDatabase(join(dataDir, DATABASE_FILE));
@@ -71,9 +75,13 @@ export async function startServer({
     throw error;
   }
   const actualPort = (httpServer.address() as AddressInfo).port;
+  const stopMetrics = metricsIntervalMs
+    ? startMetrics({ logger, intervalMs: metricsIntervalMs, stats: () => rooms.stats() })
+    : () => {};
 
   let closing: Promise<void> | null = null;
   const close = async (): Promise<void> => {
+    stopMetrics();
     upgrade.refuseNew();
     const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()));
     try {

@@ -178,6 +178,24 @@ describe('carriesNewContent', () => {
     expect(check(room, Y.encodeStateAsUpdate(client))).toBe(false);
   });
 
+  it('takes a live deletion as new without walking the doc, and still refuses repeated structs', () => {
+    const client = docWithText('hello world');
+    const room = new Y.Doc();
+    Y.applyUpdate(room, Y.encodeStateAsUpdate(client));
+    const before = Y.encodeStateVector(client);
+    client.getText('t').delete(0, 6);
+    const deletion = Y.encodeStateAsUpdate(client, before);
+    const decodedDeletion = decodeDocUpdate(deletion);
+    if (!decodedDeletion.ok) throw new Error(decodedDeletion.reason);
+    expect(carriesNewContent(room, decodedDeletion.value, deletion, null)).toBe(true);
+    const repeat = Y.encodeStateAsUpdate(docWithText('hello world'));
+    const fresh = new Y.Doc();
+    Y.applyUpdate(fresh, repeat);
+    const decodedRepeat = decodeDocUpdate(repeat);
+    if (!decodedRepeat.ok) throw new Error(decodedRepeat.reason);
+    expect(carriesNewContent(fresh, decodedRepeat.value, repeat, null)).toBe(false);
+  });
+
   it('refuses bytes that are not a Yjs update', () => {
     expect(decodeDocUpdate(new Uint8Array([5, 200, 200]))).toEqual({
       ok: false,

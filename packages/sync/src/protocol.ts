@@ -146,17 +146,18 @@ export function decodeDocUpdate(update: Uint8Array): Decoded<ReturnType<typeof Y
  * True when applying `update` could change `doc`: it has a struct beyond the doc's state, or a
  * deletion the doc has not seen. A reconnecting client's step 2 repeats its whole delete set;
  * storing that again on every connect would only grow the log.
- * `snapshot` is lazy because building it walks the whole doc; typing never needs it.
+ * `snapshot` is lazy because building it walks the whole doc; pass null to skip the deletion
+ * check (a live update's deletions are new, and a backspace must not cost a walk of the board).
  */
 export function carriesNewContent(
   doc: Y.Doc,
   decoded: ReturnType<typeof Y.decodeUpdate>,
   update: Uint8Array,
-  snapshot: () => Y.Snapshot,
+  snapshot: (() => Y.Snapshot) | null,
 ): boolean {
   for (const struct of decoded.structs) {
     if (struct.id.clock + struct.length > Y.getState(doc.store, struct.id.client)) return true;
   }
   if (decoded.ds.clients.size === 0) return false;
-  return !Y.snapshotContainsUpdate(snapshot(), update);
+  return snapshot === null || !Y.snapshotContainsUpdate(snapshot(), update);
 }

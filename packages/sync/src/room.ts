@@ -178,7 +178,8 @@ export function createRoom(options: RoomOptions): Room {
     }
     const message = decoded.value;
     if (message.type === 'syncStep1') answerSyncStep1(peer, message.stateVector);
-    else if (message.type === 'syncStep2' || message.type === 'update') receiveUpdate(peer, message.update);
+    else if (message.type === 'syncStep2' || message.type === 'update')
+      receiveUpdate(peer, message.update, message.type === 'syncStep2');
     else if (message.type === 'awareness') receiveAwareness(peer, message.entries);
     else {
       const states = awareness.encodeStates();
@@ -203,7 +204,7 @@ export function createRoom(options: RoomOptions): Room {
     }
   }
 
-  function receiveUpdate(peer: Peer, update: Uint8Array): void {
+  function receiveUpdate(peer: Peer, update: Uint8Array, answersStep1: boolean): void {
     if (!peer.access.canWriteDoc) return; // a viewer's edits are dropped silently
     const { connectionId } = peer.access;
     const decoded = decodeDocUpdate(update);
@@ -212,18 +213,24 @@ export function createRoom(options: RoomOptions): Room {
       close(peer, CloseCode.badMessage, decoded.reason);
       return;
     }
-    roomDoc.write(update, decoded.value, peer.origin, {
-      skip: () => peer.failed,
-      appendFailed: () => {
-        peer.failed = true;
-        logger.error('update.append_failed', { boardId, connectionId, bytes: update.byteLength });
-        close(peer, CloseCode.storageFailure, 'storage failure');
+    roomDoc.write(
+      update,
+      decoded.value,
+      peer.origin,
+      {
+        skip: () => peer.failed,
+        appendFailed: () => {
+          peer.failed = true;
+          logger.error('update.append_failed', { boardId, connectionId, bytes: update.byteLength });
+          close(peer, CloseCode.storageFailure, 'storage failure');
+        },
+        applyFailed: () => {
+          logger.error('update.apply_failed', { boardId, connectionId, bytes: update.byteLength });
+          close(peer, CloseCode.badMessage, 'update could not be applied');
+        },
       },
-      applyFailed: () => {
-        logger.error('update.apply_failed', { boardId, connectionId, bytes: update.byteLength });
-        close(peer, CloseCode.badMessage, 'update could not be applied');
-      },
-    });
+      answersStep1,
+    );
   }
 
   async function load(): Promise<boolean> {

@@ -34,12 +34,16 @@ export interface RoomDoc {
   load(): Promise<boolean>;
   /** The sync step 2 frame for a client's state vector; the full state is cached. */
   encodeSyncStep2For(stateVector: Uint8Array): Uint8Array;
-  /** Queues a validated update from a client. */
+  /**
+   * Queues a validated update from a client. `answersStep1` marks a sync step 2, which may repeat
+   * deletions the room has (a reconnecting client's whole delete set); only those are checked.
+   */
   write(
     update: Uint8Array,
     decoded: ReturnType<typeof Y.decodeUpdate>,
     origin: Origin,
     hooks: WriteHooks,
+    answersStep1: boolean,
   ): void;
   /** Queues a compaction (a no-op when nothing was appended since the last one). */
   compact(): void;
@@ -78,9 +82,11 @@ export function createRoomDoc({ boardId, store, logger, compactEvery }: RoomDocO
     decoded: ReturnType<typeof Y.decodeUpdate>,
     origin: Origin,
     hooks: WriteHooks,
+    answersStep1: boolean,
   ): Promise<void> {
     if (!loaded || hooks.skip()) return;
-    if (!carriesNewContent(doc, decoded, update, () => (snapshot ??= Y.snapshot(doc)))) return;
+    const lazySnapshot = answersStep1 ? () => (snapshot ??= Y.snapshot(doc)) : null;
+    if (!carriesNewContent(doc, decoded, update, lazySnapshot)) return;
     let seq: number;
     try {
       seq = await store.append(boardId, update);
@@ -153,8 +159,8 @@ export function createRoomDoc({ boardId, store, logger, compactEvery }: RoomDocO
       fullStateMessage ??= encodeSyncStep2(encodedState());
       return fullStateMessage;
     },
-    write(update, decoded, origin, hooks) {
-      enqueue(() => storeThenApply(update, decoded, origin, hooks));
+    write(update, decoded, origin, hooks, answersStep1) {
+      enqueue(() => storeThenApply(update, decoded, origin, hooks, answersStep1));
     },
     compact() {
       enqueue(compactNow);
