@@ -49,7 +49,9 @@ export async function runLoad(server: ServerProcess, params: LoadParams): Promis
     };
     // Separate processes, not threads: the generator must not be the bottleneck it measures.
     const child = fork(fileURLToPath(new URL('./loadWorker.ts', import.meta.url)), [], {
-      execArgv: ['--import', 'tsx'],
+      // A larger young generation: the generator stands in for many devices, and its own GC pauses
+      // were the largest part of the measured p99 (p99 25 -> 15 ms in the edit load).
+      execArgv: ['--import', 'tsx', '--max-semi-space-size=32'],
     });
     child.send(data);
     return child;

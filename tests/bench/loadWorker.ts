@@ -35,7 +35,10 @@ const clients: WireClient[] = [];
 const writers: WireClient[] = [];
 const samples: number[] = [];
 let measuring = false;
+// One board at a time, like people arriving: a thousand simultaneous handshakes would only measure
+// the listen backlog.
 for (const board of data.boards) {
+  const boardClients: WireClient[] = [];
   for (let c = 0; c < data.clientsPerBoard; c++) {
     const isWriter = c < data.writersPerBoard;
     const measures = !isWriter && c < data.writersPerBoard + data.measuringReceiversPerBoard;
@@ -45,11 +48,12 @@ for (const board of data.boards) {
       applyDoc: isWriter || measures,
     });
     if (measures) observeStamps(client.doc, (ms) => measuring && samples.push(ms));
-    clients.push(client);
+    boardClients.push(client);
     if (isWriter) writers.push(client);
   }
+  await Promise.all(boardClients.map((client) => client.whenSynced()));
+  clients.push(...boardClients);
 }
-await Promise.all(clients.map((client) => client.whenSynced()));
 send({ kind: 'ready' });
 
 const loopDelay = monitorEventLoopDelay({ resolution: 10 });

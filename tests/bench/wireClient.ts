@@ -32,7 +32,7 @@ export class WireClient {
   synced = false;
   /** performance.now() when the server's sync step 2 frame arrived, before it was applied. */
   stateArrivedAt = Number.NaN;
-  private readonly syncWaiters: Array<() => void> = [];
+  private readonly syncWaiters: Array<{ resolve: () => void; reject: (error: Error) => void }> = [];
 
   constructor(private readonly options: WireClientOptions) {
     this.socket = new WebSocket(options.url, { perMessageDeflate: false });
@@ -40,6 +40,11 @@ export class WireClient {
     this.socket.on('open', () => this.onOpen());
     this.socket.on('message', (data: Buffer) => this.onMessage(new Uint8Array(data)));
     this.socket.on('error', () => {});
+    this.socket.on('close', (code: number) => {
+      // A bench run must fail loudly, never hang waiting for a client that is gone.
+      for (const waiter of this.syncWaiters.splice(0))
+        waiter.reject(new Error(`socket closed (${code}) before sync`));
+    });
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin !== this) this.sendSync((e) => syncProtocol.writeUpdate(e, update));
     });
@@ -56,7 +61,7 @@ export class WireClient {
   /** Resolves once the server's sync step 2 has been applied. */
   whenSynced(): Promise<void> {
     if (this.synced) return Promise.resolve();
-    return new Promise((resolve) => this.syncWaiters.push(resolve));
+    return new Promise((resolve, reject) => this.syncWaiters.push({ resolve, reject }));
   }
 
   close(): void {
@@ -102,7 +107,7 @@ export class WireClient {
     if (kind !== syncProtocol.messageYjsSyncStep1) this.options.onUpdateApplied?.(this.doc);
     if (kind === syncProtocol.messageYjsSyncStep2 && !this.synced) {
       this.synced = true;
-      for (const resolve of this.syncWaiters.splice(0)) resolve();
+      for (const waiter of this.syncWaiters.splice(0)) waiter.resolve();
     }
   }
 

@@ -1,12 +1,11 @@
-import { type CardId, editCardText, getCardText, textDiff } from '@kinmap/model';
-import { type KeyboardEvent, useEffect, useRef } from 'react';
-import type * as Y from 'yjs';
+import { type CardId, editCardText, getCardText, type TextEdit } from '@kinmap/model';
+import { type KeyboardEvent, useCallback, useEffect, useMemo } from 'react';
 import type { BoardWriter } from './boardActions';
-import { type TextDeltaOp, transformCaret } from './caret';
 import { FONT_FAMILY, INK, SELECTION } from './colors';
 import type { Rect } from './geometry';
 import { METRICS, TEXT_STYLES } from './layout';
 import { type MessageKey, t } from './messages';
+import { useYTextBinding } from './useYTextBinding';
 
 export interface CardEditorProps {
   readonly writer: BoardWriter;
@@ -24,51 +23,26 @@ function fitHeight(el: HTMLTextAreaElement): void {
   el.style.height = `${el.scrollHeight}px`;
 }
 
-/**
- * A plain textarea over the card, bound to the card's Y.Text: each input is sent as the minimal
- * change, and changes from others are merged in while the caret stays on the same words.
- * The textarea is uncontrolled so React never resets the caret.
- */
+/** A plain textarea over the card, bound to the card's Y.Text (see `useYTextBinding`). */
 export function CardEditor({ writer, cardId, rect, onClose, onNotice }: CardEditorProps) {
-  const ref = useRef<HTMLTextAreaElement>(null);
   const { doc, actor } = writer;
+  const ytext = useMemo(() => getCardText(doc, cardId), [doc, cardId]);
+  const write = useCallback(
+    (edit: TextEdit) => {
+      const ok = editCardText(doc, actor, cardId, edit).ok;
+      if (!ok) onNotice('notice.editFailed');
+      return ok;
+    },
+    [doc, actor, cardId, onNotice],
+  );
+  const { ref, onInput } = useYTextBinding<HTMLTextAreaElement>(ytext, write, fitHeight);
 
   useEffect(() => {
     const el = ref.current;
-    const ytext = getCardText(doc, cardId);
-    if (!el || !ytext) return;
-    el.value = ytext.toString();
+    if (!el) return;
     el.focus();
     el.setSelectionRange(el.value.length, el.value.length);
-    fitHeight(el);
-    const onRemote = (event: Y.YTextEvent) => {
-      const next = ytext.toString();
-      // Our own input is already in the textarea; only others' changes need merging in.
-      if (el.value === next) return;
-      const delta = event.delta as TextDeltaOp[];
-      const start = transformCaret(el.selectionStart, delta);
-      const end = transformCaret(el.selectionEnd, delta);
-      el.value = next;
-      el.setSelectionRange(start, end);
-      fitHeight(el);
-    };
-    ytext.observe(onRemote);
-    return () => ytext.unobserve(onRemote);
-  }, [doc, cardId]);
-
-  const onInput = () => {
-    const el = ref.current;
-    const ytext = getCardText(doc, cardId);
-    if (!el || !ytext) return;
-    const before = ytext.toString();
-    if (before === el.value) return;
-    const result = editCardText(doc, actor, cardId, textDiff(before, el.value));
-    if (!result.ok) {
-      el.value = before;
-      onNotice('notice.editFailed');
-    }
-    fitHeight(el);
-  };
+  }, [ref]);
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
     if (event.key === 'Escape' || (event.key === 'Enter' && (event.ctrlKey || event.metaKey))) {

@@ -76,6 +76,9 @@ const en = {
   'toolbar.clearMark': 'Clear my mark',
   'toolbar.readOnly': 'You can look at this board but not change it.',
 
+  'view.choose': 'Choose what to show',
+  'view.map': 'Map',
+
   'canvas.label':
     'The board. Use the arrow keys to choose a card, Enter to edit it, Delete to remove it. Double-click a section to add a card.',
   'editor.label': 'Card text',
