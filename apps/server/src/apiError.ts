@@ -7,6 +7,10 @@ export const ApiErrorCode = {
   bodyTooLarge: 'body-too-large',
   missingToken: 'missing-token',
   wrongToken: 'wrong-token',
+  /** The token is right but its role may not do this (e.g. only the facilitator reveals scores). */
+  forbidden: 'forbidden',
+  /** The scale is not in the mode the request needs (e.g. scoring privately on a revealed scale). */
+  wrongMode: 'wrong-mode',
   notFound: 'not-found',
   upgradeRequired: 'upgrade-required',
   unavailable: 'unavailable',

@@ -15,6 +15,7 @@ import { silentLogger } from './logger.js';
 import { accessLog } from './middleware/accessLog.js';
 import { type RequestIdEnv, requestId } from './middleware/requestId.js';
 import { securityHeaders } from './middleware/securityHeaders.js';
+import { registerScaleRoutes, type ScaleRoutesOptions } from './scaleRoutes.js';
 import { webApp } from './webApp.js';
 
 export interface AppOptions {
@@ -26,6 +27,8 @@ export interface AppOptions {
   readonly webDist?: string;
   /** Largest accepted JSON body, in bytes (default 16 KiB; a title is at most 200 characters). */
   readonly maxBodyBytes?: number;
+  /** The private-scaling routes (scaleRoutes.ts) need the rooms and the private ratings store. */
+  readonly scaling?: Pick<ScaleRoutesOptions, 'rooms' | 'privateRatings'>;
 }
 
 export const createBoardBody = z.object({
@@ -47,6 +50,7 @@ export function createApp({
   logger = silentLogger,
   webDist,
   maxBodyBytes = 16 * 1024,
+  scaling,
 }: AppOptions): Hono<RequestIdEnv> {
   const app = new Hono<RequestIdEnv>();
   app.use('*', requestId(), accessLog({ logger }), securityHeaders());
@@ -102,6 +106,7 @@ export function createApp({
     return c.json({ id: board.id, title: board.title, createdAt: board.createdAt, role: result.role });
   });
 
+  if (scaling) registerScaleRoutes(app, { ...scaling, authenticate, logger, maxBodyBytes });
   app.all('/api/*', (c) => c.notFound());
   app.all('/sync/*', () => {
     throw new ApiError(426, ApiErrorCode.upgradeRequired, 'Connect to /sync/<boardId> with a WebSocket');

@@ -35,6 +35,17 @@ export { type MetricsOptions, startMetrics } from './metrics.js';
 export { accessLog } from './middleware/accessLog.js';
 export { requestId } from './middleware/requestId.js';
 export { securityHeaders } from './middleware/securityHeaders.js';
+export {
+  createPrivateRatings,
+  type PrivateRatings,
+  type StoredPrivateRating,
+} from './privateRatings.js';
+export {
+  PARTICIPANT_KEY_HEADER,
+  privateRatingBody,
+  registerScaleRoutes,
+  type ScaleRoutesOptions,
+} from './scaleRoutes.js';
 export { DATABASE_FILE, type RunningServer, type StartServerOptions, startServer } from './server.js';
 export { createSqliteStore, openDatabase, type SqliteStoreOptions } from './sqliteStore.js';
 export {

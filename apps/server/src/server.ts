@@ -9,6 +9,7 @@ import { createTokenAuthenticator } from './authenticator.js';
 import { createBoardRegistry } from './boardRegistry.js';
 import { silentLogger } from './logger.js';
 import { startMetrics } from './metrics.js';
+import { createPrivateRatings } from './privateRatings.js';
 import { createSqliteStore, openDatabase } from './sqliteStore.js';
 import { attachSyncUpgrade } from './upgrade.js';
 
@@ -56,7 +57,13 @@ export async function startServer({
   const store = createSqliteStore({ db });
   const registry = createBoardRegistry({ db, store });
   const rooms = createRooms({ store, logger, ...(limits ? { limits } : {}) });
-  const app = createApp({ registry, logger, ...(webDist ? { webDist } : {}) });
+  const privateRatings = createPrivateRatings(db);
+  const app = createApp({
+    registry,
+    logger,
+    scaling: { rooms, privateRatings },
+    ...(webDist ? { webDist } : {}),
+  });
   const httpServer = createAdaptorServer({ fetch: app.fetch }) as Server;
   const upgrade = attachSyncUpgrade({
     server: httpServer,

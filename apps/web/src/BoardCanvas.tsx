@@ -1,7 +1,7 @@
 import type { BoardState, CardId, Category } from '@kinmap/model';
 import type Konva from 'konva';
 import type { KonvaEventObject } from 'konva/lib/Node';
-import { type RefObject, useState } from 'react';
+import { type RefObject, useMemo, useState } from 'react';
 import { Layer, Line, Rect, Stage } from 'react-konva';
 import { CardShape } from './CardShape';
 import { ColumnShape } from './ColumnShape';
@@ -9,16 +9,23 @@ import { SELECTION } from './colors';
 import { type BoardPoint, boardPoint } from './geometry';
 import { LiveCursors } from './LiveCursors';
 import { type BoardLayout, insertionIndexAt, insertionMarkY, METRICS, sectionAt, sectionOf } from './layout';
-import type { Peer } from './presence';
+import { PeerActivity } from './PeerActivity';
+import { pairNumberOf, pairNumbers } from './pairs';
+import type { CardWatcher, Peer } from './presence';
 import { SectionShape } from './SectionShape';
 
 export interface BoardCanvasProps {
   readonly state: BoardState;
   readonly layout: BoardLayout;
+  /** Zoom: the board is drawn this many times its size (layout and pointer stay in board coordinates). */
+  readonly scale: number;
   readonly canEdit: boolean;
+  /** Wall screen: high contrast, no selection. */
+  readonly projector: boolean;
   readonly selectedId: CardId | null;
   readonly editingId: CardId | null;
   readonly peers: readonly Peer[];
+  readonly watchers: ReadonlyMap<string, readonly CardWatcher[]>;
   readonly stageRef: RefObject<Konva.Stage | null>;
   readonly onSelect: (cardId: CardId | null) => void;
   readonly onEdit: (cardId: CardId) => void;
@@ -39,11 +46,13 @@ function sameTarget(a: DropTarget | null, b: DropTarget | null): boolean {
 
 /** The map drawn with Konva: columns, sections, cards, the drop line while dragging, live cursors. */
 export function BoardCanvas(props: BoardCanvasProps) {
-  const { state, layout, canEdit, selectedId, editingId, stageRef } = props;
+  const { state, layout, scale, canEdit, selectedId, editingId, stageRef } = props;
   const [drop, setDrop] = useState<DropTarget | null>(null);
+  const numbers = useMemo(() => pairNumbers(state), [state]);
 
   const pointer = (): BoardPoint | null => {
-    const p = stageRef.current?.getPointerPosition();
+    // Relative to the scaled stage: board coordinates, the same for every zoom.
+    const p = stageRef.current?.getRelativePointerPosition();
     return p ? boardPoint(p.x, p.y) : null;
   };
   const dropTargetFor = (cardId: CardId): DropTarget | null => {
@@ -84,8 +93,10 @@ export function BoardCanvas(props: BoardCanvasProps) {
   return (
     <Stage
       ref={stageRef}
-      width={layout.width}
-      height={layout.height}
+      width={layout.width * scale}
+      height={layout.height * scale}
+      scaleX={scale}
+      scaleY={scale}
       onMouseDown={onStageDown}
       onTouchStart={onStageDown}
       onMouseMove={() => props.onCursor(pointer())}
@@ -107,6 +118,8 @@ export function BoardCanvas(props: BoardCanvasProps) {
               card={card}
               placed={placed}
               selected={card.id === selectedId}
+              highContrast={props.projector}
+              pairNumber={pairNumberOf(card, numbers)}
               draggable={canEdit && card.id !== editingId}
               onSelect={props.onSelect}
               onEdit={props.onEdit}
@@ -144,6 +157,7 @@ export function BoardCanvas(props: BoardCanvasProps) {
           </>
         )}
       </Layer>
+      <PeerActivity layout={layout} watchers={props.watchers} />
       <LiveCursors peers={props.peers} />
     </Stage>
   );

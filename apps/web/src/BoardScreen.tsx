@@ -4,7 +4,11 @@ import { BoardHeader } from './BoardHeader';
 import type { BoardLayout } from './layout';
 import { MapView } from './MapView';
 import { type MessageKey, t } from './messages';
+import { OutlineView } from './outline/OutlineView';
+import { SkipToOutline } from './outline/SkipToOutline';
+import { PlanView } from './plan/PlanView';
 import { peopleOnline } from './presence';
+import { ScalesView } from './ScalesView';
 import { SharePanel } from './SharePanel';
 import { loadShareTokens, safeStore } from './session';
 import { type Me, useBoard } from './useBoard';
@@ -19,7 +23,12 @@ export interface BoardScreenProps {
 }
 
 /** The views of one board, all live on the same document. Each is one entry here. */
-const VIEWS = [{ id: 'map', label: 'view.map' }] as const satisfies ReadonlyArray<{
+const VIEWS = [
+  { id: 'map', label: 'view.map' },
+  { id: 'scales', label: 'view.scales' },
+  { id: 'plan', label: 'plan.tab' },
+  { id: 'outline', label: 'outline.view' },
+] as const satisfies ReadonlyArray<{
   id: string;
   label: MessageKey;
 }>;
@@ -47,6 +56,7 @@ export function BoardScreen({ boardId, token, title, me }: BoardScreenProps) {
 
   return (
     <div className="board-page">
+      <SkipToOutline onSkip={() => setView('outline')} />
       <BoardHeader
         title={board?.meta.title || title}
         status={status}
@@ -69,6 +79,13 @@ export function BoardScreen({ boardId, token, title, me }: BoardScreenProps) {
             </button>
           ))}
         </nav>
+      )}
+      {board && view === 'outline' && (
+        <OutlineView session={session} board={board} everything={state} me={me} />
+      )}
+      {board && view === 'plan' && <PlanView session={session} board={board} me={me} />}
+      {board && view === 'scales' && (
+        <ScalesView session={session} board={board} me={me} boardId={boardId} token={token} />
       )}
       {board && view === 'map' && (
         <MapView

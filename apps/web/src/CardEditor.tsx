@@ -58,6 +58,8 @@ export function CardEditor({ writer, cardId, rect, onClose, onNotice }: CardEdit
       ref={ref}
       aria-label={t('editor.label')}
       className="card-editor"
+      // Arabic or Urdu typed into a card runs right to left while it is edited too.
+      dir="auto"
       spellCheck
       onInput={onInput}
       onKeyDown={onKeyDown}

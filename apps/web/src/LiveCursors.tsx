@@ -12,7 +12,7 @@ export function LiveCursors({ peers }: LiveCursorsProps) {
     <Layer listening={false}>
       {peers.map((peer) =>
         peer.cursor ? (
-          <Group key={peer.clientId} x={peer.cursor.x} y={peer.cursor.y}>
+          <Group key={peer.clientId} name="live-cursor" x={peer.cursor.x} y={peer.cursor.y}>
             <Line
               points={[0, 0, 0, 18, 5, 13, 12, 13]}
               closed

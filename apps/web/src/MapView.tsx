@@ -1,19 +1,27 @@
 import type { BoardState } from '@kinmap/model';
 import type Konva from 'konva';
-import { type KeyboardEvent, type RefObject, useEffect, useMemo, useRef } from 'react';
+import { type KeyboardEvent, type RefObject, useEffect, useMemo, useRef, useState } from 'react';
 import { BoardCanvas } from './BoardCanvas';
-import { keyCommand } from './boardKeys';
+import { historyCommand, keyCommand } from './boardKeys';
 import { CardEditor } from './CardEditor';
-import type { BoardPoint } from './geometry';
-import { scrollToReveal } from './geometry';
+import { scaleRect } from './camera';
+import { FollowPicker } from './FollowPicker';
+import { type BoardPoint, scrollToReveal } from './geometry';
 import { type BoardLayout, layoutBoard, readingOrder } from './layout';
+import { publishPresence } from './localPresence';
 import { t } from './messages';
-import type { Peer } from './presence';
+import { PeerActivityList } from './PeerActivityList';
+import { needsSafetyGoal } from './pairs';
+import { type CardWatcher, cardWatchers, type Peer } from './presence';
+import { isProjectorLink, projectorBoard } from './projector';
 import { Toolbar } from './Toolbar';
 import { createCanvasMeasure } from './textMeasure';
 import type { BoardSession, Me } from './useBoard';
+import { useBoardUndo } from './useBoardUndo';
 import { useCardActions } from './useCardActions';
 import { useElementSize } from './useElementSize';
+import { useMapNavigation } from './useMapNavigation';
+import { ViewControls } from './ViewControls';
 
 export interface MapViewProps {
   readonly session: BoardSession | null;
@@ -27,9 +35,11 @@ export interface MapViewProps {
   readonly onLayout: (layout: BoardLayout | null) => void;
 }
 
-/** The three-column map: toolbar, the canvas, and the card editor over it. */
-export function MapView({ session, board, me, peers, setCursor, stageRef, onLayout }: MapViewProps) {
-  const canEdit = me.role !== 'viewer';
+/** The three-column map: toolbars, the canvas, and the card editor over it; or the wall screen. */
+export function MapView({ session, board: myBoard, me, peers, setCursor, stageRef, onLayout }: MapViewProps) {
+  const [projector, setProjector] = useState(() => isProjectorLink(window.location.search));
+  const board = useMemo(() => (projector ? projectorBoard(myBoard) : myBoard), [projector, myBoard]);
+  const canEdit = me.role !== 'viewer' && !projector;
   const scrollRef = useRef<HTMLDivElement | null>(null);
   const surfaceRef = useRef<HTMLDivElement | null>(null);
   const viewport = useElementSize(scrollRef);
@@ -40,11 +50,25 @@ export function MapView({ session, board, me, peers, setCursor, stageRef, onLayo
   );
   useEffect(() => onLayout(layout), [layout, onLayout]);
   useEffect(() => () => onLayout(null), [onLayout]);
-  const actions = useCardActions(session, board, canEdit);
+  const history = useBoardUndo(canEdit ? (session?.doc ?? null) : null);
+  const actions = useCardActions(session, board, canEdit, history.history);
   const { selectedId, editingId } = actions;
+  const awareness = session?.provider.awareness ?? null;
+  useEffect(() => {
+    if (awareness) publishPresence(awareness, { selected: selectedId, editing: editingId });
+  }, [awareness, selectedId, editingId]);
+  const watchers = useMemo(() => cardWatchers(peers), [peers]);
+
+  const nav = useMapNavigation({ scrollRef, layout, awareness, peers, projector });
+  const { camera, follow } = nav;
+  const { scale } = camera;
 
   const onSurfaceKey = (event: KeyboardEvent<HTMLDivElement>) => {
     if (editingId || event.target !== event.currentTarget || !layout) return;
+    if (nav.onViewKey(event)) {
+      event.preventDefault();
+      return;
+    }
     const command = keyCommand(event.key, readingOrder(layout), selectedId);
     if (!command) return;
     event.preventDefault();
@@ -53,29 +77,77 @@ export function MapView({ session, board, me, peers, setCursor, stageRef, onLayo
       const rect = layout.cards[command.cardId]?.rect;
       const scroller = scrollRef.current;
       if (rect && scroller)
-        scroller.scrollTop = scrollToReveal(rect, scroller.scrollTop, scroller.clientHeight);
+        scroller.scrollTop = scrollToReveal(
+          scaleRect(rect, scale),
+          scroller.scrollTop,
+          scroller.clientHeight,
+        );
     } else if (command.kind === 'edit') actions.edit(command.cardId);
     else actions.remove(command.cardId);
+  };
+
+  // Undo and redo work wherever focus is on the map, except in a text field (its own undo applies).
+  const onMapKey = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (isTextField(event.target)) return;
+    const command = historyCommand(event);
+    if (!command || !canEdit) return;
+    event.preventDefault();
+    if (command === 'undo') history.undo();
+    else history.redo();
   };
 
   const selectedCard = selectedId ? (board.cards[selectedId] ?? null) : null;
   const editingRect = editingId && layout ? layout.cards[editingId]?.rect : undefined;
 
   return (
-    <>
-      <Toolbar
-        canEdit={canEdit}
-        selected={selectedCard}
-        myMark={selectedCard?.marks[me.participantId] ?? null}
-        onAdd={actions.add}
-        onEdit={() => selectedId && actions.edit(selectedId)}
-        onDelete={() => selectedId && actions.remove(selectedId)}
-        onMark={actions.mark}
-      />
-      <p className="notice" role="status" aria-live="polite">
-        {actions.notice ? t(actions.notice) : ''}
-      </p>
-      <div className="board-scroll" ref={scrollRef}>
+    // biome-ignore lint/a11y/noStaticElementInteractions: catches Ctrl+Z from the toolbar and the board alike; the controls inside are the interactive ones
+    <div className={projector ? 'map-view map-view--projector' : 'map-view'} onKeyDown={onMapKey}>
+      {projector ? (
+        <button type="button" className="map-projector-exit" onClick={() => setProjector(false)}>
+          {t('map.leaveProjector')}
+        </button>
+      ) : (
+        <>
+          <Toolbar
+            canEdit={canEdit}
+            selected={selectedCard}
+            myMark={selectedCard?.marks[me.participantId] ?? null}
+            onAdd={actions.add}
+            onEdit={() => selectedId && actions.edit(selectedId)}
+            onDelete={() => selectedId && actions.remove(selectedId)}
+            onMark={actions.mark}
+            offerSafetyGoal={needsSafetyGoal(board, selectedId)}
+            onAddSafetyGoal={() => selectedId && actions.addSafetyGoal(selectedId)}
+            canMarkProfessionalsOnly={me.role === 'facilitator' || me.role === 'practitioner'}
+            onProfessionalsOnly={actions.setProfessionalsOnly}
+            history={history}
+          />
+          <ViewControls scale={scale} onZoom={nav.zoom} onFit={nav.fitBoard} onColumn={nav.zoomToColumn}>
+            <FollowPicker
+              peers={peers}
+              following={follow.following}
+              onFollow={follow.follow}
+              myRole={me.role}
+              onSummon={() => {
+                follow.summonEveryone();
+                actions.showNotice('map.broughtEveryone');
+              }}
+            />
+            <button type="button" onClick={() => setProjector(true)}>
+              {t('map.projector')}
+            </button>
+          </ViewControls>
+          <p className="notice" role="status" aria-live="polite">
+            {actions.notice ? t(actions.notice) : ''}
+          </p>
+          <PeerActivityList board={board} watchers={watchers} />
+        </>
+      )}
+      <div
+        className="board-scroll"
+        ref={scrollRef}
+        onWheel={() => follow.following !== null && !projector && follow.follow(null)}
+      >
         {layout && (
           <div
             ref={surfaceRef}
@@ -84,7 +156,7 @@ export function MapView({ session, board, me, peers, setCursor, stageRef, onLayo
             aria-label={t('canvas.label')}
             // biome-ignore lint/a11y/noNoninteractiveTabindex: the canvas takes arrow keys, Enter and Delete, so it must take focus
             tabIndex={0}
-            style={{ width: layout.width, height: layout.height }}
+            style={{ width: layout.width * scale, height: layout.height * scale }}
             onKeyDown={onSurfaceKey}
             onPointerDown={(e) => {
               // A click on the canvas gives the board the keyboard (Delete, arrows), never the editor's textarea.
@@ -94,33 +166,51 @@ export function MapView({ session, board, me, peers, setCursor, stageRef, onLayo
             <BoardCanvas
               state={board}
               layout={layout}
+              scale={scale}
               canEdit={canEdit}
+              projector={projector}
               selectedId={selectedId}
               editingId={editingId}
-              peers={peers}
+              peers={projector ? [] : peers}
+              watchers={projector ? NO_WATCHERS : watchers}
               stageRef={stageRef}
               onSelect={actions.select}
               onEdit={actions.edit}
               onAdd={actions.add}
               onMove={actions.move}
-              onCursor={setCursor}
+              onCursor={projector ? ignoreCursor : setCursor}
             />
             {session && editingId && editingRect && (
-              <CardEditor
-                key={editingId}
-                writer={session}
-                cardId={editingId}
-                rect={editingRect}
-                onClose={(how) => {
-                  actions.closeEditor();
-                  if (how === 'keyboard') surfaceRef.current?.focus();
-                }}
-                onNotice={actions.showNotice}
-              />
+              // The editor is laid out in board coordinates and scaled with the canvas.
+              <div className="map-editor-layer" style={{ transform: `scale(${scale})` }}>
+                <CardEditor
+                  key={editingId}
+                  writer={session}
+                  cardId={editingId}
+                  rect={editingRect}
+                  onClose={(how) => {
+                    actions.closeEditor();
+                    if (how === 'keyboard') surfaceRef.current?.focus();
+                  }}
+                  onNotice={actions.showNotice}
+                />
+              </div>
             )}
           </div>
         )}
       </div>
-    </>
+    </div>
+  );
+}
+
+const NO_WATCHERS: ReadonlyMap<string, readonly CardWatcher[]> = new Map();
+const ignoreCursor = () => {};
+
+function isTextField(target: EventTarget): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return (
+    target instanceof HTMLTextAreaElement ||
+    (target instanceof HTMLInputElement && target.type !== 'checkbox' && target.type !== 'button') ||
+    target.isContentEditable
   );
 }

@@ -1,6 +1,7 @@
 import { CATEGORIES, type CardState, type Category, type Mark } from '@kinmap/model';
 import { useState } from 'react';
 import { t } from './messages';
+import type { UndoControls } from './useBoardUndo';
 
 export interface ToolbarProps {
   readonly canEdit: boolean;
@@ -10,10 +11,30 @@ export interface ToolbarProps {
   readonly onEdit: () => void;
   readonly onDelete: () => void;
   readonly onMark: (mark: Mark | null) => void;
+  /** The chosen card is a danger statement without a goal: offer to add its safety goal. */
+  readonly offerSafetyGoal: boolean;
+  readonly onAddSafetyGoal: () => void;
+  /** Only facilitators and practitioners may hide a card from the family and the wall screen. */
+  readonly canMarkProfessionalsOnly: boolean;
+  readonly onProfessionalsOnly: (flag: boolean) => void;
+  readonly history: Pick<UndoControls, 'canUndo' | 'canRedo' | 'undo' | 'redo'>;
 }
 
 /** Everything the canvas does, as ordinary buttons: reachable with Tab and usable with a screen reader. */
-export function Toolbar({ canEdit, selected, myMark, onAdd, onEdit, onDelete, onMark }: ToolbarProps) {
+export function Toolbar({
+  canEdit,
+  selected,
+  myMark,
+  onAdd,
+  onEdit,
+  onDelete,
+  onMark,
+  offerSafetyGoal,
+  onAddSafetyGoal,
+  canMarkProfessionalsOnly,
+  onProfessionalsOnly,
+  history,
+}: ToolbarProps) {
   const [category, setCategory] = useState<Category>('harm');
   if (!canEdit) return <p className="toolbar toolbar--readonly">{t('toolbar.readOnly')}</p>;
   const noCard = selected === null;
@@ -36,6 +57,11 @@ export function Toolbar({ canEdit, selected, myMark, onAdd, onEdit, onDelete, on
       <button type="button" onClick={() => onAdd(category)}>
         {t('toolbar.addCard')}
       </button>
+      {offerSafetyGoal && (
+        <button type="button" className="map-offer" onClick={onAddSafetyGoal}>
+          {t('map.addSafetyGoal')}
+        </button>
+      )}
       <span className="toolbar__separator" aria-hidden="true" />
       <button type="button" disabled={noCard} onClick={onEdit}>
         {t('toolbar.edit')}
@@ -56,8 +82,30 @@ export function Toolbar({ canEdit, selected, myMark, onAdd, onEdit, onDelete, on
       >
         {t('toolbar.dispute')}
       </button>
+      {canMarkProfessionalsOnly && (
+        <button
+          type="button"
+          disabled={noCard}
+          aria-pressed={selected?.professionalsOnly ?? false}
+          onClick={() => selected && onProfessionalsOnly(!selected.professionalsOnly)}
+        >
+          {t('map.professionalsOnly')}
+        </button>
+      )}
       <button type="button" className="danger" disabled={noCard} onClick={onDelete}>
         {t('toolbar.delete')}
+      </button>
+      <span className="toolbar__separator" aria-hidden="true" />
+      <button type="button" disabled={!history.canUndo} aria-keyshortcuts="Control+Z" onClick={history.undo}>
+        {t('map.undo')}
+      </button>
+      <button
+        type="button"
+        disabled={!history.canRedo}
+        aria-keyshortcuts="Control+Shift+Z Control+Y"
+        onClick={history.redo}
+      >
+        {t('map.redo')}
       </button>
     </div>
   );

@@ -1,7 +1,14 @@
 import { type Actor, initBoard, type ParticipantId, pairCards, readBoard } from '@kinmap/model';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addCardTo, markCard, moveCardTo, removeCard } from './boardActions';
+import {
+  addCardTo,
+  addSafetyGoalFor,
+  markCard,
+  markProfessionalsOnly,
+  moveCardTo,
+  removeCard,
+} from './boardActions';
 
 function writer() {
   const doc = new Y.Doc();
@@ -41,5 +48,41 @@ describe('board actions', () => {
     expect(removeCard(w, added.value).ok).toBe(true);
     expect(readBoard(w.doc).cards[added.value]).toBeUndefined();
     expect(moveCardTo(w, added.value, 'harm', 0)).toEqual({ ok: false, notice: 'notice.moveFailed' });
+  });
+
+  it('adds a safety goal paired with a danger statement, in one change', () => {
+    const w = writer();
+    const danger = addCardTo(w, 'dangerStatement');
+    if (!danger.ok) throw new Error('add failed');
+    let updates = 0;
+    w.doc.on('update', () => updates++);
+    const goal = addSafetyGoalFor(w, danger.value);
+    if (!goal.ok) throw new Error('goal failed');
+    expect(updates).toBe(1);
+    const state = readBoard(w.doc);
+    expect(state.cards[goal.value]?.category).toBe('safetyGoal');
+    const pairId = state.cards[danger.value]?.pairId;
+    expect(pairId).toBeTruthy();
+    expect(state.cards[goal.value]?.pairId).toBe(pairId);
+  });
+
+  it('leaves no lonely goal behind when the danger statement cannot be paired', () => {
+    const w = writer();
+    const danger = addCardTo(w, 'dangerStatement');
+    if (!danger.ok) throw new Error('add failed');
+    expect(addSafetyGoalFor(w, danger.value).ok).toBe(true);
+    expect(addSafetyGoalFor(w, danger.value)).toEqual({ ok: false, notice: 'notice.addFailed' });
+    const goals = Object.values(readBoard(w.doc).cards).filter((c) => c.category === 'safetyGoal');
+    expect(goals).toHaveLength(1);
+  });
+
+  it('marks a card as for professionals only, and back', () => {
+    const w = writer();
+    const added = addCardTo(w, 'harm');
+    if (!added.ok) throw new Error('add failed');
+    expect(markProfessionalsOnly(w, added.value, true).ok).toBe(true);
+    expect(readBoard(w.doc).cards[added.value]?.professionalsOnly).toBe(true);
+    expect(markProfessionalsOnly(w, added.value, false).ok).toBe(true);
+    expect(readBoard(w.doc).cards[added.value]?.professionalsOnly).toBe(false);
   });
 });

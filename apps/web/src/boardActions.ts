@@ -5,8 +5,11 @@ import {
   deleteCard,
   type Mark,
   moveCard,
+  Origins,
+  pairCards,
   type Result,
   setMark,
+  setProfessionalsOnly,
 } from '@kinmap/model';
 import type { MessageKey } from './messages';
 import type { BoardSession } from './useBoard';
@@ -48,4 +51,29 @@ export function removeCard(session: BoardWriter, cardId: CardId): ActionOutcome<
 
 export function markCard(session: BoardWriter, cardId: CardId, mark: Mark | null): ActionOutcome<unknown> {
   return outcome(setMark(session.doc, session.actor, cardId, mark), 'notice.editFailed');
+}
+
+/**
+ * Adds an empty safety goal paired with the danger statement, in one transaction: either both
+ * the goal and the pair exist afterwards, or neither (a goal that could not be paired is removed).
+ */
+export function addSafetyGoalFor(session: BoardWriter, dangerStatementId: CardId): ActionOutcome<CardId> {
+  let outcome: ActionOutcome<CardId> = { ok: false, notice: 'notice.addFailed' };
+  session.doc.transact(() => {
+    const goal = addCard(session.doc, session.actor, { category: 'safetyGoal' });
+    if (!goal.ok) return;
+    const safetyGoalId = goal.value.cardId;
+    const paired = pairCards(session.doc, session.actor, { dangerStatementId, safetyGoalId });
+    if (paired.ok) outcome = { ok: true, value: safetyGoalId };
+    else deleteCard(session.doc, session.actor, safetyGoalId);
+  }, Origins.local);
+  return outcome;
+}
+
+export function markProfessionalsOnly(
+  session: BoardWriter,
+  cardId: CardId,
+  flag: boolean,
+): ActionOutcome<unknown> {
+  return outcome(setProfessionalsOnly(session.doc, session.actor, cardId, flag), 'notice.editFailed');
 }

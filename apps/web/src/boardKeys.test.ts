@@ -1,6 +1,6 @@
 import type { CardId } from '@kinmap/model';
 import { describe, expect, it } from 'vitest';
-import { keyCommand } from './boardKeys';
+import { historyCommand, keyCommand, viewCommand } from './boardKeys';
 
 const a = 'a' as CardId;
 const b = 'b' as CardId;
@@ -28,5 +28,57 @@ describe('keyCommand', () => {
   it('leaves other keys and an empty board alone', () => {
     expect(keyCommand('x', order, a)).toBeNull();
     expect(keyCommand('ArrowDown', [], null)).toBeNull();
+  });
+});
+
+describe('historyCommand', () => {
+  const chord = (
+    key: string,
+    mods: Partial<{ ctrl: boolean; meta: boolean; shift: boolean; alt: boolean }>,
+  ) => ({
+    key,
+    ctrlKey: mods.ctrl ?? false,
+    metaKey: mods.meta ?? false,
+    shiftKey: mods.shift ?? false,
+    altKey: mods.alt ?? false,
+  });
+
+  it('undoes with Ctrl+Z or Cmd+Z', () => {
+    expect(historyCommand(chord('z', { ctrl: true }))).toBe('undo');
+    expect(historyCommand(chord('z', { meta: true }))).toBe('undo');
+  });
+
+  it('redoes with Ctrl+Shift+Z and Ctrl+Y', () => {
+    expect(historyCommand(chord('Z', { ctrl: true, shift: true }))).toBe('redo');
+    expect(historyCommand(chord('y', { ctrl: true }))).toBe('redo');
+  });
+
+  it('leaves plain letters and other shortcuts alone', () => {
+    expect(historyCommand(chord('z', {}))).toBeNull();
+    expect(historyCommand(chord('z', { ctrl: true, alt: true }))).toBeNull();
+    expect(historyCommand(chord('x', { ctrl: true }))).toBeNull();
+  });
+});
+
+describe('viewCommand', () => {
+  const key = (k: string, ctrlKey = false) => ({
+    key: k,
+    ctrlKey,
+    metaKey: false,
+    shiftKey: false,
+    altKey: false,
+  });
+
+  it('zooms with + and −, and fits the board with 0', () => {
+    expect(viewCommand(key('+'))).toBe('zoomIn');
+    expect(viewCommand(key('='))).toBe('zoomIn');
+    expect(viewCommand(key('-'))).toBe('zoomOut');
+    expect(viewCommand(key('0'))).toBe('fit');
+  });
+
+  it('leaves Ctrl with + and − to the browser’s own page zoom', () => {
+    expect(viewCommand(key('+', true))).toBeNull();
+    expect(viewCommand(key('0', true))).toBeNull();
+    expect(viewCommand(key('a'))).toBeNull();
   });
 });

@@ -36,3 +36,42 @@ export function keyCommand(
       return null;
   }
 }
+
+/** The modifier state of a key press, as the browser reports it. */
+export interface KeyChord {
+  readonly key: string;
+  readonly ctrlKey: boolean;
+  readonly metaKey: boolean;
+  readonly shiftKey: boolean;
+  readonly altKey: boolean;
+}
+
+/**
+ * Ctrl+Z undoes, Ctrl+Shift+Z and Ctrl+Y redo (Cmd instead of Ctrl on a Mac). Only asked when
+ * focus is on the board itself: in a text field the browser's own text undo applies.
+ */
+export function historyCommand(chord: KeyChord): 'undo' | 'redo' | null {
+  if (!(chord.ctrlKey || chord.metaKey) || chord.altKey) return null;
+  const key = chord.key.toLowerCase();
+  if (key === 'z') return chord.shiftKey ? 'redo' : 'undo';
+  if (key === 'y' && !chord.shiftKey) return 'redo';
+  return null;
+}
+
+/** What a key means for the view: + and − zoom, 0 fits the whole board. Never with Ctrl (browser zoom). */
+export function viewCommand(chord: KeyChord): 'zoomIn' | 'zoomOut' | 'fit' | null {
+  if (chord.ctrlKey || chord.metaKey || chord.altKey) return null;
+  switch (chord.key) {
+    case '+':
+    case '=':
+      return 'zoomIn';
+    case '-':
+    case '_':
+    case '−':
+      return 'zoomOut';
+    case '0':
+      return 'fit';
+    default:
+      return null;
+  }
+}

@@ -45,7 +45,14 @@ export function bridgeEnabled(): boolean {
 function toClient(stage: Konva.Stage | null, rect: Rect | undefined): Rect | null {
   if (!stage || !rect) return null;
   const box = stage.container().getBoundingClientRect();
-  return { x: box.left + rect.x, y: box.top + rect.y, width: rect.width, height: rect.height };
+  // The map may be zoomed: board coordinates times the stage's scale are client pixels.
+  const k = stage.scaleX();
+  return {
+    x: box.left + rect.x * k,
+    y: box.top + rect.y * k,
+    width: rect.width * k,
+    height: rect.height * k,
+  };
 }
 
 /** Installs the bridge for this board screen; the returned function removes it again. */

@@ -8,6 +8,17 @@ export interface BoardPoint {
   readonly __space: 'board';
 }
 
+/** A point in pixels on the screen, measured from the top-left of the board's visible area. */
+export interface ScreenPoint {
+  readonly x: number;
+  readonly y: number;
+  readonly __space: 'screen';
+}
+
+export function screenPoint(x: number, y: number): ScreenPoint {
+  return { x, y } as ScreenPoint;
+}
+
 export interface Rect {
   readonly x: number;
   readonly y: number;

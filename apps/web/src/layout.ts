@@ -100,9 +100,9 @@ export interface Viewport {
   readonly height: number;
 }
 
-/** Does the card show a line for marks or the professionals-only flag? */
+/** Does the card show a line for its pair number, marks or the professionals-only flag? */
 export function cardHasMeta(card: CardState): boolean {
-  return card.professionalsOnly || Object.keys(card.marks).length > 0;
+  return card.professionalsOnly || card.pairId !== null || Object.keys(card.marks).length > 0;
 }
 
 /** Computes every rectangle of the board; cards are stacked in board order and never overlap. */

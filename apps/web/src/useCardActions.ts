@@ -1,7 +1,16 @@
 import { type BoardState, type CardId, type Category, getCardText, type Mark } from '@kinmap/model';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { type ActionOutcome, addCardTo, markCard, moveCardTo, removeCard } from './boardActions';
+import {
+  type ActionOutcome,
+  addCardTo,
+  addSafetyGoalFor,
+  markCard,
+  markProfessionalsOnly,
+  moveCardTo,
+  removeCard,
+} from './boardActions';
 import type { MessageKey } from './messages';
+import type { BoardUndo } from './undo';
 import type { BoardSession } from './useBoard';
 
 export interface CardActions {
@@ -10,10 +19,13 @@ export interface CardActions {
   readonly notice: MessageKey | null;
   readonly select: (cardId: CardId | null) => void;
   readonly add: (category: Category) => void;
+  /** Adds a safety goal paired with the danger statement and opens it for typing. */
+  readonly addSafetyGoal: (dangerStatementId: CardId) => void;
   readonly edit: (cardId: CardId) => void;
   readonly move: (cardId: CardId, category: Category, index: number) => void;
   readonly remove: (cardId: CardId) => void;
   readonly mark: (mark: Mark | null) => void;
+  readonly setProfessionalsOnly: (flag: boolean) => void;
   /** Closes the editor; a card added here and left empty is removed again. */
   readonly closeEditor: () => void;
   readonly showNotice: (key: MessageKey) => void;
@@ -26,6 +38,7 @@ export function useCardActions(
   session: BoardSession | null,
   board: BoardState | null,
   canEdit: boolean,
+  history: BoardUndo | null,
 ): CardActions {
   const [selectedId, select] = useState<CardId | null>(null);
   const [editingId, setEditingId] = useState<CardId | null>(null);
@@ -46,21 +59,37 @@ export function useCardActions(
     if (selectedId && !board.cards[selectedId]) select(null);
   }, [board, editingId, selectedId]);
 
+  // One editor session (a new card and its first words, or one round of editing) is one undo step.
+  useEffect(() => {
+    if (!editingId || !history) return;
+    history.beginGroup();
+    return () => history.endGroup();
+  }, [editingId, history]);
+
   const report = useCallback(<T>(result: ActionOutcome<T>) => {
     if (!result.ok) setNotice(result.notice);
     return result;
   }, []);
 
-  const add = useCallback(
-    (category: Category) => {
+  const addWith = useCallback(
+    (write: (s: BoardSession) => ActionOutcome<CardId>) => {
       if (!session || !canEdit) return;
-      const result = report(addCardTo(session, category));
-      if (!result.ok) return;
+      history?.beginGroup();
+      const result = report(write(session));
+      if (!result.ok) {
+        history?.endGroup();
+        return;
+      }
       newCards.current.add(result.value);
       select(result.value);
       setEditingId(result.value);
     },
-    [session, canEdit, report],
+    [session, canEdit, report, history],
+  );
+  const add = useCallback((category: Category) => addWith((s) => addCardTo(s, category)), [addWith]);
+  const addSafetyGoal = useCallback(
+    (dangerStatementId: CardId) => addWith((s) => addSafetyGoalFor(s, dangerStatementId)),
+    [addWith],
   );
   const edit = useCallback(
     (cardId: CardId) => {
@@ -71,15 +100,25 @@ export function useCardActions(
     [canEdit],
   );
   const move = (cardId: CardId, category: Category, index: number) => {
-    if (session && canEdit) report(moveCardTo(session, cardId, category, index));
+    if (!session || !canEdit) return;
+    history?.startStep();
+    report(moveCardTo(session, cardId, category, index));
   };
   const remove = (cardId: CardId) => {
     if (!session || !canEdit) return;
+    history?.startStep();
     report(removeCard(session, cardId));
     select(null);
   };
   const mark = (value: Mark | null) => {
-    if (session && canEdit && selectedId) report(markCard(session, selectedId, value));
+    if (!session || !canEdit || !selectedId) return;
+    history?.startStep();
+    report(markCard(session, selectedId, value));
+  };
+  const setProfessionalsOnly = (flag: boolean) => {
+    if (!session || !canEdit || !selectedId) return;
+    history?.startStep();
+    report(markProfessionalsOnly(session, selectedId, flag));
   };
   const closeEditor = () => {
     const cardId = editingId;
@@ -95,10 +134,12 @@ export function useCardActions(
     notice,
     select,
     add,
+    addSafetyGoal,
     edit,
     move,
     remove,
     mark,
+    setProfessionalsOnly,
     closeEditor,
     showNotice: setNotice,
   };

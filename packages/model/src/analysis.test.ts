@@ -27,7 +27,7 @@ describe('pairCards', () => {
     expect(state.pairs[pairId]).toEqual({ id: pairId, dangerStatementId, safetyGoalId, createdAt: 77 });
     expect(state.cards[dangerStatementId]?.pairId).toBe(pairId);
     expect(state.cards[safetyGoalId]?.pairId).toBe(pairId);
-    expect(state.scales[pairId]).toEqual({ id: pairId, mode: 'revealed', ratings: {} });
+    expect(state.scales[pairId]).toEqual({ id: pairId, mode: 'revealed', ratings: {}, scored: [] });
   });
 
   it('refuses cards in the wrong categories', () => {

@@ -20,7 +20,7 @@ describe('initBoard', () => {
     expect(unwrap(initBoard(doc, { title: 'Smith family', createdAt: 123 }))).toEqual({ created: true });
     const state = readBoard(doc);
     expect(state.meta).toEqual({ title: 'Smith family', createdAt: 123, schemaVersion: SCHEMA_VERSION });
-    expect(state.scales).toEqual({ overall: { id: 'overall', mode: 'revealed', ratings: {} } });
+    expect(state.scales).toEqual({ overall: { id: 'overall', mode: 'revealed', ratings: {}, scored: [] } });
     expect(state.plan).toEqual({
       bottomLines: '',
       monitoringWho: '',

@@ -33,7 +33,7 @@ export { isOrigin, ORIGIN_KINDS, type Origin, type OriginKind, Origins, originKi
 export { registerParticipant } from './participants.js';
 export { addRule, type RuleFields, removeRule, setPlan, updateRule } from './plan.js';
 export { cardsInCategory, getCardText, readBoard } from './read.js';
-export { clearRating, rate, setScaleMode } from './scales.js';
+export { clearRating, markScored, rate, revealInto, setScaleMode, unmarkScored } from './scales.js';
 export { LIMITS } from './schema.js';
 export { applyTextEdit, isWellFormedText, type TextEdit, textDiff } from './text.js';
 export type { OpOptions } from './transact.js';

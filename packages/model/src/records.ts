@@ -97,7 +97,10 @@ export function readScale(value: unknown, key: string): ScaleState | null {
       const result = storedRating.safeParse(rating);
       return result.success ? result.data : null;
     });
-    return { ...scale, ratings };
+    const scored = Object.keys(
+      validEntries(childMap(map, 'scored'), (flag) => (flag === true ? flag : null)),
+    );
+    return { ...scale, ratings, scored: scored.sort() };
   });
 }
 

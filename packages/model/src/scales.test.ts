@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { addPair, unpair } from './analysis.js';
 import { asScaleId, OVERALL_SCALE_ID } from './ids.js';
 import { readBoard } from './read.js';
-import { clearRating, rate, setScaleMode } from './scales.js';
-import { expectUnchanged, newBoard, parent, practitioner, unwrap } from './test-support.js';
+import { clearRating, markScored, rate, revealInto, setScaleMode, unmarkScored } from './scales.js';
+import { expectUnchanged, newBoard, originsOf, parent, practitioner, unwrap } from './test-support.js';
+import type { ScaleId } from './types.js';
 
 describe('rate', () => {
   it("records each participant's rating with a reason and time", () => {
@@ -96,5 +97,113 @@ describe('setScaleMode', () => {
     ).toMatchObject({
       reason: 'not-found',
     });
+  });
+});
+
+function privateBoard(scaleId: ScaleId = OVERALL_SCALE_ID) {
+  const doc = newBoard();
+  unwrap(setScaleMode(doc, practitioner, scaleId, 'private'));
+  return doc;
+}
+
+const scaleOf = (doc: ReturnType<typeof newBoard>, scaleId: string = OVERALL_SCALE_ID) =>
+  readBoard(doc).scales[scaleId];
+
+describe('private scaling', () => {
+  it('[PR1] refuses a rating while the scale collects privately, writing nothing', () => {
+    const doc = privateBoard();
+    expect(
+      expectUnchanged(doc, () => rate(doc, parent, OVERALL_SCALE_ID, { value: 7, reason: 'secret' })),
+    ).toMatchObject({ ok: false, reason: 'wrong-mode' });
+  });
+
+  it('[PR2] opening private collection starts a new round: shown ratings and the scored list are cleared', () => {
+    const doc = newBoard();
+    unwrap(rate(doc, parent, OVERALL_SCALE_ID, { value: 4 }));
+    unwrap(setScaleMode(doc, practitioner, OVERALL_SCALE_ID, 'private'));
+    unwrap(markScored(doc, parent, OVERALL_SCALE_ID));
+    unwrap(setScaleMode(doc, practitioner, OVERALL_SCALE_ID, 'private'));
+    expect(scaleOf(doc)).toMatchObject({ mode: 'private', ratings: {}, scored: [] });
+  });
+
+  it('[PR3] records who has scored, and only that', () => {
+    const doc = privateBoard();
+    unwrap(markScored(doc, parent, OVERALL_SCALE_ID));
+    unwrap(markScored(doc, practitioner, OVERALL_SCALE_ID));
+    unwrap(markScored(doc, parent, OVERALL_SCALE_ID));
+    expect(scaleOf(doc)).toEqual({
+      id: OVERALL_SCALE_ID,
+      mode: 'private',
+      ratings: {},
+      scored: ['mum', 'sam'],
+    });
+    unwrap(unmarkScored(doc, parent, OVERALL_SCALE_ID));
+    expect(scaleOf(doc)?.scored).toEqual(['sam']);
+  });
+
+  it('[PR3] refuses to mark someone as scored on a revealed or unknown scale', () => {
+    const doc = newBoard();
+    expect(expectUnchanged(doc, () => markScored(doc, parent, OVERALL_SCALE_ID))).toMatchObject({
+      reason: 'wrong-mode',
+    });
+    expect(expectUnchanged(doc, () => markScored(doc, parent, asScaleId('nope')))).toMatchObject({
+      reason: 'not-found',
+    });
+  });
+
+  it('[PR4] the reveal writes every scored rating, clears the scored list and reveals, in one transaction', () => {
+    const doc = privateBoard();
+    unwrap(markScored(doc, parent, OVERALL_SCALE_ID));
+    unwrap(markScored(doc, practitioner, OVERALL_SCALE_ID));
+    const ratings = {
+      mum: { value: 7, reason: 'Gran helps every day', at: 5 },
+      sam: { value: 3, reason: '', at: 6 },
+    };
+    const origins = originsOf(doc, () =>
+      expect(unwrap(revealInto(doc, practitioner, OVERALL_SCALE_ID, ratings))).toEqual({
+        revealed: ['mum', 'sam'],
+      }),
+    );
+    expect(origins).toHaveLength(1);
+    expect(scaleOf(doc)).toEqual({ id: OVERALL_SCALE_ID, mode: 'revealed', ratings, scored: [] });
+  });
+
+  it('[PR4] the reveal ignores ratings of people not on the scored list (left from an earlier round)', () => {
+    const doc = privateBoard();
+    unwrap(markScored(doc, parent, OVERALL_SCALE_ID));
+    const result = revealInto(doc, practitioner, OVERALL_SCALE_ID, {
+      mum: { value: 7, reason: 'r', at: 5 },
+      sam: { value: 1, reason: 'old', at: 1 },
+    });
+    expect(unwrap(result).revealed).toEqual(['mum']);
+    expect(Object.keys(scaleOf(doc)?.ratings ?? {})).toEqual(['mum']);
+  });
+
+  it('[PR4] the reveal refuses bad ratings and an unknown scale without writing anything', () => {
+    const doc = privateBoard();
+    unwrap(markScored(doc, parent, OVERALL_SCALE_ID));
+    const bad: Record<string, { value: number; reason: string; at: number }>[] = [
+      { mum: { value: 11, reason: '', at: 1 } },
+      { mum: { value: 5, reason: 'r'.repeat(2_001), at: 1 } },
+      { 'not an id': { value: 5, reason: '', at: 1 } },
+    ];
+    for (const ratings of bad) {
+      expect(
+        expectUnchanged(doc, () => revealInto(doc, practitioner, OVERALL_SCALE_ID, ratings)),
+      ).toMatchObject({ reason: 'invalid-input' });
+    }
+    expect(expectUnchanged(doc, () => revealInto(doc, practitioner, asScaleId('nope'), {}))).toMatchObject({
+      reason: 'not-found',
+    });
+  });
+
+  it('works on a pair scale, and revealing with no scores just reveals', () => {
+    const doc = newBoard();
+    const { pairId } = unwrap(addPair(doc, practitioner, { dangerStatement: 'd', safetyGoal: 'g' }));
+    unwrap(setScaleMode(doc, practitioner, asScaleId(pairId), 'private'));
+    unwrap(markScored(doc, parent, asScaleId(pairId)));
+    expect(scaleOf(doc, pairId)?.scored).toEqual(['mum']);
+    unwrap(revealInto(doc, practitioner, asScaleId(pairId), {}));
+    expect(scaleOf(doc, pairId)).toMatchObject({ mode: 'revealed', ratings: {}, scored: [] });
   });
 });

@@ -4,14 +4,27 @@ import { attachMap, childMap } from './layout.js';
 import { isScaleLive } from './pairing.js';
 import { type Found, findIn, readScale } from './records.js';
 import { done, fail, ok } from './result.js';
-import { ratingInput, scaleIdSchema, scaleModeSchema } from './schema.js';
+import { ratingInput, revealRatingsInput, scaleIdSchema, scaleModeSchema } from './schema.js';
 import { commit, type OpOptions, prepare } from './transact.js';
-import type { Actor, Result, ScaleId, ScaleMode, ScaleState } from './types.js';
+import type { Actor, ParticipantId, Result, ScaleId, ScaleMode, ScaleRating, ScaleState } from './types.js';
 
 /**
  * Scaling: everyone rates separately, 0 (the child cannot live at home) to 10 (safe enough to
  * close the case), with a reason. One rating per participant per scale; rating again replaces it.
+ *
+ * Private-then-reveal (docs/SPEC.md [PR1]–[PR5]): every client receives the whole document, so
+ * while a scale collects privately no rating value may be written to it. The document only
+ * records WHO has scored (`scored`); the values wait on the server until it calls `revealInto`.
  */
+
+const PRIVATE_REFUSAL = 'the scale is collecting scores privately';
+
+/** Deletes every key of a child map (kept, not replaced, so a concurrent add still merges in). */
+function clearChild(parent: Y.Map<unknown>, key: string): void {
+  const child = childMap(parent, key);
+  if (child === null) return;
+  for (const id of [...child.keys()]) child.delete(id);
+}
 
 function findLiveScale(doc: Y.Doc, scaleId: ScaleId): Result<Found<ScaleState>> {
   const scale = findIn(doc, 'scales', scaleId, readScale);
@@ -39,6 +52,8 @@ export function rate(
   const { actor: who, input, now, origin } = op.value;
   const scale = findLiveScale(doc, input.scaleId);
   if (!scale.ok) return scale;
+  // [PR1] A value written now would reach every client before the reveal.
+  if (scale.value.record.mode === 'private') return fail('wrong-mode', PRIVATE_REFUSAL);
   commit(doc, origin, () => {
     const ratings = childMap(scale.value.map, 'ratings') ?? attachMap(scale.value.map, 'ratings');
     ratings.set(who.participantId, { value: input.rating.value, reason: input.rating.reason ?? '', at: now });
@@ -61,7 +76,9 @@ export function clearRating(doc: Y.Doc, actor: Actor, scaleId: ScaleId, opts?: O
 
 /**
  * 'private' while people score separately, 'revealed' to show everyone's scores together.
- * (The mode is stored on the shared doc for now; hiding private ratings is later work.)
+ * Opening private collection starts a new round [PR2]: the shown ratings and the scored list are
+ * cleared. Switching to 'revealed' here abandons the round (nothing is revealed); the server's
+ * reveal uses `revealInto` instead.
  */
 export function setScaleMode(
   doc: Y.Doc,
@@ -80,6 +97,84 @@ export function setScaleMode(
   const { input, origin } = op.value;
   const scale = findLiveScale(doc, input.scaleId);
   if (!scale.ok) return scale;
-  commit(doc, origin, () => scale.value.map.set('mode', input.mode));
+  commit(doc, origin, () => {
+    scale.value.map.set('mode', input.mode);
+    clearChild(scale.value.map, 'scored');
+    if (input.mode === 'private') clearChild(scale.value.map, 'ratings');
+  });
   return done;
+}
+
+/**
+ * Records that the actor has scored privately [PR3]: only the fact, never the value. Called by
+ * the server once it has stored the value outside the document. Fails with `wrong-mode` unless
+ * the scale is collecting privately.
+ */
+export function markScored(doc: Y.Doc, actor: Actor, scaleId: ScaleId, opts?: OpOptions): Result<void> {
+  const op = prepare(z.object({ scaleId: scaleIdSchema }), actor, { scaleId }, opts);
+  if (!op.ok) return op;
+  const { actor: who, input, origin } = op.value;
+  const scale = findLiveScale(doc, input.scaleId);
+  if (!scale.ok) return scale;
+  if (scale.value.record.mode !== 'private')
+    return fail('wrong-mode', 'the scale is not collecting privately');
+  if (scale.value.record.scored.includes(who.participantId)) return done;
+  commit(doc, origin, () => {
+    const scored = childMap(scale.value.map, 'scored') ?? attachMap(scale.value.map, 'scored');
+    scored.set(who.participantId, true);
+  });
+  return done;
+}
+
+/** Takes the actor off the scored list (they withdrew their private score); a no-op if absent. */
+export function unmarkScored(doc: Y.Doc, actor: Actor, scaleId: ScaleId, opts?: OpOptions): Result<void> {
+  const op = prepare(z.object({ scaleId: scaleIdSchema }), actor, { scaleId }, opts);
+  if (!op.ok) return op;
+  const { actor: who, input, origin } = op.value;
+  const scale = findLiveScale(doc, input.scaleId);
+  if (!scale.ok) return scale;
+  const scored = childMap(scale.value.map, 'scored');
+  if (scored === null || !scored.has(who.participantId)) return done;
+  commit(doc, origin, () => scored.delete(who.participantId));
+  return done;
+}
+
+/**
+ * The reveal [PR4]: writes the private ratings into `ratings`, clears `scored` and sets the mode
+ * to 'revealed', in ONE transaction, so every client sees all the scores appear at once.
+ * Only ratings of people on the scored list are written: anything else is left over from an
+ * earlier round. Returns whose ratings were revealed.
+ * @example revealInto(doc, facilitator, OVERALL_SCALE_ID, { mum: { value: 7, reason: 'Gran helps', at } })
+ */
+export function revealInto(
+  doc: Y.Doc,
+  actor: Actor,
+  scaleId: ScaleId,
+  ratings: Readonly<Record<string, ScaleRating>>,
+  opts?: OpOptions,
+): Result<{ revealed: ParticipantId[] }> {
+  const op = prepare(
+    z.object({ scaleId: scaleIdSchema, ratings: revealRatingsInput }),
+    actor,
+    { scaleId, ratings },
+    opts,
+  );
+  if (!op.ok) return op;
+  const { input, origin } = op.value;
+  const scale = findLiveScale(doc, input.scaleId);
+  if (!scale.ok) return scale;
+  const scored = new Set(scale.value.record.scored);
+  const revealed = Object.keys(input.ratings)
+    .filter((id) => scored.has(id))
+    .sort() as ParticipantId[];
+  commit(doc, origin, () => {
+    const target = childMap(scale.value.map, 'ratings') ?? attachMap(scale.value.map, 'ratings');
+    for (const id of revealed) {
+      const rating = input.ratings[id];
+      if (rating !== undefined) target.set(id, { value: rating.value, reason: rating.reason, at: rating.at });
+    }
+    clearChild(scale.value.map, 'scored');
+    scale.value.map.set('mode', 'revealed');
+  });
+  return ok({ revealed });
 }

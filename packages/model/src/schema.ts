@@ -82,6 +82,12 @@ export const ratingInput = z.object({
   reason: textOf(LIMITS.reason).optional(),
 });
 
+/** The private ratings the server reveals: participant id -> rating as it will be stored. */
+export const revealRatingsInput = z.record(
+  participantIdSchema,
+  z.object({ value: z.int().min(0).max(10), reason: textOf(LIMITS.reason), at: timestamp }),
+);
+
 // People
 export const participantInput = z.object({
   id: participantIdSchema,

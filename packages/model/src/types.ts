@@ -90,6 +90,11 @@ export interface ScaleState {
   readonly id: ScaleId;
   readonly mode: ScaleMode;
   readonly ratings: Readonly<Record<string, ScaleRating>>;
+  /**
+   * While the scale collects privately: who has scored (sorted ids). Their values live on the
+   * server, outside the document, until the reveal (docs/ARCHITECTURE.md, "Private scaling").
+   */
+  readonly scored: readonly string[];
 }
 
 export interface ParticipantState {
@@ -150,4 +155,6 @@ export type ErrorReason =
   | 'wrong-category'
   | 'already-paired'
   | 'paired-card'
+  /** The scale is in the other mode: e.g. `rate` while it collects privately. */
+  | 'wrong-mode'
   | 'unsupported-schema';

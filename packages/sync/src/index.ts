@@ -15,6 +15,7 @@ export {
   SyncStep,
 } from './protocol.js';
 export type { RemoteOrigin } from './room.js';
+export type { ChangeFailure, ChangeResult } from './roomDoc.js';
 export type { Rooms, RoomsOptions } from './rooms.js';
 export { createRooms, DEFAULT_LIMITS } from './rooms.js';
 export { connectSocketPair } from './testing/harness.js';

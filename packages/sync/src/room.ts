@@ -10,7 +10,7 @@ import {
   MessageType,
 } from './protocol.js';
 import { createTokenBucket, type TokenBucket } from './rateLimit.js';
-import { createRoomDoc } from './roomDoc.js';
+import { type ChangeResult, createRoomDoc } from './roomDoc.js';
 import {
   type Access,
   CloseCode,
@@ -62,6 +62,8 @@ export interface Room {
   closeAll(code: number, reason: string): void;
   /** Resolves when every update queued so far is stored and applied. */
   drained(): Promise<void>;
+  /** A server-side change, once the board is loaded; see RoomDoc.change. */
+  change<T>(fn: (doc: Y.Doc) => T): Promise<ChangeResult<T>>;
   /** Waits for queued updates, compacts, and frees the doc; the room is unusable afterwards. */
   unload(): Promise<void>;
 }
@@ -302,6 +304,10 @@ export function createRoom(options: RoomOptions): Room {
       for (const peer of [...peers]) close(peer, code, reason);
     },
     drained,
+    async change(fn) {
+      if (!(await loaded) || state !== 'ready') return { ok: false, reason: 'unavailable' };
+      return roomDoc.change(fn);
+    },
     unload() {
       unloading ??= unload();
       return unloading;

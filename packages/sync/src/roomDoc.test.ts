@@ -65,7 +65,7 @@ describe('createRoomDoc', () => {
       void store.pendingCount('b').then((stored) => seen.push({ origin, stored }));
     });
     const { next } = clientEdits();
-    roomDoc.write(...next((doc) => doc.getText('t').insert(0, 'hi')), remote, hooks());
+    roomDoc.write(...next((doc) => doc.getText('t').insert(0, 'hi')), remote, hooks(), false);
     expect(roomDoc.doc.getText('t').toString()).toBe('');
     await roomDoc.drained();
     expect(roomDoc.doc.getText('t').toString()).toBe('hi');
@@ -88,8 +88,8 @@ describe('createRoomDoc', () => {
       },
     });
     const { next } = clientEdits();
-    roomDoc.write(...next((doc) => doc.getText('t').insert(0, 'a')), remote, sender);
-    roomDoc.write(...next((doc) => doc.getText('t').insert(1, 'b')), remote, sender);
+    roomDoc.write(...next((doc) => doc.getText('t').insert(0, 'a')), remote, sender, false);
+    roomDoc.write(...next((doc) => doc.getText('t').insert(1, 'b')), remote, sender, false);
     await roomDoc.drained();
     expect(failed).toBe(true);
     expect(skipsAsked).toBe(2);
@@ -101,7 +101,7 @@ describe('createRoomDoc', () => {
     await roomDoc.load();
     const { next } = clientEdits();
     for (const text of ['a', 'b', 'c'])
-      roomDoc.write(...next((doc) => doc.getText('t').insert(0, text)), remote, hooks());
+      roomDoc.write(...next((doc) => doc.getText('t').insert(0, text)), remote, hooks(), false);
     await roomDoc.drained();
     expect(logger.events.find((e) => e.event === 'room.compacted')?.fields.throughSeq).toBe(2);
     expect(await store.load('b')).toMatchObject({ lastSeq: 3 });
@@ -148,5 +148,34 @@ describe('createRoomDoc', () => {
     });
     expect(await roomDoc.load()).toBe(false);
     expect(logger.events.map((e) => e.event)).toEqual(['room.load_failed']);
+  });
+});
+
+describe('RoomDoc.change', () => {
+  it('[S7] appends the server change first, then applies it with a local origin, under one client id', async () => {
+    const { roomDoc, store } = setup();
+    await roomDoc.load();
+    const origins: unknown[] = [];
+    let storedWhenApplied = -1;
+    roomDoc.doc.on('afterTransaction', (tr: Y.Transaction) => {
+      origins.push(tr.origin);
+      void store.pendingCount('b').then((n) => {
+        storedWhenApplied = n;
+      });
+    });
+    expect(await roomDoc.change((doc) => doc.getText('t').insert(0, 'one'))).toEqual({
+      ok: true,
+      value: undefined,
+    });
+    expect(await roomDoc.change((doc) => doc.getText('t').insert(3, ' two'))).toMatchObject({ ok: true });
+    expect(roomDoc.doc.getText('t').toString()).toBe('one two');
+    expect(origins.map(originKind)).toEqual(['local', 'local']);
+    expect(storedWhenApplied).toBe(2);
+    expect(Y.decodeStateVector(Y.encodeStateVector(roomDoc.doc)).size).toBe(1);
+  });
+
+  it('[S7] refuses a change before the board is loaded', async () => {
+    const { roomDoc } = setup();
+    expect(await roomDoc.change(() => 1)).toEqual({ ok: false, reason: 'unavailable' });
   });
 });

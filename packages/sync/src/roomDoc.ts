@@ -5,6 +5,19 @@ import type { DocStore, Logger } from './types.js';
 
 /** Same shape as the model's `Origins.storage` (the model checks origins by shape). */
 const storageOrigin: Origin = Object.freeze({ kind: 'storage' });
+/** A change the server made itself (rooms.change): `local` to the room, so it goes to every client. */
+const serverOrigin: Origin = Object.freeze({ kind: 'local' });
+
+/** What a server-side change came to. `value` is what the change function returned. */
+export type ChangeResult<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly reason: ChangeFailure };
+/**
+ * `unavailable`: the board is not loaded (load failed, unloaded, shutting down);
+ * `storage-failure`: the store refused the update, so it was neither applied nor broadcast;
+ * `change-failed`: the change function threw, and nothing it wrote was kept.
+ */
+export type ChangeFailure = 'unavailable' | 'storage-failure' | 'change-failed';
 
 export interface RoomDocOptions {
   readonly boardId: string;
@@ -45,6 +58,12 @@ export interface RoomDoc {
     hooks: WriteHooks,
     answersStep1: boolean,
   ): void;
+  /**
+   * Queues a change made by the server itself. When its turn comes (after every update queued
+   * before it), `fn` runs on a scratch copy of the doc; whatever it wrote becomes one update that
+   * takes the same path as a client's: stored first, then applied and broadcast to everyone.
+   */
+  change<T>(fn: (doc: Y.Doc) => T): Promise<ChangeResult<T>>;
   /** Queues a compaction (a no-op when nothing was appended since the last one). */
   compact(): void;
   /** Resolves when everything queued so far, and anything it queued, has finished. */
@@ -53,6 +72,8 @@ export interface RoomDoc {
 
 export function createRoomDoc({ boardId, store, logger, compactEvery }: RoomDocOptions): RoomDoc {
   const doc = new Y.Doc();
+  // The client id of this room's own changes; never the doc's, which only applies others' updates.
+  const serverClientId = (Math.random() * 2 ** 32) >>> 0;
   let tail: Promise<void> = Promise.resolve();
   let loaded = false;
   let appliedSeq = 0;
@@ -103,6 +124,39 @@ export function createRoomDoc({ boardId, store, logger, compactEvery }: RoomDocO
     appliedSeq = seq;
     sinceCompaction += 1;
     if (sinceCompaction >= compactEvery) await compactNow();
+  }
+
+  async function changeNow<T>(fn: (scratch: Y.Doc) => T): Promise<ChangeResult<T>> {
+    if (!loaded) return { ok: false, reason: 'unavailable' };
+    const scratch = new Y.Doc({ gc: doc.gc });
+    Y.applyUpdate(scratch, encodedState(), storageOrigin);
+    // Set after loading (Yjs renames a doc that receives items under its own id). One id per
+    // loaded room keeps the state vector from growing by an entry per change.
+    scratch.clientID = serverClientId;
+    const written: Uint8Array[] = [];
+    scratch.on('update', (update: Uint8Array) => written.push(update));
+    let value: T;
+    try {
+      value = fn(scratch);
+    } catch {
+      scratch.destroy();
+      return { ok: false, reason: 'change-failed' };
+    }
+    scratch.destroy();
+    if (written.length === 0) return { ok: true, value };
+    const update = written.length === 1 ? (written[0] as Uint8Array) : Y.mergeUpdates(written);
+    let seq: number;
+    try {
+      seq = await store.append(boardId, update);
+    } catch {
+      logger.error('room.change_append_failed', { boardId, bytes: update.byteLength });
+      return { ok: false, reason: 'storage-failure' };
+    }
+    Y.applyUpdate(doc, update, serverOrigin);
+    appliedSeq = seq;
+    sinceCompaction += 1;
+    if (sinceCompaction >= compactEvery) await compactNow();
+    return { ok: true, value };
   }
 
   async function compactNow(): Promise<void> {
@@ -161,6 +215,16 @@ export function createRoomDoc({ boardId, store, logger, compactEvery }: RoomDocO
     },
     write(update, decoded, origin, hooks, answersStep1) {
       enqueue(() => storeThenApply(update, decoded, origin, hooks, answersStep1));
+    },
+    change(fn) {
+      return new Promise((resolve) => {
+        enqueue(async () => resolve(await changeNow(fn)));
+        // A task that failed outside changeNow (logged by enqueue) must not leave the caller waiting.
+        tail.then(
+          () => resolve({ ok: false, reason: 'unavailable' }),
+          () => resolve({ ok: false, reason: 'unavailable' }),
+        );
+      });
     },
     compact() {
       enqueue(compactNow);

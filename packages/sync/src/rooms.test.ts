@@ -179,3 +179,96 @@ describe('createRooms', () => {
     expect(rooms.isLoaded('board-1')).toBe(true);
   });
 });
+
+describe('rooms.change (server-side changes)', () => {
+  it('[S7] stores a server change before applying it, then broadcasts it to every connection', async () => {
+    const { rooms, join, pump, store } = setup();
+    const alice = join();
+    const bob = join();
+    await pump();
+    const change = rooms.change('board-1', (doc) => {
+      doc.getMap('meta').set('title', 'Set by the server');
+      return 'value from fn';
+    });
+    await pump();
+    expect(await change).toEqual({ ok: true, value: 'value from fn' });
+    expect(alice.client.doc.getMap('meta').get('title')).toBe('Set by the server');
+    expect(bob.client.doc.getMap('meta').get('title')).toBe('Set by the server');
+    expect((await storedState(store)).getMap('meta').get('title')).toBe('Set by the server');
+  });
+
+  it('[S7] runs after the updates queued before it, on a copy that already holds them', async () => {
+    const { rooms, join, pump } = setup();
+    const alice = join();
+    await pump();
+    alice.client.doc.getMap('meta').set('title', 'From Alice');
+    alice.pair.flush();
+    let seen: unknown;
+    const change = rooms.change('board-1', (doc) => {
+      seen = doc.getMap('meta').get('title');
+    });
+    await pump();
+    expect((await change).ok).toBe(true);
+    expect(seen).toBe('From Alice');
+  });
+
+  it('[S7] loads a board nobody is connected to, stores the change, and unloads it when idle', async () => {
+    const { rooms, pump, store } = setup();
+    const change = rooms.change('board-9', (doc) => doc.getMap('meta').set('title', 'Offline change'));
+    await pump();
+    expect((await change).ok).toBe(true);
+    expect((await storedState(store, 'board-9')).getMap('meta').get('title')).toBe('Offline change');
+    expect(rooms.isLoaded('board-9')).toBe(true);
+    await pump(DEFAULT_LIMITS.unloadAfterMs);
+    expect(rooms.isLoaded('board-9')).toBe(false);
+  });
+
+  it('[S7] a change that writes nothing stores nothing', async () => {
+    const { rooms, pump, store } = setup();
+    const change = rooms.change('board-1', () => 42);
+    await pump();
+    expect(await change).toEqual({ ok: true, value: 42 });
+    expect((await store.load('board-1')).updates).toHaveLength(0);
+  });
+
+  it('[S7] a change the store refuses is neither applied nor broadcast', async () => {
+    const memory = createMemoryStore();
+    let refuse = false;
+    const store: DocStore = {
+      ...memory,
+      append: (boardId, update) =>
+        refuse ? Promise.reject(new Error('disk full')) : memory.append(boardId, update),
+    };
+    const { rooms, join, pump } = setup({ store });
+    const alice = join();
+    await pump();
+    refuse = true;
+    const change = rooms.change('board-1', (doc) => doc.getMap('meta').set('title', 'Lost'));
+    await pump();
+    expect(await change).toEqual({ ok: false, reason: 'storage-failure' });
+    expect(alice.client.doc.getMap('meta').get('title')).toBeUndefined();
+    refuse = false;
+    const retry = rooms.change('board-1', (doc) => doc.getMap('meta').get('title'));
+    await pump();
+    expect(await retry).toEqual({ ok: true, value: undefined });
+  });
+
+  it('[S7] a change function that throws keeps nothing it wrote', async () => {
+    const { rooms, join, pump } = setup();
+    const alice = join();
+    await pump();
+    const change = rooms.change('board-1', (doc) => {
+      doc.getMap('meta').set('title', 'Half done');
+      throw new Error('bug');
+    });
+    await pump();
+    expect(await change).toEqual({ ok: false, reason: 'change-failed' });
+    expect(alice.client.doc.getMap('meta').get('title')).toBeUndefined();
+  });
+
+  it('[S7] refuses changes once shutting down', async () => {
+    const { rooms } = setup();
+    await rooms.shutdown();
+    expect(await rooms.change('board-1', () => 1)).toEqual({ ok: false, reason: 'unavailable' });
+  });
+});

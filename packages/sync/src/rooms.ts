@@ -1,4 +1,6 @@
+import type * as Y from 'yjs';
 import { createRoom, type Room } from './room.js';
+import type { ChangeResult } from './roomDoc.js';
 import {
   type Access,
   CloseCode,
@@ -39,6 +41,15 @@ export interface Rooms {
   stats(): { rooms: number; connections: number };
   /** True while the board's doc is loaded in memory. */
   isLoaded(boardId: string): boolean;
+  /**
+   * A change made by the server itself (e.g. revealing private ratings). Loads the board if
+   * needed; when the change's turn comes (after every update queued before it), `fn` runs on a
+   * scratch copy of the board and what it wrote goes through the same write path as a client's
+   * update: stored, then applied and broadcast to every connection, with a `local` origin.
+   * `fn` must be synchronous; if it writes nothing, nothing is stored.
+   * @example await rooms.change(boardId, (doc) => revealInto(doc, actor, scaleId, ratings))
+   */
+  change<T>(boardId: string, fn: (doc: Y.Doc) => T): Promise<ChangeResult<T>>;
 }
 
 const silentLogger: Logger = { info() {}, warn() {}, error() {} };
@@ -136,5 +147,15 @@ export function createRooms({
       return { rooms: rooms.size, connections };
     },
     isLoaded: (boardId) => rooms.get(boardId)?.state === 'ready',
+    async change(boardId, fn) {
+      if (shuttingDown) return { ok: false, reason: 'unavailable' };
+      const room = roomFor(boardId);
+      const result = await room.change(fn);
+      // A board loaded only for this change unloads like one whose last connection left.
+      if (room.connectionCount() === 0 && rooms.get(boardId) === room && !unloadTimers.has(boardId)) {
+        scheduleUnload(boardId, room);
+      }
+      return result;
+    },
   };
 }

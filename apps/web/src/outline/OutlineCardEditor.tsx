@@ -1,0 +1,70 @@
+import { type CardId, editCardText, getCardText, type TextEdit } from '@kinmap/model';
+import { type KeyboardEvent, useCallback, useEffect, useMemo } from 'react';
+import type { BoardWriter } from '../boardActions';
+import { type MessageKey, t } from '../messages';
+import { useYTextBinding } from '../useYTextBinding';
+
+export interface OutlineCardEditorProps {
+  readonly writer: BoardWriter;
+  readonly cardId: CardId;
+  /** Names the card for screen readers, e.g. "card 2 in Harm". */
+  readonly cardRef: string;
+  /** `keyboard` when the person pressed Escape (focus goes back to the card), `blur` otherwise. */
+  readonly onClose: (how: 'keyboard' | 'blur') => void;
+  readonly onNotice: (key: MessageKey) => void;
+}
+
+function fitHeight(el: HTMLTextAreaElement): void {
+  el.style.height = 'auto';
+  el.style.height = `${el.scrollHeight + 2}px`;
+}
+
+/** The card's words in a textarea bound to its Y.Text, so several people can type in it at once. */
+export function OutlineCardEditor({ writer, cardId, cardRef, onClose, onNotice }: OutlineCardEditorProps) {
+  const { doc, actor } = writer;
+  const ytext = useMemo(() => getCardText(doc, cardId), [doc, cardId]);
+  const write = useCallback(
+    (edit: TextEdit) => {
+      const ok = editCardText(doc, actor, cardId, edit).ok;
+      if (!ok) onNotice('notice.editFailed');
+      return ok;
+    },
+    [doc, actor, cardId, onNotice],
+  );
+  const { ref, onInput } = useYTextBinding<HTMLTextAreaElement>(ytext, write, fitHeight);
+
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    el.focus();
+    el.setSelectionRange(el.value.length, el.value.length);
+  }, [ref]);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'Escape' || (event.key === 'Enter' && (event.ctrlKey || event.metaKey))) {
+      event.preventDefault();
+      onClose('keyboard');
+    }
+  };
+
+  const hintId = `outline-hint-${cardId}`;
+  return (
+    <>
+      <textarea
+        ref={ref}
+        className="outline-card__editor"
+        dir="auto"
+        rows={2}
+        spellCheck
+        aria-label={t('outline.textLabel', { card: cardRef })}
+        aria-describedby={hintId}
+        onInput={onInput}
+        onKeyDown={onKeyDown}
+        onBlur={() => onClose('blur')}
+      />
+      <p id={hintId} className="outline-card__hint">
+        {t('outline.textHint')}
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,123 @@
+import type { BoardState } from '@kinmap/model';
+import { useMemo, useRef } from 'react';
+import { t } from '../messages';
+import type { BoardSession, Me } from '../useBoard';
+import { OutlineCardItem } from './OutlineCardItem';
+import { OutlinePlan } from './OutlinePlan';
+import { OutlineScales } from './OutlineScales';
+import { type OutlineCategory, outlineColumns } from './outlineModel';
+import { outlineScales } from './outlineScales';
+import { planSummary } from './planSummary';
+import { type OutlineActions, useOutlineActions } from './useOutlineActions';
+import { useRemoteAnnouncement } from './useRemoteAnnouncement';
+
+/** The id the "skip to outline" link moves focus to. */
+export const OUTLINE_ID = 'outline';
+
+export interface OutlineViewProps {
+  readonly session: BoardSession | null;
+  /** The board as this person may see it. */
+  readonly board: BoardState;
+  /** The whole board: only used to place moved cards among ones this person cannot see. */
+  readonly everything: BoardState | null;
+  readonly me: Me;
+}
+
+function CategoryPart({
+  entry,
+  canEdit,
+  session,
+  actions,
+}: {
+  readonly entry: OutlineCategory;
+  readonly canEdit: boolean;
+  readonly session: BoardSession | null;
+  readonly actions: OutlineActions;
+}) {
+  const { category, cards } = entry;
+  const headingId = `outline-${category}`;
+  return (
+    <div className="outline-category">
+      <h3 id={headingId}>{t(`category.${category}`)}</h3>
+      <p className="outline-prompt">{t(`prompt.${category}`)}</p>
+      {cards.length === 0 ? (
+        <p className="outline-empty">{t('outline.noCards')}</p>
+      ) : (
+        <ol className="outline-cards" aria-labelledby={headingId}>
+          {cards.map((card, i) => (
+            <OutlineCardItem
+              key={card.id}
+              card={card}
+              category={category}
+              position={i + 1}
+              isFirst={i === 0}
+              isLast={i === cards.length - 1}
+              writer={canEdit ? session : null}
+              editing={actions.editingId === card.id}
+              actions={actions}
+            />
+          ))}
+        </ol>
+      )}
+      {canEdit && (
+        <button
+          type="button"
+          className="outline-add"
+          data-add={category}
+          onClick={() => actions.add(category)}
+        >
+          {t('outline.addCardTo', { category: t(`category.${category}`) })}
+        </button>
+      )}
+    </div>
+  );
+}
+
+/**
+ * The board as ordinary HTML for screen readers and keyboards: the same live document as the
+ * map, with headings per column and category, numbered cards, the scales and the plan.
+ */
+export function OutlineView({ session, board, everything, me }: OutlineViewProps) {
+  const whole = everything ?? board;
+  const canEdit = me.role !== 'viewer' && session !== null;
+  const root = useRef<HTMLElement | null>(null);
+  const actions = useOutlineActions(session, board, whole, root);
+  const columns = useMemo(
+    () => outlineColumns(board, me.participantId, whole),
+    [board, me.participantId, whole],
+  );
+  const scales = useMemo(() => outlineScales(board, whole), [board, whole]);
+  const plan = useMemo(() => planSummary(board), [board]);
+  const said = useRemoteAnnouncement(session, me.role);
+  const locale = document.documentElement.lang || 'en';
+
+  return (
+    <main id={OUTLINE_ID} ref={root} className="outline" tabIndex={-1} aria-label={t('outline.label')}>
+      <p className="outline-intro">{canEdit ? t('outline.intro') : t('toolbar.readOnly')}</p>
+      <p className="notice" role="alert">
+        {actions.shownNotice ? t(actions.shownNotice) : ''}
+      </p>
+      <div className="visually-hidden" role="status" aria-live="polite" data-testid="outline-announcer">
+        <span key={said.serial}>{said.text}</span>
+      </div>
+      <div className="outline-columns">
+        {columns.map(({ column, categories }) => (
+          <section key={column} className="outline-column">
+            <h2>{t(`column.${column}`)}</h2>
+            {categories.map((entry) => (
+              <CategoryPart
+                key={entry.category}
+                entry={entry}
+                canEdit={canEdit}
+                session={session}
+                actions={actions}
+              />
+            ))}
+          </section>
+        ))}
+      </div>
+      <OutlineScales scales={scales} />
+      <OutlinePlan summary={plan} locale={locale} />
+    </main>
+  );
+}

@@ -1,0 +1,110 @@
+import { type BoardState, type CardId, type Category, getCardText } from '@kinmap/model';
+import { type RefObject, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { addCardTo, markCard, moveCardTo, removeCard } from '../boardActions';
+import type { MessageKey } from '../messages';
+import type { BoardSession } from '../useBoard';
+import type { OutlineCardActions } from './OutlineCardItem';
+import { categoryOrder, stepIndex } from './outlineModel';
+
+const NOTICE_MS = 6000;
+
+export interface OutlineActions extends OutlineCardActions {
+  readonly editingId: CardId | null;
+  /** The notice to show now, if a change could not be made. */
+  readonly shownNotice: MessageKey | null;
+  readonly add: (category: Category) => void;
+}
+
+/** Where focus goes after a change re-renders the outline: a CSS selector inside the outline. */
+export function cardControl(cardId: string, control: string): string {
+  return `[data-card="${cardId}"] [data-control="${control}"]`;
+}
+
+export function addButton(category: Category): string {
+  return `[data-add="${category}"]`;
+}
+
+/**
+ * Every change the outline makes, through the same actions as the map, plus where the keyboard
+ * focus goes afterwards: a moved card's list item is a new element, so focus is put back on it.
+ */
+export function useOutlineActions(
+  session: BoardSession | null,
+  visible: BoardState,
+  everything: BoardState,
+  root: RefObject<HTMLElement | null>,
+): OutlineActions {
+  const [editingId, setEditingId] = useState<CardId | null>(null);
+  const [notice, setNotice] = useState<MessageKey | null>(null);
+  const focusNext = useRef<string | null>(null);
+  // Cards added here in this session: one left empty when its editor closes is removed again.
+  const newCards = useRef(new Set<CardId>());
+
+  useLayoutEffect(() => {
+    const selector = focusNext.current;
+    if (!selector) return;
+    const el = root.current?.querySelector<HTMLElement>(selector);
+    if (el) {
+      focusNext.current = null;
+      el.focus();
+    }
+  });
+  useEffect(() => {
+    if (!notice) return;
+    const timer = setTimeout(() => setNotice(null), NOTICE_MS);
+    return () => clearTimeout(timer);
+  }, [notice]);
+  useEffect(() => {
+    if (editingId && !visible.cards[editingId]) setEditingId(null);
+  }, [visible, editingId]);
+
+  const report = useCallback((result: { ok: boolean; notice?: MessageKey }) => {
+    if (!result.ok && result.notice) setNotice(result.notice);
+    return result.ok;
+  }, []);
+
+  return {
+    editingId,
+    shownNotice: notice,
+    add: (category) => {
+      if (!session) return;
+      const result = addCardTo(session, category);
+      if (!report(result) || !result.ok) return;
+      newCards.current.add(result.value);
+      setEditingId(result.value);
+    },
+    edit: (card) => setEditingId(card.id),
+    closeEditor: (card, category, how) => {
+      setEditingId((current) => (current === card.id ? null : current));
+      const text = session ? getCardText(session.doc, card.id)?.toString() : undefined;
+      if (session && newCards.current.delete(card.id) && text?.trim() === '') {
+        removeCard(session, card.id);
+        if (how === 'keyboard') focusNext.current = addButton(category);
+        return;
+      }
+      if (how === 'keyboard') focusNext.current = cardControl(card.id, 'edit');
+    },
+    step: (card, category, direction) => {
+      if (!session) return;
+      const visibleIds = categoryOrder(visible, category);
+      const index = stepIndex(categoryOrder(everything, category), visibleIds, card.id, direction);
+      if (index === null) return;
+      focusNext.current = cardControl(card.id, direction);
+      report(moveCardTo(session, card.id, category, index));
+    },
+    moveTo: (card, to) => {
+      if (!session) return;
+      focusNext.current = cardControl(card.id, 'move-target');
+      report(moveCardTo(session, card.id, to, Number.MAX_SAFE_INTEGER));
+    },
+    remove: (card, category) => {
+      if (!session) return;
+      focusNext.current = addButton(category);
+      report(removeCard(session, card.id));
+    },
+    mark: (card, mark) => {
+      if (session) report(markCard(session, card.id, mark));
+    },
+    notice: setNotice,
+  };
+}

@@ -1,0 +1,57 @@
+import type { BoardState } from '@kinmap/model';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { ActionOutcome } from '../boardActions';
+import { type MessageKey, t } from '../messages';
+import type { BoardSession, Me } from '../useBoard';
+import { NetworkSection } from './NetworkSection';
+import { PlanDetails } from './PlanDetails';
+import { PlanReadOnly } from './PlanReadOnly';
+import { membersInOrder, rulesInOrder } from './planOrder';
+import { RulesSection } from './RulesSection';
+
+export interface PlanViewProps {
+  readonly session: BoardSession | null;
+  /** The board as this person may see it (nothing in the plan is for professionals only today). */
+  readonly board: BoardState;
+  readonly me: Me;
+}
+
+const NOTICE_MS = 6000;
+
+/** The safety plan: the network, the rules, the bottom lines and review, live for everyone. */
+export function PlanView({ session, board, me }: PlanViewProps) {
+  const canEdit = me.role !== 'viewer';
+  const members = useMemo(() => membersInOrder(board), [board]);
+  const rules = useMemo(() => rulesInOrder(board), [board]);
+  const [notice, setNotice] = useState<MessageKey | null>(null);
+  useEffect(() => {
+    if (!notice) return;
+    const timer = setTimeout(() => setNotice(null), NOTICE_MS);
+    return () => clearTimeout(timer);
+  }, [notice]);
+  const report = useCallback(<T,>(outcome: ActionOutcome<T>) => {
+    if (!outcome.ok) setNotice(outcome.notice);
+    return outcome;
+  }, []);
+
+  return (
+    <div className="plan-scroll">
+      <section className="plan" aria-labelledby="plan-title">
+        <h2 id="plan-title">{t('plan.title')}</h2>
+        <p className="hint">{t(canEdit ? 'plan.intro' : 'plan.readOnly')}</p>
+        <p className="notice" role="status">
+          {notice ? t(notice) : ''}
+        </p>
+        {canEdit ? (
+          <>
+            <NetworkSection session={session} members={members} report={report} />
+            <RulesSection session={session} rules={rules} members={members} report={report} />
+            <PlanDetails session={session} plan={board.plan} report={report} />
+          </>
+        ) : (
+          <PlanReadOnly members={members} rules={rules} plan={board.plan} />
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import {
+  fetchPrivateRating,
+  loadParticipantKey,
+  revealScale,
+  savePrivateRating,
+  withdrawPrivateRating,
+} from './scaleApi';
+
+const target = { boardId: 'b1', token: 'tok', participantId: 'mum', key: 'k'.repeat(22) };
+
+function fakeFetch(status: number, body: unknown) {
+  const calls: Array<{ url: string; init: RequestInit }> = [];
+  const doFetch = (async (url: string, init: RequestInit = {}) => {
+    calls.push({ url, init });
+    return new Response(status === 204 ? null : JSON.stringify(body), { status });
+  }) as typeof fetch;
+  return { calls, doFetch };
+}
+
+describe('scaleApi', () => {
+  it('sends a private score with the board token and the participant key, and reads it back', async () => {
+    const { calls, doFetch } = fakeFetch(200, { rating: { value: 7, reason: 'r', at: 3 } });
+    const result = await savePrivateRating(target, 'overall', { value: 7, reason: 'r' }, doFetch);
+    expect(result).toEqual({ ok: true, value: { value: 7, reason: 'r', at: 3 } });
+    expect(calls[0]?.url).toBe('/api/boards/b1/scales/overall/ratings/mum');
+    expect(calls[0]?.init.method).toBe('PUT');
+    expect(calls[0]?.init.headers).toMatchObject({
+      authorization: 'Bearer tok',
+      'x-participant-key': target.key,
+    });
+    expect(JSON.parse(String(calls[0]?.init.body))).toEqual({ value: 7, reason: 'r' });
+  });
+
+  it('reads "not scored" as null, and a malformed answer or a refusal as a failure', async () => {
+    expect(await fetchPrivateRating(target, 'overall', fakeFetch(200, { rating: null }).doFetch)).toEqual({
+      ok: true,
+      value: null,
+    });
+    expect(
+      await fetchPrivateRating(target, 'overall', fakeFetch(200, { rating: { value: 'x' } }).doFetch),
+    ).toEqual({
+      ok: false,
+      reason: 'failed',
+    });
+    expect(await fetchPrivateRating(target, 'overall', fakeFetch(403, {}).doFetch)).toEqual({
+      ok: false,
+      reason: 'forbidden',
+    });
+  });
+
+  it('withdraws with DELETE and reveals with POST', async () => {
+    const deleted = fakeFetch(204, null);
+    expect(await withdrawPrivateRating(target, 'overall', deleted.doFetch)).toEqual({
+      ok: true,
+      value: null,
+    });
+    expect(deleted.calls[0]?.init.method).toBe('DELETE');
+    const revealed = fakeFetch(200, { revealed: 2 });
+    expect(await revealScale(target, 'p1', revealed.doFetch)).toEqual({ ok: true, value: 2 });
+    expect(revealed.calls[0]?.url).toBe('/api/boards/b1/scales/p1/reveal');
+  });
+
+  it('keeps one participant key per browser and replaces a malformed one', () => {
+    const items = new Map<string, string>();
+    const store = {
+      getItem: (k: string) => items.get(k) ?? null,
+      setItem: (k: string, v: string) => void items.set(k, v),
+      removeItem: (k: string) => void items.delete(k),
+    };
+    const first = loadParticipantKey(store, () => 'a'.repeat(44));
+    expect(loadParticipantKey(store, () => 'b'.repeat(44))).toBe(first);
+    items.set('kinmap.participantKey', 'bad key');
+    expect(loadParticipantKey(store, () => 'c'.repeat(44))).toBe('c'.repeat(44));
+  });
+});

@@ -1,0 +1,129 @@
+import type { ScaleRating } from '@kinmap/model';
+import type { ApiFailure, ApiResult } from './api';
+import type { KeyValueStore } from './session';
+
+/**
+ * Private scaling talks to the server over HTTP, not through the shared document: while a scale
+ * collects privately, a person's score goes only from this browser to the server (docs/PROTOCOL.md).
+ * The participant key proves a later request comes from the browser that stored the score;
+ * participant ids alone are visible to everyone on the board.
+ */
+
+type Fetch = typeof fetch;
+
+export interface ScaleApiTarget {
+  readonly boardId: string;
+  readonly token: string;
+  readonly participantId: string;
+  /** This browser's participant key (see loadParticipantKey). */
+  readonly key: string;
+}
+
+const PARTICIPANT_KEY_ITEM = 'kinmap.participantKey';
+
+/** The same random key for this browser on every board, created on first use (≥ 128 bits). */
+export function loadParticipantKey(store: KeyValueStore, makeKey: () => string): string {
+  const existing = store.getItem(PARTICIPANT_KEY_ITEM);
+  if (existing && /^[A-Za-z0-9_-]{22,128}$/.test(existing)) return existing;
+  const key = makeKey();
+  store.setItem(PARTICIPANT_KEY_ITEM, key);
+  return key;
+}
+
+function failureFor(status: number): ApiFailure {
+  if (status === 401) return 'unauthorized';
+  if (status === 403) return 'forbidden';
+  if (status === 404) return 'not-found';
+  return 'failed';
+}
+
+function ratingUrl(target: ScaleApiTarget, scaleId: string): string {
+  const { boardId, participantId } = target;
+  return `/api/boards/${encodeURIComponent(boardId)}/scales/${encodeURIComponent(scaleId)}/ratings/${encodeURIComponent(participantId)}`;
+}
+
+function headers(target: ScaleApiTarget): Record<string, string> {
+  return {
+    authorization: `Bearer ${target.token}`,
+    'content-type': 'application/json',
+    'x-participant-key': target.key,
+  };
+}
+
+function readRating(body: unknown): ScaleRating | null | undefined {
+  const rating = (body as { rating?: unknown } | null)?.rating;
+  if (rating === null) return null;
+  if (typeof rating !== 'object' || rating === undefined) return undefined;
+  const { value, reason, at } = rating as Record<string, unknown>;
+  if (typeof value !== 'number' || typeof reason !== 'string' || typeof at !== 'number') return undefined;
+  return { value, reason, at };
+}
+
+async function send(doFetch: Fetch, url: string, init: RequestInit): Promise<ApiResult<unknown>> {
+  try {
+    const response = await doFetch(url, init);
+    if (!response.ok) return { ok: false, reason: failureFor(response.status) };
+    return { ok: true, value: response.status === 204 ? null : await response.json() };
+  } catch {
+    return { ok: false, reason: 'failed' };
+  }
+}
+
+function asRating(result: ApiResult<unknown>): ApiResult<ScaleRating | null> {
+  if (!result.ok) return result;
+  const rating = readRating(result.value);
+  return rating === undefined ? { ok: false, reason: 'failed' } : { ok: true, value: rating };
+}
+
+/** This person's private score on a scale, or null when they have not scored this round. */
+export async function fetchPrivateRating(
+  target: ScaleApiTarget,
+  scaleId: string,
+  doFetch: Fetch = fetch,
+): Promise<ApiResult<ScaleRating | null>> {
+  return asRating(await send(doFetch, ratingUrl(target, scaleId), { headers: headers(target) }));
+}
+
+/** Stores this person's private score; the board then shows that they have scored, not what. */
+export async function savePrivateRating(
+  target: ScaleApiTarget,
+  scaleId: string,
+  rating: { value: number; reason: string },
+  doFetch: Fetch = fetch,
+): Promise<ApiResult<ScaleRating | null>> {
+  return asRating(
+    await send(doFetch, ratingUrl(target, scaleId), {
+      method: 'PUT',
+      headers: headers(target),
+      body: JSON.stringify(rating),
+    }),
+  );
+}
+
+export async function withdrawPrivateRating(
+  target: ScaleApiTarget,
+  scaleId: string,
+  doFetch: Fetch = fetch,
+): Promise<ApiResult<null>> {
+  const result = await send(doFetch, ratingUrl(target, scaleId), {
+    method: 'DELETE',
+    headers: headers(target),
+  });
+  return result.ok ? { ok: true, value: null } : result;
+}
+
+/** The facilitator shows every private score at once. */
+export async function revealScale(
+  target: Pick<ScaleApiTarget, 'boardId' | 'token'>,
+  scaleId: string,
+  doFetch: Fetch = fetch,
+): Promise<ApiResult<number>> {
+  const url = `/api/boards/${encodeURIComponent(target.boardId)}/scales/${encodeURIComponent(scaleId)}/reveal`;
+  const result = await send(doFetch, url, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${target.token}` },
+  });
+  if (!result.ok) return result;
+  const revealed = (result.value as { revealed?: unknown } | null)?.revealed;
+  return typeof revealed === 'number' ? { ok: true, value: revealed } : { ok: false, reason: 'failed' };
+}

@@ -1,0 +1,90 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page, TestInfo } from '@playwright/test';
+import { expect, test } from './fixtures.js';
+import { OutlinePage } from './pages/OutlinePage.js';
+
+// WCAG 2.1 A and AA, plus axe's best practices (landmarks, one h1, headings in order).
+const RULE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
+
+/**
+ * Runs axe-core on the page as it is now and returns the serious and critical violations, one
+ * line each (rule, impact, first offending elements); the full report is attached to the test.
+ */
+async function seriousViolations(page: Page, testInfo: TestInfo, name: string): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(RULE_TAGS).analyze();
+  await testInfo.attach(`axe-${name}.json`, {
+    body: JSON.stringify(results.violations, null, 2),
+    contentType: 'application/json',
+  });
+  expect(results.passes.length, 'axe checked something').toBeGreaterThan(0);
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    );
+}
+
+test('the start page and the join form have no serious or critical accessibility problems', async ({
+  openParticipant,
+}, testInfo) => {
+  const facilitator = await openParticipant('facilitator');
+  await facilitator.landing.goto();
+  await expect(facilitator.page.getByLabel('Case label')).toBeVisible();
+  expect(await seriousViolations(facilitator.page, testInfo, 'landing')).toEqual([]);
+
+  await facilitator.landing.createBoard('Case 7001');
+  await expect(facilitator.page.getByLabel('Your name')).toBeVisible();
+  expect(await seriousViolations(facilitator.page, testInfo, 'join')).toEqual([]);
+
+  // The form after a failed attempt (error message shown) is checked too.
+  await facilitator.page.getByRole('button', { name: 'Join' }).click();
+  await expect(facilitator.page.getByRole('alert')).toBeVisible();
+  expect(await seriousViolations(facilitator.page, testInfo, 'join-error')).toEqual([]);
+});
+
+test('the outline with cards in every column has no serious or critical accessibility problems', async ({
+  openParticipant,
+}, testInfo) => {
+  const facilitator = await openParticipant('facilitator');
+  await facilitator.landing.goto();
+  await facilitator.landing.createBoard('Case 7002');
+  await facilitator.board.join('Sam Chair');
+  const outline = new OutlinePage(facilitator.page);
+  await outline.open();
+  const cards: ReadonlyArray<readonly [string, string]> = [
+    ['Harm', 'Dad pushed Mia against the door on Friday'],
+    ['Danger statements', 'Mia could be hurt again if Dad drinks'],
+    ['Complicating factors', 'Mum works nights'],
+    ['Existing strengths', 'Nan takes Mia to school'],
+    ['Existing safety', 'Mum took Mia to Nan’s when Dad was drunk'],
+    ['Safety goals', 'Mia is safe at home for six months'],
+    ['Next steps', 'الجدة تأخذ مريم إلى المدرسة كل يوم'],
+  ];
+  for (const [category, text] of cards) await outline.addCard(category, text);
+  await outline
+    .card('Nan takes Mia to school')
+    .getByRole('button', { name: /^I agree/ })
+    .click();
+  expect(await seriousViolations(facilitator.page, testInfo, 'outline')).toEqual([]);
+
+  // With a card's editor open and a delete question showing.
+  await outline.card('Mum works nights').getByRole('button', { name: /^Edit/ }).click();
+  await outline
+    .card('Nan takes Mia to school')
+    .getByRole('button', { name: /^Delete/ })
+    .click();
+  expect(await seriousViolations(facilitator.page, testInfo, 'outline-editing')).toEqual([]);
+
+  // A family member's read of the same outline (someone else's cards, no share links).
+  const family = await openParticipant('family');
+  await family.board.open(await facilitator.board.shareLink('family'));
+  await family.board.join('Alex');
+  const familyOutline = new OutlinePage(family.page);
+  await familyOutline.open();
+  await expect(familyOutline.card('Mum works nights')).toBeVisible();
+  expect(await seriousViolations(family.page, testInfo, 'outline-family')).toEqual([]);
+});
