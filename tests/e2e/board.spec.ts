@@ -161,7 +161,8 @@ test('on a phone the three columns stack into one that fits the screen', async (
   expect(nextSteps.y).toBeGreaterThan(harm.y);
   expect(rect.x).toBeGreaterThanOrEqual(0);
   expect(rect.x + rect.width).toBeLessThanOrEqual(phone.width);
-  expect(await family.board.cardDrawnAtItsPlace(card.id)).toBe(card.id);
+  // The canvas may still be settling on its first fit: wait for the card to be drawn where it belongs.
+  await expect.poll(() => family.board.cardDrawnAtItsPlace(card.id)).toBe(card.id);
 
   const shot = testInfo.outputPath('phone.png');
   await family.page.screenshot({ path: shot });

@@ -231,9 +231,10 @@ test('a wall screen opened with ?projector follows the facilitator and never sho
   expect(await wall.drawsCard(secret.id)).toBe(false);
   await expect(wall.page.getByRole('button', { name: 'Zoom in' })).toHaveCount(0);
   await expect(wall.page.getByRole('button', { name: 'Add card' })).toHaveCount(0);
-  // Nothing but the board: no header, view tabs or share links around it.
-  await expect(wall.page.locator('.board-header')).toBeHidden();
+  // Nothing but the board and whether it is up to date: no title, names or view tabs around it.
+  await expect(wall.page.locator('.board-title')).toBeHidden();
   await expect(wall.page.locator('.view-tabs')).toBeHidden();
+  await expect(wall.page.getByRole('status').filter({ hasText: 'Up to date' })).toBeVisible();
 
   // It follows the facilitator, larger; the facilitator's pointer is not drawn on the wall.
   await a.page.getByRole('button', { name: 'Zoom out' }).click();
@@ -275,4 +276,86 @@ test('Arabic and Urdu cards are drawn right to left; Welsh and Polish left to ri
   const shot = testInfo.outputPath('map-scripts.png');
   await family.page.screenshot({ path: shot });
   await testInfo.attach('map-scripts', { path: shot, contentType: 'image/png' });
+});
+
+/** The cards at least partly inside the board area of this screen, and where each is relative to that area. */
+async function cardsInView(map: MapPage): Promise<Map<string, { x: number; y: number }>> {
+  const area = await map.page.locator('.board-scroll').boundingBox();
+  if (!area) throw new Error('no board area');
+  const seen = new Map<string, { x: number; y: number }>();
+  for (const card of await map.cards()) {
+    const r = await map.cardRect(card.id);
+    if (!r) continue;
+    const inside =
+      r.x < area.x + area.width &&
+      r.y < area.y + area.height &&
+      r.x + r.width > area.x &&
+      r.y + r.height > area.y;
+    if (inside) seen.set(card.id, { x: r.x - area.x, y: r.y - area.y });
+  }
+  return seen;
+}
+
+test('screens of different widths share board coordinates: pointers and “bring everyone to me” land on the same cards', async ({
+  openParticipant,
+}) => {
+  const facilitator = await openParticipant('facilitator', { viewport: { width: 1200, height: 1100 } });
+  await facilitator.landing.goto();
+  await facilitator.landing.createBoard('Case 6109');
+  await facilitator.board.join('Sam Chair');
+  const a = new MapPage(facilitator.page);
+  const person = await openParticipant('Alex', { viewport: { width: 1800, height: 1300 } });
+  await person.board.open(await facilitator.board.shareLink('family'));
+  await person.board.join('Alex');
+  const b = new MapPage(person.page);
+
+  for (const text of ['Mia was hurt', 'Dad shouted at Mia', 'Mum left the house at night'])
+    await a.addCard('Harm', text);
+  await a.addCard('Next steps', 'Nan takes Mia to school every day');
+  await b.expectTexts([
+    'Dad shouted at Mia',
+    'Mia was hurt',
+    'Mum left the house at night',
+    'Nan takes Mia to school every day',
+  ]);
+  const card = await a.cardWithText('Nan takes Mia to school every day');
+  if (!card) throw new Error('the card was not added');
+
+  // Both open on the whole width of the same board: the wider screen shows it larger.
+  const scaleA = (await a.stageScale()) ?? 0;
+  await expect.poll(async () => ((await b.stageScale()) ?? 0) / scaleA).toBeCloseTo(1785 / 1185, 1);
+
+  // Sam points at the left quarter of a card in the third column; Alex's screen draws it on that card.
+  await a.page.keyboard.press('Escape');
+  const onCard = await a.reveal(() => a.cardRect(card.id));
+  await a.page.mouse.move(onCard.x + onCard.width * 0.25, onCard.y + onCard.height / 2, { steps: 4 });
+  const target = await b.reveal(() => b.cardRect(card.id));
+  await expect
+    .poll(async () => {
+      const [p] = await b.cursorPoints();
+      return (
+        !!p &&
+        p.x > target.x &&
+        p.x < target.x + target.width &&
+        p.y > target.y &&
+        p.y < target.y + target.height
+      );
+    })
+    .toBe(true);
+
+  // Sam zooms in and brings everyone to that view: Alex's larger screen shows the same part of
+  // the board, larger, so every card Sam has in view (even partly) is in view for Alex too.
+  await a.page.getByRole('button', { name: 'Zoom in' }).click();
+  await a.reveal(() => a.cardRect(card.id));
+  const samSees = await cardsInView(a);
+  expect(samSees.size).toBeGreaterThan(0);
+  const zoomedA = (await a.stageScale()) ?? 0;
+  await a.page.getByRole('button', { name: 'Bring everyone to me' }).click();
+  await expect.poll(async () => (await b.stageScale()) ?? 0).toBeGreaterThan(zoomedA);
+  await expect
+    .poll(async () => {
+      const alexSees = await cardsInView(b);
+      return [...samSees.keys()].filter((id) => !alexSees.has(id));
+    })
+    .toEqual([]);
 });

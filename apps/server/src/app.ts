@@ -11,6 +11,7 @@ import {
   readToken,
 } from './authenticator.js';
 import type { BoardRegistry } from './boardRegistry.js';
+import { parseJsonBody } from './jsonBody.js';
 import { silentLogger } from './logger.js';
 import { accessLog } from './middleware/accessLog.js';
 import { type RequestIdEnv, requestId } from './middleware/requestId.js';
@@ -80,7 +81,7 @@ export function createApp({
       },
     }),
     async (c) => {
-      const { title } = parseBody(createBoardBody, await c.req.text());
+      const { title } = parseJsonBody(createBoardBody, await c.req.text());
       const created = await registry.create(title);
       if (!created.ok) throw new ApiError(400, ApiErrorCode.invalidInput, 'title is not valid text');
       const board = created.value;
@@ -117,23 +118,4 @@ export function createApp({
     app.get('*', (c) => c.html('<!doctype html><title>Kinmap</title><p>The web app is not built.</p>', 503));
   }
   return app;
-}
-
-function parseBody<T>(schema: z.ZodType<T>, text: string): T {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw new ApiError(400, ApiErrorCode.badJson, 'The body must be valid JSON');
-  }
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) {
-    // Zod's own messages never quote the submitted value, so they are safe to return.
-    const issue = parsed.error.issues[0];
-    const message = issue?.path.length
-      ? `${issue.path.join('.')} ${issue.message}`
-      : 'The body must be a JSON object';
-    throw new ApiError(400, ApiErrorCode.invalidInput, message);
-  }
-  return parsed.data;
 }

@@ -23,6 +23,7 @@ import { z } from 'zod';
 import { ApiError, ApiErrorCode } from './apiError.js';
 import { AUTH_FAILURE_RESPONSE, type Authenticator, readToken } from './authenticator.js';
 import { hashToken } from './boardRegistry.js';
+import { parseJsonBody } from './jsonBody.js';
 import type { RequestIdEnv } from './middleware/requestId.js';
 import type { PrivateRatings, StoredPrivateRating } from './privateRatings.js';
 
@@ -94,7 +95,7 @@ export function registerScaleRoutes(
 
   app.put(RATING_PATH, limit, async (c) => {
     const { boardId, scaleId, participantId, role, keyHash } = ratingRequest(c, authenticate);
-    const body = parseJson(privateRatingBody, await c.req.text());
+    const body = parseJsonBody(privateRatingBody, await c.req.text());
     const rating = { value: body.value, reason: body.reason ?? '', at: now() };
     const actor: Actor = { participantId, role };
     await change(boardId, (doc) => {
@@ -219,23 +220,4 @@ function modelError(reason: string): ApiError {
   }
   if (reason === 'forbidden') return forbidden();
   return new ApiError(400, ApiErrorCode.invalidInput, 'The score is not valid');
-}
-
-function parseJson<T>(schema: z.ZodType<T>, text: string): T {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw new ApiError(400, ApiErrorCode.badJson, 'The body must be valid JSON');
-  }
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) {
-    // Zod's messages never quote the submitted value (it may be a private reason).
-    const issue = parsed.error.issues[0];
-    const message = issue?.path.length
-      ? `${issue.path.join('.')} ${issue.message}`
-      : 'The body must be a JSON object';
-    throw new ApiError(400, ApiErrorCode.invalidInput, message);
-  }
-  return parsed.data;
 }

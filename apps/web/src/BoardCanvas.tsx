@@ -1,12 +1,13 @@
 import type { BoardState, CardId, Category } from '@kinmap/model';
 import type Konva from 'konva';
 import type { KonvaEventObject } from 'konva/lib/Node';
-import { type RefObject, useMemo, useState } from 'react';
+import { type RefObject, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Layer, Line, Rect, Stage } from 'react-konva';
 import { CardShape } from './CardShape';
 import { ColumnShape } from './ColumnShape';
+import { cullingArea, drawWindow, overlaps, sameRect } from './canvasCulling';
 import { SELECTION } from './colors';
-import { type BoardPoint, boardPoint } from './geometry';
+import { type Rect as Area, type BoardPoint, boardPoint } from './geometry';
 import { LiveCursors } from './LiveCursors';
 import { type BoardLayout, insertionIndexAt, insertionMarkY, METRICS, sectionAt, sectionOf } from './layout';
 import { PeerActivity } from './PeerActivity';
@@ -44,6 +45,50 @@ function sameTarget(a: DropTarget | null, b: DropTarget | null): boolean {
   return a === b || (!!a && !!b && a.cardId === b.cardId && a.category === b.category && a.index === b.index);
 }
 
+/**
+ * The part of the board worth drawing, following the scrolling area around the stage: cards far off
+ * screen are left out of the canvas. Null until the stage is mounted (then everything is drawn).
+ */
+function useDrawWindow(stageRef: RefObject<Konva.Stage | null>, scale: number): Area | null {
+  const [area, setArea] = useState<Area | null>(null);
+  useEffect(() => {
+    const scroller = stageRef.current?.container().closest<HTMLElement>('.board-scroll');
+    if (!scroller) return;
+    let frame = 0;
+    const update = () => {
+      frame = 0;
+      const next = drawWindow({
+        scrollLeft: scroller.scrollLeft,
+        scrollTop: scroller.scrollTop,
+        clientWidth: scroller.clientWidth,
+        clientHeight: scroller.clientHeight,
+        scale,
+      });
+      setArea((prev) => (sameRect(prev, next) ? prev : next));
+    };
+    const onScroll = () => {
+      if (!frame) frame = requestAnimationFrame(update);
+    };
+    update();
+    scroller.addEventListener('scroll', onScroll, { passive: true });
+    const resize = new ResizeObserver(onScroll);
+    resize.observe(scroller);
+    return () => {
+      scroller.removeEventListener('scroll', onScroll);
+      resize.disconnect();
+      if (frame) cancelAnimationFrame(frame);
+    };
+  }, [stageRef, scale]);
+  return area;
+}
+
+/** The latest function behind a callback whose identity never changes, so memoised cards do not re-render. */
+function useStable<A extends unknown[]>(fn: (...args: A) => void): (...args: A) => void {
+  const ref = useRef(fn);
+  ref.current = fn;
+  return useCallback((...args: A) => ref.current(...args), []);
+}
+
 /** The map drawn with Konva: columns, sections, cards, the drop line while dragging, live cursors. */
 export function BoardCanvas(props: BoardCanvasProps) {
   const { state, layout, scale, canEdit, selectedId, editingId, stageRef } = props;
@@ -61,18 +106,22 @@ export function BoardCanvas(props: BoardCanvasProps) {
     if (!p || !category) return null;
     return { cardId, category, index: insertionIndexAt(layout, category, p, cardId) };
   };
+  const drawArea = useDrawWindow(stageRef, scale);
+  const area = cullingArea(drawArea, Object.keys(layout.cards).length);
   const updateDrop = (next: DropTarget | null) => setDrop((prev) => (sameTarget(prev, next) ? prev : next));
 
-  const onDragStart = (cardId: CardId, node: Konva.Node) => {
+  const onSelect = useStable(props.onSelect);
+  const onEdit = useStable(props.onEdit);
+  const onDragStart = useStable((cardId: CardId, node: Konva.Node) => {
     node.moveToTop();
     props.onSelect(cardId);
     updateDrop(dropTargetFor(cardId));
-  };
-  const onDragMove = (cardId: CardId) => {
+  });
+  const onDragMove = useStable((cardId: CardId) => {
     updateDrop(dropTargetFor(cardId));
     props.onCursor(pointer());
-  };
-  const onDragEnd = (cardId: CardId, node: Konva.Node) => {
+  });
+  const onDragEnd = useStable((cardId: CardId, node: Konva.Node) => {
     const target = dropTargetFor(cardId);
     setDrop(null);
     // Put the card back where the layout has it; if the move is accepted the next render moves
@@ -80,7 +129,7 @@ export function BoardCanvas(props: BoardCanvasProps) {
     const home = layout.cards[cardId]?.rect;
     if (home) node.position({ x: home.x, y: home.y });
     if (target) props.onMove(cardId, target.category, target.index);
-  };
+  });
   const onStageDown = (e: KonvaEventObject<MouseEvent | TouchEvent>) => {
     if (!e.target.findAncestor('.card', true) && !e.target.findAncestor('.add-card', true))
       props.onSelect(null);
@@ -102,6 +151,7 @@ export function BoardCanvas(props: BoardCanvasProps) {
       onMouseMove={() => props.onCursor(pointer())}
       onMouseLeave={() => props.onCursor(null)}
     >
+      {/* Columns and sections on their own layer: an edit to a card redraws only the cards. */}
       <Layer>
         {layout.columns.map((column) => (
           <ColumnShape key={column.column} column={column} />
@@ -109,9 +159,14 @@ export function BoardCanvas(props: BoardCanvasProps) {
         {layout.sections.map((section) => (
           <SectionShape key={section.category} section={section} canEdit={canEdit} onAdd={props.onAdd} />
         ))}
+      </Layer>
+      <Layer>
         {Object.values(layout.cards).map((placed) => {
           const card = state.cards[placed.cardId];
-          if (!card) return null;
+          // Off-screen cards are not drawn; the one being dragged or edited always is.
+          const shown =
+            overlaps(placed.rect, area) || placed.cardId === selectedId || placed.cardId === editingId;
+          if (!card || !shown) return null;
           return (
             <CardShape
               key={card.id}
@@ -121,8 +176,8 @@ export function BoardCanvas(props: BoardCanvasProps) {
               highContrast={props.projector}
               pairNumber={pairNumberOf(card, numbers)}
               draggable={canEdit && card.id !== editingId}
-              onSelect={props.onSelect}
-              onEdit={props.onEdit}
+              onSelect={onSelect}
+              onEdit={onEdit}
               onDragStart={onDragStart}
               onDragMove={onDragMove}
               onDragEnd={onDragEnd}

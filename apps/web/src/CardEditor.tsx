@@ -1,11 +1,10 @@
-import { type CardId, editCardText, getCardText, type TextEdit } from '@kinmap/model';
-import { type KeyboardEvent, useCallback, useEffect, useMemo } from 'react';
+import type { CardId } from '@kinmap/model';
 import type { BoardWriter } from './boardActions';
 import { FONT_FAMILY, INK, SELECTION } from './colors';
 import type { Rect } from './geometry';
 import { METRICS, TEXT_STYLES } from './layout';
 import { type MessageKey, t } from './messages';
-import { useYTextBinding } from './useYTextBinding';
+import { useCardTextEditor } from './useCardTextEditor';
 
 export interface CardEditorProps {
   readonly writer: BoardWriter;
@@ -23,33 +22,9 @@ function fitHeight(el: HTMLTextAreaElement): void {
   el.style.height = `${el.scrollHeight}px`;
 }
 
-/** A plain textarea over the card, bound to the card's Y.Text (see `useYTextBinding`). */
+/** A plain textarea over the card, bound to the card's Y.Text (see `useCardTextEditor`). */
 export function CardEditor({ writer, cardId, rect, onClose, onNotice }: CardEditorProps) {
-  const { doc, actor } = writer;
-  const ytext = useMemo(() => getCardText(doc, cardId), [doc, cardId]);
-  const write = useCallback(
-    (edit: TextEdit) => {
-      const ok = editCardText(doc, actor, cardId, edit).ok;
-      if (!ok) onNotice('notice.editFailed');
-      return ok;
-    },
-    [doc, actor, cardId, onNotice],
-  );
-  const { ref, onInput } = useYTextBinding<HTMLTextAreaElement>(ytext, write, fitHeight);
-
-  useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    el.focus();
-    el.setSelectionRange(el.value.length, el.value.length);
-  }, [ref]);
-
-  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (event.key === 'Escape' || (event.key === 'Enter' && (event.ctrlKey || event.metaKey))) {
-      event.preventDefault();
-      onClose('keyboard');
-    }
-  };
+  const { ref, onInput, onKeyDown } = useCardTextEditor(writer, cardId, onClose, onNotice, fitHeight);
 
   const text = TEXT_STYLES.cardText;
   const { cardPaddingX, cardPaddingY, stripeWidth } = METRICS;

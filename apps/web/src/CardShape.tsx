@@ -1,6 +1,7 @@
 import type { CardId, CardState } from '@kinmap/model';
 import type Konva from 'konva';
 import type { KonvaEventObject } from 'konva/lib/Node';
+import { memo } from 'react';
 import { Group, Rect, Text } from 'react-konva';
 import { cardMetaText } from './cardMeta';
 import { CARD_BACKGROUND, CARD_BORDER, FONT_FAMILY, INK, INK_MUTED, ROLE_COLORS, SELECTION } from './colors';
@@ -37,8 +38,44 @@ function metaLine(card: CardState, pairNumber: number | null): string {
   return rest ? `${pair}  ·  ${rest}` : pair;
 }
 
+function sameLines(a: readonly string[], b: readonly string[]): boolean {
+  return a === b || (a.length === b.length && a.every((line, i) => line === b[i]));
+}
+
+/**
+ * Whether a card would draw the same: the board and its layout are rebuilt on every edit, so the
+ * card and its place are new objects even when only another card changed. Callbacks must be stable.
+ */
+function sameCard(a: CardShapeProps, b: CardShapeProps): boolean {
+  const ra = a.placed.rect;
+  const rb = b.placed.rect;
+  return (
+    a.selected === b.selected &&
+    a.highContrast === b.highContrast &&
+    a.pairNumber === b.pairNumber &&
+    a.draggable === b.draggable &&
+    a.onSelect === b.onSelect &&
+    a.onEdit === b.onEdit &&
+    a.onDragStart === b.onDragStart &&
+    a.onDragMove === b.onDragMove &&
+    a.onDragEnd === b.onDragEnd &&
+    ra.x === rb.x &&
+    ra.y === rb.y &&
+    ra.width === rb.width &&
+    ra.height === rb.height &&
+    a.placed.hasMeta === b.placed.hasMeta &&
+    sameLines(a.placed.lines, b.placed.lines) &&
+    a.card.id === b.card.id &&
+    a.card.text === b.card.text &&
+    a.card.authorRole === b.card.authorRole &&
+    metaLine(a.card, a.pairNumber) === metaLine(b.card, b.pairNumber)
+  );
+}
+
 /** One card: white, with a stripe in its author's role colour, its wrapped text and its marks. */
-export function CardShape(props: CardShapeProps) {
+export const CardShape = memo(CardShapeView, sameCard);
+
+function CardShapeView(props: CardShapeProps) {
   const { card, placed, selected, draggable } = props;
   const { rect, lines } = placed;
   const { stripeWidth, cardPaddingX, cardPaddingY, metaGap } = METRICS;
@@ -85,12 +122,17 @@ export function CardShape(props: CardShapeProps) {
         shadowOpacity={0.12}
         shadowBlur={4}
         shadowOffsetY={1}
+        // Fill, stroke and shadow drawn straight, without an offscreen pass per card (looks the same here).
+        perfectDrawEnabled={false}
+        shadowForStrokeEnabled={false}
       />
       <Rect
         width={stripeWidth}
         height={rect.height}
         fill={ROLE_COLORS[card.authorRole]}
         cornerRadius={[6, 0, 0, 6]}
+        listening={false}
+        perfectDrawEnabled={false}
       />
       <Text
         name="card-text"
@@ -106,6 +148,8 @@ export function CardShape(props: CardShapeProps) {
         fontStyle={isEmpty ? 'italic' : konvaFontStyle(text)}
         lineHeight={text.lineHeight / text.size}
         fill={props.highContrast ? '#000000' : isEmpty ? INK_MUTED : INK}
+        listening={false}
+        perfectDrawEnabled={false}
       />
       {placed.hasMeta && (
         <Text
@@ -121,6 +165,8 @@ export function CardShape(props: CardShapeProps) {
           fontStyle={konvaFontStyle(meta)}
           lineHeight={meta.lineHeight / meta.size}
           fill={INK_MUTED}
+          listening={false}
+          perfectDrawEnabled={false}
         />
       )}
     </Group>

@@ -19,6 +19,7 @@ export function ColumnShape({ column }: { readonly column: ColumnLayout }) {
         stroke={colors.border}
         strokeWidth={1.5}
         cornerRadius={10}
+        perfectDrawEnabled={false}
       />
       <Text
         x={rect.x + METRICS.columnPadding}
@@ -30,6 +31,8 @@ export function ColumnShape({ column }: { readonly column: ColumnLayout }) {
         fontStyle={konvaFontStyle(style)}
         lineHeight={style.lineHeight / style.size}
         fill={INK}
+        listening={false}
+        perfectDrawEnabled={false}
       />
     </Group>
   );

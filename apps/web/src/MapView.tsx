@@ -7,7 +7,7 @@ import { CardEditor } from './CardEditor';
 import { scaleRect } from './camera';
 import { FollowPicker } from './FollowPicker';
 import { type BoardPoint, scrollToReveal } from './geometry';
-import { type BoardLayout, layoutBoard, readingOrder } from './layout';
+import { type BoardLayout, layoutBoard, readingOrder, sharesBoardCoordinates } from './layout';
 import { publishPresence } from './localPresence';
 import { t } from './messages';
 import { PeerActivityList } from './PeerActivityList';
@@ -59,9 +59,17 @@ export function MapView({ session, board: myBoard, me, peers, setCursor, stageRe
   }, [awareness, selectedId, editingId]);
   const watchers = useMemo(() => cardWatchers(peers), [peers]);
 
-  const nav = useMapNavigation({ scrollRef, layout, awareness, peers, projector });
+  const nav = useMapNavigation({ scrollRef, layout, view: viewport, awareness, peers, projector });
   const { camera, follow } = nav;
   const { scale } = camera;
+  // A phone's stacked layout is laid out to the phone's width, so its coordinates mean other
+  // places than everyone else's: there, pointers are neither shared nor shown, and following
+  // and "bring everyone to me" are not offered (the phone ignores summons). Everyone can still
+  // see who works on which card (that goes by card, not by place).
+  const coordinated = layout !== null && sharesBoardCoordinates(layout);
+  useEffect(() => {
+    if (!coordinated) setCursor(null);
+  }, [coordinated, setCursor]);
 
   const onSurfaceKey = (event: KeyboardEvent<HTMLDivElement>) => {
     if (editingId || event.target !== event.currentTarget || !layout) return;
@@ -123,16 +131,18 @@ export function MapView({ session, board: myBoard, me, peers, setCursor, stageRe
             history={history}
           />
           <ViewControls scale={scale} onZoom={nav.zoom} onFit={nav.fitBoard} onColumn={nav.zoomToColumn}>
-            <FollowPicker
-              peers={peers}
-              following={follow.following}
-              onFollow={follow.follow}
-              myRole={me.role}
-              onSummon={() => {
-                follow.summonEveryone();
-                actions.showNotice('map.broughtEveryone');
-              }}
-            />
+            {coordinated && (
+              <FollowPicker
+                peers={peers}
+                following={follow.following}
+                onFollow={follow.follow}
+                myRole={me.role}
+                onSummon={() => {
+                  nav.summonEveryone();
+                  actions.showNotice('map.broughtEveryone');
+                }}
+              />
+            )}
             <button type="button" onClick={() => setProjector(true)}>
               {t('map.projector')}
             </button>
@@ -171,14 +181,14 @@ export function MapView({ session, board: myBoard, me, peers, setCursor, stageRe
               projector={projector}
               selectedId={selectedId}
               editingId={editingId}
-              peers={projector ? [] : peers}
+              peers={projector || !coordinated ? [] : peers}
               watchers={projector ? NO_WATCHERS : watchers}
               stageRef={stageRef}
               onSelect={actions.select}
               onEdit={actions.edit}
               onAdd={actions.add}
               onMove={actions.move}
-              onCursor={projector ? ignoreCursor : setCursor}
+              onCursor={projector || !coordinated ? ignoreCursor : setCursor}
             />
             {session && editingId && editingRect && (
               // The editor is laid out in board coordinates and scaled with the canvas.

@@ -37,6 +37,7 @@ export function SectionShape({ section, canEdit, onAdd }: SectionShapeProps) {
         fill="rgba(255,255,255,0.6)"
         stroke="rgba(15,23,42,0.18)"
         cornerRadius={8}
+        perfectDrawEnabled={false}
       />
       <Text
         x={rect.x + pad}
@@ -48,6 +49,8 @@ export function SectionShape({ section, canEdit, onAdd }: SectionShapeProps) {
         fontStyle={konvaFontStyle(title)}
         lineHeight={title.lineHeight / title.size}
         fill={INK}
+        listening={false}
+        perfectDrawEnabled={false}
       />
       <Text
         x={rect.x + pad}
@@ -59,6 +62,8 @@ export function SectionShape({ section, canEdit, onAdd }: SectionShapeProps) {
         fontStyle={konvaFontStyle(prompt)}
         lineHeight={prompt.lineHeight / prompt.size}
         fill={INK_MUTED}
+        listening={false}
+        perfectDrawEnabled={false}
       />
       {canEdit && (
         <Group

@@ -3,8 +3,10 @@ import {
   type Camera,
   cameraFor,
   clampScale,
+  fitBoardWidth,
   fitRect,
   fitWidth,
+  followerCamera,
   MAX_SCALE,
   MIN_SCALE,
   projectorCamera,
@@ -89,5 +91,42 @@ describe('camera', () => {
       width: 400,
       height: 300,
     });
+  });
+
+  it('opens every window on the whole width of the board: the scale differs, the board point does not', () => {
+    const card = boardPoint(700, 300);
+    for (const width of [1100, 1400, 1920]) {
+      const fitted = fitBoardWidth(1400, { width, height: 800 });
+      expect(fitted.scale).toBeCloseTo(width / 1400);
+      expect(toScreen(boardPoint(1400, 0), fitted).x).toBeCloseTo(width);
+      // The same screen fraction of every window shows the same board point.
+      const onScreen = toScreen(card, fitted);
+      expect(onScreen.x / width).toBeCloseTo(0.5);
+      expect(toBoard(onScreen, fitted).y).toBeCloseTo(300);
+    }
+  });
+
+  it('keeps the board row at the top when the window is resized, and never zooms beyond its limits', () => {
+    const fitted = fitBoardWidth(1400, { width: 700, height: 800 }, 600);
+    expect(fitted.scale).toBeCloseTo(0.5);
+    expect(toBoard(screenPoint(0, 0), fitted).y).toBeCloseTo(600);
+    expect(fitBoardWidth(1400, { width: 10, height: 800 }).scale).toBe(MIN_SCALE);
+    expect(fitBoardWidth(0, { width: 10_000, height: 800 }).scale).toBe(MAX_SCALE);
+  });
+
+  it('shows a follower on a larger screen the same part of the board as the leader, larger', () => {
+    const leaderView = { width: 1185, height: 450 };
+    const leader = viewportOf({ scale: 1, scrollLeft: 300, scrollTop: 200 }, leaderView);
+    const follower = followerCamera(leader, { width: 1785, height: 678 });
+    expect(follower.scale).toBeGreaterThan(1.4);
+    for (const corner of [boardPoint(300, 200), boardPoint(300 + 1185, 200 + 450)]) {
+      const p = toScreen(corner, follower);
+      expect(p.x).toBeGreaterThanOrEqual(-0.5);
+      expect(p.x).toBeLessThanOrEqual(1785.5);
+      expect(p.y).toBeGreaterThanOrEqual(-0.5);
+      expect(p.y).toBeLessThanOrEqual(678.5);
+    }
+    // A screen the same size as the leader's gets exactly the leader's camera.
+    expect(followerCamera(leader, leaderView)).toEqual({ scale: 1, scrollLeft: 300, scrollTop: 200 });
   });
 });

@@ -91,6 +91,17 @@ export function fitWidth(target: Rect, view: Size, padding = 16): Camera {
   };
 }
 
+/**
+ * The view a map opens with: the whole width of the board across the window (the board has its
+ * own margin, so no padding), with `boardTop` (board units) at the top of the window. Every
+ * screen lays the board out at the same width, so this is where screens of different sizes
+ * differ: in scale, never in board coordinates.
+ */
+export function fitBoardWidth(boardWidth: number, view: Size, boardTop = 0): Camera {
+  const scale = clampScale(view.width / Math.max(1, boardWidth));
+  return { scale, scrollLeft: 0, scrollTop: Math.max(0, boardTop * scale) };
+}
+
 export function viewportOf(camera: Camera, view?: Size): BoardViewport {
   const at = { x: camera.scrollLeft / camera.scale, y: camera.scrollTop / camera.scale, scale: camera.scale };
   return view ? { ...at, width: view.width / camera.scale, height: view.height / camera.scale } : at;
@@ -113,6 +124,15 @@ export function projectorCamera(leader: BoardViewport, view: Size, zoom: number)
     scrollLeft: Math.max(0, zoomed.scrollLeft + c.x - view.width / 2),
     scrollTop: Math.max(0, zoomed.scrollTop + c.y - view.height / 2),
   };
+}
+
+/**
+ * How a follower shows a leader's view: the same part of the board, fitted to the follower's
+ * window (larger on a larger screen, smaller on a smaller one), so both see the same cards.
+ * Without the leader's view size it falls back to the leader's zoom.
+ */
+export function followerCamera(leader: BoardViewport, view: Size): Camera {
+  return projectorCamera(leader, view, 1);
 }
 
 export function cameraFor(viewport: BoardViewport): Camera {

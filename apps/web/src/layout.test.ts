@@ -10,6 +10,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import { boardPoint, containsRect, overlaps } from './geometry';
 import {
+  BOARD_WIDTH,
   type BoardLayout,
   cardTextWidth,
   type FontSpec,
@@ -20,6 +21,7 @@ import {
   readingOrder,
   sectionAt,
   sectionOf,
+  sharesBoardCoordinates,
   TEXT_STYLES,
   wrapText,
 } from './layout';
@@ -157,6 +159,28 @@ describe('layoutBoard', () => {
     expect(phone.stacked).toBe(true);
     expect(new Set(phone.columns.map((c) => c.rect.x)).size).toBe(1);
     expect(phone.width).toBe(390);
+  });
+
+  it('lays out the same board identically on windows 1100, 1400 and 1920 wide (the camera scales it instead)', () => {
+    for (let seed = 200; seed < 210; seed++) {
+      const state = randomBoard(seededRandom(seed));
+      const [narrow, laptop, wide] = [
+        { width: 1100, height: 700 },
+        { width: 1400, height: 900 },
+        { width: 1920, height: 1080 },
+      ].map((viewport) => layoutBoard(state, viewport, measure));
+      expect(laptop?.width).toBe(BOARD_WIDTH);
+      expect(narrow, `seed ${seed}`).toEqual(laptop);
+      expect(wide, `seed ${seed}`).toEqual(laptop);
+      expect(laptop && sharesBoardCoordinates(laptop)).toBe(true);
+    }
+  });
+
+  it('lays a phone’s stacked column out to the phone, whose coordinates are its own', () => {
+    const phone = layoutBoard(board([card('a', 'harm', 1, 'first')]), { width: 390, height: 800 }, measure);
+    expect(phone.stacked).toBe(true);
+    expect(sharesBoardCoordinates(phone)).toBe(false);
+    expect(phone.cards.a?.rect.width).toBeLessThan(390);
   });
 
   it('lays out a card whose id is __proto__ like any other (ids come from other browsers)', () => {

@@ -59,6 +59,23 @@ export const METRICS = {
   minColumnWidth: 260,
 } as const;
 
+/**
+ * The width of the three-column board, in board units, on EVERY screen that shows it: the width
+ * the board area has in a typical 1400-pixel-wide laptop window (the window minus the board's
+ * scrollbar). Board coordinates (live cursors, following, "bring everyone to me", the wall
+ * screen) only mean the same card everywhere if the layout does not depend on the window, so
+ * the layout is fixed and the camera scales it to the window instead ("fit width" on open).
+ */
+export const BOARD_WIDTH = 1385;
+
+/**
+ * Windows narrower than this show the stacked one-column layout instead: the width at which the
+ * three columns used to reach `minColumnWidth` pixels each. The stacked layout is laid out to the
+ * window's own width, so its coordinates are NOT board coordinates (see `sharesBoardCoordinates`).
+ */
+export const STACK_BELOW_WIDTH =
+  2 * METRICS.margin + (COLUMNS.length - 1) * METRICS.columnGap + COLUMNS.length * METRICS.minColumnWidth;
+
 export interface ColumnLayout {
   readonly column: Column;
   readonly rect: Rect;
@@ -105,13 +122,19 @@ export function cardHasMeta(card: CardState): boolean {
   return card.professionalsOnly || card.pairId !== null || Object.keys(card.marks).length > 0;
 }
 
-/** Computes every rectangle of the board; cards are stacked in board order and never overlap. */
+/**
+ * Computes every rectangle of the board; cards are stacked in board order and never overlap.
+ * A window at least `STACK_BELOW_WIDTH` wide gets the three columns at the fixed `BOARD_WIDTH`
+ * whatever its size (the window only decides stacked or not); a narrower one gets one stacked
+ * column as wide as the window.
+ */
 export function layoutBoard(state: BoardState, viewport: Viewport, measure: MeasureText): BoardLayout {
   const { margin, columnGap } = METRICS;
-  const width = Math.max(viewport.width, 2 * margin + METRICS.minColumnWidth);
-  const sideBySide = (width - 2 * margin - 2 * columnGap) / COLUMNS.length;
-  const stacked = sideBySide < METRICS.minColumnWidth;
-  const columnWidth = stacked ? width - 2 * margin : sideBySide;
+  const stacked = viewport.width < STACK_BELOW_WIDTH;
+  const width = stacked ? Math.max(viewport.width, 2 * margin + METRICS.minColumnWidth) : BOARD_WIDTH;
+  const columnWidth = stacked
+    ? width - 2 * margin
+    : (width - 2 * margin - (COLUMNS.length - 1) * columnGap) / COLUMNS.length;
 
   const columns: ColumnLayout[] = [];
   const sections: SectionLayout[] = [];
@@ -133,7 +156,8 @@ export function layoutBoard(state: BoardState, viewport: Viewport, measure: Meas
   const bottom = Math.max(...finalColumns.map((c) => c.rect.y + c.rect.height));
   return {
     width,
-    height: Math.max(viewport.height, bottom + margin),
+    // Side by side the height is the board's own (not the window's), so it is the same everywhere.
+    height: stacked ? Math.max(viewport.height, bottom + margin) : bottom + margin,
     stacked,
     columns: finalColumns,
     sections,
@@ -209,6 +233,15 @@ function layoutSection(
     },
     cards: placed,
   };
+}
+
+/**
+ * Do this layout's coordinates mean the same place on every screen? Only the three-column
+ * layout's do; a stacked (phone) layout depends on the phone's width, so a phone neither shares
+ * its pointer or view nor follows anyone (see MapView / useMapNavigation).
+ */
+export function sharesBoardCoordinates(layout: BoardLayout): boolean {
+  return !layout.stacked;
 }
 
 /** The width available to a card's text once the author stripe and padding are taken off. */

@@ -23,8 +23,6 @@ export interface FollowControls {
   /** The client followed now, or null. */
   readonly following: number | null;
   readonly follow: (clientId: number | null) => void;
-  /** The facilitator's "bring everyone to me": every screen jumps to this view once. */
-  readonly summonEveryone: () => void;
   /** Tell the others where this screen looks (call on every change of view). */
   readonly shareView: (camera: Camera) => void;
 }
@@ -82,10 +80,5 @@ export function useFollow({
     if (viewport) moveTo(cameraForLeader(viewport));
   }, [peers, moveTo, cameraForLeader]);
 
-  const summonEveryone = useCallback(() => {
-    if (awareness)
-      publishPresence(awareness, { summon: { at: Date.now(), viewport: viewportOf(current()) } });
-  }, [awareness, current]);
-
-  return { following, follow: setChosen, summonEveryone, shareView };
+  return { following, follow: setChosen, shareView };
 }

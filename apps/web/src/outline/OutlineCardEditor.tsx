@@ -1,8 +1,7 @@
-import { type CardId, editCardText, getCardText, type TextEdit } from '@kinmap/model';
-import { type KeyboardEvent, useCallback, useEffect, useMemo } from 'react';
+import type { CardId } from '@kinmap/model';
 import type { BoardWriter } from '../boardActions';
 import { type MessageKey, t } from '../messages';
-import { useYTextBinding } from '../useYTextBinding';
+import { useCardTextEditor } from '../useCardTextEditor';
 
 export interface OutlineCardEditorProps {
   readonly writer: BoardWriter;
@@ -21,31 +20,7 @@ function fitHeight(el: HTMLTextAreaElement): void {
 
 /** The card's words in a textarea bound to its Y.Text, so several people can type in it at once. */
 export function OutlineCardEditor({ writer, cardId, cardRef, onClose, onNotice }: OutlineCardEditorProps) {
-  const { doc, actor } = writer;
-  const ytext = useMemo(() => getCardText(doc, cardId), [doc, cardId]);
-  const write = useCallback(
-    (edit: TextEdit) => {
-      const ok = editCardText(doc, actor, cardId, edit).ok;
-      if (!ok) onNotice('notice.editFailed');
-      return ok;
-    },
-    [doc, actor, cardId, onNotice],
-  );
-  const { ref, onInput } = useYTextBinding<HTMLTextAreaElement>(ytext, write, fitHeight);
-
-  useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    el.focus();
-    el.setSelectionRange(el.value.length, el.value.length);
-  }, [ref]);
-
-  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (event.key === 'Escape' || (event.key === 'Enter' && (event.ctrlKey || event.metaKey))) {
-      event.preventDefault();
-      onClose('keyboard');
-    }
-  };
+  const { ref, onInput, onKeyDown } = useCardTextEditor(writer, cardId, onClose, onNotice, fitHeight);
 
   const hintId = `outline-hint-${cardId}`;
   return (
