@@ -359,3 +359,32 @@ test('screens of different widths share board coordinates: pointers and “bring
     })
     .toEqual([]);
 });
+
+test('a chosen card moves with Alt+arrows as it would by dragging, and the other person sees it', async ({
+  openParticipant,
+}) => {
+  const { facilitator, map } = await startBoard(openParticipant, 'Case 6110');
+  const family = await joinAs(openParticipant, await facilitator.board.shareLink('family'), 'Alex');
+  await map.addCard('Harm', 'Bruise on her arm in May');
+  await map.addCard('Harm', 'Dad shouted at Mia on Friday');
+  const card = await map.cardWithText('Bruise on her arm in May');
+  if (!card) throw new Error('the card was not added');
+  await map.clickCard(card.id);
+  await expect(map.surface).toBeFocused();
+
+  const harmTexts = async (page: MapPage) =>
+    Object.values((await page.state())?.cards ?? {})
+      .filter((c) => c.category === 'harm')
+      .sort((x, y) => x.order - y.order)
+      .map((c) => c.text);
+  await map.page.keyboard.press('Alt+ArrowDown');
+  await expect
+    .poll(() => harmTexts(family))
+    .toEqual(['Dad shouted at Mia on Friday', 'Bruise on her arm in May']);
+
+  await map.page.keyboard.press('Alt+ArrowRight');
+  await expect
+    .poll(async () => (await family.cardWithText('Bruise on her arm in May'))?.category)
+    .toBe('dangerStatement');
+  await expect.poll(() => family.cardDrawnAtItsPlace(card.id)).toBe(card.id);
+});

@@ -2,7 +2,7 @@ import type { BoardState } from '@kinmap/model';
 import type Konva from 'konva';
 import { type KeyboardEvent, type RefObject, useEffect, useMemo, useRef, useState } from 'react';
 import { BoardCanvas } from './BoardCanvas';
-import { historyCommand, keyCommand } from './boardKeys';
+import { historyCommand, keyCommand, moveCommand } from './boardKeys';
 import { CardEditor } from './CardEditor';
 import { scaleRect } from './camera';
 import { FollowPicker } from './FollowPicker';
@@ -75,6 +75,12 @@ export function MapView({ session, board: myBoard, me, peers, setCursor, stageRe
     if (editingId || event.target !== event.currentTarget || !layout) return;
     if (nav.onViewKey(event)) {
       event.preventDefault();
+      return;
+    }
+    const move = moveCommand(event, board, selectedId);
+    if (move) {
+      event.preventDefault();
+      actions.move(move.cardId, move.category, move.index);
       return;
     }
     const command = keyCommand(event.key, readingOrder(layout), selectedId);

@@ -1,6 +1,15 @@
-import type { CardId } from '@kinmap/model';
+import {
+  addCard,
+  asParticipantId,
+  type CardId,
+  cardsInCategory,
+  initBoard,
+  moveCard,
+  readBoard,
+} from '@kinmap/model';
 import { describe, expect, it } from 'vitest';
-import { historyCommand, keyCommand, viewCommand } from './boardKeys';
+import * as Y from 'yjs';
+import { historyCommand, keyCommand, moveCommand, viewCommand } from './boardKeys';
 
 const a = 'a' as CardId;
 const b = 'b' as CardId;
@@ -80,5 +89,66 @@ describe('viewCommand', () => {
     expect(viewCommand(key('+', true))).toBeNull();
     expect(viewCommand(key('0', true))).toBeNull();
     expect(viewCommand(key('a'))).toBeNull();
+  });
+});
+
+describe('moveCommand', () => {
+  const actor = { participantId: asParticipantId('sam'), role: 'facilitator' } as const;
+  function board() {
+    const doc = new Y.Doc();
+    initBoard(doc, { title: 'Case', createdAt: 1 });
+    const ids = ['first', 'second', 'third'].map((text) => {
+      const added = addCard(doc, actor, { category: 'harm', text });
+      if (!added.ok) throw new Error(added.reason);
+      return added.value.cardId;
+    });
+    return { doc, ids: ids as [CardId, CardId, CardId] };
+  }
+  const alt = (key: string) => ({ key, altKey: true, ctrlKey: false, metaKey: false, shiftKey: false });
+
+  it('swaps the chosen card with its neighbour on Alt+Up and Alt+Down, and stops at the ends', () => {
+    const { doc, ids } = board();
+    const state = readBoard(doc);
+    expect(moveCommand(alt('ArrowDown'), state, ids[0])).toEqual({
+      cardId: ids[0],
+      category: 'harm',
+      index: 1,
+    });
+    expect(moveCommand(alt('ArrowUp'), state, ids[2])).toEqual({
+      cardId: ids[2],
+      category: 'harm',
+      index: 1,
+    });
+    expect(moveCommand(alt('ArrowUp'), state, ids[0])).toBeNull();
+    expect(moveCommand(alt('ArrowDown'), state, ids[2])).toBeNull();
+    // Applied through the model, Alt+Down really puts the first card second.
+    const move = moveCommand(alt('ArrowDown'), state, ids[0]);
+    if (!move) throw new Error('no move');
+    expect(moveCard(doc, actor, move.cardId, { category: move.category, index: move.index }).ok).toBe(true);
+    expect(cardsInCategory(readBoard(doc), 'harm').map((card) => card.text)).toEqual([
+      'second',
+      'first',
+      'third',
+    ]);
+  });
+
+  it('sends the chosen card to the end of the section before or after on Alt+Left and Alt+Right', () => {
+    const { doc, ids } = board();
+    const state = readBoard(doc);
+    expect(moveCommand(alt('ArrowRight'), state, ids[1])).toEqual({
+      cardId: ids[1],
+      category: 'dangerStatement',
+      index: 0,
+    });
+    expect(moveCommand(alt('ArrowLeft'), state, ids[1])).toBeNull(); // harm is the first section
+  });
+
+  it('leaves plain arrows, other modifiers and no choice alone', () => {
+    const { doc, ids } = board();
+    const state = readBoard(doc);
+    expect(moveCommand({ ...alt('ArrowDown'), altKey: false }, state, ids[0])).toBeNull();
+    expect(moveCommand({ ...alt('ArrowDown'), ctrlKey: true }, state, ids[0])).toBeNull();
+    expect(moveCommand(alt('ArrowDown'), state, null)).toBeNull();
+    expect(moveCommand(alt('Enter'), state, ids[0])).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import type { CardId } from '@kinmap/model';
+import { type BoardState, CATEGORIES, type CardId, type Category, cardsInCategory } from '@kinmap/model';
 
 /** What a key pressed on the focused board means. */
 export type KeyCommand =
@@ -71,6 +71,52 @@ export function viewCommand(chord: KeyChord): 'zoomIn' | 'zoomOut' | 'fit' | nul
       return 'zoomOut';
     case '0':
       return 'fit';
+    default:
+      return null;
+  }
+}
+
+/** Where Alt+arrow sends the chosen card (the index counts the target category's other cards). */
+export interface MoveCommand {
+  readonly cardId: CardId;
+  readonly category: Category;
+  readonly index: number;
+}
+
+/**
+ * Moving a card with the keyboard, the equal of dragging it: Alt+Up / Alt+Down swap it with the card
+ * above or below in its section, Alt+Left / Alt+Right send it to the end of the section before or
+ * after (in reading order: harm … next steps). Null when nothing would move.
+ */
+export function moveCommand(
+  chord: KeyChord,
+  board: BoardState,
+  selectedId: CardId | null,
+): MoveCommand | null {
+  if (!chord.altKey || chord.ctrlKey || chord.metaKey || !selectedId) return null;
+  const card = board.cards[selectedId];
+  if (!card) return null;
+  const siblings = cardsInCategory(board, card.category).map((c) => c.id);
+  const at = siblings.indexOf(selectedId);
+  const step = (delta: number): MoveCommand | null => {
+    const index = at + delta;
+    return index < 0 || index >= siblings.length
+      ? null
+      : { cardId: selectedId, category: card.category, index };
+  };
+  const hop = (delta: number): MoveCommand | null => {
+    const category = CATEGORIES[CATEGORIES.indexOf(card.category) + delta];
+    return category ? { cardId: selectedId, category, index: cardsInCategory(board, category).length } : null;
+  };
+  switch (chord.key) {
+    case 'ArrowUp':
+      return step(-1);
+    case 'ArrowDown':
+      return step(1);
+    case 'ArrowLeft':
+      return hop(-1);
+    case 'ArrowRight':
+      return hop(1);
     default:
       return null;
   }

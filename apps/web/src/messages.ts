@@ -112,7 +112,7 @@ const en = {
   'view.map': 'Map',
 
   'canvas.label':
-    'The board. Use the arrow keys to choose a card, Enter to edit it, Delete to remove it. Double-click a section to add a card.',
+    'The board. Use the arrow keys to choose a card, Enter to edit it, Alt with an arrow key to move it, Delete to remove it. Double-click a section to add a card.',
   'editor.label': 'Card text',
 
   /* outline */
