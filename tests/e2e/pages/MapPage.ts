@@ -81,6 +81,23 @@ export class MapPage extends BoardPage {
     });
   }
 
+  /** Waits until the (first) other person's pointer is drawn on this card on this screen. */
+  async expectPointerOn(cardId: string): Promise<void> {
+    const target = await this.reveal(() => this.cardRect(cardId));
+    await expect
+      .poll(async () => {
+        const [p] = await this.cursorPoints();
+        return (
+          !!p &&
+          p.x > target.x &&
+          p.x < target.x + target.width &&
+          p.y > target.y &&
+          p.y < target.y + target.height
+        );
+      })
+      .toBe(true);
+  }
+
   /** Is the card drawn on this screen's canvas at all? */
   drawsCard(cardId: string): Promise<boolean> {
     return this.page.evaluate((id) => {
