@@ -3,6 +3,7 @@ import { addCard, asParticipantId, CATEGORIES, editCardText, getCardText, readBo
 import { createSqliteStore, DATABASE_FILE } from '@kinmap/server';
 import { type Browser, chromium, type Page } from '@playwright/test';
 import * as Y from 'yjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium.js';
 import { createBoard, startServerProcess } from '../support/serverProcess.js';
 import { type FrameSummary, summariseFrames } from './canvasFrames.js';
 import { sleep } from './stats.js';
@@ -23,17 +24,6 @@ export interface CanvasResult {
   readonly konvaNodes: number;
   readonly editsApplied: number;
 }
-
-/** The same flags as the browser tests (tests/e2e/playwright.config.ts): no GPU, so Skia draws in software. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 const actor = { participantId: asParticipantId('bench-author'), role: 'practitioner' } as const;
 const WORDS = 'mum dad nan school worried safe drinks shouting visits plan calls keeps friend night'.split(
@@ -145,9 +135,9 @@ export async function runCanvas(dataDir: string, params: CanvasParams): Promise<
   await seedCards(dataDir, board.id, params.cards);
   server = await startServerProcess({ dataDir });
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     headless: true,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS],
   });
   const editor = new WireClient({
     url: `${server.wsUrl}/${board.id}?token=${board.tokens.practitioner}`,
