@@ -10,8 +10,9 @@ export default defineConfig({
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
   server: {
     proxy: {
-      '/api': { target: server, changeOrigin: true },
-      '/sync': { target: server.replace(/^http/, 'ws'), ws: true, changeOrigin: true },
+      // The Host stays the page's own: the CSRF and WebSocket same-origin checks compare against it.
+      '/api': { target: server, changeOrigin: false },
+      '/sync': { target: server.replace(/^http/, 'ws'), ws: true, changeOrigin: false },
     },
   },
 });

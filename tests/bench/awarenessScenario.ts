@@ -2,7 +2,7 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { once } from 'node:events';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { createBoard, type ServerProcess } from '../support/serverProcess.js';
+import { createBoard, inviteMember, type ServerProcess } from '../support/serverProcess.js';
 import type {
   AwarenessWorkerCommand,
   AwarenessWorkerData,
@@ -45,7 +45,9 @@ export async function runAwarenessStorm(
   server: ServerProcess,
   params: AwarenessParams,
 ): Promise<AwarenessResult> {
-  const board = await createBoard(server.url, 'Awareness storm');
+  const board = await createBoard(server, 'Awareness storm');
+  // Every cursor is a device of one family member; each provider gets its own ticket (in the generator).
+  const family = await inviteMember(server.url, board, 'family', 'Alex');
   const perWorker = Math.ceil(params.clients / params.workers);
   const workers = Array.from({ length: params.workers }, (_, w) => {
     const child = fork(fileURLToPath(new URL('./awarenessWorker.ts', import.meta.url)), [], {
@@ -54,9 +56,10 @@ export async function runAwarenessStorm(
       execArgv: ['--import', 'tsx', '--max-semi-space-size=32'],
     });
     const data: AwarenessWorkerData = {
+      url: server.url,
       wsUrl: server.wsUrl,
       boardId: board.id,
-      token: board.tokens.family,
+      cookie: family.cookie,
       clients: Math.min(perWorker, params.clients - w * perWorker),
       hz: params.hz,
       firstIndex: w * perWorker,

@@ -2,12 +2,16 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { issueTicket } from '../support/serverProcess.js';
 
 /** What the bench gives one awareness process: its clients on the storm's board (first IPC message). */
 export interface AwarenessWorkerData {
+  /** The server's http base, where each provider's one-time ticket is asked for. */
+  readonly url: string;
   readonly wsUrl: string;
   readonly boardId: string;
-  readonly token: string;
+  /** The family member's session cookie (`kinmap_session=…`). */
+  readonly cookie: string;
   readonly clients: number;
   readonly hz: number;
   /** Index of this process's first client, so cursors differ between processes. */
@@ -49,9 +53,14 @@ process.setMaxListeners(data.clients + 10);
 const samples: Array<{ at: number; ms: number }> = [];
 let measuring = false;
 let frames = 0;
-const clients = Array.from({ length: data.clients }, () => {
+const clients: WebsocketProvider[] = [];
+for (let i = 0; i < data.clients; i++) clients.push(await connect());
+
+/** One device: a fresh one-time ticket, then an official provider (which would reuse it on reconnect: no retry here). */
+async function connect(): Promise<WebsocketProvider> {
+  const ticket = await issueTicket(data.url, data.boardId, { cookie: data.cookie });
   const client = new WebsocketProvider(data.wsUrl, data.boardId, new Y.Doc(), {
-    params: { token: data.token },
+    params: { ticket },
     WebSocketPolyfill: WebSocket as never,
     disableBc: true,
   });
@@ -68,8 +77,11 @@ const clients = Array.from({ length: data.clients }, () => {
     }
   });
   return client;
-});
-await Promise.all(clients.map((client) => new Promise((resolve) => client.once('sync', resolve))));
+}
+// The first ones may have synced while later tickets were asked for.
+await Promise.all(
+  clients.map((client) => (client.synced ? null : new Promise((resolve) => client.once('sync', resolve)))),
+);
 send({ kind: 'ready' });
 
 const loopDelay = monitorEventLoopDelay({ resolution: 10 });

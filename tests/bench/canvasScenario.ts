@@ -4,7 +4,7 @@ import { createSqliteStore, DATABASE_FILE } from '@kinmap/server';
 import { type Browser, chromium, type Page } from '@playwright/test';
 import * as Y from 'yjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium.js';
-import { createBoard, startServerProcess } from '../support/serverProcess.js';
+import { createBoard, signInStaff, startServerProcess, ticketSyncUrl } from '../support/serverProcess.js';
 import { type FrameSummary, summariseFrames } from './canvasFrames.js';
 import { sleep } from './stats.js';
 import { WireClient } from './wireClient.js';
@@ -94,16 +94,17 @@ async function recordFrames(page: Page, ms: number, pan: boolean): Promise<numbe
   return page.evaluate(`${RECORD_FRAMES}(${JSON.stringify({ ms, pan })})`) as Promise<number[]>;
 }
 
-async function openBoard(browser: Browser, link: string, cards: number): Promise<Page> {
+/** Opens the board as its creator: the staff session cookie goes into the browser first. */
+async function openBoard(browser: Browser, link: string, cookie: string, cards: number): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const [name = '', value = ''] = cookie.split('=');
+  await context.addCookies([{ name, value, url: new URL(link).origin }]);
   await context.addInitScript(() => {
     (window as unknown as { __kinmapEnableBridge: boolean }).__kinmapEnableBridge = true;
   });
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
   await page.goto(link);
-  await page.getByLabel('Your name').fill('Bench');
-  await page.getByRole('button', { name: 'Join' }).click();
   await page.waitForFunction(
     (n) => {
       const state = (
@@ -130,7 +131,7 @@ function konvaNodeCount(page: Page): Promise<number> {
 /** One run: a fresh server and data directory, 2,000 cards, one browser, one editing client. */
 export async function runCanvas(dataDir: string, params: CanvasParams): Promise<CanvasResult> {
   let server = await startServerProcess({ dataDir });
-  const board = await createBoard(server.url, 'Canvas bench');
+  const board = await createBoard(server, 'Canvas bench');
   await server.stop();
   await seedCards(dataDir, board.id, params.cards);
   server = await startServerProcess({ dataDir });
@@ -139,16 +140,12 @@ export async function runCanvas(dataDir: string, params: CanvasParams): Promise<
     headless: true,
     args: [...CHROMIUM_ARGS],
   });
-  const editor = new WireClient({
-    url: `${server.wsUrl}/${board.id}?token=${board.tokens.practitioner}`,
-    applyDoc: true,
-  });
+  // The second client is the staff member on another device: its own ticket, from the session kept across the restart.
+  const editor = new WireClient({ url: await ticketSyncUrl(server, board.id, board), applyDoc: true });
   try {
-    const page = await openBoard(
-      browser,
-      `${server.url}/b/${board.id}#token=${board.tokens.facilitator}`,
-      params.cards,
-    );
+    if (!server.staff) throw new Error('the canvas bench needs a staff account');
+    const cookie = await signInStaff(server.url, server.staff);
+    const page = await openBoard(browser, `${server.url}/b/${board.id}`, cookie, params.cards);
     const konvaNodes = await konvaNodeCount(page);
     const panning = summariseFrames(await recordFrames(page, params.measureMs, true));
     await page.evaluate(() => {

@@ -3,7 +3,14 @@ import { performance } from 'node:perf_hooks';
 import { addCard, asParticipantId, editCardText, getCardText, readBoard } from '@kinmap/model';
 import { createSqliteStore, DATABASE_FILE } from '@kinmap/server';
 import * as Y from 'yjs';
-import { createBoard, type ServerProcess, startServerProcess } from '../support/serverProcess.js';
+import {
+  createBoard,
+  inviteMember,
+  type MemberDevice,
+  type ServerProcess,
+  startServerProcess,
+  ticketSyncUrl,
+} from '../support/serverProcess.js';
 import { percentile, round } from './stats.js';
 import { WireClient } from './wireClient.js';
 
@@ -50,30 +57,35 @@ async function seedHistory(dataDir: string, boardId: string, params: ColdLoadPar
   doc.destroy();
 }
 
-async function timeNewClient(server: ServerProcess, boardId: string, token: string): Promise<WireClient> {
-  const client = new WireClient({ url: `${server.wsUrl}/${boardId}?token=${token}`, applyDoc: true });
+/** A family member's new device: its ticket is asked for first, then the clock starts at connect. */
+async function timeNewClient(
+  server: ServerProcess,
+  boardId: string,
+  family: MemberDevice,
+): Promise<{ client: WireClient; ms: number; started: number }> {
+  const url = await ticketSyncUrl(server, boardId, family);
+  const started = performance.now();
+  const client = new WireClient({ url, applyDoc: true });
   await client.whenSynced();
-  return client;
+  return { client, ms: performance.now() - started, started };
 }
 
 export async function runColdLoad(dataDir: string, params: ColdLoadParams): Promise<ColdLoadResult> {
   let server = await startServerProcess({ dataDir });
-  const board = await createBoard(server.url, 'Cold load');
+  const board = await createBoard(server, 'Cold load');
+  // Sessions are stored, so the family member's device stays signed in across the restarts.
+  const family = await inviteMember(server.url, board, 'family', 'Alex');
   await server.stop();
   await seedHistory(dataDir, board.id, params);
   server = await startServerProcess({ dataDir });
-  const token = board.tokens.family;
-  let started = performance.now();
-  const first = await timeNewClient(server, board.id, token);
-  const firstClientMs = performance.now() - started;
+  const { client: first, ms: firstClientMs } = await timeNewClient(server, board.id, family);
   const cardsSeen = Object.keys(readBoard(first.doc).cards).length;
   const stateBytes = Y.encodeStateAsUpdate(first.doc).byteLength;
   const received: number[] = [];
   const applied: number[] = [];
   for (let i = 0; i < params.newClients; i++) {
-    started = performance.now();
-    const client = await timeNewClient(server, board.id, token);
-    applied.push(performance.now() - started);
+    const { client, ms, started } = await timeNewClient(server, board.id, family);
+    applied.push(ms);
     received.push(client.stateArrivedAt - started);
     client.close();
   }

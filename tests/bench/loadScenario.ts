@@ -2,8 +2,8 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { once } from 'node:events';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { type CreatedBoard, createBoard, type ServerProcess } from '../support/serverProcess.js';
-import type { LoadWorkerCommand, LoadWorkerData, LoadWorkerReport } from './loadWorker.js';
+import { createBoard, inviteMember, type ServerProcess } from '../support/serverProcess.js';
+import type { LoadBoard, LoadWorkerCommand, LoadWorkerData, LoadWorkerReport } from './loadWorker.js';
 import { loopDelaySummary, percentile, round, sleep } from './stats.js';
 
 export interface LoadParams {
@@ -39,11 +39,19 @@ export interface LoadResult {
  * plus a stamp of when it was made) at a fixed rate. Latency is edit -> applied in another client's Y.Doc.
  */
 export async function runLoad(server: ServerProcess, params: LoadParams): Promise<LoadResult> {
-  const boards: CreatedBoard[] = [];
-  for (let b = 0; b < params.boards; b++) boards.push(await createBoard(server.url, `Load board ${b}`));
+  const boards: LoadBoard[] = [];
+  for (let b = 0; b < params.boards; b++) {
+    const board = await createBoard(server, `Load board ${b}`);
+    // One practitioner writes on every writing device, one family member reads on the others; each
+    // connection gets its own one-time ticket from that member's cookie (in the generator).
+    const writer = await inviteMember(server.url, board, 'practitioner', `Writer ${b}`);
+    const reader = await inviteMember(server.url, board, 'family', `Reader ${b}`);
+    boards.push({ id: board.id, writer, reader });
+  }
   const workers = Array.from({ length: params.workers }, (_, w) => {
     const data: LoadWorkerData = {
       ...params,
+      url: server.url,
       wsUrl: server.wsUrl,
       boards: boards.filter((_, b) => b % params.workers === w),
     };

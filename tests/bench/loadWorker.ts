@@ -1,13 +1,22 @@
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { addCard, asParticipantId, editCardText } from '@kinmap/model';
-import type * as Y from 'yjs';
-import type { CreatedBoard } from '../support/serverProcess.js';
+import * as Y from 'yjs';
+import { type MemberDevice, ticketSyncUrl } from '../support/serverProcess.js';
 import { WireClient } from './wireClient.js';
 
 /** What the bench gives one load process: its share of the boards (its first IPC message). */
+/** A load board: the member every writing device signs in as, and the one the reading devices do. */
+export interface LoadBoard {
+  readonly id: string;
+  readonly writer: MemberDevice;
+  readonly reader: MemberDevice;
+}
+
 export interface LoadWorkerData {
+  /** The server's http base, where the generator asks for each connection's ticket. */
+  readonly url: string;
   readonly wsUrl: string;
-  readonly boards: readonly CreatedBoard[];
+  readonly boards: readonly LoadBoard[];
   readonly clientsPerBoard: number;
   readonly writersPerBoard: number;
   readonly editsPerSecond: number;
@@ -32,7 +41,7 @@ const send = (report: LoadWorkerReport): void => {
 const data = await new Promise<LoadWorkerData>((resolve) => process.once('message', resolve));
 
 const clients: WireClient[] = [];
-const writers: WireClient[] = [];
+const writers: Array<{ client: WireClient; memberId: string }> = [];
 const samples: number[] = [];
 let measuring = false;
 // One board at a time, like people arriving: a thousand simultaneous handshakes would only measure
@@ -42,14 +51,14 @@ for (const board of data.boards) {
   for (let c = 0; c < data.clientsPerBoard; c++) {
     const isWriter = c < data.writersPerBoard;
     const measures = !isWriter && c < data.writersPerBoard + data.measuringReceiversPerBoard;
-    const token = isWriter ? board.tokens.practitioner : board.tokens.family;
+    const device = isWriter ? board.writer : board.reader;
     const client = new WireClient({
-      url: `${data.wsUrl}/${board.id}?token=${token}`,
+      url: await ticketSyncUrl(data, board.id, device),
       applyDoc: isWriter || measures,
     });
     if (measures) observeStamps(client.doc, (ms) => measuring && samples.push(ms));
     boardClients.push(client);
-    if (isWriter) writers.push(client);
+    if (isWriter) writers.push({ client, memberId: device.memberId });
   }
   await Promise.all(boardClients.map((client) => client.whenSynced()));
   clients.push(...boardClients);
@@ -61,7 +70,7 @@ let stopWriters: Array<() => void> = [];
 let receivedBefore = 0;
 process.on('message', (command: LoadWorkerCommand) => {
   if (command === 'write')
-    stopWriters = writers.map((writer, i) => startWriter(writer, i, data.editsPerSecond));
+    stopWriters = writers.map(({ client, memberId }) => startWriter(client, memberId, data.editsPerSecond));
   else if (command === 'measure') {
     receivedBefore = sumUpdates();
     measuring = true;
@@ -87,18 +96,17 @@ process.on('message', (command: LoadWorkerCommand) => {
  * same transaction. Each writer starts at a random phase: people do not type in lockstep, and
  * aligned timers would turn the load into bursts that measure queueing in the generator.
  */
-function startWriter(writer: WireClient, index: number, rate: number): () => void {
-  const actor = { participantId: asParticipantId(`bench-writer-${index}`), role: 'practitioner' } as const;
+function startWriter(writer: WireClient, memberId: string, rate: number): () => void {
+  // The server accepts a new card only under the sender's own member id ([AC2]).
+  const actor = { participantId: asParticipantId(memberId), role: 'practitioner' } as const;
   const added = addCard(writer.doc, actor, { category: 'harm', text: '' });
   if (!added.ok) throw new Error(`bench card not added: ${added.reason}`);
   const { cardId } = added.value;
-  const stamps = writer.doc.getMap<number>('bench-stamps');
   let typed = 0;
-  const type = () =>
-    writer.doc.transact(() => {
-      editCardText(writer.doc, actor, cardId, { index: typed++, deleteCount: 0, insert: 'x' });
-      stamps.set(`${writer.doc.clientID}`, performance.now());
-    });
+  const type = () => {
+    editCardText(writer.doc, actor, cardId, { index: typed++, deleteCount: 0, insert: 'x' });
+    typedAt.set(`${cardId}:${typed}`, performance.now());
+  };
   let interval: NodeJS.Timeout | undefined;
   const phase = setTimeout(
     () => {
@@ -112,14 +120,22 @@ function startWriter(writer: WireClient, index: number, rate: number): () => voi
   };
 }
 
+/**
+ * When each character was typed, by card and the text's length after it. Writers and the receivers
+ * that measure them share this process; the stamp cannot travel in the document, whose layout the
+ * server enforces ([AC19]: no top-level type of the bench's own).
+ */
+const typedAt = new Map<string, number>();
+
 function observeStamps(doc: Y.Doc, record: (ms: number) => void): void {
-  const stamps = doc.getMap<number>('bench-stamps');
-  stamps.observe((event) => {
-    if (event.transaction.local) return;
+  doc.getMap('cards').observeDeep((events, transaction) => {
+    if (transaction.local) return;
     const now = performance.now();
-    for (const key of event.keysChanged) {
-      const at = stamps.get(key);
-      if (typeof at === 'number') record(now - at);
+    for (const event of events) {
+      const [cardId] = event.path;
+      if (!(event.target instanceof Y.Text) || typeof cardId !== 'string') continue;
+      const at = typedAt.get(`${cardId}:${event.target.length}`);
+      if (at !== undefined) record(now - at);
     }
   });
 }

@@ -2,6 +2,8 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page, TestInfo } from '@playwright/test';
 import { expect, test } from './fixtures.js';
 import { OutlinePage } from './pages/OutlinePage.js';
+import { PlanPage } from './pages/PlanPage.js';
+import { ScalesPage } from './pages/ScalesPage.js';
 
 // WCAG 2.1 A and AA, plus axe's best practices (landmarks, one h1, headings in order).
 const RULE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
@@ -28,22 +30,32 @@ async function seriousViolations(page: Page, testInfo: TestInfo, name: string): 
     );
 }
 
-test('the start page and the join form have no serious or critical accessibility problems', async ({
+test('the sign-in page, the boards page, the invite panel and the join form have no serious or critical accessibility problems', async ({
   openParticipant,
 }, testInfo) => {
   const facilitator = await openParticipant('facilitator');
   await facilitator.landing.goto();
+  await expect(facilitator.page.getByLabel('Email')).toBeVisible();
+  expect(await seriousViolations(facilitator.page, testInfo, 'sign-in')).toEqual([]);
+
+  await facilitator.landing.signIn();
   await expect(facilitator.page.getByLabel('Case label')).toBeVisible();
   expect(await seriousViolations(facilitator.page, testInfo, 'landing')).toEqual([]);
 
   await facilitator.landing.createBoard('Case 7001');
-  await expect(facilitator.page.getByLabel('Your name')).toBeVisible();
-  expect(await seriousViolations(facilitator.page, testInfo, 'join')).toEqual([]);
+  const link = await facilitator.board.shareLink('family', 'Alex (Mum)');
+  await facilitator.board.openInvitePanel();
+  expect(await seriousViolations(facilitator.page, testInfo, 'invite-panel')).toEqual([]);
+
+  const family = await openParticipant('family');
+  await family.board.open(link);
+  await expect(family.page.getByLabel('Your name')).toBeVisible();
+  expect(await seriousViolations(family.page, testInfo, 'join')).toEqual([]);
 
   // The form after a failed attempt (error message shown) is checked too.
-  await facilitator.page.getByRole('button', { name: 'Join' }).click();
-  await expect(facilitator.page.getByRole('alert')).toBeVisible();
-  expect(await seriousViolations(facilitator.page, testInfo, 'join-error')).toEqual([]);
+  await family.page.getByRole('button', { name: 'Join' }).click();
+  await expect(family.page.getByRole('alert')).toBeVisible();
+  expect(await seriousViolations(family.page, testInfo, 'join-error')).toEqual([]);
 });
 
 test('the outline with cards in every column has no serious or critical accessibility problems', async ({
@@ -52,7 +64,6 @@ test('the outline with cards in every column has no serious or critical accessib
   const facilitator = await openParticipant('facilitator');
   await facilitator.landing.goto();
   await facilitator.landing.createBoard('Case 7002');
-  await facilitator.board.join('Sam Chair');
   const outline = new OutlinePage(facilitator.page);
   await outline.open();
   const cards: ReadonlyArray<readonly [string, string]> = [
@@ -87,4 +98,35 @@ test('the outline with cards in every column has no serious or critical accessib
   await familyOutline.open();
   await expect(familyOutline.card('Mum works nights')).toBeVisible();
   expect(await seriousViolations(family.page, testInfo, 'outline-family')).toEqual([]);
+});
+
+test('the scaling and plan views have no serious or critical accessibility problems', async ({
+  openParticipant,
+}, testInfo) => {
+  const facilitator = await openParticipant('facilitator');
+  await facilitator.landing.goto();
+  await facilitator.landing.createBoard('Case 7003');
+
+  const scales = new ScalesPage(facilitator.page);
+  await scales.open();
+  await scales.addPair('Mia could be hurt again if Dad drinks', 'Mia is safe at home for six months');
+  await expect(scales.scale('Worry 1')).toBeVisible();
+  await scales.score('Overall', 4, 'Nan is helping every day');
+  expect(await seriousViolations(facilitator.page, testInfo, 'scales')).toEqual([]);
+
+  // Collecting privately: the count and the reveal button are on screen.
+  await scales.scale('Worry 1').getByRole('button', { name: 'Collect privately' }).click();
+  await expect(scales.scale('Worry 1').getByRole('button', { name: 'Reveal all' })).toBeVisible();
+  expect(await seriousViolations(facilitator.page, testInfo, 'scales-private')).toEqual([]);
+
+  const plan = new PlanPage(facilitator.page);
+  await plan.open();
+  await plan.addMember({
+    name: 'Nan',
+    relationship: 'Grandmother',
+    contact: '07700 900123',
+    agreedTo: 'School runs',
+  });
+  await plan.addRule('Dad does not drink when he looks after Mia', ['Nan']);
+  expect(await seriousViolations(facilitator.page, testInfo, 'plan')).toEqual([]);
 });

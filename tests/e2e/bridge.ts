@@ -29,6 +29,7 @@ export interface E2EBridge {
   cardRect(cardId: string): E2ERect | null;
   sectionRect(category: string): E2ERect | null;
   addButtonRect(category: string): E2ERect | null;
+  analysisRowRect(pairId: string): E2ERect | null;
   cardAt(clientX: number, clientY: number): string | null;
   status(): string;
   readonly role: string;

@@ -15,8 +15,15 @@ export interface ParticipantOptions {
   readonly expectedErrors?: readonly RegExp[];
 }
 
+/** The staff account globalSetup created (the specs' facilitator, "Sam Chair"). */
+export interface StaffCredentials {
+  readonly email: string;
+  readonly password: string;
+}
+
 interface Fixtures {
   serverUrl: string;
+  staff: StaffCredentials;
   /** A new person in their own browser context, with the test bridge on. */
   openParticipant: (label: string, options?: ParticipantOptions) => Promise<Participant>;
 }
@@ -32,13 +39,23 @@ export const test = base.extend<Fixtures>({
     if (!url) throw new Error('KINMAP_E2E_BASE_URL is not set: globalSetup did not start the server');
     await use(url);
   },
-  openParticipant: async ({ browser, serverUrl }, use) => {
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies as a pattern
+  staff: async ({}, use) => {
+    const email = process.env.KINMAP_E2E_STAFF_EMAIL;
+    const password = process.env.KINMAP_E2E_STAFF_PASSWORD;
+    if (!email || !password) throw new Error('KINMAP_E2E_STAFF_EMAIL/PASSWORD are not set: see globalSetup');
+    await use({ email, password });
+  },
+  openParticipant: async ({ browser, serverUrl, staff }, use) => {
     const contexts: BrowserContext[] = [];
     const problems: string[] = [];
     await use(async (label, { viewport = { width: 1400, height: 900 }, expectedErrors = [] } = {}) => {
       const context = await browser.newContext({ baseURL: serverUrl, viewport: { ...viewport } });
       contexts.push(context);
       await context.addInitScript(() => {
+        // Whole stacks for page errors: the intermittent React #185 (see playwright.config.ts) is
+        // traced by where the update loop starts, which the default 10 frames cut off.
+        Error.stackTraceLimit = 100;
         window.__kinmapEnableBridge = true;
       });
       const page = await context.newPage();
@@ -47,8 +64,11 @@ export const test = base.extend<Fixtures>({
         if (expectedErrors.some((pattern) => pattern.test(message.text()))) return;
         problems.push(`[${label}] console.error: ${message.text()}`);
       });
-      page.on('pageerror', (error) => problems.push(`[${label}] page error: ${error.message}`));
-      return { context, page, landing: new LandingPage(page), board: new BoardPage(page) };
+      // The stack is kept (the build ships source maps) so an intermittent error can be traced.
+      page.on('pageerror', (error) =>
+        problems.push(`[${label}] page error: ${error.message}\n${error.stack ?? ''}`),
+      );
+      return { context, page, landing: new LandingPage(page, staff), board: new BoardPage(page) };
     });
     try {
       expect(problems, 'unexpected console errors or page errors').toEqual([]);

@@ -8,7 +8,6 @@ async function startBoard(
   const facilitator = await openParticipant('facilitator');
   await facilitator.landing.goto();
   await facilitator.landing.createBoard(caseLabel);
-  await facilitator.board.join('Sam Chair');
   return { facilitator, map: new MapPage(facilitator.page) };
 }
 
@@ -208,13 +207,22 @@ test('a wall screen opened with ?projector follows the facilitator and never sho
   const secret = await a.cardWithText('Police report from March (professionals only)');
   if (!open || !secret) throw new Error('the cards were not added');
   await a.clickCard(secret.id);
+  // Moving a card out of everyone's sight asks first (families online may have seen it already).
+  a.page.once('dialog', (dialog) => void dialog.accept());
   await a.page.getByRole('button', { name: 'Professionals only' }).click();
   await expect
     .poll(async () => (await a.state())?.cards[secret.id])
     .toMatchObject({ professionalsOnly: true });
 
   const viewerLink = (await facilitator.board.shareLink('viewer')).replace('#', '?projector#');
-  const wall = await joinAs(openParticipant, viewerLink, 'Wall screen');
+  // The wall screen joins straight away: nobody types a name on the room's computer.
+  const wallPerson = await openParticipant('wall');
+  await wallPerson.board.open(viewerLink);
+  await wallPerson.board.waitUntilSynced();
+  const wall = new MapPage(wallPerson.page);
+  await expect(facilitator.page.getByRole('region', { name: 'On the board now' })).toContainText(
+    'Wall screen',
+  );
   await expect.poll(() => wall.drawsCard(open.id)).toBe(true);
   expect(await wall.drawsCard(secret.id)).toBe(false);
   await expect(wall.page.getByRole('button', { name: 'Zoom in' })).toHaveCount(0);
@@ -290,7 +298,6 @@ test('screens of different widths share board coordinates: pointers and “bring
   const facilitator = await openParticipant('facilitator', { viewport: { width: 1200, height: 1100 } });
   await facilitator.landing.goto();
   await facilitator.landing.createBoard('Case 6109');
-  await facilitator.board.join('Sam Chair');
   const a = new MapPage(facilitator.page);
   const person = await openParticipant('Alex', { viewport: { width: 1800, height: 1300 } });
   await person.board.open(await facilitator.board.shareLink('family'));

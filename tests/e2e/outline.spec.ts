@@ -9,7 +9,6 @@ async function facilitatorAndFamily(
   const facilitator = await openParticipant('facilitator');
   await facilitator.landing.goto();
   await facilitator.landing.createBoard(caseLabel);
-  await facilitator.board.join('Sam Chair');
   const family = await openParticipant('family');
   await family.board.open(await facilitator.board.shareLink('family'));
   await family.board.join('Alex');
@@ -91,7 +90,6 @@ test('with the keyboard only: skip to the outline, add, edit, reorder, move and 
   const facilitator = await openParticipant('facilitator');
   await facilitator.landing.goto();
   await facilitator.landing.createBoard('Case 6202');
-  await facilitator.board.join('Sam Chair');
   const { page } = facilitator;
   const outline = new OutlinePage(page);
 

@@ -12,7 +12,6 @@ async function startBoard(
   const facilitator = await openParticipant('facilitator');
   await facilitator.landing.goto();
   await facilitator.landing.createBoard(caseLabel);
-  await facilitator.board.join('Sam Chair');
   const plan = new PlanPage(facilitator.page);
   await plan.open();
   return { facilitator, plan };
@@ -59,6 +58,9 @@ test('the facilitator and a network member build the safety plan together, live'
   await expect(nanPlan.field(seenMember, 'What they have agreed to do')).toHaveValue(
     'Picks Mia up from school every day',
   );
+  // [AC13] Nan can edit the plan but not remove people or rules: the buttons are not offered to her.
+  await expect(nan.page.getByRole('button', { name: /^Remove/ })).toHaveCount(0);
+  await expect(facilitator.page.getByRole('button', { name: 'Remove Nan Rose' })).toBeVisible();
   await expect(seenMember.getByRole('checkbox', { name: 'Has been told about the worries' })).toBeChecked();
   const seenRule = nanPlan.rule(1);
   await expect(nanPlan.field(seenRule, 'What will happen')).toHaveValue(RULE);

@@ -14,7 +14,7 @@ import {
 import { createSqliteStore, DATABASE_FILE } from '@kinmap/server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { actor, createBoard, Fixture, must, waitFor } from './helpers.js';
+import { boardWithMembers, Fixture, must, waitFor } from './helpers.js';
 
 const texts = (doc: Y.Doc) =>
   Object.values(readBoard(doc).cards)
@@ -30,15 +30,15 @@ describe('co-editing through the real server with official y-websocket clients',
 
   it('two clients editing at the same time converge on the same board', async () => {
     const server = await fixture.start();
-    const board = await createBoard(server, 'Family meeting');
-    const a = fixture.connect(server, board.id, board.tokens.facilitator);
-    const b = fixture.connect(server, board.id, board.tokens.family);
+    const board = await boardWithMembers(server, 'Family meeting', ['family']);
+    const a = await fixture.connect(server, board.boardId, board.facilitator);
+    const b = await fixture.connect(server, board.boardId, board.family);
     await waitFor(() => a.provider.synced && b.provider.synced, 'both clients to sync');
     expect(readBoard(a.doc).meta.title).toBe('Family meeting');
     expect(readBoard(b.doc).meta.createdAt).toBe(readBoard(a.doc).meta.createdAt);
 
-    const facilitator = actor('facilitator');
-    const family = actor('family');
+    const facilitator = board.facilitator.actor;
+    const family = board.family.actor;
     const { cardId: harm } = must(
       addCard(a.doc, facilitator, { category: 'harm', text: 'Shouting at night' }),
     );
@@ -74,12 +74,12 @@ describe('co-editing through the real server with official y-websocket clients',
 
   it('[S5] a client joining after a server restart sees everything written before it', async () => {
     const first = await fixture.start();
-    const board = await createBoard(first, 'Restart board');
-    const a = fixture.connect(first, board.id, board.tokens.practitioner);
-    const b = fixture.connect(first, board.id, board.tokens.network);
+    const board = await boardWithMembers(first, 'Restart board', ['practitioner', 'network', 'viewer']);
+    const a = await fixture.connect(first, board.boardId, board.practitioner);
+    const b = await fixture.connect(first, board.boardId, board.network);
     await waitFor(() => a.provider.synced && b.provider.synced, 'both clients to sync');
-    const practitioner = actor('practitioner');
-    const network = actor('network');
+    const practitioner = board.practitioner.actor;
+    const network = board.network.actor;
     for (let i = 0; i < 20; i++) {
       must(
         addCard(i % 2 ? a.doc : b.doc, i % 2 ? practitioner : network, {
@@ -97,26 +97,37 @@ describe('co-editing through the real server with official y-websocket clients',
     fixture.disconnectAll();
     await first.close();
     const second = await fixture.start();
-    const c = fixture.connect(second, board.id, board.tokens.viewer);
-    await waitFor(() => c.provider.synced && texts(c.doc).length === 20, 'the late client to load the board');
-    expect(readBoard(c.doc)).toEqual(before);
+    // Sessions outlive the restart (SQLite); tickets do not (memory), so the viewer gets a new one.
+    const c = await fixture.connect(second, board.boardId, board.viewer);
+    const viewerId = board.viewer.memberId;
+    await waitFor(
+      () =>
+        c.provider.synced &&
+        texts(c.doc).length === 20 &&
+        readBoard(c.doc).participants[viewerId] !== undefined,
+      'the late client to load the board',
+    );
+    // Everything from before the restart, plus the viewer, whom the server records as they join.
+    const { [viewerId]: joined, ...earlier } = readBoard(c.doc).participants;
+    expect({ ...readBoard(c.doc), participants: earlier }).toEqual(before);
+    expect(joined).toMatchObject({ displayName: 'Val', role: 'viewer' });
   });
 
   it('[P1] a viewer’s edits never reach the other clients nor storage, while the viewer still receives', async () => {
     const server = await fixture.start();
-    const board = await createBoard(server, 'Viewer board');
-    const writer = fixture.connect(server, board.id, board.tokens.family);
-    const viewer = fixture.connect(server, board.id, board.tokens.viewer);
+    const board = await boardWithMembers(server, 'Viewer board', ['family', 'viewer']);
+    const writer = await fixture.connect(server, board.boardId, board.family);
+    const viewer = await fixture.connect(server, board.boardId, board.viewer);
     await waitFor(() => writer.provider.synced && viewer.provider.synced, 'both clients to sync');
 
     const { cardId: sneaky } = must(
-      addCard(viewer.doc, actor('viewer'), { category: 'harm', text: 'viewer text' }),
+      addCard(viewer.doc, board.viewer.actor, { category: 'harm', text: 'viewer text' }),
     );
-    must(setTitle(viewer.doc, actor('viewer'), 'Renamed by a viewer'));
+    must(setTitle(viewer.doc, board.viewer.actor, 'Renamed by a viewer'));
     expect(readBoard(viewer.doc).cards[sneaky]).toBeDefined(); // the viewer did produce updates
     // A later writer edit is the marker: once the viewer has it, the server handled the viewer's frames.
     const { cardId: marker } = must(
-      addCard(writer.doc, actor('family'), { category: 'existingSafety', text: 'marker' }),
+      addCard(writer.doc, board.family.actor, { category: 'existingSafety', text: 'marker' }),
     );
     await waitFor(
       () => readBoard(viewer.doc).cards[marker] !== undefined,
@@ -130,7 +141,7 @@ describe('co-editing through the real server with official y-websocket clients',
 
     const store = createSqliteStore({ file: join(fixture.dataDir, DATABASE_FILE) });
     const stored = new Y.Doc();
-    for (const update of (await store.load(board.id)).updates) Y.applyUpdate(stored, update);
+    for (const update of (await store.load(board.boardId)).updates) Y.applyUpdate(stored, update);
     await store.close();
     expect(readBoard(stored).cards[marker]?.text).toBe('marker');
     expect(readBoard(stored).cards[sneaky]).toBeUndefined();

@@ -3,7 +3,7 @@ import { decodeClientMessage, encodeSyncStep1 } from '@kinmap/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
-import { actor, createBoard, Fixture, must, opened, syncUrl, waitFor } from './helpers.js';
+import { boardWithMembers, Fixture, must, opened, post, syncUrl, ticketFor, waitFor } from './helpers.js';
 
 const FAMILY_REASON = 'Dad has not been drinking at home for six weeks';
 const FACILITATOR_REASON = 'The school says the children arrive on time now';
@@ -38,12 +38,13 @@ describe('[PR3] private scaling through the real server', () => {
 
   it("another participant's client never receives a private score before the reveal; afterwards everyone has every score", async () => {
     const server = await fixture.start();
-    const board = await createBoard(server, 'Review meeting');
-    const facilitator = actor('facilitator');
-    const family = actor('family');
-    const fac = fixture.connect(server, board.id, board.tokens.facilitator);
-    const fam = fixture.connect(server, board.id, board.tokens.family);
-    const ws = fixture.rawSocket(`${syncUrl(server)}/${board.id}?token=${board.tokens.practitioner}`);
+    const board = await boardWithMembers(server, 'Review meeting', ['family', 'practitioner']);
+    const facilitator = board.facilitator.actor;
+    const family = board.family.actor;
+    const fac = await fixture.connect(server, board.boardId, board.facilitator);
+    const fam = await fixture.connect(server, board.boardId, board.family);
+    const ticket = await ticketFor(server, board.boardId, board.practitioner);
+    const ws = fixture.rawSocket(`${syncUrl(server)}/${board.boardId}?ticket=${ticket}`);
     const other = recordingClient(ws);
     await opened(ws);
     other.start();
@@ -57,25 +58,27 @@ describe('[PR3] private scaling through the real server', () => {
     );
 
     const ratingUrl = (who: string) =>
-      `${server.url}/api/boards/${board.id}/scales/${OVERALL_SCALE_ID}/ratings/${who}`;
-    const put = (who: string, token: string, key: string, body: object) =>
+      `${server.url}/api/boards/${board.boardId}/scales/${OVERALL_SCALE_ID}/ratings/${who}`;
+    const put = (who: string, cookie: string, key: string, body: object) =>
       fetch(ratingUrl(who), {
         method: 'PUT',
         headers: {
-          Authorization: `Bearer ${token}`,
+          Cookie: cookie,
+          Origin: server.url,
+          'X-Kinmap-CSRF': '1',
           'Content-Type': 'application/json',
           'X-Participant-Key': key,
         },
         body: JSON.stringify(body),
       });
-    const famPut = await put(family.participantId, board.tokens.family, 'family-browser-key-0123456789', {
+    const famPut = await put(family.participantId, board.family.cookie, 'family-browser-key-0123456789', {
       value: 7,
       reason: FAMILY_REASON,
     });
     expect(famPut.status).toBe(200);
     const facPut = await put(
       facilitator.participantId,
-      board.tokens.facilitator,
+      board.facilitator.cookie,
       'facilitator-key-0123456789ab',
       {
         value: 3,
@@ -100,10 +103,12 @@ describe('[PR3] private scaling through the real server', () => {
     }
     expect(scaleIn(fac.doc)?.scored).toEqual([facilitator.participantId, family.participantId].sort());
 
-    const reveal = await fetch(`${server.url}/api/boards/${board.id}/scales/${OVERALL_SCALE_ID}/reveal`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${board.tokens.facilitator}` },
-    });
+    const reveal = await post(
+      server,
+      `/api/boards/${board.boardId}/scales/${OVERALL_SCALE_ID}/reveal`,
+      {},
+      board.facilitator.cookie,
+    );
     expect(reveal.status).toBe(200);
     await waitFor(
       () => everyone.every((doc) => Object.keys(scaleIn(doc)?.ratings ?? {}).length === 2),

@@ -1,5 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { closeEvent, createBoard, Fixture, opened, refusalStatus, syncUrl } from './helpers.js';
+import { WebSocket } from 'ws';
+import {
+  boardWithMembers,
+  closeEvent,
+  Fixture,
+  get,
+  opened,
+  refusalStatus,
+  syncUrl,
+  ticketFor,
+} from './helpers.js';
 
 describe('the /sync upgrade of the real server', () => {
   let fixture: Fixture;
@@ -8,29 +18,51 @@ describe('the /sync upgrade of the real server', () => {
   });
   afterEach(() => fixture.cleanup());
 
-  it('[E1] refuses before the handshake: no token 401, wrong token 403, unknown board 404, wrong path 404', async () => {
+  it('[E1] refuses before the handshake: no cookie or ticket 401, a spent or foreign ticket 403, unknown board 404, wrong path 404', async () => {
     const server = await fixture.start();
-    const board = await createBoard(server, 'Board');
-    const other = await createBoard(server, 'Other');
+    const board = await boardWithMembers(server, 'Board', ['family']);
+    const other = await boardWithMembers(server, 'Other');
     const sync = syncUrl(server);
     const ws = server.url.replace(/^http/, 'ws');
-    expect(await refusalStatus(fixture.rawSocket(`${sync}/${board.id}`))).toBe(401);
-    expect(await refusalStatus(fixture.rawSocket(`${sync}/${board.id}?token=`))).toBe(401);
-    expect(await refusalStatus(fixture.rawSocket(`${sync}/${board.id}?token=wrong`))).toBe(403);
-    expect(
-      await refusalStatus(fixture.rawSocket(`${sync}/${board.id}?token=${other.tokens.facilitator}`)),
-    ).toBe(403);
-    expect(
-      await refusalStatus(fixture.rawSocket(`${sync}/unknownBoard?token=${board.tokens.facilitator}`)),
-    ).toBe(404);
-    expect(await refusalStatus(fixture.rawSocket(`${sync}/..%2F..%2Fetc?token=x`))).toBe(404);
-    expect(await refusalStatus(fixture.rawSocket(`${ws}/elsewhere/${board.id}?token=x`))).toBe(404);
+    const ticket = () => ticketFor(server, board.boardId, board.family);
+    expect(await refusalStatus(fixture.rawSocket(`${sync}/${board.boardId}`))).toBe(401);
+    expect(await refusalStatus(fixture.rawSocket(`${sync}/${board.boardId}?ticket=`))).toBe(401);
+    // The session secret itself opens nothing from the URL: there is no token parameter any more.
+    const secret = board.family.cookie.split('=')[1];
+    expect(await refusalStatus(fixture.rawSocket(`${sync}/${board.boardId}?token=${secret}`))).toBe(401);
+    expect(await refusalStatus(fixture.rawSocket(`${sync}/${board.boardId}?ticket=wrong`))).toBe(403);
+    const spent = await ticket();
+    await opened(fixture.rawSocket(`${sync}/${board.boardId}?ticket=${spent}`));
+    expect(await refusalStatus(fixture.rawSocket(`${sync}/${board.boardId}?ticket=${spent}`))).toBe(403);
+    const foreign = await ticketFor(server, other.boardId, other.facilitator);
+    expect(await refusalStatus(fixture.rawSocket(`${sync}/${board.boardId}?ticket=${foreign}`))).toBe(403);
+    expect(await refusalStatus(fixture.rawSocket(`${sync}/unknownBoard?ticket=${await ticket()}`))).toBe(404);
+    expect(await refusalStatus(fixture.rawSocket(`${sync}/..%2F..%2Fetc?ticket=x`))).toBe(404);
+    expect(await refusalStatus(fixture.rawSocket(`${ws}/elsewhere/${board.boardId}?ticket=x`))).toBe(404);
   });
 
-  it('[V1] accepts a valid token and closes a frame over the room limit with 4413', async () => {
+  it('[AU13] takes the session cookie from this site only', async () => {
     const server = await fixture.start();
-    const board = await createBoard(server, 'Board');
-    const ws = fixture.rawSocket(`${syncUrl(server)}/${board.id}?token=${board.tokens.family}`);
+    const board = await boardWithMembers(server, 'Board', ['family']);
+    const url = `${syncUrl(server)}/${board.boardId}`;
+    const open = (headers: Record<string, string>) => {
+      const socket = new WebSocket(url, { headers });
+      socket.on('error', () => {});
+      fixture.track(socket);
+      return socket;
+    };
+    expect(await refusalStatus(open({ Cookie: board.family.cookie }))).toBe(403);
+    expect(await refusalStatus(open({ Cookie: board.family.cookie, Origin: 'http://evil.example' }))).toBe(
+      403,
+    );
+    await opened(open({ Cookie: board.family.cookie, Origin: server.url }));
+  });
+
+  it('[V1] accepts a valid ticket and closes a frame over the room limit with 4413', async () => {
+    const server = await fixture.start();
+    const board = await boardWithMembers(server, 'Board', ['family']);
+    const ticket = await ticketFor(server, board.boardId, board.family);
+    const ws = fixture.rawSocket(`${syncUrl(server)}/${board.boardId}?ticket=${ticket}`);
     await opened(ws);
     const closed = closeEvent(ws);
     ws.send(new Uint8Array(2 * 1024 * 1024));
@@ -39,8 +71,9 @@ describe('the /sync upgrade of the real server', () => {
 
   it('[V1] closes a frame over the hard transport cap with 1009 before the room sees it', async () => {
     const server = await fixture.start();
-    const board = await createBoard(server, 'Board');
-    const ws = fixture.rawSocket(`${syncUrl(server)}/${board.id}?token=${board.tokens.family}`);
+    const board = await boardWithMembers(server, 'Board', ['family']);
+    const ticket = await ticketFor(server, board.boardId, board.family);
+    const ws = fixture.rawSocket(`${syncUrl(server)}/${board.boardId}?ticket=${ticket}`);
     await opened(ws);
     const closed = closeEvent(ws);
     ws.send(new Uint8Array(17 * 1024 * 1024));
@@ -49,8 +82,9 @@ describe('the /sync upgrade of the real server', () => {
 
   it('closes a text frame with 4400', async () => {
     const server = await fixture.start();
-    const board = await createBoard(server, 'Board');
-    const ws = fixture.rawSocket(`${syncUrl(server)}/${board.id}?token=${board.tokens.viewer}`);
+    const board = await boardWithMembers(server, 'Board', ['viewer']);
+    const ticket = await ticketFor(server, board.boardId, board.viewer);
+    const ws = fixture.rawSocket(`${syncUrl(server)}/${board.boardId}?ticket=${ticket}`);
     await opened(ws);
     const closed = closeEvent(ws);
     ws.send('not binary');
@@ -60,11 +94,10 @@ describe('the /sync upgrade of the real server', () => {
   it('answers HTTP next to the upgrade: health, board meta, and 426 for plain HTTP on /sync', async () => {
     const server = await fixture.start();
     expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({ ok: true });
-    const board = await createBoard(server, 'Board');
-    const meta = await fetch(`${server.url}/api/boards/${board.id}`, {
-      headers: { Authorization: `Bearer ${board.tokens.network}` },
-    });
-    expect(await meta.json()).toMatchObject({ id: board.id, title: 'Board', role: 'network' });
-    expect((await fetch(`${server.url}/sync/${board.id}`)).status).toBe(426);
+    const board = await boardWithMembers(server, 'Board', ['network']);
+    const meta = await get(server, `/api/boards/${board.boardId}`, board.network.cookie);
+    expect(await meta.json()).toMatchObject({ id: board.boardId, title: 'Board', role: 'network' });
+    expect((await fetch(`${server.url}/api/boards/${board.boardId}`)).status).toBe(401);
+    expect((await fetch(`${server.url}/sync/${board.boardId}`)).status).toBe(426);
   });
 });

@@ -148,6 +148,40 @@ export function describeDocStoreContract(
       expect(stateOf(docFrom(after.updates))).toEqual(stateOf(doc));
     });
 
+    it('[AU16] keeps each authored update’s audit record, also after the update is compacted away', async () => {
+      const store = await open();
+      if (!store.readAudit) throw new Error('every Kinmap store keeps the audit');
+      const author = {
+        participantId: 'alex',
+        role: 'family' as const,
+        sessionId: 'session-1',
+        at: 1000,
+        changes: [{ kind: 'card-added', cardId: 'c1', category: 'harm' }],
+      };
+      expect(await store.append('a', bytes(1))).toBe(1);
+      expect(await store.append('a', bytes(2), author)).toBe(2);
+      expect(
+        await store.append('a', bytes(3), {
+          ...author,
+          participantId: null,
+          role: null,
+          sessionId: null,
+          at: 2000,
+          changes: [],
+        }),
+      ).toBe(3);
+      await store.compact('a', bytes(123), 3);
+      expect(await store.load('a')).toEqual({ updates: [bytes(123)], lastSeq: 3 });
+      const expected = [
+        { seq: 2, ...author },
+        { seq: 3, participantId: null, role: null, sessionId: null, at: 2000, changes: [] },
+      ];
+      expect(await store.readAudit('a')).toEqual(expected);
+      expect(await store.readAudit('a', { afterSeq: 2 })).toEqual(expected.slice(1));
+      expect(await store.readAudit('a', { limit: 1 })).toEqual(expected.slice(0, 1));
+      expect(await store.readAudit('b')).toEqual([]);
+    });
+
     // Only a durable store outlives close(); the in-memory one forgets by design.
     if (!durable) return;
     it('recovers the same history after the store is closed and reopened', async () => {

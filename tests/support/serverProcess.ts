@@ -7,9 +7,27 @@ import { fileURLToPath } from 'node:url';
 
 /** The real built server, as `pnpm start` runs it. */
 export const SERVER_MAIN = fileURLToPath(new URL('../../apps/server/dist/main.js', import.meta.url));
+/** The staff account command line (`create-user`), as the README tells an operator to run it. */
+export const SERVER_CLI = fileURLToPath(new URL('../../apps/server/dist/cli.js', import.meta.url));
+
+/** A staff account for tests and benches: created in the data directory before the server starts. */
+export interface StaffAccount {
+  readonly email: string;
+  readonly name: string;
+  readonly password: string;
+}
+
+/** Test-only credentials on a throwaway data directory; the name is the one the specs expect. */
+export const TEST_STAFF: StaffAccount = {
+  email: 'sam.chair@kinmap.test',
+  name: 'Sam Chair',
+  password: 'correct horse battery staple',
+};
 
 export interface ServerProcess {
   readonly url: string;
+  /** The administrator created before start (null when `staff: null` was asked for). */
+  readonly staff: StaffAccount | null;
   readonly wsUrl: string;
   readonly pid: number;
   /** Resident set size now and at its peak (VmHWM), in MiB, read from /proc. */
@@ -41,6 +59,8 @@ export interface ServerProcessOptions {
   readonly nodeArgs?: readonly string[];
   /** Ask the server to log `server.metrics` this often and collect those lines (see `metrics()`). */
   readonly metricsIntervalMs?: number;
+  /** The administrator to create first (default TEST_STAFF); null for a first run with a setup link. */
+  readonly staff?: StaffAccount | null;
 }
 
 export async function freePort(): Promise<number> {
@@ -67,6 +87,27 @@ async function waitUntilHealthy(url: string, child: ChildProcess): Promise<void>
   }
 }
 
+/**
+ * `echo <password> | node apps/server/dist/cli.js create-user --email … --name … --admin` against
+ * `dataDir`. An account that exists already (a restart on the same directory) is fine.
+ */
+export async function createStaffUser(dataDir: string, account: StaffAccount): Promise<void> {
+  const args = [SERVER_CLI, 'create-user', '--email', account.email, '--name', account.name, '--admin'];
+  const child = spawn(process.execPath, args, {
+    env: { ...process.env, KINMAP_DATA_DIR: dataDir },
+    stdio: ['pipe', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  child.stdin?.end(`${account.password}\n`);
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  if (code !== 0 && !stderr.includes('exists already')) {
+    throw new Error(`create-user failed with code ${code}: ${stderr.trim()}`);
+  }
+}
+
 /** Starts `node apps/server/dist/main.js` on a free loopback port and waits until /healthz answers. */
 export async function startServerProcess({
   dataDir,
@@ -74,7 +115,9 @@ export async function startServerProcess({
   output,
   nodeArgs = [],
   metricsIntervalMs,
+  staff = TEST_STAFF,
 }: ServerProcessOptions): Promise<ServerProcess> {
+  if (staff) await createStaffUser(dataDir, staff);
   const port = await freePort();
   const metricsEnv: Record<string, string> = metricsIntervalMs
     ? { KINMAP_METRICS_INTERVAL_MS: String(metricsIntervalMs) }
@@ -118,6 +161,7 @@ export async function startServerProcess({
   };
   return {
     url,
+    staff,
     wsUrl: `ws://127.0.0.1:${port}/sync`,
     pid,
     metrics: () => metrics,
@@ -134,18 +178,109 @@ export async function startServerProcess({
   };
 }
 
-export interface CreatedBoard {
-  readonly id: string;
-  readonly tokens: Record<'facilitator' | 'practitioner' | 'family' | 'network' | 'viewer', string>;
+/** A member's device: the `kinmap_session=…` cookie pair it sends and its member id on one board. */
+export interface MemberDevice {
+  readonly memberId: string;
+  readonly cookie: string;
 }
 
-/** `POST /api/boards`, as the landing page does. */
-export async function createBoard(baseUrl: string, title: string): Promise<CreatedBoard> {
-  const response = await fetch(`${baseUrl}/api/boards`, {
+export interface CreatedBoard extends MemberDevice {
+  readonly id: string;
+  /** `memberId` and `cookie` are the creator's (the staff account, the board's facilitator). */
+}
+
+/** What a same-origin browser page sends with a state change (docs/PROTOCOL.md, [AU14]). */
+function browserLikeHeaders(baseUrl: string, cookie: string | null): Record<string, string> {
+  return {
+    'content-type': 'application/json',
+    'x-kinmap-csrf': '1',
+    origin: baseUrl,
+    ...(cookie ? { cookie } : {}),
+  };
+}
+
+/** `POST /api/login`; returns the `kinmap_session=…` cookie pair to send back. */
+export async function signInStaff(baseUrl: string, account: StaffAccount): Promise<string> {
+  const response = await fetch(`${baseUrl}/api/login`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: browserLikeHeaders(baseUrl, null),
+    body: JSON.stringify({ email: account.email, password: account.password }),
+  });
+  const cookie = response.headers
+    .getSetCookie()
+    .map((line) => line.split(';')[0] ?? '')
+    .find((pair) => pair.startsWith('kinmap_session='));
+  if (response.status !== 200 || !cookie) throw new Error(`sign-in failed: ${response.status}`);
+  return cookie;
+}
+
+/** Signs in as the server's staff account and creates a board (`POST /api/boards`), as the start page does. */
+export async function createBoard(
+  server: Pick<ServerProcess, 'url' | 'staff'>,
+  title: string,
+): Promise<CreatedBoard> {
+  if (!server.staff) throw new Error('this server was started without a staff account');
+  const cookie = await signInStaff(server.url, server.staff);
+  const response = await fetch(`${server.url}/api/boards`, {
+    method: 'POST',
+    headers: browserLikeHeaders(server.url, cookie),
     body: JSON.stringify({ title }),
   });
   if (response.status !== 201) throw new Error(`create board failed: ${response.status}`);
-  return (await response.json()) as CreatedBoard;
+  const { id, memberId } = (await response.json()) as { id: string; memberId: string };
+  return { id, memberId, cookie };
+}
+
+/** The board's facilitator invites `role` (`POST …/invites`) and a fresh device opens the link. */
+export async function inviteMember(
+  baseUrl: string,
+  board: CreatedBoard,
+  role: 'practitioner' | 'family' | 'network' | 'viewer',
+  displayName: string,
+): Promise<MemberDevice> {
+  const invited = await fetch(`${baseUrl}/api/boards/${board.id}/invites`, {
+    method: 'POST',
+    headers: browserLikeHeaders(baseUrl, board.cookie),
+    body: JSON.stringify({ role }),
+  });
+  if (invited.status !== 201) throw new Error(`invite failed: ${invited.status}`);
+  const { link } = (await invited.json()) as { link: string };
+  const opened = await fetch(`${baseUrl}/api/invites/open`, {
+    method: 'POST',
+    headers: browserLikeHeaders(baseUrl, null),
+    body: JSON.stringify({ invite: link.slice(link.indexOf('#invite=') + 8), displayName }),
+  });
+  const cookie = opened.headers
+    .getSetCookie()
+    .map((line) => line.split(';')[0] ?? '')
+    .find((pair) => pair.startsWith('kinmap_session='));
+  if (opened.status !== 201 || !cookie) throw new Error(`opening the invite failed: ${opened.status}`);
+  const { member } = (await opened.json()) as { member: { id: string } };
+  return { memberId: member.id, cookie };
+}
+
+/**
+ * A one-time ticket for one WebSocket (`POST /api/boards/:id/tickets` with the member's cookie;
+ * single use, valid 60 s), and the `/sync` URL that spends it. One per connection.
+ */
+export async function ticketSyncUrl(
+  server: Pick<ServerProcess, 'url' | 'wsUrl'>,
+  boardId: string,
+  device: Pick<MemberDevice, 'cookie'>,
+): Promise<string> {
+  return `${server.wsUrl}/${boardId}?ticket=${await issueTicket(server.url, boardId, device)}`;
+}
+
+export async function issueTicket(
+  baseUrl: string,
+  boardId: string,
+  device: Pick<MemberDevice, 'cookie'>,
+): Promise<string> {
+  const response = await fetch(`${baseUrl}/api/boards/${boardId}/tickets`, {
+    method: 'POST',
+    headers: browserLikeHeaders(baseUrl, device.cookie),
+    body: '{}',
+  });
+  if (response.status !== 201) throw new Error(`ticket refused: ${response.status}`);
+  return ((await response.json()) as { ticket: string }).ticket;
 }

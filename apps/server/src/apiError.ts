@@ -5,13 +5,25 @@ export const ApiErrorCode = {
   badJson: 'bad-json',
   invalidInput: 'invalid-input',
   bodyTooLarge: 'body-too-large',
-  missingToken: 'missing-token',
-  wrongToken: 'wrong-token',
-  /** The token is right but its role may not do this (e.g. only the facilitator reveals scores). */
+  /** The caller is known but may not do this (e.g. only the facilitator reveals scores), or a refused ticket. */
   forbidden: 'forbidden',
   /** The scale is not in the mode the request needs (e.g. scoring privately on a revealed scale). */
   wrongMode: 'wrong-mode',
   notFound: 'not-found',
+  /** No live session cookie (signed out, expired, revoked or forged). */
+  notSignedIn: 'not-signed-in',
+  /** Wrong email or password; the same answer for both, so accounts cannot be enumerated. */
+  badCredentials: 'bad-credentials',
+  /** A cookie-authenticated state change without `X-Kinmap-CSRF: 1` and a same-origin `Origin`. */
+  csrf: 'csrf',
+  unsupportedMediaType: 'unsupported-media-type',
+  rateLimited: 'rate-limited',
+  emailTaken: 'email-taken',
+  /** The first administrator exists already, or the setup code is wrong or expired. */
+  setupClosed: 'setup-closed',
+  inviteUsed: 'invite-used',
+  inviteExpired: 'invite-expired',
+  inviteRevoked: 'invite-revoked',
   upgradeRequired: 'upgrade-required',
   unavailable: 'unavailable',
   internal: 'internal',
@@ -26,7 +38,7 @@ export interface ApiErrorBody {
 /**
  * The one error class of the HTTP layer: route code throws it and `app.onError` turns it
  * into `{ error: { code, message } }` with its status. Messages are shown to clients, so
- * they never echo tokens or submitted text.
+ * they never echo secrets or submitted text.
  */
 export class ApiError extends Error {
   constructor(

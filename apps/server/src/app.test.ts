@@ -1,31 +1,50 @@
-import { ROLES } from '@kinmap/model';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createMemoryStore } from '@kinmap/sync';
 import { describe, expect, it } from 'vitest';
+import { createAccessControl } from './access.js';
 import { createApp } from './app.js';
 import { type BoardRegistry, createBoardRegistry } from './boardRegistry.js';
 import { openDatabase } from './sqliteStore.js';
 
 type Logged = { event: string; fields: Record<string, unknown> };
 
+/** The app with one signed-in staff member; invites, members and guests are in boardAccessRoutes.test.ts. */
 function setup(registryOverride?: Partial<BoardRegistry>) {
   const db = openDatabase(':memory:');
   const registry = { ...createBoardRegistry({ db, store: createMemoryStore() }), ...registryOverride };
   const logs: Logged[] = [];
   const record = (event: string, fields: Record<string, unknown> = {}) => logs.push({ event, fields });
-  const app = createApp({ registry, logger: { info: record, warn: record, error: record } });
-  return { app, db, logs };
+  const access = createAccessControl({ db, scryptCost: { N: 1024, r: 8, p: 1 } });
+  const app = createApp({ registry, access, logger: { info: record, warn: record, error: record } });
+  const user = access.users.create({
+    email: 'fay@example.org',
+    displayName: 'Fay',
+    passwordHash: 'x',
+    isAdmin: false,
+  });
+  if (!user.ok) throw new Error('user not created');
+  const staff = access.sessions.create(user.value.id).secret;
+  return { app, db, logs, access, staff, cookie: { Cookie: `kinmap_session=${staff}` } };
 }
 
+/** As the web app posts: JSON, the CSRF header and this host's Origin, with the staff cookie. */
 const postJson = (body: string, headers: Record<string, string> = {}) => ({
   method: 'POST',
-  headers: { 'Content-Type': 'application/json', ...headers },
+  headers: {
+    'Content-Type': 'application/json',
+    'X-Kinmap-CSRF': '1',
+    Origin: 'http://localhost',
+    ...headers,
+  },
   body,
 });
 
-async function createBoard(app: ReturnType<typeof setup>['app'], title = 'Family map') {
-  const res = await app.request('/api/boards', postJson(JSON.stringify({ title })));
+async function createBoard(t: ReturnType<typeof setup>, title = 'Family map') {
+  const res = await t.app.request('/api/boards', postJson(JSON.stringify({ title }), t.cookie));
   expect(res.status).toBe(201);
-  return (await res.json()) as { id: string; tokens: Record<(typeof ROLES)[number], string> };
+  return (await res.json()) as { id: string; memberId: string };
 }
 
 async function expectError(res: Response, status: number, code: string) {
@@ -49,30 +68,41 @@ describe('GET /healthz', () => {
 });
 
 describe('POST /api/boards', () => {
-  it('answers 201 with the board id and five distinct tokens of at least 128 bits', async () => {
-    const res = await setup().app.request('/api/boards', postJson('{"title":"Family map"}'));
+  it('[AU5] answers 201 with the board id and the creator’s member id, and no secret', async () => {
+    const t = setup();
+    const res = await t.app.request('/api/boards', postJson('{"title":"Family map"}', t.cookie));
     expect(res.status).toBe(201);
-    const body = (await res.json()) as { id: string; tokens: Record<string, string> };
-    expect(Object.keys(body).sort()).toEqual(['id', 'tokens']);
+    const body = (await res.json()) as { id: string; memberId: string };
+    expect(Object.keys(body).sort()).toEqual(['id', 'memberId']);
     expect(body.id).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
-    expect(Object.keys(body.tokens).sort()).toEqual([...ROLES].sort());
-    const tokens = Object.values(body.tokens);
-    expect(new Set(tokens).size).toBe(5);
-    for (const token of tokens)
-      expect(Buffer.from(token, 'base64url').length * 8).toBeGreaterThanOrEqual(128);
+    expect(t.access.members.get(body.memberId)).toMatchObject({ boardId: body.id, role: 'facilitator' });
+  });
+
+  it('[AU5] creates nothing for a caller without a staff session', async () => {
+    const t = setup();
+    await expectError(
+      await t.app.request('/api/boards', postJson('{"title":"Family map"}')),
+      401,
+      'not-signed-in',
+    );
+    const guest = { Cookie: `kinmap_session=${t.access.sessions.create(null).secret}` };
+    await expectError(
+      await t.app.request('/api/boards', postJson('{"title":"Family map"}', guest)),
+      403,
+      'forbidden',
+    );
+    expect(t.db.prepare('SELECT COUNT(*) AS n FROM boards').get()).toEqual({ n: 0 });
   });
 
   it('trims the title and stores SQL-looking text verbatim and harmlessly', async () => {
-    const { app, db } = setup();
-    const first = await createBoard(app, 'Other board');
+    const t = setup();
+    const first = await createBoard(t, 'Other board');
     const title = "Robert'); DROP TABLE boards; --";
-    const board = await createBoard(app, `  ${title}  `);
-    const res = await app.request(`/api/boards/${board.id}`, {
-      headers: { Authorization: `Bearer ${board.tokens.family}` },
-    });
+    const board = await createBoard(t, `  ${title}  `);
+    const res = await t.app.request(`/api/boards/${board.id}`, { headers: t.cookie });
     expect(((await res.json()) as { title: string }).title).toBe(title);
-    expect(db.prepare('SELECT COUNT(*) AS n FROM boards').get()).toEqual({ n: 2 });
-    const again = await app.request(`/api/boards/${first.id}?token=${first.tokens.viewer}`);
+    expect(t.db.prepare('SELECT COUNT(*) AS n FROM boards').get()).toEqual({ n: 2 });
+    const again = await t.app.request(`/api/boards/${first.id}`, { headers: t.cookie });
     expect(again.status).toBe(200);
   });
 
@@ -87,54 +117,49 @@ describe('POST /api/boards', () => {
     ['a null body', 'null', 'invalid-input'],
     ['a title with an unpaired surrogate', '{"title": "a\\ud800b"}', 'invalid-input'],
   ])('answers 400 to %s, with a JSON error', async (_case, body, code) => {
-    const { app, db } = setup();
-    await expectError(await app.request('/api/boards', postJson(body)), 400, code);
+    const { app, db, cookie } = setup();
+    await expectError(await app.request('/api/boards', postJson(body, cookie)), 400, code);
     expect(db.prepare('SELECT COUNT(*) AS n FROM boards').get()).toEqual({ n: 0 });
   });
 
   it('answers 413 to a body over the limit, whether or not Content-Length announces it', async () => {
-    const { app } = setup();
+    const { app, cookie } = setup();
     const huge = JSON.stringify({ title: 'x'.repeat(64 * 1024) });
-    await expectError(await app.request('/api/boards', postJson(huge)), 413, 'body-too-large');
-    const announced = postJson(huge, { 'Content-Length': String(huge.length) });
+    await expectError(await app.request('/api/boards', postJson(huge, cookie)), 413, 'body-too-large');
+    const announced = postJson(huge, { ...cookie, 'Content-Length': String(huge.length) });
     await expectError(await app.request('/api/boards', announced), 413, 'body-too-large');
   });
 });
 
 describe('GET /api/boards/:id', () => {
-  it('tells each token its role, by Bearer header or ?token=', async () => {
-    const { app } = setup();
-    const board = await createBoard(app);
-    for (const role of ROLES) {
-      const byHeader = await app.request(`/api/boards/${board.id}`, {
-        headers: { Authorization: `Bearer ${board.tokens[role]}` },
-      });
-      expect(await byHeader.json()).toEqual({
-        id: board.id,
-        title: 'Family map',
-        createdAt: expect.any(Number),
-        role,
-      });
-      const byQuery = await app.request(`/api/boards/${board.id}?token=${board.tokens[role]}`);
-      expect(((await byQuery.json()) as { role: string }).role).toBe(role);
-    }
+  it('[AU6] tells the creator’s session its role and member id', async () => {
+    const t = setup();
+    const board = await createBoard(t);
+    const res = await t.app.request(`/api/boards/${board.id}`, { headers: t.cookie });
+    expect(await res.json()).toEqual({
+      id: board.id,
+      title: 'Family map',
+      createdAt: expect.any(Number),
+      role: 'facilitator',
+      memberId: board.memberId,
+    });
   });
 
-  it('answers 401 without a token, 403 with a wrong or foreign token, 404 for an unknown board', async () => {
-    const { app } = setup();
-    const board = await createBoard(app);
-    const other = await createBoard(app);
-    const missing = await app.request(`/api/boards/${board.id}`);
-    await expectError(missing, 401, 'missing-token');
-    expect(missing.headers.get('WWW-Authenticate')).toBe('Bearer');
-    await expectError(await app.request(`/api/boards/${board.id}?token=guess`), 403, 'wrong-token');
+  it('[E1] answers 401 without a member’s cookie (a bearer or ?token= opens nothing), 404 for an unknown board', async () => {
+    const t = setup();
+    const board = await createBoard(t);
+    for (const [path, headers] of [
+      [`/api/boards/${board.id}`, {}],
+      [`/api/boards/${board.id}`, { Cookie: 'kinmap_session=forged' }],
+      [`/api/boards/${board.id}?token=${t.staff}`, {}],
+      [`/api/boards/${board.id}`, { Authorization: `Bearer ${t.staff}` }],
+    ] as const) {
+      const res = await t.app.request(path, { headers });
+      await expectError(res, 401, 'not-signed-in');
+      expect(res.headers.get('WWW-Authenticate')).toBeNull();
+    }
     await expectError(
-      await app.request(`/api/boards/${board.id}?token=${other.tokens.facilitator}`),
-      403,
-      'wrong-token',
-    );
-    await expectError(
-      await app.request(`/api/boards/unknownBoard?token=${board.tokens.facilitator}`),
+      await t.app.request('/api/boards/unknownBoard', { headers: t.cookie }),
       404,
       'not-found',
     );
@@ -148,20 +173,21 @@ describe('GET /api/boards/:id', () => {
     "/api/boards/'%3B%20DROP%20TABLE%20boards%3B--",
     '/api/boards/%00',
   ])('answers 404 JSON to the hostile id in %s', async (path) => {
-    const { app, db } = setup();
-    await createBoard(app);
-    await expectError(await app.request(`${path}?token=x`), 404, 'not-found');
-    expect(db.prepare('SELECT COUNT(*) AS n FROM boards').get()).toEqual({ n: 1 });
+    const t = setup();
+    await createBoard(t);
+    await expectError(await t.app.request(path, { headers: t.cookie }), 404, 'not-found');
+    expect(t.db.prepare('SELECT COUNT(*) AS n FROM boards').get()).toEqual({ n: 1 });
   });
 
-  it('[E2] never logs the token, only the path without its query string', async () => {
-    const { app, logs } = setup();
-    const board = await createBoard(app);
-    await app.request(`/api/boards/${board.id}?token=${board.tokens.facilitator}`);
-    const line = logs.find((entry) => entry.event === 'http.request' && entry.fields.method === 'GET');
+  it('[E2] never logs the session secret or a query string, only the path', async () => {
+    const t = setup();
+    const board = await createBoard(t);
+    await t.app.request(`/api/boards/${board.id}?ticket=query-secret-value`, { headers: t.cookie });
+    const line = t.logs.find((entry) => entry.event === 'http.request' && entry.fields.method === 'GET');
     expect(line?.fields).toMatchObject({ path: `/api/boards/${board.id}`, status: 200 });
-    const everything = JSON.stringify(logs);
-    for (const token of Object.values(board.tokens)) expect(everything).not.toContain(token);
+    const everything = JSON.stringify(t.logs);
+    expect(everything).not.toContain(t.staff);
+    expect(everything).not.toContain('query-secret-value');
     expect(everything).not.toContain('Family map');
   });
 });
@@ -180,7 +206,7 @@ describe('errors', () => {
         throw new TypeError('secret detail');
       },
     });
-    const res = await app.request('/api/boards/abc?token=t');
+    const res = await app.request('/api/boards/abc');
     const body = await expectError(res, 500, 'internal');
     expect(body.error.message).not.toContain('secret');
     expect(logs.find((entry) => entry.event === 'http.error')?.fields).toMatchObject({ name: 'TypeError' });
@@ -191,5 +217,26 @@ describe('errors', () => {
     const res = await setup().app.request('/b/someBoard');
     expect(res.status).toBe(503);
     expect(await res.text()).toContain('not built');
+  });
+});
+
+describe('security headers on static files', () => {
+  it('[AU15] sends the CSP and nosniff with the web app’s files and its index fallback', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'kinmap-csp-'));
+    try {
+      mkdirSync(join(root, 'assets'));
+      writeFileSync(join(root, 'index.html'), '<!doctype html><title>Kinmap</title>');
+      writeFileSync(join(root, 'assets', 'app.js'), 'export {};');
+      const db = openDatabase(':memory:');
+      const registry = createBoardRegistry({ db, store: createMemoryStore() });
+      const app = createApp({ registry, access: createAccessControl({ db }), webDist: root });
+      for (const path of ['/assets/app.js', '/b/someBoard', '/assets/missing.js']) {
+        const res = await app.request(path);
+        expect(res.headers.get('Content-Security-Policy')).toContain("script-src 'self'");
+        expect(res.headers.get('X-Content-Type-Options')).toBe('nosniff');
+      }
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

@@ -1,28 +1,38 @@
 import type { Logger } from '@kinmap/sync';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
+import type { AccessControl } from './access.js';
+import { createAccessAuthenticator } from './accessAuthenticator.js';
+import { registerAccountRoutes, requireStaff } from './accountRoutes.js';
 import { ApiError, ApiErrorCode } from './apiError.js';
-import {
-  AUTH_FAILURE_RESPONSE,
-  type Authenticator,
-  createTokenAuthenticator,
-  readToken,
-} from './authenticator.js';
+import { type AuditLog, createAuditLog } from './auditLog.js';
+import { registerAuditRoutes } from './auditRoutes.js';
+import { AUTH_FAILURE_RESPONSE, type Authenticator } from './authenticator.js';
+import { registerBoardAccessRoutes } from './boardAccessRoutes.js';
 import type { BoardRegistry } from './boardRegistry.js';
 import { parseJsonBody } from './jsonBody.js';
 import { silentLogger } from './logger.js';
 import { accessLog } from './middleware/accessLog.js';
+import { csrf } from './middleware/csrf.js';
 import { type RequestIdEnv, requestId } from './middleware/requestId.js';
 import { securityHeaders } from './middleware/securityHeaders.js';
 import { registerScaleRoutes, type ScaleRoutesOptions } from './scaleRoutes.js';
+import { socketAddress } from './sessionCookie.js';
+import { SESSION_COOKIE } from './sessions.js';
 import { webApp } from './webApp.js';
 
 export interface AppOptions {
   readonly registry: BoardRegistry;
-  /** Defaults to role tokens from the registry. */
+  /** Accounts, sessions, members, invites, tickets and live sockets (access.ts). */
+  readonly access: AccessControl;
+  /** Defaults to the member's session cookie (accessAuthenticator.ts). */
   readonly authenticate?: Authenticator;
+  /** Adds `Secure` to the session cookie (KINMAP_SECURE_COOKIES=1). */
+  readonly secureCookies?: boolean;
+  /** The client's address for rate limits; defaults to the socket's peer address. */
+  readonly clientAddress?: (c: Context) => string;
   readonly logger?: Logger;
   /** Absolute path of the built web app; without it every page answers 503 "not built". */
   readonly webDist?: string;
@@ -30,6 +40,8 @@ export interface AppOptions {
   readonly maxBodyBytes?: number;
   /** The private-scaling routes (scaleRoutes.ts) need the rooms and the private ratings store. */
   readonly scaling?: Pick<ScaleRoutesOptions, 'rooms' | 'privateRatings'>;
+  /** Audit events and the audit routes; defaults to one over `access.db`. */
+  readonly audit?: AuditLog;
 }
 
 export const createBoardBody = z.object({
@@ -47,14 +59,30 @@ export const createBoardBody = z.object({
  */
 export function createApp({
   registry,
-  authenticate = createTokenAuthenticator(registry),
+  access,
+  authenticate = createAccessAuthenticator({ registry, access }),
+  secureCookies = false,
+  clientAddress = socketAddress,
   logger = silentLogger,
   webDist,
   maxBodyBytes = 16 * 1024,
   scaling,
+  audit = createAuditLog(access.db, { now: access.now, logger }),
 }: AppOptions): Hono<RequestIdEnv> {
   const app = new Hono<RequestIdEnv>();
   app.use('*', requestId(), accessLog({ logger }), securityHeaders());
+  // Before any route reads a body: the size cap, then CSRF for cookie-carrying state changes.
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: maxBodyBytes,
+      onError: () => {
+        throw new ApiError(413, ApiErrorCode.bodyTooLarge, `The body must be at most ${maxBodyBytes} bytes`);
+      },
+    }),
+    csrf({ cookieName: SESSION_COOKIE, alwaysPaths: ['/api/login', '/api/setup', '/api/invites/open'] }),
+  );
+  const cookies = { secure: secureCookies };
 
   app.onError((err, c) => {
     if (err instanceof ApiError) return c.json(err.toBody(), err.status);
@@ -72,42 +100,46 @@ export function createApp({
 
   app.get('/healthz', (c) => c.json({ ok: true }));
 
-  app.post(
-    '/api/boards',
-    bodyLimit({
-      maxSize: maxBodyBytes,
-      onError: () => {
-        throw new ApiError(413, ApiErrorCode.bodyTooLarge, `The body must be at most ${maxBodyBytes} bytes`);
-      },
-    }),
-    async (c) => {
-      const { title } = parseJsonBody(createBoardBody, await c.req.text());
-      const created = await registry.create(title);
-      if (!created.ok) throw new ApiError(400, ApiErrorCode.invalidInput, 'title is not valid text');
-      const board = created.value;
-      logger.info('board.created', { boardId: board.id, titleLength: title.length });
-      return c.json({ id: board.id, tokens: board.tokens }, 201);
-    },
-  );
+  registerAccountRoutes(app, { access, logger, cookies, clientAddress, audit });
+
+  // [AU5] Only staff create boards; the creator becomes the board's facilitator member.
+  app.post('/api/boards', async (c) => {
+    const staff = requireStaff(c, access).user;
+    const { title } = parseJsonBody(createBoardBody, await c.req.text());
+    const created = await registry.create(title);
+    if (!created.ok) throw new ApiError(400, ApiErrorCode.invalidInput, 'title is not valid text');
+    const board = created.value;
+    const member = access.members.create({
+      boardId: board.id,
+      role: 'facilitator',
+      displayName: staff.displayName,
+      userId: staff.id,
+    });
+    logger.info('board.created', { boardId: board.id, titleLength: title.length, memberId: member.id });
+    return c.json({ id: board.id, memberId: member.id }, 201);
+  });
 
   app.get('/api/boards/:id', (c) => {
-    const result = authenticate({
-      boardId: c.req.param('id'),
-      token: readToken(c.req.header('Authorization'), c.req.query('token') ?? null),
-      headers: c.req.header(),
-    });
+    const result = authenticate({ boardId: c.req.param('id'), headers: c.req.header() });
     if (!result.ok) {
-      if (result.reason === 'missing-token') c.header('WWW-Authenticate', 'Bearer');
       const { status, code, message } = AUTH_FAILURE_RESPONSE[result.reason];
       throw new ApiError(status, code, message);
     }
     const board = registry.get(result.boardId);
     // Only reachable if the board vanished between the two reads.
     if (!board) throw new ApiError(404, ApiErrorCode.notFound, 'No such board');
-    return c.json({ id: board.id, title: board.title, createdAt: board.createdAt, role: result.role });
+    return c.json({
+      id: board.id,
+      title: board.title,
+      createdAt: board.createdAt,
+      role: result.role,
+      memberId: result.memberId,
+    });
   });
+  registerBoardAccessRoutes(app, { registry, access, logger, cookies, clientAddress, audit });
+  registerAuditRoutes(app, { registry, access, audit, logger });
 
-  if (scaling) registerScaleRoutes(app, { ...scaling, authenticate, logger, maxBodyBytes });
+  if (scaling) registerScaleRoutes(app, { ...scaling, authenticate, logger, maxBodyBytes, audit });
   app.all('/api/*', (c) => c.notFound());
   app.all('/sync/*', () => {
     throw new ApiError(426, ApiErrorCode.upgradeRequired, 'Connect to /sync/<boardId> with a WebSocket');

@@ -1,11 +1,13 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROLES, readMeta } from '@kinmap/model';
+import { readMeta } from '@kinmap/model';
 import { createMemoryStore, type DocStore } from '@kinmap/sync';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { BOARD_ID_PATTERN, createBoardRegistry, hashToken } from './boardRegistry.js';
+import { BOARD_ID_PATTERN, createBoardRegistry } from './boardRegistry.js';
+import { createDataCipher } from './dataCipher.js';
 import { openDatabase } from './sqliteStore.js';
 
 async function docOf(store: DocStore, boardId: string): Promise<Y.Doc> {
@@ -31,17 +33,11 @@ describe('createBoardRegistry', () => {
     return { db, store, registry: createBoardRegistry({ db, store, now }) };
   };
 
-  it('creates a board with a URL-safe id and one distinct 256-bit token per role', async () => {
+  it('creates a board with a URL-safe id and hands out no secret with it', async () => {
     const { registry } = fresh();
     const board = await createdBoard(registry, 'Family map');
     expect(board.id).toMatch(BOARD_ID_PATTERN);
-    expect(Object.keys(board.tokens).sort()).toEqual([...ROLES].sort());
-    const tokens = Object.values(board.tokens);
-    expect(new Set(tokens).size).toBe(5);
-    for (const token of tokens) {
-      expect(token).toMatch(/^[A-Za-z0-9_-]+$/);
-      expect(Buffer.from(token, 'base64url').length).toBeGreaterThanOrEqual(16);
-    }
+    expect(board).toEqual({ id: board.id, createdAt: 1_700_000_000_000 });
     expect(registry.get(board.id)).toEqual({
       id: board.id,
       title: 'Family map',
@@ -57,33 +53,21 @@ describe('createBoardRegistry', () => {
     expect((await store.load(board.id)).lastSeq).toBe(1);
   });
 
-  it('grants each role through its own token and nothing through a wrong or foreign token', async () => {
-    const { registry } = fresh();
-    const board = await createdBoard(registry, 'A');
-    const other = await createdBoard(registry, 'B');
-    for (const role of ROLES) expect(registry.authenticate(board.id, board.tokens[role])).toEqual({ role });
-    expect(registry.authenticate(board.id, 'x'.repeat(43))).toBeNull();
-    expect(registry.authenticate(board.id, '')).toBeNull();
-    expect(registry.authenticate(board.id, other.tokens.facilitator)).toBeNull();
-    expect(registry.authenticate('unknown', board.tokens.facilitator)).toBeNull();
-    expect(registry.authenticate('../etc', board.tokens.facilitator)).toBeNull();
-  });
-
-  it('[E2] stores only SHA-256 hashes of tokens, never the tokens themselves', async () => {
-    const { registry, db } = fresh();
-    const board = await createdBoard(registry, 'A');
-    const rows = db.prepare('SELECT role, token_hash FROM board_tokens WHERE board_id = ?').all(board.id) as {
-      role: 'viewer';
-      token_hash: Buffer;
-    }[];
-    expect(rows).toHaveLength(5);
-    const dump =
-      JSON.stringify(db.prepare('SELECT * FROM board_tokens').all()) +
-      rows.map((r) => r.token_hash.toString('latin1')).join();
-    for (const row of rows) {
-      expect(row.token_hash.equals(hashToken(board.tokens[row.role]))).toBe(true);
-    }
-    for (const token of Object.values(board.tokens)) expect(dump).not.toContain(token);
+  it('drops the per-role token table of a file from before accounts, and keeps its boards', async () => {
+    const db = openDatabase(':memory:');
+    db.exec(`
+      CREATE TABLE boards (id TEXT PRIMARY KEY, title TEXT NOT NULL, created_at INTEGER NOT NULL);
+      CREATE TABLE board_tokens (board_id TEXT NOT NULL, role TEXT NOT NULL, token_hash BLOB NOT NULL,
+        created_at INTEGER NOT NULL, PRIMARY KEY (board_id, role));
+      INSERT INTO boards VALUES ('oldBoard', 'Old map', 1);
+      INSERT INTO board_tokens VALUES ('oldBoard', 'family', x'00', 1);
+    `);
+    const registry = createBoardRegistry({ db, store: createMemoryStore() });
+    const tables = db.prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'board_tokens'",
+    );
+    expect(tables.all()).toEqual([]);
+    expect(registry.get('oldBoard')).toEqual({ id: 'oldBoard', title: 'Old map', createdAt: 1 });
   });
 
   it('refuses a title the model refuses and creates nothing', async () => {
@@ -91,7 +75,6 @@ describe('createBoardRegistry', () => {
     const result = await registry.create('broken \uD800 title');
     expect(result).toMatchObject({ ok: false, reason: 'invalid-title' });
     expect(db.prepare('SELECT COUNT(*) AS n FROM boards').get()).toEqual({ n: 0 });
-    expect(db.prepare('SELECT COUNT(*) AS n FROM board_tokens').get()).toEqual({ n: 0 });
     expect(await store.pendingCount('any')).toBe(0);
   });
 
@@ -102,7 +85,7 @@ describe('createBoardRegistry', () => {
     expect(registry.get('a'.repeat(65))).toBeNull();
   });
 
-  it('keeps boards and tokens across a restart of the database file', async () => {
+  it('keeps boards across a restart of the database file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kinmap-registry-'));
     dirs.push(dir);
     const file = join(dir, 'kinmap.sqlite');
@@ -113,7 +96,22 @@ describe('createBoardRegistry', () => {
     const second = openDatabase(file);
     const reopened = createBoardRegistry({ db: second, store });
     expect(reopened.get(board.id)?.title).toBe('Kept');
-    expect(reopened.authenticate(board.id, board.tokens.network)).toEqual({ role: 'network' });
     second.close();
+  });
+
+  it('[AD5] with a key, titles are sealed in the row (also those from before the key) and read back', async () => {
+    const { db, store, registry } = fresh();
+    const early = await createdBoard(registry, 'Case Early-1');
+    const cipher = createDataCipher(randomBytes(32));
+    const keyed = createBoardRegistry({ db, store, cipher });
+    const late = (await keyed.create('Case Late-2')) as { ok: true; value: { id: string } };
+    const rows = db.prepare('SELECT title, title_sealed FROM boards').all() as {
+      title: string;
+      title_sealed: Buffer;
+    }[];
+    expect(rows.map((row) => row.title)).toEqual(['', '']);
+    expect(rows.some((row) => row.title_sealed.toString('latin1').includes('Case'))).toBe(false);
+    expect(keyed.get(early.id)?.title).toBe('Case Early-1');
+    expect(keyed.get(late.value.id)?.title).toBe('Case Late-2');
   });
 });

@@ -1,8 +1,10 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { type BoardId, initBoard, newId, Origins, type Result, ROLES, type Role } from '@kinmap/model';
+import { createHash } from 'node:crypto';
+import { type BoardId, initBoard, newId, Origins, type Result } from '@kinmap/model';
 import type { DocStore } from '@kinmap/sync';
 import type Database from 'better-sqlite3';
 import * as Y from 'yjs';
+import type { DataCipher } from './dataCipher.js';
+import { addMissingColumns } from './sqliteStore.js';
 
 /** What the registry knows about a board; its content lives in the DocStore. */
 export interface BoardRecord {
@@ -11,13 +13,9 @@ export interface BoardRecord {
   readonly createdAt: number;
 }
 
-/** One secret per role. Shown once at creation; only their SHA-256 hashes are stored. */
-export type BoardTokens = Readonly<Record<Role, string>>;
-
 export interface CreatedBoard {
   readonly id: BoardId;
   readonly createdAt: number;
-  readonly tokens: BoardTokens;
 }
 
 export type CreateBoardResult =
@@ -26,13 +24,12 @@ export type CreateBoardResult =
 
 export interface BoardRegistry {
   /**
-   * Creates a board with a fresh token per role and writes its initial document. A title the
-   * model refuses (too long, unpaired surrogates) is `invalid-title` and creates nothing.
+   * Creates a board and writes its initial document. A title the model refuses (too long, unpaired
+   * surrogates) is `invalid-title` and creates nothing. Who may open it is the members table's
+   * business (the caller adds the creator as facilitator).
    */
   create(title: string): Promise<CreateBoardResult>;
   get(id: string): BoardRecord | null;
-  /** The role a token grants on a board, or null when it grants none. */
-  authenticate(id: string, token: string): { readonly role: Role } | null;
 }
 
 export interface BoardRegistryOptions {
@@ -40,6 +37,8 @@ export interface BoardRegistryOptions {
   /** Receives each new board's first update, so every client starts from the same meta. */
   readonly store: DocStore;
   readonly now?: () => number;
+  /** Seals board titles (KINMAP_DATA_KEY): a title often names the family. */
+  readonly cipher?: DataCipher | null;
 }
 
 /** Board ids are URL-safe and short; anything else is rejected before touching the database. */
@@ -49,41 +48,41 @@ export function isBoardId(value: string): value is BoardId {
   return BOARD_ID_PATTERN.test(value);
 }
 
-const TOKEN_BYTES = 32;
-
+/**
+ * The per-role board tokens of the first releases are gone (issue 4: access is by member); a file
+ * from then loses their table, and with it the last hashes of secrets that no longer open anything.
+ */
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS boards (
     id TEXT PRIMARY KEY,
     title TEXT NOT NULL,
     created_at INTEGER NOT NULL
   );
-  CREATE TABLE IF NOT EXISTS board_tokens (
-    board_id TEXT NOT NULL REFERENCES boards (id),
-    role TEXT NOT NULL,
-    token_hash BLOB NOT NULL,
-    created_at INTEGER NOT NULL,
-    PRIMARY KEY (board_id, role)
-  );
+  DROP TABLE IF EXISTS board_tokens;
 `;
 
 /**
- * Boards and their role tokens in SQLite. Token checks hash the presented token and compare
- * it in constant time with every stored hash of the board, so neither the stored secret nor
- * the matching role leaks through timing.
- * @example const { id, tokens } = await registry.create('Family map'); registry.authenticate(id, tokens.family)
+ * Boards (id, title, creation time) in SQLite.
+ * @example const created = await registry.create('Family map'); registry.get(created.value.id)
  */
-export function createBoardRegistry({ db, store, now = Date.now }: BoardRegistryOptions): BoardRegistry {
+export function createBoardRegistry({
+  db,
+  store,
+  now = Date.now,
+  cipher = null,
+}: BoardRegistryOptions): BoardRegistry {
   db.exec(SCHEMA);
-  const selectBoard = db.prepare('SELECT id, title, created_at FROM boards WHERE id = ?');
-  const selectHashes = db.prepare('SELECT role, token_hash FROM board_tokens WHERE board_id = ?');
-  const insertBoard = db.prepare('INSERT INTO boards (id, title, created_at) VALUES (?, ?, ?)');
-  const insertToken = db.prepare(
-    'INSERT INTO board_tokens (board_id, role, token_hash, created_at) VALUES (?, ?, ?, ?)',
+  // With a key, `title` is '' and `title_sealed` holds it; titles from before the key are sealed now.
+  addMissingColumns(db, 'boards', { title_sealed: 'BLOB' });
+  if (cipher) sealPlaintextTitles(db, cipher);
+  const selectBoard = db.prepare('SELECT id, title, title_sealed, created_at FROM boards WHERE id = ?');
+  const insertBoard = db.prepare(
+    'INSERT INTO boards (id, title, title_sealed, created_at) VALUES (?, ?, ?, ?)',
   );
-  const insertAll = db.transaction((id: BoardId, title: string, createdAt: number, tokens: BoardTokens) => {
-    insertBoard.run(id, title, createdAt);
-    for (const role of ROLES) insertToken.run(id, role, hashToken(tokens[role]), createdAt);
-  });
+  const insert = (id: BoardId, title: string, createdAt: number): void => {
+    const sealed = cipher ? cipher.seal(id, 'title', 0, Buffer.from(title, 'utf8')) : null;
+    insertBoard.run(id, sealed ? '' : title, sealed, createdAt);
+  };
 
   return {
     async create(title) {
@@ -91,43 +90,46 @@ export function createBoardRegistry({ db, store, now = Date.now }: BoardRegistry
       const createdAt = now();
       const initial = initialDocument(title, createdAt);
       if (!initial.ok) return { ok: false, reason: 'invalid-title', detail: initial.reason };
-      const tokens = Object.fromEntries(ROLES.map((role) => [role, newToken()])) as Record<Role, string>;
       // The document goes first: a crash in between leaves an unreachable document rather
       // than a reachable board without meta.
       await store.append(id, initial.value);
-      insertAll(id, title, createdAt, tokens);
-      return { ok: true, value: { id, createdAt, tokens } };
+      insert(id, title, createdAt);
+      return { ok: true, value: { id, createdAt } };
     },
 
     get(id) {
       if (!isBoardId(id)) return null;
-      const row = selectBoard.get(id) as { id: string; title: string; created_at: number } | undefined;
-      return row ? { id: row.id as BoardId, title: row.title, createdAt: row.created_at } : null;
-    },
-
-    authenticate(id, token) {
-      if (!isBoardId(id)) return null;
-      const presented = hashToken(token);
-      const rows = selectHashes.all(id) as { role: string; token_hash: Buffer }[];
-      let match: Role | null = null;
-      for (const row of rows) {
-        // No early exit: every stored hash is compared whatever the outcome.
-        if (row.token_hash.length === presented.length && timingSafeEqual(row.token_hash, presented)) {
-          match = row.role as Role;
-        }
-      }
-      return match && ROLES.includes(match) ? { role: match } : null;
+      const row = selectBoard.get(id) as
+        | { id: string; title: string; title_sealed: Buffer | null; created_at: number }
+        | undefined;
+      if (!row) return null;
+      // A sealed title without the key, or altered, throws SealedRecordError (the request fails with 500).
+      const title = row.title_sealed === null ? row.title : openTitle(cipher, row.id, row.title_sealed);
+      return { id: row.id as BoardId, title, createdAt: row.created_at };
     },
   };
 }
 
-/** 256 random bits, base64url (43 characters). */
-function newToken(): string {
-  return randomBytes(TOKEN_BYTES).toString('base64url');
+function openTitle(cipher: DataCipher | null, boardId: string, sealed: Buffer): string {
+  if (!cipher) throw new Error('a sealed board title needs the data key');
+  return cipher.open(boardId, 'title', 0, sealed).toString('utf8');
 }
 
-export function hashToken(token: string): Buffer {
-  return createHash('sha256').update(token, 'utf8').digest();
+function sealPlaintextTitles(db: Database.Database, cipher: DataCipher): void {
+  const rows = db.prepare('SELECT id, title FROM boards WHERE title_sealed IS NULL').all() as {
+    id: string;
+    title: string;
+  }[];
+  const update = db.prepare("UPDATE boards SET title = '', title_sealed = ? WHERE id = ?");
+  db.transaction(() => {
+    for (const row of rows)
+      update.run(cipher.seal(row.id, 'title', 0, Buffer.from(row.title, 'utf8')), row.id);
+  })();
+}
+
+/** SHA-256 of a secret (invite, ticket, setup code, participant key): what is stored instead of it. */
+export function hashToken(secret: string): Buffer {
+  return createHash('sha256').update(secret, 'utf8').digest();
 }
 
 /** The board's first update: meta and structure written by the model, so all clients agree on it. */

@@ -47,3 +47,15 @@ describe('loadConfig', () => {
     }
   });
 });
+
+describe('loadConfig flags', () => {
+  it('reads KINMAP_SECURE_COOKIES as 0/1, off by default, and offers no open board creation', () => {
+    expect(loadConfig({})).toMatchObject({ ok: true, value: { secureCookies: false } });
+    const secure = loadConfig({ KINMAP_SECURE_COOKIES: '1', KINMAP_OPEN_BOARD_CREATION: '1' });
+    expect(secure).toMatchObject({ ok: true, value: { secureCookies: true } });
+    if (secure.ok) expect(Object.keys(secure.value)).not.toContain('openBoardCreation');
+    const bad = loadConfig({ KINMAP_SECURE_COOKIES: 'yes' });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.detail).toContain('KINMAP_SECURE_COOKIES must be 0 or 1');
+  });
+});

@@ -11,6 +11,8 @@ export interface ServerConfig {
   readonly webDist: string;
   /** Log a `server.metrics` line this often (KINMAP_METRICS_INTERVAL_MS); null: never. */
   readonly metricsIntervalMs: number | null;
+  /** KINMAP_SECURE_COOKIES=1: the session cookie gets `Secure` (the server is reached over https). */
+  readonly secureCookies: boolean;
 }
 
 export type ConfigResult =
@@ -27,8 +29,8 @@ export const DEFAULT_DATA_DIR = resolve(REPO_ROOT, 'data');
 export const DEFAULT_WEB_DIST = resolve(REPO_ROOT, 'apps/web/dist');
 
 /**
- * Reads PORT, HOST, KINMAP_DATA_DIR and KINMAP_METRICS_INTERVAL_MS. Bad values are a value, not a throw, so `main`
- * can print one clear line and exit.
+ * Reads PORT, HOST, KINMAP_DATA_DIR, KINMAP_METRICS_INTERVAL_MS and KINMAP_SECURE_COOKIES. Bad
+ * values are a value, not a throw, so `main` can print one clear line and exit.
  * @example loadConfig({ PORT: '8080' }) // { ok: true, value: { port: 8080, host: '0.0.0.0', … } }
  */
 export function loadConfig(env: Readonly<Record<string, string | undefined>>): ConfigResult {
@@ -53,7 +55,24 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       `KINMAP_METRICS_INTERVAL_MS must be a whole number of ms ≥ 100, got ${JSON.stringify(rawMetrics)}`,
     );
   }
-  return { ok: true, value: { port, host, dataDir, webDist: DEFAULT_WEB_DIST, metricsIntervalMs } };
+  const secureCookies = parseFlag(env.KINMAP_SECURE_COOKIES);
+  if (secureCookies === null) return invalid('KINMAP_SECURE_COOKIES must be 0 or 1');
+  return {
+    ok: true,
+    value: {
+      port,
+      host,
+      dataDir,
+      webDist: DEFAULT_WEB_DIST,
+      metricsIntervalMs,
+      secureCookies,
+    },
+  };
+}
+
+function parseFlag(raw: string | undefined): boolean | null {
+  if (raw === undefined || raw === '' || raw === '0') return false;
+  return raw === '1' ? true : null;
 }
 
 function parsePort(raw: string | undefined): number | null {

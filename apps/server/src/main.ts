@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { loadConfig } from './config.js';
+import { loadDataKey } from './dataCipher.js';
 import { createJsonLogger } from './logger.js';
-import { startServer } from './server.js';
+import { DataKeyError, startServer } from './server.js';
 
 // Composition only: config -> startServer (store -> registry -> rooms -> app -> listen) -> signals.
 const config = loadConfig(process.env);
@@ -8,12 +10,36 @@ if (!config.ok) {
   console.error(`kinmap: ${config.detail}`);
   process.exit(1);
 }
+const dataKey = loadDataKey(process.env, (path) => readFileSync(path, 'utf8'));
+if (!dataKey.ok) {
+  console.error(`kinmap: ${dataKey.detail}`);
+  process.exit(1);
+}
 const logger = createJsonLogger();
-const server = await startServer({ ...config.value, logger });
+const server = await startServer({ ...config.value, logger, dataKey: dataKey.value }).catch(
+  (error: unknown) => {
+    // A wrong or missing data key: one clear line, no stack, and the data is left untouched.
+    if (!(error instanceof DataKeyError)) throw error;
+    console.error(`kinmap: ${error.message}`);
+    process.exit(1);
+  },
+);
+if (dataKey.value === null) {
+  process.stdout.write(
+    '\nWarning: KINMAP_DATA_KEY is not set: boards are stored unencrypted (docs/OPERATIONS.md).\n',
+  );
+}
 logger.info('server.listening', { url: server.url, port: server.port, dataDir: config.value.dataDir });
 // One plain line for the person who ran `pnpm start`: where to open the app.
 const shownHost = ['0.0.0.0', '::'].includes(config.value.host) ? 'localhost' : config.value.host;
 process.stdout.write(`\nKinmap is running at http://${shownHost}:${server.port}  (Ctrl-C to stop)\n\n`);
+if (server.setupCode !== null) {
+  // Printed, never logged: the code creates the administrator (valid 24 h, one use).
+  process.stdout.write(
+    `First run: create the administrator at http://${shownHost}:${server.port}/setup#code=${server.setupCode}\n` +
+      '(or: node apps/server/dist/cli.js create-user --email … --name … --admin)\n\n',
+  );
+}
 
 let stopping = false;
 const stop = (signal: NodeJS.Signals): void => {

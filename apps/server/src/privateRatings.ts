@@ -1,5 +1,7 @@
 import type { ScaleRating } from '@kinmap/model';
 import type Database from 'better-sqlite3';
+import type { DataCipher } from './dataCipher.js';
+import { addMissingColumns } from './sqliteStore.js';
 
 /**
  * Ratings collected privately, kept OUT of the board's Y.Doc until the reveal: every client
@@ -41,33 +43,70 @@ const SCHEMA = `
 `;
 
 interface Row {
+  readonly scale_id: string;
+  readonly board_id: string;
   readonly participant_id: string;
   readonly key_hash: Buffer;
   readonly value: number;
   readonly reason: string;
   readonly at: number;
+  /** With a data key: the value and reason, sealed; `value` is 0 and `reason` '' beside it. */
+  readonly sealed: Buffer | null;
 }
 
-const toRating = (row: Row): ScaleRating => ({ value: row.value, reason: row.reason, at: row.at });
+/** A rating's place: the additional data its seal is bound to. */
+const positionOf = (scaleId: string, participantId: string): string => `${scaleId}/${participantId}`;
+
+function sealRating(
+  cipher: DataCipher,
+  boardId: string,
+  scaleId: string,
+  participantId: string,
+  value: number,
+  reason: string,
+): Buffer {
+  const plain = Buffer.from(JSON.stringify({ value, reason }), 'utf8');
+  return cipher.seal(boardId, 'rating', positionOf(scaleId, participantId), plain);
+}
 
 /**
  * @example
  * const ratings = createPrivateRatings(db);
  * ratings.put(boardId, 'overall', participantId, { value: 7, reason: 'Gran helps', at: Date.now() });
  */
-export function createPrivateRatings(db: Database.Database): PrivateRatings {
+export function createPrivateRatings(
+  db: Database.Database,
+  cipher: DataCipher | null = null,
+): PrivateRatings {
   db.exec(SCHEMA);
+  addMissingColumns(db, 'private_ratings', { sealed: 'BLOB' });
+  if (cipher) sealPlaintextRatings(db, cipher);
+  const toRating = (row: Row): ScaleRating => {
+    if (row.sealed === null) return { value: row.value, reason: row.reason, at: row.at };
+    if (!cipher) throw new Error('a sealed private rating needs the data key');
+    const opened = cipher.open(
+      row.board_id,
+      'rating',
+      positionOf(row.scale_id, row.participant_id),
+      row.sealed,
+    );
+    const { value, reason } = JSON.parse(opened.toString('utf8')) as { value: number; reason: string };
+    return { value, reason, at: row.at };
+  };
   const upsert = db.prepare(
-    `INSERT INTO private_ratings (board_id, scale_id, participant_id, value, reason, at, key_hash)
-     VALUES (?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO private_ratings (board_id, scale_id, participant_id, value, reason, at, key_hash, sealed)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (board_id, scale_id, participant_id) DO UPDATE
-     SET value = excluded.value, reason = excluded.reason, at = excluded.at, key_hash = excluded.key_hash`,
+     SET value = excluded.value, reason = excluded.reason, at = excluded.at, key_hash = excluded.key_hash,
+         sealed = excluded.sealed`,
   );
   const selectOne = db.prepare(
-    'SELECT participant_id, value, reason, at, key_hash FROM private_ratings WHERE board_id = ? AND scale_id = ? AND participant_id = ?',
+    `SELECT board_id, scale_id, participant_id, value, reason, at, key_hash, sealed FROM private_ratings
+     WHERE board_id = ? AND scale_id = ? AND participant_id = ?`,
   );
   const selectAll = db.prepare(
-    'SELECT participant_id, value, reason, at, key_hash FROM private_ratings WHERE board_id = ? AND scale_id = ?',
+    `SELECT board_id, scale_id, participant_id, value, reason, at, key_hash, sealed FROM private_ratings
+     WHERE board_id = ? AND scale_id = ?`,
   );
   const deleteOne = db.prepare(
     'DELETE FROM private_ratings WHERE board_id = ? AND scale_id = ? AND participant_id = ?',
@@ -78,7 +117,17 @@ export function createPrivateRatings(db: Database.Database): PrivateRatings {
 
   return {
     put(boardId, scaleId, participantId, { value, reason, at }, keyHash) {
-      upsert.run(boardId, scaleId, participantId, value, reason, at, keyHash);
+      const sealed = cipher ? sealRating(cipher, boardId, scaleId, participantId, value, reason) : null;
+      upsert.run(
+        boardId,
+        scaleId,
+        participantId,
+        sealed ? 0 : value,
+        sealed ? '' : reason,
+        at,
+        keyHash,
+        sealed,
+      );
     },
     get(boardId, scaleId, participantId) {
       const row = selectOne.get(boardId, scaleId, participantId) as Row | undefined;
@@ -97,4 +146,30 @@ export function createPrivateRatings(db: Database.Database): PrivateRatings {
       deleteMany(boardId, scaleId, participantIds);
     },
   };
+}
+
+/** Ratings stored before the key was set are sealed at the first start with it. */
+function sealPlaintextRatings(db: Database.Database, cipher: DataCipher): void {
+  const rows = db
+    .prepare(
+      'SELECT board_id, scale_id, participant_id, value, reason FROM private_ratings WHERE sealed IS NULL',
+    )
+    .all() as Pick<Row, 'board_id' | 'scale_id' | 'participant_id' | 'value' | 'reason'>[];
+  const update = db.prepare(
+    `UPDATE private_ratings SET value = 0, reason = '', sealed = ?
+     WHERE board_id = ? AND scale_id = ? AND participant_id = ?`,
+  );
+  db.transaction(() => {
+    for (const row of rows) {
+      const sealed = sealRating(
+        cipher,
+        row.board_id,
+        row.scale_id,
+        row.participant_id,
+        row.value,
+        row.reason,
+      );
+      update.run(sealed, row.board_id, row.scale_id, row.participant_id);
+    }
+  })();
 }

@@ -3,6 +3,7 @@ import {
   asParticipantId,
   asScaleId,
   OVERALL_SCALE_ID,
+  ROLES,
   type Role,
   readBoard,
   setScaleMode,
@@ -10,6 +11,7 @@ import {
 import { createMemoryStore, createRooms, type DocStore } from '@kinmap/sync';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { type AccessControl, createAccessControl } from './access.js';
 import { createApp } from './app.js';
 import { createBoardRegistry } from './boardRegistry.js';
 import { createPrivateRatings } from './privateRatings.js';
@@ -39,22 +41,39 @@ async function setup(options: { refuseAppends?: () => boolean } = {}) {
   const logs: string[] = [];
   const record = (event: string, fields: Record<string, unknown> = {}) =>
     logs.push(JSON.stringify({ event, fields }));
+  const access = createAccessControl({ db });
   const app = createApp({
     registry,
+    access,
     logger: { info: record, warn: record, error: record },
     scaling: { rooms, privateRatings },
   });
   const created = await registry.create('Family map');
   if (!created.ok) throw new Error('board not created');
-  const { id: boardId, tokens } = created.value;
+  const boardId = created.value.id;
+  const cookies = Object.fromEntries(ROLES.map((role) => [role, memberCookie(access, boardId, role).secret]));
+  // Two people who score: each may give, read and withdraw only their own score [PR7].
+  const mum = memberCookie(access, boardId, 'family');
+  const dad = memberCookie(access, boardId, 'network');
+  const people: Record<string, { id: string; role: Role; secret: string }> = {
+    mum: { ...mum, role: 'family' },
+    dad: { ...dad, role: 'network' },
+  };
+  const id = { mum: mum.id, dad: dad.id };
 
-  const ratingUrl = (participantId: string, scaleId: string = OVERALL_SCALE_ID) =>
-    `/api/boards/${boardId}/scales/${scaleId}/ratings/${participantId}`;
+  const ratingUrl = (participant: string, scaleId: string = OVERALL_SCALE_ID) =>
+    `/api/boards/${boardId}/scales/${scaleId}/ratings/${people[participant]?.id ?? participant}`;
+  // The person the address names, when the call is made in their role; else someone else in that role.
+  const cookieFor = (url: string, role: Role) =>
+    Object.values(people).find((p) => p.role === role && url.endsWith(`/ratings/${p.id}`))?.secret ??
+    cookies[role];
   const call = (method: string, url: string, role: Role, key: string | null, body?: unknown) =>
     app.request(url, {
       method,
       headers: {
-        Authorization: `Bearer ${tokens[role]}`,
+        Cookie: `kinmap_session=${cookieFor(url, role)}`,
+        'X-Kinmap-CSRF': '1',
+        Origin: 'http://localhost',
         'Content-Type': 'application/json',
         ...(key ? { [PARTICIPANT_KEY_HEADER]: key } : {}),
       },
@@ -83,11 +102,13 @@ async function setup(options: { refuseAppends?: () => boolean } = {}) {
   }
   return {
     app,
+    access,
+    registry,
     boardId,
-    tokens,
     privateRatings,
     logs,
     ratingUrl,
+    id,
     call,
     score,
     reveal,
@@ -95,6 +116,14 @@ async function setup(options: { refuseAppends?: () => boolean } = {}) {
     docBytes,
     scale,
   };
+}
+
+/** A device session holding a guest member of the board in that role: what an opened invite leaves. */
+function memberCookie(access: AccessControl, boardId: string, role: Role): { id: string; secret: string } {
+  const member = access.members.create({ boardId, role, displayName: role, userId: null });
+  const { secret, session } = access.sessions.create(null);
+  access.sessions.addMember(session.id, member.id);
+  return { id: member.id, secret };
 }
 
 const contains = (bytes: Uint8Array, text: string) => Buffer.from(bytes).includes(Buffer.from(text, 'utf8'));
@@ -111,9 +140,9 @@ describe('PUT a private rating', () => {
     const res = await t.score('mum', MUM_KEY, { value: 7, reason: REASON });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ rating: { value: 7, reason: REASON, at: expect.any(Number) } });
-    expect(await t.scale()).toMatchObject({ mode: 'private', ratings: {}, scored: ['mum'] });
+    expect(await t.scale()).toMatchObject({ mode: 'private', ratings: {}, scored: [t.id.mum] });
     expect(contains(await t.docBytes(), REASON)).toBe(false);
-    expect(t.privateRatings.get(t.boardId, OVERALL_SCALE_ID, 'mum')?.rating).toMatchObject({
+    expect(t.privateRatings.get(t.boardId, OVERALL_SCALE_ID, t.id.mum)?.rating).toMatchObject({
       value: 7,
       reason: REASON,
     });
@@ -125,7 +154,7 @@ describe('PUT a private rating', () => {
     await t.score('mum', MUM_KEY, { value: 7 });
     expect((await t.score('mum', MUM_KEY, { value: 8, reason: 'more' })).status).toBe(200);
     await expectError(await t.score('mum', DAD_KEY, { value: 1 }), 403, 'forbidden');
-    expect(t.privateRatings.get(t.boardId, OVERALL_SCALE_ID, 'mum')?.rating).toMatchObject({
+    expect(t.privateRatings.get(t.boardId, OVERALL_SCALE_ID, t.id.mum)?.rating).toMatchObject({
       value: 8,
       reason: 'more',
     });
@@ -152,7 +181,7 @@ describe('PUT a private rating', () => {
     expect((await t.scale())?.scored).toEqual([]);
   });
 
-  it('refuses bad JSON, a missing or malformed participant key, bad ids, viewers and wrong tokens', async () => {
+  it('refuses bad JSON, a missing or malformed participant key, bad ids, viewers and non-members', async () => {
     const t = await setup();
     await t.openPrivately();
     await expectError(await t.score('mum', MUM_KEY, '{"value":'), 400, 'bad-json');
@@ -169,14 +198,28 @@ describe('PUT a private rating', () => {
       404,
       'not-found',
     );
-    const wrong = await t.app.request(t.ratingUrl('mum'), {
+    const other = await t.registry.create('Other map');
+    if (!other.ok) throw new Error('board not created');
+    for (const cookie of ['forged', memberCookie(t.access, other.value.id, 'facilitator')]) {
+      const stranger = await t.app.request(t.ratingUrl('mum'), {
+        method: 'PUT',
+        headers: {
+          Cookie: `kinmap_session=${cookie}`,
+          'X-Kinmap-CSRF': '1',
+          Origin: 'http://localhost',
+          'Content-Type': 'application/json',
+          [PARTICIPANT_KEY_HEADER]: MUM_KEY,
+        },
+        body: '{"value":5}',
+      });
+      await expectError(stranger, 401, 'not-signed-in');
+    }
+    const bearer = await t.app.request(t.ratingUrl('mum'), {
       method: 'PUT',
       headers: { Authorization: 'Bearer nope', [PARTICIPANT_KEY_HEADER]: MUM_KEY },
       body: '{"value":5}',
     });
-    await expectError(wrong, 403, 'wrong-token');
-    const missing = await t.app.request(t.ratingUrl('mum'), { method: 'PUT', body: '{"value":5}' });
-    await expectError(missing, 401, 'missing-token');
+    await expectError(bearer, 401, 'not-signed-in');
     expect((await t.scale())?.scored).toEqual([]);
   });
 
@@ -212,7 +255,7 @@ describe('GET and DELETE a private rating', () => {
     await expectError(await t.call('DELETE', t.ratingUrl('mum'), 'family', DAD_KEY), 403, 'forbidden');
     expect((await t.call('DELETE', t.ratingUrl('mum'), 'family', MUM_KEY)).status).toBe(204);
     expect((await t.scale())?.scored).toEqual([]);
-    expect(t.privateRatings.get(t.boardId, OVERALL_SCALE_ID, 'mum')).toBeNull();
+    expect(t.privateRatings.get(t.boardId, OVERALL_SCALE_ID, t.id.mum)).toBeNull();
   });
 
   it('[PR2] a score left from an earlier round is not shown once a new round opens', async () => {
@@ -223,6 +266,26 @@ describe('GET and DELETE a private rating', () => {
     expect(await (await t.call('GET', t.ratingUrl('mum'), 'family', MUM_KEY)).json()).toEqual({
       rating: null,
     });
+  });
+});
+
+describe('whose score', () => {
+  it('[PR7] refuses giving, reading or withdrawing someone else’s score, even with their key', async () => {
+    const t = await setup();
+    await t.openPrivately();
+    await t.score('mum', MUM_KEY, { value: 7 });
+    // Dad (network) addresses Mum's score: refused whatever key he presents.
+    for (const method of ['PUT', 'GET', 'DELETE']) {
+      const res = await t.call(
+        method,
+        t.ratingUrl('mum'),
+        'network',
+        MUM_KEY,
+        method === 'PUT' ? { value: 1 } : undefined,
+      );
+      await expectError(res, 403, 'forbidden');
+    }
+    expect(t.privateRatings.get(t.boardId, OVERALL_SCALE_ID, t.id.mum)?.rating.value).toBe(7);
   });
 });
 
@@ -238,8 +301,8 @@ describe('POST reveal', () => {
     const revealed = await t.scale();
     expect(revealed).toMatchObject({ mode: 'revealed', scored: [] });
     expect(revealed?.ratings).toEqual({
-      mum: { value: 7, reason: REASON, at: expect.any(Number) },
-      dad: { value: 4, reason: '', at: expect.any(Number) },
+      [t.id.mum]: { value: 7, reason: REASON, at: expect.any(Number) },
+      [t.id.dad]: { value: 4, reason: '', at: expect.any(Number) },
     });
     expect(t.privateRatings.list(t.boardId, OVERALL_SCALE_ID)).toEqual({});
   });
@@ -251,7 +314,7 @@ describe('POST reveal', () => {
     for (const role of ['practitioner', 'family', 'network', 'viewer'] as const) {
       await expectError(await t.reveal(role), 403, 'forbidden');
     }
-    expect(await t.scale()).toMatchObject({ mode: 'private', ratings: {}, scored: ['mum'] });
+    expect(await t.scale()).toMatchObject({ mode: 'private', ratings: {}, scored: [t.id.mum] });
     await expectError(await t.reveal('facilitator', 'nope'), 404, 'not-found');
   });
 
@@ -263,8 +326,8 @@ describe('POST reveal', () => {
     refuse = true;
     await expectError(await t.reveal(), 503, 'unavailable');
     refuse = false;
-    expect(t.privateRatings.get(t.boardId, OVERALL_SCALE_ID, 'mum')?.rating.value).toBe(7);
+    expect(t.privateRatings.get(t.boardId, OVERALL_SCALE_ID, t.id.mum)?.rating.value).toBe(7);
     expect(await (await t.reveal()).json()).toEqual({ revealed: 1 });
-    expect((await t.scale())?.ratings.mum?.reason).toBe(REASON);
+    expect((await t.scale())?.ratings[t.id.mum]?.reason).toBe(REASON);
   });
 });

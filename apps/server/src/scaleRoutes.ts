@@ -21,7 +21,8 @@ import { bodyLimit } from 'hono/body-limit';
 import type * as Y from 'yjs';
 import { z } from 'zod';
 import { ApiError, ApiErrorCode } from './apiError.js';
-import { AUTH_FAILURE_RESPONSE, type Authenticator, readToken } from './authenticator.js';
+import type { AuditLog } from './auditLog.js';
+import { AUTH_FAILURE_RESPONSE, type Authenticator } from './authenticator.js';
 import { hashToken } from './boardRegistry.js';
 import { parseJsonBody } from './jsonBody.js';
 import type { RequestIdEnv } from './middleware/requestId.js';
@@ -45,6 +46,8 @@ export interface ScaleRoutesOptions {
   readonly logger: Logger;
   readonly now?: () => number;
   readonly maxBodyBytes?: number;
+  /** The reveal is an audit event (SPEC [AD2]). */
+  readonly audit?: Pick<AuditLog, 'record'>;
 }
 
 /** The header carrying a browser's participant key (≥ 128 random bits, kept by that browser). */
@@ -72,6 +75,7 @@ export function registerScaleRoutes(
     logger,
     now = Date.now,
     maxBodyBytes = 16 * 1024,
+    audit,
   }: ScaleRoutesOptions,
 ): void {
   const limit = bodyLimit({
@@ -138,11 +142,13 @@ export function registerScaleRoutes(
   });
 
   app.post('/api/boards/:id/scales/:scaleId/reveal', async (c) => {
-    const { boardId, role } = boardAccess(c, authenticate);
-    if (role !== 'facilitator') throw forbidden('Only the facilitator can reveal the scores');
+    const { boardId, role, memberId } = boardAccess(c, authenticate);
+    if (role !== 'facilitator') {
+      audit?.record({ boardId, actorMemberId: memberId, kind: 'refused', detail: { rule: 'PR5', role } });
+      throw forbidden('Only the facilitator can reveal the scores');
+    }
     const scaleId = pathId(c.req.param('scaleId'), 'scaleId') as ScaleId;
-    // The facilitator's own id is not known to the server; the reveal is attributed to the role.
-    const actor: Actor = { participantId: asParticipantId('facilitator'), role };
+    const actor: Actor = { participantId: asParticipantId(memberId ?? 'facilitator'), role };
     let taken: Record<string, StoredPrivateRating> = {};
     const changed = await rooms.change(boardId, (doc) => {
       taken = privateRatings.list(boardId, scaleId);
@@ -164,31 +170,40 @@ export function registerScaleRoutes(
       throw new ApiError(503, ApiErrorCode.unavailable, 'The scores could not be revealed; please try again');
     }
     if (!changed.value.ok) throw modelError(changed.value.reason);
-    logger.info('scale.revealed', { boardId, scaleId, count: changed.value.value.revealed.length });
-    return c.json({ revealed: changed.value.value.revealed.length });
+    const count = changed.value.value.revealed.length;
+    logger.info('scale.revealed', { boardId, scaleId, count });
+    audit?.record({
+      boardId,
+      actorMemberId: memberId,
+      kind: 'scale-reveal',
+      detail: { scaleId, count, role },
+    });
+    return c.json({ revealed: count });
   });
 }
 
-function boardAccess(c: Context, authenticate: Authenticator): { boardId: string; role: Role } {
-  const result = authenticate({
-    boardId: c.req.param('id') ?? '',
-    token: readToken(c.req.header('Authorization'), c.req.query('token') ?? null),
-    headers: c.req.header(),
-  });
+function boardAccess(
+  c: Context,
+  authenticate: Authenticator,
+): { boardId: string; role: Role; memberId: string | null } {
+  const result = authenticate({ boardId: c.req.param('id') ?? '', headers: c.req.header() });
   if (!result.ok) {
-    if (result.reason === 'missing-token') c.header('WWW-Authenticate', 'Bearer');
     const { status, code, message } = AUTH_FAILURE_RESPONSE[result.reason];
     throw new ApiError(status, code, message);
   }
-  return { boardId: result.boardId, role: result.role };
+  return { boardId: result.boardId, role: result.role, memberId: result.memberId };
 }
 
-/** Who is asking about whose private rating: any role but viewer, with their participant key. */
+/**
+ * Who is asking about whose private rating: any role but viewer, with their participant key, and
+ * only about their own score: the path's participant must be the caller's member id [PR7].
+ */
 function ratingRequest(c: Context, authenticate: Authenticator) {
-  const { boardId, role } = boardAccess(c, authenticate);
+  const { boardId, role, memberId } = boardAccess(c, authenticate);
   if (role === 'viewer') throw forbidden('Viewers do not score');
   const scaleId = pathId(c.req.param('scaleId'), 'scaleId') as ScaleId;
   const participantId = pathId(c.req.param('participantId'), 'participantId') as ParticipantId;
+  if (participantId !== memberId) throw forbidden('A person can only give, read or withdraw their own score');
   const key = c.req.header(PARTICIPANT_KEY_HEADER) ?? '';
   if (!PARTICIPANT_KEY.test(key)) {
     throw new ApiError(

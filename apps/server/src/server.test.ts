@@ -42,13 +42,63 @@ describe('startServer', () => {
 
   it('closes open sockets with 1001, stops listening, and is safe to close twice', async () => {
     const server = await start(root);
-    const created = await fetch(`${server.url}/api/boards`, { method: 'POST', body: '{"title":"T"}' });
-    const { id, tokens } = (await created.json()) as { id: string; tokens: { family: string } };
-    const ws = new WebSocket(`${server.url.replace('http', 'ws')}/sync/${id}?token=${tokens.family}`);
+    const ticket = await boardTicket(server);
+    const ws = new WebSocket(
+      `${server.url.replace('http', 'ws')}/sync/${ticket.boardId}?ticket=${ticket.ticket}`,
+    );
     await new Promise((resolve) => ws.once('open', resolve));
     const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
     await Promise.all([server.close(), server.close()]);
     expect(await closed).toBe(1001);
     await expect(fetch(`${server.url}/healthz`)).rejects.toThrow();
   });
+
+  it('[AU1] issues a one-time setup code while no account exists, and none once one does', async () => {
+    const server = await start(join(root, 'fresh'));
+    expect(server.setupCode).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const res = await fetch(`${server.url}/api/setup`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Kinmap-CSRF': '1', Origin: server.url },
+      body: JSON.stringify({
+        code: server.setupCode,
+        email: 'admin@example.org',
+        displayName: 'Admin',
+        password: 'a long password',
+      }),
+    });
+    expect(res.status).toBe(201);
+    await server.close();
+    const again = await start(join(root, 'fresh'));
+    expect(again.setupCode).toBeNull();
+  });
 });
+
+/** As a client outside the browser: the first administrator, a board, and a one-time ticket for it. */
+async function boardTicket(server: RunningServer): Promise<{ boardId: string; ticket: string }> {
+  const post = async (path: string, body: unknown, cookie = '') => {
+    const res = await fetch(`${server.url}${path}`, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        'X-Kinmap-CSRF': '1',
+        Origin: server.url,
+        ...(cookie ? { Cookie: cookie } : {}),
+      },
+      body: JSON.stringify(body),
+    });
+    if (res.status !== 201) throw new Error(`${path} answered ${res.status}`);
+    return res;
+  };
+  const setup = await post('/api/setup', {
+    code: server.setupCode,
+    email: 'admin@example.org',
+    displayName: 'Admin',
+    password: 'a long password',
+  });
+  const cookie = (setup.headers.get('Set-Cookie') ?? '').split(';')[0] ?? '';
+  const { id } = (await (await post('/api/boards', { title: 'T' }, cookie)).json()) as { id: string };
+  const { ticket } = (await (await post(`/api/boards/${id}/tickets`, {}, cookie)).json()) as {
+    ticket: string;
+  };
+  return { boardId: id, ticket };
+}

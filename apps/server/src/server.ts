@@ -3,15 +3,19 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createAdaptorServer } from '@hono/node-server';
-import { createRooms, type Logger, type RoomLimits } from '@kinmap/sync';
+import { createRooms, type Logger, type RoomConnection, type RoomLimits, roomDocumentOf } from '@kinmap/sync';
+import { createAccessControl } from './access.js';
+import { createAccessAuthenticator } from './accessAuthenticator.js';
 import { createApp } from './app.js';
-import { createTokenAuthenticator } from './authenticator.js';
-import { createBoardRegistry } from './boardRegistry.js';
+import { type AuditLog, createAuditLog } from './auditLog.js';
+import { createBoardRegistry, isBoardId } from './boardRegistry.js';
+import { checkDataKey, createDataCipher } from './dataCipher.js';
 import { silentLogger } from './logger.js';
 import { startMetrics } from './metrics.js';
+import { registerMember } from './participantRegistry.js';
 import { createPrivateRatings } from './privateRatings.js';
 import { createSqliteStore, openDatabase } from './sqliteStore.js';
-import { attachSyncUpgrade } from './upgrade.js';
+import { attachSyncUpgrade, type RoomEntrance } from './upgrade.js';
 
 export interface StartServerOptions {
   /** 0 picks a free port (tests). */
@@ -26,12 +30,32 @@ export interface StartServerOptions {
   readonly heartbeatMs?: number;
   /** Log a `server.metrics` line this often; null or absent: never. */
   readonly metricsIntervalMs?: number | null;
+  /** Adds `Secure` to the session cookie (serve over https). */
+  readonly secureCookies?: boolean;
+  /**
+   * The master key for encryption at rest (32 bytes, KINMAP_DATA_KEY); null or absent: plaintext.
+   * A key that does not match the data directory's refuses the start (DataKeyError).
+   */
+  readonly dataKey?: Uint8Array | null;
+}
+
+/** The data key does not fit the data directory: the server must not start. */
+export class DataKeyError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DataKeyError';
+  }
 }
 
 export interface RunningServer {
   /** e.g. `http://127.0.0.1:41234`; the WebSocket endpoint is the same with ws: and /sync. */
   readonly url: string;
   readonly port: number;
+  /**
+   * While no account exists: the one-time code that creates the administrator (valid 24 h);
+   * print it as `<url>/setup#code=<setupCode>`. Null once an account exists.
+   */
+  readonly setupCode: string | null;
   /** Stops accepting, closes sockets with 1001, flushes and compacts boards, closes SQLite. */
   close(): Promise<void>;
 }
@@ -51,24 +75,68 @@ export async function startServer({
   limits,
   heartbeatMs,
   metricsIntervalMs,
+  secureCookies = false,
+  dataKey = null,
 }: StartServerOptions): Promise<RunningServer> {
   mkdirSync(dataDir, { recursive: true });
   const db = openDatabase(join(dataDir, DATABASE_FILE));
-  const store = createSqliteStore({ db });
-  const registry = createBoardRegistry({ db, store });
-  const rooms = createRooms({ store, logger, ...(limits ? { limits } : {}) });
-  const privateRatings = createPrivateRatings(db);
+  const keyCheck = checkDataKey(db, dataKey);
+  if (!keyCheck.ok) {
+    db.close();
+    throw new DataKeyError(keyCheck.detail);
+  }
+  if (keyCheck.state === 'plaintext') {
+    logger.warn('server.data_unencrypted', { hint: 'set KINMAP_DATA_KEY to encrypt boards at rest' });
+  }
+  const cipher = dataKey === null ? null : createDataCipher(dataKey);
+  // openDatabase turns on secure_delete: plaintext updates folded into a sealed snapshot leave no trace.
+  const store = createSqliteStore({ db, cipher, logger });
+  const registry = createBoardRegistry({ db, store, cipher });
+  const access = createAccessControl({ db });
+  const audit = createAuditLog(db, { now: access.now, logger });
+  const rooms = createRooms({
+    store,
+    logger,
+    ...(limits ? { limits } : {}),
+    onRefused: (roomId, sender, rule) =>
+      audit.record({
+        boardId: roomDocumentOf(roomId).boardId,
+        actorMemberId: sender.participantId ?? null,
+        kind: 'refused',
+        detail: { rule, role: sender.role },
+      }),
+  });
+  const privateRatings = createPrivateRatings(db, cipher);
+  if (keyCheck.firstKeyedStart) {
+    // Everything written before the key is sealed by now; rebuilding the file and emptying the WAL
+    // drops the plaintext that deleted and rewritten rows left in free space.
+    db.exec('VACUUM');
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    logger.info('server.data_sealed', {});
+  }
+  const authenticate = createAccessAuthenticator({ registry, access });
+  // A fresh code each start while nobody can sign in; the old one stops working.
+  const setupCode = access.users.count() === 0 ? access.setup.issue().secret : null;
   const app = createApp({
     registry,
+    access,
+    authenticate,
+    secureCookies,
     logger,
     scaling: { rooms, privateRatings },
+    audit,
     ...(webDist ? { webDist } : {}),
   });
   const httpServer = createAdaptorServer({ fetch: app.fetch }) as Server;
+  // Slow-loris bound: a client has 10 s to send its headers (upgrades included) and 30 s per request.
+  httpServer.headersTimeout = 10_000;
+  httpServer.requestTimeout = 30_000;
   const upgrade = attachSyncUpgrade({
     server: httpServer,
-    rooms,
-    authenticate: createTokenAuthenticator(registry),
+    rooms: withPresenceAudit(rooms, audit),
+    authenticate,
+    liveSockets: access.liveSockets,
+    onMemberConnected: (boardId, memberId) => void registerMember(rooms, access, boardId, memberId, logger),
     logger,
     ...(heartbeatMs ? { heartbeatMs } : {}),
   });
@@ -107,9 +175,39 @@ export async function startServer({
   return {
     url: `http://${displayHost(host)}:${actualPort}`,
     port: actualPort,
+    setupCode,
     close: () => {
       closing ??= close();
       return closing;
+    },
+  };
+}
+
+/**
+ * [AD2] A member's socket opening and closing are audit events (join, leave). Wrapping the rooms
+ * keeps this out of the upgrade's code path.
+ */
+function withPresenceAudit(rooms: RoomEntrance, audit: Pick<AuditLog, 'record'>): RoomEntrance {
+  return {
+    connect(roomId, socket, access) {
+      const connection = rooms.connect(roomId, socket, access);
+      const { boardId, document } = roomDocumentOf(roomId);
+      const memberId = access.participantId ?? null;
+      // One join per person per socket: the restricted room's socket is the same person's second view.
+      if (memberId === null || document !== 'shared' || !isBoardId(boardId)) return connection;
+      const detail = { role: access.role, connectionId: access.connectionId };
+      audit.record({ boardId, actorMemberId: memberId, kind: 'join', detail });
+      let open = true;
+      const wrapped: RoomConnection = {
+        message: (data) => connection.message(data),
+        close() {
+          connection.close();
+          if (!open) return;
+          open = false;
+          audit.record({ boardId, actorMemberId: memberId, kind: 'leave', detail });
+        },
+      };
+      return wrapped;
     },
   };
 }

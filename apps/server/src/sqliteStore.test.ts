@@ -1,8 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createDataCipher, SealedRecordError } from './dataCipher.js';
 import { createSqliteStore, openDatabase } from './sqliteStore.js';
 
 const bytes = (...values: number[]) => new Uint8Array(values);
@@ -21,6 +23,20 @@ describe('createSqliteStore', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('synchronous', { simple: true })).toBe(1); // 1 = NORMAL
     db.close();
+  });
+
+  it('leaves no byte of a compacted-away update in the database file or its WAL', async () => {
+    const store = createSqliteStore({ file });
+    const secret = new TextEncoder().encode('Ffion’s worry: przemoc w domu');
+    await store.append('b1', secret);
+    await store.append('b1', bytes(1, 2, 3));
+    await store.compact('b1', bytes(9, 9, 9), 2);
+    const onDisk = Buffer.concat(
+      [file, `${file}-wal`].map((path) => (existsSync(path) ? readFileSync(path) : Buffer.alloc(0))),
+    );
+    expect(onDisk.includes(Buffer.from(secret))).toBe(false);
+    expect(await store.load('b1')).toMatchObject({ updates: [bytes(9, 9, 9)] });
+    await store.close();
   });
 
   it('resolves an append only once its row is committed and visible to another connection', async () => {
@@ -87,5 +103,101 @@ describe('createSqliteStore', () => {
     const reopened = createSqliteStore({ file });
     expect(await reopened.load('b')).toEqual({ updates: [bytes(7)], lastSeq: 1 });
     await reopened.close();
+  });
+});
+
+describe('createSqliteStore: authors and encryption at rest', () => {
+  let dir: string;
+  let file: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'kinmap-sqlite-'));
+    file = join(dir, 'kinmap.sqlite');
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const author = { participantId: 'alex', role: 'family' as const, sessionId: 's1', at: 1234, changes: [] };
+
+  it('[AD1] adds the author columns to a file written before them; old rows still load', async () => {
+    const old = new Database(file);
+    old.exec(`CREATE TABLE updates (board_id TEXT NOT NULL, seq INTEGER NOT NULL, data BLOB NOT NULL,
+              at INTEGER NOT NULL, PRIMARY KEY (board_id, seq));
+              CREATE TABLE snapshots (board_id TEXT PRIMARY KEY, through_seq INTEGER NOT NULL, data BLOB NOT NULL);
+              INSERT INTO updates VALUES ('b', 1, x'01', 5);`);
+    old.close();
+    const store = createSqliteStore({ file });
+    expect(await store.append('b', bytes(2), author)).toBe(2);
+    expect(await store.load('b')).toEqual({ updates: [bytes(1), bytes(2)], lastSeq: 2 });
+    const reader = new Database(file, { readonly: true });
+    expect(
+      reader.prepare('SELECT seq, at, participant_id, role, session_id FROM updates ORDER BY seq').all(),
+    ).toEqual([
+      { seq: 1, at: 5, participant_id: null, role: null, session_id: null },
+      { seq: 2, at: 1234, participant_id: 'alex', role: 'family', session_id: 's1' },
+    ]);
+    reader.close();
+    await store.close();
+  });
+
+  it('[AD5] seals updates and snapshots; rows written before the key are sealed when the store opens with it', async () => {
+    const plain = createSqliteStore({ file });
+    await plain.append('b', new TextEncoder().encode('before the key'));
+    await plain.compact('b', new TextEncoder().encode('plain snapshot'), 1);
+    await plain.append('b', new TextEncoder().encode('plain update'));
+    await plain.close();
+    const cipher = createDataCipher(randomBytes(32));
+    const store = createSqliteStore({ file, cipher });
+    await store.append('b', new TextEncoder().encode('after the key'));
+    const raw = () => {
+      const reader = new Database(file, { readonly: true });
+      const rows = reader
+        .prepare('SELECT format, data FROM snapshots UNION ALL SELECT format, data FROM updates')
+        .all();
+      reader.close();
+      return rows as { format: number; data: Buffer }[];
+    };
+    expect(raw().map((row) => row.format)).toEqual([1, 1, 1]);
+    expect(raw().some((row) => /plain|after the key/.test(row.data.toString('latin1')))).toBe(false);
+    const loaded = await store.load('b');
+    expect(loaded.updates.map((u) => new TextDecoder().decode(u))).toEqual([
+      'plain snapshot',
+      'plain update',
+      'after the key',
+    ]);
+    await store.compact('b', new TextEncoder().encode('snapshot text'), 3);
+    expect(raw().map((row) => row.format)).toEqual([1]);
+    expect(raw()[0]?.data.toString('latin1')).not.toContain('snapshot text');
+    expect(new TextDecoder().decode((await store.load('b')).updates[0])).toBe('snapshot text');
+    await store.close();
+  });
+
+  it('[AD5] still reads a plaintext row next to sealed ones (its format says so)', async () => {
+    const cipher = createDataCipher(randomBytes(32));
+    const store = createSqliteStore({ file, cipher });
+    await store.append('b', bytes(1));
+    const writer = new Database(file);
+    writer
+      .prepare('INSERT INTO updates (board_id, seq, data, at, format) VALUES (?, 2, ?, 0, 0)')
+      .run('b', Buffer.from([2]));
+    writer.close();
+    expect(await store.load('b')).toEqual({ updates: [bytes(1), bytes(2)], lastSeq: 2 });
+    await store.close();
+  });
+
+  it('[AD5] a tampered sealed update fails the load with a logged error naming only ids', async () => {
+    const events: string[] = [];
+    const logger = {
+      info() {},
+      warn() {},
+      error: (event: string, fields?: object) => events.push(`${event} ${JSON.stringify(fields)}`),
+    };
+    const store = createSqliteStore({ file, cipher: createDataCipher(randomBytes(32)), logger });
+    await store.append('b', bytes(1, 2, 3));
+    const writer = new Database(file);
+    const row = writer.prepare('SELECT data FROM updates').get() as { data: Buffer };
+    row.data[row.data.length - 1] = (row.data.at(-1) ?? 0) ^ 0xff;
+    writer.prepare('UPDATE updates SET data = ?').run(row.data);
+    writer.close();
+    await expect(store.load('b')).rejects.toThrow(SealedRecordError);
+    expect(events).toEqual(['store.record_unreadable {"boardId":"b","kind":"update","seq":1,"keyed":true}']);
+    await store.close();
   });
 });

@@ -1,5 +1,7 @@
-import type { DocStore, StoredDoc } from '@kinmap/sync';
+import type { AuditChange, AuditedUpdate, DocStore, Logger, StoredDoc, UpdateAuthor } from '@kinmap/sync';
 import Database from 'better-sqlite3';
+import { type DataCipher, RecordFormat, SealedRecordError } from './dataCipher.js';
+import { silentLogger } from './logger.js';
 
 type Db = Database.Database;
 
@@ -12,12 +14,19 @@ export type SqliteStoreOptions = (
       /** An open database shared with others (e.g. the board registry); the caller closes it. */
       readonly db: Db;
     }
-) & { readonly now?: () => number };
+) & {
+  readonly now?: () => number;
+  /** Seals every update and snapshot written from now on (KINMAP_DATA_KEY); null: plaintext. */
+  readonly cipher?: DataCipher | null;
+  /** Told (ids only) when a stored record fails to open. */
+  readonly logger?: Logger;
+};
 
 interface PendingAppend {
   readonly boardId: string;
   readonly update: Uint8Array;
   readonly at: number;
+  readonly author: UpdateAuthor | undefined;
   resolve(seq: number): void;
   reject(error: unknown): void;
 }
@@ -35,8 +44,26 @@ export function openDatabase(file: string): Db {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
+  // Deleted rows are zeroed, not left in free pages: a compacted update may hold the text of a card
+  // that was deleted or moved to the restricted document since (see compact below).
+  db.pragma('secure_delete = ON');
   return db;
 }
+
+/** Who wrote each update and what it did (no text): kept when the update is compacted away. */
+export const AUDIT_UPDATES_SCHEMA = `
+  CREATE TABLE IF NOT EXISTS audit_updates (
+    board_id TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    at INTEGER NOT NULL,
+    participant_id TEXT,
+    role TEXT,
+    session_id TEXT,
+    changes TEXT NOT NULL,
+    PRIMARY KEY (board_id, seq)
+  );
+  CREATE INDEX IF NOT EXISTS audit_updates_by_time ON audit_updates (board_id, at);
+`;
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS updates (
@@ -51,7 +78,33 @@ const SCHEMA = `
     through_seq INTEGER NOT NULL,
     data BLOB NOT NULL
   );
+  ${AUDIT_UPDATES_SCHEMA}
 `;
+
+/**
+ * Adds the columns a table lacks (files written by an older version); SQLite has no
+ * ADD COLUMN IF NOT EXISTS. `columns` maps a name to its type and default.
+ */
+export function addMissingColumns(db: Db, table: string, columns: Readonly<Record<string, string>>): void {
+  const present = new Set(
+    (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name),
+  );
+  for (const [name, definition] of Object.entries(columns)) {
+    if (!present.has(name)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${name} ${definition}`);
+  }
+}
+
+function migrate(db: Db): void {
+  db.exec(SCHEMA);
+  // Who wrote each update (issue 4) and whether its blob is sealed; older rows read as plaintext.
+  addMissingColumns(db, 'updates', {
+    participant_id: 'TEXT',
+    role: 'TEXT',
+    session_id: 'TEXT',
+    format: 'INTEGER NOT NULL DEFAULT 0',
+  });
+  addMissingColumns(db, 'snapshots', { format: 'INTEGER NOT NULL DEFAULT 0' });
+}
 
 /**
  * A DocStore on SQLite (better-sqlite3): an append-only `updates` log per board plus at most one
@@ -66,7 +119,10 @@ export function createSqliteStore(options: SqliteStoreOptions): DocStore {
   const ownsDb = 'file' in options;
   const db = 'file' in options ? openDatabase(options.file) : options.db;
   const now = options.now ?? Date.now;
-  db.exec(SCHEMA);
+  const cipher = options.cipher ?? null;
+  const logger = options.logger ?? silentLogger;
+  migrate(db);
+  if (cipher) sealPlaintextRecords(db, cipher);
   const sql = prepareStatements(db);
   let queue: PendingAppend[] = [];
   let flushScheduled = false;
@@ -78,7 +134,31 @@ export function createSqliteStore(options: SqliteStoreOptions): DocStore {
   const writeQueue = db.transaction((batch: readonly PendingAppend[]) =>
     batch.map((item) => {
       const seq = lastSeq(item.boardId) + 1;
-      sql.insertUpdate.run(item.boardId, seq, item.update, item.at);
+      const { author } = item;
+      const data = cipher ? cipher.seal(item.boardId, 'update', seq, item.update) : item.update;
+      const format = cipher ? RecordFormat.aesGcmV1 : RecordFormat.plain;
+      sql.insertUpdate.run(
+        item.boardId,
+        seq,
+        data,
+        item.at,
+        author?.participantId ?? null,
+        author?.role ?? null,
+        author?.sessionId ?? null,
+        format,
+      );
+      if (author) {
+        const changes = JSON.stringify(author.changes ?? []);
+        sql.insertAudit.run(
+          item.boardId,
+          seq,
+          item.at,
+          author.participantId,
+          author.role,
+          author.sessionId,
+          changes,
+        );
+      }
       return seq;
     }),
   );
@@ -102,21 +182,40 @@ export function createSqliteStore(options: SqliteStoreOptions): DocStore {
     if (closed) throw new Error('the SQLite store is closed');
   };
 
+  /** A stored blob as Yjs bytes: opened when sealed, as stored when written before the key. */
+  const readBlob = (
+    boardId: string,
+    kind: 'update' | 'snapshot',
+    seq: number,
+    row: { data: Buffer; format: number },
+  ): Uint8Array => {
+    if (row.format === RecordFormat.plain) return toBytes(row.data);
+    try {
+      if (!cipher) throw new SealedRecordError(boardId, kind);
+      return toBytes(cipher.open(boardId, kind, seq, row.data));
+    } catch (error) {
+      logger.error('store.record_unreadable', { boardId, kind, seq, keyed: cipher !== null });
+      throw error;
+    }
+  };
+
   return {
     async load(boardId: string): Promise<StoredDoc> {
       assertOpen();
       flush();
-      const snapshot = sql.snapshot.get(boardId) as { through_seq: number; data: Buffer } | undefined;
-      const rows = sql.updatesOf.all(boardId) as { seq: number; data: Buffer }[];
-      const updates = rows.map((row) => toBytes(row.data));
-      if (snapshot) updates.unshift(toBytes(snapshot.data));
+      const snapshot = sql.snapshot.get(boardId) as
+        | { through_seq: number; data: Buffer; format: number }
+        | undefined;
+      const rows = sql.updatesOf.all(boardId) as { seq: number; data: Buffer; format: number }[];
+      const updates = rows.map((row) => readBlob(boardId, 'update', row.seq, row));
+      if (snapshot) updates.unshift(readBlob(boardId, 'snapshot', snapshot.through_seq, snapshot));
       return { updates, lastSeq: Math.max(snapshot?.through_seq ?? 0, rows.at(-1)?.seq ?? 0) };
     },
 
-    append(boardId: string, update: Uint8Array): Promise<number> {
+    append(boardId: string, update: Uint8Array, author?: UpdateAuthor): Promise<number> {
       if (closed) return Promise.reject(new Error('the SQLite store is closed'));
       return new Promise<number>((resolve, reject) => {
-        queue.push({ boardId, update, at: now(), resolve, reject });
+        queue.push({ boardId, update, at: author?.at ?? now(), author, resolve, reject });
         if (!flushScheduled) {
           flushScheduled = true;
           setImmediate(flush);
@@ -127,7 +226,19 @@ export function createSqliteStore(options: SqliteStoreOptions): DocStore {
     async compact(boardId: string, snapshot: Uint8Array, throughSeq: number): Promise<void> {
       assertOpen();
       flush();
-      sql.compact(boardId, snapshot, throughSeq);
+      // Sealed under the key in force now: plaintext rows from before the key go with this.
+      const data = cipher ? cipher.seal(boardId, 'snapshot', throughSeq, snapshot) : snapshot;
+      sql.compact(boardId, data, throughSeq, cipher ? RecordFormat.aesGcmV1 : RecordFormat.plain);
+      // The WAL still holds the folded updates' pages until it is checkpointed and cut; compactions
+      // are rare (every `compactEvery` updates, a card deletion, unload), so this costs little.
+      db.pragma('wal_checkpoint(TRUNCATE)');
+    },
+
+    async readAudit(boardId, { afterSeq = 0, limit = -1 } = {}): Promise<readonly AuditedUpdate[]> {
+      assertOpen();
+      flush();
+      const rows = sql.auditOf.all(boardId, afterSeq, limit) as AuditRow[];
+      return rows.map(toAudited);
     },
 
     async pendingCount(boardId: string): Promise<number> {
@@ -155,25 +266,39 @@ function prepareStatements(db: Db) {
   );
   const deleteThrough = db.prepare('DELETE FROM updates WHERE board_id = ? AND seq <= ?');
   const upsertSnapshot = db.prepare(
-    `INSERT INTO snapshots (board_id, through_seq, data) VALUES (?, ?, ?)
-     ON CONFLICT (board_id) DO UPDATE SET through_seq = excluded.through_seq, data = excluded.data`,
+    `INSERT INTO snapshots (board_id, through_seq, data, format) VALUES (?, ?, ?, ?)
+     ON CONFLICT (board_id) DO UPDATE
+     SET through_seq = excluded.through_seq, data = excluded.data, format = excluded.format`,
   );
-  const compact = db.transaction((boardId: string, snapshot: Uint8Array, throughSeq: number) => {
-    const last = (lastSeqStatement.get(boardId, boardId) as { s: number | null }).s ?? 0;
-    if (!Number.isInteger(throughSeq) || throughSeq < 0 || throughSeq > last) {
-      throw new RangeError(`compact through seq ${throughSeq} is outside 0..${last}`);
-    }
-    const existing = snapshotThrough.get(boardId) as { through_seq: number } | undefined;
-    // A snapshot of an older point would drop updates the current snapshot already holds.
-    if (existing && existing.through_seq >= throughSeq) return;
-    deleteThrough.run(boardId, throughSeq);
-    upsertSnapshot.run(boardId, throughSeq, snapshot);
-  });
+  const compact = db.transaction(
+    (boardId: string, snapshot: Uint8Array, throughSeq: number, format: number) => {
+      const last = (lastSeqStatement.get(boardId, boardId) as { s: number | null }).s ?? 0;
+      if (!Number.isInteger(throughSeq) || throughSeq < 0 || throughSeq > last) {
+        throw new RangeError(`compact through seq ${throughSeq} is outside 0..${last}`);
+      }
+      const existing = snapshotThrough.get(boardId) as { through_seq: number } | undefined;
+      // A snapshot of an older point would drop updates the current snapshot already holds.
+      if (existing && existing.through_seq >= throughSeq) return;
+      deleteThrough.run(boardId, throughSeq);
+      upsertSnapshot.run(boardId, throughSeq, snapshot, format);
+    },
+  );
   return {
     lastSeq: lastSeqStatement,
-    snapshot: db.prepare('SELECT through_seq, data FROM snapshots WHERE board_id = ?'),
-    updatesOf: db.prepare('SELECT seq, data FROM updates WHERE board_id = ? ORDER BY seq'),
-    insertUpdate: db.prepare('INSERT INTO updates (board_id, seq, data, at) VALUES (?, ?, ?, ?)'),
+    snapshot: db.prepare('SELECT through_seq, data, format FROM snapshots WHERE board_id = ?'),
+    updatesOf: db.prepare('SELECT seq, data, format FROM updates WHERE board_id = ? ORDER BY seq'),
+    insertUpdate: db.prepare(
+      `INSERT INTO updates (board_id, seq, data, at, participant_id, role, session_id, format)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    insertAudit: db.prepare(
+      `INSERT INTO audit_updates (board_id, seq, at, participant_id, role, session_id, changes)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    auditOf: db.prepare(
+      `SELECT seq, at, participant_id, role, session_id, changes FROM audit_updates
+       WHERE board_id = ? AND seq > ? ORDER BY seq LIMIT ?`,
+    ),
     countUpdates: db.prepare('SELECT COUNT(*) AS n FROM updates WHERE board_id = ?'),
     compact,
   };
@@ -182,4 +307,62 @@ function prepareStatements(db: Db) {
 /** A plain Uint8Array view (not a Buffer) so callers compare equal across stores. */
 function toBytes(buffer: Buffer): Uint8Array {
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}
+
+/**
+ * Seals every update and snapshot stored before the key was set, in one transaction, each under its
+ * own board and position. After the first keyed start nothing of a board is left in plaintext rows.
+ */
+function sealPlaintextRecords(db: Db, cipher: DataCipher): void {
+  const updates = db.prepare('SELECT board_id, seq, data FROM updates WHERE format = 0').all() as {
+    board_id: string;
+    seq: number;
+    data: Buffer;
+  }[];
+  const snapshots = db
+    .prepare('SELECT board_id, through_seq, data FROM snapshots WHERE format = 0')
+    .all() as { board_id: string; through_seq: number; data: Buffer }[];
+  if (updates.length === 0 && snapshots.length === 0) return;
+  const sealUpdate = db.prepare('UPDATE updates SET data = ?, format = ? WHERE board_id = ? AND seq = ?');
+  const sealSnapshot = db.prepare('UPDATE snapshots SET data = ?, format = ? WHERE board_id = ?');
+  const sealed = RecordFormat.aesGcmV1;
+  db.transaction(() => {
+    for (const row of updates) {
+      sealUpdate.run(cipher.seal(row.board_id, 'update', row.seq, row.data), sealed, row.board_id, row.seq);
+    }
+    for (const row of snapshots) {
+      const data = cipher.seal(row.board_id, 'snapshot', row.through_seq, row.data);
+      sealSnapshot.run(data, sealed, row.board_id);
+    }
+  })();
+}
+
+interface AuditRow {
+  seq: number;
+  at: number;
+  participant_id: string | null;
+  role: string | null;
+  session_id: string | null;
+  changes: string;
+}
+
+function toAudited(row: AuditRow): AuditedUpdate {
+  return {
+    seq: row.seq,
+    at: row.at,
+    participantId: row.participant_id,
+    role: row.role as AuditedUpdate['role'],
+    sessionId: row.session_id,
+    changes: parseChanges(row.changes),
+  };
+}
+
+/** The stored JSON; a hand-edited row that is not a list of changes reads as none. */
+export function parseChanges(json: string): AuditChange[] {
+  try {
+    const parsed: unknown = JSON.parse(json);
+    return Array.isArray(parsed) ? parsed.filter((c): c is AuditChange => typeof c?.kind === 'string') : [];
+  } catch {
+    return [];
+  }
 }

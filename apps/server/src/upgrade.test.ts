@@ -5,6 +5,7 @@ import type { Access, RoomConnection, SocketLike } from '@kinmap/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import type { Authenticator } from './authenticator.js';
+import { createLiveSockets, type LiveSockets } from './liveSockets.js';
 import { attachSyncUpgrade, type SyncUpgrade } from './upgrade.js';
 
 interface Joined {
@@ -28,12 +29,14 @@ function recordingRooms() {
   };
 }
 
-const authenticate: Authenticator = ({ boardId, token }) => {
+/** Tickets stand-in: `edit` opens board1 as a family member, `view` as a viewer. */
+const authenticate: Authenticator = ({ boardId, ticket }) => {
   if (boardId !== 'board1') return { ok: false, reason: 'unknown-board' };
-  if (token === null) return { ok: false, reason: 'missing-token' };
-  if (token === 'edit') return { ok: true, boardId: boardId as never, role: 'family' };
-  if (token === 'view') return { ok: true, boardId: boardId as never, role: 'viewer' };
-  return { ok: false, reason: 'wrong-token' };
+  if (!ticket) return { ok: false, reason: 'not-signed-in' };
+  const granted = { ok: true, boardId: boardId as never, sessionId: null, via: 'ticket' } as const;
+  if (ticket === 'edit') return { ...granted, role: 'family', memberId: 'mum' };
+  if (ticket === 'view') return { ...granted, role: 'viewer', memberId: 'gran' };
+  return { ok: false, reason: 'ticket-refused' };
 };
 
 async function waitFor(condition: () => boolean, what: string): Promise<void> {
@@ -78,7 +81,9 @@ describe('attachSyncUpgrade', () => {
   const clients: WebSocket[] = [];
   const rawSockets: Socket[] = [];
 
-  const start = async (options: { heartbeatMs?: number; authenticate?: Authenticator } = {}) => {
+  const start = async (
+    options: { heartbeatMs?: number; authenticate?: Authenticator; liveSockets?: LiveSockets } = {},
+  ) => {
     server = createServer((_req, res) => res.end('http'));
     rooms = recordingRooms();
     upgrade = attachSyncUpgrade({ server, rooms, authenticate, ...options });
@@ -104,19 +109,19 @@ describe('attachSyncUpgrade', () => {
     await new Promise((resolve) => server.close(resolve));
   });
 
-  it('[E1] answers a wrong path 404, an unknown board 404, no token 401 and a wrong token 403 before upgrading', async () => {
-    expect(await refusalStatus(`${base}/elsewhere/board1?token=edit`)).toBe(404);
-    expect(await refusalStatus(`${base}/sync/board1/extra?token=edit`)).toBe(404);
-    expect(await refusalStatus(`${base}/sync/nope?token=edit`)).toBe(404);
+  it('[E1] answers a wrong path 404, an unknown board 404, no cookie or ticket 401 and a refused ticket 403 before upgrading', async () => {
+    expect(await refusalStatus(`${base}/elsewhere/board1?ticket=edit`)).toBe(404);
+    expect(await refusalStatus(`${base}/sync/board1/extra?ticket=edit`)).toBe(404);
+    expect(await refusalStatus(`${base}/sync/nope?ticket=edit`)).toBe(404);
     expect(await refusalStatus(`${base}/sync/board1`)).toBe(401);
-    expect(await refusalStatus(`${base}/sync/board1?token=`)).toBe(401);
-    expect(await refusalStatus(`${base}/sync/board1?token=guess`)).toBe(403);
+    expect(await refusalStatus(`${base}/sync/board1?ticket=`)).toBe(401);
+    expect(await refusalStatus(`${base}/sync/board1?ticket=guess`)).toBe(403);
     expect(rooms.joined).toEqual([]);
   });
 
   it('[E3] hands an accepted socket to the room with its role; viewers may not write the document', async () => {
-    await client(`${base}/sync/board1?token=edit`);
-    await client(`${base}/sync/board1?token=view`);
+    await client(`${base}/sync/board1?ticket=edit`);
+    await client(`${base}/sync/board1?ticket=view`);
     await waitFor(() => rooms.joined.length === 2, 'two connections');
     expect(rooms.joined.map((j) => [j.boardId, j.access.role, j.access.canWriteDoc])).toEqual([
       ['board1', 'family', true],
@@ -126,7 +131,7 @@ describe('attachSyncUpgrade', () => {
   });
 
   it('forwards binary frames as plain Uint8Arrays in order, and room output back to the client', async () => {
-    const ws = await client(`${base}/sync/board1?token=edit`);
+    const ws = await client(`${base}/sync/board1?ticket=edit`);
     const received: Buffer[] = [];
     ws.on('message', (data) => received.push(data as Buffer));
     ws.send(new Uint8Array([0, 1, 2]));
@@ -141,7 +146,7 @@ describe('attachSyncUpgrade', () => {
   });
 
   it('[V2] closes a text frame with 4400 and never passes it to the room', async () => {
-    const ws = await client(`${base}/sync/board1?token=edit`);
+    const ws = await client(`${base}/sync/board1?ticket=edit`);
     const closed = closeEvent(ws);
     ws.send('hello');
     expect((await closed).code).toBe(4400);
@@ -150,7 +155,7 @@ describe('attachSyncUpgrade', () => {
   });
 
   it('passes the room close code and reason to the client and tells the room once when the socket ends', async () => {
-    const ws = await client(`${base}/sync/board1?token=edit`);
+    const ws = await client(`${base}/sync/board1?ticket=edit`);
     await waitFor(() => rooms.joined.length === 1, 'the connection');
     const closed = closeEvent(ws);
     rooms.joined[0]?.socket.close(4413, 'message too large');
@@ -171,7 +176,7 @@ describe('attachSyncUpgrade', () => {
       ended = true;
     });
     socket.write(
-      'GET /sync/board1?token=edit HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n' +
+      'GET /sync/board1?ticket=edit HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n' +
         'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n',
     );
     await waitFor(() => rooms.joined.length === 1, 'the raw peer to join');
@@ -186,16 +191,91 @@ describe('attachSyncUpgrade', () => {
         throw new Error('database is locked');
       },
     });
-    expect(await refusalStatus(`${base}/sync/board1?token=edit`)).toBe(500);
-    expect(await refusalStatus(`${base}/sync/board1?token=edit`)).toBe(500);
+    expect(await refusalStatus(`${base}/sync/board1?ticket=edit`)).toBe(500);
+    expect(await refusalStatus(`${base}/sync/board1?ticket=edit`)).toBe(500);
   });
 
   it('[D1] refuses upgrades with 503 once shutdown began, and closes open sockets with 1001 on close', async () => {
-    const ws = await client(`${base}/sync/board1?token=edit`);
+    const ws = await client(`${base}/sync/board1?ticket=edit`);
     const closed = closeEvent(ws);
     upgrade.refuseNew();
-    expect(await refusalStatus(`${base}/sync/board1?token=edit`)).toBe(503);
+    expect(await refusalStatus(`${base}/sync/board1?ticket=edit`)).toBe(503);
     await upgrade.close();
     expect((await closed).code).toBe(1001);
+  });
+
+  it('[AU11] passes the member id as participantId to the room and registers the socket for revocation', async () => {
+    const liveSockets = createLiveSockets();
+    const byTicket: Authenticator = ({ ticket }) =>
+      ticket === 't1'
+        ? {
+            ok: true,
+            boardId: 'board1' as never,
+            role: 'family',
+            memberId: 'member1',
+            sessionId: 's1',
+            via: 'ticket',
+          }
+        : { ok: false, reason: 'ticket-refused' };
+    await restart({ authenticate: byTicket, liveSockets });
+    const ws = await client(`${base}/sync/board1?ticket=t1`);
+    const closed = closeEvent(ws);
+    await waitFor(() => rooms.joined.length === 1, 'the join');
+    expect(rooms.joined[0]?.access).toMatchObject({ role: 'family', participantId: 'member1' });
+    expect(liveSockets.size()).toBe(1);
+    expect(liveSockets.closeSession('s1')).toBe(1);
+    expect(await closed).toEqual({ code: 4403, reason: 'access revoked' });
+    await waitFor(() => rooms.joined[0]?.closed === 1, 'the room to forget the connection');
+  });
+
+  it('[AU13] refuses a cookie-authenticated upgrade without this host as Origin', async () => {
+    const byCookie: Authenticator = () => ({
+      ok: true,
+      boardId: 'board1' as never,
+      role: 'family',
+      memberId: 'mum',
+      sessionId: 's1',
+      via: 'session',
+    });
+    await restart({ authenticate: byCookie });
+    expect(await refusalStatus(`${base}/sync/board1`)).toBe(403);
+    const host = base.replace('ws://', '');
+    const ws = await new Promise<WebSocket>((resolve, reject) => {
+      const socket = new WebSocket(`${base}/sync/board1`, { headers: { Origin: `http://${host}` } });
+      socket.once('open', () => resolve(socket));
+      socket.once('error', reject);
+    });
+    clients.push(ws);
+    expect(ws.readyState).toBe(WebSocket.OPEN);
+  });
+
+  it('[PO1] opens a board’s restricted room to professionals only: 403 for family, network and viewers', async () => {
+    const byRole: Authenticator = ({ boardId, ticket }) =>
+      boardId === 'board1' && ticket
+        ? {
+            ok: true,
+            boardId: boardId as never,
+            role: ticket as never,
+            memberId: `m-${ticket}`,
+            sessionId: null,
+            via: 'ticket',
+          }
+        : { ok: false, reason: 'not-signed-in' };
+    await restart({ authenticate: byRole });
+    for (const role of ['family', 'network', 'viewer']) {
+      expect(await refusalStatus(`${base}/sync/board1/restricted?ticket=${role}`)).toBe(403);
+    }
+    expect(await refusalStatus(`${base}/sync/board1/restricted`)).toBe(401);
+    expect(await refusalStatus(`${base}/sync/board1/restricted/more?ticket=facilitator`)).toBe(404);
+    expect(rooms.joined).toEqual([]);
+    await client(`${base}/sync/board1/restricted?ticket=practitioner`);
+    await client(`${base}/sync/board1/restricted?ticket=facilitator`);
+    await client(`${base}/sync/board1?ticket=family`);
+    await waitFor(() => rooms.joined.length === 3, 'three connections');
+    expect(rooms.joined.map((j) => [j.boardId, j.access.role])).toEqual([
+      ['board1:restricted', 'practitioner'],
+      ['board1:restricted', 'facilitator'],
+      ['board1', 'family'],
+    ]);
   });
 });

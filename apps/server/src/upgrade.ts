@@ -1,11 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { type IncomingMessage, type Server, STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { Access, Logger, RoomConnection, SocketLike } from '@kinmap/sync';
+import type { ParticipantId } from '@kinmap/model';
+import {
+  type Access,
+  type Logger,
+  type RoomConnection,
+  restrictedRoomId,
+  type SocketLike,
+} from '@kinmap/sync';
 import { type RawData, WebSocket, WebSocketServer } from 'ws';
 import { ApiErrorCode, type ApiErrorCodeValue } from './apiError.js';
-import { AUTH_FAILURE_RESPONSE, type Authenticator, readToken } from './authenticator.js';
+import { AUTH_FAILURE_RESPONSE, type Authenticator } from './authenticator.js';
+import type { LiveSockets } from './liveSockets.js';
 import { silentLogger } from './logger.js';
+import { sameHost } from './middleware/csrf.js';
 
 /** The part of `Rooms` (from @kinmap/sync) the upgrade needs. */
 export interface RoomEntrance {
@@ -21,6 +30,10 @@ export interface SyncUpgradeOptions {
   readonly maxPayloadBytes?: number;
   /** Ping every connection this often; one that has not answered the previous ping is dropped. */
   readonly heartbeatMs?: number;
+  /** Where each accepted socket is registered by member and session, so revocation can close it. */
+  readonly liveSockets?: LiveSockets;
+  /** Told of each member who connects (after the room has the socket), e.g. to write their name into the board. */
+  readonly onMemberConnected?: (boardId: string, memberId: string) => void;
 }
 
 export interface SyncUpgrade {
@@ -33,13 +46,17 @@ export interface SyncUpgrade {
 
 export const DEFAULT_MAX_PAYLOAD_BYTES = 16 * 1024 * 1024;
 export const DEFAULT_HEARTBEAT_MS = 30_000;
-const SYNC_PATH = /^\/sync\/([^/]+)$/;
+/** `/sync/<boardId>` (the shared room) or `/sync/<boardId>/restricted` (professionals only, [PO1]). */
+const SYNC_PATH = /^\/sync\/([^/]+)(\/restricted)?$/;
+const MAY_SYNC_RESTRICTED: ReadonlySet<Access['role']> = new Set(['facilitator', 'practitioner']);
 
 /**
- * Accepts WebSockets at `/sync/<boardId>?token=…` and hands them to the rooms. Every refusal is a
- * plain HTTP response written on the socket BEFORE the handshake completes (404 wrong path or
- * unknown board, 401 missing token, 403 wrong token, 400 not a WebSocket, 503 shutting down).
- * @example attachSyncUpgrade({ server, rooms, authenticate: createTokenAuthenticator(registry) })
+ * Accepts WebSockets at `/sync/<boardId>` (session cookie with a same-host Origin, or `?ticket=…`)
+ * and hands them to the rooms. Every refusal is a plain HTTP response written on the socket BEFORE
+ * the handshake completes (404 wrong path or unknown board, 401 neither a member's cookie nor a
+ * ticket, 403 refused ticket / cross-site cookie / restricted room, 400 not a WebSocket, 503
+ * shutting down).
+ * @example attachSyncUpgrade({ server, rooms, authenticate: createAccessAuthenticator({ registry, access }) })
  */
 export function attachSyncUpgrade({
   server,
@@ -48,6 +65,8 @@ export function attachSyncUpgrade({
   logger = silentLogger,
   maxPayloadBytes = DEFAULT_MAX_PAYLOAD_BYTES,
   heartbeatMs = DEFAULT_HEARTBEAT_MS,
+  liveSockets,
+  onMemberConnected,
 }: SyncUpgradeOptions): SyncUpgrade {
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxPayloadBytes });
   const heartbeat = startHeartbeat(wss, heartbeatMs);
@@ -73,7 +92,11 @@ export function attachSyncUpgrade({
     socket.off('error', onEarlyError);
     wss.handleUpgrade(request, socket, head, (ws) => {
       heartbeat.track(ws);
-      acceptConnection(ws, rooms, admission, logger);
+      acceptConnection(ws, rooms, admission, logger, liveSockets);
+      // The member's name goes into the shared document; the restricted one holds only cards.
+      if (!admission.restricted) {
+        onMemberConnected?.(admission.boardId, admission.memberId);
+      }
     });
   };
   server.on('upgrade', onUpgrade);
@@ -119,8 +142,18 @@ function startHeartbeat(wss: WebSocketServer, intervalMs: number) {
   };
 }
 
+interface Admitted {
+  readonly ok: true;
+  readonly boardId: string;
+  readonly role: Access['role'];
+  readonly memberId: string;
+  readonly sessionId: string | null;
+  /** The board's restricted room (professionals-only cards), not its shared one. */
+  readonly restricted: boolean;
+}
+
 type Admission =
-  | { readonly ok: true; readonly boardId: string; readonly role: Access['role'] }
+  | Admitted
   | {
       readonly ok: false;
       readonly status: number;
@@ -164,20 +197,59 @@ function admit(request: IncomingMessage, authenticate: Authenticator): Admission
   }
   const result = authenticate({
     boardId: safeDecode(match[1]),
-    token: readToken(request.headers.authorization, url.searchParams.get('token')),
+    ticket: url.searchParams.get('ticket'),
     headers: request.headers,
   });
   if (!result.ok) return { ok: false, ...AUTH_FAILURE_RESPONSE[result.reason] };
-  return { ok: true, boardId: result.boardId, role: result.role };
+  // [AU13] Browsers send cookies with cross-site WebSocket handshakes (no CORS, no SameSite on
+  // same-site subdomains): a cookie connection must come from a page of this very host.
+  if (result.via === 'session' && !sameHost(request.headers.origin, `http://${request.headers.host ?? ''}`)) {
+    return CROSS_ORIGIN;
+  }
+  const restricted = match[2] !== undefined;
+  // [PO1] Family, network and viewers never receive a byte of the restricted document.
+  if (restricted && !MAY_SYNC_RESTRICTED.has(result.role)) return PROFESSIONALS_ONLY;
+  return {
+    ok: true,
+    boardId: result.boardId,
+    role: result.role,
+    memberId: result.memberId,
+    sessionId: result.sessionId,
+    restricted,
+  };
 }
+
+const PROFESSIONALS_ONLY: Admission = {
+  ok: false,
+  status: 403,
+  code: ApiErrorCode.forbidden,
+  message: 'Only facilitators and practitioners may open professionals-only cards',
+};
+
+const CROSS_ORIGIN: Admission = {
+  ok: false,
+  status: 403,
+  code: ApiErrorCode.forbidden,
+  message: 'A signed-in connection must come from this site (Origin)',
+};
 
 function acceptConnection(
   ws: WebSocket,
   rooms: RoomEntrance,
-  { boardId, role }: { boardId: string; role: Access['role'] },
+  { boardId, role, memberId, sessionId, restricted }: Admitted,
   logger: Logger,
+  liveSockets: LiveSockets | undefined,
 ): void {
-  const access: Access = { connectionId: randomUUID(), role, canWriteDoc: role !== 'viewer' };
+  // The member id is the participant id the room's permission guard checks writes against. The
+  // session id stays with the live-socket index (revocation on logout).
+  const access: Access = {
+    connectionId: randomUUID(),
+    role,
+    canWriteDoc: role !== 'viewer',
+    participantId: memberId as ParticipantId,
+    // Stored with each of the connection's updates (the audit's "from which session").
+    ...(sessionId === null ? {} : { sessionId }),
+  };
   const socket: SocketLike = {
     send(data) {
       if (ws.readyState === WebSocket.OPEN) ws.send(data);
@@ -191,17 +263,28 @@ function acceptConnection(
   };
   let connection: RoomConnection;
   try {
-    connection = rooms.connect(boardId, socket, access);
+    connection = rooms.connect(restricted ? restrictedRoomId(boardId) : boardId, socket, access);
   } catch (error) {
     logger.error('sync.connectFailed', { boardId, name: error instanceof Error ? error.name : 'unknown' });
     closeSafely(ws, 1011, 'server error');
     return;
   }
-  logger.info('sync.connected', { boardId, connectionId: access.connectionId, role });
+  logger.info('sync.connected', {
+    boardId,
+    connectionId: access.connectionId,
+    role,
+    memberId,
+  });
+  const unregister = liveSockets?.add({
+    memberId,
+    sessionId,
+    close: (code, reason) => closeSafely(ws, code, reason),
+  });
   let open = true;
   const end = (): void => {
     if (!open) return;
     open = false;
+    unregister?.();
     connection.close();
     logger.info('sync.disconnected', { boardId, connectionId: access.connectionId });
   };

@@ -1,8 +1,9 @@
-import type { BoardState, CardId, Category } from '@kinmap/model';
+import type { BoardState, CardId, CardState, Category } from '@kinmap/model';
 import type Konva from 'konva';
 import type { KonvaEventObject } from 'konva/lib/Node';
 import { type RefObject, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Layer, Line, Rect, Stage } from 'react-konva';
+import { AnalysisBand } from './AnalysisRowShape';
 import { CardShape } from './CardShape';
 import { ColumnShape } from './ColumnShape';
 import { cullingArea, drawWindow, overlaps, sameRect } from './canvasCulling';
@@ -32,6 +33,8 @@ export interface BoardCanvasProps {
   readonly onEdit: (cardId: CardId) => void;
   readonly onAdd: (category: Category) => void;
   readonly onMove: (cardId: CardId, category: Category, index: number) => void;
+  /** [AC4][AC5] Whether this person may move a card (family and network: only their own). */
+  readonly mayMove: (card: CardState) => boolean;
   readonly onCursor: (point: BoardPoint | null) => void;
 }
 
@@ -159,6 +162,7 @@ export function BoardCanvas(props: BoardCanvasProps) {
         {layout.sections.map((section) => (
           <SectionShape key={section.category} section={section} canEdit={canEdit} onAdd={props.onAdd} />
         ))}
+        <AnalysisBand analysis={layout.analysis} state={state} area={area} highContrast={props.projector} />
       </Layer>
       <Layer>
         {Object.values(layout.cards).map((placed) => {
@@ -175,7 +179,8 @@ export function BoardCanvas(props: BoardCanvasProps) {
               selected={card.id === selectedId}
               highContrast={props.projector}
               pairNumber={pairNumberOf(card, numbers)}
-              draggable={canEdit && card.id !== editingId}
+              // A paired card stays in its row (the model refuses to move it out of its category).
+              draggable={canEdit && card.id !== editingId && placed.rowPairId === null && props.mayMove(card)}
               onSelect={onSelect}
               onEdit={onEdit}
               onDragStart={onDragStart}

@@ -10,12 +10,12 @@ export interface BoardHeaderProps {
   readonly status: ConnectionState;
   readonly people: readonly Presence[];
   readonly myParticipantId: string;
-  /** Absent when this person has no share links to show. */
-  readonly share?: { readonly open: boolean; readonly toggle: () => void };
+  /** Absent when this person may not invite anyone. */
+  readonly invite?: { readonly open: boolean; readonly toggle: () => void };
 }
 
 /** The strip above the board: the case, whether it is up to date, and who is here. */
-export function BoardHeader({ title, status, people, myParticipantId, share }: BoardHeaderProps) {
+export function BoardHeader({ title, status, people, myParticipantId, invite }: BoardHeaderProps) {
   return (
     <header className="board-header">
       <a
@@ -31,9 +31,15 @@ export function BoardHeader({ title, status, people, myParticipantId, share }: B
       <h1 className="board-title">{title}</h1>
       <ConnectionStatus status={status} />
       <ParticipantList people={people} myParticipantId={myParticipantId} />
-      {share && (
-        <button type="button" className="share-toggle" aria-expanded={share.open} onClick={share.toggle}>
-          {t('share.toggle')}
+      {invite && (
+        <button
+          type="button"
+          className="share-toggle"
+          aria-expanded={invite.open}
+          aria-controls="invite-panel"
+          onClick={invite.toggle}
+        >
+          {t('invite.toggle')}
         </button>
       )}
     </header>

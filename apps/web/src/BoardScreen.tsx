@@ -1,23 +1,27 @@
 import type Konva from 'konva';
 import { useMemo, useRef, useState } from 'react';
+import { AuditView } from './audit/AuditView';
 import { BoardHeader } from './BoardHeader';
+import { InvitePanel } from './InvitePanel';
 import type { BoardLayout } from './layout';
 import { MapView } from './MapView';
 import { type MessageKey, t } from './messages';
 import { OutlineView } from './outline/OutlineView';
 import { SkipToOutline } from './outline/SkipToOutline';
+import { ProblemPage } from './ProblemPage';
 import { PlanView } from './plan/PlanView';
 import { peopleOnline } from './presence';
+import { RejectionNotice } from './RejectionNotice';
+import { mergeBoards } from './restricted';
+import { RestrictedSessionContext } from './restrictedContext';
 import { ScalesView } from './ScalesView';
-import { SharePanel } from './SharePanel';
-import { loadShareTokens, safeStore } from './session';
 import { type Me, useBoard } from './useBoard';
+import { useRestrictedBoard } from './useRestrictedBoard';
 import { useTestBridge } from './useTestBridge';
 import { visibleBoard } from './visibility';
 
 export interface BoardScreenProps {
   readonly boardId: string;
-  readonly token: string;
   readonly title: string;
   readonly me: Me;
 }
@@ -28,32 +32,36 @@ const VIEWS = [
   { id: 'scales', label: 'view.scales' },
   { id: 'plan', label: 'plan.tab' },
   { id: 'outline', label: 'outline.view' },
+  { id: 'history', label: 'history.tab' },
 ] as const satisfies ReadonlyArray<{
   id: string;
   label: MessageKey;
 }>;
 type ViewId = (typeof VIEWS)[number]['id'];
 
-/** The board page once joined: header, share links, the choice of view, and the view. */
-export function BoardScreen({ boardId, token, title, me }: BoardScreenProps) {
-  const { session, state, status, peers, setCursor } = useBoard(boardId, token, me);
+/** Staff invite people; everyone else joins by the link they were sent. */
+const MAY_INVITE = new Set(['facilitator', 'practitioner']);
+
+/** The board page once joined: header, invitations, the choice of view, and the view. */
+export function BoardScreen({ boardId, title, me }: BoardScreenProps) {
+  const { session, state, status, peers, setCursor, notice, dismissNotice } = useBoard(boardId, me);
   const [view, setView] = useState<ViewId>('map');
-  const [shareOpen, setShareOpen] = useState(true);
-  const shareTokens = useMemo(
-    () =>
-      me.role === 'facilitator'
-        ? loadShareTokens(
-            safeStore(() => window.sessionStorage),
-            boardId,
-          )
-        : null,
-    [me.role, boardId],
-  );
+  const mayInvite = MAY_INVITE.has(me.role);
+  // The same people read the board's history (SPEC AD3); the server refuses anyone else.
+  const mayReadHistory = mayInvite;
+  const [inviteOpen, setInviteOpen] = useState(false);
   const stageRef = useRef<Konva.Stage | null>(null);
   const [layout, setLayout] = useState<BoardLayout | null>(null);
-  const board = useMemo(() => (state ? visibleBoard(state, me.role) : null), [state, me.role]);
+  // Professionals also read the restricted document (professionals-only cards); nobody else has it.
+  const restricted = useRestrictedBoard(boardId, me);
+  const everything = useMemo(
+    () => (state ? mergeBoards(state, restricted.state) : null),
+    [state, restricted.state],
+  );
+  const board = useMemo(() => (everything ? visibleBoard(everything, me.role) : null), [everything, me.role]);
   useTestBridge({ board, layout, status, stageRef, role: me.role, participantId: me.participantId });
 
+  if (status === 'ended') return <ProblemPage message="access.ended" />;
   return (
     <div className="board-page">
       <SkipToOutline onSkip={() => setView('outline')} />
@@ -62,12 +70,13 @@ export function BoardScreen({ boardId, token, title, me }: BoardScreenProps) {
         status={status}
         people={peopleOnline({ ...me, color: '', cursor: null }, peers)}
         myParticipantId={me.participantId}
-        {...(shareTokens ? { share: { open: shareOpen, toggle: () => setShareOpen((open) => !open) } } : {})}
+        {...(mayInvite ? { invite: { open: inviteOpen, toggle: () => setInviteOpen((open) => !open) } } : {})}
       />
-      {shareTokens && shareOpen && <SharePanel boardId={boardId} tokens={shareTokens} />}
+      {mayInvite && inviteOpen && <InvitePanel boardId={boardId} me={me} />}
+      {notice && <RejectionNotice message={notice} onDismiss={dismissNotice} />}
       {VIEWS.length > 1 && (
         <nav className="view-tabs" aria-label={t('view.choose')}>
-          {VIEWS.map((entry) => (
+          {VIEWS.filter((entry) => entry.id !== 'history' || mayReadHistory).map((entry) => (
             <button
               key={entry.id}
               type="button"
@@ -80,24 +89,27 @@ export function BoardScreen({ boardId, token, title, me }: BoardScreenProps) {
           ))}
         </nav>
       )}
-      {board && view === 'outline' && (
-        <OutlineView session={session} board={board} everything={state} me={me} />
-      )}
-      {board && view === 'plan' && <PlanView session={session} board={board} me={me} />}
-      {board && view === 'scales' && (
-        <ScalesView session={session} board={board} me={me} boardId={boardId} token={token} />
-      )}
-      {board && view === 'map' && (
-        <MapView
-          session={session}
-          board={board}
-          me={me}
-          peers={peers}
-          setCursor={setCursor}
-          stageRef={stageRef}
-          onLayout={setLayout}
-        />
-      )}
+      <RestrictedSessionContext.Provider value={restricted.session}>
+        {board && view === 'outline' && (
+          <OutlineView session={session} board={board} everything={everything} me={me} />
+        )}
+        {board && view === 'plan' && <PlanView session={session} board={board} me={me} />}
+        {view === 'history' && mayReadHistory && <AuditView boardId={boardId} />}
+        {board && view === 'scales' && (
+          <ScalesView session={session} board={board} me={me} boardId={boardId} />
+        )}
+        {board && view === 'map' && (
+          <MapView
+            session={session}
+            board={board}
+            me={me}
+            peers={peers}
+            setCursor={setCursor}
+            stageRef={stageRef}
+            onLayout={setLayout}
+          />
+        )}
+      </RestrictedSessionContext.Provider>
     </div>
   );
 }

@@ -7,6 +7,7 @@ const LABELS = {
   synced: 'status.synced',
   offline: 'status.offline',
   denied: 'status.denied',
+  ended: 'status.ended',
 } as const;
 
 /** Says in words whether what you see is up to date; the dot's colour only repeats it. */

@@ -1,34 +1,29 @@
-import type { Role } from '@kinmap/model';
 import { type FormEvent, useState } from 'react';
 import { t } from './messages';
 
 export interface JoinFormProps {
-  readonly title: string;
-  readonly role: Role;
-  readonly initialName: string;
+  readonly busy: boolean;
+  /** Shown under the field, e.g. when the connection failed and the person can try again. */
+  readonly error: string | null;
   readonly onJoin: (name: string) => void;
 }
 
-const MAX_NAME = 80;
+const MAX_NAME = 100;
 
 /** Asks for the name others will see before the person joins the board. */
-export function JoinForm({ title, role, initialName, onJoin }: JoinFormProps) {
-  const [name, setName] = useState(initialName);
-  const [error, setError] = useState(false);
+export function JoinForm({ busy, error, onJoin }: JoinFormProps) {
+  const [name, setName] = useState('');
+  const [empty, setEmpty] = useState(false);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const trimmed = name.trim();
-    if (trimmed === '') {
-      setError(true);
-      return;
-    }
-    onJoin(trimmed);
+    setEmpty(trimmed === '');
+    if (trimmed !== '') onJoin(trimmed);
   };
+  const message = empty ? t('join.emptyName') : error;
   return (
     <main className="page page--narrow">
       <h1>{t('join.title')}</h1>
-      <p className="board-name">{title}</p>
-      <p>{t('join.role', { role: t(`role.${role}`) })}</p>
       <form onSubmit={submit} noValidate>
         <label htmlFor="display-name">{t('join.name')}</label>
         <p id="display-name-hint" className="hint">
@@ -40,16 +35,18 @@ export function JoinForm({ title, role, initialName, onJoin }: JoinFormProps) {
           autoComplete="name"
           maxLength={MAX_NAME}
           value={name}
-          aria-describedby={error ? 'display-name-hint display-name-error' : 'display-name-hint'}
-          aria-invalid={error}
+          aria-describedby={message ? 'display-name-hint display-name-error' : 'display-name-hint'}
+          aria-invalid={empty}
           onChange={(e) => setName(e.currentTarget.value)}
         />
-        {error && (
+        {message && (
           <p id="display-name-error" className="error" role="alert">
-            {t('join.emptyName')}
+            {message}
           </p>
         )}
-        <button type="submit">{t('join.submit')}</button>
+        <button type="submit" disabled={busy}>
+          {t(busy ? 'join.joining' : 'join.submit')}
+        </button>
       </form>
     </main>
   );

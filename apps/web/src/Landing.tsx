@@ -1,67 +1,48 @@
-import { type FormEvent, useState } from 'react';
-import { createBoard } from './api';
+import { useCallback, useEffect, useState } from 'react';
+import { fetchMe, type SignedIn, signOut } from './accountApi';
+import { BoardList } from './BoardList';
 import { t } from './messages';
-import { boardPath, navigate } from './router';
-import { safeStore, saveBoardToken, saveShareTokens } from './session';
+import { NewBoardForm } from './NewBoardForm';
+import { SignInForm } from './SignInForm';
 
-const MAX_TITLE = 200;
+type Who = { readonly state: 'loading' } | { readonly state: 'known'; readonly me: SignedIn | null };
 
-/** Starts a board: the facilitator gives a case label and lands on the board holding every link. */
+/**
+ * The start page (`/` and `/signin`): a signed-in staff member sees their boards and starts new
+ * ones; anyone else sees the sign-in form and, for families, where their way in is.
+ */
 export function Landing() {
-  const [label, setLabel] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<'empty' | 'failed' | null>(null);
+  const [who, setWho] = useState<Who>({ state: 'loading' });
+  const load = useCallback(() => {
+    let cancelled = false;
+    void fetchMe().then((result) => {
+      if (!cancelled) setWho({ state: 'known', me: result.ok ? result.value : null });
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+  useEffect(load, [load]);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const title = label.trim();
-    if (title === '') {
-      setError('empty');
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    const result = await createBoard(title);
-    setBusy(false);
-    if (!result.ok) {
-      setError('failed');
-      return;
-    }
-    const session = safeStore(() => window.sessionStorage);
-    saveBoardToken(session, result.value.id, result.value.tokens.facilitator);
-    saveShareTokens(session, result.value.id, result.value.tokens);
-    navigate(boardPath(result.value.id));
-  };
-
+  const user = who.state === 'known' ? (who.me?.user ?? null) : null;
   return (
     <main className="page page--narrow">
       <h1>{t('app.name')}</h1>
       <p>{t('app.tagline')}</p>
-      <h2>{t('landing.title')}</h2>
-      <form onSubmit={(e) => void submit(e)} noValidate>
-        <label htmlFor="case-label">{t('landing.caseLabel')}</label>
-        <p id="case-label-hint" className="hint">
-          {t('landing.caseLabelHint')}
-        </p>
-        <input
-          id="case-label"
-          name="caseLabel"
-          autoComplete="off"
-          maxLength={MAX_TITLE}
-          value={label}
-          aria-describedby="case-label-hint"
-          aria-invalid={error === 'empty'}
-          onChange={(e) => setLabel(e.currentTarget.value)}
-        />
-        {error && (
-          <p className="error" role="alert">
-            {t(error === 'empty' ? 'landing.emptyLabel' : 'landing.error')}
+      {who.state === 'loading' && <p role="status">{t('home.loading')}</p>}
+      {who.state === 'known' && !user && <SignInForm onSignedIn={load} />}
+      {user && (
+        <>
+          <p className="signed-in">
+            {t('home.signedInAs', { name: user.displayName })}{' '}
+            <button type="button" onClick={() => void signOut().then(load)}>
+              {t('home.signOut')}
+            </button>
           </p>
-        )}
-        <button type="submit" disabled={busy}>
-          {t(busy ? 'landing.creating' : 'landing.create')}
-        </button>
-      </form>
+          <NewBoardForm />
+          <BoardList />
+        </>
+      )}
     </main>
   );
 }

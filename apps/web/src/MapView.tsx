@@ -1,10 +1,11 @@
-import type { BoardState } from '@kinmap/model';
+import type { BoardState, CardState } from '@kinmap/model';
 import type Konva from 'konva';
-import { type KeyboardEvent, type RefObject, useEffect, useMemo, useRef, useState } from 'react';
+import { type KeyboardEvent, type RefObject, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { BoardCanvas } from './BoardCanvas';
 import { historyCommand, keyCommand, moveCommand } from './boardKeys';
 import { CardEditor } from './CardEditor';
 import { scaleRect } from './camera';
+import { mayMarkProfessionalsOnly, mayMoveOrDelete } from './cardPermissions';
 import { FollowPicker } from './FollowPicker';
 import { type BoardPoint, scrollToReveal } from './geometry';
 import { type BoardLayout, layoutBoard, readingOrder, sharesBoardCoordinates } from './layout';
@@ -14,6 +15,8 @@ import { PeerActivityList } from './PeerActivityList';
 import { needsSafetyGoal } from './pairs';
 import { type CardWatcher, cardWatchers, type Peer } from './presence';
 import { isProjectorLink, projectorBoard } from './projector';
+import { publicCardId } from './restricted';
+import { useCardWriter } from './restrictedContext';
 import { Toolbar } from './Toolbar';
 import { createCanvasMeasure } from './textMeasure';
 import type { BoardSession, Me } from './useBoard';
@@ -53,12 +56,17 @@ export function MapView({ session, board: myBoard, me, peers, setCursor, stageRe
   const history = useBoardUndo(canEdit ? (session?.doc ?? null) : null);
   const actions = useCardActions(session, board, canEdit, history.history);
   const { selectedId, editingId } = actions;
+  const writerOf = useCardWriter(session);
   const awareness = session?.provider.awareness ?? null;
+  // Presence goes to everyone on the board: a professionals-only card's id is never in it.
+  const shownSelected = publicCardId(board, selectedId);
+  const shownEditing = publicCardId(board, editingId);
   useEffect(() => {
-    if (awareness) publishPresence(awareness, { selected: selectedId, editing: editingId });
-  }, [awareness, selectedId, editingId]);
+    if (awareness) publishPresence(awareness, { selected: shownSelected, editing: shownEditing });
+  }, [awareness, shownSelected, shownEditing]);
   const watchers = useMemo(() => cardWatchers(peers), [peers]);
 
+  const mayMove = useCallback((card: CardState) => mayMoveOrDelete(card, me), [me]);
   const nav = useMapNavigation({ scrollRef, layout, view: viewport, awareness, peers, projector });
   const { camera, follow } = nav;
   const { scale } = camera;
@@ -77,7 +85,7 @@ export function MapView({ session, board: myBoard, me, peers, setCursor, stageRe
       event.preventDefault();
       return;
     }
-    const move = moveCommand(event, board, selectedId);
+    const move = moveCommand(event, board, selectedId, (id) => layout.cards[id]?.rowPairId != null);
     if (move) {
       event.preventDefault();
       actions.move(move.cardId, move.category, move.index);
@@ -112,6 +120,7 @@ export function MapView({ session, board: myBoard, me, peers, setCursor, stageRe
 
   const selectedCard = selectedId ? (board.cards[selectedId] ?? null) : null;
   const editingRect = editingId && layout ? layout.cards[editingId]?.rect : undefined;
+  const editingWriter = editingId ? writerOf(editingId) : null;
 
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: catches Ctrl+Z from the toolbar and the board alike; the controls inside are the interactive ones
@@ -130,9 +139,10 @@ export function MapView({ session, board: myBoard, me, peers, setCursor, stageRe
             onEdit={() => selectedId && actions.edit(selectedId)}
             onDelete={() => selectedId && actions.remove(selectedId)}
             onMark={actions.mark}
-            offerSafetyGoal={needsSafetyGoal(board, selectedId)}
+            offerSafetyGoal={needsSafetyGoal(board, selectedId) && selectedCard?.professionalsOnly !== true}
             onAddSafetyGoal={() => selectedId && actions.addSafetyGoal(selectedId)}
-            canMarkProfessionalsOnly={me.role === 'facilitator' || me.role === 'practitioner'}
+            canMarkProfessionalsOnly={mayMarkProfessionalsOnly(me)}
+            canDelete={selectedCard !== null && mayMoveOrDelete(selectedCard, me)}
             onProfessionalsOnly={actions.setProfessionalsOnly}
             history={history}
           />
@@ -194,14 +204,15 @@ export function MapView({ session, board: myBoard, me, peers, setCursor, stageRe
               onEdit={actions.edit}
               onAdd={actions.add}
               onMove={actions.move}
+              mayMove={mayMove}
               onCursor={projector || !coordinated ? ignoreCursor : setCursor}
             />
-            {session && editingId && editingRect && (
+            {editingWriter && editingId && editingRect && (
               // The editor is laid out in board coordinates and scaled with the canvas.
               <div className="map-editor-layer" style={{ transform: `scale(${scale})` }}>
                 <CardEditor
                   key={editingId}
-                  writer={session}
+                  writer={editingWriter}
                   cardId={editingId}
                   rect={editingRect}
                   onClose={(how) => {

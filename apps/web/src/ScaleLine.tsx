@@ -47,7 +47,7 @@ export function ScaleLine({ label, markers, myValue, onPick }: ScaleLineProps) {
           ? {
               role: 'slider',
               tabIndex: 0,
-              'aria-label': `${label}: ${t('scale.lineLabel')}`,
+              'aria-label': t('scale.lineLabelFor', { scale: label }),
               'aria-valuemin': 0,
               'aria-valuemax': 10,
               'aria-valuenow': myValue ?? undefined,

@@ -28,7 +28,6 @@ export interface ScalesViewProps {
   readonly board: BoardState;
   readonly me: Me;
   readonly boardId: string;
-  readonly token: string;
 }
 
 const SCORES = Array.from({ length: 11 }, (_, i) => i);
@@ -40,19 +39,18 @@ type PrivateScores = Readonly<Record<string, ScaleRating | null>>;
  * The Scaling view: the overall scale and each worry/goal pair with its own scale. Revealed
  * scores live in the shared document; private ones go to the server only (scaleApi.ts).
  */
-export function ScalesView({ session, board, me, boardId, token }: ScalesViewProps) {
+export function ScalesView({ session, board, me, boardId }: ScalesViewProps) {
   const rows = useMemo(() => scaleRows(board), [board]);
   const target = useMemo<ScaleApiTarget>(
     () => ({
       boardId,
-      token,
       participantId: me.participantId,
       key: loadParticipantKey(
         safeStore(() => window.localStorage),
         () => `${newId()}${newId()}`,
       ),
     }),
-    [boardId, token, me.participantId],
+    [boardId, me.participantId],
   );
   const [privateScores, setPrivateScores] = useState<PrivateScores>({});
 
@@ -130,6 +128,7 @@ function ScaleSection({ row, board, me, session, target, ownPrivate, onPrivateSa
   const markers = markersFor(scale, board, me.participantId, ownPrivate, t('scale.someone'));
   const heading = pair ? t('scale.pairHeading', { number: pair.number }) : t('scale.overall');
   const headingId = `scale-${scaleId}`;
+  const scored = scoredCount(scale, board);
 
   const save = useCallback(
     async (next: number, why: string) => {
@@ -177,7 +176,7 @@ function ScaleSection({ row, board, me, session, target, ownPrivate, onPrivateSa
       )}
       {isPrivate && (
         <p className="scale__private" role="status">
-          {t('scale.private')} {t('scale.scoredCount', scoredCount(scale, board))}
+          {t('scale.private')} {t('scale.scoredCount', { count: scored.scored, total: scored.total })}
         </p>
       )}
       <ScaleLine

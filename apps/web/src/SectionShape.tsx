@@ -65,6 +65,22 @@ export function SectionShape({ section, canEdit, onAdd }: SectionShapeProps) {
         listening={false}
         perfectDrawEnabled={false}
       />
+      {section.noteLines.length > 0 && (
+        <Text
+          name="section-note"
+          x={rect.x + pad}
+          y={section.noteY}
+          text={section.noteLines.join('\n')}
+          wrap="none"
+          fontFamily={FONT_FAMILY}
+          fontSize={prompt.size}
+          fontStyle={konvaFontStyle(prompt)}
+          lineHeight={prompt.lineHeight / prompt.size}
+          fill={INK_MUTED}
+          listening={false}
+          perfectDrawEnabled={false}
+        />
+      )}
       {canEdit && (
         <Group
           name="add-card"

@@ -10,6 +10,8 @@ export interface ToolbarProps {
   readonly onAdd: (category: Category) => void;
   readonly onEdit: () => void;
   readonly onDelete: () => void;
+  /** [AC4][AC5] Family and network members delete only their own cards. */
+  readonly canDelete: boolean;
   readonly onMark: (mark: Mark | null) => void;
   /** The chosen card is a danger statement without a goal: offer to add its safety goal. */
   readonly offerSafetyGoal: boolean;
@@ -28,6 +30,7 @@ export function Toolbar({
   onAdd,
   onEdit,
   onDelete,
+  canDelete,
   onMark,
   offerSafetyGoal,
   onAddSafetyGoal,
@@ -92,7 +95,7 @@ export function Toolbar({
           {t('map.professionalsOnly')}
         </button>
       )}
-      <button type="button" className="danger" disabled={noCard} onClick={onDelete}>
+      <button type="button" className="danger" disabled={noCard || !canDelete} onClick={onDelete}>
         {t('toolbar.delete')}
       </button>
       <span className="toolbar__separator" aria-hidden="true" />

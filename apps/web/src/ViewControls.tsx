@@ -19,7 +19,7 @@ export function ViewControls({ scale, onZoom, onFit, onColumn, children }: ViewC
         {t('map.zoomOut')}
       </button>
       <output className="map-zoom-level" aria-label={t('map.zoomLevel')}>
-        {Math.round(scale * 100)}%
+        {t('map.zoomPercent', { percent: Math.round(scale * 100) })}
       </output>
       <button type="button" onClick={() => onZoom(1)} aria-keyshortcuts="+">
         {t('map.zoomIn')}

@@ -76,13 +76,29 @@ describe('board actions', () => {
     expect(goals).toHaveLength(1);
   });
 
-  it('marks a card as for professionals only, and back', () => {
+  it('moves a card into the restricted document for professionals only, and back', () => {
     const w = writer();
+    const r = { doc: new Y.Doc(), actor: w.actor };
     const added = addCardTo(w, 'harm');
     if (!added.ok) throw new Error('add failed');
-    expect(markProfessionalsOnly(w, added.value, true).ok).toBe(true);
-    expect(readBoard(w.doc).cards[added.value]?.professionalsOnly).toBe(true);
-    expect(markProfessionalsOnly(w, added.value, false).ok).toBe(true);
+    expect(markProfessionalsOnly(w, r, added.value, true).ok).toBe(true);
+    expect(readBoard(w.doc).cards[added.value]).toBeUndefined();
+    expect(readBoard(r.doc).cards[added.value]?.professionalsOnly).toBe(true);
+    expect(markProfessionalsOnly(w, r, added.value, false).ok).toBe(true);
+    expect(readBoard(r.doc).cards[added.value]).toBeUndefined();
     expect(readBoard(w.doc).cards[added.value]?.professionalsOnly).toBe(false);
+  });
+
+  it('keeps a paired card in the shared document and says why', () => {
+    const w = writer();
+    const r = { doc: new Y.Doc(), actor: w.actor };
+    const danger = addCardTo(w, 'dangerStatement');
+    if (!danger.ok) throw new Error('add failed');
+    if (!addSafetyGoalFor(w, danger.value).ok) throw new Error('goal failed');
+    expect(markProfessionalsOnly(w, r, danger.value, true)).toEqual({
+      ok: false,
+      notice: 'notice.pairedProfessionalsOnly',
+    });
+    expect(readBoard(w.doc).cards[danger.value]).toBeDefined();
   });
 });

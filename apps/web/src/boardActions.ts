@@ -5,11 +5,12 @@ import {
   deleteCard,
   type Mark,
   moveCard,
+  moveToRestricted,
+  moveToShared,
   Origins,
   pairCards,
   type Result,
   setMark,
-  setProfessionalsOnly,
 } from '@kinmap/model';
 import type { MessageKey } from './messages';
 import type { BoardSession } from './useBoard';
@@ -70,10 +71,20 @@ export function addSafetyGoalFor(session: BoardWriter, dangerStatementId: CardId
   return outcome;
 }
 
+/**
+ * Makes a card professionals-only (`flag` true: it moves into the restricted document, which
+ * family devices never receive) or shows it to everyone again (it moves back). A paired card
+ * stays where it is: pairs live in the shared document.
+ */
 export function markProfessionalsOnly(
-  session: BoardWriter,
+  shared: BoardWriter,
+  restricted: BoardWriter,
   cardId: CardId,
   flag: boolean,
 ): ActionOutcome<unknown> {
-  return outcome(setProfessionalsOnly(session.doc, session.actor, cardId, flag), 'notice.editFailed');
+  const move = flag ? moveToRestricted : moveToShared;
+  const result = move(shared.doc, restricted.doc, shared.actor, cardId);
+  if (!result.ok && result.reason === 'paired-card')
+    return { ok: false, notice: 'notice.pairedProfessionalsOnly' };
+  return outcome(result, 'notice.editFailed');
 }

@@ -143,6 +143,22 @@ describe('moveCommand', () => {
     expect(moveCommand(alt('ArrowLeft'), state, ids[1])).toBeNull(); // harm is the first section
   });
 
+  it('skips the cards shown in the worries-and-goals row, and never moves one of them', () => {
+    const { doc, ids } = board();
+    const state = readBoard(doc);
+    const inRow = (id: CardId) => id === ids[1];
+    // first, (second in the row), third: Alt+Down on "first" puts it after "third".
+    const down = moveCommand(alt('ArrowDown'), state, ids[0], inRow);
+    expect(down).toEqual({ cardId: ids[0], category: 'harm', index: 2 });
+    const up = moveCommand(alt('ArrowUp'), state, ids[2], inRow);
+    expect(up).toEqual({ cardId: ids[2], category: 'harm', index: 0 });
+    expect(moveCommand(alt('ArrowUp'), state, ids[1], inRow)).toBeNull();
+    if (!down) throw new Error('no move');
+    expect(moveCard(doc, actor, down.cardId, { category: down.category, index: down.index }).ok).toBe(true);
+    const shown = cardsInCategory(readBoard(doc), 'harm').filter((card) => !inRow(card.id));
+    expect(shown.map((card) => card.text)).toEqual(['third', 'first']);
+  });
+
   it('leaves plain arrows, other modifiers and no choice alone', () => {
     const { doc, ids } = board();
     const state = readBoard(doc);

@@ -86,23 +86,28 @@ export interface MoveCommand {
 /**
  * Moving a card with the keyboard, the equal of dragging it: Alt+Up / Alt+Down swap it with the card
  * above or below in its section, Alt+Left / Alt+Right send it to the end of the section before or
- * after (in reading order: harm … next steps). Null when nothing would move.
+ * after (in reading order: harm … next steps). A card shown in the worries-and-goals row (`inRow`)
+ * does not move, and the cards there are skipped, so every keypress moves something visibly.
+ * Null when nothing would move.
  */
 export function moveCommand(
   chord: KeyChord,
   board: BoardState,
   selectedId: CardId | null,
+  inRow: (cardId: CardId) => boolean = () => false,
 ): MoveCommand | null {
   if (!chord.altKey || chord.ctrlKey || chord.metaKey || !selectedId) return null;
   const card = board.cards[selectedId];
-  if (!card) return null;
+  if (!card || inRow(selectedId)) return null;
   const siblings = cardsInCategory(board, card.category).map((c) => c.id);
-  const at = siblings.indexOf(selectedId);
-  const step = (delta: number): MoveCommand | null => {
-    const index = at + delta;
-    return index < 0 || index >= siblings.length
-      ? null
-      : { cardId: selectedId, category: card.category, index };
+  const shown = siblings.filter((id) => !inRow(id));
+  // The model's index counts every other card of the category, shown in the section or not.
+  const others = siblings.filter((id) => id !== selectedId);
+  const step = (delta: -1 | 1): MoveCommand | null => {
+    const neighbour = shown[shown.indexOf(selectedId) + delta];
+    if (neighbour === undefined) return null;
+    const index = others.indexOf(neighbour) + (delta === 1 ? 1 : 0);
+    return { cardId: selectedId, category: card.category, index };
   };
   const hop = (delta: number): MoveCommand | null => {
     const category = CATEGORIES[CATEGORIES.indexOf(card.category) + delta];

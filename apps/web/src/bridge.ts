@@ -15,6 +15,8 @@ export interface KinmapBridge {
   cardRect(cardId: string): Rect | null;
   sectionRect(category: Category): Rect | null;
   addButtonRect(category: Category): Rect | null;
+  /** The worries-and-goals row of a pair, in client pixels, or null when it has no row. */
+  analysisRowRect(pairId: string): Rect | null;
   /** The id of the card actually drawn at a client pixel, read from Konva's hit canvas. */
   cardAt(clientX: number, clientY: number): string | null;
   status(): ConnectionState;
@@ -68,6 +70,10 @@ export function connectBridge(source: BridgeSource): () => void {
     addButtonRect: (category) => {
       const layout = source.layout();
       return toClient(source.stage(), layout ? sectionOf(layout, category)?.addButton : undefined);
+    },
+    analysisRowRect: (pairId) => {
+      const row = source.layout()?.analysis.rows.find((r) => r.pairId === pairId);
+      return toClient(source.stage(), row?.rect);
     },
     cardAt: (clientX, clientY) => {
       const stage = source.stage();

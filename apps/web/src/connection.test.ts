@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { type ConnectionState, nextConnectionState, type ProviderEvent } from './connection';
+import {
+  ACCESS_REVOKED_CLOSE,
+  type ConnectionState,
+  nextConnectionState,
+  type ProviderEvent,
+} from './connection';
 
 function run(events: ProviderEvent[], from: ConnectionState = 'connecting'): ConnectionState {
   return events.reduce(nextConnectionState, from);
@@ -31,7 +36,37 @@ describe('nextConnectionState', () => {
 
   it('stays denied once the server refused the board for good', () => {
     expect(
-      run([{ type: 'closed' }, { type: 'status', status: 'connected' }, { type: 'sync', synced: true }]),
+      run([
+        { type: 'closed', code: 4404 },
+        { type: 'status', status: 'connected' },
+        { type: 'sync', synced: true },
+      ]),
     ).toBe('denied');
+  });
+
+  it('says the access has ended when the server closes with 4403, and stays there', () => {
+    expect(
+      run([
+        { type: 'sync', synced: true },
+        { type: 'closed', code: ACCESS_REVOKED_CLOSE },
+      ]),
+    ).toBe('ended');
+    expect(
+      run([
+        { type: 'closed', code: 4403 },
+        { type: 'status', status: 'connecting' },
+        { type: 'sync', synced: true },
+      ]),
+    ).toBe('ended');
+  });
+
+  it('ends when the server no longer opens the board over HTTP, even while offline', () => {
+    const offline: ProviderEvent[] = [
+      { type: 'sync', synced: true },
+      { type: 'status', status: 'disconnected' },
+    ];
+    expect(run([...offline, { type: 'access-ended' }, { type: 'status', status: 'connected' }])).toBe(
+      'ended',
+    );
   });
 });

@@ -1,20 +1,28 @@
 /** What the person sees about the link to the server. */
-export type ConnectionState = 'connecting' | 'connected' | 'synced' | 'offline' | 'denied';
+export type ConnectionState = 'connecting' | 'connected' | 'synced' | 'offline' | 'denied' | 'ended';
+
+/** The server closes a member's sockets with this code when their access is revoked. */
+export const ACCESS_REVOKED_CLOSE = 4403;
 
 export type ProviderEvent =
   | { readonly type: 'status'; readonly status: 'connecting' | 'connected' | 'disconnected' }
   | { readonly type: 'sync'; readonly synced: boolean }
-  | { readonly type: 'closed' };
+  /** The server closed the socket for good (a 44xx code); the provider stops reconnecting. */
+  | { readonly type: 'closed'; readonly code: number }
+  /** The server no longer lets this person open the board (seen over HTTP). */
+  | { readonly type: 'access-ended' };
 
 /**
- * Folds provider events into one state. Once the link was lost, retries keep saying "offline"
+ * Folds provider events into one state; 'denied' and 'ended' are final. Once the link was lost, retries keep saying "offline"
  * rather than flickering between offline and connecting every backoff step.
  */
 export function nextConnectionState(current: ConnectionState, event: ProviderEvent): ConnectionState {
-  if (current === 'denied') return 'denied';
+  if (current === 'denied' || current === 'ended') return current;
   switch (event.type) {
     case 'closed':
-      return 'denied';
+      return event.code === ACCESS_REVOKED_CLOSE ? 'ended' : 'denied';
+    case 'access-ended':
+      return 'ended';
     case 'sync':
       if (event.synced) return 'synced';
       return current === 'synced' ? 'connected' : current;

@@ -5,6 +5,8 @@ import {
   type CardState,
   type Category,
   type Mark,
+  type PairId,
+  type PairState,
   type ParticipantId,
 } from '@kinmap/model';
 import { describe, expect, it } from 'vitest';
@@ -54,11 +56,11 @@ function card(id: string, category: Category, order: number, text: string, marks
   return value;
 }
 
-function board(cards: CardState[]): BoardState {
+function board(cards: CardState[], pairs: PairState[] = []): BoardState {
   return {
     meta: { title: 'Case 1', createdAt: 0, schemaVersion: 1 },
     cards: Object.fromEntries(cards.map((c) => [c.id, c])),
-    pairs: {},
+    pairs: Object.fromEntries(pairs.map((p) => [p.id, p])),
     scales: {},
     participants: {},
     network: {},
@@ -90,7 +92,29 @@ function randomBoard(random: () => number): BoardState {
     const marks: Record<string, Mark> = random() < 0.3 ? { p2: 'agree' } : {};
     cards.push(card(`c${i}`, category, Math.floor(random() * 5), text, marks));
   }
-  return board(cards);
+  return board(cards, randomPairs(random, cards));
+}
+
+/** Pairs some danger statements with some safety goals, as the model would (each card at most once). */
+function randomPairs(random: () => number, cards: CardState[]): PairState[] {
+  const dangers = cards.filter((c) => c.category === 'dangerStatement');
+  const goals = cards.filter((c) => c.category === 'safetyGoal');
+  const pairs: PairState[] = [];
+  for (const [i, danger] of dangers.entries()) {
+    const goal = goals[i];
+    if (!goal || random() < 0.3) continue;
+    const id = `p${i}` as PairId;
+    pairs.push({
+      id,
+      dangerStatementId: danger.id,
+      safetyGoalId: goal.id,
+      createdAt: Math.floor(random() * 3),
+    });
+    const at = cards.indexOf(danger);
+    cards[at] = { ...danger, pairId: id };
+    cards[cards.indexOf(goal)] = { ...goal, pairId: id };
+  }
+  return pairs;
 }
 
 function allCardRects(layout: BoardLayout) {
@@ -98,7 +122,8 @@ function allCardRects(layout: BoardLayout) {
 }
 
 describe('layoutBoard', () => {
-  it('never lets two cards overlap and keeps every card inside its section, on random boards', () => {
+  it('never lets two cards overlap, and lays each card out once: paired in its row, unpaired in its section, on random boards', () => {
+    let rowsSeen = 0;
     for (let seed = 1; seed <= 60; seed++) {
       const random = seededRandom(seed);
       const state = randomBoard(random);
@@ -109,17 +134,37 @@ describe('layoutBoard', () => {
       for (const [i, a] of rects.entries()) {
         for (const b of rects.slice(i + 1)) expect(overlaps(a, b), `seed ${seed}`).toBe(false);
       }
+      const pairs = Object.values(state.pairs);
+      expect(layout.analysis.rows.map((row) => row.pairId)).toEqual(
+        [...pairs].sort((p, q) => p.createdAt - q.createdAt || (p.id < q.id ? -1 : 1)).map((p) => p.id),
+      );
       for (const c of Object.values(layout.cards)) {
         const section = sectionOf(layout, c.category);
+        const inSection = section?.cardIds.includes(c.cardId) ?? false;
+        const row = layout.analysis.rows.find((r) => r.pairId === c.rowPairId);
+        // Each card is laid out exactly once: in its row when paired, in its section otherwise.
+        expect(inSection, `seed ${seed} card ${c.cardId}`).toBe(c.rowPairId === null);
+        expect(c.rowPairId, `seed ${seed}`).toBe(state.cards[c.cardId]?.pairId ?? null);
+        if (row) {
+          expect(containsRect(row.rect, c.rect), `seed ${seed} card ${c.cardId}`).toBe(true);
+          expect(containsRect(layout.analysis.rect, row.rect)).toBe(true);
+          expect(overlaps(row.scaleSlot, c.rect)).toBe(false);
+          continue;
+        }
         expect(section && containsRect(section.rect, c.rect), `seed ${seed} card ${c.cardId}`).toBe(true);
         expect(section && overlaps(section.addButton, c.rect)).toBe(false);
       }
-      for (const [i, a] of layout.sections.entries()) {
-        for (const b of layout.sections.slice(i + 1))
-          expect(overlaps(a.rect, b.rect), `seed ${seed}`).toBe(false);
+      const areas = [...layout.sections.map((s) => s.rect), ...layout.analysis.rows.map((r) => r.rect)];
+      for (const [i, a] of areas.entries()) {
+        for (const b of areas.slice(i + 1)) expect(overlaps(a, b), `seed ${seed}`).toBe(false);
       }
+      for (const column of layout.columns) expect(overlaps(column.rect, layout.analysis.rect)).toBe(false);
       for (const s of layout.sections) expect(s.rect.y + s.rect.height).toBeLessThanOrEqual(layout.height);
+      const band = layout.analysis.rect;
+      expect(band.y + band.height).toBeLessThanOrEqual(layout.height);
+      rowsSeen += layout.analysis.rows.length;
     }
+    expect(rowsSeen).toBeGreaterThan(30);
   });
 
   it('wraps every card line to fit inside the card', () => {
@@ -212,6 +257,30 @@ describe('wrapText', () => {
 
   it('gives an empty text one empty line', () => {
     expect(wrapText('', 100, TEXT_STYLES.cardText, measure)).toEqual(['']);
+  });
+});
+
+describe('laying out again after an edit', () => {
+  it('measures only the edited card’s text again and gives the same layout as a fresh one', () => {
+    const measured: string[] = [];
+    const counting: MeasureText = (text, font) => {
+      measured.push(text);
+      return measure(text, font);
+    };
+    const texts = ['Nan takes Mia to school every day', 'Dad drinks at weekends', 'Mum works nights'];
+    const cards = texts.map((text, i) => card(`c${i}`, 'harm', i, text));
+    const viewport = { width: 1400, height: 900 };
+    layoutBoard(board(cards), viewport, counting);
+
+    measured.length = 0;
+    const edited = cards.map((c) =>
+      c.id === 'c1' ? { ...c, text: 'Dad drinks at weekends and shouts' } : c,
+    );
+    const again = layoutBoard(board(edited), viewport, counting);
+    const untouched = ['Nan takes Mia to school every day', 'Mum works nights'];
+    expect(measured.filter((m) => untouched.some((text) => text.startsWith(m)))).toEqual([]);
+    expect(measured).toContain('Dad drinks at weekends and shouts');
+    expect(again).toEqual(layoutBoard(board(edited), viewport, measure));
   });
 });
 

@@ -8,7 +8,15 @@ import {
   COLUMNS,
   type Column,
   cardsInCategory,
+  type PairId,
 } from '@kinmap/model';
+import {
+  type AnalysisFrame,
+  type AnalysisLayout,
+  type AnalysisMembers,
+  analysisMembers,
+  layoutAnalysis,
+} from './analysisLayout';
 import { type BoardPoint, containsPoint, type Rect } from './geometry';
 import { t } from './messages';
 
@@ -89,18 +97,26 @@ export interface SectionLayout {
   readonly titleLines: readonly string[];
   readonly promptLines: readonly string[];
   readonly addButton: Rect;
-  /** The section's cards in board order. */
+  /** The cards drawn in the section, in board order (paired cards are in the analysis row instead). */
   readonly cardIds: readonly CardId[];
+  /** Every card of the category in board order, also those in the analysis row: the model's indexes count them all. */
+  readonly categoryCardIds: readonly CardId[];
+  /** "2 are in the worries and goals row below", when some of the category's cards are there. */
+  readonly noteLines: readonly string[];
+  readonly noteY: number;
 }
 
 export interface CardLayout {
   readonly cardId: CardId;
   readonly category: Category;
+  /** Position among all the category's cards in board order (the model's index). */
   readonly index: number;
   readonly rect: Rect;
   /** The card text already wrapped to the card's width. */
   readonly lines: readonly string[];
   readonly hasMeta: boolean;
+  /** The pair whose analysis row holds the card; null when it is in its section. */
+  readonly rowPairId: PairId | null;
 }
 
 export interface BoardLayout {
@@ -109,6 +125,9 @@ export interface BoardLayout {
   readonly stacked: boolean;
   readonly columns: readonly ColumnLayout[];
   readonly sections: readonly SectionLayout[];
+  /** The worries-and-goals band below the columns (see analysisLayout.ts). */
+  readonly analysis: AnalysisLayout;
+  /** Every card drawn, in its section or in the analysis row: each exactly once. */
   readonly cards: Readonly<Record<string, CardLayout>>;
 }
 
@@ -140,11 +159,15 @@ export function layoutBoard(state: BoardState, viewport: Viewport, measure: Meas
   const sections: SectionLayout[] = [];
   // No prototype: card ids come from other people's browsers.
   const cards: Record<string, CardLayout> = Object.create(null);
+  const members = analysisMembers(state);
+  // The model's index of each card in the row, found while its section is laid out.
+  const rowIndexes = new Map<string, number>();
   let stackTop = margin;
   for (const [i, column] of COLUMNS.entries()) {
     const x = stacked ? margin : margin + i * (columnWidth + columnGap);
     const y = stacked ? stackTop : margin;
-    const placed = layoutColumn(state, column, { x, y, width: columnWidth }, measure, sections, cards);
+    const at = { x, y, width: columnWidth };
+    const placed = layoutColumn(state, column, at, measure, members, { sections, cards, rowIndexes });
     columns.push(placed);
     stackTop = y + placed.rect.height + columnGap;
   }
@@ -153,7 +176,11 @@ export function layoutBoard(state: BoardState, viewport: Viewport, measure: Meas
   const finalColumns = stacked
     ? columns
     : columns.map((c) => ({ ...c, rect: { ...c.rect, height: tallest } }));
-  const bottom = Math.max(...finalColumns.map((c) => c.rect.y + c.rect.height));
+  const columnsBottom = Math.max(...finalColumns.map((c) => c.rect.y + c.rect.height));
+  const frame = analysisFrame(finalColumns, columnsBottom + columnGap, stacked, measure, rowIndexes);
+  const placed = layoutAnalysis(state, members, frame);
+  for (const card of placed.cards) cards[card.cardId] = card;
+  const bottom = placed.analysis.rect.y + placed.analysis.rect.height;
   return {
     width,
     // Side by side the height is the board's own (not the window's), so it is the same everywhere.
@@ -161,8 +188,59 @@ export function layoutBoard(state: BoardState, viewport: Viewport, measure: Meas
     stacked,
     columns: finalColumns,
     sections,
+    analysis: placed.analysis,
     cards,
   };
+}
+
+/**
+ * The analysis band spans the board below the columns; side by side its three slots sit under the
+ * three columns, inset like a section's cards so a card is as wide in the row as in its section.
+ */
+function analysisFrame(
+  columns: readonly ColumnLayout[],
+  y: number,
+  stacked: boolean,
+  measure: MeasureText,
+  indexes: ReadonlyMap<string, number>,
+): AnalysisFrame {
+  const { columnPadding, sectionPadding, headerGap, cardGap, sectionGap } = METRICS;
+  const inset = columnPadding + sectionPadding;
+  const slots = columns.map((c) => ({ x: c.rect.x + inset, width: c.rect.width - 2 * inset }));
+  const first = columns[0]?.rect ?? { x: METRICS.margin, width: METRICS.minColumnWidth };
+  const last = columns[columns.length - 1]?.rect ?? first;
+  const width = stacked ? first.width : last.x + last.width - first.x;
+  const innerWidth = width - 2 * columnPadding;
+  const slot = slots[0] ?? { x: first.x + inset, width: first.width - 2 * inset };
+  return {
+    stacked,
+    x: first.x,
+    y,
+    width,
+    padding: columnPadding,
+    rowPadding: sectionPadding,
+    rowGap: sectionGap,
+    slotGap: cardGap,
+    slots: [slot, slots[1] ?? slot, slots[2] ?? slot] as const,
+    header: {
+      titleLines: wrapText(t('analysis.title'), innerWidth, TEXT_STYLES.columnTitle, measure),
+      titleLineHeight: TEXT_STYLES.columnTitle.lineHeight,
+      promptLines: wrapText(t('analysis.prompt'), innerWidth, TEXT_STYLES.prompt, measure),
+      promptLineHeight: TEXT_STYLES.prompt.lineHeight,
+      emptyLines: wrapText(t('analysis.empty'), innerWidth, TEXT_STYLES.prompt, measure),
+      headerGap,
+    },
+    placeCard: (card: CardState, x: number, cardY: number, cardWidth: number, pairId: PairId) =>
+      placeCard(card, indexes.get(card.id) ?? 0, { x, y: cardY, width: cardWidth }, measure, pairId),
+    emptyCardHeight: cardHeight(1, false),
+  };
+}
+
+/** Where the sections and cards of the columns are collected while they are laid out. */
+interface Collected {
+  readonly sections: SectionLayout[];
+  readonly cards: Record<string, CardLayout>;
+  readonly rowIndexes: Map<string, number>;
 }
 
 function layoutColumn(
@@ -170,8 +248,8 @@ function layoutColumn(
   column: Column,
   at: { x: number; y: number; width: number },
   measure: MeasureText,
-  sections: SectionLayout[],
-  cards: Record<string, CardLayout>,
+  members: AnalysisMembers,
+  collected: Collected,
 ): ColumnLayout {
   const { columnPadding, columnHeaderGap, sectionGap } = METRICS;
   const innerWidth = at.width - 2 * columnPadding;
@@ -184,9 +262,11 @@ function layoutColumn(
       category,
       { x: at.x + columnPadding, y, width: innerWidth },
       measure,
+      members.inRow,
+      collected.rowIndexes,
     );
-    sections.push(section.layout);
-    for (const card of section.cards) cards[card.cardId] = card;
+    collected.sections.push(section.layout);
+    for (const card of section.cards) collected.cards[card.cardId] = card;
     y = section.layout.rect.y + section.layout.rect.height + sectionGap;
   }
   const height = y - sectionGap + columnPadding - at.y;
@@ -198,6 +278,8 @@ function layoutSection(
   category: Category,
   at: { x: number; y: number; width: number },
   measure: MeasureText,
+  inRow: ReadonlySet<string>,
+  rowIndexes: Map<string, number>,
 ): { layout: SectionLayout; cards: CardLayout[] } {
   const { sectionPadding, headerGap, cardGap, addButtonHeight, addButtonWidth } = METRICS;
   const innerX = at.x + sectionPadding;
@@ -212,13 +294,21 @@ function layoutSection(
     headerGap;
 
   const placed: CardLayout[] = [];
-  for (const [index, card] of cardsInCategory(state, category).entries()) {
-    const lines = wrapText(card.text, cardTextWidth(innerWidth), TEXT_STYLES.cardText, measure);
-    const hasMeta = cardHasMeta(card);
-    const rect = { x: innerX, y, width: innerWidth, height: cardHeight(lines.length, hasMeta) };
-    placed.push({ cardId: card.id, category, index, rect, lines, hasMeta });
-    y += rect.height + cardGap;
+  const all = cardsInCategory(state, category);
+  for (const [index, card] of all.entries()) {
+    if (inRow.has(card.id)) {
+      rowIndexes.set(card.id, index);
+      continue;
+    }
+    const cardLayout = placeCard(card, index, { x: innerX, y, width: innerWidth }, measure, null);
+    placed.push(cardLayout);
+    y += cardLayout.rect.height + cardGap;
   }
+  const inRowCount = all.length - placed.length;
+  const noteY = y;
+  const noteLines =
+    inRowCount === 0 ? [] : wrapText(inRowNote(inRowCount), innerWidth, TEXT_STYLES.prompt, measure);
+  if (noteLines.length > 0) y += noteLines.length * TEXT_STYLES.prompt.lineHeight + cardGap;
   const addButton = { x: innerX, y, width: Math.min(addButtonWidth, innerWidth), height: addButtonHeight };
   const height = y + addButtonHeight + sectionPadding - at.y;
   return {
@@ -230,9 +320,30 @@ function layoutSection(
       promptLines,
       addButton,
       cardIds: placed.map((c) => c.cardId),
+      categoryCardIds: all.map((c) => c.id),
+      noteLines,
+      noteY,
     },
     cards: placed,
   };
+}
+
+function inRowNote(count: number): string {
+  return t('analysis.inRow', { count });
+}
+
+/** One card at its place, wrapped to its width, in its section or in an analysis row. */
+function placeCard(
+  card: CardState,
+  index: number,
+  at: { x: number; y: number; width: number },
+  measure: MeasureText,
+  rowPairId: PairId | null,
+): CardLayout {
+  const lines = wrapRemembered(card.text, cardTextWidth(at.width), TEXT_STYLES.cardText, measure);
+  const hasMeta = cardHasMeta(card);
+  const rect = { x: at.x, y: at.y, width: at.width, height: cardHeight(lines.length, hasMeta) };
+  return { cardId: card.id, category: card.category, index, rect, lines, hasMeta, rowPairId };
 }
 
 /**
@@ -259,6 +370,35 @@ function cardHeight(lineCount: number, hasMeta: boolean): number {
  * Greedy word wrap that keeps the writer's line breaks and splits words longer than a line,
  * so no line is ever wider than `maxWidth` (unless a single character is).
  */
+const WRAP_MEMORY_LIMIT = 10_000;
+const wrapMemory = new WeakMap<MeasureText, Map<string, readonly string[]>>();
+
+/**
+ * `wrapText`, remembered per measure function. The board is laid out again on every keystroke
+ * anyone makes; with this, only the card whose text changed is wrapped again, so a 2,000-card board
+ * costs map lookups rather than thousands of text measurements per edit. The result depends only
+ * on the arguments, so remembering it keeps layout a pure function.
+ */
+export function wrapRemembered(
+  text: string,
+  maxWidth: number,
+  font: FontSpec,
+  measure: MeasureText,
+): readonly string[] {
+  let memory = wrapMemory.get(measure);
+  if (!memory) {
+    memory = new Map();
+    wrapMemory.set(measure, memory);
+  }
+  const key = `${maxWidth}\u0000${font.size}\u0000${font.weight}\u0000${font.style}\u0000${text}`;
+  const known = memory.get(key);
+  if (known) return known;
+  const lines = wrapText(text, maxWidth, font, measure);
+  if (memory.size >= WRAP_MEMORY_LIMIT) memory.clear();
+  memory.set(key, lines);
+  return lines;
+}
+
 export function wrapText(text: string, maxWidth: number, font: FontSpec, measure: MeasureText): string[] {
   const lines: string[] = [];
   for (const paragraph of text.split('\n')) {
@@ -327,7 +467,11 @@ export function insertionIndexAt(
   movingCardId?: CardId,
 ): number {
   const others = otherCards(layout, category, movingCardId);
-  return others.filter((c) => c.rect.y + c.rect.height / 2 < point.y).length;
+  const next = others.find((c) => c.rect.y + c.rect.height / 2 >= point.y);
+  // The model counts the category's cards in the analysis row too: land just before the next
+  // card drawn in the section, or after all of them.
+  const all = otherIds(layout, category, movingCardId);
+  return next ? all.indexOf(next.cardId) : all.length;
 }
 
 /** The y of the line that shows where a dragged card would land. */
@@ -338,13 +482,18 @@ export function insertionMarkY(
   movingCardId?: CardId,
 ): number {
   const others = otherCards(layout, category, movingCardId);
+  const all = otherIds(layout, category, movingCardId);
   const half = METRICS.cardGap / 2;
-  const next = others[index];
+  const next = others.find((c) => all.indexOf(c.cardId) >= index);
   if (next) return next.rect.y - half;
   const last = others[others.length - 1];
   if (last) return last.rect.y + last.rect.height + half;
   const section = sectionOf(layout, category);
   return section ? section.addButton.y - half : 0;
+}
+
+function otherIds(layout: BoardLayout, category: Category, movingCardId?: CardId): CardId[] {
+  return (sectionOf(layout, category)?.categoryCardIds ?? []).filter((id) => id !== movingCardId);
 }
 
 function otherCards(layout: BoardLayout, category: Category, movingCardId?: CardId): CardLayout[] {
@@ -356,7 +505,17 @@ function otherCards(layout: BoardLayout, category: Category, movingCardId?: Card
     .filter((c): c is CardLayout => c !== undefined);
 }
 
-/** All cards in reading order: column by column, section by section, top to bottom. */
+/**
+ * All cards in reading order: column by column, section by section, top to bottom, then the
+ * analysis row pair by pair, each danger statement followed by its safety goal. The row comes
+ * last because it is drawn below the columns (arrow keys then move the way the eye does), and a
+ * goal follows its own worry rather than all worries first, because a goal only makes sense as the
+ * answer to the worry beside it; a screen reader user hears each pair together.
+ */
 export function readingOrder(layout: BoardLayout): CardId[] {
-  return layout.sections.flatMap((s) => s.cardIds);
+  const inSections = layout.sections.flatMap((s) => s.cardIds);
+  const inRows = layout.analysis.rows.flatMap((row) =>
+    [row.dangerStatementId, row.safetyGoalId].filter((id): id is CardId => id !== null),
+  );
+  return [...inSections, ...inRows];
 }

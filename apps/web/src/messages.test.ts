@@ -1,5 +1,13 @@
-import { describe, expect, it } from 'vitest';
-import { MESSAGE_KEYS, t } from './messages';
+import { afterEach, describe, expect, it } from 'vitest';
+import { pseudoLocaliseText } from './locales/en-XA';
+import { currentLanguage, LANGUAGES, MESSAGE_KEYS, resources, setLanguage, t } from './messages';
+
+const placeholders = (text: string): string[] =>
+  [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '').sort();
+
+afterEach(() => {
+  setLanguage('en');
+});
 
 describe('t', () => {
   it('returns the English text for a key', () => {
@@ -7,12 +15,93 @@ describe('t', () => {
   });
 
   it('fills placeholders and leaves unknown ones visible', () => {
-    expect(t('card.agree', { count: 3 })).toBe('Agree 3');
+    expect(t('join.role', { role: 'Family' })).toBe('You are joining as: Family');
     expect(t('join.role')).toBe('You are joining as: {role}');
+  });
+
+  it('does not HTML-escape values, because React escapes what it renders', () => {
+    expect(t('participants.you', { name: 'Sam & <Jo>' })).toBe('Sam & <Jo> (you)');
+  });
+
+  it('never reads a placeholder value as an i18next option', () => {
+    expect(t('map.followPerson', { name: 'Sam', role: 'Family', lng: 'en-XA' })).toBe('Sam (Family)');
+  });
+
+  it('picks the singular or plural form from count', () => {
+    expect(t('scale.scoredCount', { count: 1, total: 5 })).toBe('1 of 5 has scored');
+    expect(t('scale.scoredCount', { count: 3, total: 5 })).toBe('3 of 5 have scored');
+    expect(t('scale.scoredCount', { count: 0, total: 2 })).toBe('0 of 2 have scored');
+    expect(t('outline.announceMore', { count: 1 })).toBe('And 1 more change.');
+    expect(t('outline.announceMore', { count: 4 })).toBe('And 4 more changes.');
+    expect(t('card.agree', { count: 3 })).toBe('Agree 3');
   });
 
   it('never names the trademarked method in the interface', () => {
     expect(MESSAGE_KEYS.length).toBeGreaterThan(50);
-    for (const key of MESSAGE_KEYS) expect(t(key).toLowerCase()).not.toContain('signs of safety');
+    for (const key of MESSAGE_KEYS) {
+      expect(t(key, { count: 2 }).toLowerCase()).not.toContain('signs of safety');
+    }
+  });
+});
+
+describe('the English catalogue', () => {
+  it('has a non-empty text for every key', () => {
+    for (const [key, text] of Object.entries(resources.en)) expect(text.trim(), key).not.toBe('');
+  });
+
+  it('lists each message once under its base key, never under a plural form', () => {
+    expect(MESSAGE_KEYS).toContain('scale.scoredCount');
+    expect(MESSAGE_KEYS.filter((key) => /_(one|other)$/.test(key))).toEqual([]);
+    expect(new Set(MESSAGE_KEYS).size).toBe(MESSAGE_KEYS.length);
+  });
+
+  it('gives every plural message both forms, with the same placeholders', () => {
+    const catalogue: Readonly<Record<string, string>> = resources.en;
+    const plurals = Object.keys(catalogue).filter((key) => key.endsWith('_other'));
+    expect(plurals.length).toBeGreaterThanOrEqual(4);
+    for (const other of plurals) {
+      const one = other.replace(/_other$/, '_one');
+      expect(catalogue[one], one).toBeDefined();
+      expect(placeholders(catalogue[one] ?? ''), one).toEqual(placeholders(catalogue[other] ?? ''));
+      expect(placeholders(catalogue[other] ?? ''), other).toContain('count');
+    }
+  });
+});
+
+describe('languages', () => {
+  it('offers English and the pseudo-English test language', () => {
+    expect(LANGUAGES).toEqual(['en', 'en-XA']);
+    expect(currentLanguage()).toBe('en');
+  });
+
+  it('switches every message to the chosen language', () => {
+    expect(setLanguage('en-XA')).toBe('en-XA');
+    expect(currentLanguage()).toBe('en-XA');
+    expect(t('category.harm')).toBe('[Ĥàŕɱ]');
+    setLanguage('en');
+    expect(t('category.harm')).toBe('Harm');
+  });
+
+  it('keeps placeholders and plural forms working in another language', () => {
+    setLanguage('en-XA');
+    expect(t('participants.you', { name: 'Sam' })).toBe(`[Sam ${'(ýöû)'}]`);
+    expect(t('outline.announceMore', { count: 1 })).toBe(pseudoLocaliseText('And 1 more change.'));
+    expect(t('outline.announceMore', { count: 2 })).toBe(pseudoLocaliseText('And 2 more changes.'));
+  });
+
+  it('falls back to English for an unknown language', () => {
+    expect(setLanguage('xx-YY')).toBe('en');
+    expect(t('category.harm')).toBe('Harm');
+  });
+
+  it('matches a language with a region to the language without it, in any case', () => {
+    expect(setLanguage('EN-gb')).toBe('en');
+    expect(setLanguage('en-xa')).toBe('en-XA');
+  });
+});
+
+describe('pseudoLocaliseText', () => {
+  it('brackets and accents the words but keeps placeholders as they are', () => {
+    expect(pseudoLocaliseText('Add a card to {category}')).toBe('[Àðð à çàŕð ţö {category}]');
   });
 });

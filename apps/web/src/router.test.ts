@@ -8,14 +8,26 @@ describe('parseRoute', () => {
     expect(parseRoute('/b/abc/')).toEqual({ name: 'board', boardId: 'abc' });
   });
 
+  it('knows the sign-in, first-run and invite pages, with or without a trailing slash', () => {
+    expect(parseRoute('/signin')).toEqual({ name: 'signIn' });
+    expect(parseRoute('/setup')).toEqual({ name: 'setup' });
+    expect(parseRoute('/join')).toEqual({ name: 'join' });
+    expect(parseRoute('/join/')).toEqual({ name: 'join' });
+  });
+
   it('treats anything else as not found', () => {
     expect(parseRoute('/b/')).toEqual({ name: 'notFound' });
     expect(parseRoute('/b/a%20b')).toEqual({ name: 'notFound' });
     expect(parseRoute('/b/a/b')).toEqual({ name: 'notFound' });
     expect(parseRoute('/admin')).toEqual({ name: 'notFound' });
+    expect(parseRoute('/join/abc')).toEqual({ name: 'notFound' });
+    expect(parseRoute('/constructor')).toEqual({ name: 'notFound' });
   });
 
   it('builds the board path it parses', () => {
     expect(parseRoute(boardPath('xyz'))).toEqual({ name: 'board', boardId: 'xyz' });
+    const wall = new URL(boardPath('xyz', { projector: true }), 'http://localhost');
+    expect(parseRoute(wall.pathname)).toEqual({ name: 'board', boardId: 'xyz' });
+    expect(wall.searchParams.has('projector')).toBe(true);
   });
 });

@@ -7,7 +7,7 @@ import {
   withdrawPrivateRating,
 } from './scaleApi';
 
-const target = { boardId: 'b1', token: 'tok', participantId: 'mum', key: 'k'.repeat(22) };
+const target = { boardId: 'b1', participantId: 'mum', key: 'k'.repeat(22) };
 
 function fakeFetch(status: number, body: unknown) {
   const calls: Array<{ url: string; init: RequestInit }> = [];
@@ -19,14 +19,16 @@ function fakeFetch(status: number, body: unknown) {
 }
 
 describe('scaleApi', () => {
-  it('sends a private score with the board token and the participant key, and reads it back', async () => {
+  it('sends a private score with the session cookie, the CSRF header and the participant key, and reads it back', async () => {
     const { calls, doFetch } = fakeFetch(200, { rating: { value: 7, reason: 'r', at: 3 } });
     const result = await savePrivateRating(target, 'overall', { value: 7, reason: 'r' }, doFetch);
     expect(result).toEqual({ ok: true, value: { value: 7, reason: 'r', at: 3 } });
     expect(calls[0]?.url).toBe('/api/boards/b1/scales/overall/ratings/mum');
     expect(calls[0]?.init.method).toBe('PUT');
-    expect(calls[0]?.init.headers).toMatchObject({
-      authorization: 'Bearer tok',
+    expect(calls[0]?.init.credentials).toBe('same-origin');
+    expect(calls[0]?.init.headers).toEqual({
+      'X-Kinmap-CSRF': '1',
+      'content-type': 'application/json',
       'x-participant-key': target.key,
     });
     expect(JSON.parse(String(calls[0]?.init.body))).toEqual({ value: 7, reason: 'r' });
@@ -43,6 +45,10 @@ describe('scaleApi', () => {
       ok: false,
       reason: 'failed',
     });
+    const read = fakeFetch(200, { rating: null });
+    await fetchPrivateRating(target, 'overall', read.doFetch);
+    // Reading changes nothing, so it needs no CSRF header.
+    expect(read.calls[0]?.init.headers).toEqual({ 'x-participant-key': target.key });
     expect(await fetchPrivateRating(target, 'overall', fakeFetch(403, {}).doFetch)).toEqual({
       ok: false,
       reason: 'forbidden',
@@ -59,6 +65,10 @@ describe('scaleApi', () => {
     const revealed = fakeFetch(200, { revealed: 2 });
     expect(await revealScale(target, 'p1', revealed.doFetch)).toEqual({ ok: true, value: 2 });
     expect(revealed.calls[0]?.url).toBe('/api/boards/b1/scales/p1/reveal');
+    for (const { init } of [...deleted.calls, ...revealed.calls]) {
+      expect(init.headers).toMatchObject({ 'X-Kinmap-CSRF': '1' });
+      expect(init.credentials).toBe('same-origin');
+    }
   });
 
   it('keeps one participant key per browser and replaces a malformed one', () => {

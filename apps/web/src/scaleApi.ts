@@ -1,5 +1,5 @@
 import type { ScaleRating } from '@kinmap/model';
-import type { ApiFailure, ApiResult } from './api';
+import { type ApiResult, apiRequest, boardUrl, type Fetch } from './api';
 import type { KeyValueStore } from './session';
 
 /**
@@ -9,11 +9,9 @@ import type { KeyValueStore } from './session';
  * participant ids alone are visible to everyone on the board.
  */
 
-type Fetch = typeof fetch;
-
 export interface ScaleApiTarget {
   readonly boardId: string;
-  readonly token: string;
+  /** This person's member id on the board (the session cookie proves who they are). */
   readonly participantId: string;
   /** This browser's participant key (see loadParticipantKey). */
   readonly key: string;
@@ -30,24 +28,13 @@ export function loadParticipantKey(store: KeyValueStore, makeKey: () => string):
   return key;
 }
 
-function failureFor(status: number): ApiFailure {
-  if (status === 401) return 'unauthorized';
-  if (status === 403) return 'forbidden';
-  if (status === 404) return 'not-found';
-  return 'failed';
-}
-
 function ratingUrl(target: ScaleApiTarget, scaleId: string): string {
   const { boardId, participantId } = target;
-  return `/api/boards/${encodeURIComponent(boardId)}/scales/${encodeURIComponent(scaleId)}/ratings/${encodeURIComponent(participantId)}`;
+  return `${boardUrl(boardId)}/scales/${encodeURIComponent(scaleId)}/ratings/${encodeURIComponent(participantId)}`;
 }
 
 function headers(target: ScaleApiTarget): Record<string, string> {
-  return {
-    authorization: `Bearer ${target.token}`,
-    'content-type': 'application/json',
-    'x-participant-key': target.key,
-  };
+  return { 'x-participant-key': target.key };
 }
 
 function readRating(body: unknown): ScaleRating | null | undefined {
@@ -57,16 +44,6 @@ function readRating(body: unknown): ScaleRating | null | undefined {
   const { value, reason, at } = rating as Record<string, unknown>;
   if (typeof value !== 'number' || typeof reason !== 'string' || typeof at !== 'number') return undefined;
   return { value, reason, at };
-}
-
-async function send(doFetch: Fetch, url: string, init: RequestInit): Promise<ApiResult<unknown>> {
-  try {
-    const response = await doFetch(url, init);
-    if (!response.ok) return { ok: false, reason: failureFor(response.status) };
-    return { ok: true, value: response.status === 204 ? null : await response.json() };
-  } catch {
-    return { ok: false, reason: 'failed' };
-  }
 }
 
 function asRating(result: ApiResult<unknown>): ApiResult<ScaleRating | null> {
@@ -81,7 +58,7 @@ export async function fetchPrivateRating(
   scaleId: string,
   doFetch: Fetch = fetch,
 ): Promise<ApiResult<ScaleRating | null>> {
-  return asRating(await send(doFetch, ratingUrl(target, scaleId), { headers: headers(target) }));
+  return asRating(await apiRequest(ratingUrl(target, scaleId), { headers: headers(target) }, doFetch));
 }
 
 /** Stores this person's private score; the board then shows that they have scored, not what. */
@@ -92,11 +69,11 @@ export async function savePrivateRating(
   doFetch: Fetch = fetch,
 ): Promise<ApiResult<ScaleRating | null>> {
   return asRating(
-    await send(doFetch, ratingUrl(target, scaleId), {
-      method: 'PUT',
-      headers: headers(target),
-      body: JSON.stringify(rating),
-    }),
+    await apiRequest(
+      ratingUrl(target, scaleId),
+      { method: 'PUT', headers: headers(target), body: rating },
+      doFetch,
+    ),
   );
 }
 
@@ -105,24 +82,22 @@ export async function withdrawPrivateRating(
   scaleId: string,
   doFetch: Fetch = fetch,
 ): Promise<ApiResult<null>> {
-  const result = await send(doFetch, ratingUrl(target, scaleId), {
-    method: 'DELETE',
-    headers: headers(target),
-  });
+  const result = await apiRequest(
+    ratingUrl(target, scaleId),
+    { method: 'DELETE', headers: headers(target) },
+    doFetch,
+  );
   return result.ok ? { ok: true, value: null } : result;
 }
 
 /** The facilitator shows every private score at once. */
 export async function revealScale(
-  target: Pick<ScaleApiTarget, 'boardId' | 'token'>,
+  target: Pick<ScaleApiTarget, 'boardId'>,
   scaleId: string,
   doFetch: Fetch = fetch,
 ): Promise<ApiResult<number>> {
-  const url = `/api/boards/${encodeURIComponent(target.boardId)}/scales/${encodeURIComponent(scaleId)}/reveal`;
-  const result = await send(doFetch, url, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${target.token}` },
-  });
+  const url = `${boardUrl(target.boardId)}/scales/${encodeURIComponent(scaleId)}/reveal`;
+  const result = await apiRequest(url, { method: 'POST' }, doFetch);
   if (!result.ok) return result;
   const revealed = (result.value as { revealed?: unknown } | null)?.revealed;
   return typeof revealed === 'number' ? { ok: true, value: revealed } : { ok: false, reason: 'failed' };

@@ -9,7 +9,9 @@ import {
   moveCardTo,
   removeCard,
 } from './boardActions';
-import type { MessageKey } from './messages';
+import { mayMoveOrDelete } from './cardPermissions';
+import { type MessageKey, t } from './messages';
+import { useCardWriter, useRestrictedSession } from './restrictedContext';
 import type { BoardUndo } from './undo';
 import type { BoardSession } from './useBoard';
 
@@ -45,6 +47,9 @@ export function useCardActions(
   const [notice, setNotice] = useState<MessageKey | null>(null);
   // Cards this person added in this editor session: an empty one is removed when the editor closes.
   const newCards = useRef(new Set<CardId>());
+  // A professionals-only card's changes go to the restricted document.
+  const writerOf = useCardWriter(session);
+  const restricted = useRestrictedSession();
 
   useEffect(() => {
     if (!notice) return;
@@ -99,32 +104,55 @@ export function useCardActions(
     },
     [canEdit],
   );
+  /** [AC4][AC5] Refused here rather than by the server, which would end the connection. */
+  const mayChange = (cardId: CardId): boolean => {
+    const card = board?.cards[cardId];
+    if (!session || !card || mayMoveOrDelete(card, session.actor)) return true;
+    setNotice('notice.notYourCard');
+    return false;
+  };
   const move = (cardId: CardId, category: Category, index: number) => {
-    if (!session || !canEdit) return;
+    const writer = writerOf(cardId);
+    if (!writer || !canEdit || !mayChange(cardId)) return;
     history?.startStep();
-    report(moveCardTo(session, cardId, category, index));
+    report(moveCardTo(writer, cardId, category, index));
   };
   const remove = (cardId: CardId) => {
-    if (!session || !canEdit) return;
+    const writer = writerOf(cardId);
+    if (!writer || !canEdit || !mayChange(cardId)) return;
     history?.startStep();
-    report(removeCard(session, cardId));
+    report(removeCard(writer, cardId));
     select(null);
   };
   const mark = (value: Mark | null) => {
-    if (!session || !canEdit || !selectedId) return;
+    const writer = selectedId ? writerOf(selectedId) : null;
+    if (!writer || !canEdit || !selectedId) return;
     history?.startStep();
-    report(markCard(session, selectedId, value));
+    report(markCard(writer, selectedId, value));
   };
   const setProfessionalsOnly = (flag: boolean) => {
     if (!session || !canEdit || !selectedId) return;
-    history?.startStep();
-    report(markProfessionalsOnly(session, selectedId, flag));
+    if (!restricted) {
+      setNotice('notice.restrictedOffline');
+      return;
+    }
+    // Pairs live in the shared document, so a paired card stays there (say so before asking).
+    if (flag && board?.cards[selectedId]?.pairId) {
+      setNotice('notice.pairedProfessionalsOnly');
+      return;
+    }
+    // Marking cannot take back what family devices online until now have already received.
+    if (!window.confirm(t(flag ? 'confirm.professionalsOnly' : 'confirm.shareWithEveryone'))) return;
+    const result = report(markProfessionalsOnly(session, restricted, selectedId, flag));
+    // Undoing the move's deletion would write the card's text back into the shared document.
+    if (result.ok) history?.manager.clear();
   };
   const closeEditor = () => {
     const cardId = editingId;
     setEditingId(null);
-    if (session && cardId && newCards.current.delete(cardId)) {
-      if (getCardText(session.doc, cardId)?.toString().trim() === '') removeCard(session, cardId);
+    const writer = cardId ? writerOf(cardId) : null;
+    if (writer && cardId && newCards.current.delete(cardId)) {
+      if (getCardText(writer.doc, cardId)?.toString().trim() === '') removeCard(writer, cardId);
     }
   };
 

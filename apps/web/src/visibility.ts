@@ -4,8 +4,9 @@ const PROFESSIONAL_ROLES: ReadonlySet<Role> = new Set(['facilitator', 'practitio
 
 /**
  * The board as this role may see it: cards marked "professionals only" are left out for the
- * family, the network and viewers (the projected screen). This only hides them on screen; keeping
- * them off those devices altogether is the server's job.
+ * family, the network and viewers (the projected screen). Those cards live in the restricted
+ * document, which only professionals' devices receive (restricted.ts); this also hides any flagged
+ * card a board written before that still holds in its shared document.
  */
 export function visibleBoard(state: BoardState, role: Role): BoardState {
   if (PROFESSIONAL_ROLES.has(role)) return state;

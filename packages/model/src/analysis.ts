@@ -58,6 +58,8 @@ export function pairCards(
     return fail('wrong-category', 'safetyGoalId: not a safety goal');
   }
   for (const card of [dangerStatement, safetyGoal]) {
+    // Pairs live in the shared document, which a professionals-only card never enters.
+    if (card.record.professionalsOnly) return fail('professionals-only', `card ${card.record.id}`);
     if (intactPairOf(doc, card.record) !== null) return fail('already-paired', `card ${card.record.id}`);
   }
   const pairId = commit(doc, origin, () =>

@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addPair } from './analysis.js';
-import {
-  addCard,
-  deleteCard,
-  editCardText,
-  moveCard,
-  setCardText,
-  setMark,
-  setProfessionalsOnly,
-} from './cards.js';
+import { addCard, deleteCard, editCardText, moveCard, setCardText, setMark } from './cards.js';
 import { asCardId } from './ids.js';
 import { cardsInCategory, getCardText, readBoard } from './read.js';
 import { expectUnchanged, newBoard, parent, practitioner, unwrap } from './test-support.js';
@@ -265,16 +257,7 @@ describe('deleteCard', () => {
   });
 });
 
-describe('setProfessionalsOnly and setMark', () => {
-  it('flags a card as professionals only and back', () => {
-    const doc = newBoard();
-    const a = add(doc, 'complicatingFactor', 'police intelligence');
-    unwrap(setProfessionalsOnly(doc, practitioner, a, true));
-    expect(readBoard(doc).cards[a]?.professionalsOnly).toBe(true);
-    unwrap(setProfessionalsOnly(doc, practitioner, a, false));
-    expect(readBoard(doc).cards[a]?.professionalsOnly).toBe(false);
-  });
-
+describe('setMark', () => {
   it("records each participant's agreement or dispute and withdraws it with null", () => {
     const doc = newBoard();
     const a = add(doc, 'harm', 'a');
@@ -285,21 +268,13 @@ describe('setProfessionalsOnly and setMark', () => {
     expect(readBoard(doc).cards[a]?.marks).toEqual({ sam: 'agree' });
   });
 
-  it('refuses a bad flag, an unknown mark and a missing card', () => {
+  it('refuses an unknown mark and a missing card', () => {
     const doc = newBoard();
     const a = add(doc, 'harm', 'a');
-    expect(
-      expectUnchanged(doc, () => setProfessionalsOnly(doc, practitioner, a, 'yes' as never)),
-    ).toMatchObject({
-      reason: 'invalid-input',
-    });
     expect(expectUnchanged(doc, () => setMark(doc, practitioner, a, 'maybe' as never))).toMatchObject({
       reason: 'invalid-input',
     });
     expect(expectUnchanged(doc, () => setMark(doc, practitioner, missing, 'agree'))).toMatchObject({
-      reason: 'not-found',
-    });
-    expect(expectUnchanged(doc, () => setProfessionalsOnly(doc, practitioner, missing, true))).toMatchObject({
       reason: 'not-found',
     });
   });

@@ -202,25 +202,6 @@ export function removePairRecords(doc: Y.Doc, pairId: string, cardId?: CardId): 
   topMap(doc, 'scales').delete(pairId);
 }
 
-/** Marks a card "professionals only": it must never reach family screens or the projected screen. */
-export function setProfessionalsOnly(
-  doc: Y.Doc,
-  actor: Actor,
-  cardId: CardId,
-  professionalsOnly: boolean,
-  opts?: OpOptions,
-): Result<void> {
-  const schema = z.object({ cardId: cardIdSchema, professionalsOnly: z.boolean() });
-  const op = prepare(schema, actor, { cardId, professionalsOnly }, opts);
-  if (!op.ok) return op;
-  const card = findCard(doc, op.value.input.cardId);
-  if (!card.ok) return card;
-  commit(doc, op.value.origin, () =>
-    card.value.map.set('professionalsOnly', op.value.input.professionalsOnly),
-  );
-  return done;
-}
-
 /** Records whether the actor agrees with or disputes a card; null withdraws their mark. */
 export function setMark(
   doc: Y.Doc,

@@ -8,15 +8,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { addPair, pairCards, unpair } from './analysis.js';
 import { initBoard } from './board.js';
-import {
-  addCard,
-  deleteCard,
-  editCardText,
-  moveCard,
-  setCardText,
-  setMark,
-  setProfessionalsOnly,
-} from './cards.js';
+import { addCard, deleteCard, editCardText, moveCard, setCardText, setMark } from './cards.js';
 import { asParticipantId, asScaleId, OVERALL_SCALE_ID } from './ids.js';
 import { addNetworkMember, removeNetworkMember, updateNetworkMember } from './network.js';
 import { Origins, originKind } from './origins.js';
@@ -115,7 +107,7 @@ const OPS: readonly Op[] = [
   (rng, { doc, actor }, s) => {
     const card = s.cards[rng.pick(ids(s.cards)) ?? ''];
     if (card === undefined) return null;
-    if (rng.chance(0.3)) return setProfessionalsOnly(doc, actor, card.id, rng.chance(0.5));
+    if (rng.chance(0.3)) return setMark(doc, actor, card.id, rng.chance(0.5) ? 'agree' : null);
     return setMark(doc, actor, card.id, rng.pick(['agree', 'dispute', null] as const) ?? null);
   },
   (rng, { doc, actor }, s) => {

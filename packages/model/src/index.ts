@@ -9,8 +9,14 @@ export {
   type NewCard,
   setCardText,
   setMark,
-  setProfessionalsOnly,
 } from './cards.js';
+export {
+  CARD_FIELDS,
+  type CardField,
+  type Change,
+  type ChangeKind,
+} from './changeKinds.js';
+export { applyAndClassify, type Classification, classifyTransaction, readLocked } from './changes.js';
 export {
   asCardId,
   asNetworkMemberId,
@@ -31,8 +37,25 @@ export {
 export { compareOrdered, type Ordered, orderBetween } from './order.js';
 export { isOrigin, ORIGIN_KINDS, type Origin, type OriginKind, Origins, originKind } from './origins.js';
 export { registerParticipant } from './participants.js';
+export {
+  type BoardDocument,
+  type ChangeActor,
+  checkChanges,
+  may,
+  PERMISSION_MATRIX,
+  type PermissionRuleId,
+  type PermissionVerdict,
+} from './permissions.js';
 export { addRule, type RuleFields, removeRule, setPlan, updateRule } from './plan.js';
 export { cardsInCategory, getCardText, readBoard } from './read.js';
+export {
+  copyIntoRestricted,
+  flaggedSharedCards,
+  initRestricted,
+  moveToRestricted,
+  moveToShared,
+  removeFromShared,
+} from './restricted.js';
 export { clearRating, markScored, rate, revealInto, setScaleMode, unmarkScored } from './scales.js';
 export { LIMITS } from './schema.js';
 export { applyTextEdit, isWellFormedText, type TextEdit, textDiff } from './text.js';

@@ -157,4 +157,9 @@ export type ErrorReason =
   | 'paired-card'
   /** The scale is in the other mode: e.g. `rate` while it collects privately. */
   | 'wrong-mode'
-  | 'unsupported-schema';
+  | 'unsupported-schema'
+  /**
+   * Not allowed for professionals-only content: such a card lives in the restricted document and
+   * cannot be paired or flagged in place (docs/SPEC.md [AC20], [AC21]).
+   */
+  | 'professionals-only';

@@ -1,3 +1,4 @@
+export { toAuditChanges } from './auditChanges.js';
 export type { AwarenessGuard } from './awarenessGuard.js';
 export { createAwarenessGuard } from './awarenessGuard.js';
 export { createMemoryStore } from './memoryStore.js';
@@ -14,6 +15,8 @@ export {
   MessageType,
   SyncStep,
 } from './protocol.js';
+export { decodeRejected, encodeRejected, REJECTED_MESSAGE_TYPE, type Rejection } from './rejection.js';
+export { restrictedRoomId, roomDocumentOf } from './restricted.js';
 export type { RemoteOrigin } from './room.js';
 export type { ChangeFailure, ChangeResult } from './roomDoc.js';
 export type { Rooms, RoomsOptions } from './rooms.js';
@@ -25,6 +28,8 @@ export type { TestClient, TestClientOptions } from './testing/testClient.js';
 export { createTestClient } from './testing/testClient.js';
 export type {
   Access,
+  AuditChange,
+  AuditedUpdate,
   CloseCodeName,
   CloseCodeValue,
   DocStore,
@@ -33,5 +38,6 @@ export type {
   RoomLimits,
   SocketLike,
   StoredDoc,
+  UpdateAuthor,
 } from './types.js';
 export { CloseCode } from './types.js';

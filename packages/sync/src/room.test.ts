@@ -36,7 +36,15 @@ function setup(options: { store?: DocStore; limits?: Partial<RoomLimits>; now?: 
   const store = options.store ?? createMemoryStore();
   const logger = createRecordingLogger();
   const limits: RoomLimits = { ...DEFAULT_LIMITS, awarenessIntervalMs: 0, ...options.limits };
-  const room = createRoom({ boardId: 'board-1', store, limits, logger, now: options.now ?? (() => 0) });
+  // These tests write arbitrary Yjs content; the permission guard is tested in updateGuard.test.ts.
+  const room = createRoom({
+    boardId: 'board-1',
+    store,
+    limits,
+    logger,
+    now: options.now ?? (() => 0),
+    checkPermissions: false,
+  });
   const pairs: SocketPair[] = [];
   cleanups.push(() => void room.unload());
   function join(

@@ -1,4 +1,4 @@
-import type { Origin } from '@kinmap/model';
+import type { BoardDocument, Origin } from '@kinmap/model';
 import * as Y from 'yjs';
 import { type AwarenessRelay, createAwarenessRelay } from './awarenessRelay.js';
 import {
@@ -10,7 +10,8 @@ import {
   MessageType,
 } from './protocol.js';
 import { createTokenBucket, type TokenBucket } from './rateLimit.js';
-import { type ChangeResult, createRoomDoc } from './roomDoc.js';
+import { encodeRejected } from './rejection.js';
+import { type ChangeResult, createRoomDoc, type RoomDoc } from './roomDoc.js';
 import {
   type Access,
   CloseCode,
@@ -43,10 +44,21 @@ export interface RoomOptions {
   readonly now: () => number;
   /** Loading waits for this (the previous room of the same board finishing its unload). */
   readonly after?: Promise<void>;
+  /** Check client updates against the permission matrix (default true; see RoomsOptions). */
+  readonly checkPermissions?: boolean;
+  /** Which of the board's two documents this room holds (default `shared`). */
+  readonly document?: BoardDocument;
   /** The last connection left. */
   readonly onEmpty?: () => void;
+  /** A client update was refused by the permission check (for the audit: who, which rule). */
+  readonly onRefused?: (sender: Access, rule: string) => void;
   /** Loading failed: every connection was closed and the room must be forgotten. */
   readonly onBroken?: () => void;
+  /**
+   * Runs once the board is loaded, before any connection is answered; `change` is RoomDoc.change.
+   * If it throws, the room is broken (fail closed: e.g. content that must move out first, [PO2]).
+   */
+  readonly beforeReady?: (doc: Y.Doc, change: RoomDoc['change']) => Promise<void>;
 }
 
 /** One board in memory: its doc, its connections and their presence. */
@@ -76,7 +88,7 @@ interface Peer {
   open: boolean;
   /** Has received the current awareness states (after its first sync step 1). */
   greeted: boolean;
-  /** An append of this peer's update failed: its later queued updates are discarded. */
+  /** An append of this peer's update failed, or one was refused: its later queued updates are discarded. */
   failed: boolean;
 }
 
@@ -93,7 +105,15 @@ const ECHO_COST = 0.1;
 
 export function createRoom(options: RoomOptions): Room {
   const { boardId, store, limits, logger, now } = options;
-  const roomDoc = createRoomDoc({ boardId, store, logger, compactEvery: limits.compactEvery });
+  const roomDoc = createRoomDoc({
+    boardId,
+    store,
+    logger,
+    compactEvery: limits.compactEvery,
+    checkPermissions: options.checkPermissions ?? true,
+    document: options.document ?? 'shared',
+    now,
+  });
   const { doc } = roomDoc;
   const peers = new Set<Peer>();
   const backlog: Array<{ peer: Peer; data: Uint8Array }> = [];
@@ -220,7 +240,18 @@ export function createRoom(options: RoomOptions): Room {
       decoded.value,
       peer.origin,
       {
+        sender: peer.access,
         skip: () => peer.failed,
+        rejected: ({ rule, reason }) => {
+          // Not stored, applied or broadcast; the sender reverts by re-syncing from a fresh doc.
+          logger.warn('update.refused', { boardId, connectionId, rule, bytes: update.byteLength });
+          send(peer, encodeRejected({ rule, reason }));
+          options.onRefused?.(peer.access, rule);
+          // Its later updates build on the refused one and would each be refused (and each refusal
+          // rebuilds the guard's copy of the board): drop them unchecked and end the connection.
+          peer.failed = true;
+          close(peer, CloseCode.refused, `update refused (${rule}): start again from a fresh document`);
+        },
         appendFailed: () => {
           peer.failed = true;
           logger.error('update.append_failed', { boardId, connectionId, bytes: update.byteLength });
@@ -235,8 +266,19 @@ export function createRoom(options: RoomOptions): Room {
     );
   }
 
+  async function prepared(): Promise<boolean> {
+    if (!(await roomDoc.load())) return false;
+    try {
+      await options.beforeReady?.(doc, roomDoc.change);
+      return true;
+    } catch {
+      logger.error('room.before_ready_failed', { boardId });
+      return false;
+    }
+  }
+
   async function load(): Promise<boolean> {
-    if (!(await roomDoc.load())) {
+    if (!(await prepared())) {
       state = 'broken';
       backlog.length = 0;
       for (const peer of [...peers])

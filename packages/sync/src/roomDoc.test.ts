@@ -13,12 +13,16 @@ const hooks = (overrides: Partial<WriteHooks> = {}): WriteHooks => ({
   skip: () => false,
   appendFailed: () => {},
   applyFailed: () => {},
+  sender: { connectionId: 'c1', role: 'facilitator', canWriteDoc: true },
+  rejected: () => {},
   ...overrides,
 });
 
 function setup(store: DocStore = createMemoryStore(), compactEvery = 500) {
   const logger = createRecordingLogger();
-  return { store, logger, roomDoc: createRoomDoc({ boardId: 'b', store, logger, compactEvery }) };
+  // These tests write arbitrary Yjs content: the permission guard has its own tests.
+  const roomDoc = createRoomDoc({ boardId: 'b', store, logger, compactEvery, checkPermissions: false });
+  return { store, logger, roomDoc };
 }
 
 /** A client doc and a function returning each of its changes as a validated update. */

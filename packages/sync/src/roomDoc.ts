@@ -1,7 +1,15 @@
-import type { Origin } from '@kinmap/model';
+import {
+  type BoardDocument,
+  type Change,
+  classifyTransaction,
+  type Origin,
+  type PermissionVerdict,
+} from '@kinmap/model';
 import * as Y from 'yjs';
+import { toAuditChanges } from './auditChanges.js';
 import { carriesNewContent, encodeSyncStep2 } from './protocol.js';
-import type { DocStore, Logger } from './types.js';
+import type { Access, DocStore, Logger, UpdateAuthor } from './types.js';
+import { createUpdateGuard, type UpdateGuard } from './updateGuard.js';
 
 /** Same shape as the model's `Origins.storage` (the model checks origins by shape). */
 const storageOrigin: Origin = Object.freeze({ kind: 'storage' });
@@ -25,6 +33,12 @@ export interface RoomDocOptions {
   readonly logger: Logger;
   /** Compact the log into a snapshot after this many appended updates. */
   readonly compactEvery: number;
+  /** Check client updates against the permission matrix (default true; false only for transport tests). */
+  readonly checkPermissions?: boolean;
+  /** The time stamped on each stored update's author record (default Date.now). */
+  readonly now?: () => number;
+  /** Which of the board's two documents this is (default `shared`; see restricted.ts). */
+  readonly document?: BoardDocument;
 }
 
 export interface WriteHooks {
@@ -34,6 +48,10 @@ export interface WriteHooks {
   appendFailed(): void;
   /** Stored but Yjs could not integrate it. */
   applyFailed(): void;
+  /** Who sent the update, for the permission check. */
+  readonly sender: Access;
+  /** The permission check refused the update: it was neither stored, applied nor broadcast. */
+  rejected(verdict: Extract<PermissionVerdict, { ok: false }>): void;
 }
 
 /**
@@ -50,6 +68,8 @@ export interface RoomDoc {
   /**
    * Queues a validated update from a client. `answersStep1` marks a sync step 2, which may repeat
    * deletions the room has (a reconnecting client's whole delete set); only those are checked.
+   * When its turn comes it is checked against the permission matrix (docs/SPEC.md [AC1]–[AC19])
+   * for `hooks.sender`; a refused update goes to `hooks.rejected` and nowhere else.
    */
   write(
     update: Uint8Array,
@@ -70,8 +90,18 @@ export interface RoomDoc {
   drained(): Promise<void>;
 }
 
-export function createRoomDoc({ boardId, store, logger, compactEvery }: RoomDocOptions): RoomDoc {
+export function createRoomDoc({
+  boardId,
+  store,
+  logger,
+  compactEvery,
+  checkPermissions = true,
+  now = Date.now,
+  document = 'shared',
+}: RoomDocOptions): RoomDoc {
   const doc = new Y.Doc();
+  const guard: UpdateGuard | null = checkPermissions ? createUpdateGuard(doc, document) : null;
+  doc.on('destroy', () => guard?.destroy());
   // The client id of this room's own changes; never the doc's, which only applies others' updates.
   const serverClientId = (Math.random() * 2 ** 32) >>> 0;
   let tail: Promise<void> = Promise.resolve();
@@ -108,10 +138,21 @@ export function createRoomDoc({ boardId, store, logger, compactEvery }: RoomDocO
     if (!loaded || hooks.skip()) return;
     const lazySnapshot = answersStep1 ? () => (snapshot ??= Y.snapshot(doc)) : null;
     if (!carriesNewContent(doc, decoded, update, lazySnapshot)) return;
+    // Checked at its turn, against the board as every earlier update left it.
+    // The guard's classification is reused for the audit record: no second pass over the update.
+    const { verdict, changes } = guard?.checkAndClassify(update, hooks.sender) ?? {
+      verdict: { ok: true } as const,
+      changes: [],
+    };
+    if (!verdict.ok) {
+      hooks.rejected(verdict);
+      return;
+    }
     let seq: number;
     try {
-      seq = await store.append(boardId, update);
+      seq = await store.append(boardId, update, authorOf(hooks.sender, now(), changes));
     } catch {
+      guard?.resync();
       hooks.appendFailed();
       return;
     }
@@ -119,11 +160,15 @@ export function createRoomDoc({ boardId, store, logger, compactEvery }: RoomDocO
       Y.applyUpdate(doc, update, origin);
     } catch {
       // Decodable but not integrable. Replaying the log does the same, so doc and store agree.
+      guard?.resync();
       hooks.applyFailed();
     }
     appliedSeq = seq;
     sinceCompaction += 1;
-    if (sinceCompaction >= compactEvery) await compactNow();
+    // [PO3] A removed card (deleted, or moved to the restricted document) must not live on in the
+    // stored log: the doc has already collected its text, the snapshot replaces the old inserts.
+    const removedCard = changes.some((change) => change.kind === 'card-removed');
+    if (sinceCompaction >= compactEvery || removedCard) await compactNow();
   }
 
   async function changeNow<T>(fn: (scratch: Y.Doc) => T): Promise<ChangeResult<T>> {
@@ -134,7 +179,12 @@ export function createRoomDoc({ boardId, store, logger, compactEvery }: RoomDocO
     // loaded room keeps the state vector from growing by an entry per change.
     scratch.clientID = serverClientId;
     const written: Uint8Array[] = [];
+    const changes: Change[] = [];
     scratch.on('update', (update: Uint8Array) => written.push(update));
+    // Classified as it is written (before Yjs frees deleted content), for the audit record.
+    scratch.on('afterTransaction', (tr: Y.Transaction) => {
+      if (tr.changed.size > 0) changes.push(...classifyTransaction(tr));
+    });
     let value: T;
     try {
       value = fn(scratch);
@@ -147,15 +197,24 @@ export function createRoomDoc({ boardId, store, logger, compactEvery }: RoomDocO
     const update = written.length === 1 ? (written[0] as Uint8Array) : Y.mergeUpdates(written);
     let seq: number;
     try {
-      seq = await store.append(boardId, update);
+      seq = await store.append(boardId, update, {
+        participantId: null,
+        role: null,
+        sessionId: null,
+        at: now(),
+        changes: toAuditChanges(changes),
+      });
     } catch {
       logger.error('room.change_append_failed', { boardId, bytes: update.byteLength });
       return { ok: false, reason: 'storage-failure' };
     }
     Y.applyUpdate(doc, update, serverOrigin);
+    guard?.follow(update);
     appliedSeq = seq;
     sinceCompaction += 1;
-    if (sinceCompaction >= compactEvery) await compactNow();
+    // [PO3], as for a client's update: a removed card's text leaves the stored log at once.
+    const removedCard = changes.some((change) => change.kind === 'card-removed');
+    if (sinceCompaction >= compactEvery || removedCard) await compactNow();
     return { ok: true, value };
   }
 
@@ -236,5 +295,16 @@ export function createRoomDoc({ boardId, store, logger, compactEvery }: RoomDocO
         if (current === tail) return;
       }
     },
+  };
+}
+
+/** The audit record of a client's update: who sent it, from which session, and what it did. */
+function authorOf(sender: Access, at: number, changes: readonly Change[]): UpdateAuthor {
+  return {
+    participantId: sender.participantId ?? null,
+    role: sender.role,
+    sessionId: sender.sessionId ?? null,
+    at,
+    changes: toAuditChanges(changes),
   };
 }

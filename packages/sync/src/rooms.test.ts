@@ -19,7 +19,13 @@ afterEach(() => {
 function setup(options: { store?: DocStore; limits?: Partial<RoomLimits> } = {}) {
   const store = options.store ?? createMemoryStore();
   const logger = createRecordingLogger();
-  const rooms = createRooms({ store, logger, limits: { awarenessIntervalMs: 0, ...options.limits } });
+  // These tests write arbitrary Yjs content; the permission guard is tested in updateGuard.test.ts.
+  const rooms = createRooms({
+    store,
+    logger,
+    limits: { awarenessIntervalMs: 0, ...options.limits },
+    checkPermissions: false,
+  });
   const pairs: SocketPair[] = [];
   function join(boardId = 'board-1', client: TestClient = createTestClient()) {
     const joined = joinClient(client, (socket) =>

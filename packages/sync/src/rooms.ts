@@ -1,4 +1,12 @@
+import {
+  copyIntoRestricted,
+  flaggedSharedCards,
+  initRestricted,
+  Origins,
+  removeFromShared,
+} from '@kinmap/model';
 import type * as Y from 'yjs';
+import { restrictedRoomId, roomDocumentOf } from './restricted.js';
 import { createRoom, type Room } from './room.js';
 import type { ChangeResult } from './roomDoc.js';
 import {
@@ -27,13 +35,21 @@ export interface RoomsOptions {
   readonly limits?: Partial<RoomLimits>;
   readonly logger?: Logger;
   readonly now?: () => number;
+  /**
+   * Check every client update against the permission matrix (docs/SPEC.md [AC1]–[AC19]).
+   * Default true. False only for tests of the transport itself, which write arbitrary Yjs content.
+   */
+  readonly checkPermissions?: boolean;
+  /** A client update was refused by the permission check: who sent it and which rule (the audit). */
+  readonly onRefused?: (boardId: string, sender: Access, rule: string) => void;
 }
 
 /** Every active board of a server, each loaded once, unloaded when idle. */
 export interface Rooms {
   /**
    * Joins a socket to a board's room. Synchronous: frames fed before the board is loaded
-   * are queued in order and answered once it is.
+   * are queued in order and answered once it is. `boardId` names the board's shared room, or
+   * `restrictedRoomId(boardId)` its restricted one (professionals only: the caller checks the role).
    */
   connect(boardId: string, socket: SocketLike, access: Access): RoomConnection;
   /** Closes every socket with 1001, waits for queued updates, compacts every room, forgets them. */
@@ -67,6 +83,8 @@ export function createRooms({
   limits = {},
   logger = silentLogger,
   now = () => Date.now(),
+  checkPermissions = true,
+  onRefused,
 }: RoomsOptions): Rooms {
   const resolvedLimits: RoomLimits = { ...DEFAULT_LIMITS, ...limits };
   const rooms = new Map<string, Room>();
@@ -105,13 +123,20 @@ export function createRooms({
   function roomFor(boardId: string): Room {
     const existing = rooms.get(boardId);
     if (existing !== undefined) return existing;
+    const { document } = roomDocumentOf(boardId);
     const room: Room = createRoom({
       boardId,
       store,
       limits: resolvedLimits,
       logger,
       now,
+      checkPermissions,
+      document,
+      ...(document === 'shared'
+        ? { beforeReady: (doc, changeHere) => moveFlaggedCards(boardId, doc, changeHere) }
+        : {}),
       after: unloading.get(boardId),
+      ...(onRefused ? { onRefused: (sender: Access, rule: string) => onRefused(boardId, sender, rule) } : {}),
       onEmpty: () => scheduleUnload(boardId, room),
       onBroken: () => {
         cancelUnload(boardId);
@@ -120,7 +145,39 @@ export function createRooms({
       },
     });
     rooms.set(boardId, room);
+    // A restricted document gets its meta the first time it is loaded (clients may not write it).
+    if (document === 'restricted') void room.change((doc) => initRestricted(doc, { createdAt: now() }));
     return room;
+  }
+
+  async function change<T>(boardId: string, fn: (doc: Y.Doc) => T): Promise<ChangeResult<T>> {
+    if (shuttingDown) return { ok: false, reason: 'unavailable' };
+    const room = roomFor(boardId);
+    const result = await room.change(fn);
+    // A board loaded only for this change unloads like one whose last connection left.
+    if (room.connectionCount() === 0 && rooms.get(boardId) === room && !unloadTimers.has(boardId)) {
+      scheduleUnload(boardId, room);
+    }
+    return result;
+  }
+
+  /**
+   * [PO2] A board written before the restricted document may still hold professionals-only cards in
+   * its shared one. Before the board answers anyone, they are copied into the restricted document,
+   * then deleted from the shared one; if that fails the board does not open (fail closed).
+   */
+  async function moveFlaggedCards(boardId: string, doc: Y.Doc, changeHere: Room['change']): Promise<void> {
+    const flagged = flaggedSharedCards(doc);
+    if (flagged.length === 0) return;
+    const opts = { now: now(), origin: Origins.migration };
+    const copied = await change(restrictedRoomId(boardId), (restricted) =>
+      copyIntoRestricted(restricted, flagged, opts),
+    );
+    if (!copied.ok || !copied.value.ok) throw new Error('the restricted document could not take the cards');
+    const ids = flagged.map((card) => card.id);
+    const removed = await changeHere((shared) => removeFromShared(shared, ids, opts));
+    if (!removed.ok || !removed.value.ok) throw new Error('the cards could not leave the shared document');
+    logger.info('room.moved_flagged_cards', { boardId, cards: ids.length });
   }
 
   return {
@@ -147,15 +204,6 @@ export function createRooms({
       return { rooms: rooms.size, connections };
     },
     isLoaded: (boardId) => rooms.get(boardId)?.state === 'ready',
-    async change(boardId, fn) {
-      if (shuttingDown) return { ok: false, reason: 'unavailable' };
-      const room = roomFor(boardId);
-      const result = await room.change(fn);
-      // A board loaded only for this change unloads like one whose last connection left.
-      if (room.connectionCount() === 0 && rooms.get(boardId) === room && !unloadTimers.has(boardId)) {
-        scheduleUnload(boardId, room);
-      }
-      return result;
-    },
+    change,
   };
 }

@@ -1,4 +1,4 @@
-import type { Role } from '@kinmap/model';
+import type { ParticipantId, Role } from '@kinmap/model';
 
 /**
  * The smallest socket the room needs. A `ws` WebSocket fits it, and so does an
@@ -21,6 +21,13 @@ export const CloseCode = {
   forbidden: 4403,
   unknownBoard: 4404,
   tooLarge: 4413,
+  /**
+   * A document update was refused by the permission check (the frame before says which rule).
+   * The sender's document now holds a change the board never will, and Yjs cannot take it back:
+   * every later update of that document would be refused too, so it must start again from a
+   * fresh document. In 44xx, so the official client does not reconnect with the same document.
+   */
+  refused: 4409,
   rateLimited: 4429,
   storageFailure: 4500,
   /**
@@ -40,6 +47,41 @@ export interface Access {
   readonly role: Role;
   /** False for viewers: their document updates are dropped and never stored. */
   readonly canWriteDoc: boolean;
+  /**
+   * The member behind the connection (their id in the document). Absent for legacy token
+   * connections: then the permission checks against one's own id are skipped (docs/SPEC.md).
+   */
+  readonly participantId?: ParticipantId;
+  /** The device session the connection was opened from (the audit's "from which session"). */
+  readonly sessionId?: string;
+}
+
+/**
+ * One classified change as the audit keeps it: the change's kind and its ids, categories, modes
+ * and values (numbers, booleans, short strings). Never card text, reasons or titles.
+ */
+export interface AuditChange {
+  readonly kind: string;
+  readonly [field: string]: string | number | boolean | null | readonly string[];
+}
+
+/** Who made a stored update, when and from where (docs/SPEC.md [AU16]). */
+export interface UpdateAuthor {
+  /** The member id; null for the server's own changes and legacy token connections. */
+  readonly participantId: string | null;
+  /** The sender's role; null for a change the server made itself (`rooms.change`). */
+  readonly role: Role | null;
+  readonly sessionId: string | null;
+  /** Milliseconds since the epoch, when the update's turn came. */
+  readonly at: number;
+  /** What the update did (the permission guard's classification); empty when not classified. */
+  readonly changes?: readonly AuditChange[];
+}
+
+/** A stored update's author record; kept when the update itself is folded into a snapshot. */
+export interface AuditedUpdate extends UpdateAuthor {
+  readonly seq: number;
+  readonly changes: readonly AuditChange[];
 }
 
 /** Everything stored for one board: a snapshot (if compacted) then the updates after it, in order. */
@@ -56,8 +98,11 @@ export interface StoredDoc {
 export interface DocStore {
   /** The stored history of a board (empty when the board has none). */
   load(boardId: string): Promise<StoredDoc>;
-  /** Durably appends one update; resolves with its sequence number once stored. */
-  append(boardId: string, update: Uint8Array): Promise<number>;
+  /**
+   * Durably appends one update; resolves with its sequence number once stored. With an `author`,
+   * its audit record is stored in the same write and outlives compaction.
+   */
+  append(boardId: string, update: Uint8Array, author?: UpdateAuthor): Promise<number>;
   /**
    * Atomically replaces every update with seq <= `throughSeq` by `snapshot`
    * (a Yjs update holding the merged state). Updates after `throughSeq` stay.
@@ -65,6 +110,11 @@ export interface DocStore {
   compact(boardId: string, snapshot: Uint8Array, throughSeq: number): Promise<void>;
   /** Number of updates stored after the last snapshot. */
   pendingCount(boardId: string): Promise<number>;
+  /** The audit records of the board's authored updates with seq > `afterSeq`, in seq order. */
+  readAudit?(
+    boardId: string,
+    options?: { readonly afterSeq?: number; readonly limit?: number },
+  ): Promise<readonly AuditedUpdate[]>;
   close(): Promise<void>;
 }
 

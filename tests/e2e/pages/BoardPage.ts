@@ -9,9 +9,11 @@ export class BoardPage {
     await this.page.goto(link);
   }
 
+  /** On the `/join` page of a personal link: gives the name, and waits for the board. */
   async join(name: string): Promise<void> {
     await this.page.getByLabel('Your name').fill(name);
     await this.page.getByRole('button', { name: 'Join' }).click();
+    await this.page.waitForURL(/\/b\/[A-Za-z0-9_-]+/);
     await this.waitUntilSynced();
   }
 
@@ -145,7 +147,35 @@ export class BoardPage {
     await this.page.mouse.up();
   }
 
-  async shareLink(role: string): Promise<string> {
-    return this.page.locator(`input[data-role="${role}"]`).inputValue();
+  /** Opens the "Invite people" panel (staff only) unless it is open. */
+  async openInvitePanel(): Promise<Locator> {
+    const toggle = this.page.getByRole('button', { name: 'Invite people' });
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    const panel = this.page.getByRole('region', { name: 'Invite people' });
+    await expect(panel).toBeVisible();
+    return panel;
+  }
+
+  async closeInvitePanel(): Promise<void> {
+    const toggle = this.page.getByRole('button', { name: 'Invite people' });
+    if ((await toggle.getAttribute('aria-expanded')) === 'true') await toggle.click();
+  }
+
+  /**
+   * Creates a personal invite for one person through the "Invite people" panel and returns the
+   * full link (shown once). The panel is closed again so the board keeps its size.
+   */
+  async shareLink(role: string, label = `Test ${role}`): Promise<string> {
+    const panel = await this.openInvitePanel();
+    const created = panel.getByLabel('Personal link');
+    const before = (await created.count()) > 0 ? await created.inputValue() : '';
+    await panel.getByLabel('Name or label').fill(label);
+    await panel.locator('#invite-role').selectOption(role);
+    await panel.getByRole('button', { name: 'Create link' }).click();
+    await expect(panel.locator(`input[data-role="${role}"]`)).toBeVisible();
+    await expect.poll(() => created.inputValue()).not.toBe(before);
+    const link = await created.inputValue();
+    await this.closeInvitePanel();
+    return link;
   }
 }

@@ -1,17 +1,42 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import { securityHeaders } from './securityHeaders.js';
+import { defaultContentSecurityPolicy, securityHeaders } from './securityHeaders.js';
 
 describe('securityHeaders', () => {
-  it('adds nosniff, no-referrer and DENY framing to every response, errors included', async () => {
+  it('[AU15] adds nosniff, no-referrer, DENY framing and the CSP to every response, errors included', async () => {
     const app = new Hono();
     app.use('*', securityHeaders());
     app.get('/', (c) => c.text('ok'));
-    for (const path of ['/', '/missing']) {
-      const res = await app.request(path);
+    app.get('/boom', () => {
+      throw new Error('boom');
+    });
+    app.onError((_error, c) => c.text('failed', 500));
+    for (const path of ['/', '/missing', '/boom']) {
+      const res = await app.request(path, { headers: { Host: 'kinmap.test:3000' } });
       expect(res.headers.get('X-Content-Type-Options')).toBe('nosniff');
       expect(res.headers.get('Referrer-Policy')).toBe('no-referrer');
       expect(res.headers.get('X-Frame-Options')).toBe('DENY');
+      expect(res.headers.get('Content-Security-Policy')).toBe(
+        defaultContentSecurityPolicy('kinmap.test:3000'),
+      );
     }
+  });
+
+  it('[AU15] builds a policy without inline or eval script, framing none, and sockets only to this host', () => {
+    const policy = defaultContentSecurityPolicy('localhost:3000');
+    const directives = Object.fromEntries(
+      policy.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1).join(' ')]),
+    );
+    expect(directives['default-src']).toBe("'self'");
+    expect(directives['script-src']).toBe("'self'");
+    expect(policy).not.toMatch(/script-src[^;]*unsafe/);
+    expect(directives['frame-ancestors']).toBe("'none'");
+    expect(directives['connect-src']).toBe("'self' ws://localhost:3000 wss://localhost:3000");
+  });
+
+  it('never echoes a hostile Host header into the policy', () => {
+    const policy = defaultContentSecurityPolicy("evil.test; script-src 'unsafe-inline'");
+    expect(policy).not.toContain('evil');
+    expect(policy).toContain("connect-src 'self';");
   });
 });

@@ -27,6 +27,8 @@ export interface OutlineCardItemProps {
   readonly writer: BoardWriter | null;
   readonly editing: boolean;
   readonly actions: OutlineCardActions;
+  /** [AC4][AC5] May this person move and delete this card? Else only edit and mark it. */
+  readonly mayMove: boolean;
 }
 
 /** Visible words plus the card they belong to, for screen readers: "Edit" reads "Edit card 2 in Harm". */
@@ -97,6 +99,7 @@ function CardControls({
   isLast,
   actions,
   cardRef,
+  mayMove,
 }: OutlineCardItemProps & { readonly cardRef: string }) {
   const [confirming, setConfirming] = useState(false);
   const others = CATEGORIES.filter((c) => c !== category);
@@ -139,23 +142,27 @@ function CardControls({
         <ForCard label={t('outline.edit')} cardRef={cardRef} />
       </button>
       {/* aria-disabled, not disabled: the button keeps focus after the card reaches the end. */}
-      <button
-        type="button"
-        data-control="up"
-        aria-disabled={isFirst}
-        onClick={() => !isFirst && actions.step(card, category, 'up')}
-      >
-        <ForCard label={t('outline.moveUp')} cardRef={cardRef} />
-      </button>
-      <button
-        type="button"
-        data-control="down"
-        aria-disabled={isLast}
-        onClick={() => !isLast && actions.step(card, category, 'down')}
-      >
-        <ForCard label={t('outline.moveDown')} cardRef={cardRef} />
-      </button>
-      {card.partner === null && (
+      {mayMove && (
+        <button
+          type="button"
+          data-control="up"
+          aria-disabled={isFirst}
+          onClick={() => !isFirst && actions.step(card, category, 'up')}
+        >
+          <ForCard label={t('outline.moveUp')} cardRef={cardRef} />
+        </button>
+      )}
+      {mayMove && (
+        <button
+          type="button"
+          data-control="down"
+          aria-disabled={isLast}
+          onClick={() => !isLast && actions.step(card, category, 'down')}
+        >
+          <ForCard label={t('outline.moveDown')} cardRef={cardRef} />
+        </button>
+      )}
+      {mayMove && card.partner === null && (
         <span className="outline-card__move">
           <label>
             <span className="visually-hidden">{t('outline.moveToLabel', { card: cardRef })}</span>
@@ -192,9 +199,11 @@ function CardControls({
       >
         <ForCard label={t('outline.dispute')} cardRef={cardRef} />
       </button>
-      <button type="button" className="danger" data-control="delete" onClick={() => setConfirming(true)}>
-        <ForCard label={t('outline.delete')} cardRef={cardRef} />
-      </button>
+      {mayMove && (
+        <button type="button" className="danger" data-control="delete" onClick={() => setConfirming(true)}>
+          <ForCard label={t('outline.delete')} cardRef={cardRef} />
+        </button>
+      )}
     </div>
   );
 }

@@ -1,6 +1,7 @@
-import type { BoardState } from '@kinmap/model';
+import { type BoardState, may, type Role } from '@kinmap/model';
 import { useMemo, useRef } from 'react';
 import { t } from '../messages';
+import { useCardWriter } from '../restrictedContext';
 import type { BoardSession, Me } from '../useBoard';
 import { OutlineCardItem } from './OutlineCardItem';
 import { OutlinePlan } from './OutlinePlan';
@@ -26,15 +27,19 @@ export interface OutlineViewProps {
 function CategoryPart({
   entry,
   canEdit,
+  role,
   session,
   actions,
 }: {
   readonly entry: OutlineCategory;
   readonly canEdit: boolean;
+  readonly role: Role;
   readonly session: BoardSession | null;
   readonly actions: OutlineActions;
 }) {
   const { category, cards } = entry;
+  // A professionals-only card's text is edited in the restricted document.
+  const writerOf = useCardWriter(session);
   const headingId = `outline-${category}`;
   return (
     <div className="outline-category">
@@ -52,9 +57,10 @@ function CategoryPart({
               position={i + 1}
               isFirst={i === 0}
               isLast={i === cards.length - 1}
-              writer={canEdit ? session : null}
+              writer={canEdit ? writerOf(card.id) : null}
               editing={actions.editingId === card.id}
               actions={actions}
+              mayMove={may(role, card.mine ? 'AC4' : 'AC5')}
             />
           ))}
         </ol>
@@ -109,6 +115,7 @@ export function OutlineView({ session, board, everything, me }: OutlineViewProps
                 key={entry.category}
                 entry={entry}
                 canEdit={canEdit}
+                role={me.role}
                 session={session}
                 actions={actions}
               />

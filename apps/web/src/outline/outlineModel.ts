@@ -32,6 +32,8 @@ export interface OutlineCard {
   readonly agree: number;
   readonly dispute: number;
   readonly myMark: Mark | null;
+  /** This person wrote it (family and network members move and delete only their own cards). */
+  readonly mine: boolean;
   readonly professionalsOnly: boolean;
   /** The other half of an intact danger statement / safety goal pair. */
   readonly partner: OutlinePartner | null;
@@ -66,6 +68,7 @@ function outlineCard(card: CardState, visible: BoardState, everything: BoardStat
     agree: marks.filter((m) => m === 'agree').length,
     dispute: marks.filter((m) => m === 'dispute').length,
     myMark: card.marks[me] ?? null,
+    mine: card.authorId === me,
     professionalsOnly: card.professionalsOnly,
     partner: partnerOf(card, visible, everything),
   };

@@ -1,12 +1,6 @@
-import {
-  markScored,
-  OVERALL_SCALE_ID,
-  rate,
-  type ScaleId,
-  setProfessionalsOnly,
-  setScaleMode,
-} from '@kinmap/model';
+import { markScored, OVERALL_SCALE_ID, rate, type ScaleId, setScaleMode } from '@kinmap/model';
 import { describe, expect, it } from 'vitest';
+import type * as Y from 'yjs';
 import { visibleBoard } from '../visibility';
 import { BoardFixture } from './boardFixture';
 import { outlineScales } from './outlineScales';
@@ -56,7 +50,10 @@ describe('outlineScales', () => {
     const board = new BoardFixture();
     const sam = board.person('Sam', 'practitioner');
     const { dangerStatementId } = board.pair(sam, 'Police worry', 'Goal');
-    setProfessionalsOnly(board.doc, sam, dangerStatementId, true);
+    // A board written before professionals-only cards moved to their own document ([AC20]).
+    board.doc.transact(() => {
+      (board.doc.getMap('cards').get(dangerStatementId) as Y.Map<unknown>).set('professionalsOnly', true);
+    });
     const everything = board.state();
     const scales = outlineScales(visibleBoard(everything, 'family'), everything);
     expect(scales[1]?.pair).toEqual({ dangerStatement: null, safetyGoal: 'Goal' });

@@ -2,6 +2,7 @@ import { type BoardState, type CardId, type Category, getCardText } from '@kinma
 import { type RefObject, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { addCardTo, markCard, moveCardTo, removeCard } from '../boardActions';
 import type { MessageKey } from '../messages';
+import { useCardWriter } from '../restrictedContext';
 import type { BoardSession } from '../useBoard';
 import type { OutlineCardActions } from './OutlineCardItem';
 import { categoryOrder, stepIndex } from './outlineModel';
@@ -39,6 +40,8 @@ export function useOutlineActions(
   const focusNext = useRef<string | null>(null);
   // Cards added here in this session: one left empty when its editor closes is removed again.
   const newCards = useRef(new Set<CardId>());
+  // A professionals-only card's changes go to the restricted document.
+  const writerOf = useCardWriter(session);
 
   useLayoutEffect(() => {
     const selector = focusNext.current;
@@ -76,34 +79,39 @@ export function useOutlineActions(
     edit: (card) => setEditingId(card.id),
     closeEditor: (card, category, how) => {
       setEditingId((current) => (current === card.id ? null : current));
-      const text = session ? getCardText(session.doc, card.id)?.toString() : undefined;
-      if (session && newCards.current.delete(card.id) && text?.trim() === '') {
-        removeCard(session, card.id);
+      const writer = writerOf(card.id);
+      const text = writer ? getCardText(writer.doc, card.id)?.toString() : undefined;
+      if (writer && newCards.current.delete(card.id) && text?.trim() === '') {
+        removeCard(writer, card.id);
         if (how === 'keyboard') focusNext.current = addButton(category);
         return;
       }
       if (how === 'keyboard') focusNext.current = cardControl(card.id, 'edit');
     },
     step: (card, category, direction) => {
-      if (!session) return;
+      const writer = writerOf(card.id);
+      if (!writer) return;
       const visibleIds = categoryOrder(visible, category);
       const index = stepIndex(categoryOrder(everything, category), visibleIds, card.id, direction);
       if (index === null) return;
       focusNext.current = cardControl(card.id, direction);
-      report(moveCardTo(session, card.id, category, index));
+      report(moveCardTo(writer, card.id, category, index));
     },
     moveTo: (card, to) => {
-      if (!session) return;
+      const writer = writerOf(card.id);
+      if (!writer) return;
       focusNext.current = cardControl(card.id, 'move-target');
-      report(moveCardTo(session, card.id, to, Number.MAX_SAFE_INTEGER));
+      report(moveCardTo(writer, card.id, to, Number.MAX_SAFE_INTEGER));
     },
     remove: (card, category) => {
-      if (!session) return;
+      const writer = writerOf(card.id);
+      if (!writer) return;
       focusNext.current = addButton(category);
-      report(removeCard(session, card.id));
+      report(removeCard(writer, card.id));
     },
     mark: (card, mark) => {
-      if (session) report(markCard(session, card.id, mark));
+      const writer = writerOf(card.id);
+      if (writer) report(markCard(writer, card.id, mark));
     },
     notice: setNotice,
   };

@@ -9,7 +9,8 @@ export interface MemberItemProps {
   readonly label: string;
   readonly focusName: boolean;
   readonly onSave: (changes: NetworkMemberFields) => void;
-  readonly onRemove: () => void;
+  /** Absent when this person may not remove people (SPEC AC13: staff only). */
+  readonly onRemove?: (() => void) | undefined;
 }
 
 const MAX_FIELD = 500;
@@ -55,11 +56,13 @@ export function MemberItem({ member, label, focusName, onSave, onRemove }: Membe
         />
         {t('plan.member.told')}
       </label>
-      <ConfirmRemove
-        label={t('plan.member.remove', { name: label })}
-        question={t('plan.member.confirmRemove', { name: label })}
-        onConfirm={onRemove}
-      />
+      {onRemove && (
+        <ConfirmRemove
+          label={t('plan.member.remove', { name: label })}
+          question={t('plan.member.confirmRemove', { name: label })}
+          onConfirm={onRemove}
+        />
+      )}
     </li>
   );
 }

@@ -10,10 +10,12 @@ export interface NetworkSectionProps {
   readonly session: BoardWriter | null;
   readonly members: readonly NetworkMemberState[];
   readonly report: <T>(outcome: ActionOutcome<T>) => ActionOutcome<T>;
+  /** Whether this person may remove people from the network (SPEC AC13). */
+  readonly canRemove: boolean;
 }
 
 /** The network: everyone who will help keep the child safe, with a button to add one more. */
-export function NetworkSection({ session, members, report }: NetworkSectionProps) {
+export function NetworkSection({ session, members, report, canRemove }: NetworkSectionProps) {
   // The person just added here: their name field takes the caret so typing can start at once.
   const [addedId, setAddedId] = useState<NetworkMemberId | null>(null);
   const add = () => {
@@ -36,7 +38,7 @@ export function NetworkSection({ session, members, report }: NetworkSectionProps
               label={memberLabel(member, members)}
               focusName={member.id === addedId}
               onSave={(changes) => session && report(saveMember(session, member.id, changes))}
-              onRemove={() => session && report(removeMember(session, member.id))}
+              onRemove={canRemove ? () => session && report(removeMember(session, member.id)) : undefined}
             />
           ))}
         </ul>

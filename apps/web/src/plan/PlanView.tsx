@@ -1,4 +1,4 @@
-import type { BoardState } from '@kinmap/model';
+import { type BoardState, may } from '@kinmap/model';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ActionOutcome } from '../boardActions';
 import { type MessageKey, t } from '../messages';
@@ -20,7 +20,8 @@ const NOTICE_MS = 6000;
 
 /** The safety plan: the network, the rules, the bottom lines and review, live for everyone. */
 export function PlanView({ session, board, me }: PlanViewProps) {
-  const canEdit = me.role !== 'viewer';
+  const canEdit = may(me.role, 'AC12');
+  const canRemove = may(me.role, 'AC13');
   const members = useMemo(() => membersInOrder(board), [board]);
   const rules = useMemo(() => rulesInOrder(board), [board]);
   const [notice, setNotice] = useState<MessageKey | null>(null);
@@ -44,8 +45,14 @@ export function PlanView({ session, board, me }: PlanViewProps) {
         </p>
         {canEdit ? (
           <>
-            <NetworkSection session={session} members={members} report={report} />
-            <RulesSection session={session} rules={rules} members={members} report={report} />
+            <NetworkSection session={session} members={members} report={report} canRemove={canRemove} />
+            <RulesSection
+              session={session}
+              rules={rules}
+              members={members}
+              report={report}
+              canRemove={canRemove}
+            />
             <PlanDetails session={session} plan={board.plan} report={report} />
           </>
         ) : (

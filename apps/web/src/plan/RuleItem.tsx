@@ -15,7 +15,8 @@ export interface RuleItemProps {
   readonly members: readonly NetworkMemberState[];
   readonly focusText: boolean;
   readonly onResponsible: (member: NetworkMemberState, chosen: boolean) => void;
-  readonly onRemove: () => void;
+  /** Absent when this person may not remove rules (SPEC AC13: staff only). */
+  readonly onRemove?: (() => void) | undefined;
 }
 
 /** One rule of the plan: what will happen, who makes sure, the warning signs and what follows. */
@@ -63,11 +64,13 @@ export function RuleItem({
       {text('redFlags', t('plan.rule.redFlags'))}
       {text('networkResponse', t('plan.rule.networkResponse'))}
       {text('howChildWillKnow', t('plan.rule.howChildWillKnow'))}
-      <ConfirmRemove
-        label={t('plan.rule.remove', { number })}
-        question={t('plan.rule.confirmRemove', { number })}
-        onConfirm={onRemove}
-      />
+      {onRemove && (
+        <ConfirmRemove
+          label={t('plan.rule.remove', { number })}
+          question={t('plan.rule.confirmRemove', { number })}
+          onConfirm={onRemove}
+        />
+      )}
     </li>
   );
 }

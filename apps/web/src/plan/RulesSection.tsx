@@ -11,10 +11,12 @@ export interface RulesSectionProps {
   readonly rules: readonly RuleState[];
   readonly members: readonly NetworkMemberState[];
   readonly report: <T>(outcome: ActionOutcome<T>) => ActionOutcome<T>;
+  /** Whether this person may remove rules (the server refuses it otherwise: SPEC AC13). */
+  readonly canRemove: boolean;
 }
 
 /** The rules of the plan, each with the network members who make sure it happens. */
-export function RulesSection({ session, rules, members, report }: RulesSectionProps) {
+export function RulesSection({ session, rules, members, report, canRemove }: RulesSectionProps) {
   const [addedId, setAddedId] = useState<RuleId | null>(null);
   const add = () => {
     if (!session) return;
@@ -41,7 +43,7 @@ export function RulesSection({ session, rules, members, report }: RulesSectionPr
                 onResponsible={(member, chosen) =>
                   report(setResponsible(session, rule.id, withResponsible(rule, members, member.id, chosen)))
                 }
-                onRemove={() => report(removeRuleFrom(session, rule.id))}
+                onRemove={canRemove ? () => report(removeRuleFrom(session, rule.id)) : undefined}
               />
             ))}
           </ol>

@@ -1,3 +1,4 @@
+import type { ParticipantId, Role } from '@kinmap/model';
 import * as decoding from 'lib0/decoding';
 import { MessageType, SyncStep } from '../protocol.js';
 import type { Access, Logger, RoomConnection, SocketLike } from '../types.js';
@@ -30,6 +31,13 @@ export const writerAccess = (connectionId: string): Access => ({
   connectionId,
   role: 'family',
   canWriteDoc: true,
+});
+/** A signed-in member's connection: the permission guard knows their role and id. */
+export const memberAccess = (connectionId: string, role: Role, participantId: string): Access => ({
+  connectionId,
+  role,
+  canWriteDoc: role !== 'viewer',
+  participantId: participantId as ParticipantId,
 });
 export const viewerAccess = (connectionId: string): Access => ({
   connectionId,

@@ -1,0 +1,121 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from './cli.js';
+import { createMembers } from './members.js';
+import { verifyPassword } from './password.js';
+import { DATABASE_FILE } from './server.js';
+import { openDatabase } from './sqliteStore.js';
+import { createUsers } from './users.js';
+
+describe('runCli create-user', () => {
+  let dataDir: string;
+  beforeEach(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'kinmap-cli-'));
+  });
+  afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  const io = (stdin: string) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    return {
+      out,
+      err,
+      io: {
+        env: { KINMAP_DATA_DIR: dataDir },
+        readStdin: async () => stdin,
+        out: (line: string) => out.push(line),
+        err: (line: string) => err.push(line),
+      },
+    };
+  };
+
+  it('[AU1] creates an administrator with the password read from stdin', async () => {
+    const run = io('a long password\n');
+    const code = await runCli(
+      ['create-user', '--email', 'Ada@Example.org', '--name', 'Ada', '--admin'],
+      run.io,
+    );
+    expect(code).toBe(0);
+    expect(run.out.join('')).toMatch(/^created administrator [A-Za-z0-9_-]+$/);
+    const db = openDatabase(join(dataDir, DATABASE_FILE));
+    const user = createUsers(db).byEmail('ada@example.org');
+    expect(user?.isAdmin).toBe(true);
+    expect(await verifyPassword('a long password', user?.passwordHash ?? '')).toBe(true);
+    db.close();
+  });
+
+  it('refuses a short password, a bad email, unknown options and a taken email', async () => {
+    expect(await runCli(['create-user', '--email', 'a@b.org', '--name', 'A'], io('short\n').io)).toBe(2);
+    expect(await runCli(['create-user', '--email', 'nope', '--name', 'A'], io('a long password').io)).toBe(2);
+    expect(
+      await runCli(['create-user', '--email', 'a@b.org', '--name', 'A', '--root'], io('a long password').io),
+    ).toBe(2);
+    expect(await runCli(['drop-tables'], io('').io)).toBe(2);
+    expect(await runCli(['create-user', '--email', 'a@b.org', '--name', 'A'], io('a long password').io)).toBe(
+      0,
+    );
+    const again = io('a long password');
+    expect(await runCli(['create-user', '--email', 'A@b.org', '--name', 'B'], again.io)).toBe(1);
+    expect(again.err.join('')).toContain('exists already');
+  });
+});
+
+describe('runCli add-facilitator', () => {
+  let dataDir: string;
+  beforeEach(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'kinmap-cli-'));
+  });
+  afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+  const quiet = () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const io = {
+      env: { KINMAP_DATA_DIR: dataDir },
+      readStdin: async () => 'a long password\n',
+      out: (line: string) => out.push(line),
+      err: (line: string) => err.push(line),
+    };
+    return { out, err, io };
+  };
+
+  it('[AU1] gives a board made before accounts a facilitator, so it can be opened again', async () => {
+    expect(await runCli(['create-user', '--email', 'sam@example.org', '--name', 'Sam'], quiet().io)).toBe(0);
+    const db = openDatabase(join(dataDir, DATABASE_FILE));
+    // A board row as the token era left it: no members.
+    db.exec(
+      'CREATE TABLE IF NOT EXISTS boards (id TEXT PRIMARY KEY, title TEXT NOT NULL, created_at INTEGER NOT NULL)',
+    );
+    db.prepare('INSERT INTO boards (id, title, created_at) VALUES (?, ?, ?)').run('oldBoard1', 'Case', 1);
+    db.close();
+
+    const run = quiet();
+    expect(
+      await runCli(['add-facilitator', '--board', 'oldBoard1', '--email', 'Sam@example.org'], run.io),
+    ).toBe(0);
+    expect(run.out.join('')).toMatch(/^added facilitator: member /);
+    const check = openDatabase(join(dataDir, DATABASE_FILE));
+    const user = createUsers(check).byEmail('sam@example.org');
+    const member = createMembers(check).ofUserOnBoard(user?.id ?? '', 'oldBoard1');
+    expect(member).toMatchObject({ role: 'facilitator', displayName: 'Sam' });
+    check.close();
+    // Twice is harmless.
+    expect(
+      await runCli(['add-facilitator', '--board', 'oldBoard1', '--email', 'sam@example.org'], quiet().io),
+    ).toBe(0);
+  });
+
+  it('refuses an unknown board or account, and a malformed board id', async () => {
+    expect(await runCli(['create-user', '--email', 'sam@example.org', '--name', 'Sam'], quiet().io)).toBe(0);
+    const unknown = quiet();
+    expect(
+      await runCli(['add-facilitator', '--board', 'nope', '--email', 'sam@example.org'], unknown.io),
+    ).toBe(1);
+    expect(unknown.err.join('')).toContain('no such board');
+    expect(
+      await runCli(['add-facilitator', '--board', '../x', '--email', 'sam@example.org'], quiet().io),
+    ).toBe(2);
+    expect(await runCli(['add-facilitator', '--board', 'b1'], quiet().io)).toBe(2);
+  });
+});

@@ -1,0 +1,162 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { displayName } from './accountRoutes.js';
+import { isBoardId } from './boardRegistry.js';
+import { loadConfig } from './config.js';
+import { createMembers } from './members.js';
+import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './password.js';
+import { DATABASE_FILE } from './server.js';
+import { openDatabase } from './sqliteStore.js';
+import { createUsers } from './users.js';
+
+export interface CliIo {
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** The whole of standard input (the password is its first line). */
+  readStdin(): Promise<string>;
+  out(line: string): void;
+  err(line: string): void;
+}
+
+const USAGE = [
+  'usage: echo "<password>" | node apps/server/dist/cli.js create-user --email <email> --name <name> [--admin]',
+  '       node apps/server/dist/cli.js add-facilitator --board <boardId> --email <staff email>',
+].join('\n');
+
+/**
+ * `create-user`: adds a staff account to the database in KINMAP_DATA_DIR, reading the password from
+ * stdin so it never appears in the shell history or the process list. Returns the exit code.
+ * @example await runCli(['create-user', '--email', 'a@b.org', '--name', 'Ada', '--admin'], io)
+ */
+export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(args);
+  } catch {
+    io.err(USAGE);
+    return 2;
+  }
+  const { positionals, values } = parsed;
+  if (positionals[0] === 'add-facilitator') return addFacilitator(values, io);
+  if (positionals[0] !== 'create-user' || !values.email || !values.name) {
+    io.err(USAGE);
+    return 2;
+  }
+  const email = z.email().max(254).safeParse(values.email);
+  const name = displayName.safeParse(values.name);
+  if (!email.success || !name.success) {
+    io.err('kinmap: --email must be an email address and --name 1-100 characters');
+    return 2;
+  }
+  const password = (await io.readStdin()).split(/\r?\n/)[0] ?? '';
+  if (password.length < MIN_PASSWORD_LENGTH || password.length > MAX_PASSWORD_LENGTH) {
+    io.err(
+      `kinmap: the password (first line of stdin) must be ${MIN_PASSWORD_LENGTH}-${MAX_PASSWORD_LENGTH} characters`,
+    );
+    return 2;
+  }
+  const config = loadConfig(io.env);
+  if (!config.ok) {
+    io.err(`kinmap: ${config.detail}`);
+    return 1;
+  }
+  mkdirSync(config.value.dataDir, { recursive: true });
+  const db = openDatabase(join(config.value.dataDir, DATABASE_FILE));
+  try {
+    const passwordHash = await hashPassword(password);
+    const created = createUsers(db).create({
+      email: email.data,
+      displayName: name.data,
+      passwordHash,
+      isAdmin: values.admin ?? false,
+    });
+    if (!created.ok) {
+      io.err('kinmap: an account with this email exists already');
+      return 1;
+    }
+    io.out(`created ${created.value.isAdmin ? 'administrator' : 'staff account'} ${created.value.id}`);
+    return 0;
+  } finally {
+    db.close();
+  }
+}
+
+function parse(args: readonly string[]) {
+  return parseArgs({
+    args: [...args],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      email: { type: 'string' },
+      name: { type: 'string' },
+      admin: { type: 'boolean' },
+      board: { type: 'string' },
+    },
+  });
+}
+
+/**
+ * `add-facilitator`: makes a staff account a facilitator of a board. For boards made before accounts
+ * existed (they have no members, so nobody could open them) and for handing a board over when its
+ * facilitator has left.
+ */
+function addFacilitator(values: { email?: string; board?: string }, io: CliIo): number {
+  if (!values.email || !values.board || !isBoardId(values.board)) {
+    io.err(USAGE);
+    return 2;
+  }
+  const config = loadConfig(io.env);
+  if (!config.ok) {
+    io.err(`kinmap: ${config.detail}`);
+    return 1;
+  }
+  const db = openDatabase(join(config.value.dataDir, DATABASE_FILE));
+  try {
+    // A data directory the server never ran on has no boards table yet.
+    const hasBoards = db
+      .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'boards'")
+      .get();
+    const board = hasBoards ? db.prepare('SELECT id FROM boards WHERE id = ?').get(values.board) : undefined;
+    const user = createUsers(db).byEmail(values.email);
+    if (!board || !user) {
+      io.err('kinmap: no such board, or no staff account with this email');
+      return 1;
+    }
+    const members = createMembers(db);
+    const already = members.ofUserOnBoard(user.id, values.board);
+    if (already?.role === 'facilitator') {
+      io.out(`already facilitator: member ${already.id}`);
+      return 0;
+    }
+    // A staff member who was a practitioner there keeps that record; the new one is the facilitator.
+    if (already) members.revoke(already.id);
+    const member = members.create({
+      boardId: values.board,
+      role: 'facilitator',
+      displayName: user.displayName,
+      userId: user.id,
+    });
+    io.out(`added facilitator: member ${member.id}`);
+    return 0;
+  } finally {
+    db.close();
+  }
+}
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+  let text = '';
+  for await (const chunk of stream) text += chunk.toString();
+  return text;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const code = await runCli(process.argv.slice(2), {
+    env: process.env,
+    readStdin: () => readAll(process.stdin),
+    out: (line) => process.stdout.write(`${line}\n`),
+    err: (line) => process.stderr.write(`${line}\n`),
+  });
+  process.exit(code);
+}

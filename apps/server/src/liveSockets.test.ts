@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { createLiveSockets } from './liveSockets.js';
+
+describe('liveSockets', () => {
+  it('closes a member’s or a session’s sockets with 4403 and forgets them', () => {
+    const live = createLiveSockets();
+    const closed: string[] = [];
+    const add = (name: string, memberId: string | null, sessionId: string | null) =>
+      live.add({ memberId, sessionId, close: (code, reason) => closed.push(`${name}:${code}:${reason}`) });
+    add('a', 'm1', 's1');
+    add('b', 'm1', 's2');
+    add('c', 'm2', 's2');
+    const unregister = add('d', 'm3', null);
+    expect(live.closeMember('m1')).toBe(2);
+    expect(closed).toEqual(['a:4403:access revoked', 'b:4403:access revoked']);
+    expect(live.closeSession('s2')).toBe(1);
+    unregister();
+    expect(live.closeMember('m3')).toBe(0);
+    expect(live.size()).toBe(0);
+  });
+});

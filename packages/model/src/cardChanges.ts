@@ -1,0 +1,96 @@
+import type * as Y from 'yjs';
+import { CARD_FIELDS, type CardField, type Change } from './changeKinds.js';
+import {
+  type AnyType,
+  attachedChild,
+  currentField,
+  entryChange,
+  latestValue,
+  rawField,
+  recordEntry,
+  scalar,
+  scalarBefore,
+  unknownAt,
+} from './entries.js';
+import type { CardId } from './types.js';
+
+/** Writes under `cards`: a card added or removed, its fields, its marks and its text. */
+
+const CARD_FIELD_SET = new Set<string>(CARD_FIELDS);
+
+function cardChange(tr: Y.Transaction, type: AnyType, path: readonly string[], key: string): Change[] {
+  const cardId = key as CardId;
+  return recordEntry(tr, type, path, key, {
+    added: (card) => ({
+      kind: 'card-added',
+      cardId,
+      category: currentField(card, 'category'),
+      authorId: currentField(card, 'authorId'),
+      authorRole: currentField(card, 'authorRole'),
+      professionalsOnly: currentField(card, 'professionalsOnly'),
+      markedBy: markersOf(rawField(card, 'marks')),
+    }),
+    removed: (card) => ({
+      kind: 'card-removed',
+      cardId,
+      authorId: scalarBefore(tr, card, 'authorId'),
+      category: scalarBefore(tr, card, 'category'),
+    }),
+  });
+}
+
+function markersOf(marks: unknown): string[] {
+  if (typeof marks !== 'object' || marks === null || !('_map' in marks)) return [];
+  const map = (marks as AnyType)._map;
+  return [...map.entries()].filter(([, item]) => !item.deleted).map(([id]) => id);
+}
+
+function cardFieldChange(tr: Y.Transaction, card: AnyType, path: readonly string[], key: string): Change[] {
+  const cardId = path[1] as CardId;
+  const authorId = scalarBefore(tr, card, 'authorId');
+  if (key === 'category')
+    return [{ kind: 'card-moved', cardId, authorId, category: currentField(card, 'category') }];
+  if (!CARD_FIELD_SET.has(key)) return [unknownAt(path, key)];
+  const category = currentField(card, 'category');
+  const field: Change = { kind: 'card-field', cardId, field: key as CardField, authorId, category };
+  if (key !== 'marks') return [field];
+  return attachedChild(tr, card, key, field, (id, item) => ({
+    kind: 'mark-set',
+    cardId,
+    participantId: id,
+    mark: scalar(latestValue(item)),
+  }));
+}
+
+export function cardsChange(
+  tr: Y.Transaction,
+  type: AnyType,
+  path: readonly string[],
+  key: string | null,
+): Change[] {
+  if (key === null) return [unknownAt(path, key)];
+  if (path.length === 1) return cardChange(tr, type, path, key);
+  if (path.length === 2) return cardFieldChange(tr, type, path, key);
+  const card = type._item?.parent as AnyType | undefined;
+  const cardId = path[1] as CardId;
+  if (path.length === 3 && path[2] === 'marks' && card !== undefined) {
+    const { after } = entryChange(tr, type, key);
+    return [
+      {
+        kind: 'mark-set',
+        cardId,
+        participantId: key,
+        mark: after === null ? null : scalar(latestValue(after)),
+      },
+    ];
+  }
+  return [unknownAt(path, key)];
+}
+
+export function textCardChange(tr: Y.Transaction, type: AnyType, path: readonly string[]): Change[] {
+  if (path.length !== 3 || path[0] !== 'cards' || path[2] !== 'text') return [unknownAt(path, null)];
+  const card = type._item?.parent as AnyType | undefined;
+  return [
+    { kind: 'card-text', cardId: path[1] as CardId, authorId: scalarBefore(tr, card ?? null, 'authorId') },
+  ];
+}
