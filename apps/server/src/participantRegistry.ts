@@ -1,14 +1,14 @@
-import { type ParticipantId, registerParticipant } from '@kinmap/model';
+import { isParticipantRegistered, type ParticipantId, registerParticipant } from '@kinmap/model';
 import type { Logger, Rooms } from '@kinmap/sync';
 import type { AccessControl } from './access.js';
 
 /**
  * [AC17] Clients may not write the board's `participants`: the server writes each member's name and
- * role there, from the member record, when the member connects. Nothing is written when the entry is
- * already right, so reconnecting costs a scratch copy of the board and no update.
+ * role there, from the member record, when the member connects. When the entry is already right
+ * (every reconnect) the live board says so and nothing is built or written.
  */
 export async function registerMember(
-  rooms: Pick<Rooms, 'change'>,
+  rooms: Pick<Rooms, 'changeUnless'>,
   access: Pick<AccessControl, 'members'>,
   boardId: string,
   memberId: string,
@@ -22,8 +22,12 @@ export async function registerMember(
     role: member.role,
   };
   try {
-    const result = await rooms.change(boardId, (doc) => registerParticipant(doc, participant));
-    const refused = !result.ok ? result.reason : result.value.ok ? null : result.value.reason;
+    const result = await rooms.changeUnless(
+      boardId,
+      (doc) => isParticipantRegistered(doc, participant),
+      (doc) => registerParticipant(doc, participant),
+    );
+    const refused = !result.ok ? result.reason : result.value?.ok === false ? result.value.reason : null;
     if (refused !== null) logger.warn('participant.register_failed', { boardId, memberId, reason: refused });
   } catch (error) {
     logger.error('participant.register_failed', {

@@ -12,15 +12,8 @@ import type {
 import { describe, expect, it } from 'vitest';
 import { analysisMembers, analysisRowOf, scaleSlotParts, scaleValueX } from './analysisLayout';
 import { boardPoint, containsRect, overlaps } from './geometry';
-import {
-  type FontSpec,
-  insertionIndexAt,
-  insertionMarkY,
-  layoutBoard,
-  type MeasureText,
-  readingOrder,
-  sectionOf,
-} from './layout';
+import { type FontSpec, layoutBoard, type MeasureText } from './layout';
+import { insertionIndexAt, insertionMarkY, readingOrder, sectionOf } from './layoutQueries';
 import { visibleBoard } from './visibility';
 
 const measure: MeasureText = (text: string, font: FontSpec) => text.length * font.size * 0.55;

@@ -2,7 +2,8 @@ import type { BoardState, Category, Role } from '@kinmap/model';
 import type Konva from 'konva';
 import type { ConnectionState } from './connection';
 import type { Rect } from './geometry';
-import { type BoardLayout, sectionOf } from './layout';
+import type { BoardLayout } from './layout';
+import { sectionOf } from './layoutQueries';
 
 /**
  * A read-only window onto what the canvas shows, for browser tests (a canvas has no DOM to

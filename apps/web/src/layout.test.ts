@@ -16,17 +16,12 @@ import {
   type BoardLayout,
   cardTextWidth,
   type FontSpec,
-  insertionIndexAt,
-  insertionMarkY,
   layoutBoard,
   type MeasureText,
-  readingOrder,
-  sectionAt,
-  sectionOf,
   sharesBoardCoordinates,
   TEXT_STYLES,
-  wrapText,
 } from './layout';
+import { insertionIndexAt, insertionMarkY, readingOrder, sectionAt, sectionOf } from './layoutQueries';
 
 // Every character is 0.55 em wide: close enough to a real font, and exact to reason about.
 const measure: MeasureText = (text: string, font: FontSpec) => text.length * font.size * 0.55;
@@ -243,20 +238,6 @@ describe('layoutBoard', () => {
     expect(layout.sections.map((s) => s.category)).toEqual([...CATEGORIES]);
     for (const s of layout.sections) expect(s.rect.height).toBeGreaterThan(s.addButton.height);
     expect(layout.height).toBeGreaterThanOrEqual(300);
-  });
-});
-
-describe('wrapText', () => {
-  it('keeps the writer’s line breaks and splits a word longer than the line', () => {
-    const font = TEXT_STYLES.cardText;
-    const lines = wrapText(`one two\n\n${'y'.repeat(50)}`, 100, font, measure);
-    expect(lines.slice(0, 2)).toEqual(['one two', '']);
-    expect(lines.slice(2).join('')).toBe('y'.repeat(50));
-    for (const line of lines) expect(measure(line, font)).toBeLessThanOrEqual(100);
-  });
-
-  it('gives an empty text one empty line', () => {
-    expect(wrapText('', 100, TEXT_STYLES.cardText, measure)).toEqual(['']);
   });
 });
 

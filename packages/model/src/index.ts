@@ -36,7 +36,7 @@ export {
 } from './network.js';
 export { compareOrdered, type Ordered, orderBetween } from './order.js';
 export { isOrigin, ORIGIN_KINDS, type Origin, type OriginKind, Origins, originKind } from './origins.js';
-export { registerParticipant } from './participants.js';
+export { isParticipantRegistered, registerParticipant } from './participants.js';
 export {
   type BoardDocument,
   type ChangeActor,

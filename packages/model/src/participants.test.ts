@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { asParticipantId } from './ids.js';
-import { registerParticipant } from './participants.js';
+import { isParticipantRegistered, registerParticipant } from './participants.js';
 import { readBoard } from './read.js';
 import { expectUnchanged, newBoard, unwrap } from './test-support.js';
 
@@ -25,6 +25,15 @@ describe('registerParticipant', () => {
       role: 'network',
       joinedAt: 50,
     });
+  });
+
+  it('tells whether a person is on the board with this very name and role', () => {
+    const doc = newBoard();
+    expect(isParticipantRegistered(doc, { id, displayName: 'Mum', role: 'family' })).toBe(false);
+    unwrap(registerParticipant(doc, { id, displayName: 'Mum', role: 'family' }));
+    expect(isParticipantRegistered(doc, { id, displayName: 'Mum', role: 'family' })).toBe(true);
+    expect(isParticipantRegistered(doc, { id, displayName: 'Mum', role: 'network' })).toBe(false);
+    expect(isParticipantRegistered(doc, { id, displayName: 'Alex', role: 'family' })).toBe(false);
   });
 
   it('writes nothing when registering again unchanged', () => {

@@ -29,3 +29,16 @@ export function registerParticipant(
   commit(doc, options.value.origin, () => participants.set(id, { id, displayName, role, joinedAt }));
   return done;
 }
+
+/**
+ * Is this person on the board already, with this name and role? Reads one entry, not the board:
+ * the server asks on every reconnect before writing anything.
+ * @example isParticipantRegistered(doc, { id, displayName: 'Alex', role: 'family' })
+ */
+export function isParticipantRegistered(
+  doc: Y.Doc,
+  participant: { id: ParticipantId; displayName: string; role: Role },
+): boolean {
+  const existing = readParticipant(topMap(doc, 'participants').get(participant.id), participant.id);
+  return existing?.displayName === participant.displayName && existing.role === participant.role;
+}

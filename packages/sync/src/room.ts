@@ -76,6 +76,11 @@ export interface Room {
   drained(): Promise<void>;
   /** A server-side change, once the board is loaded; see RoomDoc.change. */
   change<T>(fn: (doc: Y.Doc) => T): Promise<ChangeResult<T>>;
+  /** See RoomDoc.changeUnless. */
+  changeUnless<T>(
+    unless: (doc: Y.Doc) => boolean,
+    fn: (doc: Y.Doc) => T,
+  ): Promise<ChangeResult<T | undefined>>;
   /** Waits for queued updates, compacts, and frees the doc; the room is unusable afterwards. */
   unload(): Promise<void>;
 }
@@ -349,6 +354,10 @@ export function createRoom(options: RoomOptions): Room {
     async change(fn) {
       if (!(await loaded) || state !== 'ready') return { ok: false, reason: 'unavailable' };
       return roomDoc.change(fn);
+    },
+    async changeUnless(unless, fn) {
+      if (!(await loaded) || state !== 'ready') return { ok: false, reason: 'unavailable' };
+      return roomDoc.changeUnless(unless, fn);
     },
     unload() {
       unloading ??= unload();

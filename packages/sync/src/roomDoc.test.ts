@@ -182,4 +182,22 @@ describe('RoomDoc.change', () => {
     const { roomDoc } = setup();
     expect(await roomDoc.change(() => 1)).toEqual({ ok: false, reason: 'unavailable' });
   });
+
+  it('[S7] skips a conditional change the live board does not need, storing and running nothing', async () => {
+    const { roomDoc, store } = setup();
+    await roomDoc.load();
+    const hasName = (doc: Y.Doc) => doc.getMap('m').get('name') === 'Alex';
+    let ran = 0;
+    const write = (doc: Y.Doc) => {
+      ran += 1;
+      doc.getMap('m').set('name', 'Alex');
+      return 'written';
+    };
+    expect(await roomDoc.changeUnless(hasName, write)).toEqual({ ok: true, value: 'written' });
+    const stored = await store.pendingCount('b');
+    // Its turn comes after the first change: the live board already has the name.
+    expect(await roomDoc.changeUnless(hasName, write)).toEqual({ ok: true, value: undefined });
+    expect(ran).toBe(1);
+    expect(await store.pendingCount('b')).toBe(stored);
+  });
 });
