@@ -44,6 +44,23 @@ describe('nextConnectionState', () => {
     ).toBe('denied');
   });
 
+  it('is only reconnecting when the server ends the link after refusing a change (4409)', () => {
+    // The client starts again from a fresh document; the board is not lost to this person.
+    expect(
+      run([
+        { type: 'sync', synced: true },
+        { type: 'closed', code: 4409 },
+      ]),
+    ).toBe('connecting');
+    expect(
+      run([
+        { type: 'closed', code: 4409 },
+        { type: 'status', status: 'connected' },
+        { type: 'sync', synced: true },
+      ]),
+    ).toBe('synced');
+  });
+
   it('says the access has ended when the server closes with 4403, and stays there', () => {
     expect(
       run([
