@@ -1,5 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { isId, newId, ROLES, type Role } from '@kinmap/model';
+import { isId, isRole, newId, type Role } from '@kinmap/model';
 import type Database from 'better-sqlite3';
 import { hashToken, isBoardId } from './boardRegistry.js';
 
@@ -132,7 +132,7 @@ export function createInvites(db: Database.Database, now: () => number = Date.no
 }
 
 function toRecord(row: InviteRow): InviteRecord {
-  const role = (ROLES as readonly string[]).includes(row.role) ? (row.role as Role) : 'viewer';
+  const role = isRole(row.role) ? row.role : 'viewer';
   return {
     id: row.id,
     boardId: row.board_id,

@@ -1,4 +1,4 @@
-import { isId, newId, ROLES, type Role } from '@kinmap/model';
+import { isId, isRole, newId, type Role } from '@kinmap/model';
 import type Database from 'better-sqlite3';
 import { isBoardId } from './boardRegistry.js';
 
@@ -107,7 +107,7 @@ export function createMembers(db: Database.Database, now: () => number = Date.no
 
 function toRecord(row: MemberRow): MemberRecord {
   // A role outside the closed set (a hand-edited row) grants the least.
-  const role = (ROLES as readonly string[]).includes(row.role) ? (row.role as Role) : 'viewer';
+  const role = isRole(row.role) ? row.role : 'viewer';
   return {
     id: row.id,
     boardId: row.board_id,

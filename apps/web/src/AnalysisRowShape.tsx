@@ -12,11 +12,11 @@ import {
 } from './analysisLayout';
 import { nameInitial, summariseScale } from './analysisScale';
 import { overlaps } from './canvasCulling';
-import { FONT_FAMILY, INK, INK_MUTED, ROLE_COLORS } from './colors';
+import { INK, INK_MUTED, ROLE_COLORS } from './colors';
 import type { Rect as Area } from './geometry';
-import { METRICS, TEXT_STYLES, type TextStyle } from './layout';
+import { METRICS, TEXT_STYLES } from './layout';
 import { t } from './messages';
-import { konvaFontStyle } from './textMeasure';
+import { staticTextProps } from './textMeasure';
 
 export interface AnalysisBandProps {
   readonly analysis: AnalysisLayout;
@@ -27,17 +27,6 @@ export interface AnalysisBandProps {
 }
 
 const VALUES = Array.from({ length: 11 }, (_, i) => i);
-
-function textProps(style: TextStyle) {
-  return {
-    fontFamily: FONT_FAMILY,
-    fontSize: style.size,
-    fontStyle: konvaFontStyle(style),
-    lineHeight: style.lineHeight / style.size,
-    listening: false,
-    perfectDrawEnabled: false,
-  } as const;
-}
 
 /**
  * The worries-and-goals band below the columns: its heading and prompt, and a row per pair. The
@@ -72,7 +61,7 @@ export function AnalysisBand({ analysis, state, area, highContrast }: AnalysisBa
         text={analysis.titleLines.join('\n')}
         wrap="none"
         fill={INK}
-        {...textProps(title)}
+        {...staticTextProps(title)}
       />
       <Text
         x={rect.x + pad}
@@ -80,7 +69,7 @@ export function AnalysisBand({ analysis, state, area, highContrast }: AnalysisBa
         text={analysis.promptLines.join('\n')}
         wrap="none"
         fill={highContrast ? '#000000' : INK_MUTED}
-        {...textProps(prompt)}
+        {...staticTextProps(prompt)}
       />
       {analysis.rows.length === 0 && (
         <Text
@@ -89,7 +78,7 @@ export function AnalysisBand({ analysis, state, area, highContrast }: AnalysisBa
           text={analysis.emptyLines.join('\n')}
           wrap="none"
           fill={highContrast ? '#000000' : INK_MUTED}
-          {...textProps(prompt)}
+          {...staticTextProps(prompt)}
         />
       )}
       {analysis.rows.map((row) =>
@@ -177,7 +166,7 @@ function CompactScale({ row, scale, state, highContrast }: AnalysisRowShapeProps
         wrap="none"
         ellipsis
         fill={ink}
-        {...textProps(s.heading)}
+        {...staticTextProps(s.heading)}
       />
       {VALUES.map((value) => (
         <Text
@@ -188,7 +177,7 @@ function CompactScale({ row, scale, state, highContrast }: AnalysisRowShapeProps
           align="center"
           text={String(value)}
           fill={muted}
-          {...textProps(s.numbers)}
+          {...staticTextProps(s.numbers)}
         />
       ))}
       <Shape sceneFunc={drawAxis(row, axisY)} stroke={ink} strokeWidth={2} listening={false} />
@@ -212,7 +201,7 @@ function CompactScale({ row, scale, state, highContrast }: AnalysisRowShapeProps
               verticalAlign="middle"
               text={nameInitial(marker.name)}
               fill="#ffffff"
-              {...textProps({ size: 10, weight: 'bold', style: 'normal', lineHeight: 12 })}
+              {...staticTextProps({ size: 10, weight: 'bold', style: 'normal', lineHeight: 12 })}
             />
           </Group>
         );
@@ -224,7 +213,7 @@ function CompactScale({ row, scale, state, highContrast }: AnalysisRowShapeProps
           y={axisY + (row.markerDepth - 1) * s.markerStep - 6}
           text={`+${more}`}
           fill={ink}
-          {...textProps(s.numbers)}
+          {...staticTextProps(s.numbers)}
         />
       ))}
       <Text
@@ -235,7 +224,7 @@ function CompactScale({ row, scale, state, highContrast }: AnalysisRowShapeProps
         wrap="none"
         ellipsis
         fill={muted}
-        {...textProps(s.small)}
+        {...staticTextProps(s.small)}
       />
       <Text
         x={parts.anchorsOnTwoLines ? innerX : innerX + innerWidth / 2}
@@ -246,7 +235,7 @@ function CompactScale({ row, scale, state, highContrast }: AnalysisRowShapeProps
         wrap="none"
         ellipsis
         fill={muted}
-        {...textProps(s.small)}
+        {...staticTextProps(s.small)}
       />
       <Text
         name="analysis-scale-status"
@@ -257,7 +246,7 @@ function CompactScale({ row, scale, state, highContrast }: AnalysisRowShapeProps
         wrap="none"
         ellipsis
         fill={ink}
-        {...textProps(s.status)}
+        {...staticTextProps(s.status)}
       />
     </Group>
   );

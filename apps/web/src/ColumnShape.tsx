@@ -1,7 +1,7 @@
 import { Group, Rect, Text } from 'react-konva';
-import { COLUMN_COLORS, FONT_FAMILY, INK } from './colors';
+import { COLUMN_COLORS, INK } from './colors';
 import { type ColumnLayout, METRICS, TEXT_STYLES } from './layout';
-import { konvaFontStyle } from './textMeasure';
+import { staticTextProps } from './textMeasure';
 
 /** A column's pale background and its question as the heading. */
 export function ColumnShape({ column }: { readonly column: ColumnLayout }) {
@@ -26,13 +26,8 @@ export function ColumnShape({ column }: { readonly column: ColumnLayout }) {
         y={rect.y + METRICS.columnPadding}
         text={column.titleLines.join('\n')}
         wrap="none"
-        fontFamily={FONT_FAMILY}
-        fontSize={style.size}
-        fontStyle={konvaFontStyle(style)}
-        lineHeight={style.lineHeight / style.size}
         fill={INK}
-        listening={false}
-        perfectDrawEnabled={false}
+        {...staticTextProps(style)}
       />
     </Group>
   );

@@ -4,7 +4,7 @@ import { Group, Rect, Text } from 'react-konva';
 import { FONT_FAMILY, INK, INK_MUTED } from './colors';
 import { METRICS, type SectionLayout, TEXT_STYLES } from './layout';
 import { t } from './messages';
-import { konvaFontStyle } from './textMeasure';
+import { konvaFontStyle, staticTextProps } from './textMeasure';
 
 export interface SectionShapeProps {
   readonly section: SectionLayout;
@@ -44,26 +44,16 @@ export function SectionShape({ section, canEdit, onAdd }: SectionShapeProps) {
         y={rect.y + pad}
         text={section.titleLines.join('\n')}
         wrap="none"
-        fontFamily={FONT_FAMILY}
-        fontSize={title.size}
-        fontStyle={konvaFontStyle(title)}
-        lineHeight={title.lineHeight / title.size}
         fill={INK}
-        listening={false}
-        perfectDrawEnabled={false}
+        {...staticTextProps(title)}
       />
       <Text
         x={rect.x + pad}
         y={promptY}
         text={section.promptLines.join('\n')}
         wrap="none"
-        fontFamily={FONT_FAMILY}
-        fontSize={prompt.size}
-        fontStyle={konvaFontStyle(prompt)}
-        lineHeight={prompt.lineHeight / prompt.size}
         fill={INK_MUTED}
-        listening={false}
-        perfectDrawEnabled={false}
+        {...staticTextProps(prompt)}
       />
       {section.noteLines.length > 0 && (
         <Text
@@ -72,13 +62,8 @@ export function SectionShape({ section, canEdit, onAdd }: SectionShapeProps) {
           y={section.noteY}
           text={section.noteLines.join('\n')}
           wrap="none"
-          fontFamily={FONT_FAMILY}
-          fontSize={prompt.size}
-          fontStyle={konvaFontStyle(prompt)}
-          lineHeight={prompt.lineHeight / prompt.size}
           fill={INK_MUTED}
-          listening={false}
-          perfectDrawEnabled={false}
+          {...staticTextProps(prompt)}
         />
       )}
       {canEdit && (

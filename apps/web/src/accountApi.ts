@@ -1,5 +1,6 @@
 import type { Role } from '@kinmap/model';
-import { type ApiResult, apiRequest, type Fetch, isRecord, isRole, readWith } from './api';
+import { isRole } from '@kinmap/model';
+import { type ApiResult, apiRequest, type Fetch, isRecord, readWith } from './api';
 
 /** Staff accounts and the device's session (docs/PROTOCOL.md "Accounts and access"). */
 export interface StaffUser {

@@ -1,4 +1,4 @@
-import { ROLES, type Role } from '@kinmap/model';
+import { isRole, type Role } from '@kinmap/model';
 
 /**
  * The one way this app talks HTTP to its server (docs/PROTOCOL.md "Accounts and access"): the
@@ -113,10 +113,6 @@ export function readWith<T>(result: ApiResult<unknown>, read: (body: unknown) =>
   if (!result.ok) return result;
   const value = read(result.value);
   return value === null ? malformed : { ok: true, value };
-}
-
-export function isRole(x: unknown): x is Role {
-  return typeof x === 'string' && (ROLES as readonly string[]).includes(x);
 }
 
 export const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;

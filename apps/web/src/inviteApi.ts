@@ -1,6 +1,7 @@
 import type { Role } from '@kinmap/model';
+import { isRole } from '@kinmap/model';
 import type { DeviceMember } from './accountApi';
-import { type ApiResult, apiRequest, boardUrl, type Fetch, isRecord, isRole, readWith } from './api';
+import { type ApiResult, apiRequest, boardUrl, type Fetch, isRecord, readWith } from './api';
 
 /** Personal invite links and the board's members, for staff (docs/PROTOCOL.md "Accounts and access"). */
 export type InviteStatus = 'open' | 'used' | 'expired' | 'revoked';

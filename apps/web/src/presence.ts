@@ -1,4 +1,4 @@
-import { ROLES, type Role } from '@kinmap/model';
+import { isRole, type Role } from '@kinmap/model';
 import { type BoardViewport, clampScale } from './camera';
 import { ROLE_COLORS } from './colors';
 import { t } from './messages';
@@ -40,10 +40,6 @@ export interface CardWatcher {
 }
 
 const MAX_NAME = 80;
-
-function isRole(x: unknown): x is Role {
-  return typeof x === 'string' && (ROLES as readonly string[]).includes(x);
-}
 
 function readCursor(x: unknown): Presence['cursor'] {
   if (typeof x !== 'object' || x === null) return null;

@@ -1,5 +1,5 @@
 import { FONT_FAMILY } from './colors';
-import type { FontSpec, MeasureText } from './layout';
+import type { FontSpec, MeasureText, TextStyle } from './layout';
 
 /** The CSS font string Konva builds for the same settings, so measured and drawn widths agree. */
 export function cssFont(font: FontSpec): string {
@@ -11,6 +11,21 @@ export function konvaFontStyle(font: FontSpec): string {
   if (font.style === 'italic' && font.weight === 'bold') return 'italic bold';
   if (font.style === 'italic') return 'italic';
   return font.weight;
+}
+
+/**
+ * Konva props for static text in one of the layout's styles: the font the layout measured with,
+ * and no hit-testing or perfect-draw pass (the shapes underneath take the pointer).
+ */
+export function staticTextProps(style: TextStyle) {
+  return {
+    fontFamily: FONT_FAMILY,
+    fontSize: style.size,
+    fontStyle: konvaFontStyle(style),
+    lineHeight: style.lineHeight / style.size,
+    listening: false,
+    perfectDrawEnabled: false,
+  } as const;
 }
 
 const CACHE_LIMIT = 20_000;

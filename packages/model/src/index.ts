@@ -74,6 +74,7 @@ export {
   COLUMNS,
   type Column,
   type ErrorReason,
+  isRole,
   type Mark,
   type NetworkMemberId,
   type NetworkMemberState,

@@ -18,6 +18,11 @@ export type ScaleId = Brand<string, 'ScaleId'>;
 export const ROLES = ['facilitator', 'practitioner', 'family', 'network', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** Is this one of the five roles? For values read from storage, the network or another browser. */
+export function isRole(x: unknown): x is Role {
+  return typeof x === 'string' && (ROLES as readonly string[]).includes(x);
+}
+
 export const COLUMNS = ['worries', 'workingWell', 'needsToHappen'] as const;
 export type Column = (typeof COLUMNS)[number];
 
