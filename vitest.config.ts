@@ -12,7 +12,6 @@ export default defineConfig({
       'apps/web/src/**/*.test.ts',
       'tests/integration/**/*.test.ts',
       'tests/storage/**/*.test.ts',
-      'tests/fault/**/*.test.ts',
     ],
     testTimeout: 20_000,
     hookTimeout: 20_000,

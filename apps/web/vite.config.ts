@@ -7,7 +7,16 @@ const server = process.env.KINMAP_SERVER ?? 'http://localhost:3000';
 export default defineConfig({
   plugins: [react()],
   resolve: { conditions: ['source', 'module', 'browser', 'development|production'] },
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+    rollupOptions: {
+      // The service worker is its own entry, served as /sw.js (a worker's scope is its folder).
+      input: { index: 'index.html', sw: 'src/offline/sw.ts' },
+      output: { entryFileNames: (chunk) => (chunk.name === 'sw' ? 'sw.js' : 'assets/[name]-[hash].js') },
+    },
+  },
   server: {
     proxy: {
       // The Host stays the page's own: the CSRF and WebSocket same-origin checks compare against it.

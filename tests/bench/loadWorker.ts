@@ -1,6 +1,6 @@
-import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-import { addCard, asParticipantId, editCardText } from '@kinmap/model';
-import * as Y from 'yjs';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { asParticipantId } from '@kinmap/model';
+import { createEditStamps, startTyping } from '../support/editStamps.js';
 import { type MemberDevice, ticketSyncUrl } from '../support/serverProcess.js';
 import { WireClient } from './wireClient.js';
 
@@ -41,6 +41,7 @@ const send = (report: LoadWorkerReport): void => {
 const data = await new Promise<LoadWorkerData>((resolve) => process.once('message', resolve));
 
 const clients: WireClient[] = [];
+const stamps = createEditStamps();
 const writers: Array<{ client: WireClient; memberId: string }> = [];
 const samples: number[] = [];
 let measuring = false;
@@ -56,7 +57,7 @@ for (const board of data.boards) {
       url: await ticketSyncUrl(data, board.id, device),
       applyDoc: isWriter || measures,
     });
-    if (measures) observeStamps(client.doc, (ms) => measuring && samples.push(ms));
+    if (measures) stamps.observe(client.doc, (ms) => measuring && samples.push(ms));
     boardClients.push(client);
     if (isWriter) writers.push({ client, memberId: device.memberId });
   }
@@ -70,7 +71,14 @@ let stopWriters: Array<() => void> = [];
 let receivedBefore = 0;
 process.on('message', (command: LoadWorkerCommand) => {
   if (command === 'write')
-    stopWriters = writers.map(({ client, memberId }) => startWriter(client, memberId, data.editsPerSecond));
+    stopWriters = writers.map(({ client, memberId }) =>
+      startTyping(
+        client.doc,
+        { participantId: asParticipantId(memberId), role: 'practitioner' },
+        data.editsPerSecond,
+        stamps,
+      ),
+    );
   else if (command === 'measure') {
     receivedBefore = sumUpdates();
     measuring = true;
@@ -90,55 +98,6 @@ process.on('message', (command: LoadWorkerCommand) => {
     process.send?.(report, () => process.disconnect());
   }
 });
-
-/**
- * A writer types into its own card through the model, one character per edit, with a stamp in the
- * same transaction. Each writer starts at a random phase: people do not type in lockstep, and
- * aligned timers would turn the load into bursts that measure queueing in the generator.
- */
-function startWriter(writer: WireClient, memberId: string, rate: number): () => void {
-  // The server accepts a new card only under the sender's own member id ([AC2]).
-  const actor = { participantId: asParticipantId(memberId), role: 'practitioner' } as const;
-  const added = addCard(writer.doc, actor, { category: 'harm', text: '' });
-  if (!added.ok) throw new Error(`bench card not added: ${added.reason}`);
-  const { cardId } = added.value;
-  let typed = 0;
-  const type = () => {
-    editCardText(writer.doc, actor, cardId, { index: typed++, deleteCount: 0, insert: 'x' });
-    typedAt.set(`${cardId}:${typed}`, performance.now());
-  };
-  let interval: NodeJS.Timeout | undefined;
-  const phase = setTimeout(
-    () => {
-      interval = setInterval(type, 1000 / rate);
-    },
-    Math.random() * (1000 / rate),
-  );
-  return () => {
-    clearTimeout(phase);
-    clearInterval(interval);
-  };
-}
-
-/**
- * When each character was typed, by card and the text's length after it. Writers and the receivers
- * that measure them share this process; the stamp cannot travel in the document, whose layout the
- * server enforces ([AC19]: no top-level type of the bench's own).
- */
-const typedAt = new Map<string, number>();
-
-function observeStamps(doc: Y.Doc, record: (ms: number) => void): void {
-  doc.getMap('cards').observeDeep((events, transaction) => {
-    if (transaction.local) return;
-    const now = performance.now();
-    for (const event of events) {
-      const [cardId] = event.path;
-      if (!(event.target instanceof Y.Text) || typeof cardId !== 'string') continue;
-      const at = typedAt.get(`${cardId}:${event.target.length}`);
-      if (at !== undefined) record(now - at);
-    }
-  });
-}
 
 function sumUpdates(): number {
   return clients.reduce((total, client) => total + client.updatesReceived, 0);

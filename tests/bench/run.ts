@@ -19,6 +19,8 @@ const measureMs = Number(process.env.BENCH_MEASURE_MS ?? 15_000);
 const nodeArgs = process.env.BENCH_PROFILE_DIR
   ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
   : [];
+// Every bench device connects from this one loopback address: no per-address upgrade limit ([L3]).
+const BENCH_ENV = { KINMAP_UPGRADE_RATE: '0' };
 const serverLog = process.env.BENCH_SERVER_LOG ? createWriteStream(process.env.BENCH_SERVER_LOG) : undefined;
 
 async function withServer<T>(fn: (dataDir: string) => Promise<T>): Promise<T> {
@@ -53,6 +55,7 @@ if (scenarios.has('load')) {
         const server = await startServerProcess({
           dataDir,
           nodeArgs,
+          env: BENCH_ENV,
           metricsIntervalMs: 1000,
           ...(serverLog ? { output: serverLog } : {}),
         });
@@ -114,6 +117,7 @@ if (scenarios.has('awareness')) {
         const server = await startServerProcess({
           dataDir,
           nodeArgs,
+          env: BENCH_ENV,
           metricsIntervalMs: 1000,
           ...(serverLog ? { output: serverLog } : {}),
         });

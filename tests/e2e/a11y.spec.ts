@@ -1,34 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page, TestInfo } from '@playwright/test';
+import { seriousViolations } from './axe.js';
 import { expect, test } from './fixtures.js';
 import { OutlinePage } from './pages/OutlinePage.js';
 import { PlanPage } from './pages/PlanPage.js';
 import { ScalesPage } from './pages/ScalesPage.js';
-
-// WCAG 2.1 A and AA, plus axe's best practices (landmarks, one h1, headings in order).
-const RULE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
-
-/**
- * Runs axe-core on the page as it is now and returns the serious and critical violations, one
- * line each (rule, impact, first offending elements); the full report is attached to the test.
- */
-async function seriousViolations(page: Page, testInfo: TestInfo, name: string): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(RULE_TAGS).analyze();
-  await testInfo.attach(`axe-${name}.json`, {
-    body: JSON.stringify(results.violations, null, 2),
-    contentType: 'application/json',
-  });
-  expect(results.passes.length, 'axe checked something').toBeGreaterThan(0);
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.nodes
-          .map((n) => n.target.join(' '))
-          .slice(0, 3)
-          .join(', ')}`,
-    );
-}
 
 test('the sign-in page, the boards page, the invite panel and the join form have no serious or critical accessibility problems', async ({
   openParticipant,

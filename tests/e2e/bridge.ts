@@ -31,6 +31,7 @@ export interface E2EBridge {
   addButtonRect(category: string): E2ERect | null;
   analysisRowRect(pairId: string): E2ERect | null;
   cardAt(clientX: number, clientY: number): string | null;
+  cardHighlight(cardId: string): string | null;
   status(): string;
   readonly role: string;
   readonly participantId: string;

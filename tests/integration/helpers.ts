@@ -64,7 +64,7 @@ export class Fixture {
   }
 }
 
-export function syncUrl(server: RunningServer): string {
+export function syncUrl(server: Pick<RunningServer, 'url'>): string {
   return `${server.url.replace(/^http/, 'ws')}/sync`;
 }
 
@@ -133,7 +133,7 @@ export function cookieOf(res: Response): string {
 }
 
 /** A state change as the web app sends it: JSON, the CSRF header, this server's Origin, the cookie. */
-export async function post(server: RunningServer, path: string, body: unknown, cookie?: string) {
+export async function post(server: Pick<RunningServer, 'url'>, path: string, body: unknown, cookie?: string) {
   return fetch(`${server.url}${path}`, {
     method: 'POST',
     headers: {
@@ -212,7 +212,11 @@ function person(cookie: string, memberId: string, role: Role): Person {
 }
 
 /** A one-time ticket (single use, ≤ 60 s) for the person's next connection to the board. */
-export async function ticketFor(server: RunningServer, boardId: string, who: Person): Promise<string> {
+export async function ticketFor(
+  server: Pick<RunningServer, 'url'>,
+  boardId: string,
+  who: Pick<Person, 'cookie'>,
+): Promise<string> {
   const res = await post(server, `/api/boards/${boardId}/tickets`, {}, who.cookie);
   if (res.status !== 201) throw new Error(`the ticket was refused: ${res.status}`);
   return ((await res.json()) as { ticket: string }).ticket;
@@ -222,7 +226,11 @@ export async function ticketFor(server: RunningServer, boardId: string, who: Per
  * An official client connected by ticket. The provider reuses its params when it reconnects and a
  * ticket opens one connection only: to reconnect, set `provider.params.ticket` to a fresh one first.
  */
-export async function connectByTicket(server: RunningServer, boardId: string, who: Person) {
+export async function connectByTicket(
+  server: Pick<RunningServer, 'url'>,
+  boardId: string,
+  who: Pick<Person, 'cookie'>,
+) {
   const ticket = await ticketFor(server, boardId, who);
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(syncUrl(server), boardId, doc, {
@@ -236,7 +244,11 @@ export async function connectByTicket(server: RunningServer, boardId: string, wh
   return { doc, provider };
 }
 
-export async function syncedByTicket(server: RunningServer, boardId: string, who: Person) {
+export async function syncedByTicket(
+  server: Pick<RunningServer, 'url'>,
+  boardId: string,
+  who: Pick<Person, 'cookie'>,
+) {
   const client = await connectByTicket(server, boardId, who);
   await waitFor(() => client.provider.synced, 'the first sync');
   return client;

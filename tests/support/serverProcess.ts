@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
@@ -36,8 +36,14 @@ export interface ServerProcess {
   metrics(): readonly ServerMetrics[];
   /** CPU time (user + system) the server has used so far, in seconds, read from /proc. */
   cpuSeconds(): number;
+  /** Open file descriptors of the server (sockets, SQLite files, pipes), counted in /proc/<pid>/fd. */
+  fdCount(): number;
+  /** False once the process has exited (crashed, killed or stopped). */
+  running(): boolean;
   /** SIGTERM (graceful shutdown), resolved when the process has exited. */
   stop(): Promise<void>;
+  /** SIGKILL (a crash: nothing is flushed or closed), resolved when the process has exited. */
+  kill(): Promise<void>;
 }
 
 export interface ServerMetrics {
@@ -47,7 +53,10 @@ export interface ServerMetrics {
   readonly loopDelayP99Ms: number;
   readonly loopDelayMaxMs: number;
   readonly rssMiB: number;
+  readonly heapUsedMiB: number;
   readonly connections: number;
+  /** Boards (rooms) loaded in memory. */
+  readonly rooms: number;
 }
 
 export interface ServerProcessOptions {
@@ -61,6 +70,8 @@ export interface ServerProcessOptions {
   readonly metricsIntervalMs?: number;
   /** The administrator to create first (default TEST_STAFF); null for a first run with a setup link. */
   readonly staff?: StaffAccount | null;
+  /** Listen on this port (a restart where clients expect it); default: a free one. */
+  readonly port?: number;
 }
 
 export async function freePort(): Promise<number> {
@@ -116,9 +127,10 @@ export async function startServerProcess({
   nodeArgs = [],
   metricsIntervalMs,
   staff = TEST_STAFF,
+  port: fixedPort,
 }: ServerProcessOptions): Promise<ServerProcess> {
   if (staff) await createStaffUser(dataDir, staff);
-  const port = await freePort();
+  const port = fixedPort ?? (await freePort());
   const metricsEnv: Record<string, string> = metricsIntervalMs
     ? { KINMAP_METRICS_INTERVAL_MS: String(metricsIntervalMs) }
     : {};
@@ -171,8 +183,14 @@ export async function startServerProcess({
       const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
       return (Number(fields[11]) + Number(fields[12])) / 100;
     },
+    fdCount: () => readdirSync(`/proc/${pid}/fd`).length,
+    running: () => child.exitCode === null && child.signalCode === null,
     stop: async () => {
       if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+    kill: async () => {
+      if (child.exitCode === null) child.kill('SIGKILL');
       await exited;
     },
   };

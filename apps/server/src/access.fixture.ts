@@ -1,17 +1,27 @@
-import { createMemoryStore } from '@kinmap/sync';
+import { createMemoryStore, createRooms } from '@kinmap/sync';
 import { type AccessControl, createAccessControl } from './access.js';
 import { createApp } from './app.js';
 import { createBoardRegistry } from './boardRegistry.js';
+import type { DataCipher } from './dataCipher.js';
+import { createMeetings } from './meetings.js';
 import { hashPassword } from './password.js';
 import { openDatabase } from './sqliteStore.js';
+import { createVersions } from './versions.js';
 
-/** Test-only: an app over `:memory:` SQLite with cheap scrypt and a movable clock. */
-export function accessFixture() {
+/**
+ * Test-only: an app over `:memory:` SQLite with cheap scrypt and a movable clock. `history` adds
+ * the rooms, versions and meetings behind the version and report routes (call `close()` after).
+ */
+export function accessFixture({ history = false, cipher = null }: FixtureOptions = {}) {
   const db = openDatabase(':memory:');
   const clock = { now: 1_800_000_000_000 };
   const now = () => clock.now;
-  const registry = createBoardRegistry({ db, store: createMemoryStore(), now });
+  const store = createMemoryStore();
+  const registry = createBoardRegistry({ db, store, now });
   const access: AccessControl = createAccessControl({ db, now, scryptCost: { N: 1024, r: 8, p: 1 } });
+  const rooms = createRooms({ store, now });
+  const versions = createVersions(db, { cipher, now });
+  const meetings = createMeetings(db, { cipher, now });
   const logs: string[] = [];
   const record = (event: string, fields: Record<string, unknown> = {}) =>
     logs.push(JSON.stringify({ event, fields }));
@@ -21,6 +31,7 @@ export function accessFixture() {
     logger: { info: record, warn: record, error: record },
     // Rate limits are per address; tests choose theirs with a header.
     clientAddress: (c) => c.req.header('X-Test-Ip') ?? 'test',
+    ...(history ? { history: { rooms, versions, meetings } } : {}),
   });
   const origin = 'http://localhost';
 
@@ -79,7 +90,29 @@ export function accessFixture() {
     return { cookie: sessionCookieOf(opened) ?? '', memberId: member.id };
   }
 
-  return { clock, registry, access, app, logs, call, createStaff, login, createBoard, inviteGuest };
+  const close = () => rooms.shutdown();
+  return {
+    clock,
+    registry,
+    access,
+    app,
+    logs,
+    call,
+    createStaff,
+    login,
+    createBoard,
+    inviteGuest,
+    store,
+    rooms,
+    versions,
+    meetings,
+    close,
+  };
+}
+
+export interface FixtureOptions {
+  readonly history?: boolean;
+  readonly cipher?: DataCipher | null;
 }
 
 export interface CallOptions {

@@ -10,6 +10,10 @@ export const ApiErrorCode = {
   /** The scale is not in the mode the request needs (e.g. scoring privately on a revealed scale). */
   wrongMode: 'wrong-mode',
   notFound: 'not-found',
+  /** The board has an open meeting already (start another once it is closed). */
+  meetingOpen: 'meeting-open',
+  /** The meeting is closed: its record and version are immutable. */
+  meetingClosed: 'meeting-closed',
   /** No live session cookie (signed out, expired, revoked or forged). */
   notSignedIn: 'not-signed-in',
   /** Wrong email or password; the same answer for both, so accounts cannot be enumerated. */

@@ -1,4 +1,4 @@
-import type { Logger } from '@kinmap/sync';
+import type { Logger, Rooms } from '@kinmap/sync';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
@@ -14,13 +14,22 @@ import { registerBoardAccessRoutes } from './boardAccessRoutes.js';
 import type { BoardRegistry } from './boardRegistry.js';
 import { parseJsonBody } from './jsonBody.js';
 import { silentLogger } from './logger.js';
+import type { Meetings } from './meetings.js';
 import { accessLog } from './middleware/accessLog.js';
 import { csrf } from './middleware/csrf.js';
 import { type RequestIdEnv, requestId } from './middleware/requestId.js';
 import { securityHeaders } from './middleware/securityHeaders.js';
+import {
+  IMPORT_MAX_BYTES,
+  IMPORT_PATH,
+  registerExportSchemaRoute,
+  registerReportRoutes,
+} from './reportRoutes.js';
 import { registerScaleRoutes, type ScaleRoutesOptions } from './scaleRoutes.js';
 import { socketAddress } from './sessionCookie.js';
 import { SESSION_COOKIE } from './sessions.js';
+import { MEETING_MAX_BYTES, MEETING_PATH, registerVersionRoutes } from './versionRoutes.js';
+import type { Versions } from './versions.js';
 import { webApp } from './webApp.js';
 
 export interface AppOptions {
@@ -42,6 +51,8 @@ export interface AppOptions {
   readonly scaling?: Pick<ScaleRoutesOptions, 'rooms' | 'privateRatings'>;
   /** Audit events and the audit routes; defaults to one over `access.db`. */
   readonly audit?: AuditLog;
+  /** Meetings, versions, restore, reports and exports (versionRoutes.ts, reportRoutes.ts). */
+  readonly history?: { readonly rooms: Rooms; readonly versions: Versions; readonly meetings: Meetings };
 }
 
 export const createBoardBody = z.object({
@@ -68,18 +79,28 @@ export function createApp({
   maxBodyBytes = 16 * 1024,
   scaling,
   audit = createAuditLog(access.db, { now: access.now, logger }),
+  history,
 }: AppOptions): Hono<RequestIdEnv> {
   const app = new Hono<RequestIdEnv>();
   app.use('*', requestId(), accessLog({ logger }), securityHeaders());
   // Before any route reads a body: the size cap, then CSRF for cookie-carrying state changes.
+  const limitTo = (maxSize: number) =>
+    bodyLimit({
+      maxSize,
+      onError: () => {
+        throw new ApiError(413, ApiErrorCode.bodyTooLarge, `The body must be at most ${maxSize} bytes`);
+      },
+    });
+  const defaultLimit = limitTo(maxBodyBytes);
+  // An imported board is one large JSON file [VE11], a meeting's record up to 20,000 characters of
+  // decision and 600 names [VE4]; every other body stays small.
+  const importLimit = limitTo(IMPORT_MAX_BYTES);
+  const meetingLimit = limitTo(MEETING_MAX_BYTES);
+  const limitFor = (path: string) =>
+    path === IMPORT_PATH ? importLimit : MEETING_PATH.test(path) ? meetingLimit : defaultLimit;
   app.use(
     '/api/*',
-    bodyLimit({
-      maxSize: maxBodyBytes,
-      onError: () => {
-        throw new ApiError(413, ApiErrorCode.bodyTooLarge, `The body must be at most ${maxBodyBytes} bytes`);
-      },
-    }),
+    (c, next) => limitFor(c.req.path)(c, next),
     csrf({ cookieName: SESSION_COOKIE, alwaysPaths: ['/api/login', '/api/setup', '/api/invites/open'] }),
   );
   const cookies = { secure: secureCookies };
@@ -140,6 +161,12 @@ export function createApp({
   registerAuditRoutes(app, { registry, access, audit, logger });
 
   if (scaling) registerScaleRoutes(app, { ...scaling, authenticate, logger, maxBodyBytes, audit });
+  registerExportSchemaRoute(app);
+  if (history) {
+    const deps = { ...history, registry, access, audit, logger };
+    registerVersionRoutes(app, deps);
+    registerReportRoutes(app, { ...deps, now: access.now });
+  }
   app.all('/api/*', (c) => c.notFound());
   app.all('/sync/*', () => {
     throw new ApiError(426, ApiErrorCode.upgradeRequired, 'Connect to /sync/<boardId> with a WebSocket');

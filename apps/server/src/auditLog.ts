@@ -16,6 +16,11 @@ export const AUDIT_EVENT_KINDS = [
   'export',
   'scale-reveal',
   'refused',
+  'meeting-started',
+  'meeting-closed',
+  'version-saved',
+  'restore',
+  'import',
 ] as const;
 export type AuditEventKind = (typeof AUDIT_EVENT_KINDS)[number];
 

@@ -1,13 +1,12 @@
 import type { AuditChange, Logger } from '@kinmap/sync';
 import type { Context, Hono } from 'hono';
 import type { AccessControl } from './access.js';
-import { memberOnBoard } from './accessAuthenticator.js';
-import { requireSignedIn } from './accountRoutes.js';
 import { ApiError, ApiErrorCode } from './apiError.js';
 import type { AuditLog, AuditRow } from './auditLog.js';
 import { parseCursor } from './auditLog.js';
 import { summarizeChanges, summarizeEvent } from './auditSummary.js';
-import { type BoardRegistry, isBoardId } from './boardRegistry.js';
+import { boardMember, STAFF_ROLES } from './boardMember.js';
+import type { BoardRegistry } from './boardRegistry.js';
 import type { MemberRecord } from './members.js';
 import type { RequestIdEnv } from './middleware/requestId.js';
 
@@ -39,7 +38,6 @@ export interface AuditEntry {
   readonly detail?: Readonly<Record<string, unknown>>;
 }
 
-const READERS = ['facilitator', 'practitioner'];
 export const DEFAULT_AUDIT_PAGE = 100;
 export const MAX_AUDIT_PAGE = 500;
 
@@ -52,24 +50,9 @@ export function registerAuditRoutes(
   app: Hono<RequestIdEnv>,
   { registry, access, audit, logger }: AuditRoutesOptions,
 ): void {
-  const reader = (c: Context): MemberRecord => {
-    const boardId = c.req.param('id') ?? '';
-    if (!isBoardId(boardId) || registry.get(boardId) === null) {
-      throw new ApiError(404, ApiErrorCode.notFound, 'No such board');
-    }
-    const member = memberOnBoard(access, requireSignedIn(c, access), boardId);
-    if (!member) throw new ApiError(403, ApiErrorCode.forbidden, 'You are not a member of this board');
-    if (!READERS.includes(member.role)) {
-      audit.record({
-        boardId,
-        actorMemberId: member.id,
-        kind: 'refused',
-        detail: { rule: 'AD3', role: member.role },
-      });
-      throw new ApiError(403, ApiErrorCode.forbidden, `A ${member.role} cannot read the audit`);
-    }
-    return member;
-  };
+  const reader = (c: Context): MemberRecord =>
+    // Staff read the audit ([AD3]); anyone else is refused and the refusal recorded.
+    boardMember(c, { registry, access, audit }, STAFF_ROLES, 'AD3', 'read the audit');
 
   const entriesOf = (
     boardId: string,

@@ -1,6 +1,7 @@
 import { PERMISSION_MATRIX } from '@kinmap/model';
 import type { AuditChange } from '@kinmap/sync';
 import type { AuditDetail, AuditEventKind } from './auditLog.js';
+import { CATEGORY_HEADINGS } from './reports/reportWords.js';
 
 /**
  * The audit's plain-English wording, in one place (docs/SPEC.md [AD3]): what a stored update did,
@@ -9,16 +10,8 @@ import type { AuditDetail, AuditEventKind } from './auditLog.js';
  * the changes never carry card text, and neither does this.
  */
 
-/** The board's column headings, as the web app shows them. */
-export const CATEGORY_LABELS: Readonly<Record<string, string>> = {
-  harm: 'Harm',
-  dangerStatement: 'Danger statements',
-  complicatingFactor: 'Complicating factors',
-  existingStrength: 'Existing strengths',
-  existingSafety: 'Existing safety',
-  safetyGoal: 'Safety goals',
-  nextStep: 'Next steps',
-};
+/** The board's column headings, as the web app shows them and the record prints them. */
+export const CATEGORY_LABELS: Readonly<Record<string, string>> = CATEGORY_HEADINGS;
 
 /** Who a member id names, for sentences about someone else ("revoked Alex's access"). */
 export type NameOf = (memberId: string) => string | null;
@@ -133,7 +126,24 @@ const OTHER_RULES: Readonly<Record<string, string>> = {
   AU11: 'revoke a member',
   AD3: "read the board's audit",
   PR5: 'reveal the private scores',
+  VE3: 'save or open versions',
+  VE4: 'run meetings',
+  VE5: 'close a meeting',
+  VE6: 'restore from a version',
+  VE7: 'see the scaling trajectory',
+  VE8: 'download the family summary',
+  VE9: 'download the record',
+  VE10: 'export the board',
 };
+
+/** Report and export formats of a board (the audit log's own exports are `csv` and `json`). */
+const BOARD_EXPORTS: Readonly<Record<string, string>> = {
+  'family-pdf': 'the family summary (PDF)',
+  'record-pdf': 'the record (PDF)',
+  'board-json': 'the board export (JSON)',
+};
+const versionWords = (detail: AuditDetail): string =>
+  detail.versionId ? 'a saved version' : 'the board as it is now';
 
 const ROLE_NOUNS: Readonly<Record<string, string>> = {
   facilitator: 'a facilitator',
@@ -164,7 +174,21 @@ export function summarizeEvent(kind: AuditEventKind, detail: AuditDetail, nameOf
     case 'logout':
       return 'signed out';
     case 'export':
-      return `exported the audit log (${String(detail.format).toUpperCase()})`;
+      return BOARD_EXPORTS[String(detail.format)] !== undefined
+        ? `downloaded ${BOARD_EXPORTS[String(detail.format)]} of ${versionWords(detail)}`
+        : `exported the audit log (${String(detail.format).toUpperCase()})`;
+    case 'meeting-started':
+      return 'started a meeting';
+    case 'meeting-closed':
+      return `closed the meeting, saving version ${detail.number}`;
+    case 'version-saved':
+      return `saved version ${detail.number}`;
+    case 'restore':
+      return detail.cardId
+        ? 'brought back a card from a saved version'
+        : 'restored the whole board to a saved version';
+    case 'import':
+      return `imported this board from a file (${detail.cards} ${detail.cards === 1 ? 'card' : 'cards'})`;
     case 'scale-reveal':
       return `revealed ${detail.count} private ${detail.count === 1 ? 'score' : 'scores'} on ${scale(detail.scaleId)}`;
     case 'refused': {

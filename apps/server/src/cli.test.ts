@@ -9,30 +9,32 @@ import { DATABASE_FILE } from './server.js';
 import { openDatabase } from './sqliteStore.js';
 import { createUsers } from './users.js';
 
-describe('runCli create-user', () => {
-  let dataDir: string;
-  beforeEach(() => {
-    dataDir = mkdtempSync(join(tmpdir(), 'kinmap-cli-'));
-  });
-  afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+// Every test runs the CLI on a fresh, empty data directory.
+let dataDir: string;
+beforeEach(() => {
+  dataDir = mkdtempSync(join(tmpdir(), 'kinmap-cli-'));
+});
+afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
-  const io = (stdin: string) => {
-    const out: string[] = [];
-    const err: string[] = [];
-    return {
-      out,
-      err,
-      io: {
-        env: { KINMAP_DATA_DIR: dataDir },
-        readStdin: async () => stdin,
-        out: (line: string) => out.push(line),
-        err: (line: string) => err.push(line),
-      },
-    };
+/** The CLI's input and output, kept for assertions; `stdin` is what it reads from standard input. */
+function cliIo(stdin = '') {
+  const out: string[] = [];
+  const err: string[] = [];
+  return {
+    out,
+    err,
+    io: {
+      env: { KINMAP_DATA_DIR: dataDir },
+      readStdin: async () => stdin,
+      out: (line: string) => out.push(line),
+      err: (line: string) => err.push(line),
+    },
   };
+}
 
+describe('runCli create-user', () => {
   it('[AU1] creates an administrator with the password read from stdin', async () => {
-    const run = io('a long password\n');
+    const run = cliIo('a long password\n');
     const code = await runCli(
       ['create-user', '--email', 'Ada@Example.org', '--name', 'Ada', '--admin'],
       run.io,
@@ -47,41 +49,34 @@ describe('runCli create-user', () => {
   });
 
   it('refuses a short password, a bad email, unknown options and a taken email', async () => {
-    expect(await runCli(['create-user', '--email', 'a@b.org', '--name', 'A'], io('short\n').io)).toBe(2);
-    expect(await runCli(['create-user', '--email', 'nope', '--name', 'A'], io('a long password').io)).toBe(2);
-    expect(
-      await runCli(['create-user', '--email', 'a@b.org', '--name', 'A', '--root'], io('a long password').io),
-    ).toBe(2);
-    expect(await runCli(['drop-tables'], io('').io)).toBe(2);
-    expect(await runCli(['create-user', '--email', 'a@b.org', '--name', 'A'], io('a long password').io)).toBe(
-      0,
+    expect(await runCli(['create-user', '--email', 'a@b.org', '--name', 'A'], cliIo('short\n').io)).toBe(2);
+    expect(await runCli(['create-user', '--email', 'nope', '--name', 'A'], cliIo('a long password').io)).toBe(
+      2,
     );
-    const again = io('a long password');
+    expect(
+      await runCli(
+        ['create-user', '--email', 'a@b.org', '--name', 'A', '--root'],
+        cliIo('a long password').io,
+      ),
+    ).toBe(2);
+    expect(await runCli(['drop-tables'], cliIo('').io)).toBe(2);
+    expect(
+      await runCli(['create-user', '--email', 'a@b.org', '--name', 'A'], cliIo('a long password').io),
+    ).toBe(0);
+    const again = cliIo('a long password');
     expect(await runCli(['create-user', '--email', 'A@b.org', '--name', 'B'], again.io)).toBe(1);
     expect(again.err.join('')).toContain('exists already');
   });
 });
 
 describe('runCli add-facilitator', () => {
-  let dataDir: string;
-  beforeEach(() => {
-    dataDir = mkdtempSync(join(tmpdir(), 'kinmap-cli-'));
-  });
-  afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
-  const quiet = () => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const io = {
-      env: { KINMAP_DATA_DIR: dataDir },
-      readStdin: async () => 'a long password\n',
-      out: (line: string) => out.push(line),
-      err: (line: string) => err.push(line),
-    };
-    return { out, err, io };
-  };
-
   it('[AU1] gives a board made before accounts a facilitator, so it can be opened again', async () => {
-    expect(await runCli(['create-user', '--email', 'sam@example.org', '--name', 'Sam'], quiet().io)).toBe(0);
+    expect(
+      await runCli(
+        ['create-user', '--email', 'sam@example.org', '--name', 'Sam'],
+        cliIo('a long password\n').io,
+      ),
+    ).toBe(0);
     const db = openDatabase(join(dataDir, DATABASE_FILE));
     // A board row as the token era left it: no members.
     db.exec(
@@ -90,7 +85,7 @@ describe('runCli add-facilitator', () => {
     db.prepare('INSERT INTO boards (id, title, created_at) VALUES (?, ?, ?)').run('oldBoard1', 'Case', 1);
     db.close();
 
-    const run = quiet();
+    const run = cliIo('a long password\n');
     expect(
       await runCli(['add-facilitator', '--board', 'oldBoard1', '--email', 'Sam@example.org'], run.io),
     ).toBe(0);
@@ -102,20 +97,55 @@ describe('runCli add-facilitator', () => {
     check.close();
     // Twice is harmless.
     expect(
-      await runCli(['add-facilitator', '--board', 'oldBoard1', '--email', 'sam@example.org'], quiet().io),
+      await runCli(
+        ['add-facilitator', '--board', 'oldBoard1', '--email', 'sam@example.org'],
+        cliIo('a long password\n').io,
+      ),
     ).toBe(0);
   });
 
   it('refuses an unknown board or account, and a malformed board id', async () => {
-    expect(await runCli(['create-user', '--email', 'sam@example.org', '--name', 'Sam'], quiet().io)).toBe(0);
-    const unknown = quiet();
+    expect(
+      await runCli(
+        ['create-user', '--email', 'sam@example.org', '--name', 'Sam'],
+        cliIo('a long password\n').io,
+      ),
+    ).toBe(0);
+    const unknown = cliIo('a long password\n');
     expect(
       await runCli(['add-facilitator', '--board', 'nope', '--email', 'sam@example.org'], unknown.io),
     ).toBe(1);
     expect(unknown.err.join('')).toContain('no such board');
     expect(
-      await runCli(['add-facilitator', '--board', '../x', '--email', 'sam@example.org'], quiet().io),
+      await runCli(
+        ['add-facilitator', '--board', '../x', '--email', 'sam@example.org'],
+        cliIo('a long password\n').io,
+      ),
     ).toBe(2);
-    expect(await runCli(['add-facilitator', '--board', 'b1'], quiet().io)).toBe(2);
+    expect(await runCli(['add-facilitator', '--board', 'b1'], cliIo('a long password\n').io)).toBe(2);
+  });
+});
+
+describe('runCli backup', () => {
+  it('copies the data directory’s database to a new file and says how many boards it holds', async () => {
+    expect(
+      await runCli(
+        ['create-user', '--email', 'sam@example.org', '--name', 'Sam'],
+        cliIo('a long password\n').io,
+      ),
+    ).toBe(0);
+    const target = join(dataDir, 'backup.sqlite');
+    const first = cliIo();
+    expect(await runCli(['backup', '--to', target], first.io)).toBe(0);
+    expect(first.out).toEqual([
+      expect.stringMatching(/^backed up 0 boards \(\d+ bytes\) to .*backup\.sqlite$/),
+    ]);
+    const copy = openDatabase(target);
+    expect(createUsers(copy).byEmail('sam@example.org')?.displayName).toBe('Sam');
+    copy.close();
+    const again = cliIo();
+    expect(await runCli(['backup', '--to', target], again.io)).toBe(1);
+    expect(again.err.join('')).toContain('exists already');
+    expect(await runCli(['backup'], cliIo().io)).toBe(2);
   });
 });

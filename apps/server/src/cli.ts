@@ -1,9 +1,10 @@
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { displayName } from './accountRoutes.js';
+import { backupDatabase } from './backup.js';
 import { isBoardId } from './boardRegistry.js';
 import { loadConfig } from './config.js';
 import { createMembers } from './members.js';
@@ -23,6 +24,7 @@ export interface CliIo {
 const USAGE = [
   'usage: echo "<password>" | node apps/server/dist/cli.js create-user --email <email> --name <name> [--admin]',
   '       node apps/server/dist/cli.js add-facilitator --board <boardId> --email <staff email>',
+  '       node apps/server/dist/cli.js backup --to <new file>   (safe while the server runs)',
 ].join('\n');
 
 /**
@@ -40,6 +42,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
   }
   const { positionals, values } = parsed;
   if (positionals[0] === 'add-facilitator') return addFacilitator(values, io);
+  if (positionals[0] === 'backup') return backup(values, io);
   if (positionals[0] !== 'create-user' || !values.email || !values.name) {
     io.err(USAGE);
     return 2;
@@ -57,13 +60,10 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     );
     return 2;
   }
-  const config = loadConfig(io.env);
-  if (!config.ok) {
-    io.err(`kinmap: ${config.detail}`);
-    return 1;
-  }
-  mkdirSync(config.value.dataDir, { recursive: true });
-  const db = openDatabase(join(config.value.dataDir, DATABASE_FILE));
+  const dataDir = configuredDataDir(io);
+  if (dataDir === null) return 1;
+  mkdirSync(dataDir, { recursive: true });
+  const db = openDatabase(join(dataDir, DATABASE_FILE));
   try {
     const passwordHash = await hashPassword(password);
     const created = createUsers(db).create({
@@ -93,6 +93,7 @@ function parse(args: readonly string[]) {
       name: { type: 'string' },
       admin: { type: 'boolean' },
       board: { type: 'string' },
+      to: { type: 'string' },
     },
   });
 }
@@ -107,12 +108,9 @@ function addFacilitator(values: { email?: string; board?: string }, io: CliIo): 
     io.err(USAGE);
     return 2;
   }
-  const config = loadConfig(io.env);
-  if (!config.ok) {
-    io.err(`kinmap: ${config.detail}`);
-    return 1;
-  }
-  const db = openDatabase(join(config.value.dataDir, DATABASE_FILE));
+  const dataDir = configuredDataDir(io);
+  if (dataDir === null) return 1;
+  const db = openDatabase(join(dataDir, DATABASE_FILE));
   try {
     // A data directory the server never ran on has no boards table yet.
     const hasBoards = db
@@ -143,6 +141,32 @@ function addFacilitator(values: { email?: string; board?: string }, io: CliIo): 
   } finally {
     db.close();
   }
+}
+
+/** `backup --to <file>`: an online copy of the data directory's database (docs/OPERATIONS.md). */
+async function backup(values: { to?: string }, io: CliIo): Promise<number> {
+  if (!values.to) {
+    io.err(USAGE);
+    return 2;
+  }
+  const dataDir = configuredDataDir(io);
+  if (dataDir === null) return 1;
+  const target = resolve(values.to);
+  const result = await backupDatabase(join(dataDir, DATABASE_FILE), target);
+  if (!result.ok) {
+    io.err(`kinmap: ${result.detail}`);
+    return 1;
+  }
+  io.out(`backed up ${result.value.boards} boards (${result.value.bytes} bytes) to ${target}`);
+  return 0;
+}
+
+/** The data directory from the environment, or null once the configuration error is printed. */
+function configuredDataDir(io: CliIo): string | null {
+  const config = loadConfig(io.env);
+  if (config.ok) return config.value.dataDir;
+  io.err(`kinmap: ${config.detail}`);
+  return null;
 }
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {

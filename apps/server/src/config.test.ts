@@ -59,3 +59,33 @@ describe('loadConfig flags', () => {
     if (!bad.ok) expect(bad.detail).toContain('KINMAP_SECURE_COOKIES must be 0 or 1');
   });
 });
+
+describe('loadConfig limits', () => {
+  it('[L3] limits new WebSockets to 20/s per address (burst 40) unless KINMAP_UPGRADE_RATE says otherwise; 0 is off', () => {
+    expect(loadConfig({})).toMatchObject({ ok: true, value: { upgradeLimit: { perSecond: 20, burst: 40 } } });
+    expect(loadConfig({ KINMAP_UPGRADE_RATE: '5' })).toMatchObject({
+      ok: true,
+      value: { upgradeLimit: { perSecond: 5, burst: 10 } },
+    });
+    expect(loadConfig({ KINMAP_UPGRADE_RATE: '0' })).toMatchObject({
+      ok: true,
+      value: { upgradeLimit: null },
+    });
+    for (const bad of ['-1', 'many', '2.5', '']) {
+      const result = loadConfig({ KINMAP_UPGRADE_RATE: bad });
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.detail).toContain('KINMAP_UPGRADE_RATE');
+    }
+  });
+
+  it('reads KINMAP_UNLOAD_AFTER_MS into the room limits, leaving the default when unset', () => {
+    expect(loadConfig({})).toMatchObject({ ok: true, value: { limits: {} } });
+    expect(loadConfig({ KINMAP_UNLOAD_AFTER_MS: '500' })).toMatchObject({
+      ok: true,
+      value: { limits: { unloadAfterMs: 500 } },
+    });
+    const bad = loadConfig({ KINMAP_UNLOAD_AFTER_MS: 'soon' });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.detail).toContain('KINMAP_UNLOAD_AFTER_MS');
+  });
+});

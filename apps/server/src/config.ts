@@ -1,5 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { RoomLimits } from '@kinmap/sync';
 
 /** Where the server listens and keeps its data; read once at start-up. */
 export interface ServerConfig {
@@ -13,6 +14,13 @@ export interface ServerConfig {
   readonly metricsIntervalMs: number | null;
   /** KINMAP_SECURE_COOKIES=1: the session cookie gets `Secure` (the server is reached over https). */
   readonly secureCookies: boolean;
+  /**
+   * New WebSockets per second per client address, burst twice that (KINMAP_UPGRADE_RATE, default 20);
+   * null: unlimited (KINMAP_UPGRADE_RATE=0, for load tests whose thousand clients share one address).
+   */
+  readonly upgradeLimit: { readonly perSecond: number; readonly burst: number } | null;
+  /** Room limits set from the environment: KINMAP_UNLOAD_AFTER_MS (idle board unload delay). */
+  readonly limits: Partial<RoomLimits>;
 }
 
 export type ConfigResult =
@@ -29,7 +37,8 @@ export const DEFAULT_DATA_DIR = resolve(REPO_ROOT, 'data');
 export const DEFAULT_WEB_DIST = resolve(REPO_ROOT, 'apps/web/dist');
 
 /**
- * Reads PORT, HOST, KINMAP_DATA_DIR, KINMAP_METRICS_INTERVAL_MS and KINMAP_SECURE_COOKIES. Bad
+ * Reads PORT, HOST, KINMAP_DATA_DIR, KINMAP_METRICS_INTERVAL_MS, KINMAP_SECURE_COOKIES,
+ * KINMAP_UPGRADE_RATE and KINMAP_UNLOAD_AFTER_MS. Bad
  * values are a value, not a throw, so `main` can print one clear line and exit.
  * @example loadConfig({ PORT: '8080' }) // { ok: true, value: { port: 8080, host: '0.0.0.0', … } }
  */
@@ -57,6 +66,17 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   }
   const secureCookies = parseFlag(env.KINMAP_SECURE_COOKIES);
   if (secureCookies === null) return invalid('KINMAP_SECURE_COOKIES must be 0 or 1');
+  const upgradeRate = parseWhole(env.KINMAP_UPGRADE_RATE) ?? DEFAULT_UPGRADE_RATE;
+  if (Number.isNaN(upgradeRate)) {
+    return invalid(
+      `KINMAP_UPGRADE_RATE must be a whole number ≥ 0, got ${JSON.stringify(env.KINMAP_UPGRADE_RATE)}`,
+    );
+  }
+  const unloadAfterMs = parseWhole(env.KINMAP_UNLOAD_AFTER_MS);
+  if (Number.isNaN(unloadAfterMs)) {
+    const got = JSON.stringify(env.KINMAP_UNLOAD_AFTER_MS);
+    return invalid(`KINMAP_UNLOAD_AFTER_MS must be a whole number of ms ≥ 0, got ${got}`);
+  }
   return {
     ok: true,
     value: {
@@ -66,8 +86,18 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       webDist: DEFAULT_WEB_DIST,
       metricsIntervalMs,
       secureCookies,
+      upgradeLimit: upgradeRate === 0 ? null : { perSecond: upgradeRate, burst: 2 * upgradeRate },
+      limits: unloadAfterMs === undefined ? {} : { unloadAfterMs },
     },
   };
+}
+
+export const DEFAULT_UPGRADE_RATE = 20;
+
+/** A whole number ≥ 0; undefined when unset, NaN when malformed. */
+function parseWhole(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  return /^\d{1,9}$/.test(raw) ? Number(raw) : Number.NaN;
 }
 
 function parseFlag(raw: string | undefined): boolean | null {

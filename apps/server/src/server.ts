@@ -9,13 +9,16 @@ import { createAccessAuthenticator } from './accessAuthenticator.js';
 import { createApp } from './app.js';
 import { type AuditLog, createAuditLog } from './auditLog.js';
 import { createBoardRegistry, isBoardId } from './boardRegistry.js';
+import { createConnectionLimiter, DEFAULT_CONNECTION_LIMIT } from './connectionLimiter.js';
 import { checkDataKey, createDataCipher } from './dataCipher.js';
 import { silentLogger } from './logger.js';
+import { createMeetings } from './meetings.js';
 import { startMetrics } from './metrics.js';
 import { registerMember } from './participantRegistry.js';
 import { createPrivateRatings } from './privateRatings.js';
 import { createSqliteStore, openDatabase } from './sqliteStore.js';
 import { attachSyncUpgrade, type RoomEntrance } from './upgrade.js';
+import { createVersions } from './versions.js';
 
 export interface StartServerOptions {
   /** 0 picks a free port (tests). */
@@ -37,6 +40,8 @@ export interface StartServerOptions {
    * A key that does not match the data directory's refuses the start (DataKeyError).
    */
   readonly dataKey?: Uint8Array | null;
+  /** New WebSockets per client address ([L3]); default 20/s, burst 40; null: unlimited. */
+  readonly upgradeLimit?: { readonly perSecond: number; readonly burst: number } | null;
 }
 
 /** The data key does not fit the data directory: the server must not start. */
@@ -77,6 +82,7 @@ export async function startServer({
   metricsIntervalMs,
   secureCookies = false,
   dataKey = null,
+  upgradeLimit = DEFAULT_CONNECTION_LIMIT,
 }: StartServerOptions): Promise<RunningServer> {
   mkdirSync(dataDir, { recursive: true });
   const db = openDatabase(join(dataDir, DATABASE_FILE));
@@ -107,6 +113,9 @@ export async function startServer({
       }),
   });
   const privateRatings = createPrivateRatings(db, cipher);
+  // Sealed like the boards they copy; created before the first keyed start's VACUUM below.
+  const versions = createVersions(db, { cipher, now: access.now });
+  const meetings = createMeetings(db, { cipher, now: access.now });
   if (keyCheck.firstKeyedStart) {
     // Everything written before the key is sealed by now; rebuilding the file and emptying the WAL
     // drops the plaintext that deleted and rewritten rows left in free space.
@@ -125,9 +134,14 @@ export async function startServer({
     logger,
     scaling: { rooms, privateRatings },
     audit,
+    history: { rooms, versions, meetings },
     ...(webDist ? { webDist } : {}),
   });
-  const httpServer = createAdaptorServer({ fetch: app.fetch }) as Server;
+  // Node enforces the timeouts below when it checks its connections: each second, not every 30 s.
+  const httpServer = createAdaptorServer({
+    fetch: app.fetch,
+    serverOptions: { connectionsCheckingInterval: 1000 },
+  }) as Server;
   // Slow-loris bound: a client has 10 s to send its headers (upgrades included) and 30 s per request.
   httpServer.headersTimeout = 10_000;
   httpServer.requestTimeout = 30_000;
@@ -139,6 +153,7 @@ export async function startServer({
     onMemberConnected: (boardId, memberId) => void registerMember(rooms, access, boardId, memberId, logger),
     logger,
     ...(heartbeatMs ? { heartbeatMs } : {}),
+    ...(upgradeLimit ? { connectionLimiter: createConnectionLimiter(upgradeLimit) } : {}),
   });
 
   try {

@@ -2,6 +2,14 @@ import type { AuditChange, AuditedUpdate, DocStore, Logger, StoredDoc, UpdateAut
 import Database from 'better-sqlite3';
 import { type DataCipher, RecordFormat, SealedRecordError } from './dataCipher.js';
 import { silentLogger } from './logger.js';
+import {
+  checksumMatches,
+  checksumOf,
+  createQuarantine,
+  QUARANTINE_SCHEMA,
+  type Quarantine,
+  type StoredRecord,
+} from './quarantine.js';
 
 type Db = Database.Database;
 
@@ -18,7 +26,7 @@ export type SqliteStoreOptions = (
   readonly now?: () => number;
   /** Seals every update and snapshot written from now on (KINMAP_DATA_KEY); null: plaintext. */
   readonly cipher?: DataCipher | null;
-  /** Told (ids only) when a stored record fails to open. */
+  /** Told (ids and sizes only) when a stored record fails to open or is quarantined. */
   readonly logger?: Logger;
 };
 
@@ -79,6 +87,7 @@ const SCHEMA = `
     data BLOB NOT NULL
   );
   ${AUDIT_UPDATES_SCHEMA}
+  ${QUARANTINE_SCHEMA}
 `;
 
 /**
@@ -102,8 +111,10 @@ function migrate(db: Db): void {
     role: 'TEXT',
     session_id: 'TEXT',
     format: 'INTEGER NOT NULL DEFAULT 0',
+    // CRC-32 of a plaintext blob (issue 6); null for sealed rows (GCM authenticates them) and older rows.
+    crc: 'INTEGER',
   });
-  addMissingColumns(db, 'snapshots', { format: 'INTEGER NOT NULL DEFAULT 0' });
+  addMissingColumns(db, 'snapshots', { format: 'INTEGER NOT NULL DEFAULT 0', crc: 'INTEGER' });
 }
 
 /**
@@ -122,14 +133,15 @@ export function createSqliteStore(options: SqliteStoreOptions): DocStore {
   const cipher = options.cipher ?? null;
   const logger = options.logger ?? silentLogger;
   migrate(db);
-  if (cipher) sealPlaintextRecords(db, cipher);
+  const quarantine = createQuarantine(db, logger, now);
+  if (cipher) sealPlaintextRecords(db, cipher, quarantine);
   const sql = prepareStatements(db);
   let queue: PendingAppend[] = [];
   let flushScheduled = false;
   let closed = false;
 
   const lastSeq = (boardId: string): number =>
-    (sql.lastSeq.get(boardId, boardId) as { s: number | null }).s ?? 0;
+    (sql.lastSeq.get(boardId, boardId, boardId) as { s: number | null }).s ?? 0;
 
   const writeQueue = db.transaction((batch: readonly PendingAppend[]) =>
     batch.map((item) => {
@@ -146,6 +158,7 @@ export function createSqliteStore(options: SqliteStoreOptions): DocStore {
         author?.role ?? null,
         author?.sessionId ?? null,
         format,
+        cipher ? null : checksumOf(item.update),
       );
       if (author) {
         const changes = JSON.stringify(author.changes ?? []);
@@ -182,20 +195,28 @@ export function createSqliteStore(options: SqliteStoreOptions): DocStore {
     if (closed) throw new Error('the SQLite store is closed');
   };
 
-  /** A stored blob as Yjs bytes: opened when sealed, as stored when written before the key. */
-  const readBlob = (
-    boardId: string,
-    kind: 'update' | 'snapshot',
-    seq: number,
-    row: { data: Buffer; format: number },
-  ): Uint8Array => {
-    if (row.format === RecordFormat.plain) return toBytes(row.data);
+  /**
+   * A stored blob as Yjs bytes: opened when sealed, as stored when written before the key; null
+   * when it failed its check and was quarantined. A sealed record without a key is a configuration
+   * error, not damage: it fails the load and stays where it is.
+   */
+  const readBlob = (record: StoredRecord, crc: number | null): Uint8Array | null => {
+    const { boardId, kind, seq, data } = record;
+    if (record.format === RecordFormat.plain) {
+      if (checksumMatches(data, crc)) return data;
+      quarantine.move(record, 'checksum');
+      return null;
+    }
+    if (!cipher) {
+      logger.error('store.record_unreadable', { boardId, kind, seq, keyed: false });
+      throw new SealedRecordError(boardId, kind);
+    }
     try {
-      if (!cipher) throw new SealedRecordError(boardId, kind);
-      return toBytes(cipher.open(boardId, kind, seq, row.data));
-    } catch (error) {
-      logger.error('store.record_unreadable', { boardId, kind, seq, keyed: cipher !== null });
-      throw error;
+      return toBytes(cipher.open(boardId, kind, seq, data));
+    } catch {
+      // The key is the directory's (checked at start): a record that fails GCM was damaged.
+      quarantine.move(record, 'unreadable');
+      return null;
     }
   };
 
@@ -203,13 +224,22 @@ export function createSqliteStore(options: SqliteStoreOptions): DocStore {
     async load(boardId: string): Promise<StoredDoc> {
       assertOpen();
       flush();
-      const snapshot = sql.snapshot.get(boardId) as
-        | { through_seq: number; data: Buffer; format: number }
-        | undefined;
-      const rows = sql.updatesOf.all(boardId) as { seq: number; data: Buffer; format: number }[];
-      const updates = rows.map((row) => readBlob(boardId, 'update', row.seq, row));
-      if (snapshot) updates.unshift(readBlob(boardId, 'snapshot', snapshot.through_seq, snapshot));
-      return { updates, lastSeq: Math.max(snapshot?.through_seq ?? 0, rows.at(-1)?.seq ?? 0) };
+      const snapshot = sql.snapshot.get(boardId) as StoredRow | undefined;
+      const rows = sql.updatesOf.all(boardId) as StoredRow[];
+      // A quarantined record is left out: the board loads from the snapshot and updates that pass
+      // their check (updates that built on a quarantined one wait in Yjs's pending structs).
+      const records: Array<{ kind: 'update' | 'snapshot'; row: StoredRow }> = [
+        ...(snapshot ? [{ kind: 'snapshot' as const, row: snapshot }] : []),
+        ...rows.map((row) => ({ kind: 'update' as const, row })),
+      ];
+      const updates: Uint8Array[] = [];
+      for (const { kind, row } of records) {
+        const record = { boardId, kind, seq: row.seq, data: toBytes(row.data), format: row.format };
+        const bytes = readBlob(record, row.crc);
+        if (bytes) updates.push(bytes);
+      }
+      // Counts quarantined records too, so a sequence number is never given out twice.
+      return { updates, lastSeq: lastSeq(boardId) };
     },
 
     append(boardId: string, update: Uint8Array, author?: UpdateAuthor): Promise<number> {
@@ -228,7 +258,8 @@ export function createSqliteStore(options: SqliteStoreOptions): DocStore {
       flush();
       // Sealed under the key in force now: plaintext rows from before the key go with this.
       const data = cipher ? cipher.seal(boardId, 'snapshot', throughSeq, snapshot) : snapshot;
-      sql.compact(boardId, data, throughSeq, cipher ? RecordFormat.aesGcmV1 : RecordFormat.plain);
+      const format = cipher ? RecordFormat.aesGcmV1 : RecordFormat.plain;
+      sql.compact(boardId, data, throughSeq, format, cipher ? null : checksumOf(snapshot));
       // The WAL still holds the folded updates' pages until it is checkpointed and cut; compactions
       // are rare (every `compactEvery` updates, a card deletion, unload), so this costs little.
       db.pragma('wal_checkpoint(TRUNCATE)');
@@ -262,17 +293,19 @@ function prepareStatements(db: Db) {
     `SELECT MAX(s) AS s FROM (
        SELECT MAX(seq) AS s FROM updates WHERE board_id = ?
        UNION ALL SELECT through_seq AS s FROM snapshots WHERE board_id = ?
+       UNION ALL SELECT MAX(seq) AS s FROM quarantined_updates WHERE board_id = ?
      )`,
   );
   const deleteThrough = db.prepare('DELETE FROM updates WHERE board_id = ? AND seq <= ?');
   const upsertSnapshot = db.prepare(
-    `INSERT INTO snapshots (board_id, through_seq, data, format) VALUES (?, ?, ?, ?)
+    `INSERT INTO snapshots (board_id, through_seq, data, format, crc) VALUES (?, ?, ?, ?, ?)
      ON CONFLICT (board_id) DO UPDATE
-     SET through_seq = excluded.through_seq, data = excluded.data, format = excluded.format`,
+     SET through_seq = excluded.through_seq, data = excluded.data, format = excluded.format,
+         crc = excluded.crc`,
   );
   const compact = db.transaction(
-    (boardId: string, snapshot: Uint8Array, throughSeq: number, format: number) => {
-      const last = (lastSeqStatement.get(boardId, boardId) as { s: number | null }).s ?? 0;
+    (boardId: string, snapshot: Uint8Array, throughSeq: number, format: number, crc: number | null) => {
+      const last = (lastSeqStatement.get(boardId, boardId, boardId) as { s: number | null }).s ?? 0;
       if (!Number.isInteger(throughSeq) || throughSeq < 0 || throughSeq > last) {
         throw new RangeError(`compact through seq ${throughSeq} is outside 0..${last}`);
       }
@@ -280,16 +313,16 @@ function prepareStatements(db: Db) {
       // A snapshot of an older point would drop updates the current snapshot already holds.
       if (existing && existing.through_seq >= throughSeq) return;
       deleteThrough.run(boardId, throughSeq);
-      upsertSnapshot.run(boardId, throughSeq, snapshot, format);
+      upsertSnapshot.run(boardId, throughSeq, snapshot, format, crc);
     },
   );
   return {
     lastSeq: lastSeqStatement,
-    snapshot: db.prepare('SELECT through_seq, data, format FROM snapshots WHERE board_id = ?'),
-    updatesOf: db.prepare('SELECT seq, data, format FROM updates WHERE board_id = ? ORDER BY seq'),
+    snapshot: db.prepare('SELECT through_seq AS seq, data, format, crc FROM snapshots WHERE board_id = ?'),
+    updatesOf: db.prepare('SELECT seq, data, format, crc FROM updates WHERE board_id = ? ORDER BY seq'),
     insertUpdate: db.prepare(
-      `INSERT INTO updates (board_id, seq, data, at, participant_id, role, session_id, format)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO updates (board_id, seq, data, at, participant_id, role, session_id, format, crc)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     insertAudit: db.prepare(
       `INSERT INTO audit_updates (board_id, seq, at, participant_id, role, session_id, changes)
@@ -304,6 +337,14 @@ function prepareStatements(db: Db) {
   };
 }
 
+/** An update or snapshot row as read (`seq` is the snapshot's `through_seq`). */
+interface StoredRow {
+  seq: number;
+  data: Buffer;
+  format: number;
+  crc: number | null;
+}
+
 /** A plain Uint8Array view (not a Buffer) so callers compare equal across stores. */
 function toBytes(buffer: Buffer): Uint8Array {
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
@@ -312,27 +353,51 @@ function toBytes(buffer: Buffer): Uint8Array {
 /**
  * Seals every update and snapshot stored before the key was set, in one transaction, each under its
  * own board and position. After the first keyed start nothing of a board is left in plaintext rows.
+ * A plaintext record that fails its checksum is quarantined first (sealing would hide the damage
+ * from the checksum); quarantined plaintext is sealed too.
  */
-function sealPlaintextRecords(db: Db, cipher: DataCipher): void {
-  const updates = db.prepare('SELECT board_id, seq, data FROM updates WHERE format = 0').all() as {
+function sealPlaintextRecords(db: Db, cipher: DataCipher, quarantine: Quarantine): void {
+  const plaintext = db
+    .prepare(
+      `SELECT board_id, 'update' AS kind, seq, data, crc FROM updates WHERE format = 0
+       UNION ALL SELECT board_id, 'snapshot' AS kind, through_seq AS seq, data, crc FROM snapshots
+       WHERE format = 0`,
+    )
+    .all() as {
     board_id: string;
+    kind: 'update' | 'snapshot';
     seq: number;
     data: Buffer;
+    crc: number | null;
   }[];
-  const snapshots = db
-    .prepare('SELECT board_id, through_seq, data FROM snapshots WHERE format = 0')
-    .all() as { board_id: string; through_seq: number; data: Buffer }[];
-  if (updates.length === 0 && snapshots.length === 0) return;
-  const sealUpdate = db.prepare('UPDATE updates SET data = ?, format = ? WHERE board_id = ? AND seq = ?');
-  const sealSnapshot = db.prepare('UPDATE snapshots SET data = ?, format = ? WHERE board_id = ?');
+  const quarantinedPlaintext = db.prepare(
+    'SELECT rowid AS id, board_id, kind, seq, data FROM quarantined_updates WHERE format = 0',
+  );
+  const unsealed = () =>
+    quarantinedPlaintext.all() as { id: number; board_id: string; kind: string; seq: number; data: Buffer }[];
+  if (plaintext.length === 0 && unsealed().length === 0) return;
+  const sealUpdate = db.prepare(
+    'UPDATE updates SET data = ?, format = ?, crc = NULL WHERE board_id = ? AND seq = ?',
+  );
+  const sealSnapshot = db.prepare(
+    'UPDATE snapshots SET data = ?, format = ?, crc = NULL WHERE board_id = ? AND through_seq = ?',
+  );
+  const sealQuarantined = db.prepare('UPDATE quarantined_updates SET data = ?, format = ? WHERE rowid = ?');
   const sealed = RecordFormat.aesGcmV1;
+  const intact = plaintext.filter((row) => {
+    if (checksumMatches(row.data, row.crc)) return true;
+    const record = { boardId: row.board_id, kind: row.kind, seq: row.seq, data: row.data, format: 0 };
+    quarantine.move(record, 'checksum');
+    return false;
+  });
   db.transaction(() => {
-    for (const row of updates) {
-      sealUpdate.run(cipher.seal(row.board_id, 'update', row.seq, row.data), sealed, row.board_id, row.seq);
+    for (const row of intact) {
+      const data = cipher.seal(row.board_id, row.kind, row.seq, row.data);
+      (row.kind === 'update' ? sealUpdate : sealSnapshot).run(data, sealed, row.board_id, row.seq);
     }
-    for (const row of snapshots) {
-      const data = cipher.seal(row.board_id, 'snapshot', row.through_seq, row.data);
-      sealSnapshot.run(data, sealed, row.board_id);
+    for (const row of unsealed()) {
+      const kind = row.kind === 'snapshot' ? 'snapshot' : 'update';
+      sealQuarantined.run(cipher.seal(row.board_id, kind, row.seq, row.data), sealed, row.id);
     }
   })();
 }

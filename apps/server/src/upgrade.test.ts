@@ -5,8 +5,9 @@ import type { Access, RoomConnection, SocketLike } from '@kinmap/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import type { Authenticator } from './authenticator.js';
-import { createLiveSockets, type LiveSockets } from './liveSockets.js';
-import { attachSyncUpgrade, type SyncUpgrade } from './upgrade.js';
+import { createConnectionLimiter } from './connectionLimiter.js';
+import { createLiveSockets } from './liveSockets.js';
+import { attachSyncUpgrade, type SyncUpgrade, type SyncUpgradeOptions } from './upgrade.js';
 
 interface Joined {
   boardId: string;
@@ -82,7 +83,12 @@ describe('attachSyncUpgrade', () => {
   const rawSockets: Socket[] = [];
 
   const start = async (
-    options: { heartbeatMs?: number; authenticate?: Authenticator; liveSockets?: LiveSockets } = {},
+    options: Partial<
+      Pick<
+        SyncUpgradeOptions,
+        'heartbeatMs' | 'authenticate' | 'liveSockets' | 'connectionLimiter' | 'handshakeTimeoutMs'
+      >
+    > = {},
   ) => {
     server = createServer((_req, res) => res.end('http'));
     rooms = recordingRooms();
@@ -277,5 +283,44 @@ describe('attachSyncUpgrade', () => {
       ['board1:restricted', 'facilitator'],
       ['board1', 'family'],
     ]);
+  });
+
+  it('[L3] answers 429 with Retry-After before upgrading once an address is over its rate; open sockets carry on', async () => {
+    await restart({ connectionLimiter: createConnectionLimiter({ perSecond: 0.01, burst: 2 }) });
+    const first = await client(`${base}/sync/board1?ticket=edit`);
+    await client(`${base}/sync/board1?ticket=view`);
+    const refused = await new Promise<{ status: number; retryAfter: string | undefined }>(
+      (resolve, reject) => {
+        const ws = new WebSocket(`${base}/sync/board1?ticket=edit`);
+        ws.on('error', () => {});
+        ws.on('open', () => reject(new Error('the upgrade was accepted')));
+        ws.on('unexpected-response', (_request, response) => {
+          resolve({ status: response.statusCode ?? 0, retryAfter: response.headers['retry-after'] });
+          ws.terminate();
+        });
+      },
+    );
+    expect(refused).toEqual({ status: 429, retryAfter: '100' });
+    // Counted before authentication: a flood of bad tickets is refused the same way.
+    expect(await refusalStatus(`${base}/sync/board1?ticket=guess`)).toBe(429);
+    expect(rooms.joined).toHaveLength(2);
+    first.send(new Uint8Array([0, 0, 0]));
+    await waitFor(() => rooms.joined[0]?.messages.length === 1, 'the open socket to keep working');
+  });
+
+  it('[L4] closes a socket that sends no sync step 1 in time with 4504; one that did stays open', async () => {
+    await restart({ handshakeTimeoutMs: 100 });
+    const polite = await client(`${base}/sync/board1?ticket=edit`);
+    polite.send(new Uint8Array([0, 0, 0])); // sync step 1, empty state vector
+    const silent = await client(`${base}/sync/board1?ticket=edit`);
+    const chatty = await client(`${base}/sync/board1?ticket=view`);
+    chatty.send(new Uint8Array([3])); // query awareness: a frame, but not the handshake
+    const [silentClosed, chattyClosed] = await Promise.all([closeEvent(silent), closeEvent(chatty)]);
+    expect(silentClosed).toEqual({ code: 4504, reason: 'no sync step 1 in time' });
+    expect(chattyClosed.code).toBe(4504);
+    // The polite socket opened first, so its bound passed before the others were closed.
+    expect(polite.readyState).toBe(WebSocket.OPEN);
+    await waitFor(() => rooms.joined[1]?.closed === 1 && rooms.joined[2]?.closed === 1, 'the room to hear');
+    expect(rooms.joined[0]?.closed).toBe(0);
   });
 });

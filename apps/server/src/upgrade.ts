@@ -1,20 +1,32 @@
 import { randomUUID } from 'node:crypto';
-import { type IncomingMessage, type Server, STATUS_CODES } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { ParticipantId } from '@kinmap/model';
 import {
   type Access,
+  CloseCode,
   type Logger,
+  MessageType,
   type RoomConnection,
   restrictedRoomId,
   type SocketLike,
+  SyncStep,
 } from '@kinmap/sync';
 import { type RawData, WebSocket, WebSocketServer } from 'ws';
-import { ApiErrorCode, type ApiErrorCodeValue } from './apiError.js';
-import { AUTH_FAILURE_RESPONSE, type Authenticator } from './authenticator.js';
+import type { Authenticator } from './authenticator.js';
+import type { ConnectionLimiter } from './connectionLimiter.js';
 import type { LiveSockets } from './liveSockets.js';
 import { silentLogger } from './logger.js';
-import { sameHost } from './middleware/csrf.js';
+import {
+  type Admission,
+  type Admitted,
+  admit,
+  INTERNAL_ERROR,
+  overLimit,
+  refuse,
+  SHUTTING_DOWN,
+  summarized,
+} from './upgradeAdmission.js';
 
 /** The part of `Rooms` (from @kinmap/sync) the upgrade needs. */
 export interface RoomEntrance {
@@ -34,6 +46,10 @@ export interface SyncUpgradeOptions {
   readonly liveSockets?: LiveSockets;
   /** Told of each member who connects (after the room has the socket), e.g. to write their name into the board. */
   readonly onMemberConnected?: (boardId: string, memberId: string) => void;
+  /** New WebSockets per client address ([L3]); absent: unlimited. Checked before anything else. */
+  readonly connectionLimiter?: ConnectionLimiter;
+  /** A socket that has not sent its sync step 1 this long after opening is closed with 4504 ([L4]). */
+  readonly handshakeTimeoutMs?: number;
 }
 
 export interface SyncUpgrade {
@@ -46,10 +62,8 @@ export interface SyncUpgrade {
 
 export const DEFAULT_MAX_PAYLOAD_BYTES = 16 * 1024 * 1024;
 export const DEFAULT_HEARTBEAT_MS = 30_000;
-/** `/sync/<boardId>` (the shared room) or `/sync/<boardId>/restricted` (professionals only, [PO1]). */
-const SYNC_PATH = /^\/sync\/([^/]+)(\/restricted)?$/;
-const MAY_SYNC_RESTRICTED: ReadonlySet<Access['role']> = new Set(['facilitator', 'practitioner']);
-
+/** The official client sends its sync step 1 the moment the socket opens; 10 s covers a very slow phone. */
+export const DEFAULT_HANDSHAKE_TIMEOUT_MS = 10_000;
 /**
  * Accepts WebSockets at `/sync/<boardId>` (session cookie with a same-host Origin, or `?ticket=…`)
  * and hands them to the rooms. Every refusal is a plain HTTP response written on the socket BEFORE
@@ -67,9 +81,12 @@ export function attachSyncUpgrade({
   heartbeatMs = DEFAULT_HEARTBEAT_MS,
   liveSockets,
   onMemberConnected,
+  connectionLimiter,
+  handshakeTimeoutMs = DEFAULT_HANDSHAKE_TIMEOUT_MS,
 }: SyncUpgradeOptions): SyncUpgrade {
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxPayloadBytes });
   const heartbeat = startHeartbeat(wss, heartbeatMs);
+  const floodLog = summarized(logger);
   let closing = false;
 
   const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
@@ -77,14 +94,17 @@ export function attachSyncUpgrade({
     socket.on('error', onEarlyError);
     let admission: Admission;
     try {
-      admission = closing ? SHUTTING_DOWN : admit(request, authenticate);
+      admission = closing
+        ? SHUTTING_DOWN
+        : (overLimit(request, connectionLimiter) ?? admit(request, authenticate));
     } catch (error) {
       // An exception in an 'upgrade' listener would take the whole process down.
       logger.error('sync.admitFailed', { name: error instanceof Error ? error.name : 'unknown' });
       admission = INTERNAL_ERROR;
     }
     if (!admission.ok) {
-      logger.info('sync.refused', { status: admission.status, code: admission.code });
+      if (admission.status === 429) floodLog.count();
+      else logger.info('sync.refused', { status: admission.status, code: admission.code });
       refuse(socket, admission);
       return;
     }
@@ -92,7 +112,7 @@ export function attachSyncUpgrade({
     socket.off('error', onEarlyError);
     wss.handleUpgrade(request, socket, head, (ws) => {
       heartbeat.track(ws);
-      acceptConnection(ws, rooms, admission, logger, liveSockets);
+      acceptConnection(ws, rooms, admission, { logger, liveSockets, handshakeTimeoutMs });
       // The member's name goes into the shared document; the restricted one holds only cards.
       if (!admission.restricted) {
         onMemberConnected?.(admission.boardId, admission.memberId);
@@ -142,103 +162,17 @@ function startHeartbeat(wss: WebSocketServer, intervalMs: number) {
   };
 }
 
-interface Admitted {
-  readonly ok: true;
-  readonly boardId: string;
-  readonly role: Access['role'];
-  readonly memberId: string;
-  readonly sessionId: string | null;
-  /** The board's restricted room (professionals-only cards), not its shared one. */
-  readonly restricted: boolean;
+interface ConnectionOptions {
+  readonly logger: Logger;
+  readonly liveSockets: LiveSockets | undefined;
+  readonly handshakeTimeoutMs: number;
 }
-
-type Admission =
-  | Admitted
-  | {
-      readonly ok: false;
-      readonly status: number;
-      readonly code: ApiErrorCodeValue;
-      readonly message: string;
-    };
-
-const INTERNAL_ERROR: Admission = {
-  ok: false,
-  status: 500,
-  code: ApiErrorCode.internal,
-  message: 'Internal server error',
-};
-
-const SHUTTING_DOWN: Admission = {
-  ok: false,
-  status: 503,
-  code: ApiErrorCode.unavailable,
-  message: 'The server is shutting down',
-};
-
-/** Decides whether an upgrade request may join a room, with the same codes as the HTTP API. */
-function admit(request: IncomingMessage, authenticate: Authenticator): Admission {
-  const url = new URL(request.url ?? '/', 'http://localhost');
-  const match = SYNC_PATH.exec(url.pathname);
-  if (!match?.[1]) {
-    return {
-      ok: false,
-      status: 404,
-      code: ApiErrorCode.notFound,
-      message: 'WebSockets live at /sync/<boardId>',
-    };
-  }
-  if (request.headers.upgrade?.toLowerCase() !== 'websocket') {
-    return {
-      ok: false,
-      status: 400,
-      code: ApiErrorCode.invalidInput,
-      message: 'Only WebSocket upgrades are accepted',
-    };
-  }
-  const result = authenticate({
-    boardId: safeDecode(match[1]),
-    ticket: url.searchParams.get('ticket'),
-    headers: request.headers,
-  });
-  if (!result.ok) return { ok: false, ...AUTH_FAILURE_RESPONSE[result.reason] };
-  // [AU13] Browsers send cookies with cross-site WebSocket handshakes (no CORS, no SameSite on
-  // same-site subdomains): a cookie connection must come from a page of this very host.
-  if (result.via === 'session' && !sameHost(request.headers.origin, `http://${request.headers.host ?? ''}`)) {
-    return CROSS_ORIGIN;
-  }
-  const restricted = match[2] !== undefined;
-  // [PO1] Family, network and viewers never receive a byte of the restricted document.
-  if (restricted && !MAY_SYNC_RESTRICTED.has(result.role)) return PROFESSIONALS_ONLY;
-  return {
-    ok: true,
-    boardId: result.boardId,
-    role: result.role,
-    memberId: result.memberId,
-    sessionId: result.sessionId,
-    restricted,
-  };
-}
-
-const PROFESSIONALS_ONLY: Admission = {
-  ok: false,
-  status: 403,
-  code: ApiErrorCode.forbidden,
-  message: 'Only facilitators and practitioners may open professionals-only cards',
-};
-
-const CROSS_ORIGIN: Admission = {
-  ok: false,
-  status: 403,
-  code: ApiErrorCode.forbidden,
-  message: 'A signed-in connection must come from this site (Origin)',
-};
 
 function acceptConnection(
   ws: WebSocket,
   rooms: RoomEntrance,
   { boardId, role, memberId, sessionId, restricted }: Admitted,
-  logger: Logger,
-  liveSockets: LiveSockets | undefined,
+  { logger, liveSockets, handshakeTimeoutMs }: ConnectionOptions,
 ): void {
   // The member id is the participant id the room's permission guard checks writes against. The
   // session id stays with the live-socket index (revocation on logout).
@@ -281,9 +215,15 @@ function acceptConnection(
     close: (code, reason) => closeSafely(ws, code, reason),
   });
   let open = true;
+  // [L4] A socket that never starts the protocol holds a room seat and its memory for nothing.
+  let handshake: NodeJS.Timeout | undefined = setTimeout(() => {
+    logger.info('sync.handshakeTimeout', { boardId, connectionId: access.connectionId });
+    closeSafely(ws, CloseCode.handshakeTimeout, 'no sync step 1 in time');
+  }, handshakeTimeoutMs);
   const end = (): void => {
     if (!open) return;
     open = false;
+    clearTimeout(handshake);
     unregister?.();
     connection.close();
     logger.info('sync.disconnected', { boardId, connectionId: access.connectionId });
@@ -291,8 +231,13 @@ function acceptConnection(
   ws.on('message', (data, isBinary) => {
     if (!open || ws.readyState !== WebSocket.OPEN) return;
     // The protocol is binary y-websocket framing; text frames are a client bug or an attack.
-    if (!isBinary) return closeSafely(ws, 4400, 'binary frames only');
-    connection.message(toBytes(data));
+    if (!isBinary) return closeSafely(ws, CloseCode.badMessage, 'binary frames only');
+    const bytes = toBytes(data);
+    if (handshake !== undefined && isSyncStep1(bytes)) {
+      clearTimeout(handshake);
+      handshake = undefined;
+    }
+    connection.message(bytes);
   });
   ws.on('error', (error) => {
     logger.warn('sync.socketError', { connectionId: access.connectionId, name: error.name });
@@ -301,23 +246,9 @@ function acceptConnection(
   ws.on('close', end);
 }
 
-/** Writes a complete HTTP response on a socket that never became a WebSocket, then drops it. */
-function refuse(
-  socket: Duplex,
-  { status, code, message }: { status: number; code: string; message: string },
-): void {
-  if (!socket.writable) {
-    socket.destroy();
-    return;
-  }
-  const body = JSON.stringify({ error: { code, message } });
-  socket.once('finish', () => socket.destroy());
-  socket.end(
-    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Error'}\r\n` +
-      'Connection: close\r\nContent-Type: application/json\r\n' +
-      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
-  );
-}
+/** The first two bytes of a y-websocket sync step 1 (both varUints below 128, so one byte each). */
+const isSyncStep1 = (bytes: Uint8Array): boolean =>
+  bytes[0] === MessageType.sync && bytes[1] === SyncStep.step1;
 
 async function closeClients(wss: WebSocketServer, graceMs: number): Promise<void> {
   const closed: Promise<void>[] = [];
@@ -349,14 +280,6 @@ function truncateUtf8(text: string, maxBytes: number): string {
   let result = text;
   while (Buffer.byteLength(result) > maxBytes) result = result.slice(0, -1);
   return result;
-}
-
-function safeDecode(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
 }
 
 /** `ws` hands over a Buffer (or fragments); the room gets a plain Uint8Array of the frame. */

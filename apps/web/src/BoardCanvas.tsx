@@ -4,7 +4,7 @@ import type { KonvaEventObject } from 'konva/lib/Node';
 import { type RefObject, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Layer, Line, Rect, Stage } from 'react-konva';
 import { AnalysisBand } from './AnalysisRowShape';
-import { CardShape } from './CardShape';
+import { type CardHighlight, CardShape } from './CardShape';
 import { ColumnShape } from './ColumnShape';
 import { cullingArea, drawWindow, overlaps, sameRect } from './canvasCulling';
 import { SELECTION } from './colors';
@@ -37,6 +37,8 @@ export interface BoardCanvasProps {
   /** [AC4][AC5] Whether this person may move a card (family and network: only their own). */
   readonly mayMove: (card: CardState) => boolean;
   readonly onCursor: (point: BoardPoint | null) => void;
+  /** Comparing versions: the cards to mark as added, changed or removed (a read-only canvas). */
+  readonly highlights?: ReadonlyMap<string, CardHighlight>;
 }
 
 interface DropTarget {
@@ -180,6 +182,7 @@ export function BoardCanvas(props: BoardCanvasProps) {
               selected={card.id === selectedId}
               highContrast={props.projector}
               pairNumber={pairNumberOf(card, numbers)}
+              highlight={props.highlights?.get(card.id) ?? null}
               // A paired card stays in its row (the model refuses to move it out of its category).
               draggable={canEdit && card.id !== editingId && placed.rowPairId === null && props.mayMove(card)}
               onSelect={onSelect}

@@ -8,6 +8,8 @@ import { navigate } from './router';
 export interface BoardHeaderProps {
   readonly title: string;
   readonly status: ConnectionState;
+  /** This person's changes the server has not confirmed yet. */
+  readonly unsaved?: number;
   readonly people: readonly Presence[];
   readonly myParticipantId: string;
   /** Absent when this person may not invite anyone. */
@@ -15,7 +17,14 @@ export interface BoardHeaderProps {
 }
 
 /** The strip above the board: the case, whether it is up to date, and who is here. */
-export function BoardHeader({ title, status, people, myParticipantId, invite }: BoardHeaderProps) {
+export function BoardHeader({
+  title,
+  status,
+  unsaved = 0,
+  people,
+  myParticipantId,
+  invite,
+}: BoardHeaderProps) {
   return (
     <header className="board-header">
       <a
@@ -29,7 +38,7 @@ export function BoardHeader({ title, status, people, myParticipantId, invite }: 
         {t('app.name')}
       </a>
       <h1 className="board-title">{title}</h1>
-      <ConnectionStatus status={status} />
+      <ConnectionStatus status={status} unsaved={unsaved} />
       <ParticipantList people={people} myParticipantId={myParticipantId} />
       {invite && (
         <button

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { type ApiResult, type BoardSummary, listBoards } from './api';
 import { t } from './messages';
+import { ImportBoardForm } from './reports/ImportBoardForm';
 import { boardPath, navigate } from './router';
 
 /** The boards this staff member is on, newest first, each a link to open it. */
@@ -44,6 +45,7 @@ export function BoardList() {
           ))}
         </ul>
       )}
+      <ImportBoardForm />
     </section>
   );
 }

@@ -3,9 +3,15 @@ import { fetchMe, memberName, type SignedIn } from './accountApi';
 import { type ApiResult, type BoardAccess, fetchBoardAccess } from './api';
 import { BoardScreen } from './BoardScreen';
 import { type MessageKey, t } from './messages';
+import { type LocalFallback, localFallback } from './offline/localFallback';
 import { ProblemPage } from './ProblemPage';
 
-type Opened = { readonly access: ApiResult<BoardAccess>; readonly me: ApiResult<SignedIn> };
+type Opened = {
+  readonly access: ApiResult<BoardAccess>;
+  readonly me: ApiResult<SignedIn>;
+  /** This device's copy: opened when the server cannot be reached, wiped when it refuses. */
+  readonly local: LocalFallback;
+};
 
 /** Why a board does not open, in the words the person needs to act on it. */
 export function accessProblem(access: ApiResult<BoardAccess>): MessageKey | null {
@@ -31,7 +37,7 @@ export function BoardRoute({ boardId }: { readonly boardId: string }) {
   useEffect(() => {
     let cancelled = false;
     void Promise.all([fetchBoardAccess(boardId), fetchMe()]).then(([access, me]) => {
-      if (!cancelled) setOpened({ access, me });
+      if (!cancelled) setOpened({ access, me, local: localFallback(boardId, access) });
     });
     return () => {
       cancelled = true;
@@ -45,10 +51,16 @@ export function BoardRoute({ boardId }: { readonly boardId: string }) {
       </main>
     );
   }
-  const { access, me } = opened;
+  const { access, me, local } = opened;
+  if (local.open) {
+    const { memberId, name, role } = local.open;
+    const offlineMe = { participantId: memberId, name, role };
+    return <BoardScreen boardId={boardId} title="" me={offlineMe} />;
+  }
   const problem = accessProblem(access);
   if (!access.ok || problem) {
-    return <ProblemPage message={problem ?? 'join.failed'} signIn={problem === 'join.noAccess'} />;
+    const message = local.lostUnsaved ? 'offline.endedUnsaved' : (problem ?? 'join.failed');
+    return <ProblemPage message={message} signIn={problem === 'join.noAccess'} />;
   }
   const { role, title, memberId } = access.value;
   const name = (me.ok ? memberName(me.value, memberId) : null) ?? t(`role.${role}`);

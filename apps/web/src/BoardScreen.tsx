@@ -12,12 +12,14 @@ import { ProblemPage } from './ProblemPage';
 import { PlanView } from './plan/PlanView';
 import { peopleOnline } from './presence';
 import { RejectionNotice } from './RejectionNotice';
+import { ReportsView } from './reports/ReportsView';
 import { mergeBoards } from './restricted';
 import { RestrictedSessionContext } from './restrictedContext';
 import { ScalesView } from './ScalesView';
 import { type Me, useBoard } from './useBoard';
 import { useRestrictedBoard } from './useRestrictedBoard';
 import { useTestBridge } from './useTestBridge';
+import { MeetingsView } from './versions/MeetingsView';
 import { visibleBoard } from './visibility';
 
 export interface BoardScreenProps {
@@ -33,6 +35,8 @@ const VIEWS = [
   { id: 'plan', label: 'plan.tab' },
   { id: 'outline', label: 'outline.view' },
   { id: 'history', label: 'history.tab' },
+  { id: 'meetings', label: 'versions.tab' },
+  { id: 'reports', label: 'reports.tab' },
 ] as const satisfies ReadonlyArray<{
   id: string;
   label: MessageKey;
@@ -44,11 +48,18 @@ const MAY_INVITE = new Set(['facilitator', 'practitioner']);
 
 /** The board page once joined: header, invitations, the choice of view, and the view. */
 export function BoardScreen({ boardId, title, me }: BoardScreenProps) {
-  const { session, state, status, peers, setCursor, notice, dismissNotice } = useBoard(boardId, me);
+  const { session, state, status, peers, setCursor, notice, dismissNotice, unsaved, ending } = useBoard(
+    boardId,
+    me,
+  );
   const [view, setView] = useState<ViewId>('map');
   const mayInvite = MAY_INVITE.has(me.role);
   // The same people read the board's history (SPEC AD3); the server refuses anyone else.
   const mayReadHistory = mayInvite;
+  // Meetings and versions are staff work: the server answers anyone else 403.
+  const mayRunMeetings = mayInvite;
+  // Reports and the trajectory are for everyone who takes part; the wall screen (viewer) has none.
+  const mayReadReports = me.role !== 'viewer';
   const [inviteOpen, setInviteOpen] = useState(false);
   const stageRef = useRef<Konva.Stage | null>(null);
   const [layout, setLayout] = useState<BoardLayout | null>(null);
@@ -61,13 +72,14 @@ export function BoardScreen({ boardId, title, me }: BoardScreenProps) {
   const board = useMemo(() => (everything ? visibleBoard(everything, me.role) : null), [everything, me.role]);
   useTestBridge({ board, layout, status, stageRef, role: me.role, participantId: me.participantId });
 
-  if (status === 'ended') return <ProblemPage message="access.ended" />;
+  if (status === 'ended') return <ProblemPage message={ending ?? 'access.ended'} />;
   return (
     <div className="board-page">
       <SkipToOutline onSkip={() => setView('outline')} />
       <BoardHeader
         title={board?.meta.title || title}
         status={status}
+        unsaved={unsaved + restricted.unsaved}
         people={peopleOnline({ ...me, color: '', cursor: null }, peers)}
         myParticipantId={me.participantId}
         {...(mayInvite ? { invite: { open: inviteOpen, toggle: () => setInviteOpen((open) => !open) } } : {})}
@@ -76,17 +88,20 @@ export function BoardScreen({ boardId, title, me }: BoardScreenProps) {
       {notice && <RejectionNotice message={notice} onDismiss={dismissNotice} />}
       {VIEWS.length > 1 && (
         <nav className="view-tabs" aria-label={t('view.choose')}>
-          {VIEWS.filter((entry) => entry.id !== 'history' || mayReadHistory).map((entry) => (
-            <button
-              key={entry.id}
-              type="button"
-              className="view-tab"
-              aria-current={view === entry.id ? 'page' : undefined}
-              onClick={() => setView(entry.id)}
-            >
-              {t(entry.label)}
-            </button>
-          ))}
+          {VIEWS.filter((entry) => entry.id !== 'history' || mayReadHistory)
+            .filter((entry) => entry.id !== 'reports' || mayReadReports)
+            .filter((entry) => entry.id !== 'meetings' || mayRunMeetings)
+            .map((entry) => (
+              <button
+                key={entry.id}
+                type="button"
+                className="view-tab"
+                aria-current={view === entry.id ? 'page' : undefined}
+                onClick={() => setView(entry.id)}
+              >
+                {t(entry.label)}
+              </button>
+            ))}
         </nav>
       )}
       <RestrictedSessionContext.Provider value={restricted.session}>
@@ -95,6 +110,12 @@ export function BoardScreen({ boardId, title, me }: BoardScreenProps) {
         )}
         {board && view === 'plan' && <PlanView session={session} board={board} me={me} />}
         {view === 'history' && mayReadHistory && <AuditView boardId={boardId} />}
+        {board && view === 'meetings' && mayRunMeetings && (
+          <MeetingsView boardId={boardId} board={board} me={me} stageRef={stageRef} onLayout={setLayout} />
+        )}
+        {board && view === 'reports' && mayReadReports && (
+          <ReportsView boardId={boardId} board={board} me={me} />
+        )}
         {board && view === 'scales' && (
           <ScalesView session={session} board={board} me={me} boardId={boardId} />
         )}

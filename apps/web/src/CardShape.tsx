@@ -10,6 +10,16 @@ import { t } from './messages';
 import { textDirection } from './textDirection';
 import { konvaFontStyle } from './textMeasure';
 
+/** How a compared card is marked: new since the earlier version, changed, or gone (a ghost). */
+export type CardHighlight = 'added' | 'changed' | 'removed';
+
+/** Outline colours of compared cards (each ≥ 3:1 against the page) plus a word, never colour alone. */
+const HIGHLIGHTS: Readonly<Record<CardHighlight, { readonly color: string; readonly dash?: number[] }>> = {
+  added: { color: '#15803d' },
+  changed: { color: '#b45309' },
+  removed: { color: '#4b5563', dash: [8, 5] },
+};
+
 export interface CardShapeProps {
   readonly card: CardState;
   readonly placed: CardLayout;
@@ -18,6 +28,8 @@ export interface CardShapeProps {
   readonly highContrast?: boolean;
   /** The number of the analysis pair this card belongs to, shown as "Pair n". */
   readonly pairNumber: number | null;
+  /** Comparing versions: how this card differs (drawn as a coloured outline and a word). */
+  readonly highlight?: CardHighlight | null;
   readonly draggable: boolean;
   readonly onSelect: (cardId: CardId) => void;
   readonly onEdit: (cardId: CardId) => void;
@@ -54,6 +66,7 @@ function sameCard(a: CardShapeProps, b: CardShapeProps): boolean {
     a.highContrast === b.highContrast &&
     a.pairNumber === b.pairNumber &&
     a.draggable === b.draggable &&
+    (a.highlight ?? null) === (b.highlight ?? null) &&
     a.onSelect === b.onSelect &&
     a.onEdit === b.onEdit &&
     a.onDragStart === b.onDragStart &&
@@ -86,6 +99,8 @@ function CardShapeView(props: CardShapeProps) {
   // Arabic or Urdu cards read from the right: aligned right, in the canvas's right-to-left mode.
   const direction = isEmpty ? 'ltr' : textDirection(card.text);
   const metaY = cardPaddingY + Math.max(1, lines.length) * text.lineHeight + metaGap;
+  // A removed card is a ghost of the earlier version: there, but faded (its mark is not).
+  const fade = props.highlight === 'removed' ? 0.55 : 1;
 
   return (
     <Group
@@ -115,6 +130,7 @@ function CardShapeView(props: CardShapeProps) {
         width={rect.width}
         height={rect.height}
         fill={CARD_BACKGROUND}
+        opacity={fade}
         stroke={selected ? SELECTION : props.highContrast ? '#000000' : CARD_BORDER}
         strokeWidth={selected ? 3 : props.highContrast ? 2 : 1}
         cornerRadius={6}
@@ -130,6 +146,7 @@ function CardShapeView(props: CardShapeProps) {
         width={stripeWidth}
         height={rect.height}
         fill={ROLE_COLORS[card.authorRole]}
+        opacity={fade}
         cornerRadius={[6, 0, 0, 6]}
         listening={false}
         perfectDrawEnabled={false}
@@ -148,6 +165,7 @@ function CardShapeView(props: CardShapeProps) {
         fontStyle={isEmpty ? 'italic' : konvaFontStyle(text)}
         lineHeight={text.lineHeight / text.size}
         fill={props.highContrast ? '#000000' : isEmpty ? INK_MUTED : INK}
+        opacity={fade}
         listening={false}
         perfectDrawEnabled={false}
       />
@@ -165,10 +183,62 @@ function CardShapeView(props: CardShapeProps) {
           fontStyle={konvaFontStyle(meta)}
           lineHeight={meta.lineHeight / meta.size}
           fill={INK_MUTED}
+          opacity={fade}
           listening={false}
           perfectDrawEnabled={false}
         />
       )}
+      {props.highlight && <HighlightMark kind={props.highlight} width={rect.width} height={rect.height} />}
     </Group>
+  );
+}
+
+/**
+ * The outline and the word ("New", "Changed", "Removed") of a compared card. Its name carries the
+ * kind, which the test bridge reads back from what is drawn.
+ */
+function HighlightMark({ kind, width, height }: { kind: CardHighlight; width: number; height: number }) {
+  const { color, dash } = HIGHLIGHTS[kind];
+  const label = t(`versions.highlight.${kind}`);
+  const tagWidth = Math.min(width - 8, 10 + label.length * 7.5);
+  return (
+    <>
+      <Rect
+        name={`card-highlight card-highlight--${kind}`}
+        x={-3}
+        y={-3}
+        width={width + 6}
+        height={height + 6}
+        stroke={color}
+        strokeWidth={4}
+        cornerRadius={8}
+        {...(dash ? { dash } : {})}
+        listening={false}
+        perfectDrawEnabled={false}
+      />
+      <Rect
+        x={width - tagWidth - 4}
+        y={-10}
+        width={tagWidth}
+        height={18}
+        fill={color}
+        cornerRadius={4}
+        listening={false}
+        perfectDrawEnabled={false}
+      />
+      <Text
+        x={width - tagWidth - 4}
+        y={-7}
+        width={tagWidth}
+        align="center"
+        text={label}
+        fontFamily={FONT_FAMILY}
+        fontSize={12}
+        fontStyle="bold"
+        fill="#ffffff"
+        listening={false}
+        perfectDrawEnabled={false}
+      />
+    </>
   );
 }

@@ -1,21 +1,28 @@
-import type { ConnectionState } from './connection';
+import { type ConnectionState, connectionWords } from './connection';
 import { t } from './messages';
 
-const LABELS = {
-  connecting: 'status.connecting',
-  connected: 'status.connected',
-  synced: 'status.synced',
-  offline: 'status.offline',
-  denied: 'status.denied',
-  ended: 'status.ended',
-} as const;
-
-/** Says in words whether what you see is up to date; the dot's colour only repeats it. */
-export function ConnectionStatus({ status }: { readonly status: ConnectionState }) {
+/**
+ * Says in words whether what you see is up to date, and how many of your changes are not saved
+ * yet; the dot's colour only repeats it.
+ */
+export function ConnectionStatus({
+  status,
+  unsaved = 0,
+}: {
+  readonly status: ConnectionState;
+  readonly unsaved?: number;
+}) {
+  const words = connectionWords(status, unsaved);
+  const saving = unsaved > 0 && (status === 'synced' || status === 'connected');
   return (
-    <p className={`connection-status connection-status--${status}`} role="status" data-status={status}>
+    <p
+      className={`connection-status connection-status--${saving ? 'saving' : status}`}
+      role="status"
+      data-status={status}
+      data-unsaved={unsaved}
+    >
       <span className="connection-status__dot" aria-hidden="true" />
-      {t(LABELS[status])}
+      {words.count === undefined ? t(words.key) : t(words.key, { count: words.count })}
     </p>
   );
 }

@@ -8,7 +8,7 @@ import { scaleRect } from './camera';
 import { mayMarkProfessionalsOnly, mayMoveOrDelete } from './cardPermissions';
 import { FollowPicker } from './FollowPicker';
 import { type BoardPoint, scrollToReveal } from './geometry';
-import { type BoardLayout, layoutBoard, sharesBoardCoordinates } from './layout';
+import { type BoardLayout, sharesBoardCoordinates } from './layout';
 import { readingOrder } from './layoutQueries';
 import { publishPresence } from './localPresence';
 import { t } from './messages';
@@ -19,11 +19,10 @@ import { isProjectorLink, projectorBoard } from './projector';
 import { publicCardId } from './restricted';
 import { useCardWriter } from './restrictedContext';
 import { Toolbar } from './Toolbar';
-import { createCanvasMeasure } from './textMeasure';
 import type { BoardSession, Me } from './useBoard';
+import { useBoardLayout } from './useBoardLayout';
 import { useBoardUndo } from './useBoardUndo';
 import { useCardActions } from './useCardActions';
-import { useElementSize } from './useElementSize';
 import { useMapNavigation } from './useMapNavigation';
 import { ViewControls } from './ViewControls';
 
@@ -46,14 +45,7 @@ export function MapView({ session, board: myBoard, me, peers, setCursor, stageRe
   const canEdit = me.role !== 'viewer' && !projector;
   const scrollRef = useRef<HTMLDivElement | null>(null);
   const surfaceRef = useRef<HTMLDivElement | null>(null);
-  const viewport = useElementSize(scrollRef);
-  const measure = useMemo(() => createCanvasMeasure(), []);
-  const layout = useMemo(
-    () => (viewport ? layoutBoard(board, viewport, measure) : null),
-    [board, viewport, measure],
-  );
-  useEffect(() => onLayout(layout), [layout, onLayout]);
-  useEffect(() => () => onLayout(null), [onLayout]);
+  const { viewport, layout } = useBoardLayout(board, scrollRef, onLayout);
   const history = useBoardUndo(canEdit ? (session?.doc ?? null) : null);
   const actions = useCardActions(session, board, canEdit, history.history);
   const { selectedId, editingId } = actions;

@@ -1,6 +1,7 @@
 import type { Role } from '@kinmap/model';
 import { isRole } from '@kinmap/model';
 import { type ApiResult, apiRequest, type Fetch, isRecord, readWith } from './api';
+import { localBoards } from './offline/localBoards';
 
 /** Staff accounts and the device's session (docs/PROTOCOL.md "Accounts and access"). */
 export interface StaffUser {
@@ -61,7 +62,9 @@ export async function signIn(
   );
 }
 
+/** Signs this device out; its copies of boards are wiped first, even if the server cannot be told. */
 export async function signOut(doFetch: Fetch = fetch): Promise<ApiResult<null>> {
+  await localBoards.forgetAll();
   const result = await apiRequest('/api/logout', { method: 'POST' }, doFetch);
   return result.ok ? { ok: true, value: null } : result;
 }

@@ -1,6 +1,6 @@
 import type { BoardState, ParticipantId, ScaleId, ScaleState } from '@kinmap/model';
 import { describe, expect, it } from 'vitest';
-import { MAX_MARKER_DEPTH, markerDepth, medianScore, nameInitial, summariseScale } from './analysisScale';
+import { MAX_MARKER_DEPTH, markerDepth, nameInitial, summariseScale } from './analysisScale';
 import { t } from './messages';
 
 function board(roles: Record<string, 'family' | 'facilitator' | 'viewer'>): BoardState {
@@ -68,12 +68,6 @@ describe('the compact scale of a pair', () => {
     expect(summary.overflow.get(6)).toBe(7 - MAX_MARKER_DEPTH);
     expect(markerDepth(scale('revealed', many))).toBe(MAX_MARKER_DEPTH);
     expect(markerDepth(scale('revealed', { a: 1, b: 1, c: 2 }))).toBe(2);
-  });
-
-  it('finds the middle score of odd and even counts', () => {
-    expect(medianScore([])).toBeNull();
-    expect(medianScore([3, 9, 1])).toBe(3);
-    expect(medianScore([10, 0, 4, 6])).toBe(5);
   });
 
   it('draws the first letter of a name, whole', () => {

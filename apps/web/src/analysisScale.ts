@@ -1,4 +1,4 @@
-import type { BoardState, ScaleState } from '@kinmap/model';
+import { type BoardState, medianScore, type ScaleState } from '@kinmap/model';
 import { t } from './messages';
 import { markersFor, type ScaleMarker, scoredCount } from './scales';
 
@@ -34,15 +34,6 @@ export function markerDepth(scale: ScaleState | undefined): number {
     deepest = Math.max(deepest, n);
   }
   return Math.min(MAX_MARKER_DEPTH, deepest);
-}
-
-/** The middle of the scores (the mean of the two middle ones when the count is even); null when none. */
-export function medianScore(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  const upper = sorted[mid] ?? 0;
-  return sorted.length % 2 === 1 ? upper : ((sorted[mid - 1] ?? 0) + upper) / 2;
 }
 
 /**

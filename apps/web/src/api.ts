@@ -32,7 +32,7 @@ export const CSRF_HEADER = 'X-Kinmap-CSRF';
 const SAFE_METHODS = new Set(['GET', 'HEAD']);
 
 export interface ApiRequest {
-  readonly method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  readonly method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Sent as JSON. */
   readonly body?: unknown;
   readonly headers?: Readonly<Record<string, string>>;

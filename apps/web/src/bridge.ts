@@ -20,6 +20,8 @@ export interface KinmapBridge {
   analysisRowRect(pairId: string): Rect | null;
   /** The id of the card actually drawn at a client pixel, read from Konva's hit canvas. */
   cardAt(clientX: number, clientY: number): string | null;
+  /** How a drawn card is marked when versions are compared ('added', 'changed', 'removed'), or null. */
+  cardHighlight(cardId: string): string | null;
   status(): ConnectionState;
   readonly role: Role;
   readonly participantId: string;
@@ -82,6 +84,10 @@ export function connectBridge(source: BridgeSource): () => void {
       const box = stage.container().getBoundingClientRect();
       const shape = stage.getIntersection({ x: clientX - box.left, y: clientY - box.top });
       return shape?.findAncestor('.card', true)?.id() ?? null;
+    },
+    cardHighlight: (cardId) => {
+      const mark = source.stage()?.findOne<Konva.Group>(`#${cardId}`)?.findOne('.card-highlight');
+      return mark?.name().match(/card-highlight--(\w+)/)?.[1] ?? null;
     },
     status: source.status,
     role: source.role,

@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   ACCESS_REVOKED_CLOSE,
   type ConnectionState,
+  connectionWords,
   nextConnectionState,
   type ProviderEvent,
 } from './connection';
+import { t } from './messages';
 
 function run(events: ProviderEvent[], from: ConnectionState = 'connecting'): ConnectionState {
   return events.reduce(nextConnectionState, from);
@@ -77,6 +79,12 @@ describe('nextConnectionState', () => {
     ).toBe('ended');
   });
 
+  it('is offline, not connecting, when an attempt fails before the socket opens (a reload while offline)', () => {
+    expect(run([{ type: 'status', status: 'connecting' }, { type: 'unreachable' }])).toBe('offline');
+    expect(run([{ type: 'unreachable' }, { type: 'status', status: 'connecting' }])).toBe('offline');
+    expect(run([{ type: 'unreachable' }], 'ended')).toBe('ended');
+  });
+
   it('ends when the server no longer opens the board over HTTP, even while offline', () => {
     const offline: ProviderEvent[] = [
       { type: 'sync', synced: true },
@@ -85,5 +93,26 @@ describe('nextConnectionState', () => {
     expect(run([...offline, { type: 'access-ended' }, { type: 'status', status: 'connected' }])).toBe(
       'ended',
     );
+  });
+});
+
+describe('connectionWords', () => {
+  it('says up to date only when every change is confirmed, and saving while some are not', () => {
+    expect(connectionWords('synced', 0)).toEqual({ key: 'status.synced' });
+    expect(connectionWords('synced', 3)).toEqual({ key: 'offline.saving' });
+    expect(connectionWords('connected', 1)).toEqual({ key: 'offline.saving' });
+  });
+
+  it('tells how many changes wait on this device while offline or connecting', () => {
+    expect(connectionWords('offline', 4)).toEqual({ key: 'offline.unsaved', count: 4 });
+    expect(connectionWords('connecting', 1)).toEqual({ key: 'offline.connectingUnsaved', count: 1 });
+    expect(connectionWords('offline', 0)).toEqual({ key: 'status.offline' });
+    expect(t('offline.unsaved', { count: 1 })).toContain('1 change is not saved yet');
+    expect(t('offline.unsaved', { count: 12 })).toContain('12 changes are not saved yet');
+  });
+
+  it('keeps the final states’ own words whatever is unsaved', () => {
+    expect(connectionWords('ended', 2)).toEqual({ key: 'status.ended' });
+    expect(connectionWords('denied', 2)).toEqual({ key: 'status.denied' });
   });
 });

@@ -1,5 +1,8 @@
 import { createTranslator, type MessageVars } from './i18n';
 import { pseudoLocalise } from './locales/en-XA';
+import { offlineMessages } from './offline/messages.en';
+import { reportsMessages } from './reports/messages.en';
+import { versionsMessages } from './versions/messages.en';
 
 export type { MessageVars } from './i18n';
 
@@ -159,7 +162,7 @@ const en = {
   'status.connecting': 'Connecting…',
   'status.connected': 'Connected, loading…',
   'status.synced': 'Up to date',
-  'status.offline': 'Offline – changes will be sent when the connection is back',
+  'status.offline': 'Reconnecting… changes will be sent when the connection is back',
   'status.denied': 'No access to this board',
   'status.ended': 'Your access has ended',
 
@@ -428,6 +431,10 @@ const en = {
   'analysis.anchor10': '10: safe enough to close',
   'analysis.private': 'Collecting privately: {progress}',
   'analysis.median': 'Middle score {median}  ·  {progress}',
+  // Features with many words keep them beside their code.
+  ...versionsMessages,
+  ...reportsMessages,
+  ...offlineMessages,
 } as const;
 
 /**

@@ -29,8 +29,8 @@ export const MIGRATIONS: Readonly<Record<number, Migration>> = Object.freeze({
 
 const PLAN_TEXTS = ['bottomLines', 'monitoringWho', 'monitoringHowOften'] as const;
 
-/** Creates what every board has: the overall scale and the plan's texts. Idempotent. */
-function ensureStructure(doc: Y.Doc): void {
+/** Creates what every board has: the overall scale and the plan's texts. Idempotent; call inside a transaction. */
+export function ensureStructure(doc: Y.Doc): void {
   const scales = topMap(doc, 'scales');
   if (childMap(scales, OVERALL_SCALE_ID) === null) {
     const overall = attachMap(scales, OVERALL_SCALE_ID);

@@ -1,4 +1,4 @@
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { CARD_FIELDS, type CardField, type Change } from './changeKinds.js';
 import {
   type AnyType,
@@ -12,24 +12,37 @@ import {
   scalarBefore,
   unknownAt,
 } from './entries.js';
-import type { CardId } from './types.js';
+import { CATEGORIES, type CardId } from './types.js';
 
 /** Writes under `cards`: a card added or removed, its fields, its marks and its text. */
 
 const CARD_FIELD_SET = new Set<string>(CARD_FIELDS);
+const CATEGORY_SET = new Set<unknown>(CATEGORIES);
+
+/**
+ * What is wrong with a new card's record, or null: the layout's fields and nothing else, a known
+ * category, its text a Y.Text and its marks a map ([AC19]). Checked for every role: a professional's
+ * update may not store a card the board cannot read either.
+ */
+function cardShapeProblem(card: AnyType): string | null {
+  if (!(card instanceof Y.Map)) return 'a card must be a map';
+  for (const field of card.keys()) {
+    if (!CARD_FIELD_SET.has(field)) return 'a field the card layout does not have';
+  }
+  if (!CATEGORY_SET.has(card.get('category'))) return 'a category the board does not have';
+  if (!(card.get('text') instanceof Y.Text)) return 'card text that is not a Y.Text';
+  const marks: unknown = card.get('marks');
+  if (marks !== undefined && !(marks instanceof Y.Map)) return 'marks that are not a map';
+  return null;
+}
 
 function cardChange(tr: Y.Transaction, type: AnyType, path: readonly string[], key: string): Change[] {
   const cardId = key as CardId;
   return recordEntry(tr, type, path, key, {
-    added: (card) => ({
-      kind: 'card-added',
-      cardId,
-      category: currentField(card, 'category'),
-      authorId: currentField(card, 'authorId'),
-      authorRole: currentField(card, 'authorRole'),
-      professionalsOnly: currentField(card, 'professionalsOnly'),
-      markedBy: markersOf(rawField(card, 'marks')),
-    }),
+    added: (card) => {
+      const problem = cardShapeProblem(card);
+      return problem === null ? cardAdded(card, cardId) : unknownAt(path, key, problem);
+    },
     removed: (card) => ({
       kind: 'card-removed',
       cardId,
@@ -37,6 +50,18 @@ function cardChange(tr: Y.Transaction, type: AnyType, path: readonly string[], k
       category: scalarBefore(tr, card, 'category'),
     }),
   });
+}
+
+function cardAdded(card: AnyType, cardId: CardId): Change {
+  return {
+    kind: 'card-added',
+    cardId,
+    category: currentField(card, 'category'),
+    authorId: currentField(card, 'authorId'),
+    authorRole: currentField(card, 'authorRole'),
+    professionalsOnly: currentField(card, 'professionalsOnly'),
+    markedBy: markersOf(rawField(card, 'marks')),
+  };
 }
 
 function markersOf(marks: unknown): string[] {

@@ -261,6 +261,26 @@ describe('applyAndClassify: hostile updates', () => {
     ]);
   });
 
+  it('[AC19] reports a new card with an unknown field, an unknown category, plain text or plain marks as unknown', () => {
+    const { client, classify } = setup();
+    const malformed = (id: string, fields: Record<string, unknown>) => () => {
+      const map = new Y.Map<unknown>();
+      client.getMap('cards').set(id, map);
+      const base = { id, category: 'harm', text: new Y.Text('x'), authorId: 'mum', authorRole: 'family' };
+      for (const [key, value] of Object.entries({ ...base, ...fields })) map.set(key, value);
+    };
+    const cases: [string, Record<string, unknown>, string][] = [
+      ['c1', { colour: 'red' }, 'a field the card layout does not have'],
+      ['c2', { category: 'gossip' }, 'a category the board does not have'],
+      ['c3', { text: 'plain string' }, 'card text that is not a Y.Text'],
+      ['c4', { marks: 'agree' }, 'marks that are not a map'],
+    ];
+    for (const [id, fields, reason] of cases) {
+      expect(classify(malformed(id, fields))).toEqual([{ kind: 'unknown', path: ['cards', id], reason }]);
+    }
+    expect(classify(malformed('c5', {}))).toMatchObject([{ kind: 'card-added', cardId: 'c5' }]);
+  });
+
   it('reports odd stored values as undefined instead of passing them on', () => {
     const client = newBoard();
     const { cardId } = unwrap(addCard(client, parent, { category: 'harm' }));

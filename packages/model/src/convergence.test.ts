@@ -15,24 +15,9 @@ import { Origins, originKind } from './origins.js';
 import { addRule, removeRule, setPlan, updateRule } from './plan.js';
 import { readBoard } from './read.js';
 import { clearRating, rate, setScaleMode } from './scales.js';
+import { prng, type Rng } from './test-support.js';
 import { splitsSurrogatePair } from './text.js';
 import { type Actor, type BoardState, CATEGORIES, type Result, ROLES } from './types.js';
-
-/** mulberry32: a tiny, well-mixed 32-bit PRNG. */
-function prng(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-  const int = (n: number) => Math.floor(next() * n);
-  const pick = <T>(items: readonly T[]): T | undefined => items[int(items.length)];
-  return { next, int, pick, chance: (p: number) => next() < p };
-}
-type Rng = ReturnType<typeof prng>;
 
 const WORDS = ['Dad shouted', 'dŵr', 'łóżko', 'الأم تهتم', 'والد نے', '😀', '👍🏽', 'Gran', ' ', 'x'];
 const DATES = ['2025-01-31', '2025-06-01', null];

@@ -2,6 +2,19 @@
 export { addPair, pairCards, unpair } from './analysis.js';
 export { initBoard, type Migration, migrate, readMeta, SCHEMA_VERSION, setTitle } from './board.js';
 export {
+  BOARD_EXPORT_FORMAT,
+  BOARD_EXPORT_VERSION,
+  type BoardExport,
+  boardExportJsonSchema,
+  boardExportSchema,
+  buildBoardExport,
+  canonicalJson,
+  contentHash,
+  importBoard,
+  parseBoardExport,
+} from './boardExport.js';
+export { boardStateSchema, checkBoardState, parseBoardState } from './boardStateSchema.js';
+export {
   addCard,
   deleteCard,
   editCardText,
@@ -29,6 +42,17 @@ export {
   OVERALL_SCALE_ID,
 } from './ids.js';
 export {
+  attendanceSchema,
+  MEETING_LIMITS,
+  meetingDateSchema,
+  meetingRecordSchema,
+  meetingStartSchema,
+  meetingTypeSchema,
+  meetingUpdateSchema,
+  versionLabelSchema,
+  versionMetaSchema,
+} from './meetings.js';
+export {
   addNetworkMember,
   type NetworkMemberFields,
   removeNetworkMember,
@@ -48,6 +72,7 @@ export {
 } from './permissions.js';
 export { addRule, type RuleFields, removeRule, setPlan, updateRule } from './plan.js';
 export { cardsInCategory, getCardText, readBoard } from './read.js';
+export { type RestoreOptions, restoreBoard, restoreCard } from './restore.js';
 export {
   copyIntoRestricted,
   flaggedSharedCards,
@@ -56,9 +81,18 @@ export {
   moveToShared,
   removeFromShared,
 } from './restricted.js';
-export { clearRating, markScored, rate, revealInto, setScaleMode, unmarkScored } from './scales.js';
+export {
+  clearRating,
+  markScored,
+  medianScore,
+  rate,
+  revealInto,
+  setScaleMode,
+  unmarkScored,
+} from './scales.js';
 export { LIMITS } from './schema.js';
 export { applyTextEdit, isWellFormedText, type TextEdit, textDiff } from './text.js';
+export { groupOfRole, type TrajectoryMoment, trajectory } from './trajectory.js';
 export type { OpOptions } from './transact.js';
 export {
   type Actor,
@@ -93,3 +127,25 @@ export {
   type ScaleRating,
   type ScaleState,
 } from './types.js';
+export { diffBoards, isEmptyDiff, MAX_LCS_CELLS, textParts } from './versionDiff.js';
+export {
+  type Attendance,
+  type BoardDiff,
+  type CardChange,
+  type CardDiffField,
+  MEETING_TYPES,
+  type MeetingRecord,
+  type MeetingType,
+  type PersonInRoom,
+  type RatingChange,
+  type RecordChange,
+  type TextPart,
+  type Trajectory,
+  type TrajectoryGroup,
+  type TrajectoryLine,
+  type TrajectoryPoint,
+  type TrajectoryScale,
+  type VersionContent,
+  type VersionKind,
+  type VersionMeta,
+} from './versionTypes.js';

@@ -18,6 +18,17 @@ export const TOP_LEVEL = [
 ] as const;
 export type TopLevelName = (typeof TOP_LEVEL)[number];
 
+/** The keys of a network member's map: all plain values, none a shared type. */
+export const NETWORK_MEMBER_KEYS = [
+  'id',
+  'name',
+  'relationship',
+  'contact',
+  'agreedTo',
+  'toldAboutWorries',
+  'order',
+] as const;
+
 export type AnyMap = Y.Map<unknown>;
 
 /** A top-level map for writing. */

@@ -2,6 +2,7 @@ import type * as Y from 'yjs';
 import { cardsChange, textCardChange } from './cardChanges.js';
 import type { Change } from './changeKinds.js';
 import { type AnyType, currentField, entryChange, recordEntry, scalarBefore, unknownAt } from './entries.js';
+import { NETWORK_MEMBER_KEYS } from './layout.js';
 import { scalesChange } from './scaleChanges.js';
 
 /**
@@ -11,15 +12,7 @@ import { scalesChange } from './scaleChanges.js';
  */
 
 const PAIR_FIELDS = new Set(['id', 'dangerStatementId', 'safetyGoalId', 'createdAt']);
-const NETWORK_FIELDS = new Set([
-  'id',
-  'name',
-  'relationship',
-  'contact',
-  'agreedTo',
-  'toldAboutWorries',
-  'order',
-]);
+const NETWORK_FIELDS = new Set<string>(NETWORK_MEMBER_KEYS);
 const RULE_TEXTS = new Set(['text', 'redFlags', 'networkResponse', 'howChildWillKnow']);
 const RULE_FIELDS = new Set(['id', 'responsible', 'order', ...RULE_TEXTS]);
 const PLAN_TEXTS = new Set(['bottomLines', 'monitoringWho', 'monitoringHowOften']);

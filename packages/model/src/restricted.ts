@@ -46,8 +46,11 @@ export function initRestricted(
   return ok({ created: true });
 }
 
-/** Writes `card` into `doc` with the same id, author, text, order and marks; call inside a transaction. */
-function writeCopy(doc: Y.Doc, card: CardState, professionalsOnly: boolean, now: number): void {
+/**
+ * Writes `card` into `doc` with the same id, author, text, order and marks, unpaired; call inside a
+ * transaction. Also how restore.ts brings back a deleted card.
+ */
+export function writeCopy(doc: Y.Doc, card: CardState, professionalsOnly: boolean, now: number): void {
   const map = attachMap(topMap(doc, 'cards'), card.id);
   map.set('id', card.id);
   map.set('category', card.category);

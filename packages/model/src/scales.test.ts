@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { addPair, unpair } from './analysis.js';
 import { asScaleId, OVERALL_SCALE_ID } from './ids.js';
 import { readBoard } from './read.js';
-import { clearRating, markScored, rate, revealInto, setScaleMode, unmarkScored } from './scales.js';
+import {
+  clearRating,
+  markScored,
+  medianScore,
+  rate,
+  revealInto,
+  setScaleMode,
+  unmarkScored,
+} from './scales.js';
 import { expectUnchanged, newBoard, originsOf, parent, practitioner, unwrap } from './test-support.js';
 import type { ScaleId } from './types.js';
 
@@ -205,5 +213,15 @@ describe('private scaling', () => {
     expect(scaleOf(doc, pairId)?.scored).toEqual(['mum']);
     unwrap(revealInto(doc, practitioner, asScaleId(pairId), {}));
     expect(scaleOf(doc, pairId)).toMatchObject({ mode: 'revealed', ratings: {}, scored: [] });
+  });
+});
+
+describe('medianScore', () => {
+  it('finds the middle score of odd and even counts, and none of no scores', () => {
+    expect(medianScore([])).toBeNull();
+    expect(medianScore([3, 9, 1])).toBe(3);
+    expect(medianScore([7, 4, 6])).toBe(6);
+    expect(medianScore([10, 0, 4, 6])).toBe(5);
+    expect(medianScore([2, 9, 4, 7])).toBe(5.5);
   });
 });

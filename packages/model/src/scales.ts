@@ -178,3 +178,15 @@ export function revealInto(
   });
   return ok({ revealed });
 }
+
+/**
+ * The middle of the scores (the mean of the two middle ones when the count is even); null when
+ * there are none. The board and the reports both show it, so they say the same number.
+ */
+export function medianScore(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  const upper = sorted[mid] ?? 0;
+  return sorted.length % 2 === 1 ? upper : ((sorted[mid - 1] ?? 0) + upper) / 2;
+}

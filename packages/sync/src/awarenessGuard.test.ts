@@ -29,6 +29,16 @@ describe('createAwarenessGuard', () => {
     expect(guard.ownerOf(2)).toBe('b');
   });
 
+  it('[L5] lets one connection own at most four ids: made-up ids past that are dropped', () => {
+    const { guard, admit } = guardWithRoom();
+    const fresh = [10, 11, 12, 13, 14, 15].map((id) => entry(id));
+    expect(admit('a', fresh).map((e) => e.clientId)).toEqual([10, 11, 12, 13]);
+    expect(guard.ownerOf(14)).toBeUndefined();
+    expect(admit('b', [entry(14)])).toEqual([entry(14)]);
+    guard.release('a');
+    expect(admit('a', [entry(15)])).toEqual([entry(15)]);
+  });
+
   it("[A1] drops a connection's re-sent copies of other clients' states", () => {
     const { admit } = guardWithRoom();
     admit('a', [entry(1)]);

@@ -8,6 +8,7 @@ import type { AwarenessEntry } from './protocol.js';
  *   the connection owns no id yet, or the room has never seen that id. So the official
  *   client claims its own `doc.clientID` with its first real state, and a reconnecting
  *   client claims its old id back with its next change.
+ * - A connection owns at most `maxIdsPerConnection` ids; entries for more are dropped.
  * - Everything else is dropped silently: spoofing another user's cursor, and the official
  *   client's habit of re-sending every state it received (which would multiply traffic N²).
  *   Such an echo can never claim a departed user's id: it carries a clock the room already
@@ -25,9 +26,19 @@ export interface AwarenessGuard {
 export interface AwarenessGuardOptions {
   /** The clock the room holds for an id (0 when unknown), removals included. */
   readonly knownClock: (clientId: number) => number;
+  /**
+   * The most ids one connection may own (default 4; the official client uses one). Without a bound
+   * one socket could claim thousands of made-up ids, each holding a state in the room's memory.
+   */
+  readonly maxIdsPerConnection?: number;
 }
 
-export function createAwarenessGuard({ knownClock }: AwarenessGuardOptions): AwarenessGuard {
+export const MAX_AWARENESS_IDS_PER_CONNECTION = 4;
+
+export function createAwarenessGuard({
+  knownClock,
+  maxIdsPerConnection = MAX_AWARENESS_IDS_PER_CONNECTION,
+}: AwarenessGuardOptions): AwarenessGuard {
   const owners = new Map<number, string>();
   const owned = new Map<string, Set<number>>();
   const seen = new Set<number>();
@@ -47,6 +58,7 @@ export function createAwarenessGuard({ knownClock }: AwarenessGuardOptions): Awa
       for (const entry of entries) {
         const claimable =
           !owners.has(entry.clientId) &&
+          (owned.get(connectionId)?.size ?? 0) < maxIdsPerConnection &&
           entry.state !== null &&
           entry.clock > knownClock(entry.clientId) &&
           (ownsNone || !seen.has(entry.clientId));

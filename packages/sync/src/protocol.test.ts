@@ -15,6 +15,7 @@ import {
   encodeSyncStep1,
   encodeSyncStep2,
   encodeUpdate,
+  MAX_AWARENESS_STATE_CHARS,
   MessageType,
 } from './protocol.js';
 
@@ -127,6 +128,13 @@ describe('decodeAwarenessUpdate / encodeAwarenessUpdate', () => {
     expect(decodeAwarenessUpdate(entry('{nope'))).toEqual({
       ok: false,
       reason: 'malformed awareness update',
+    });
+    // [L5] A state past the bound is refused before it is parsed.
+    const padded = (length: number) => `{"p":"${'x'.repeat(length - 8)}"}`;
+    expect(decodeAwarenessUpdate(entry(padded(MAX_AWARENESS_STATE_CHARS))).ok).toBe(true);
+    expect(decodeAwarenessUpdate(entry(padded(MAX_AWARENESS_STATE_CHARS + 1)))).toEqual({
+      ok: false,
+      reason: 'awareness state too large',
     });
   });
 });

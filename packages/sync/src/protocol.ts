@@ -14,6 +14,9 @@ export type ClientMessage =
   | { readonly type: 'awareness'; readonly entries: readonly AwarenessEntry[] }
   | { readonly type: 'queryAwareness' };
 
+/** The longest awareness state accepted (JSON characters): 256 Ki. */
+export const MAX_AWARENESS_STATE_CHARS = 256 * 1024;
+
 /** One client's entry in an awareness update; `state` null means the client left. */
 export interface AwarenessEntry {
   readonly clientId: number;
@@ -83,7 +86,10 @@ export function decodeAwarenessUpdate(update: Uint8Array): Decoded<AwarenessEntr
     for (let i = 0; i < count; i++) {
       const clientId = decoding.readVarUint(decoder);
       const clock = decoding.readVarUint(decoder);
-      const state: unknown = JSON.parse(decoding.readVarString(decoder));
+      const json = decoding.readVarString(decoder);
+      // One person's presence is a few hundred bytes; the bound keeps a room's memory per id small.
+      if (json.length > MAX_AWARENESS_STATE_CHARS) return fail('awareness state too large');
+      const state: unknown = JSON.parse(json);
       if (typeof state !== 'object' || Array.isArray(state)) return fail('awareness state is not an object');
       entries.push({ clientId, clock, state });
     }

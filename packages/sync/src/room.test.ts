@@ -221,11 +221,48 @@ describe('createRoom: durability', () => {
     alice.client.doc.getMap('meta').set('title', 'lost');
     alice.client.doc.getMap('meta').set('title', 'lost again');
     await settle();
-    expect(alice.pair.client.closed).toEqual({ code: CloseCode.storageFailure, reason: 'storage failure' });
+    expect(alice.pair.client.closed).toEqual({
+      code: CloseCode.storageFailure,
+      reason: 'storage failure: the change was not saved',
+    });
     expect(room.doc.getMap('meta').get('title')).toBeUndefined();
     expect(bob.client.doc.getMap('meta').get('title')).toBeUndefined();
     expect(countFrames(bob.client.received, 'update')).toBe(0);
     expect(logger.events.filter((e) => e.event === 'update.append_failed')).toHaveLength(1);
+  });
+
+  it('[S2] keeps refusing while the store fails; once it accepts again, the sender’s next sync stores its change', async () => {
+    const memory = createMemoryStore();
+    let full = true;
+    const store: DocStore = {
+      ...memory,
+      append: (boardId, update, author) =>
+        full ? Promise.reject(new Error('SQLITE_FULL')) : memory.append(boardId, update, author),
+    };
+    const { join, settle, room } = setup({ store });
+    const alice = join();
+    const bob = join();
+    await settle();
+    alice.client.doc.getMap('meta').set('title', 'typed while the disk was full');
+    await settle();
+    expect(alice.pair.client.closed?.code).toBe(CloseCode.storageFailure);
+    // The room stays open for reading: a newcomer syncs, and the refused change reaches nobody.
+    const carol = join();
+    await settle();
+    expect(carol.client.synced).toBe(true);
+    alice.client.disconnect();
+    const again = join(writerAccess('alice-again'), alice.client);
+    await settle();
+    expect(again.pair.client.closed?.code).toBe(CloseCode.storageFailure);
+    expect(room.doc.getMap('meta').get('title')).toBeUndefined();
+    expect(bob.client.doc.getMap('meta').get('title')).toBeUndefined();
+    full = false;
+    alice.client.disconnect();
+    join(writerAccess('alice-third'), alice.client);
+    await settle();
+    expect(await memory.pendingCount('board-1')).toBe(1);
+    expect(bob.client.doc.getMap('meta').get('title')).toBe('typed while the disk was full');
+    expect(carol.client.doc.getMap('meta').get('title')).toBe('typed while the disk was full');
   });
 
   it('[S3] does not store an update that carries nothing new, such as a reconnecting client’s step 2', async () => {

@@ -95,7 +95,16 @@ interface Peer {
   greeted: boolean;
   /** An append of this peer's update failed, or one was refused: its later queued updates are discarded. */
   failed: boolean;
+  /**
+   * [S8] Updates that arrived after our first sync step 1 and before the client's step 2 answered
+   * it, held until that answer; null when not holding. See `hold`.
+   */
+  held: Uint8Array[] | null;
+  heldBytes: number;
 }
+
+/** The close reason when the store refused a client's update ([S2]). */
+export const STORAGE_REFUSED_REASON = 'storage failure: the change was not saved';
 
 /** WebSocket close reasons are limited to 123 bytes; ours are short ASCII, this is a guard. */
 const closeReason = (reason: string): string => reason.slice(0, 120);
@@ -205,8 +214,11 @@ export function createRoom(options: RoomOptions): Room {
     }
     const message = decoded.value;
     if (message.type === 'syncStep1') answerSyncStep1(peer, message.stateVector);
-    else if (message.type === 'syncStep2' || message.type === 'update')
-      receiveUpdate(peer, message.update, message.type === 'syncStep2');
+    else if (message.type === 'update' && peer.held !== null) hold(peer, message.update);
+    else if (message.type === 'syncStep2') {
+      receiveUpdate(peer, message.update, true);
+      release(peer);
+    } else if (message.type === 'update') receiveUpdate(peer, message.update, false);
     else if (message.type === 'awareness') receiveAwareness(peer, message.entries);
     else {
       const states = awareness.encodeStates();
@@ -223,12 +235,35 @@ export function createRoom(options: RoomOptions): Room {
   function answerSyncStep1(peer: Peer, stateVector: Uint8Array): void {
     send(peer, roomDoc.encodeSyncStep2For(stateVector));
     // Ask for what we lack; a viewer's answer would be dropped anyway, so do not ask it.
-    if (peer.access.canWriteDoc) send(peer, encodeSyncStep1(Y.encodeStateVector(doc)));
+    if (peer.access.canWriteDoc) {
+      send(peer, encodeSyncStep1(Y.encodeStateVector(doc)));
+      if (!peer.greeted) peer.held = [];
+    }
     if (!peer.greeted) {
       peer.greeted = true;
       const states = awareness.encodeStates();
       if (states !== null) send(peer, states);
     }
+  }
+
+  /**
+   * [S8] A reconnecting client sends its step 1 and, before our step 1 reaches it, may already send a
+   * new edit that builds on edits made offline, which only its step 2 will carry. Checked first, that
+   * edit would depend on content the board lacks and be refused ([AC19]), and the client would have to
+   * drop its offline edits. Yjs updates commute, so it waits for the step 2 instead. Bounded (the
+   * rate limit bounds the frames): past `maxMessageBytes` held, they are handled in order at once.
+   */
+  function hold(peer: Peer, update: Uint8Array): void {
+    peer.held?.push(update);
+    peer.heldBytes += update.byteLength;
+    if (peer.heldBytes > limits.maxMessageBytes) release(peer);
+  }
+
+  function release(peer: Peer): void {
+    const held = peer.held ?? [];
+    peer.held = null;
+    peer.heldBytes = 0;
+    for (const update of held) receiveUpdate(peer, update, false);
   }
 
   function receiveUpdate(peer: Peer, update: Uint8Array, answersStep1: boolean): void {
@@ -260,7 +295,9 @@ export function createRoom(options: RoomOptions): Room {
         appendFailed: () => {
           peer.failed = true;
           logger.error('update.append_failed', { boardId, connectionId, bytes: update.byteLength });
-          close(peer, CloseCode.storageFailure, 'storage failure');
+          // Only the sender: the room stays readable, and the client keeps the change and re-sends
+          // it in the sync of its next connection, which is stored once the store accepts writes.
+          close(peer, CloseCode.storageFailure, STORAGE_REFUSED_REASON);
         },
         applyFailed: () => {
           logger.error('update.apply_failed', { boardId, connectionId, bytes: update.byteLength });
@@ -323,6 +360,8 @@ export function createRoom(options: RoomOptions): Room {
       open: true,
       greeted: false,
       failed: false,
+      held: null,
+      heldBytes: 0,
     };
     peers.add(peer);
     logger.info('connection.opened', { boardId, connectionId: access.connectionId, role: access.role });

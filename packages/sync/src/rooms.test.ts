@@ -1,58 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { createMemoryStore } from './memoryStore.js';
-import { createRooms, DEFAULT_LIMITS } from './rooms.js';
-import { createRecordingLogger, joinClient, writerAccess } from './testing/harness.js';
-import type { SocketPair } from './testing/socketPair.js';
-import { createTestClient, type TestClient } from './testing/testClient.js';
-import { CloseCode, type DocStore, type RoomLimits } from './types.js';
+import { roomsFixture } from './rooms.fixture.js';
+import { DEFAULT_LIMITS } from './rooms.js';
+import { CloseCode, type DocStore } from './types.js';
 
-const cleanups: Array<() => void> = [];
-beforeEach(() => {
-  vi.useFakeTimers();
-});
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0)) cleanup();
-  vi.useRealTimers();
-});
-
-function setup(options: { store?: DocStore; limits?: Partial<RoomLimits> } = {}) {
-  const store = options.store ?? createMemoryStore();
-  const logger = createRecordingLogger();
-  // These tests write arbitrary Yjs content; the permission guard is tested in updateGuard.test.ts.
-  const rooms = createRooms({
-    store,
-    logger,
-    limits: { awarenessIntervalMs: 0, ...options.limits },
-    checkPermissions: false,
-  });
-  const pairs: SocketPair[] = [];
-  function join(boardId = 'board-1', client: TestClient = createTestClient()) {
-    const joined = joinClient(client, (socket) =>
-      rooms.connect(boardId, socket, writerAccess(`c${pairs.length + 1}`)),
-    );
-    pairs.push(joined.pair);
-    cleanups.push(() => client.destroy());
-    return { client, ...joined };
-  }
-  /** Moves frames and runs due timers and storage promises until nothing moves. */
-  async function pump(ms = 0) {
-    await settle();
-    if (ms === 0) return;
-    await vi.advanceTimersByTimeAsync(ms);
-    await settle();
-  }
-  async function settle() {
-    for (let round = 0; round < 100; round++) {
-      let moved = 0;
-      for (const pair of pairs) moved += pair.flush();
-      await vi.advanceTimersByTimeAsync(0);
-      if (moved === 0 && pairs.every((pair) => pair.pending() === 0)) return;
-    }
-    throw new Error('never settled');
-  }
-  return { store, logger, rooms, join, pump };
-}
+const setup = roomsFixture();
 
 async function storedState(store: DocStore, boardId = 'board-1'): Promise<Y.Doc> {
   const doc = new Y.Doc();

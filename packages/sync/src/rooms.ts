@@ -76,6 +76,14 @@ export interface Rooms {
     unless: (doc: Y.Doc) => boolean,
     fn: (doc: Y.Doc) => T,
   ): Promise<ChangeResult<T | undefined>>;
+  /**
+   * Reads a board as it stands at the read's turn (after every update queued before it), loading
+   * it if needed (and unloading it when idle, as for `change`). `fn` runs on the live doc: it must
+   * be synchronous and must not write (a write would bypass the store). A throwing `fn` answers
+   * `change-failed`; a board that cannot load, `unavailable`.
+   * @example const state = await rooms.read(boardId, (doc) => readBoard(doc))
+   */
+  read<T>(roomId: string, fn: (doc: Y.Doc) => T): Promise<ChangeResult<T>>;
 }
 
 const silentLogger: Logger = { info() {}, warn() {}, error() {} };
@@ -172,6 +180,25 @@ export function createRooms({
     return inRoom(boardId, (room) => room.changeUnless(unless, fn));
   }
 
+  async function read<T>(roomId: string, fn: (doc: Y.Doc) => T): Promise<ChangeResult<T>> {
+    let outcome: ChangeResult<T> = { ok: false, reason: 'change-failed' };
+    // `unless` runs on the live doc at the change's turn; answering true skips the write path.
+    const queued = await inRoom(roomId, (room) =>
+      room.changeUnless(
+        (doc) => {
+          try {
+            outcome = { ok: true, value: fn(doc) };
+          } catch {
+            outcome = { ok: false, reason: 'change-failed' };
+          }
+          return true;
+        },
+        () => undefined,
+      ),
+    );
+    return queued.ok ? outcome : queued;
+  }
+
   async function inRoom<R>(
     boardId: string,
     run: (room: Room) => Promise<ChangeResult<R>>,
@@ -231,5 +258,6 @@ export function createRooms({
     isLoaded: (boardId) => rooms.get(boardId)?.state === 'ready',
     change,
     changeUnless,
+    read,
   };
 }

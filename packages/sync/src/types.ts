@@ -36,6 +36,11 @@ export const CloseCode = {
    * reconnecting, while a slow network deserves a fresh start.
    */
   slowConsumer: 4503,
+  /**
+   * The socket opened but sent no sync step 1 within the bound (the official client sends it at
+   * once). In 45xx like `slowConsumer`: an honest client behind a stalled network should try again.
+   */
+  handshakeTimeout: 4504,
 } as const;
 export type CloseCodeName = keyof typeof CloseCode;
 export type CloseCodeValue = (typeof CloseCode)[CloseCodeName];

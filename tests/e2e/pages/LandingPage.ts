@@ -36,4 +36,12 @@ export class LandingPage {
     await expect.poll(() => this.page.evaluate(() => window.__kinmap?.status() ?? null)).toBe('synced');
     return new URL(this.page.url()).pathname.split('/').at(-1) ?? '';
   }
+
+  /** Chooses a board data file in the board list's import form and imports it. */
+  async importBoard(name: string, contents: Buffer): Promise<void> {
+    await this.page
+      .getByLabel('Board data file')
+      .setInputFiles({ name, mimeType: 'application/json', buffer: contents });
+    await this.page.getByRole('button', { name: 'Import board' }).click();
+  }
 }

@@ -1,4 +1,4 @@
-import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { ConfirmButton } from '../ConfirmButton';
 import { t } from '../messages';
 
 export interface ConfirmRemoveProps {
@@ -8,55 +8,16 @@ export interface ConfirmRemoveProps {
   readonly onConfirm: () => void;
 }
 
-/**
- * A remove button that asks first, in the page rather than a pop-up, so it reads the same with a
- * screen reader and on a phone. Focus goes to "Keep" (the safe answer) and back to the button
- * when the person keeps it.
- */
+/** A remove button that asks first; "Keep" is the safe answer. */
 export function ConfirmRemove({ label, question, onConfirm }: ConfirmRemoveProps) {
-  const [asking, setAsking] = useState(false);
-  const [returnFocus, setReturnFocus] = useState(false);
-  const removeRef = useRef<HTMLButtonElement>(null);
-  const keepRef = useRef<HTMLButtonElement>(null);
-
-  useEffect(() => {
-    if (asking) keepRef.current?.focus();
-    else if (returnFocus) {
-      removeRef.current?.focus();
-      setReturnFocus(false);
-    }
-  }, [asking, returnFocus]);
-
-  const keep = () => {
-    setAsking(false);
-    setReturnFocus(true);
-  };
-  const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
-    if (event.key === 'Escape') keep();
-  };
-
-  if (!asking) {
-    return (
-      <button ref={removeRef} type="button" className="danger plan-remove" onClick={() => setAsking(true)}>
-        {label}
-      </button>
-    );
-  }
   return (
-    <fieldset className="plan-confirm">
-      <legend className="plan-confirm__question">{question}</legend>
-      <button type="button" className="danger plan-confirm__answer" onClick={onConfirm} onKeyDown={onKeyDown}>
-        {t('plan.confirm.yes')}
-      </button>
-      <button
-        ref={keepRef}
-        type="button"
-        className="plan-confirm__answer"
-        onClick={keep}
-        onKeyDown={onKeyDown}
-      >
-        {t('plan.confirm.no')}
-      </button>
-    </fieldset>
+    <ConfirmButton
+      label={label}
+      question={question}
+      yes={t('plan.confirm.yes')}
+      no={t('plan.confirm.no')}
+      danger
+      onConfirm={onConfirm}
+    />
   );
 }

@@ -1,0 +1,300 @@
+import { type BoardState, type CardState, type Category, medianScore } from '@kinmap/model';
+import {
+  cardsOf,
+  type NumberedPair,
+  networkInOrder,
+  numberedPairs,
+  participantDirectory,
+  ratingsOf,
+  responsibleNames,
+  rulesInOrder,
+  type ScaleEntry,
+  scalesInOrder,
+  shortPersonLabel,
+} from './boardReading.js';
+import { formatDate, formatIsoDate, reportTimeZone } from './dates.js';
+import { INK_MUTED, PageFlow, type Part } from './pageFlow.js';
+import type { FamilySummaryInput } from './reportInput.js';
+import {
+  FAMILY_CATEGORY_HEADINGS,
+  FAMILY_COLUMN_HEADINGS,
+  MEETING_TYPE_LABELS,
+  SCALE_ANCHORS,
+} from './reportWords.js';
+import { chartLines, drawTrajectoryChart } from './trajectoryChart.js';
+
+/**
+ * The family summary: the map in plain words and large type, to take home after a meeting.
+ * No authors or dates on cards, and never a professionals-only card — `input.board` is the
+ * shared document, and anything flagged professionals-only is dropped again here in case one
+ * was passed in by mistake.
+ */
+
+const TITLE = { size: 26, weight: 'bold' as const };
+const H1 = { size: 20, weight: 'bold' as const };
+const H2 = { size: 16, weight: 'bold' as const };
+const BODY = { size: 14, weight: 'regular' as const };
+const LABEL = { size: 14, weight: 'bold' as const };
+const FOOTER = { size: 10, weight: 'regular' as const };
+
+const CARD_BAR = '#94a3b8';
+const NOTHING_YET = 'Nothing written here yet.';
+
+export async function renderFamilySummary(input: FamilySummaryInput): Promise<Uint8Array> {
+  const timeZone = reportTimeZone(input.timeZone);
+  const board = withoutProfessionalsOnly(input.board);
+  const pairs = numberedPairs(board, () => true);
+  const flow = new PageFlow({
+    margin: 56,
+    footer: 34,
+    title: 'Family summary',
+    createdAt: new Date(input.generatedAt),
+  });
+  writeTitle(flow, board, input, timeZone);
+  heading(flow, FAMILY_COLUMN_HEADINGS.worries, H1);
+  await writeCategory(flow, board, 'harm');
+  await writeCategory(flow, board, 'complicatingFactor');
+  heading(flow, FAMILY_COLUMN_HEADINGS.workingWell, H1);
+  await writeCategory(flow, board, 'existingStrength');
+  await writeCategory(flow, board, 'existingSafety');
+  await writeWorriesAndGoals(flow, board, pairs);
+  heading(flow, FAMILY_COLUMN_HEADINGS.needsToHappen, H1);
+  await writeCategory(flow, board, 'nextStep');
+  writeScales(flow, board, pairs);
+  writeTrajectory(flow, input, pairs, timeZone);
+  await writePlan(flow, board);
+  const made = `Family summary · made on ${formatDate(input.generatedAt, timeZone)}`;
+  await flow.stampPages((index, count) => writeFooter(flow, made, `Page ${index + 1} of ${count}`));
+  return flow.finish();
+}
+
+/** The shared board without any professionals-only card, and without pairs that point at one. */
+function withoutProfessionalsOnly(board: BoardState): BoardState {
+  const cards = Object.fromEntries(Object.entries(board.cards).filter(([, card]) => !card.professionalsOnly));
+  return { ...board, cards };
+}
+
+/** A heading, and its introduction if any, drawn together with what follows it. */
+function heading(flow: PageFlow, text: string, style: typeof H1 | typeof H2, intro?: string): void {
+  flow.heading([
+    { text, style, before: style === H1 ? 18 : 10 },
+    ...(intro ? [{ text: intro, style: BODY, color: INK_MUTED, before: 2 }] : []),
+  ]);
+}
+
+function writeTitle(flow: PageFlow, board: BoardState, input: FamilySummaryInput, timeZone: string): void {
+  const meetingType = input.meeting ? MEETING_TYPE_LABELS[input.meeting.type] : null;
+  const when =
+    input.meeting !== null
+      ? `The plan as it was at the ${meetingType?.toLowerCase()} on ${formatIsoDate(input.meeting.date)}.`
+      : input.version !== null
+        ? `The plan as it was on ${formatDate(input.version.createdAt, timeZone)}.`
+        : `The plan as it is on ${formatDate(input.generatedAt, timeZone)}.`;
+  flow.block([
+    { text: 'Family summary', style: TITLE },
+    { text: board.meta.title.trim() || 'Our safety plan', style: H1, before: 6 },
+    { text: when, style: BODY, before: 10 },
+    {
+      text: 'This is what was written together on the board: what we are worried about, what is working well, and what needs to happen to keep the child safe.',
+      style: BODY,
+      color: INK_MUTED,
+      before: 6,
+    },
+  ]);
+}
+
+function cardPart(card: CardState): Part {
+  return { text: card.text, style: BODY, before: 8, indent: 12, bar: CARD_BAR };
+}
+
+async function writeCards(flow: PageFlow, cards: readonly CardState[]): Promise<void> {
+  if (cards.length === 0) {
+    flow.block([{ text: NOTHING_YET, style: BODY, color: INK_MUTED, before: 4 }]);
+    return;
+  }
+  for (const card of cards) {
+    flow.block([cardPart(card)]);
+    await flow.pause();
+  }
+}
+
+async function writeCategory(flow: PageFlow, board: BoardState, category: Category): Promise<void> {
+  heading(flow, FAMILY_CATEGORY_HEADINGS[category], H2);
+  await writeCards(flow, cardsOf(board, category, { professionalsOnly: false }));
+}
+
+async function writeWorriesAndGoals(
+  flow: PageFlow,
+  board: BoardState,
+  pairs: readonly NumberedPair[],
+): Promise<void> {
+  heading(
+    flow,
+    'The worries and the goals',
+    H1,
+    'Each worry, next to what we need to see so that it is no longer a worry.',
+  );
+  for (const pair of pairs) {
+    heading(flow, `Worry ${pair.number}`, H2);
+    flow.columns(
+      [
+        [
+          { text: FAMILY_CATEGORY_HEADINGS.dangerStatement, style: LABEL },
+          { text: pair.dangerStatement?.text ?? '', style: BODY, before: 4 },
+        ],
+        [
+          { text: FAMILY_CATEGORY_HEADINGS.safetyGoal, style: LABEL },
+          { text: pair.safetyGoal?.text ?? '', style: BODY, before: 4 },
+        ],
+      ],
+      24,
+    );
+    await flow.pause();
+  }
+  const unpaired = (category: Category): CardState[] =>
+    cardsOf(board, category, { professionalsOnly: false }).filter((card) => card.pairId === null);
+  const worries = unpaired('dangerStatement');
+  const goals = unpaired('safetyGoal');
+  if (pairs.length === 0 && worries.length === 0 && goals.length === 0) {
+    flow.block([{ text: NOTHING_YET, style: BODY, color: INK_MUTED, before: 4 }]);
+  }
+  if (worries.length > 0) {
+    heading(flow, pairs.length > 0 ? 'Other worries' : FAMILY_CATEGORY_HEADINGS.dangerStatement, H2);
+    await writeCards(flow, worries);
+  }
+  if (goals.length > 0) {
+    heading(flow, pairs.length > 0 ? 'Other things we need to see' : FAMILY_CATEGORY_HEADINGS.safetyGoal, H2);
+    await writeCards(flow, goals);
+  }
+}
+
+function scaleTitle(entry: { readonly pair: NumberedPair | null }): string {
+  return entry.pair === null ? 'Overall' : `Worry ${entry.pair.number}`;
+}
+
+function writeScales(flow: PageFlow, board: BoardState, pairs: readonly NumberedPair[]): void {
+  heading(
+    flow,
+    'How safe is the child now?',
+    H1,
+    `Everyone gave a score from 0 to 10. ${SCALE_ANCHORS.zero} ${SCALE_ANCHORS.ten}`,
+  );
+  const directory = participantDirectory(board);
+  for (const entry of scalesInOrder(board, pairs)) {
+    heading(flow, scaleTitle(entry), H2);
+    flow.block(scaleParts(entry, directory));
+  }
+}
+
+function scaleParts(entry: ScaleEntry, directory: ReturnType<typeof participantDirectory>): Part[] {
+  const scale = entry.scale;
+  if (scale === null) return [{ text: 'Nobody has scored yet.', style: BODY, color: INK_MUTED }];
+  if (scale.mode === 'private') {
+    return [
+      {
+        text: 'The scores are still being collected privately. They will be shown once everyone has scored.',
+        style: BODY,
+        color: INK_MUTED,
+      },
+    ];
+  }
+  const ratings = ratingsOf(scale, directory);
+  if (ratings.length === 0) return [{ text: 'Nobody has scored yet.', style: BODY, color: INK_MUTED }];
+  const median = medianScore(ratings.map(({ rating }) => rating.value));
+  return [
+    ...ratings.map(({ participantId, rating }) => ({
+      text: `${shortPersonLabel(directory, participantId)}: ${rating.value}${rating.reason.trim() ? ` — ${rating.reason.trim()}` : ''}`,
+      style: BODY,
+      before: 4,
+    })),
+    { text: `The middle score is ${median}.`, style: LABEL, before: 8 },
+  ];
+}
+
+/** The group averages over the meetings; only when there are at least two moments to compare. */
+function writeTrajectory(
+  flow: PageFlow,
+  input: FamilySummaryInput,
+  pairs: readonly NumberedPair[],
+  timeZone: string,
+): void {
+  const { moments, scales } = input.trajectory;
+  if (moments.length < 2) return;
+  heading(flow, 'How the scores have changed', H1);
+  const pairNumber = new Map<string, number>(pairs.map((pair) => [pair.pair.id, pair.number]));
+  for (const scale of scales) {
+    const lines = chartLines(scale.lines, { people: false, groups: true });
+    if (lines.length === 0) continue;
+    // Titled by number only: the trajectory's own title is card text this summary did not filter.
+    const number = pairNumber.get(scale.scaleId);
+    const title = scale.scaleId === 'overall' ? 'Overall' : number ? `Worry ${number}` : 'An earlier worry';
+    heading(flow, title, H2);
+    drawTrajectoryChart(flow, { moments, lines, timeZone });
+  }
+}
+
+async function writePlan(flow: PageFlow, board: BoardState): Promise<void> {
+  heading(flow, 'The safety plan', H1);
+  heading(flow, 'The people helping to keep the child safe', H2);
+  const members = networkInOrder(board);
+  if (members.length === 0) flow.block([{ text: NOTHING_YET, style: BODY, color: INK_MUTED }]);
+  for (const member of members) {
+    const name = member.name.trim() || 'Someone in the network';
+    flow.block([
+      {
+        text: member.relationship.trim() ? `${name} — ${member.relationship.trim()}` : name,
+        style: LABEL,
+        before: 8,
+      },
+      ...optional('Has agreed to', member.agreedTo),
+      ...optional('How to reach them', member.contact),
+    ]);
+    await flow.pause();
+  }
+  heading(flow, 'The rules', H2);
+  const rules = rulesInOrder(board);
+  if (rules.length === 0) flow.block([{ text: NOTHING_YET, style: BODY, color: INK_MUTED }]);
+  for (const [index, rule] of rules.entries()) {
+    const names = responsibleNames(board, rule);
+    flow.block([
+      { text: `Rule ${index + 1}`, style: LABEL, before: 8 },
+      { text: rule.text, style: BODY },
+      ...optional('Who makes sure it happens', names.join(', ')),
+      ...optional('Warning signs', rule.redFlags),
+      ...optional('What the network does then', rule.networkResponse),
+      ...optional('How the child will know', rule.howChildWillKnow),
+    ]);
+    await flow.pause();
+  }
+  heading(flow, 'Checking the plan', H2);
+  const { plan } = board;
+  flow.block([
+    ...optional('Bottom lines', plan.bottomLines),
+    ...optional('Who checks that the plan is working', plan.monitoringWho),
+    ...optional('How often they check', plan.monitoringHowOften),
+    {
+      text: `Review date: ${plan.reviewDate ? formatIsoDate(plan.reviewDate) : 'not set yet'}`,
+      style: LABEL,
+      before: 8,
+    },
+  ]);
+}
+
+/** "Label: value" as two paragraphs, or nothing when the value is empty. */
+function optional(label: string, value: string): Part[] {
+  if (value.trim() === '') return [];
+  return [
+    { text: label, style: { size: BODY.size, weight: 'bold' }, before: 6, color: INK_MUTED },
+    { text: value, style: BODY },
+  ];
+}
+
+function writeFooter(flow: PageFlow, left: string, right: string): void {
+  const y = flow.bottom + 14;
+  const [leftLine] = flow.layout(left, FOOTER, flow.width * 0.7);
+  const [rightLine] = flow.layout(right, FOOTER, flow.width * 0.3);
+  if (leftLine) flow.drawLine(leftLine, FOOTER, INK_MUTED, { x: flow.left, width: flow.width * 0.7, y });
+  if (rightLine) {
+    flow.drawLine(rightLine, FOOTER, INK_MUTED, { x: flow.left, width: flow.width, y, align: 'end' });
+  }
+}
