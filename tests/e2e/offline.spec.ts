@@ -88,6 +88,82 @@ test('edits made offline survive a reload while offline and reach the others whe
   expect(await staff.page.evaluate(() => localStorage.getItem('kinmap:offline-boards'))).toBeNull();
 });
 
+/** Reads the last key of, or deletes the records after `key` in, y-indexeddb's `updates` store of `name`. */
+async function withUpdatesStore(page: Page, name: string, action: 'lastKey' | 'dropAfter', key = 0) {
+  return page.evaluate(
+    async ({ name, action, key }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open(name);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const tx = db.transaction('updates', 'readwrite');
+      const store = tx.objectStore('updates');
+      const result = await new Promise<number>((resolve, reject) => {
+        const request =
+          action === 'lastKey'
+            ? store.openCursor(null, 'prev')
+            : store.delete(IDBKeyRange.lowerBound(key, true));
+        request.onsuccess = () =>
+          resolve(action === 'lastKey' ? Number((request.result as IDBCursor | null)?.key ?? 0) : 0);
+        request.onerror = () => reject(request.error);
+      });
+      await new Promise<void>((resolve) => {
+        tx.oncomplete = () => resolve();
+      });
+      db.close();
+      return result;
+    },
+    { name, action, key },
+  );
+}
+
+test('unsaved changes kept on the device come back after a reload even if the board copy missed its last writes', async ({
+  openParticipant,
+}) => {
+  const staff = await openParticipant('staff', { expectedErrors: OFFLINE_ERRORS });
+  await staff.landing.goto();
+  const boardId = await staff.landing.createBoard('Case 9103');
+  await staff.board.addCard('Existing strengths', 'Nan takes Mia to school');
+  await staff.board.waitUntilSynced();
+  await shellReady(staff.page);
+  const [shared = ''] = (await localCopies(staff.page, boardId)).filter(
+    (name) => !name.endsWith(':restricted'),
+  );
+  await staff.context.setOffline(true);
+  await expect.poll(() => staff.board.status()).toBe('offline');
+  const savedUpTo = await withUpdatesStore(staff.page, shared, 'lastKey');
+  const offlineText = 'Aunt Jo stays on Fridays';
+  await staff.board.addCard('Existing safety', offlineText);
+  const added = await staff.board.cardWithText(offlineText);
+  if (!added) throw new Error('the card was not added offline');
+  await expect(staff.page.getByRole('status').filter({ hasText: /not saved yet/ })).toBeVisible();
+
+  // The page goes before the copy's own records of the offline edits are written (a reload or a
+  // crash can do that): only the unsaved changes kept beside them can bring the card back.
+  await withUpdatesStore(staff.page, shared, 'dropAfter', savedUpTo);
+  staff.page.once('dialog', (dialog) => void dialog.accept());
+  await staff.page.reload();
+  await expect.poll(async () => (await staff.board.cardWithText(offlineText))?.id).toBe(added.id);
+  expect((await staff.board.cardWithText('Nan takes Mia to school'))?.category).toBe('existingStrength');
+
+  // Online again, the server takes it: a fresh load shows both cards.
+  await staff.context.setOffline(false);
+  await staff.board.waitUntilSynced();
+  await expect
+    .poll(() =>
+      staff.page
+        .getByRole('status')
+        .filter({ hasText: /not saved yet/ })
+        .count(),
+    )
+    .toBe(0);
+  await staff.page.reload();
+  await staff.board.waitUntilSynced();
+  const texts = (await staff.board.cards()).map((c) => c.text).sort();
+  expect(texts).toEqual([offlineText, 'Nan takes Mia to school'].sort());
+});
+
 test('access removed while offline: the offline edits are never applied, the device forgets the board, and the person is told', async ({
   openParticipant,
 }) => {

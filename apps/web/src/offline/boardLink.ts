@@ -1,9 +1,11 @@
+import { Origins } from '@kinmap/model';
 import type { WebsocketProvider } from 'y-websocket';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { type LocalCopy, openLocalCopy } from './localCopy';
 import { createPendingChanges } from './pendingChanges';
 import { type AttemptFailure, driveReconnection } from './reconnect';
 import { trackAcknowledgements } from './serverAcks';
+import { stashUnsent, takeStash } from './unloadStash';
 
 export interface BoardLinkOptions {
   readonly doc: Y.Doc;
@@ -27,6 +29,9 @@ export interface BoardLink {
   /** Stops everything the link started; the owner then destroys the provider and the doc. */
   stop(): void;
 }
+
+/** The kept unsaved changes put back into the doc on load come from storage: not a new change. */
+const RESTORED = Origins.storage;
 
 /**
  * Everything that keeps one board document usable offline, around an official y-websocket
@@ -58,7 +63,7 @@ export function linkBoard({
     doc,
     provider,
     pending,
-    isLocal: (origin) => origin !== provider && !(copy?.isOrigin(origin) ?? false),
+    isLocal: (origin) => origin !== provider && origin !== RESTORED && !(copy?.isOrigin(origin) ?? false),
     onRecorded: (update) => {
       copy?.keepPending(update);
       notify();
@@ -76,7 +81,17 @@ export function linkBoard({
   void (async () => {
     const loadedCopy = copy;
     if (loadedCopy && (await loadedCopy.loaded)) {
-      pending.restore(await loadedCopy.loadPending());
+      const kept = await loadedCopy.loadPending();
+      // The last changes of the page before, if it went before IndexedDB had them (unloadStash.ts).
+      const stashed = localName ? takeStash(localStorage, localName) : null;
+      if (stashed) {
+        kept.push(stashed);
+        loadedCopy.keepPending(stashed);
+      }
+      pending.restore(kept);
+      // The kept changes are the record of what is unsaved: put them in the doc too, in case the
+      // copy's own write of the last ones did not finish before the page went (a reload, a crash).
+      if (kept.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(kept), RESTORED);
       if (pending.count > 0) notify();
     }
     if (stopped) return;
@@ -84,8 +99,14 @@ export function linkBoard({
     reconnector.start();
   })();
 
+  // Synchronous, as the page goes: the IndexedDB writes of its last moments may not land.
+  const stash = () => {
+    if (localName && copy && pending.count > 0) stashUnsent(localStorage, localName, pending.list());
+  };
+  window.addEventListener('pagehide', stash);
   const onBeforeUnload = (event: BeforeUnloadEvent) => {
     if (pending.count === 0) return;
+    stash();
     event.preventDefault();
     // Older browsers ask only when returnValue is set.
     event.returnValue = '';
@@ -103,6 +124,7 @@ export function linkBoard({
       stopped = true;
       if (notifyTimer !== null) clearTimeout(notifyTimer);
       window.removeEventListener('beforeunload', onBeforeUnload);
+      window.removeEventListener('pagehide', stash);
       unwire();
       acks.stop();
       copy?.close();

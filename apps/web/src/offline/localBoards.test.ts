@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createLocalBoards, type IndexStorage, type LocalDatabases, localDocName } from './localBoards';
+import { stashKey } from './unloadStash';
 
 function fakeStorage(): IndexStorage & { items: Map<string, string> } {
   const items = new Map<string, string>();
@@ -98,6 +99,8 @@ describe('local boards', () => {
     const dbs = fakeDatabases(['kinmap:b1:m-alex', 'kinmap:b9:m-lost:restricted', 'unrelated']);
     const boards = createLocalBoards(storage, dbs);
     boards.remember(alex);
+    // The last changes stashed as a page went (unloadStash.ts) go with the copy.
+    storage.setItem(stashKey('kinmap:b1:m-alex'), 'AAA=');
     await boards.forgetAll();
     expect([...dbs.existing]).toEqual(['unrelated']);
     expect(boards.list()).toEqual([]);

@@ -1,4 +1,5 @@
 import { isRole, type Role } from '@kinmap/model';
+import { stashKey } from './unloadStash';
 
 /**
  * Which boards this device keeps a local copy of (IndexedDB, see localCopy.ts), so the copies
@@ -98,7 +99,9 @@ export function createLocalBoards(
     }
   };
   const wipe = async (names: Iterable<string>) => {
-    await Promise.all([...new Set(names)].map((name) => databases?.delete(name).catch(() => undefined)));
+    const unique = [...new Set(names)];
+    for (const name of unique) storage?.removeItem(stashKey(name));
+    await Promise.all(unique.map((name) => databases?.delete(name).catch(() => undefined)));
   };
 
   return {
