@@ -1,5 +1,5 @@
 /**
- * What the web app's test bridge (apps/web/src/bridge.ts) exposes on `window.__kinmap`,
+ * What the web app's test bridge (apps/web/src/board/testBridge.ts) exposes on `window.__kinmap`,
  * restated for the tests: the e2e suite talks to the app only through the browser.
  */
 export interface E2ERect {

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createMemoryStore } from '@kinmap/sync';
 import { describe, expect, it } from 'vitest';
-import { createAccessControl } from './access.js';
+import { createAccessControl } from './access/accessControl.js';
 import { createApp } from './app.js';
-import { type BoardRegistry, createBoardRegistry } from './boardRegistry.js';
-import { openDatabase } from './sqliteStore.js';
+import { type BoardRegistry, createBoardRegistry } from './boards/boardRegistry.js';
+import { openDatabase } from './storage/sqliteStore.js';
 
 type Logged = { event: string; fields: Record<string, unknown> };
 

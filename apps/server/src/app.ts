@@ -3,34 +3,34 @@ import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
-import type { AccessControl } from './access.js';
-import { createAccessAuthenticator } from './accessAuthenticator.js';
-import { registerAccountRoutes, requireStaff } from './accountRoutes.js';
-import { ApiError, ApiErrorCode } from './apiError.js';
-import { type AuditLog, createAuditLog } from './auditLog.js';
-import { registerAuditRoutes } from './auditRoutes.js';
-import { AUTH_FAILURE_RESPONSE, type Authenticator } from './authenticator.js';
-import { registerBoardAccessRoutes } from './boardAccessRoutes.js';
-import type { BoardRegistry } from './boardRegistry.js';
-import { parseJsonBody } from './jsonBody.js';
-import { silentLogger } from './logger.js';
-import type { Meetings } from './meetings.js';
-import { accessLog } from './middleware/accessLog.js';
-import { csrf } from './middleware/csrf.js';
-import { type RequestIdEnv, requestId } from './middleware/requestId.js';
-import { securityHeaders } from './middleware/securityHeaders.js';
+import type { AccessControl } from './access/accessControl.js';
+import { AUTH_FAILURE_RESPONSE, type Authenticator } from './access/authenticator.js';
+import { createAccessAuthenticator } from './access/memberAuthenticator.js';
+import { registerBoardAccessRoutes } from './access/memberRoutes.js';
+import { registerAccountRoutes, requireStaff } from './accounts/accountRoutes.js';
+import { socketAddress } from './accounts/sessionCookie.js';
+import { SESSION_COOKIE } from './accounts/sessions.js';
+import { type AuditLog, createAuditLog } from './audit/auditLog.js';
+import { registerAuditRoutes } from './audit/auditRoutes.js';
+import type { BoardRegistry } from './boards/boardRegistry.js';
+import type { Meetings } from './history/meetingStore.js';
+import { MEETING_MAX_BYTES, MEETING_PATH, registerVersionRoutes } from './history/versionRoutes.js';
+import type { Versions } from './history/versionStore.js';
+import { ApiError, ApiErrorCode } from './http/apiError.js';
+import { csrf } from './http/csrf.js';
+import { parseJsonBody } from './http/jsonBody.js';
+import { type RequestIdEnv, requestId } from './http/requestId.js';
+import { accessLog } from './http/requestLog.js';
+import { securityHeaders } from './http/securityHeaders.js';
+import { webApp } from './http/webApp.js';
+import { silentLogger } from './ops/logger.js';
 import {
   IMPORT_MAX_BYTES,
   IMPORT_PATH,
   registerExportSchemaRoute,
   registerReportRoutes,
-} from './reportRoutes.js';
-import { registerScaleRoutes, type ScaleRoutesOptions } from './scaleRoutes.js';
-import { socketAddress } from './sessionCookie.js';
-import { SESSION_COOKIE } from './sessions.js';
-import { MEETING_MAX_BYTES, MEETING_PATH, registerVersionRoutes } from './versionRoutes.js';
-import type { Versions } from './versions.js';
-import { webApp } from './webApp.js';
+} from './reports/reportRoutes.js';
+import { registerScaleRoutes, type ScaleRoutesOptions } from './scaling/scaleRoutes.js';
 
 export interface AppOptions {
   readonly registry: BoardRegistry;

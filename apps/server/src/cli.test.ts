@@ -2,12 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createMembers } from './access/members.js';
+import { verifyPassword } from './accounts/password.js';
+import { createUsers } from './accounts/users.js';
 import { runCli } from './cli.js';
-import { createMembers } from './members.js';
-import { verifyPassword } from './password.js';
 import { DATABASE_FILE } from './server.js';
-import { openDatabase } from './sqliteStore.js';
-import { createUsers } from './users.js';
+import { openDatabase } from './storage/sqliteStore.js';
 
 // Every test runs the CLI on a fresh, empty data directory.
 let dataDir: string;

@@ -3,15 +3,15 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { displayName } from './accountRoutes.js';
-import { backupDatabase } from './backup.js';
-import { isBoardId } from './boardRegistry.js';
+import { createMembers } from './access/members.js';
+import { displayName } from './accounts/accountRoutes.js';
+import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './accounts/password.js';
+import { createUsers } from './accounts/users.js';
+import { isBoardId } from './boards/boardRegistry.js';
 import { loadConfig } from './config.js';
-import { createMembers } from './members.js';
-import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './password.js';
 import { DATABASE_FILE } from './server.js';
-import { openDatabase } from './sqliteStore.js';
-import { createUsers } from './users.js';
+import { backupDatabase } from './storage/backup.js';
+import { openDatabase } from './storage/sqliteStore.js';
 
 export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>;

@@ -1,4 +1,17 @@
-export { type AccessControl, type AccessControlOptions, createAccessControl } from './access.js';
+export {
+  type AccessControl,
+  type AccessControlOptions,
+  createAccessControl,
+} from './access/accessControl.js';
+export {
+  AUTH_FAILURE_RESPONSE,
+  type Authenticator,
+  type AuthFailure,
+  type AuthResult,
+  type BoardRequest,
+} from './access/authenticator.js';
+export { createInvites, type InviteRecord, type Invites, type NewInvite } from './access/inviteStore.js';
+export { createLiveSockets, type LiveSocket, type LiveSockets, REVOKED_CLOSE } from './access/liveSockets.js';
 export {
   type AccessAuthenticatorOptions,
   createAccessAuthenticator,
@@ -6,9 +19,33 @@ export {
   readCookie,
   type SignedIn,
   signedIn,
-} from './accessAuthenticator.js';
-export { type AccountRoutesOptions, registerAccountRoutes } from './accountRoutes.js';
-export { ApiError, type ApiErrorBody, ApiErrorCode, type ApiErrorCodeValue } from './apiError.js';
+} from './access/memberAuthenticator.js';
+export {
+  type BoardAccessRoutesOptions,
+  mayManageRole,
+  registerBoardAccessRoutes,
+} from './access/memberRoutes.js';
+export { createMembers, type MemberRecord, type Members, type NewMember } from './access/members.js';
+export { createTickets, TICKET_TTL_MS, type TicketGrant, type Tickets } from './access/tickets.js';
+export { type AccountRoutesOptions, registerAccountRoutes } from './accounts/accountRoutes.js';
+export {
+  createDummyHash,
+  DEFAULT_SCRYPT_COST,
+  hashPassword,
+  type ScryptCost,
+  verifyPassword,
+} from './accounts/password.js';
+export { type CookieSettings, clearSessionCookie, writeSessionCookie } from './accounts/sessionCookie.js';
+export {
+  createSessions,
+  SESSION_COOKIE,
+  SESSION_TTL_MS,
+  type SessionRecord,
+  type Sessions,
+  sessionIdOf,
+} from './accounts/sessions.js';
+export { createSetupSecret, SETUP_TTL_MS, type SetupSecret } from './accounts/setupSecret.js';
+export { createUsers, type NewUser, normaliseEmail, type UserRecord, type Users } from './accounts/users.js';
 export { type AppOptions, createApp, createBoardBody } from './app.js';
 export {
   AUDIT_EVENT_KINDS,
@@ -19,33 +56,21 @@ export {
   createAuditLog,
   type NewAuditEvent,
   parseCursor,
-} from './auditLog.js';
+} from './audit/auditLog.js';
 export {
   type AuditEntry,
   type AuditRoutesOptions,
   csvCell,
   registerAuditRoutes,
   toCsv,
-} from './auditRoutes.js';
+} from './audit/auditRoutes.js';
 export {
   CATEGORY_LABELS,
   describeChange,
   type NameOf,
   summarizeChanges,
   summarizeEvent,
-} from './auditSummary.js';
-export {
-  AUTH_FAILURE_RESPONSE,
-  type Authenticator,
-  type AuthFailure,
-  type AuthResult,
-  type BoardRequest,
-} from './authenticator.js';
-export {
-  type BoardAccessRoutesOptions,
-  mayManageRole,
-  registerBoardAccessRoutes,
-} from './boardAccessRoutes.js';
+} from './audit/auditSummary.js';
 export {
   BOARD_ID_PATTERN,
   type BoardRecord,
@@ -56,7 +81,7 @@ export {
   createBoardRegistry,
   hashToken,
   isBoardId,
-} from './boardRegistry.js';
+} from './boards/boardRegistry.js';
 export { type CliIo, runCli } from './cli.js';
 export {
   type ConfigResult,
@@ -67,6 +92,45 @@ export {
   loadConfig,
   type ServerConfig,
 } from './config.js';
+export { ApiError, type ApiErrorBody, ApiErrorCode, type ApiErrorCodeValue } from './http/apiError.js';
+export { CSRF_HEADER, csrf, sameHost } from './http/csrf.js';
+export {
+  createFailureLimiter,
+  type FailureLimiter,
+  type FailureLimiterOptions,
+} from './http/failureLimiter.js';
+export { requestId } from './http/requestId.js';
+export { accessLog } from './http/requestLog.js';
+export { defaultContentSecurityPolicy, securityHeaders } from './http/securityHeaders.js';
+export { webApp } from './http/webApp.js';
+export {
+  attachSyncUpgrade,
+  DEFAULT_HEARTBEAT_MS,
+  DEFAULT_MAX_PAYLOAD_BYTES,
+  type RoomEntrance,
+  type SyncUpgrade,
+  type SyncUpgradeOptions,
+} from './live/upgrade.js';
+export { createJsonLogger, type JsonLoggerOptions, silentLogger } from './ops/logger.js';
+export { type MetricsOptions, startMetrics } from './ops/metrics.js';
+export {
+  createPrivateRatings,
+  type PrivateRatings,
+  type StoredPrivateRating,
+} from './scaling/privateRatings.js';
+export {
+  PARTICIPANT_KEY_HEADER,
+  privateRatingBody,
+  registerScaleRoutes,
+  type ScaleRoutesOptions,
+} from './scaling/scaleRoutes.js';
+export {
+  DATABASE_FILE,
+  DataKeyError,
+  type RunningServer,
+  type StartServerOptions,
+  startServer,
+} from './server.js';
 export {
   checkDataKey,
   createDataCipher,
@@ -78,52 +142,7 @@ export {
   RecordFormat,
   type SealedKind,
   SealedRecordError,
-} from './dataCipher.js';
-export { createFailureLimiter, type FailureLimiter, type FailureLimiterOptions } from './failureLimiter.js';
-export { createInvites, type InviteRecord, type Invites, type NewInvite } from './invites.js';
-export { createLiveSockets, type LiveSocket, type LiveSockets, REVOKED_CLOSE } from './liveSockets.js';
-export { createJsonLogger, type JsonLoggerOptions, silentLogger } from './logger.js';
-export { createMembers, type MemberRecord, type Members, type NewMember } from './members.js';
-export { type MetricsOptions, startMetrics } from './metrics.js';
-export { accessLog } from './middleware/accessLog.js';
-export { CSRF_HEADER, csrf, sameHost } from './middleware/csrf.js';
-export { requestId } from './middleware/requestId.js';
-export { defaultContentSecurityPolicy, securityHeaders } from './middleware/securityHeaders.js';
-export {
-  createDummyHash,
-  DEFAULT_SCRYPT_COST,
-  hashPassword,
-  type ScryptCost,
-  verifyPassword,
-} from './password.js';
-export {
-  createPrivateRatings,
-  type PrivateRatings,
-  type StoredPrivateRating,
-} from './privateRatings.js';
-export {
-  PARTICIPANT_KEY_HEADER,
-  privateRatingBody,
-  registerScaleRoutes,
-  type ScaleRoutesOptions,
-} from './scaleRoutes.js';
-export {
-  DATABASE_FILE,
-  DataKeyError,
-  type RunningServer,
-  type StartServerOptions,
-  startServer,
-} from './server.js';
-export { type CookieSettings, clearSessionCookie, writeSessionCookie } from './sessionCookie.js';
-export {
-  createSessions,
-  SESSION_COOKIE,
-  SESSION_TTL_MS,
-  type SessionRecord,
-  type Sessions,
-  sessionIdOf,
-} from './sessions.js';
-export { createSetupSecret, SETUP_TTL_MS, type SetupSecret } from './setupSecret.js';
+} from './storage/dataCipher.js';
 export {
   AUDIT_UPDATES_SCHEMA,
   addMissingColumns,
@@ -131,15 +150,4 @@ export {
   openDatabase,
   parseChanges,
   type SqliteStoreOptions,
-} from './sqliteStore.js';
-export { createTickets, TICKET_TTL_MS, type TicketGrant, type Tickets } from './tickets.js';
-export {
-  attachSyncUpgrade,
-  DEFAULT_HEARTBEAT_MS,
-  DEFAULT_MAX_PAYLOAD_BYTES,
-  type RoomEntrance,
-  type SyncUpgrade,
-  type SyncUpgradeOptions,
-} from './upgrade.js';
-export { createUsers, type NewUser, normaliseEmail, type UserRecord, type Users } from './users.js';
-export { webApp } from './webApp.js';
+} from './storage/sqliteStore.js';

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { loadConfig } from './config.js';
-import { loadDataKey } from './dataCipher.js';
-import { createJsonLogger } from './logger.js';
+import { createJsonLogger } from './ops/logger.js';
 import { DataKeyError, startServer } from './server.js';
+import { loadDataKey } from './storage/dataCipher.js';
 
 // Composition only: config -> startServer (store -> registry -> rooms -> app -> listen) -> signals.
 const config = loadConfig(process.env);

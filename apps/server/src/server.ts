@@ -4,21 +4,21 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createAdaptorServer } from '@hono/node-server';
 import { createRooms, type Logger, type RoomConnection, type RoomLimits, roomDocumentOf } from '@kinmap/sync';
-import { createAccessControl } from './access.js';
-import { createAccessAuthenticator } from './accessAuthenticator.js';
+import { createAccessControl } from './access/accessControl.js';
+import { createAccessAuthenticator } from './access/memberAuthenticator.js';
 import { createApp } from './app.js';
-import { type AuditLog, createAuditLog } from './auditLog.js';
-import { createBoardRegistry, isBoardId } from './boardRegistry.js';
-import { createConnectionLimiter, DEFAULT_CONNECTION_LIMIT } from './connectionLimiter.js';
-import { checkDataKey, createDataCipher } from './dataCipher.js';
-import { silentLogger } from './logger.js';
-import { createMeetings } from './meetings.js';
-import { startMetrics } from './metrics.js';
-import { registerMember } from './participantRegistry.js';
-import { createPrivateRatings } from './privateRatings.js';
-import { createSqliteStore, openDatabase } from './sqliteStore.js';
-import { attachSyncUpgrade, type RoomEntrance } from './upgrade.js';
-import { createVersions } from './versions.js';
+import { type AuditLog, createAuditLog } from './audit/auditLog.js';
+import { createBoardRegistry, isBoardId } from './boards/boardRegistry.js';
+import { createMeetings } from './history/meetingStore.js';
+import { createVersions } from './history/versionStore.js';
+import { createConnectionLimiter, DEFAULT_CONNECTION_LIMIT } from './live/connectionLimiter.js';
+import { registerMember } from './live/participantRegistry.js';
+import { attachSyncUpgrade, type RoomEntrance } from './live/upgrade.js';
+import { silentLogger } from './ops/logger.js';
+import { startMetrics } from './ops/metrics.js';
+import { createPrivateRatings } from './scaling/privateRatings.js';
+import { checkDataKey, createDataCipher } from './storage/dataCipher.js';
+import { createSqliteStore, openDatabase } from './storage/sqliteStore.js';
 
 export interface StartServerOptions {
   /** 0 picks a free port (tests). */

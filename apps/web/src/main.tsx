@@ -1,9 +1,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App';
-import { chooseLanguage, languageDirection } from './i18n';
-import { DEFAULT_LANGUAGE, LANGUAGES, setLanguage } from './messages';
+import { chooseLanguage, languageDirection } from './lib/i18n';
+import { DEFAULT_LANGUAGE, LANGUAGES, setLanguage } from './lib/messages';
 import { registerShellWorker } from './offline/serviceWorker';
+import { App } from './screens/App';
 import './styles.css';
 
 // Before the first render, so every screen starts in the chosen language and direction.

@@ -1,8 +1,8 @@
 import type * as Y from 'yjs';
 import { z } from 'zod';
 import { insertCard, removePairRecords } from './cards.js';
+import { attachMap, childMap, topMap } from './docMaps.js';
 import { asPairId, newId } from './ids.js';
-import { attachMap, childMap, topMap } from './layout.js';
 import { intactPairOf } from './pairing.js';
 import { findIn, readCard, readPair } from './records.js';
 import { done, fail, ok } from './result.js';

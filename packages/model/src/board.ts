@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
+import { attachMap, attachText, childMap, childText, isEmptyDoc, readTopMap, topMap } from './docMaps.js';
 import { OVERALL_SCALE_ID } from './ids.js';
-import { attachMap, attachText, childMap, childText, isEmptyDoc, readTopMap, topMap } from './layout.js';
 import { type Origin, Origins } from './origins.js';
 import { readMetaFrom } from './records.js';
 import { done, fail, ok, parseWith } from './result.js';

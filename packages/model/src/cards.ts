@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import { z } from 'zod';
+import { applyRenumber, attachMap, attachText, childMap, childText, replaceText, topMap } from './docMaps.js';
 import { asCardId, newId } from './ids.js';
-import { applyRenumber, attachMap, attachText, childMap, childText, replaceText, topMap } from './layout.js';
 import { compareOrdered, type Ordered, planOrder } from './order.js';
 import { intactPairOf } from './pairing.js';
 import { type Found, findIn, readAll, readCard } from './records.js';

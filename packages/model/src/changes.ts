@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import type { Change } from './changeKinds.js';
+import { readTopMap } from './docMaps.js';
 import type { AnyType } from './entries.js';
-import { readTopMap } from './layout.js';
 import { changeAt } from './layoutChanges.js';
 
 /** What the update did, plus what the guard needs to know about the board before it. */

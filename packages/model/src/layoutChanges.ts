@@ -1,8 +1,8 @@
 import type * as Y from 'yjs';
 import { cardsChange, textCardChange } from './cardChanges.js';
 import type { Change } from './changeKinds.js';
+import { NETWORK_MEMBER_KEYS } from './docMaps.js';
 import { type AnyType, currentField, entryChange, recordEntry, scalarBefore, unknownAt } from './entries.js';
-import { NETWORK_MEMBER_KEYS } from './layout.js';
 import { scalesChange } from './scaleChanges.js';
 
 /**

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { z } from 'zod';
+import { type AnyMap, applyRenumber, attachMap, childMap, topMap } from './docMaps.js';
 import { asNetworkMemberId, newId } from './ids.js';
-import { type AnyMap, applyRenumber, attachMap, childMap, topMap } from './layout.js';
 import { compareOrdered, planOrder } from './order.js';
 import { findIn, readAll, readNetworkMember } from './records.js';
 import { done, fail, ok } from './result.js';

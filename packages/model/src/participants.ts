@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { topMap } from './layout.js';
+import { topMap } from './docMaps.js';
 import { readParticipant } from './records.js';
 import { done, parseWith } from './result.js';
 import { participantInput } from './schema.js';

@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import { z } from 'zod';
+import { applyRenumber, attachMap, attachText, childMap, topMap, writeTextField } from './docMaps.js';
 import { asRuleId, newId } from './ids.js';
-import { applyRenumber, attachMap, attachText, childMap, topMap, writeTextField } from './layout.js';
 import { compareOrdered, planOrder } from './order.js';
 import { findIn, readAll, readNetworkMember, readRule } from './records.js';
 import { done, fail, ok } from './result.js';

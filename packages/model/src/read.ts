@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import { readMeta } from './board.js';
+import { childText, readTopMap } from './docMaps.js';
 import { OVERALL_SCALE_ID } from './ids.js';
-import { childText, readTopMap } from './layout.js';
 import { compareOrdered } from './order.js';
 import { isPairIntact } from './pairing.js';
 import {

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import type { z } from 'zod';
+import { type AnyMap, childMap, childText, plainFields, readTopMap, type TopLevelName } from './docMaps.js';
 import { isId } from './ids.js';
-import { type AnyMap, childMap, childText, plainFields, readTopMap, type TopLevelName } from './layout.js';
 import {
   markSchema,
   storedCard,

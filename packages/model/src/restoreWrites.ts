@@ -11,7 +11,7 @@ import {
   replaceText,
   topMap,
   writeTextField,
-} from './layout.js';
+} from './docMaps.js';
 import {
   readAll,
   readCard,

@@ -2,7 +2,7 @@ import type * as Y from 'yjs';
 import { z } from 'zod';
 import { SCHEMA_VERSION } from './board.js';
 import { removePairRecords } from './cards.js';
-import { attachMap, attachText, topMap } from './layout.js';
+import { attachMap, attachText, topMap } from './docMaps.js';
 import type { Origin } from './origins.js';
 import { intactPairOf } from './pairing.js';
 import { may } from './permissions.js';

@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import { z } from 'zod';
-import { attachMap, childMap } from './layout.js';
+import { attachMap, childMap } from './docMaps.js';
 import { isScaleLive } from './pairing.js';
 import { type Found, findIn, readScale } from './records.js';
 import { done, fail, ok } from './result.js';

@@ -9,7 +9,7 @@ import { GROUP_LABELS, ROLE_LABELS } from './reportWords.js';
  * is real text. Geometry is pure (tested on its own); `drawTrajectoryChart` paints it.
  */
 
-/** Role colours, as on the board (apps/web/src/colors.ts). */
+/** Role colours, as on the board (apps/web/src/canvas/colors.ts). */
 const ROLE_COLORS: Readonly<Record<Role, string>> = {
   facilitator: '#6d28d9',
   practitioner: '#1d4ed8',

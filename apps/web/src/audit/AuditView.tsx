@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { currentLanguage, t } from '../messages';
+import { currentLanguage, t } from '../lib/messages';
 import { exportUrl, fetchHistoryPage, type HistoryEntry } from './auditApi';
 
 export interface AuditViewProps {

@@ -1,6 +1,6 @@
 import type { Role } from '@kinmap/model';
 import { isRole } from '@kinmap/model';
-import { type ApiResult, apiRequest, boardUrl, type Fetch, isRecord, readWith } from '../api';
+import { type ApiResult, apiRequest, boardUrl, type Fetch, isRecord, readWith } from '../lib/api';
 
 /** One line of a board's history as the audit route gives it (docs/PROTOCOL.md "Audit"). */
 export interface HistoryEntry {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ApiFailure, ApiResult, BoardAccess } from '../api';
+import type { ApiFailure, ApiResult, BoardAccess } from '../lib/api';
 import { type AccessEnd, watchAccess } from './accessWatch';
 
 const OK: ApiResult<BoardAccess> = {

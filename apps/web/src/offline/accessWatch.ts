@@ -1,4 +1,4 @@
-import type { ApiResult, BoardAccess } from '../api';
+import type { ApiResult, BoardAccess } from '../lib/api';
 
 /** Why this person can no longer open the board. */
 export type AccessEnd = 'revoked' | 'gone';

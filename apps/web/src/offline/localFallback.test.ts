@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ApiFailure } from '../api';
+import type { ApiFailure } from '../lib/api';
 import { createLocalBoards, type IndexStorage } from './localBoards';
 import { localFallback } from './localFallback';
 

@@ -1,4 +1,4 @@
-import type { ApiResult, BoardAccess } from '../api';
+import type { ApiResult, BoardAccess } from '../lib/api';
 import { type LocalBoard, type LocalBoards, localBoards } from './localBoards';
 
 export interface LocalFallback {

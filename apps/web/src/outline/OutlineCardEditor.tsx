@@ -1,7 +1,7 @@
 import type { CardId } from '@kinmap/model';
-import type { BoardWriter } from '../boardActions';
-import { type MessageKey, t } from '../messages';
-import { useCardTextEditor } from '../useCardTextEditor';
+import type { BoardWriter } from '../editing/boardActions';
+import { useCardTextEditor } from '../editing/useCardTextEditor';
+import { type MessageKey, t } from '../lib/messages';
 
 export interface OutlineCardEditorProps {
   readonly writer: BoardWriter;

@@ -1,7 +1,7 @@
 import { CATEGORIES, type Category, type Mark } from '@kinmap/model';
 import { useEffect, useRef, useState } from 'react';
-import type { BoardWriter } from '../boardActions';
-import { type MessageKey, t } from '../messages';
+import type { BoardWriter } from '../editing/boardActions';
+import { type MessageKey, t } from '../lib/messages';
 import { isolate } from './isolate';
 import { OutlineCardEditor } from './OutlineCardEditor';
 import type { OutlineCard } from './outlineModel';

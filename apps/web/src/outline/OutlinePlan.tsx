@@ -1,6 +1,6 @@
 import type { NetworkMemberState } from '@kinmap/model';
 import type { ReactNode } from 'react';
-import { type MessageKey, t } from '../messages';
+import { type MessageKey, t } from '../lib/messages';
 import { formatReviewDate, type PlanSummary, type RuleSummary } from './planSummary';
 
 /** Board words shown with their own direction, or "Not written yet". */

@@ -1,4 +1,4 @@
-import { t } from '../messages';
+import { t } from '../lib/messages';
 import { isolate } from './isolate';
 import type { OutlineRating, OutlineScale } from './outlineScales';
 

@@ -1,8 +1,8 @@
 import { type BoardState, may, type Role } from '@kinmap/model';
 import { useMemo, useRef } from 'react';
-import { t } from '../messages';
-import { useCardWriter } from '../restrictedContext';
-import type { BoardSession, Me } from '../useBoard';
+import { useCardWriter } from '../board/professionalsOnlyContext';
+import type { BoardSession, Me } from '../board/useBoard';
+import { t } from '../lib/messages';
 import { OutlineCardItem } from './OutlineCardItem';
 import { OutlinePlan } from './OutlinePlan';
 import { OutlineScales } from './OutlineScales';

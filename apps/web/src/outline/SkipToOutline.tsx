@@ -1,5 +1,5 @@
 import { flushSync } from 'react-dom';
-import { t } from '../messages';
+import { t } from '../lib/messages';
 import { OUTLINE_ID } from './OutlineView';
 
 /**

@@ -1,5 +1,5 @@
 import type { BoardState, Category } from '@kinmap/model';
-import { t } from '../messages';
+import { t } from '../lib/messages';
 
 /**
  * What someone else changed, in the few words a screen reader should say. Card text is never

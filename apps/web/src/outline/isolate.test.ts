@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { t } from '../messages';
+import { t } from '../lib/messages';
 import { isolate } from './isolate';
 
 describe('isolate', () => {

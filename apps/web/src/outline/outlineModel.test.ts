@@ -1,6 +1,6 @@
 import { moveCard, setMark } from '@kinmap/model';
 import { describe, expect, it } from 'vitest';
-import { visibleBoard } from '../visibility';
+import { visibleBoard } from '../board/visibility';
 import { BoardFixture } from './boardFixture';
 import { categoryOrder, outlineColumns, stepIndex } from './outlineModel';
 

@@ -1,7 +1,7 @@
 import { markScored, OVERALL_SCALE_ID, rate, type ScaleId, setScaleMode } from '@kinmap/model';
 import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
-import { visibleBoard } from '../visibility';
+import { visibleBoard } from '../board/visibility';
 import { BoardFixture } from './boardFixture';
 import { outlineScales } from './outlineScales';
 

@@ -1,9 +1,9 @@
 import { type BoardState, type CardId, type Category, getCardText } from '@kinmap/model';
 import { type RefObject, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { addCardTo, markCard, moveCardTo, removeCard } from '../boardActions';
-import type { MessageKey } from '../messages';
-import { useCardWriter } from '../restrictedContext';
-import type { BoardSession } from '../useBoard';
+import { useCardWriter } from '../board/professionalsOnlyContext';
+import type { BoardSession } from '../board/useBoard';
+import { addCardTo, markCard, moveCardTo, removeCard } from '../editing/boardActions';
+import type { MessageKey } from '../lib/messages';
 import type { OutlineCardActions } from './OutlineCardItem';
 import { categoryOrder, stepIndex } from './outlineModel';
 

@@ -1,8 +1,8 @@
 import { originKind, type Role, readBoard } from '@kinmap/model';
 import { useEffect, useState } from 'react';
 import type * as Y from 'yjs';
-import type { BoardSession } from '../useBoard';
-import { visibleBoard } from '../visibility';
+import type { BoardSession } from '../board/useBoard';
+import { visibleBoard } from '../board/visibility';
 import { announcement, remoteChanges } from './announce';
 
 export interface Announcement {

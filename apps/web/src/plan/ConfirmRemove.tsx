@@ -1,5 +1,5 @@
-import { ConfirmButton } from '../ConfirmButton';
-import { t } from '../messages';
+import { ConfirmButton } from '../lib/ConfirmButton';
+import { t } from '../lib/messages';
 
 export interface ConfirmRemoveProps {
   /** The button's words, naming what goes: "Remove Nan". */

@@ -1,5 +1,5 @@
 import type { NetworkMemberFields, NetworkMemberState } from '@kinmap/model';
-import { t } from '../messages';
+import { t } from '../lib/messages';
 import { ConfirmRemove } from './ConfirmRemove';
 import { LiveField } from './LiveField';
 

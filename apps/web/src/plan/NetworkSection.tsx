@@ -1,7 +1,7 @@
 import type { NetworkMemberId, NetworkMemberState } from '@kinmap/model';
 import { useState } from 'react';
-import type { ActionOutcome, BoardWriter } from '../boardActions';
-import { t } from '../messages';
+import type { ActionOutcome, BoardWriter } from '../editing/boardActions';
+import { t } from '../lib/messages';
 import { MemberItem } from './MemberItem';
 import { addMemberTo, removeMember, saveMember } from './planActions';
 import { memberLabel } from './planOrder';

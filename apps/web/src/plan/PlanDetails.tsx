@@ -1,6 +1,6 @@
 import type { PlanState } from '@kinmap/model';
-import type { ActionOutcome, BoardWriter } from '../boardActions';
-import { t } from '../messages';
+import type { ActionOutcome, BoardWriter } from '../editing/boardActions';
+import { t } from '../lib/messages';
 import { PlanTextArea } from './PlanTextArea';
 import { editPlanText, setReviewDate } from './planActions';
 import { getPlanText } from './planTexts';

@@ -1,5 +1,5 @@
 import type { NetworkMemberState, PlanState, RuleState } from '@kinmap/model';
-import { t } from '../messages';
+import { t } from '../lib/messages';
 import { memberLabel, responsibleMembers } from './planOrder';
 import { formatReviewDate } from './reviewDate';
 

@@ -1,7 +1,7 @@
 import type { TextEdit } from '@kinmap/model';
 import { useEffect, useId } from 'react';
 import type * as Y from 'yjs';
-import { useYTextBinding } from '../useYTextBinding';
+import { useYTextBinding } from '../editing/useYTextBinding';
 
 export interface PlanTextAreaProps {
   readonly label: string;

@@ -1,8 +1,8 @@
 import { type BoardState, may } from '@kinmap/model';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { ActionOutcome } from '../boardActions';
-import { type MessageKey, t } from '../messages';
-import type { BoardSession, Me } from '../useBoard';
+import type { BoardSession, Me } from '../board/useBoard';
+import type { ActionOutcome } from '../editing/boardActions';
+import { type MessageKey, t } from '../lib/messages';
 import { NetworkSection } from './NetworkSection';
 import { PlanDetails } from './PlanDetails';
 import { PlanReadOnly } from './PlanReadOnly';

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { t } from '../messages';
+import { t } from '../lib/messages';
 import { isReviewOverdue, localToday, parseReviewDate } from './reviewDate';
 
 export interface ReviewDateFieldProps {

@@ -1,7 +1,7 @@
 import type { NetworkMemberState, RuleState, TextEdit } from '@kinmap/model';
 import { useId } from 'react';
-import type { BoardWriter } from '../boardActions';
-import { t } from '../messages';
+import type { BoardWriter } from '../editing/boardActions';
+import { t } from '../lib/messages';
 import { ConfirmRemove } from './ConfirmRemove';
 import { PlanTextArea } from './PlanTextArea';
 import { editRuleText } from './planActions';

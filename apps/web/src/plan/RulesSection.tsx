@@ -1,7 +1,7 @@
 import type { NetworkMemberState, RuleId, RuleState } from '@kinmap/model';
 import { useState } from 'react';
-import type { ActionOutcome, BoardWriter } from '../boardActions';
-import { t } from '../messages';
+import type { ActionOutcome, BoardWriter } from '../editing/boardActions';
+import { t } from '../lib/messages';
 import { addRuleTo, removeRuleFrom, setResponsible } from './planActions';
 import { withResponsible } from './planOrder';
 import { RuleItem } from './RuleItem';

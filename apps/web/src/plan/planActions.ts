@@ -13,7 +13,7 @@ import {
   updateNetworkMember,
   updateRule,
 } from '@kinmap/model';
-import type { ActionOutcome, BoardWriter } from '../boardActions';
+import type { ActionOutcome, BoardWriter } from '../editing/boardActions';
 import { getPlanText, getRuleText, type PlanTextField, type RuleTextField } from './planTexts';
 
 // The one place the plan view changes the document; like boardActions, each action returns the

@@ -5,7 +5,7 @@ import {
   type NetworkMemberState,
   type RuleState,
 } from '@kinmap/model';
-import { t } from '../messages';
+import { t } from '../lib/messages';
 
 /** The network in the order everyone sees it: by `order`, ties broken by id. */
 export function membersInOrder(board: BoardState): NetworkMemberState[] {

@@ -2,13 +2,13 @@ import type { BoardState, CardId } from '@kinmap/model';
 import type Konva from 'konva';
 import { useEffect, useMemo, useRef } from 'react';
 import { Layer, Rect, Stage } from 'react-konva';
-import { AnalysisBand } from '../AnalysisRowShape';
-import { CardShape } from '../CardShape';
-import { ColumnShape } from '../ColumnShape';
-import { BOARD_WIDTH, type BoardLayout, layoutBoard } from '../layout';
-import { pairNumberOf, pairNumbers } from '../pairs';
-import { SectionShape } from '../SectionShape';
-import { createCanvasMeasure } from '../textMeasure';
+import { BOARD_WIDTH, type BoardLayout, layoutBoard } from '../canvas/boardLayout';
+import { pairNumberOf, pairNumbers } from '../canvas/pairs';
+import { createCanvasMeasure } from '../canvas/textMeasure';
+import { AnalysisBand } from '../map/AnalysisRowShape';
+import { CardShape } from '../map/CardShape';
+import { ColumnShape } from '../map/ColumnShape';
+import { SectionShape } from '../map/SectionShape';
 import { type PrintFrame, printFrame } from './printFrame';
 
 export interface BoardPictureProps {

@@ -1,9 +1,9 @@
 import type { BoardState, Role, VersionMeta } from '@kinmap/model';
 import type Konva from 'konva';
 import { useEffect, useState } from 'react';
-import type { BoardLayout } from '../layout';
-import { currentLanguage, type MessageKey, t } from '../messages';
-import { visibleBoard } from '../visibility';
+import { visibleBoard } from '../board/visibility';
+import type { BoardLayout } from '../canvas/boardLayout';
+import { currentLanguage, type MessageKey, t } from '../lib/messages';
 import { BoardPicture, boardPng } from './BoardPicture';
 import { fetchFile, saveFile } from './download';
 import { downloadUrl, fetchVersionBoard, fetchVersions, type ServerDownload } from './reportsApi';

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
-import { t } from '../messages';
-import { boardPath, navigate } from '../router';
+import { t } from '../lib/messages';
+import { boardPath, navigate } from '../lib/router';
 import { checkImportFile, IMPORT_LIMIT_MB, type ImportProblem, importProblem } from './importFile';
 import { IMPORT_LIMIT_BYTES, importBoard } from './reportsApi';
 import './reports.css';

@@ -1,6 +1,6 @@
 import type { BoardState } from '@kinmap/model';
-import { t } from '../messages';
-import type { Me } from '../useBoard';
+import type { Me } from '../board/useBoard';
+import { t } from '../lib/messages';
 import { Downloads } from './Downloads';
 import { TrajectoryPanel } from './TrajectoryPanel';
 import './reports.css';

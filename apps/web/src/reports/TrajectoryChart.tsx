@@ -1,6 +1,6 @@
 import type { Trajectory, TrajectoryLine, TrajectoryScale } from '@kinmap/model';
 import { useId } from 'react';
-import { currentLanguage, t } from '../messages';
+import { currentLanguage, t } from '../lib/messages';
 import {
   type ChartFilter,
   type ChartLine,

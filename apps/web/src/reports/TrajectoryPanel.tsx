@@ -1,6 +1,6 @@
 import type { Trajectory, TrajectoryScale } from '@kinmap/model';
 import { useCallback, useEffect, useState } from 'react';
-import { t } from '../messages';
+import { t } from '../lib/messages';
 import type { ChartFilter } from './chartGeometry';
 import { fetchTrajectory } from './reportsApi';
 import { TrajectoryChart } from './TrajectoryChart';

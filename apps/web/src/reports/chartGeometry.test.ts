@@ -1,6 +1,6 @@
 import type { Trajectory, TrajectoryLine } from '@kinmap/model';
 import { describe, expect, it } from 'vitest';
-import { ROLE_COLORS } from '../colors';
+import { ROLE_COLORS } from '../canvas/colors';
 import { type ChartBox, chartGeometry, lineStyle, momentX, valuesByMoment, valueY } from './chartGeometry';
 
 const BOX: ChartBox = { width: 240, height: 120, padding: { top: 10, right: 20, bottom: 10, left: 20 } };

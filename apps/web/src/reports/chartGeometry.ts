@@ -1,5 +1,5 @@
 import type { Role, Trajectory, TrajectoryGroup, TrajectoryLine, TrajectoryScale } from '@kinmap/model';
-import { ROLE_COLORS } from '../colors';
+import { ROLE_COLORS } from '../canvas/colors';
 
 /**
  * Where everything of one trajectory chart goes, as plain data: the SVG component draws it and

@@ -1,4 +1,4 @@
-import { type ApiResult, apiRequest, type Fetch } from '../api';
+import { type ApiResult, apiRequest, type Fetch } from '../lib/api';
 
 /**
  * Downloads go through fetch rather than a plain link, so a refusal or a server failure is shown

@@ -1,4 +1,4 @@
-import type { ApiFailure } from '../api';
+import type { ApiFailure } from '../lib/api';
 import { IMPORT_LIMIT_BYTES } from './reportsApi';
 
 /** Why a board file cannot be imported, each with its own words for the person importing. */

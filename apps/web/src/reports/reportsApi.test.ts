@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Fetch } from '../api';
+import type { Fetch } from '../lib/api';
 import {
   downloadUrl,
   fetchTrajectory,

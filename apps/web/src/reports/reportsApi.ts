@@ -8,8 +8,8 @@ import {
   type TrajectoryScale,
   type VersionMeta,
 } from '@kinmap/model';
-import { type ApiResult, apiRequest, boardUrl, type Fetch, isRecord, readWith } from '../api';
-import { mergeBoards } from '../restricted';
+import { mergeBoards } from '../board/professionalsOnly';
+import { type ApiResult, apiRequest, boardUrl, type Fetch, isRecord, readWith } from '../lib/api';
 import { readVersionMeta, versionUrl } from '../versions/versionsApi';
 
 /**

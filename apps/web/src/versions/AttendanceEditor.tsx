@@ -1,6 +1,6 @@
 import type { Attendance, BoardState, PersonInRoom } from '@kinmap/model';
 import { type FormEvent, type KeyboardEvent, useId, useState } from 'react';
-import { t } from '../messages';
+import { t } from '../lib/messages';
 
 export interface AttendanceEditorProps {
   readonly board: BoardState;

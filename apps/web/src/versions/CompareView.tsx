@@ -1,9 +1,9 @@
 import { type BoardState, diffBoards, type MeetingRecord, type VersionMeta } from '@kinmap/model';
 import type Konva from 'konva';
 import { type RefObject, useId, useMemo } from 'react';
-import type { BoardLayout } from '../layout';
-import { currentLanguage, t } from '../messages';
-import { mergeBoards } from '../restricted';
+import { mergeBoards } from '../board/professionalsOnly';
+import type { BoardLayout } from '../canvas/boardLayout';
+import { currentLanguage, t } from '../lib/messages';
 import { cardsToBringBack, compareBoard, highlightsOf, type Moment, restoreSource } from './compare';
 import { type BringBack, DiffList } from './DiffList';
 import { versionDate } from './labels';

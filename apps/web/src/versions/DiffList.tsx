@@ -1,6 +1,6 @@
 import type { BoardDiff, BoardState, CardChange, CardState, Mark, TextPart } from '@kinmap/model';
 import type { ReactNode } from 'react';
-import { t } from '../messages';
+import { t } from '../lib/messages';
 import { changeCount } from './compare';
 import { DiffPlanParts } from './DiffPlanParts';
 import { RatingChanges } from './RatingChanges';

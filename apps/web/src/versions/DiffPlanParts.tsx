@@ -1,5 +1,5 @@
 import type { BoardDiff, BoardState, NetworkMemberState, RuleState } from '@kinmap/model';
-import { t } from '../messages';
+import { t } from '../lib/messages';
 
 export interface DiffPlanPartsProps {
   readonly diff: BoardDiff;

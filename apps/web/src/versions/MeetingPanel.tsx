@@ -6,8 +6,8 @@ import {
   type VersionMeta,
 } from '@kinmap/model';
 import { type FormEvent, useEffect, useId, useState } from 'react';
-import { ConfirmButton } from '../ConfirmButton';
-import { currentLanguage, type MessageKey, t } from '../messages';
+import { ConfirmButton } from '../lib/ConfirmButton';
+import { currentLanguage, type MessageKey, t } from '../lib/messages';
 import { AttendanceEditor } from './AttendanceEditor';
 import { formatMeetingDate, localIsoDate } from './labels';
 import { failureMessage } from './useVersionsData';

@@ -1,9 +1,9 @@
 import type { BoardState, VersionMeta } from '@kinmap/model';
 import type Konva from 'konva';
 import { type RefObject, useMemo, useState } from 'react';
-import type { BoardLayout } from '../layout';
-import { t } from '../messages';
-import type { Me } from '../useBoard';
+import type { Me } from '../board/useBoard';
+import type { BoardLayout } from '../canvas/boardLayout';
+import { t } from '../lib/messages';
 import { CompareView } from './CompareView';
 import type { Moment } from './compare';
 import { MeetingPanel } from './MeetingPanel';

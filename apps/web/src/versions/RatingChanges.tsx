@@ -1,5 +1,5 @@
 import type { BoardDiff, BoardState, ScaleMode, ScaleRating } from '@kinmap/model';
-import { t } from '../messages';
+import { t } from '../lib/messages';
 import { personOf, type ScaleName, scaleName } from './compare';
 
 export interface RatingChangesProps {

@@ -1,6 +1,6 @@
 import type { VersionMeta } from '@kinmap/model';
-import { ConfirmButton } from '../ConfirmButton';
-import { t } from '../messages';
+import { ConfirmButton } from '../lib/ConfirmButton';
+import { t } from '../lib/messages';
 import type { Restore } from './useRestore';
 
 /** "Restore version N": asks first, then brings the whole board back from that version. */

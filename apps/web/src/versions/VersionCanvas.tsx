@@ -1,11 +1,11 @@
 import type { BoardState } from '@kinmap/model';
 import type Konva from 'konva';
 import { type RefObject, useRef } from 'react';
-import { BoardCanvas } from '../BoardCanvas';
-import type { CardHighlight } from '../CardShape';
-import { fitBoardWidth } from '../camera';
-import type { BoardLayout } from '../layout';
-import { useBoardLayout } from '../useBoardLayout';
+import type { BoardLayout } from '../canvas/boardLayout';
+import { BoardCanvas } from '../map/BoardCanvas';
+import type { CardHighlight } from '../map/CardShape';
+import { fitBoardWidth } from '../map/camera';
+import { useBoardLayout } from '../map/useBoardLayout';
 
 export interface VersionCanvasProps {
   /** The board to draw: a saved version, or a comparison's later side with ghosts. */

@@ -1,6 +1,6 @@
 import type { MeetingRecord, VersionMeta } from '@kinmap/model';
 import { type FormEvent, useId, useState } from 'react';
-import { currentLanguage, type MessageKey, t } from '../messages';
+import { currentLanguage, type MessageKey, t } from '../lib/messages';
 import { shortHash } from './compare';
 import { formatSavedAt, versionWhat } from './labels';
 import { failureMessage } from './useVersionsData';

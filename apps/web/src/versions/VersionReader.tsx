@@ -1,11 +1,11 @@
 import type { BoardState, MeetingRecord, VersionMeta } from '@kinmap/model';
 import type Konva from 'konva';
 import { type RefObject, useId, useMemo, useState } from 'react';
-import type { BoardLayout } from '../layout';
-import { currentLanguage, t } from '../messages';
+import { mergeBoards } from '../board/professionalsOnly';
+import type { Me } from '../board/useBoard';
+import type { BoardLayout } from '../canvas/boardLayout';
+import { currentLanguage, t } from '../lib/messages';
 import { OutlineView } from '../outline/OutlineView';
-import { mergeBoards } from '../restricted';
-import type { Me } from '../useBoard';
 import { versionDate } from './labels';
 import { RestoreBoardButton, RestoreOutcome } from './RestoreBoard';
 import { useRestore } from './useRestore';

@@ -1,6 +1,6 @@
 import type { BoardDiff, BoardState, CardState, ParticipantState, Role } from '@kinmap/model';
-import type { CardHighlight } from '../CardShape';
-import { pairNumbers } from '../pairs';
+import { pairNumbers } from '../canvas/pairs';
+import type { CardHighlight } from '../map/CardShape';
 
 /**
  * The pure part of comparing two moments of a board: which cards the canvas highlights, the

@@ -1,5 +1,5 @@
 import type { MeetingRecord, VersionMeta } from '@kinmap/model';
-import { t } from '../messages';
+import { t } from '../lib/messages';
 
 /** Today's date where the facilitator is, as `YYYY-MM-DD` (a meeting's date, not an instant). */
 export function localIsoDate(now: Date): string {

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { t } from '../messages';
+import { t } from '../lib/messages';
 import { failureMessage } from './useVersionsData';
 import { restoreFromVersion } from './versionsApi';
 

@@ -1,7 +1,7 @@
 import type { MeetingRecord, VersionMeta } from '@kinmap/model';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ApiFailureResult } from '../api';
-import type { MessageKey } from '../messages';
+import type { ApiFailureResult } from '../lib/api';
+import type { MessageKey } from '../lib/messages';
 import { fetchVersion, listMeetings, listVersions, type OpenedVersion } from './versionsApi';
 
 export type VersionsData =

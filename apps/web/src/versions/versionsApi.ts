@@ -8,7 +8,7 @@ import {
   parseBoardState,
   type VersionMeta,
 } from '@kinmap/model';
-import { type ApiResult, apiRequest, boardUrl, type Fetch, isRecord, readWith } from '../api';
+import { type ApiResult, apiRequest, boardUrl, type Fetch, isRecord, readWith } from '../lib/api';
 
 /**
  * The client of the meetings and versions routes (docs/PROTOCOL.md "Meetings and versions"):

@@ -1,0 +1,131 @@
+import { createMemoryStore, createRooms } from '@kinmap/sync';
+import { hashPassword } from '../accounts/password.js';
+import { createApp } from '../app.js';
+import { createBoardRegistry } from '../boards/boardRegistry.js';
+import { createMeetings } from '../history/meetingStore.js';
+import { createVersions } from '../history/versionStore.js';
+import type { DataCipher } from '../storage/dataCipher.js';
+import { openDatabase } from '../storage/sqliteStore.js';
+import { type AccessControl, createAccessControl } from './accessControl.js';
+
+/**
+ * Test-only: an app over `:memory:` SQLite with cheap scrypt and a movable clock. `history` adds
+ * the rooms, versions and meetings behind the version and report routes (call `close()` after).
+ */
+export function accessFixture({ history = false, cipher = null }: FixtureOptions = {}) {
+  const db = openDatabase(':memory:');
+  const clock = { now: 1_800_000_000_000 };
+  const now = () => clock.now;
+  const store = createMemoryStore();
+  const registry = createBoardRegistry({ db, store, now });
+  const access: AccessControl = createAccessControl({ db, now, scryptCost: { N: 1024, r: 8, p: 1 } });
+  const rooms = createRooms({ store, now });
+  const versions = createVersions(db, { cipher, now });
+  const meetings = createMeetings(db, { cipher, now });
+  const logs: string[] = [];
+  const record = (event: string, fields: Record<string, unknown> = {}) =>
+    logs.push(JSON.stringify({ event, fields }));
+  const app = createApp({
+    registry,
+    access,
+    logger: { info: record, warn: record, error: record },
+    // Rate limits are per address; tests choose theirs with a header.
+    clientAddress: (c) => c.req.header('X-Test-Ip') ?? 'test',
+    ...(history ? { history: { rooms, versions, meetings } } : {}),
+  });
+  const origin = 'http://localhost';
+
+  /** A request as the web app sends it: JSON, CSRF header, same Origin, and the device's cookie. */
+  const call = (method: string, path: string, { cookie, body, headers = {} }: CallOptions = {}) =>
+    app.request(path, {
+      method,
+      headers: {
+        Origin: origin,
+        'X-Kinmap-CSRF': '1',
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...(cookie ? { Cookie: `kinmap_session=${cookie}` } : {}),
+        ...headers,
+      },
+      ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+    });
+
+  async function createStaff(email: string, isAdmin = false) {
+    const passwordHash = await hashPassword('a long password', access.scryptCost);
+    const created = access.users.create({
+      email,
+      displayName: `Staff ${email.split('@')[0]}`,
+      passwordHash,
+      isAdmin,
+    });
+    if (!created.ok) throw new Error('user not created');
+    return created.value;
+  }
+
+  /** Signs in and returns the cookie's secret. */
+  async function login(email: string, password = 'a long password'): Promise<string> {
+    const res = await call('POST', '/api/login', { body: { email, password } });
+    if (res.status !== 200) throw new Error(`login failed: ${res.status}`);
+    return sessionCookieOf(res) ?? '';
+  }
+
+  async function createBoard(cookie: string, title = 'Family map') {
+    const res = await call('POST', '/api/boards', { cookie, body: { title } });
+    if (res.status !== 201) throw new Error(`board not created: ${res.status}`);
+    return (await res.json()) as { id: string; memberId: string };
+  }
+
+  /** Invites and opens the invite on a fresh device; returns that device's cookie and member id. */
+  async function inviteGuest(inviterCookie: string, boardId: string, role: string, name = 'Alex') {
+    const invited = await call('POST', `/api/boards/${boardId}/invites`, {
+      cookie: inviterCookie,
+      body: { role },
+    });
+    if (invited.status !== 201) throw new Error(`invite failed: ${invited.status}`);
+    const { link } = (await invited.json()) as { link: string };
+    const opened = await call('POST', '/api/invites/open', {
+      body: { invite: inviteSecret(link), displayName: name },
+    });
+    if (opened.status !== 201) throw new Error(`open failed: ${opened.status}`);
+    const { member } = (await opened.json()) as { member: { id: string } };
+    return { cookie: sessionCookieOf(opened) ?? '', memberId: member.id };
+  }
+
+  const close = () => rooms.shutdown();
+  return {
+    clock,
+    registry,
+    access,
+    app,
+    logs,
+    call,
+    createStaff,
+    login,
+    createBoard,
+    inviteGuest,
+    store,
+    rooms,
+    versions,
+    meetings,
+    close,
+  };
+}
+
+export interface FixtureOptions {
+  readonly history?: boolean;
+  readonly cipher?: DataCipher | null;
+}
+
+export interface CallOptions {
+  readonly cookie?: string;
+  readonly body?: unknown;
+  readonly headers?: Record<string, string>;
+}
+
+export function sessionCookieOf(res: Response): string | null {
+  const header = res.headers.get('Set-Cookie') ?? '';
+  const match = /kinmap_session=([^;]*)/.exec(header);
+  return match?.[1] ? match[1] : null;
+}
+
+export const inviteSecret = (link: string): string =>
+  link.slice(link.indexOf('#invite=') + '#invite='.length);

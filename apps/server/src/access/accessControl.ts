@@ -1,0 +1,72 @@
+import type Database from 'better-sqlite3';
+import { createDummyHash, DEFAULT_SCRYPT_COST, type ScryptCost } from '../accounts/password.js';
+import { createSessions, type Sessions } from '../accounts/sessions.js';
+import { createSetupSecret, type SetupSecret } from '../accounts/setupSecret.js';
+import { createUsers, type Users } from '../accounts/users.js';
+import { createFailureLimiter, type FailureLimiter } from '../http/failureLimiter.js';
+import { createInvites, type Invites } from './inviteStore.js';
+import { createLiveSockets, type LiveSockets } from './liveSockets.js';
+import { createMembers, type Members } from './members.js';
+import { createTickets, type Tickets } from './tickets.js';
+
+/** Everything accounts, membership and revocation need, built once per server over one database. */
+export interface AccessControl {
+  readonly db: Database.Database;
+  readonly users: Users;
+  readonly sessions: Sessions;
+  readonly members: Members;
+  readonly invites: Invites;
+  readonly setup: SetupSecret;
+  readonly tickets: Tickets & { readonly full: () => boolean };
+  readonly liveSockets: LiveSockets;
+  /** Login failures per IP and per email; setup and invite-open failures per IP. */
+  readonly limiters: {
+    readonly loginByIp: FailureLimiter;
+    readonly loginByEmail: FailureLimiter;
+    readonly setupByIp: FailureLimiter;
+    readonly inviteByIp: FailureLimiter;
+  };
+  readonly scryptCost: ScryptCost;
+  /** Verified against when an email is unknown, so both cost the same scrypt work. */
+  dummyHash(): Promise<string>;
+  readonly now: () => number;
+}
+
+export interface AccessControlOptions {
+  readonly db: Database.Database;
+  readonly now?: () => number;
+  /** Lower only in tests; stored hashes carry their own cost. */
+  readonly scryptCost?: ScryptCost;
+}
+
+/** @example const access = createAccessControl({ db: openDatabase(':memory:') }) */
+export function createAccessControl({
+  db,
+  now = Date.now,
+  scryptCost = DEFAULT_SCRYPT_COST,
+}: AccessControlOptions): AccessControl {
+  let dummy: Promise<string> | null = null;
+  const limiter = (maxFailures: number) => createFailureLimiter({ maxFailures, windowMs: 15 * 60_000, now });
+  return {
+    db,
+    users: createUsers(db, now),
+    sessions: createSessions(db, now),
+    members: createMembers(db, now),
+    invites: createInvites(db, now),
+    setup: createSetupSecret(db, now),
+    tickets: createTickets({ now }),
+    liveSockets: createLiveSockets(),
+    limiters: {
+      loginByIp: limiter(20),
+      loginByEmail: limiter(5),
+      setupByIp: limiter(5),
+      inviteByIp: limiter(10),
+    },
+    scryptCost,
+    dummyHash() {
+      dummy ??= createDummyHash(scryptCost);
+      return dummy;
+    },
+    now,
+  };
+}

@@ -1,0 +1,147 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { isId, isRole, newId, type Role } from '@kinmap/model';
+import type Database from 'better-sqlite3';
+import { hashToken, isBoardId } from '../boards/boardRegistry.js';
+
+/** A personal invite link: one person, one role, bound to the member created on its first use. */
+export interface InviteRecord {
+  readonly id: string;
+  readonly boardId: string;
+  readonly role: Role;
+  /** A note for the inviter ("Mum", "Aunt Sue"); shown to staff only. */
+  readonly label: string;
+  readonly createdByMemberId: string;
+  readonly createdAt: number;
+  readonly expiresAt: number;
+  readonly usedByMemberId: string | null;
+  readonly revokedAt: number | null;
+}
+
+export interface NewInvite {
+  readonly boardId: string;
+  readonly role: Role;
+  readonly label: string;
+  readonly createdByMemberId: string;
+  readonly expiresAt: number;
+}
+
+export interface Invites {
+  /** The invite and its secret (shown once, only its SHA-256 is stored). */
+  create(invite: NewInvite): { readonly secret: string; readonly invite: InviteRecord };
+  /** The invite a secret opens, whatever its state (the caller decides used/expired/revoked). */
+  bySecret(secret: string): InviteRecord | null;
+  get(id: string): InviteRecord | null;
+  ofBoard(boardId: string): InviteRecord[];
+  /** Binds the invite to its first member; false when another member got there first. */
+  markUsed(id: string, memberId: string): boolean;
+  revoke(id: string): boolean;
+}
+
+const SECRET_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS invites (
+    id TEXT PRIMARY KEY,
+    token_hash BLOB NOT NULL UNIQUE,
+    board_id TEXT NOT NULL,
+    role TEXT NOT NULL,
+    label TEXT NOT NULL,
+    created_by_member_id TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    used_by_member_id TEXT,
+    revoked_at INTEGER
+  );
+  CREATE INDEX IF NOT EXISTS invites_by_board ON invites (board_id);
+`;
+
+interface InviteRow {
+  id: string;
+  token_hash: Buffer;
+  board_id: string;
+  role: string;
+  label: string;
+  created_by_member_id: string;
+  created_at: number;
+  expires_at: number;
+  used_by_member_id: string | null;
+  revoked_at: number | null;
+}
+
+/** Invites in SQLite. */
+export function createInvites(db: Database.Database, now: () => number = Date.now): Invites {
+  db.exec(SCHEMA);
+  const insert = db.prepare(
+    `INSERT INTO invites (id, token_hash, board_id, role, label, created_by_member_id, created_at, expires_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const selectByHash = db.prepare('SELECT * FROM invites WHERE token_hash = ?');
+  const selectById = db.prepare('SELECT * FROM invites WHERE id = ?');
+  const selectOfBoard = db.prepare('SELECT * FROM invites WHERE board_id = ? ORDER BY created_at, id');
+  const use = db.prepare(
+    'UPDATE invites SET used_by_member_id = ? WHERE id = ? AND used_by_member_id IS NULL',
+  );
+  const revoke = db.prepare('UPDATE invites SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL');
+
+  return {
+    create(invite) {
+      const secret = randomBytes(32).toString('base64url');
+      const record: InviteRecord = {
+        id: newId(),
+        ...invite,
+        createdAt: now(),
+        usedByMemberId: null,
+        revokedAt: null,
+      };
+      insert.run(
+        record.id,
+        hashToken(secret),
+        record.boardId,
+        record.role,
+        record.label,
+        record.createdByMemberId,
+        record.createdAt,
+        record.expiresAt,
+      );
+      return { secret, invite: record };
+    },
+    bySecret(secret) {
+      if (!SECRET_PATTERN.test(secret)) return null;
+      const presented = hashToken(secret);
+      const row = selectByHash.get(presented) as InviteRow | undefined;
+      // The index lookup found it; the compare keeps the final check constant-time.
+      if (!row || !timingSafeEqual(row.token_hash, presented)) return null;
+      return toRecord(row);
+    },
+    get(id) {
+      if (!isId(id)) return null;
+      const row = selectById.get(id) as InviteRow | undefined;
+      return row ? toRecord(row) : null;
+    },
+    ofBoard(boardId) {
+      if (!isBoardId(boardId)) return [];
+      return (selectOfBoard.all(boardId) as InviteRow[]).map(toRecord);
+    },
+    markUsed(id, memberId) {
+      return isId(id) && isId(memberId) && use.run(memberId, id).changes === 1;
+    },
+    revoke(id) {
+      return isId(id) && revoke.run(now(), id).changes === 1;
+    },
+  };
+}
+
+function toRecord(row: InviteRow): InviteRecord {
+  const role = isRole(row.role) ? row.role : 'viewer';
+  return {
+    id: row.id,
+    boardId: row.board_id,
+    role,
+    label: row.label,
+    createdByMemberId: row.created_by_member_id,
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+    usedByMemberId: row.used_by_member_id,
+    revokedAt: row.revoked_at,
+  };
+}

@@ -1,0 +1,292 @@
+import { isId, type Role } from '@kinmap/model';
+import type { Logger } from '@kinmap/sync';
+import type { Context, Hono } from 'hono';
+import { z } from 'zod';
+import { displayName, requireSignedIn, requireStaff } from '../accounts/accountRoutes.js';
+import { type CookieSettings, writeSessionCookie } from '../accounts/sessionCookie.js';
+import type { AuditLog } from '../audit/auditLog.js';
+import { type BoardRegistry, isBoardId } from '../boards/boardRegistry.js';
+import { ApiError, ApiErrorCode } from '../http/apiError.js';
+import { parseJsonBody } from '../http/jsonBody.js';
+import type { RequestIdEnv } from '../http/requestId.js';
+import type { AccessControl } from './accessControl.js';
+import type { InviteRecord } from './inviteStore.js';
+import { memberOnBoard, signedIn } from './memberAuthenticator.js';
+import type { MemberRecord } from './members.js';
+
+export interface BoardAccessRoutesOptions {
+  readonly registry: BoardRegistry;
+  readonly access: AccessControl;
+  readonly logger: Logger;
+  readonly cookies: CookieSettings;
+  readonly clientAddress: (c: Context) => string;
+  /** Invites, revocations and refusals are audit events (SPEC [AD2]). */
+  readonly audit?: Pick<AuditLog, 'record'>;
+}
+
+const GUEST_ROLES: readonly Role[] = ['family', 'network', 'viewer'];
+const STAFF_ROLES: readonly Role[] = ['facilitator', 'practitioner'];
+
+/**
+ * Which roles a member may invite or revoke (SPEC [AU7], [AU9], [AU11]): a facilitator any role, a
+ * practitioner family, network and viewer, everyone else none.
+ */
+export function mayManageRole(actor: Role, target: Role): boolean {
+  if (actor === 'facilitator') return true;
+  return actor === 'practitioner' && GUEST_ROLES.includes(target);
+}
+
+export const inviteBody = z.object({
+  role: z.enum(['facilitator', 'practitioner', 'family', 'network', 'viewer'], {
+    error: 'must be facilitator, practitioner, family, network or viewer',
+  }),
+  label: z
+    .string({ error: 'must be a string' })
+    .trim()
+    .max(100, { error: 'must be at most 100 characters' })
+    .optional(),
+  expiresInHours: z
+    .int({ error: 'must be a whole number' })
+    .min(1)
+    .max(24 * 30)
+    .optional(),
+});
+export const openInviteBody = z.object({
+  invite: z.string({ error: 'must be a string' }).max(100, { error: 'is too long' }),
+  displayName,
+});
+const DEFAULT_INVITE_HOURS = 72;
+
+const publicMember = (member: MemberRecord) => ({
+  id: member.id,
+  role: member.role,
+  displayName: member.displayName,
+  staff: member.userId !== null,
+  createdAt: member.createdAt,
+  revokedAt: member.revokedAt,
+});
+
+function inviteStatus(invite: InviteRecord, now: number): 'open' | 'used' | 'expired' | 'revoked' {
+  if (invite.revokedAt !== null) return 'revoked';
+  if (invite.usedByMemberId !== null) return 'used';
+  return invite.expiresAt <= now ? 'expired' : 'open';
+}
+
+/**
+ * Boards, invites, members and tickets for signed-in people (docs/PROTOCOL.md "Accounts";
+ * SPEC [AU5]–[AU12]). Board routes authenticate by the session cookie only: the legacy role tokens
+ * name no person, so they can neither invite nor revoke.
+ */
+export function registerBoardAccessRoutes(
+  app: Hono<RequestIdEnv>,
+  { registry, access, logger, cookies, clientAddress, audit }: BoardAccessRoutesOptions,
+): void {
+  const { members, invites, sessions, tickets, liveSockets } = access;
+  /** A member refused by rule `rule`: recorded, then the 403. */
+  const refuse = (member: MemberRecord, rule: string, message: string): never => {
+    audit?.record({
+      boardId: member.boardId,
+      actorMemberId: member.id,
+      kind: 'refused',
+      detail: { rule, role: member.role },
+    });
+    throw new ApiError(403, ApiErrorCode.forbidden, message);
+  };
+
+  /** The caller's live member on the board in the path: 404 unknown board, 401 signed out, 403 not a member. */
+  const caller = (c: Context, allowed: readonly Role[] | null = null, rule = ''): MemberRecord => {
+    const boardId = c.req.param('id') ?? '';
+    if (!isBoardId(boardId) || registry.get(boardId) === null) {
+      throw new ApiError(404, ApiErrorCode.notFound, 'No such board');
+    }
+    const member = memberOnBoard(access, requireSignedIn(c, access), boardId);
+    if (!member) throw new ApiError(403, ApiErrorCode.forbidden, 'You are not a member of this board');
+    if (allowed && !allowed.includes(member.role)) refuse(member, rule, `A ${member.role} cannot do this`);
+    return member;
+  };
+  const pathId = (c: Context, name: string): string => {
+    const value = c.req.param(name) ?? '';
+    if (!isId(value)) throw new ApiError(400, ApiErrorCode.invalidInput, `${name} is not an id`);
+    return value;
+  };
+
+  app.get('/api/boards', (c) => {
+    const { user } = requireStaff(c, access);
+    const boards = members.ofUser(user.id).flatMap((member) => {
+      const board = registry.get(member.boardId);
+      return board ? [{ ...board, role: member.role, memberId: member.id }] : [];
+    });
+    return c.json({ boards });
+  });
+
+  app.post('/api/boards/:id/invites', async (c) => {
+    const inviter = caller(c, STAFF_ROLES, 'AU7');
+    const body = parseJsonBody(inviteBody, await c.req.text());
+    if (!mayManageRole(inviter.role, body.role)) {
+      refuse(inviter, 'AU7', `A ${inviter.role} cannot invite a ${body.role}`);
+    }
+    const expiresAt = access.now() + (body.expiresInHours ?? DEFAULT_INVITE_HOURS) * 3600_000;
+    const { secret, invite } = invites.create({
+      boardId: inviter.boardId,
+      role: body.role,
+      label: body.label ?? '',
+      createdByMemberId: inviter.id,
+      expiresAt,
+    });
+    logger.info('invite.created', {
+      boardId: invite.boardId,
+      inviteId: invite.id,
+      role: invite.role,
+      by: inviter.id,
+    });
+    audit?.record({
+      boardId: invite.boardId,
+      actorMemberId: inviter.id,
+      kind: 'invite-created',
+      detail: { inviteId: invite.id, role: invite.role },
+    });
+    return c.json({ id: invite.id, link: `/join#invite=${secret}`, expiresAt }, 201);
+  });
+
+  app.get('/api/boards/:id/invites', (c) => {
+    const { boardId } = caller(c, STAFF_ROLES, 'AU8');
+    const now = access.now();
+    const list = invites.ofBoard(boardId).map((invite) => ({
+      id: invite.id,
+      role: invite.role,
+      label: invite.label,
+      createdAt: invite.createdAt,
+      expiresAt: invite.expiresAt,
+      status: inviteStatus(invite, now),
+      usedByMemberId: invite.usedByMemberId,
+    }));
+    return c.json({ invites: list });
+  });
+
+  app.delete('/api/boards/:id/invites/:inviteId', (c) => {
+    const actor = caller(c, STAFF_ROLES, 'AU9');
+    const invite = invites.get(pathId(c, 'inviteId'));
+    if (!invite || invite.boardId !== actor.boardId)
+      throw new ApiError(404, ApiErrorCode.notFound, 'No such invite');
+    if (!mayManageRole(actor.role, invite.role)) {
+      refuse(actor, 'AU9', `A ${actor.role} cannot revoke a ${invite.role} invite`);
+    }
+    invites.revoke(invite.id);
+    logger.info('invite.revoked', { boardId: invite.boardId, inviteId: invite.id, by: actor.id });
+    audit?.record({
+      boardId: invite.boardId,
+      actorMemberId: actor.id,
+      kind: 'invite-revoked',
+      detail: { inviteId: invite.id, role: invite.role },
+    });
+    return c.body(null, 204);
+  });
+
+  app.get('/api/boards/:id/members', (c) => {
+    const { boardId } = caller(c, STAFF_ROLES, 'AU8');
+    return c.json({ members: members.ofBoard(boardId).map(publicMember) });
+  });
+
+  app.delete('/api/boards/:id/members/:memberId', (c) => {
+    const actor = caller(c, STAFF_ROLES, 'AU11');
+    const target = members.get(pathId(c, 'memberId'));
+    if (!target || target.boardId !== actor.boardId)
+      throw new ApiError(404, ApiErrorCode.notFound, 'No such member');
+    if (target.id === actor.id)
+      throw new ApiError(409, ApiErrorCode.invalidInput, 'You cannot revoke yourself');
+    if (!mayManageRole(actor.role, target.role)) {
+      refuse(actor, 'AU11', `A ${actor.role} cannot revoke a ${target.role}`);
+    }
+    members.revoke(target.id);
+    sessions.unbindMember(target.id);
+    const closed = liveSockets.closeMember(target.id);
+    logger.info('member.revoked', {
+      boardId: target.boardId,
+      memberId: target.id,
+      by: actor.id,
+      sockets: closed,
+    });
+    audit?.record({
+      boardId: target.boardId,
+      actorMemberId: actor.id,
+      kind: 'member-revoked',
+      detail: { memberId: target.id, role: target.role, sockets: closed },
+    });
+    return c.body(null, 204);
+  });
+
+  app.post('/api/boards/:id/tickets', (c) => {
+    const member = caller(c);
+    if (tickets.full())
+      throw new ApiError(503, ApiErrorCode.unavailable, 'Too many tickets outstanding; retry soon');
+    const who = signedIn(access, c.req.header('Cookie'));
+    const issued = tickets.issue({
+      boardId: member.boardId,
+      memberId: member.id,
+      role: member.role,
+      sessionId: who?.session.id ?? null,
+    });
+    return c.json(issued, 201);
+  });
+
+  app.post('/api/invites/open', async (c) => {
+    const ip = `invite:${clientAddress(c)}`;
+    const allowed = access.limiters.inviteByIp.check(ip);
+    if (!allowed.ok) {
+      c.header('Retry-After', String(allowed.retryAfterS));
+      throw new ApiError(429, ApiErrorCode.rateLimited, 'Too many attempts; try again later');
+    }
+    const body = parseJsonBody(openInviteBody, await c.req.text());
+    const invite = invites.bySecret(body.invite);
+    if (!invite || registry.get(invite.boardId) === null) {
+      access.limiters.inviteByIp.fail(ip);
+      throw new ApiError(404, ApiErrorCode.notFound, 'This invite link is not valid');
+    }
+    const opened = openInvite(c, invite, body.displayName);
+    logger.info('invite.opened', { boardId: invite.boardId, inviteId: invite.id, memberId: opened.id });
+    if (opened.fresh) {
+      audit?.record({
+        boardId: invite.boardId,
+        actorMemberId: opened.id,
+        kind: 'invite-opened',
+        detail: { inviteId: invite.id, role: opened.role },
+      });
+    }
+    return c.json({ member: { ...publicMember(opened), boardId: opened.boardId } }, opened.fresh ? 201 : 200);
+  });
+
+  /** Binds the invite to a new member of this device, or answers the device that already holds it. */
+  function openInvite(c: Context, invite: InviteRecord, name: string): MemberRecord & { fresh: boolean } {
+    if (invite.revokedAt !== null)
+      throw new ApiError(410, ApiErrorCode.inviteRevoked, 'This invite was revoked');
+    const device = signedIn(access, c.req.header('Cookie'));
+    if (invite.usedByMemberId !== null) {
+      const mine = device ? sessions.memberIds(device.session.id).includes(invite.usedByMemberId) : false;
+      const member = mine ? members.get(invite.usedByMemberId) : null;
+      if (member && member.revokedAt === null) return { ...member, fresh: false };
+      throw new ApiError(410, ApiErrorCode.inviteUsed, 'This invite has been used by someone else');
+    }
+    if (invite.expiresAt <= access.now())
+      throw new ApiError(410, ApiErrorCode.inviteExpired, 'This invite has expired');
+    const bind = access.db.transaction(() => {
+      const created = device ? null : sessions.create(null);
+      const sessionId = device?.session.id ?? created?.session.id ?? '';
+      const staffUser = STAFF_ROLES.includes(invite.role) ? (device?.user?.id ?? null) : null;
+      const member = members.create({
+        boardId: invite.boardId,
+        role: invite.role,
+        displayName: name,
+        userId: staffUser,
+      });
+      // Guarded update: of two devices racing for one invite exactly one wins, the other rolls back.
+      if (!invites.markUsed(invite.id, member.id)) {
+        throw new ApiError(410, ApiErrorCode.inviteUsed, 'This invite has been used by someone else');
+      }
+      sessions.addMember(sessionId, member.id);
+      return { member, secret: created?.secret ?? null };
+    });
+    const { member, secret } = bind();
+    if (secret !== null) writeSessionCookie(c, secret, cookies);
+    return { ...member, fresh: true };
+  }
+}

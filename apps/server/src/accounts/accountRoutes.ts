@@ -1,0 +1,206 @@
+import { isWellFormedText } from '@kinmap/model';
+import type { Logger } from '@kinmap/sync';
+import type { Context, Hono } from 'hono';
+import { z } from 'zod';
+import type { AccessControl } from '../access/accessControl.js';
+import { type SignedIn, signedIn } from '../access/memberAuthenticator.js';
+import type { AuditLog } from '../audit/auditLog.js';
+import { ApiError, ApiErrorCode } from '../http/apiError.js';
+import { parseJsonBody } from '../http/jsonBody.js';
+import type { RequestIdEnv } from '../http/requestId.js';
+import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, verifyPassword } from './password.js';
+import { type CookieSettings, clearSessionCookie, writeSessionCookie } from './sessionCookie.js';
+import { normaliseEmail, type UserRecord } from './users.js';
+
+export interface AccountRoutesOptions {
+  readonly access: AccessControl;
+  readonly logger: Logger;
+  readonly cookies: CookieSettings;
+  readonly clientAddress: (c: Context) => string;
+  /** Sign-in and sign-out are audit events (SPEC [AD2]); they belong to no board. */
+  readonly audit?: Pick<AuditLog, 'record'>;
+}
+
+const email = z
+  .email({ error: 'must be an email address' })
+  .max(254, { error: 'must be at most 254 characters' });
+export const displayName = z
+  .string({ error: 'must be a string' })
+  .trim()
+  .min(1, { error: 'must not be empty' })
+  .max(100, { error: 'must be at most 100 characters' })
+  .refine(isWellFormedText, { error: 'contains an unpaired surrogate' });
+const newPassword = z
+  .string({ error: 'must be a string' })
+  .min(MIN_PASSWORD_LENGTH, { error: `must be at least ${MIN_PASSWORD_LENGTH} characters` })
+  .max(MAX_PASSWORD_LENGTH, { error: `must be at most ${MAX_PASSWORD_LENGTH} characters` });
+
+export const loginBody = z.object({
+  email: z.string({ error: 'must be a string' }).max(254, { error: 'must be at most 254 characters' }),
+  password: z.string({ error: 'must be a string' }).max(MAX_PASSWORD_LENGTH, { error: 'is too long' }),
+});
+export const newUserBody = z.object({
+  email,
+  displayName,
+  password: newPassword,
+  isAdmin: z.boolean().optional(),
+});
+export const setupBody = z.object({
+  code: z.string({ error: 'must be a string' }).max(100),
+  email,
+  displayName,
+  password: newPassword,
+});
+
+/** What a client may see of a staff account. */
+export const publicUser = (user: UserRecord) => ({
+  id: user.id,
+  email: user.email,
+  displayName: user.displayName,
+  isAdmin: user.isAdmin,
+});
+
+/** Throws 401 unless the request carries a live session. */
+export function requireSignedIn(c: Context, access: AccessControl): SignedIn {
+  const who = signedIn(access, c.req.header('Cookie'));
+  if (!who) throw new ApiError(401, ApiErrorCode.notSignedIn, 'Sign in first');
+  return who;
+}
+
+/** Throws 401/403 unless the request carries a staff user's session. */
+export function requireStaff(c: Context, access: AccessControl): SignedIn & { user: UserRecord } {
+  const who = requireSignedIn(c, access);
+  if (!who.user) throw new ApiError(403, ApiErrorCode.forbidden, 'Only staff accounts can do this');
+  return { ...who, user: who.user };
+}
+
+function tooMany(c: Context, retryAfterS: number): never {
+  c.header('Retry-After', String(retryAfterS));
+  throw new ApiError(429, ApiErrorCode.rateLimited, 'Too many attempts; try again later');
+}
+
+/**
+ * First run, sign-in, sign-out, who-am-I and staff accounts (docs/PROTOCOL.md "Accounts";
+ * SPEC [AU1]–[AU6]). Emails, names and passwords are never logged: ids only.
+ */
+export function registerAccountRoutes(
+  app: Hono<RequestIdEnv>,
+  { access, logger, cookies, clientAddress, audit }: AccountRoutesOptions,
+): void {
+  const { users, sessions, setup, limiters } = access;
+
+  /** A fresh session for a staff user, keeping the device's guest members (no session fixation). */
+  const signIn = (c: Context, userId: string): void => {
+    const previous = signedIn(access, c.req.header('Cookie'));
+    const { secret, session } = sessions.create(userId);
+    if (previous) {
+      for (const memberId of sessions.memberIds(previous.session.id))
+        sessions.addMember(session.id, memberId);
+      sessions.revoke(previous.session.id);
+    }
+    writeSessionCookie(c, secret, cookies);
+  };
+
+  app.post('/api/setup', async (c) => {
+    const ip = `setup:${clientAddress(c)}`;
+    const allowed = limiters.setupByIp.check(ip);
+    if (!allowed.ok) tooMany(c, allowed.retryAfterS);
+    const body = parseJsonBody(setupBody, await c.req.text());
+    if (users.count() > 0)
+      throw new ApiError(410, ApiErrorCode.setupClosed, 'The administrator exists already');
+    if (!setup.check(body.code)) {
+      limiters.setupByIp.fail(ip);
+      throw new ApiError(403, ApiErrorCode.setupClosed, 'The setup code is wrong or has expired');
+    }
+    const passwordHash = await hashPassword(body.password, access.scryptCost);
+    const user = users.createFirst({
+      email: body.email,
+      displayName: body.displayName,
+      passwordHash,
+      isAdmin: true,
+    });
+    if (!user) throw new ApiError(410, ApiErrorCode.setupClosed, 'The administrator exists already');
+    setup.clear();
+    signIn(c, user.id);
+    logger.info('account.setup', { userId: user.id });
+    return c.json({ user: publicUser(user) }, 201);
+  });
+
+  app.post('/api/login', async (c) => {
+    const body = parseJsonBody(loginBody, await c.req.text());
+    const ipKey = clientAddress(c);
+    const emailKey = normaliseEmail(body.email);
+    for (const [limiter, key] of [
+      [limiters.loginByIp, ipKey],
+      [limiters.loginByEmail, emailKey],
+    ] as const) {
+      const allowed = limiter.check(key);
+      if (!allowed.ok) tooMany(c, allowed.retryAfterS);
+    }
+    const user = users.byEmail(emailKey);
+    // An unknown email costs the same scrypt work as a wrong password.
+    const matches = await verifyPassword(body.password, user?.passwordHash ?? (await access.dummyHash()));
+    if (!user || !matches || user.disabledAt !== null) {
+      limiters.loginByIp.fail(ipKey);
+      limiters.loginByEmail.fail(emailKey);
+      logger.info('account.loginFailed', { known: user !== null });
+      throw new ApiError(401, ApiErrorCode.badCredentials, 'Wrong email or password');
+    }
+    limiters.loginByEmail.reset(emailKey);
+    signIn(c, user.id);
+    logger.info('account.login', { userId: user.id });
+    audit?.record({ boardId: null, actorMemberId: null, kind: 'login', detail: { userId: user.id } });
+    return c.json({ user: publicUser(user) });
+  });
+
+  app.post('/api/logout', (c) => {
+    const who = signedIn(access, c.req.header('Cookie'));
+    if (who) {
+      sessions.revoke(who.session.id);
+      const closed = access.liveSockets.closeSession(who.session.id);
+      logger.info('account.logout', { userId: who.user?.id ?? '', sockets: closed });
+      audit?.record({
+        boardId: null,
+        actorMemberId: null,
+        kind: 'logout',
+        detail: { userId: who.user?.id ?? null, sockets: closed },
+      });
+      // A guest device's members sign out of their boards: those boards' audits show it.
+      for (const memberId of sessions.memberIds(who.session.id)) {
+        const member = access.members.get(memberId);
+        if (member) audit?.record({ boardId: member.boardId, actorMemberId: member.id, kind: 'logout' });
+      }
+    }
+    clearSessionCookie(c, cookies);
+    return c.body(null, 204);
+  });
+
+  // "Who am I" is asked by every page before anyone signs in: nobody is an answer, not an error.
+  app.get('/api/me', (c) => {
+    const who = signedIn(access, c.req.header('Cookie'));
+    if (!who) return c.json({ user: null, members: [] });
+    const members = sessions.memberIds(who.session.id).flatMap((id) => {
+      const member = access.members.get(id);
+      if (member === null || member.revokedAt !== null) return [];
+      return [{ id: member.id, boardId: member.boardId, role: member.role, displayName: member.displayName }];
+    });
+    return c.json({ user: who.user ? publicUser(who.user) : null, members });
+  });
+
+  app.post('/api/users', async (c) => {
+    const { user: admin } = requireStaff(c, access);
+    if (!admin.isAdmin)
+      throw new ApiError(403, ApiErrorCode.forbidden, 'Only an administrator can add staff');
+    const body = parseJsonBody(newUserBody, await c.req.text());
+    const passwordHash = await hashPassword(body.password, access.scryptCost);
+    const created = users.create({
+      email: body.email,
+      displayName: body.displayName,
+      passwordHash,
+      isAdmin: body.isAdmin ?? false,
+    });
+    if (!created.ok) throw new ApiError(409, ApiErrorCode.emailTaken, 'An account with this email exists');
+    logger.info('account.created', { userId: created.value.id, by: admin.id });
+    return c.json({ user: publicUser(created.value) }, 201);
+  });
+}

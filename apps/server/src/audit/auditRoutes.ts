@@ -1,0 +1,174 @@
+import type { AuditChange, Logger } from '@kinmap/sync';
+import type { Context, Hono } from 'hono';
+import type { AccessControl } from '../access/accessControl.js';
+import type { MemberRecord } from '../access/members.js';
+import { boardMember, STAFF_ROLES } from '../boards/boardMember.js';
+import type { BoardRegistry } from '../boards/boardRegistry.js';
+import { ApiError, ApiErrorCode } from '../http/apiError.js';
+import type { RequestIdEnv } from '../http/requestId.js';
+import type { AuditLog, AuditRow } from './auditLog.js';
+import { parseCursor } from './auditLog.js';
+import { summarizeChanges, summarizeEvent } from './auditSummary.js';
+
+export interface AuditRoutesOptions {
+  readonly registry: BoardRegistry;
+  readonly access: AccessControl;
+  readonly audit: AuditLog;
+  readonly logger: Logger;
+}
+
+/** One line of the readable history (docs/PROTOCOL.md "Audit"). */
+export interface AuditEntry {
+  /** Pass as `?after=` to read on from here. */
+  readonly cursor: string;
+  readonly at: number;
+  readonly source: 'update' | 'event';
+  /** `update` for document updates, else the event's kind (`join`, `refused`, …). */
+  readonly kind: string;
+  /** Null for the server's own changes. */
+  readonly actor: {
+    readonly memberId: string | null;
+    readonly name: string | null;
+    readonly role: string | null;
+  } | null;
+  readonly summary: string;
+  readonly seq?: number;
+  readonly sessionId?: string | null;
+  readonly changes?: readonly AuditChange[];
+  readonly detail?: Readonly<Record<string, unknown>>;
+}
+
+export const DEFAULT_AUDIT_PAGE = 100;
+export const MAX_AUDIT_PAGE = 500;
+
+/**
+ * The board's audit for its staff (SPEC [AD3], [AD4]): the history page and the CSV and JSON
+ * exports. Names come from the members table (staff may see them); everything else is ids, kinds
+ * and numbers. Every refusal and every export is itself recorded.
+ */
+export function registerAuditRoutes(
+  app: Hono<RequestIdEnv>,
+  { registry, access, audit, logger }: AuditRoutesOptions,
+): void {
+  const reader = (c: Context): MemberRecord =>
+    // Staff read the audit ([AD3]); anyone else is refused and the refusal recorded.
+    boardMember(c, { registry, access, audit }, STAFF_ROLES, 'AD3', 'read the audit');
+
+  const entriesOf = (
+    boardId: string,
+    options: { after?: string | null; limit?: number } = {},
+  ): AuditEntry[] => {
+    const names = new Map(access.members.ofBoard(boardId).map((m) => [m.id, m]));
+    return audit.rows(boardId, options).map((row) => toEntry(row, names));
+  };
+
+  app.get('/api/boards/:id/audit', (c) => {
+    const { boardId } = reader(c);
+    const after = c.req.query('after') ?? null;
+    if (after !== null && parseCursor(after) === null) {
+      throw new ApiError(400, ApiErrorCode.invalidInput, 'after must be a cursor from an earlier page');
+    }
+    const rawLimit = c.req.query('limit');
+    const limit = rawLimit === undefined ? DEFAULT_AUDIT_PAGE : Number(rawLimit);
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_AUDIT_PAGE) {
+      throw new ApiError(
+        400,
+        ApiErrorCode.invalidInput,
+        `limit must be a whole number from 1 to ${MAX_AUDIT_PAGE}`,
+      );
+    }
+    const entries = entriesOf(boardId, { after, limit });
+    const next = entries.length === limit ? (entries.at(-1)?.cursor ?? null) : null;
+    return c.json({ entries, next });
+  });
+
+  const exportRoute = (format: 'csv' | 'json') => (c: Context) => {
+    const member = reader(c);
+    // Recorded first, so the file shows who exported it.
+    audit.record({ boardId: member.boardId, actorMemberId: member.id, kind: 'export', detail: { format } });
+    const entries = entriesOf(member.boardId);
+    logger.info('audit.exported', {
+      boardId: member.boardId,
+      by: member.id,
+      format,
+      entries: entries.length,
+    });
+    const stamp = new Date(access.now()).toISOString().slice(0, 10);
+    c.header(
+      'Content-Disposition',
+      `attachment; filename="kinmap-audit-${member.boardId}-${stamp}.${format}"`,
+    );
+    c.header('Cache-Control', 'no-store');
+    if (format === 'json') {
+      c.header('Content-Type', 'application/json; charset=utf-8');
+      return c.body(JSON.stringify({ boardId: member.boardId, exportedAt: access.now(), entries }, null, 2));
+    }
+    c.header('Content-Type', 'text/csv; charset=utf-8');
+    return c.body(toCsv(entries));
+  };
+  app.get('/api/boards/:id/audit.json', exportRoute('json'));
+  app.get('/api/boards/:id/audit.csv', exportRoute('csv'));
+}
+
+function toEntry(row: AuditRow, members: ReadonlyMap<string, MemberRecord>): AuditEntry {
+  const nameOf = (id: string) => members.get(id)?.displayName ?? null;
+  // The role stored with the record wins: it is the role the person acted in.
+  const actorOf = (memberId: string | null, role: string | null) =>
+    memberId === null && role === null
+      ? null
+      : {
+          memberId,
+          name: memberId === null ? null : nameOf(memberId),
+          role: role ?? (memberId === null ? null : (members.get(memberId)?.role ?? null)),
+        };
+  if (row.source === 'update') {
+    return {
+      cursor: row.cursor,
+      at: row.at,
+      source: 'update',
+      kind: 'update',
+      actor: actorOf(row.participantId, row.role),
+      summary: summarizeChanges(row.changes, nameOf, row.role === null),
+      seq: row.seq,
+      sessionId: row.sessionId,
+      changes: row.changes,
+    };
+  }
+  return {
+    cursor: row.cursor,
+    at: row.at,
+    source: 'event',
+    kind: row.kind,
+    actor: actorOf(row.actorMemberId, typeof row.detail.role === 'string' ? row.detail.role : null),
+    summary: summarizeEvent(row.kind, row.detail, nameOf),
+    detail: row.detail,
+  };
+}
+
+const CSV_COLUMNS = ['time', 'actor', 'role', 'member_id', 'kind', 'summary', 'seq'] as const;
+
+/**
+ * RFC 4180 CSV. A cell a spreadsheet would read as a formula (= + - @, tab, carriage return) gets a
+ * leading apostrophe: names are chosen by the people they name (CSV injection).
+ */
+export function toCsv(entries: readonly AuditEntry[]): string {
+  const lines = [CSV_COLUMNS.join(',')];
+  for (const entry of entries) {
+    const cells = [
+      new Date(entry.at).toISOString(),
+      entry.actor?.name ?? (entry.actor === null ? 'Kinmap (server)' : ''),
+      entry.actor?.role ?? '',
+      entry.actor?.memberId ?? '',
+      entry.kind,
+      entry.summary,
+      entry.seq === undefined ? '' : String(entry.seq),
+    ];
+    lines.push(cells.map(csvCell).join(','));
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+export function csvCell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}

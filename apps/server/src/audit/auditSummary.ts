@@ -1,0 +1,205 @@
+import { PERMISSION_MATRIX } from '@kinmap/model';
+import type { AuditChange } from '@kinmap/sync';
+import { CATEGORY_HEADINGS } from '../reports/reportWords.js';
+import type { AuditDetail, AuditEventKind } from './auditLog.js';
+
+/**
+ * The audit's plain-English wording, in one place (docs/SPEC.md [AD3]): what a stored update did,
+ * from its classified changes, or what an event was. The actor is shown beside it ("Sam
+ * (practitioner)" + "added a card to Harm"). Only labels, ids' owners' names and numbers appear:
+ * the changes never carry card text, and neither does this.
+ */
+
+/** The board's column headings, as the web app shows them and the record prints them. */
+export const CATEGORY_LABELS: Readonly<Record<string, string>> = CATEGORY_HEADINGS;
+
+/** Who a member id names, for sentences about someone else ("revoked Alex's access"). */
+export type NameOf = (memberId: string) => string | null;
+
+const category = (value: unknown): string =>
+  typeof value === 'string' && CATEGORY_LABELS[value] ? (CATEGORY_LABELS[value] as string) : 'a column';
+
+const scale = (scaleId: unknown): string =>
+  scaleId === 'overall' ? 'the overall scale' : "a danger statement's scale";
+
+const someone = (nameOf: NameOf, id: unknown): string =>
+  (typeof id === 'string' ? nameOf(id) : null) ?? 'someone';
+
+const MARKS: Readonly<Record<string, string>> = {
+  agree: 'agreed with a card',
+  dispute: 'disputed a card',
+};
+
+/** Card fields whose change says nothing beyond the other changes of the same update. */
+const QUIET_CARD_FIELDS = new Set(['updatedAt', 'pairId', 'marks']);
+
+/** What a phrase may need besides the change: whose name an id is, and whether the server wrote it. */
+interface PhraseContext {
+  readonly nameOf: NameOf;
+  readonly byServer: boolean;
+}
+type Phrase = (change: AuditChange, context: PhraseContext) => string | null;
+
+const fixed =
+  (phrase: string | null): Phrase =>
+  () =>
+    phrase;
+
+/** One entry per change kind (changeKinds.ts in the model); null: it only accompanies another change. */
+const PHRASES: Readonly<Record<string, Phrase>> = {
+  'card-added': (c) =>
+    c.professionalsOnly === true
+      ? `added a professionals-only card to ${category(c.category)}`
+      : `added a card to ${category(c.category)}`,
+  'card-removed': (c) => `removed a card from ${category(c.category)}`,
+  'card-text': fixed("edited a card's text"),
+  'card-moved': (c) => `moved a card to ${category(c.category)}`,
+  'card-field': (c) => {
+    if (c.field === 'professionalsOnly') return 'changed whether a card is professionals only';
+    if (c.field === 'order') return 'reordered a card';
+    return QUIET_CARD_FIELDS.has(String(c.field)) ? null : 'changed a card';
+  },
+  'mark-set': (c) => MARKS[String(c.mark)] ?? 'withdrew their mark on a card',
+  'pair-added': fixed('paired a danger statement with a safety goal'),
+  'pair-removed': fixed('unpaired a danger statement and a safety goal'),
+  'pair-field': fixed('changed a pair'),
+  // A pair's scale comes and goes with the pair.
+  'scale-added': fixed(null),
+  'scale-removed': fixed(null),
+  'scale-mode': (c) =>
+    c.mode === 'private'
+      ? `opened private scoring on ${scale(c.scaleId)}`
+      : `revealed the scores on ${scale(c.scaleId)}`,
+  'rating-set': (c, { nameOf, byServer }) =>
+    byServer
+      ? `showed ${someone(nameOf, c.participantId)}'s rating of ${c.value} on ${scale(c.scaleId)}`
+      : `rated ${c.value} on ${scale(c.scaleId)}`,
+  'rating-removed': (c) => `withdrew a rating on ${scale(c.scaleId)}`,
+  'scored-set': (c, { nameOf }) =>
+    `noted that ${someone(nameOf, c.participantId)} scored privately on ${scale(c.scaleId)}`,
+  // Cleared with a mode change or the reveal, which say more.
+  'scored-removed': fixed(null),
+  'scale-field': fixed('changed a scale'),
+  'participant-written': (c, { nameOf }) => `recorded ${someone(nameOf, c.participantId)} as a participant`,
+  'network-added': fixed('added a network member to the plan'),
+  'network-removed': fixed('removed a network member from the plan'),
+  'network-field': fixed('edited a network member in the plan'),
+  'rule-added': fixed('added a safety rule'),
+  'rule-removed': fixed('removed a safety rule'),
+  'rule-field': fixed('edited a safety rule'),
+  'plan-field': fixed('edited the safety plan'),
+  'meta-field': (c) => {
+    if (c.field === 'title') return "changed the board's title";
+    if (c.field === 'locked') return c.value === true ? 'locked the board' : 'unlocked the board';
+    return "changed the board's details";
+  },
+};
+
+/** One change in words, or null when it only accompanies another (e.g. a pair's scale). */
+export function describeChange(change: AuditChange, nameOf: NameOf, byServer = false): string | null {
+  const phrase = Object.hasOwn(PHRASES, change.kind) ? PHRASES[change.kind] : undefined;
+  return phrase ? phrase(change, { nameOf, byServer }) : 'made a change the server could not read';
+}
+
+/**
+ * What one stored update did: its changes in words, repeats counted ("added a card to Harm (×2)"),
+ * joined into one phrase. `byServer`: the server made it (names the person a rating belongs to).
+ * @example summarizeChanges([{ kind: 'card-added', category: 'harm' }], () => null) // 'added a card to Harm'
+ */
+export function summarizeChanges(changes: readonly AuditChange[], nameOf: NameOf, byServer = false): string {
+  const counts = new Map<string, number>();
+  for (const change of changes) {
+    const phrase = describeChange(change, nameOf, byServer);
+    if (phrase !== null) counts.set(phrase, (counts.get(phrase) ?? 0) + 1);
+  }
+  const phrases = [...counts].map(([phrase, n]) => (n > 1 ? `${phrase} (×${n})` : phrase));
+  if (phrases.length === 0) return 'made no visible change';
+  if (phrases.length === 1) return phrases[0] as string;
+  return `${phrases.slice(0, -1).join(', ')} and ${phrases.at(-1)}`;
+}
+
+/** The HTTP and audit rules a refusal may cite, besides the permission matrix's AC rules. */
+const OTHER_RULES: Readonly<Record<string, string>> = {
+  AU7: 'invite people',
+  AU8: "list the board's invites and members",
+  AU9: 'revoke an invite',
+  AU11: 'revoke a member',
+  AD3: "read the board's audit",
+  PR5: 'reveal the private scores',
+  VE3: 'save or open versions',
+  VE4: 'run meetings',
+  VE5: 'close a meeting',
+  VE6: 'restore from a version',
+  VE7: 'see the scaling trajectory',
+  VE8: 'download the family summary',
+  VE9: 'download the record',
+  VE10: 'export the board',
+};
+
+/** Report and export formats of a board (the audit log's own exports are `csv` and `json`). */
+const BOARD_EXPORTS: Readonly<Record<string, string>> = {
+  'family-pdf': 'the family summary (PDF)',
+  'record-pdf': 'the record (PDF)',
+  'board-json': 'the board export (JSON)',
+};
+const versionWords = (detail: AuditDetail): string =>
+  detail.versionId ? 'a saved version' : 'the board as it is now';
+
+const ROLE_NOUNS: Readonly<Record<string, string>> = {
+  facilitator: 'a facilitator',
+  practitioner: 'a practitioner',
+  family: 'a family member',
+  network: 'a network member',
+  viewer: 'a viewer',
+};
+const article = (role: unknown): string => ROLE_NOUNS[String(role)] ?? 'someone';
+
+/** What an event was, as a phrase after the actor's name. */
+export function summarizeEvent(kind: AuditEventKind, detail: AuditDetail, nameOf: NameOf): string {
+  switch (kind) {
+    case 'join':
+      return 'joined the board';
+    case 'leave':
+      return 'left the board';
+    case 'invite-created':
+      return `created an invite for ${article(detail.role)}`;
+    case 'invite-opened':
+      return `joined by invite as ${article(detail.role)}`;
+    case 'invite-revoked':
+      return `revoked an invite for ${article(detail.role)}`;
+    case 'member-revoked':
+      return `revoked ${someone(nameOf, detail.memberId)}'s access`;
+    case 'login':
+      return 'signed in';
+    case 'logout':
+      return 'signed out';
+    case 'export':
+      return BOARD_EXPORTS[String(detail.format)] !== undefined
+        ? `downloaded ${BOARD_EXPORTS[String(detail.format)]} of ${versionWords(detail)}`
+        : `exported the audit log (${String(detail.format).toUpperCase()})`;
+    case 'meeting-started':
+      return 'started a meeting';
+    case 'meeting-closed':
+      return `closed the meeting, saving version ${detail.number}`;
+    case 'version-saved':
+      return `saved version ${detail.number}`;
+    case 'restore':
+      return detail.cardId
+        ? 'brought back a card from a saved version'
+        : 'restored the whole board to a saved version';
+    case 'import':
+      return `imported this board from a file (${detail.cards} ${detail.cards === 1 ? 'card' : 'cards'})`;
+    case 'scale-reveal':
+      return `revealed ${detail.count} private ${detail.count === 1 ? 'score' : 'scores'} on ${scale(detail.scaleId)}`;
+    case 'refused': {
+      const rule = String(detail.rule);
+      const what =
+        (PERMISSION_MATRIX as Record<string, { summary: string }>)[rule]?.summary ??
+        OTHER_RULES[rule] ??
+        'do this';
+      return `was refused: may not ${what} [${rule}]`;
+    }
+    default:
+      return 'did something the audit does not describe';
+  }
+}

@@ -1,0 +1,276 @@
+import {
+  asCardId,
+  type BoardState,
+  meetingStartSchema,
+  meetingUpdateSchema,
+  type Result,
+  type Role,
+  removeFromShared,
+  restoreBoard,
+  restoreCard,
+  type VersionContent,
+  type VersionMeta,
+  versionLabelSchema,
+} from '@kinmap/model';
+import { type Logger, type Rooms, restrictedRoomId } from '@kinmap/sync';
+import type { Context, Hono } from 'hono';
+import type * as Y from 'yjs';
+import { z } from 'zod';
+import type { AccessControl } from '../access/accessControl.js';
+import type { MemberRecord } from '../access/members.js';
+import type { AuditLog } from '../audit/auditLog.js';
+import { boardMember, boardUnavailable, pathId, STAFF_ROLES } from '../boards/boardMember.js';
+import type { BoardRegistry } from '../boards/boardRegistry.js';
+import { ApiError, ApiErrorCode } from '../http/apiError.js';
+import { parseJsonBody } from '../http/jsonBody.js';
+import type { RequestIdEnv } from '../http/requestId.js';
+import { captureBoard, decodeVersion } from './boardSnapshot.js';
+import type { MeetingOutcome, Meetings } from './meetingStore.js';
+import type { StoredVersion, Versions } from './versionStore.js';
+
+export interface VersionRoutesOptions {
+  readonly registry: BoardRegistry;
+  readonly access: AccessControl;
+  readonly rooms: Rooms;
+  readonly versions: Versions;
+  readonly meetings: Meetings;
+  readonly audit: Pick<AuditLog, 'record'>;
+  readonly logger: Logger;
+}
+
+const FACILITATOR: readonly Role[] = ['facilitator'];
+/** A meeting's PATCH: 20,000 characters of decision and 3 × 200 names of 200, in UTF-8, fit. */
+export const MEETING_MAX_BYTES = 512 * 1024;
+export const MEETING_PATH = /^\/api\/boards\/[^/]+\/meetings\/[^/]+$/;
+const versionBody = z.object({ label: versionLabelSchema });
+const restoreBody = z.object({
+  cardId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,128}$/)
+    .optional(),
+});
+
+/**
+ * Meetings, versions and restore (docs/PROTOCOL.md "Meetings and versions"; SPEC [VE1]–[VE7]).
+ * A version is read from the live rooms at its turn and stored immutably; a restore writes
+ * through `rooms.change`, so it is stored, broadcast and audited like any other change.
+ */
+export function registerVersionRoutes(app: Hono<RequestIdEnv>, options: VersionRoutesOptions): void {
+  const { rooms, versions, meetings, audit, logger } = options;
+  const member = (c: Context, roles: readonly Role[], rule: string, what: string) =>
+    boardMember(c, options, roles, rule, what);
+
+  /** Reads the board now; the caller stores what it read. */
+  async function capture(boardId: string) {
+    const captured = await captureBoard(rooms, boardId);
+    if (!captured.ok) {
+      logger.error('version.capture_failed', { boardId, reason: captured.reason });
+      throw boardUnavailable();
+    }
+    return captured.value;
+  }
+
+  app.get('/api/boards/:id/meetings', (c) => {
+    const { boardId } = member(c, STAFF_ROLES, 'VE4', 'read the meetings');
+    return c.json({ meetings: meetings.list(boardId) });
+  });
+
+  app.post('/api/boards/:id/meetings', async (c) => {
+    const { boardId, id } = member(c, FACILITATOR, 'VE4', 'start a meeting');
+    const body = parseJsonBody(meetingStartSchema, await c.req.text());
+    const meeting = meetingValue(
+      meetings.start({ boardId, type: body.type, date: body.date, startedBy: id }),
+    );
+    logger.info('meeting.started', { boardId, meetingId: meeting.id });
+    audit.record({ boardId, actorMemberId: id, kind: 'meeting-started', detail: { meetingId: meeting.id } });
+    return c.json({ meeting }, 201);
+  });
+
+  app.patch('/api/boards/:id/meetings/:mid', async (c) => {
+    const { boardId } = member(c, FACILITATOR, 'VE4', 'change a meeting');
+    const meetingId = pathId(c.req.param('mid'), 'meetingId');
+    const patch = parseJsonBody(meetingUpdateSchema, await c.req.text());
+    const meeting = meetingValue(meetings.update(boardId, meetingId, patch));
+    return c.json({ meeting });
+  });
+
+  app.post('/api/boards/:id/meetings/:mid/close', async (c) => {
+    const closer = member(c, FACILITATOR, 'VE5', 'close a meeting');
+    const { boardId } = closer;
+    const meetingId = pathId(c.req.param('mid'), 'meetingId');
+    // Refused before the board is read; checked again inside the closing transaction.
+    const current = meetings.get(boardId, meetingId);
+    if (current === null) throw noSuchMeeting();
+    if (current.closedAt !== null) throw meetingClosed();
+    const captured = await capture(boardId);
+    const closed = meetingValue(
+      meetings.close(boardId, meetingId, closer.id, (meeting) =>
+        versions.save({
+          boardId,
+          kind: 'meeting',
+          label: '',
+          createdBy: { memberId: closer.id, displayName: closer.displayName },
+          meetingId: meeting.id,
+          contentHash: captured.contentHash,
+          shared: captured.shared,
+          restricted: captured.restricted,
+        }),
+      ),
+    );
+    logVersion(closed.version, 'meeting-closed', closer);
+    return c.json(closed);
+  });
+
+  app.get('/api/boards/:id/versions', (c) => {
+    const { boardId } = member(c, STAFF_ROLES, 'VE3', 'read versions');
+    return c.json({ versions: versions.list(boardId) });
+  });
+
+  app.post('/api/boards/:id/versions', async (c) => {
+    const saver = member(c, STAFF_ROLES, 'VE3', 'save a version');
+    const { label } = parseJsonBody(versionBody, await c.req.text());
+    const captured = await capture(saver.boardId);
+    const version = versions.save({
+      boardId: saver.boardId,
+      kind: 'manual',
+      label,
+      createdBy: { memberId: saver.id, displayName: saver.displayName },
+      meetingId: null,
+      contentHash: captured.contentHash,
+      shared: captured.shared,
+      restricted: captured.restricted,
+    });
+    logVersion(version, 'version-saved', saver);
+    return c.json(version, 201);
+  });
+
+  app.get('/api/boards/:id/versions/:vid', (c) => {
+    const { boardId } = member(c, STAFF_ROLES, 'VE3', 'open versions');
+    const stored = storedVersion(versions, boardId, c.req.param('vid'));
+    const content = decodeVersion(stored);
+    const meeting = stored.meta.meetingId === null ? null : meetings.get(boardId, stored.meta.meetingId);
+    return c.json({ version: stored.meta, meeting, shared: content.shared, restricted: content.restricted });
+  });
+
+  app.post('/api/boards/:id/versions/:vid/restore', async (c) => {
+    const restorer = member(c, STAFF_ROLES, 'VE6', 'restore from a version');
+    const { boardId } = restorer;
+    const stored = storedVersion(versions, boardId, c.req.param('vid'));
+    const { cardId } = parseJsonBody(restoreBody, await c.req.text());
+    if (cardId === undefined && restorer.role !== 'facilitator') {
+      audit.record({
+        boardId,
+        actorMemberId: restorer.id,
+        kind: 'refused',
+        detail: { rule: 'VE6', role: restorer.role },
+      });
+      throw new ApiError(403, ApiErrorCode.forbidden, 'Only the facilitator can restore the whole board');
+    }
+    const content = decodeVersion(stored);
+    const changed =
+      cardId === undefined
+        ? await restoreWholeBoard(rooms, boardId, content)
+        : await restoreOneCard(rooms, boardId, content, cardId);
+    audit.record({
+      boardId,
+      actorMemberId: restorer.id,
+      kind: 'restore',
+      detail: { versionId: stored.meta.id, cardId: cardId ?? null, changed, role: restorer.role },
+    });
+    logger.info('version.restored', {
+      boardId,
+      versionId: stored.meta.id,
+      card: cardId !== undefined,
+      changed,
+    });
+    return c.json({ changed });
+  });
+
+  function logVersion(version: VersionMeta, kind: 'meeting-closed' | 'version-saved', by: MemberRecord) {
+    const { boardId, id: versionId, number, meetingId } = version;
+    logger.info(kind === 'meeting-closed' ? 'meeting.closed' : 'version.saved', {
+      boardId,
+      versionId,
+      number,
+    });
+    audit.record({
+      boardId,
+      actorMemberId: by.id,
+      kind,
+      detail: { versionId, number, meetingId, role: by.role },
+    });
+  }
+}
+
+/** A version of this board by the path's id: 400 malformed, 404 unknown (or another board's). */
+export function storedVersion(versions: Versions, boardId: string, raw: string | undefined): StoredVersion {
+  const stored = versions.get(boardId, pathId(raw, 'versionId'));
+  if (stored === null) throw new ApiError(404, ApiErrorCode.notFound, 'No such version');
+  return stored;
+}
+
+function meetingValue<T>(outcome: MeetingOutcome<T>): T {
+  if (outcome.ok) return outcome.value;
+  if (outcome.reason === 'not-found') throw noSuchMeeting();
+  if (outcome.reason === 'closed') throw meetingClosed();
+  throw new ApiError(409, ApiErrorCode.meetingOpen, 'A meeting is open already: close it first');
+}
+
+const noSuchMeeting = () => new ApiError(404, ApiErrorCode.notFound, 'No such meeting');
+const meetingClosed = () =>
+  new ApiError(409, ApiErrorCode.meetingClosed, 'The meeting is closed: its record cannot change');
+
+/** Runs a model op in a room; a room failure is 503, a model refusal 400/404. */
+async function changeRoom(
+  rooms: Rooms,
+  roomId: string,
+  fn: (doc: Y.Doc) => Result<{ changed: number }>,
+): Promise<number> {
+  const result = await rooms.change(roomId, fn);
+  if (!result.ok) throw boardUnavailable();
+  if (!result.value.ok) {
+    if (result.value.reason === 'not-found') throw new ApiError(404, ApiErrorCode.notFound, 'No such card');
+    throw new ApiError(400, ApiErrorCode.invalidInput, 'The version could not be restored');
+  }
+  return result.value.value.changed;
+}
+
+/**
+ * [VE6] Both documents are brought back to the version's. The restricted one first: a card that
+ * moved between them since is never missing from both, and never shown to the family unless the
+ * version showed it to them.
+ */
+async function restoreWholeBoard(rooms: Rooms, boardId: string, content: VersionContent): Promise<number> {
+  let changed = 0;
+  if (content.restricted !== null) {
+    const target = content.restricted;
+    changed += await changeRoom(rooms, restrictedRoomId(boardId), (doc) => restoreBoard(doc, target));
+  }
+  changed += await changeRoom(rooms, boardId, (doc) => restoreBoard(doc, content.shared));
+  return changed;
+}
+
+/** [VE6] One card back in the document the version had it in, and out of the other one. */
+async function restoreOneCard(
+  rooms: Rooms,
+  boardId: string,
+  content: VersionContent,
+  cardId: string,
+): Promise<number> {
+  const inShared = Object.hasOwn(content.shared.cards, cardId);
+  const restricted: BoardState | null = content.restricted;
+  if (!inShared && !(restricted && Object.hasOwn(restricted.cards, cardId))) {
+    throw new ApiError(404, ApiErrorCode.notFound, 'The version has no such card');
+  }
+  const [home, other] = inShared
+    ? [boardId, restrictedRoomId(boardId)]
+    : [restrictedRoomId(boardId), boardId];
+  const target = inShared ? content.shared : (restricted as BoardState);
+  // Back where it was first, then out of the other document: never in neither.
+  const changed = await changeRoom(rooms, home, (doc) => restoreCard(doc, target, asCardId(cardId)));
+  const removed = await changeRoom(rooms, other, (doc) => {
+    const result = removeFromShared(doc, [asCardId(cardId)]);
+    return result.ok ? { ok: true, value: { changed: result.value.removed } } : result;
+  });
+  return changed + removed;
+}

@@ -1,0 +1,172 @@
+import { type IncomingMessage, STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { Access, Logger } from '@kinmap/sync';
+import { AUTH_FAILURE_RESPONSE, type Authenticator } from '../access/authenticator.js';
+import { ApiErrorCode, type ApiErrorCodeValue } from '../http/apiError.js';
+import { sameHost } from '../http/csrf.js';
+import { addressKey, type ConnectionLimiter } from './connectionLimiter.js';
+
+// Who may open a WebSocket, decided on the HTTP request before the upgrade (docs/SPEC.md [E1], [L3]).
+
+/** `/sync/<boardId>` (the shared room) or `/sync/<boardId>/restricted` (professionals only, [PO1]). */
+const SYNC_PATH = /^\/sync\/([^/]+)(\/restricted)?$/;
+const MAY_SYNC_RESTRICTED: ReadonlySet<Access['role']> = new Set(['facilitator', 'practitioner']);
+
+/**
+ * A flood is thousands of 429s a second: one log line each would cost more than refusing them.
+ * Logs the first at once, then how many more at most every 10 s.
+ */
+export function summarized(logger: Logger, now: () => number = Date.now) {
+  let refused = 0;
+  let loggedAt = Number.NEGATIVE_INFINITY;
+  return {
+    count(): void {
+      refused++;
+      if (now() - loggedAt < 10_000) return;
+      logger.warn('sync.upgradesLimited', { refused });
+      refused = 0;
+      loggedAt = now();
+    },
+  };
+}
+
+export interface Admitted {
+  readonly ok: true;
+  readonly boardId: string;
+  readonly role: Access['role'];
+  readonly memberId: string;
+  readonly sessionId: string | null;
+  /** The board's restricted room (professionals-only cards), not its shared one. */
+  readonly restricted: boolean;
+}
+
+export type Admission =
+  | Admitted
+  | {
+      readonly ok: false;
+      readonly status: number;
+      readonly code: ApiErrorCodeValue;
+      readonly message: string;
+      /** Sent as `Retry-After` (429). */
+      readonly retryAfterS?: number;
+    };
+
+export const INTERNAL_ERROR: Admission = {
+  ok: false,
+  status: 500,
+  code: ApiErrorCode.internal,
+  message: 'Internal server error',
+};
+
+export const SHUTTING_DOWN: Admission = {
+  ok: false,
+  status: 503,
+  code: ApiErrorCode.unavailable,
+  message: 'The server is shutting down',
+};
+
+/** [L3] 429 when the client's address opened too many WebSockets lately; null when it may go on. */
+export function overLimit(
+  request: IncomingMessage,
+  limiter: ConnectionLimiter | undefined,
+): Admission | null {
+  const verdict = limiter?.take(addressKey(request.socket.remoteAddress));
+  if (verdict === undefined || verdict.ok) return null;
+  return {
+    ok: false,
+    status: 429,
+    code: ApiErrorCode.rateLimited,
+    message: 'Too many connections from this address; try again shortly',
+    retryAfterS: verdict.retryAfterS,
+  };
+}
+
+/** Decides whether an upgrade request may join a room, with the same codes as the HTTP API. */
+export function admit(request: IncomingMessage, authenticate: Authenticator): Admission {
+  const url = new URL(request.url ?? '/', 'http://localhost');
+  const match = SYNC_PATH.exec(url.pathname);
+  if (!match?.[1]) {
+    return {
+      ok: false,
+      status: 404,
+      code: ApiErrorCode.notFound,
+      message: 'WebSockets live at /sync/<boardId>',
+    };
+  }
+  if (request.headers.upgrade?.toLowerCase() !== 'websocket') {
+    return {
+      ok: false,
+      status: 400,
+      code: ApiErrorCode.invalidInput,
+      message: 'Only WebSocket upgrades are accepted',
+    };
+  }
+  const result = authenticate({
+    boardId: safeDecode(match[1]),
+    ticket: url.searchParams.get('ticket'),
+    headers: request.headers,
+  });
+  if (!result.ok) return { ok: false, ...AUTH_FAILURE_RESPONSE[result.reason] };
+  // [AU13] Browsers send cookies with cross-site WebSocket handshakes (no CORS, no SameSite on
+  // same-site subdomains): a cookie connection must come from a page of this very host.
+  if (result.via === 'session' && !sameHost(request.headers.origin, `http://${request.headers.host ?? ''}`)) {
+    return CROSS_ORIGIN;
+  }
+  const restricted = match[2] !== undefined;
+  // [PO1] Family, network and viewers never receive a byte of the restricted document.
+  if (restricted && !MAY_SYNC_RESTRICTED.has(result.role)) return PROFESSIONALS_ONLY;
+  return {
+    ok: true,
+    boardId: result.boardId,
+    role: result.role,
+    memberId: result.memberId,
+    sessionId: result.sessionId,
+    restricted,
+  };
+}
+
+const PROFESSIONALS_ONLY: Admission = {
+  ok: false,
+  status: 403,
+  code: ApiErrorCode.forbidden,
+  message: 'Only facilitators and practitioners may open professionals-only cards',
+};
+
+const CROSS_ORIGIN: Admission = {
+  ok: false,
+  status: 403,
+  code: ApiErrorCode.forbidden,
+  message: 'A signed-in connection must come from this site (Origin)',
+};
+
+/** Writes a complete HTTP response on a socket that never became a WebSocket, then drops it. */
+export function refuse(
+  socket: Duplex,
+  {
+    status,
+    code,
+    message,
+    retryAfterS,
+  }: { status: number; code: string; message: string; retryAfterS?: number },
+): void {
+  if (!socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const body = JSON.stringify({ error: { code, message } });
+  socket.once('finish', () => socket.destroy());
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Error'}\r\n` +
+      'Connection: close\r\nContent-Type: application/json\r\n' +
+      (retryAfterS === undefined ? '' : `Retry-After: ${retryAfterS}\r\n`) +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}

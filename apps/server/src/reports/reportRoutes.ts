@@ -1,0 +1,280 @@
+import {
+  asParticipantId,
+  type BoardState,
+  boardExportJsonSchema,
+  buildBoardExport,
+  type MeetingRecord,
+  parseBoardExport,
+  readBoard,
+  registerParticipant,
+  restoreBoard,
+  type Trajectory,
+  type TrajectoryMoment,
+  trajectory,
+  type VersionContent,
+  type VersionMeta,
+} from '@kinmap/model';
+import { type Rooms, restrictedRoomId } from '@kinmap/sync';
+import type { Context, Hono } from 'hono';
+import type * as Y from 'yjs';
+import type { MemberRecord } from '../access/members.js';
+import { requireStaff } from '../accounts/accountRoutes.js';
+import { boardMember, boardUnavailable, CONTRIBUTOR_ROLES, STAFF_ROLES } from '../boards/boardMember.js';
+import { captureBoard, decodeBoard, decodeVersion } from '../history/boardSnapshot.js';
+import { storedVersion, type VersionRoutesOptions } from '../history/versionRoutes.js';
+import { ApiError, ApiErrorCode } from '../http/apiError.js';
+import type { RequestIdEnv } from '../http/requestId.js';
+import type { FamilySummaryInput, RecordInput } from './reportInput.js';
+
+/** The version routes' dependencies: reports read the same boards, versions and meetings. */
+export interface ReportRoutesOptions extends VersionRoutesOptions {
+  readonly now?: () => number;
+}
+
+/** Largest import body: a 300-card board with long texts is well under 1 MiB of JSON. */
+export const IMPORT_MAX_BYTES = 8 * 1024 * 1024;
+export const IMPORT_PATH = '/api/boards/import';
+export const EXPORT_SCHEMA_PATH = '/api/schema/board-export-v1.json';
+const IMPORTED_TITLE = 'Imported board';
+
+// The PDF renderers (pdfkit and its fonts) load when the first report is asked for, not at start.
+const renderFamilySummary = async (input: FamilySummaryInput): Promise<Uint8Array> =>
+  (await import('./familySummary.js')).renderFamilySummary(input);
+const renderRecord = async (input: RecordInput): Promise<Uint8Array> =>
+  (await import('./record.js')).renderRecord(input);
+
+/** What a report or export shows: a saved version, or the board as it is now. */
+interface Source {
+  readonly version: VersionMeta | null;
+  readonly meeting: MeetingRecord | null;
+  readonly content: VersionContent;
+  readonly contentHash: string;
+}
+
+type Format = 'family-pdf' | 'record-pdf' | 'board-json';
+
+/** [VE10] The export's JSON Schema, public: a case-management system validates files with it. */
+export function registerExportSchemaRoute(app: Hono<RequestIdEnv>): void {
+  const schema = JSON.stringify(boardExportJsonSchema(), null, 2);
+  app.get(EXPORT_SCHEMA_PATH, (c) => {
+    c.header('Content-Type', 'application/schema+json; charset=utf-8');
+    c.header('Cache-Control', 'public, max-age=3600');
+    return c.body(schema);
+  });
+}
+
+/**
+ * The scaling trajectory, the family summary and record PDFs, and the JSON export and import
+ * (docs/PROTOCOL.md "Reports and exports"; SPEC [VE7]–[VE12]). Reports are drawn from data, on
+ * the server; every report and export is an audit `export` event.
+ */
+export function registerReportRoutes(app: Hono<RequestIdEnv>, options: ReportRoutesOptions): void {
+  const { registry, access, rooms, versions, meetings, audit, logger, now = Date.now } = options;
+
+  async function sourceOf(boardId: string, versionId: string | undefined): Promise<Source> {
+    if (versionId !== undefined) {
+      const stored = storedVersion(versions, boardId, versionId);
+      const { meetingId } = stored.meta;
+      return {
+        version: stored.meta,
+        meeting: meetingId === null ? null : meetings.get(boardId, meetingId),
+        content: decodeVersion(stored),
+        contentHash: stored.meta.contentHash,
+      };
+    }
+    const captured = await captureBoard(rooms, boardId);
+    if (!captured.ok) throw boardUnavailable();
+    const { content, contentHash } = captured.value;
+    return { version: null, meeting: null, content, contentHash };
+  }
+
+  /** Meeting versions (up to `upTo` when it is given, itself included), then now when `live`. */
+  function trajectoryOf(boardId: string, upTo: VersionMeta | null, live: BoardState | null): Trajectory {
+    const moments: TrajectoryMoment[] = versions
+      .list(boardId)
+      .filter((v) =>
+        upTo === null
+          ? v.kind === 'meeting'
+          : v.id === upTo.id || (v.kind === 'meeting' && v.number < upTo.number),
+      )
+      .map((meta) => {
+        const stored = versions.get(boardId, meta.id);
+        const meeting = meta.meetingId === null ? null : meetings.get(boardId, meta.meetingId);
+        return {
+          versionId: meta.id,
+          at: meeting ? Date.parse(meeting.date) : meta.createdAt,
+          label: meeting ? meeting.date : new Date(meta.createdAt).toISOString().slice(0, 10),
+          board: decodeBoard((stored as NonNullable<typeof stored>).shared),
+        };
+      });
+    if (live !== null) moments.push({ versionId: null, at: now(), label: 'Now', board: live });
+    return trajectory(moments);
+  }
+
+  function recordExport(member: MemberRecord, format: Format, source: Source): void {
+    const versionId = source.version?.id ?? null;
+    audit.record({
+      boardId: member.boardId,
+      actorMemberId: member.id,
+      kind: 'export',
+      detail: { format, versionId, role: member.role },
+    });
+    logger.info('board.exported', {
+      boardId: member.boardId,
+      by: member.id,
+      format,
+      versionId: versionId ?? '',
+    });
+  }
+
+  const reportInput = (member: MemberRecord, source: Source) => ({
+    board: source.content.shared,
+    version: source.version,
+    meeting: source.meeting,
+    trajectory: trajectoryOf(member.boardId, source.version, source.version ? null : source.content.shared),
+    generatedAt: now(),
+    generatedBy: { memberId: member.id, displayName: member.displayName, role: member.role },
+    contentHash: source.contentHash,
+  });
+
+  app.get('/api/boards/:id/trajectory', async (c) => {
+    const { boardId } = boardMember(c, options, CONTRIBUTOR_ROLES, 'VE7', 'see the scaling trajectory');
+    const live = await rooms.read(boardId, (doc) => readBoard(doc));
+    if (!live.ok) throw boardUnavailable();
+    return c.json(trajectoryOf(boardId, null, live.value));
+  });
+
+  app.get('/api/boards/:id/reports/family.pdf', async (c) => {
+    const member = boardMember(c, options, CONTRIBUTOR_ROLES, 'VE8', 'download the family summary');
+    const source = await sourceOf(member.boardId, versionQuery(c));
+    // [VE8] The shared document only: professionals-only cards are in the restricted one.
+    const pdf = await renderFamilySummary(reportInput(member, source));
+    recordExport(member, 'family-pdf', source);
+    return attachment(
+      c,
+      pdf,
+      'application/pdf',
+      fileName(member.boardId, source.version, 'family-summary.pdf'),
+    );
+  });
+
+  app.get('/api/boards/:id/reports/record.pdf', async (c) => {
+    const member = boardMember(c, options, STAFF_ROLES, 'VE9', 'download the record');
+    const source = await sourceOf(member.boardId, versionQuery(c));
+    const pdf = await renderRecord({ ...reportInput(member, source), restricted: source.content.restricted });
+    recordExport(member, 'record-pdf', source);
+    return attachment(c, pdf, 'application/pdf', fileName(member.boardId, source.version, 'record.pdf'));
+  });
+
+  const exportRoute = (byVersion: boolean) => async (c: Context) => {
+    const member = boardMember(c, options, STAFF_ROLES, 'VE10', 'export the board');
+    const source = await sourceOf(member.boardId, byVersion ? c.req.param('vid') : undefined);
+    const exported = buildBoardExport({
+      exportedAt: now(),
+      board: { id: member.boardId, title: source.content.shared.meta.title },
+      version: source.version,
+      meeting: source.meeting,
+      shared: source.content.shared,
+      restricted: source.content.restricted,
+    });
+    recordExport(member, 'board-json', source);
+    const json = new TextEncoder().encode(JSON.stringify(exported, null, 2));
+    return attachment(
+      c,
+      json,
+      'application/json; charset=utf-8',
+      fileName(member.boardId, source.version, 'json'),
+    );
+  };
+  app.get('/api/boards/:id/export.json', exportRoute(false));
+  app.get('/api/boards/:id/versions/:vid/export.json', exportRoute(true));
+
+  app.post(IMPORT_PATH, async (c) => {
+    const staff = requireStaff(c, access).user;
+    let json: unknown;
+    try {
+      json = JSON.parse(await c.req.text());
+    } catch {
+      throw new ApiError(400, ApiErrorCode.badJson, 'The body must be valid JSON');
+    }
+    const parsed = parseBoardExport(json);
+    if (!parsed.ok) {
+      // The detail names a path and a rule (model schema messages never quote the content).
+      throw new ApiError(
+        400,
+        ApiErrorCode.invalidInput,
+        `Not a Kinmap board export: ${parsed.detail ?? parsed.reason}`,
+      );
+    }
+    const exported = parsed.value;
+    const title = exported.shared.meta.title.trim() || IMPORTED_TITLE;
+    const created = await registry.create(title);
+    if (!created.ok)
+      throw new ApiError(400, ApiErrorCode.invalidInput, 'shared.meta.title is not valid text');
+    const boardId = created.value.id;
+    const restricted = exported.restricted;
+    if (restricted !== null)
+      await writeRoom(
+        rooms,
+        restrictedRoomId(boardId),
+        (doc) => restoreBoard(doc, restricted, { keepUpdatedAt: true }).ok,
+      );
+    await writeRoom(rooms, boardId, (doc) => importShared(doc, exported.shared));
+    const member = access.members.create({
+      boardId,
+      role: 'facilitator',
+      displayName: staff.displayName,
+      userId: staff.id,
+    });
+    const cards = Object.keys(exported.shared.cards).length + Object.keys(restricted?.cards ?? {}).length;
+    audit.record({
+      boardId,
+      actorMemberId: member.id,
+      kind: 'import',
+      detail: { cards, role: 'facilitator' },
+    });
+    logger.info('board.imported', { boardId, memberId: member.id, cards });
+    return c.json({ id: boardId, memberId: member.id }, 201);
+  });
+}
+
+/**
+ * [VE11] The export's shared board written into the new board's document: its content by
+ * `restoreBoard`, its people with the dates they first joined, so authors keep their names.
+ */
+function importShared(doc: Y.Doc, shared: BoardState): boolean {
+  if (!restoreBoard(doc, shared, { keepUpdatedAt: true }).ok) return false;
+  for (const person of Object.values(shared.participants)) {
+    const id = asParticipantId(person.id);
+    const registered = registerParticipant(
+      doc,
+      { id, displayName: person.displayName, role: person.role },
+      { now: person.joinedAt },
+    );
+    if (!registered.ok) return false;
+  }
+  return true;
+}
+
+async function writeRoom(rooms: Rooms, roomId: string, fn: (doc: Y.Doc) => boolean): Promise<void> {
+  const result = await rooms.change(roomId, fn);
+  if (!result.ok) throw boardUnavailable();
+  if (!result.value) throw new ApiError(400, ApiErrorCode.invalidInput, 'The export could not be imported');
+}
+
+function versionQuery(c: Context): string | undefined {
+  const value = c.req.query('version');
+  return value === undefined || value === '' ? undefined : value;
+}
+
+/** Board id and version number only: a title names the family. */
+function fileName(boardId: string, version: VersionMeta | null, suffix: string): string {
+  return `kinmap-${boardId}-${version ? `v${version.number}` : 'current'}${suffix === 'json' ? '.json' : `-${suffix}`}`;
+}
+
+function attachment(c: Context, body: Uint8Array, type: string, name: string): Response {
+  c.header('Content-Type', type);
+  c.header('Content-Disposition', `attachment; filename="${name}"`);
+  c.header('Cache-Control', 'no-store');
+  return c.body(body as Uint8Array<ArrayBuffer>);
+}

@@ -1,0 +1,238 @@
+import { timingSafeEqual } from 'node:crypto';
+import {
+  type Actor,
+  asParticipantId,
+  asScaleId,
+  isId,
+  isWellFormedText,
+  LIMITS,
+  markScored,
+  type ParticipantId,
+  type Result,
+  type Role,
+  readBoard,
+  revealInto,
+  type ScaleId,
+  unmarkScored,
+} from '@kinmap/model';
+import type { Logger, Rooms } from '@kinmap/sync';
+import type { Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type * as Y from 'yjs';
+import { z } from 'zod';
+import { AUTH_FAILURE_RESPONSE, type Authenticator } from '../access/authenticator.js';
+import type { AuditLog } from '../audit/auditLog.js';
+import { hashToken } from '../boards/boardRegistry.js';
+import { ApiError, ApiErrorCode } from '../http/apiError.js';
+import { parseJsonBody } from '../http/jsonBody.js';
+import type { RequestIdEnv } from '../http/requestId.js';
+import type { PrivateRatings, StoredPrivateRating } from './privateRatings.js';
+
+/** A model result, or the route's own refusal of a key that does not match the stored score. */
+type Outcome<T> = Result<T> | { readonly ok: false; readonly reason: 'forbidden' };
+const wrongKey = { ok: false, reason: 'forbidden' } as const;
+
+/**
+ * Private scaling over HTTP (docs/PROTOCOL.md, "Private scaling"; SPEC [PR1]–[PR6]). While a scale
+ * collects privately, a person's score travels only between their browser and the server: the
+ * board's document records that they scored, never what. The facilitator's reveal writes every
+ * score into the document in one change, through the room's store-before-broadcast path.
+ * Values and reasons are never logged.
+ */
+export interface ScaleRoutesOptions {
+  readonly authenticate: Authenticator;
+  readonly rooms: Rooms;
+  readonly privateRatings: PrivateRatings;
+  readonly logger: Logger;
+  readonly now?: () => number;
+  readonly maxBodyBytes?: number;
+  /** The reveal is an audit event (SPEC [AD2]). */
+  readonly audit?: Pick<AuditLog, 'record'>;
+}
+
+/** The header carrying a browser's participant key (≥ 128 random bits, kept by that browser). */
+export const PARTICIPANT_KEY_HEADER = 'X-Participant-Key';
+const PARTICIPANT_KEY = /^[A-Za-z0-9_-]{22,128}$/;
+
+export const privateRatingBody = z.object({
+  value: z.int({ error: 'must be a whole number from 0 to 10' }).min(0).max(10),
+  reason: z
+    .string({ error: 'must be a string' })
+    .max(LIMITS.reason, { error: `must be at most ${LIMITS.reason} characters` })
+    .refine(isWellFormedText, { error: 'contains an unpaired surrogate' })
+    .optional(),
+});
+
+const RATING_PATH = '/api/boards/:id/scales/:scaleId/ratings/:participantId';
+
+/** Adds the private-scaling routes to the app (before its `/api/*` not-found catch-all). */
+export function registerScaleRoutes(
+  app: Hono<RequestIdEnv>,
+  {
+    authenticate,
+    rooms,
+    privateRatings,
+    logger,
+    now = Date.now,
+    maxBodyBytes = 16 * 1024,
+    audit,
+  }: ScaleRoutesOptions,
+): void {
+  const limit = bodyLimit({
+    maxSize: maxBodyBytes,
+    onError: () => {
+      throw new ApiError(413, ApiErrorCode.bodyTooLarge, `The body must be at most ${maxBodyBytes} bytes`);
+    },
+  });
+
+  /** Runs a model op inside rooms.change and turns every failure into an ApiError. */
+  async function change<T>(boardId: string, fn: (doc: Y.Doc) => Outcome<T>): Promise<T> {
+    const changed = await rooms.change(boardId, fn);
+    if (!changed.ok) {
+      logger.error('scale.change_failed', { boardId, reason: changed.reason });
+      throw new ApiError(503, ApiErrorCode.unavailable, 'The board could not be changed; please try again');
+    }
+    const result = changed.value;
+    if (!result.ok) throw modelError(result.reason);
+    return result.value;
+  }
+
+  app.put(RATING_PATH, limit, async (c) => {
+    const { boardId, scaleId, participantId, role, keyHash } = ratingRequest(c, authenticate);
+    const body = parseJsonBody(privateRatingBody, await c.req.text());
+    const rating = { value: body.value, reason: body.reason ?? '', at: now() };
+    const actor: Actor = { participantId, role };
+    await change(boardId, (doc) => {
+      // Re-scoring needs the key that stored the first score: the id alone is public.
+      const existing = privateRatings.get(boardId, scaleId, participantId);
+      if (existing !== null && !sameKey(existing.keyHash, keyHash)) return wrongKey;
+      const marked = markScored(doc, actor, scaleId);
+      if (marked.ok) privateRatings.put(boardId, scaleId, participantId, rating, keyHash);
+      return marked;
+    });
+    logger.info('scale.scored_privately', { boardId, scaleId });
+    return c.json({ rating });
+  });
+
+  app.get(RATING_PATH, async (c) => {
+    const { boardId, scaleId, participantId, keyHash } = ratingRequest(c, authenticate);
+    const scored = await change(boardId, (doc): Outcome<boolean> => {
+      const scale = readBoard(doc).scales[scaleId];
+      if (scale === undefined) return { ok: false, reason: 'not-found' };
+      return { ok: true, value: scale.mode === 'private' && scale.scored.includes(participantId) };
+    });
+    const stored = scored ? privateRatings.get(boardId, scaleId, participantId) : null;
+    // A row left from an earlier round (not on the scored list) is not this round's score.
+    if (stored === null) return c.json({ rating: null });
+    if (!sameKey(stored.keyHash, keyHash)) throw forbidden();
+    return c.json({ rating: stored.rating });
+  });
+
+  app.delete(RATING_PATH, async (c) => {
+    const { boardId, scaleId, participantId, role, keyHash } = ratingRequest(c, authenticate);
+    await change(boardId, (doc) => {
+      const existing = privateRatings.get(boardId, scaleId, participantId);
+      if (existing !== null && !sameKey(existing.keyHash, keyHash)) return wrongKey;
+      const unmarked = unmarkScored(doc, { participantId, role }, scaleId);
+      if (unmarked.ok) privateRatings.remove(boardId, scaleId, participantId);
+      return unmarked;
+    });
+    logger.info('scale.score_withdrawn', { boardId, scaleId });
+    return c.body(null, 204);
+  });
+
+  app.post('/api/boards/:id/scales/:scaleId/reveal', async (c) => {
+    const { boardId, role, memberId } = boardAccess(c, authenticate);
+    if (role !== 'facilitator') {
+      audit?.record({ boardId, actorMemberId: memberId, kind: 'refused', detail: { rule: 'PR5', role } });
+      throw forbidden('Only the facilitator can reveal the scores');
+    }
+    const scaleId = pathId(c.req.param('scaleId'), 'scaleId') as ScaleId;
+    const actor: Actor = { participantId: asParticipantId(memberId ?? 'facilitator'), role };
+    let taken: Record<string, StoredPrivateRating> = {};
+    const changed = await rooms.change(boardId, (doc) => {
+      taken = privateRatings.list(boardId, scaleId);
+      const ratings = Object.fromEntries(Object.entries(taken).map(([id, stored]) => [id, stored.rating]));
+      const revealed = revealInto(doc, actor, scaleId, ratings);
+      // Deleted in the same turn as the reveal, so a score sent right after it is never lost;
+      // restored below if the reveal could not be stored.
+      if (revealed.ok) privateRatings.removeMany(boardId, scaleId, Object.keys(taken));
+      return revealed;
+    });
+    if (!changed.ok) {
+      for (const [id, stored] of Object.entries(taken)) {
+        // Only where nothing newer was stored since (a re-score after a failed reveal wins).
+        if (privateRatings.get(boardId, scaleId, id) === null) {
+          privateRatings.put(boardId, scaleId, id, stored.rating, stored.keyHash);
+        }
+      }
+      logger.error('scale.change_failed', { boardId, reason: changed.reason });
+      throw new ApiError(503, ApiErrorCode.unavailable, 'The scores could not be revealed; please try again');
+    }
+    if (!changed.value.ok) throw modelError(changed.value.reason);
+    const count = changed.value.value.revealed.length;
+    logger.info('scale.revealed', { boardId, scaleId, count });
+    audit?.record({
+      boardId,
+      actorMemberId: memberId,
+      kind: 'scale-reveal',
+      detail: { scaleId, count, role },
+    });
+    return c.json({ revealed: count });
+  });
+}
+
+function boardAccess(
+  c: Context,
+  authenticate: Authenticator,
+): { boardId: string; role: Role; memberId: string | null } {
+  const result = authenticate({ boardId: c.req.param('id') ?? '', headers: c.req.header() });
+  if (!result.ok) {
+    const { status, code, message } = AUTH_FAILURE_RESPONSE[result.reason];
+    throw new ApiError(status, code, message);
+  }
+  return { boardId: result.boardId, role: result.role, memberId: result.memberId };
+}
+
+/**
+ * Who is asking about whose private rating: any role but viewer, with their participant key, and
+ * only about their own score: the path's participant must be the caller's member id [PR7].
+ */
+function ratingRequest(c: Context, authenticate: Authenticator) {
+  const { boardId, role, memberId } = boardAccess(c, authenticate);
+  if (role === 'viewer') throw forbidden('Viewers do not score');
+  const scaleId = pathId(c.req.param('scaleId'), 'scaleId') as ScaleId;
+  const participantId = pathId(c.req.param('participantId'), 'participantId') as ParticipantId;
+  if (participantId !== memberId) throw forbidden('A person can only give, read or withdraw their own score');
+  const key = c.req.header(PARTICIPANT_KEY_HEADER) ?? '';
+  if (!PARTICIPANT_KEY.test(key)) {
+    throw new ApiError(
+      400,
+      ApiErrorCode.invalidInput,
+      `${PARTICIPANT_KEY_HEADER} must be 22-128 URL-safe characters`,
+    );
+  }
+  return { boardId, role, scaleId: asScaleId(scaleId), participantId, keyHash: hashToken(key) };
+}
+
+function pathId(value: string | undefined, name: string): string {
+  if (value === undefined || !isId(value))
+    throw new ApiError(400, ApiErrorCode.invalidInput, `${name} is not an id`);
+  return value;
+}
+
+function sameKey(stored: Buffer, presented: Buffer): boolean {
+  return stored.length === presented.length && timingSafeEqual(stored, presented);
+}
+
+const forbidden = (message = 'This participant key does not match the stored score') =>
+  new ApiError(403, ApiErrorCode.forbidden, message);
+
+function modelError(reason: string): ApiError {
+  if (reason === 'not-found') return new ApiError(404, ApiErrorCode.notFound, 'No such scale');
+  if (reason === 'wrong-mode') {
+    return new ApiError(409, ApiErrorCode.wrongMode, 'The scale is not collecting scores privately');
+  }
+  if (reason === 'forbidden') return forbidden();
+  return new ApiError(400, ApiErrorCode.invalidInput, 'The score is not valid');
+}

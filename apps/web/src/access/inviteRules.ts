@@ -1,0 +1,43 @@
+import { ROLES, type Role } from '@kinmap/model';
+import { t } from '../lib/messages';
+import type { BoardMember, Invite } from './inviteApi';
+
+/**
+ * Which roles a staff member may invite (SPEC [AU7]): a facilitator any role, a practitioner
+ * family, network and viewer; everyone else none. The server enforces the same.
+ */
+export function invitableRoles(inviter: Role): readonly Role[] {
+  if (inviter === 'facilitator') return ROLES;
+  if (inviter === 'practitioner') return ['family', 'network', 'viewer'];
+  return [];
+}
+
+/** Whether `actor` may remove `target`'s access ([AU11]): the same rule, never oneself. */
+export function mayRemove(actor: Role, target: BoardMember, myMemberId: string): boolean {
+  return target.id !== myMemberId && target.revokedAt === null && invitableRoles(actor).includes(target.role);
+}
+
+/** How long a new link works, in days; a week unless the inviter says otherwise. */
+export const EXPIRY_DAYS = [1, 3, 7, 14, 30] as const;
+export const DEFAULT_EXPIRY_DAYS = 7;
+
+/** One line about an invite: not opened yet, opened by whom, expired or revoked. */
+export function inviteStatusText(invite: Invite, members: ReadonlyMap<string, BoardMember>): string {
+  switch (invite.status) {
+    case 'open':
+      return t('invite.status.open');
+    case 'used': {
+      const name = invite.usedByMemberId ? members.get(invite.usedByMemberId)?.displayName : undefined;
+      return name ? t('invite.status.used', { name }) : t('invite.status.usedBySomeone');
+    }
+    case 'expired':
+      return t('invite.status.expired');
+    case 'revoked':
+      return t('invite.status.revoked');
+  }
+}
+
+/** Only a link nobody has opened yet can be revoked; an opened one is ended by removing the member. */
+export function mayRevoke(actor: Role, invite: Invite): boolean {
+  return invite.status === 'open' && invitableRoles(actor).includes(invite.role);
+}

@@ -1,0 +1,64 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { openInvite } from '../access/inviteApi';
+import { t } from '../lib/messages';
+import { boardPath, navigate } from '../lib/router';
+import { clearFragment, readFragmentValue } from '../lib/storage';
+import { isProjectorLink } from '../map/projector';
+import { ProblemPage } from '../screens/ProblemPage';
+import { joinProblem, type Problem, problemText } from '../screens/problems';
+import { JoinForm } from './JoinForm';
+
+/**
+ * `/join#invite=…`: a personal invite link. The secret is read once and taken out of the address
+ * bar; the person gives their name, the server binds the link to them on this device (cookie) and
+ * the board opens. A wall-screen link (`?projector`) joins at once as "Wall screen": nobody types
+ * a name on the meeting room's computer in front of everyone.
+ */
+export function JoinPage() {
+  const [invite] = useState(() => readFragmentValue(window.location.hash, 'invite'));
+  const [projector] = useState(() => isProjectorLink(window.location.search));
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  useEffect(clearFragment, []);
+
+  const join = useCallback(
+    async (name: string) => {
+      if (invite === null) return;
+      setBusy(true);
+      setProblem(null);
+      const result = await openInvite(invite, name);
+      setBusy(false);
+      if (result.ok) navigate(boardPath(result.value.boardId, { projector }), { replace: true });
+      else setProblem(joinProblem(result));
+    },
+    [invite, projector],
+  );
+
+  // Once only, even under React's development double effects.
+  const wallJoined = useRef(false);
+  useEffect(() => {
+    if (!projector || invite === null || wallJoined.current) return;
+    wallJoined.current = true;
+    void join(t('projector.wallName'));
+  }, [projector, invite, join]);
+
+  if (invite === null) return <ProblemPage message="join.noInvite" />;
+  if (problem && problem.key !== 'join.failed') {
+    return (
+      <main className="page page--narrow">
+        <h1>{t('join.title')}</h1>
+        <p role="alert">{problemText(problem)}</p>
+      </main>
+    );
+  }
+  if (projector && !problem) {
+    return (
+      <main className="page page--narrow">
+        <p role="status">{t('join.loading')}</p>
+      </main>
+    );
+  }
+  return (
+    <JoinForm busy={busy} error={problem ? problemText(problem) : null} onJoin={(name) => void join(name)} />
+  );
+}

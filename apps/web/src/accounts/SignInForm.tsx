@@ -1,0 +1,68 @@
+import { type FormEvent, useState } from 'react';
+import { t } from '../lib/messages';
+import { type Problem, problemText, signInProblem } from '../screens/problems';
+import { type StaffUser, signIn } from './accountApi';
+
+/** Email and password for staff; family and network members are told to use their own link. */
+export function SignInForm({ onSignedIn }: { readonly onSignedIn: (user: StaffUser) => void }) {
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<Problem | null>(null);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (email.trim() === '' || password === '') {
+      setProblem({ key: 'signIn.empty' });
+      return;
+    }
+    setBusy(true);
+    setProblem(null);
+    const result = await signIn(email.trim(), password);
+    setBusy(false);
+    if (!result.ok) {
+      setProblem(signInProblem(result));
+      return;
+    }
+    setPassword('');
+    onSignedIn(result.value);
+  };
+
+  return (
+    <>
+      <h2>{t('signIn.title')}</h2>
+      <p className="hint">{t('signIn.staffOnly')}</p>
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <label htmlFor="sign-in-email">{t('signIn.email')}</label>
+        <input
+          id="sign-in-email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          maxLength={254}
+          value={email}
+          onChange={(e) => setEmail(e.currentTarget.value)}
+        />
+        <label htmlFor="sign-in-password">{t('signIn.password')}</label>
+        <input
+          id="sign-in-password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          maxLength={256}
+          value={password}
+          onChange={(e) => setPassword(e.currentTarget.value)}
+        />
+        {problem && (
+          <p className="error" role="alert">
+            {problemText(problem)}
+          </p>
+        )}
+        <button type="submit" disabled={busy}>
+          {t(busy ? 'signIn.busy' : 'signIn.submit')}
+        </button>
+      </form>
+      <p className="sign-in__guests">{t('signIn.guests')}</p>
+    </>
+  );
+}

@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { ROLE_COLORS } from '../canvas/colors';
+import { cardWatchers, type Presence, peopleOnline, readPeers, watcherLabel } from './presence';
+
+const valid = { participantId: 'p2', name: 'Alex', role: 'family', color: 'red', cursor: { x: 10, y: 20 } };
+
+describe('readPeers', () => {
+  it('reads other clients and leaves out this one', () => {
+    const peers = readPeers(
+      new Map<number, unknown>([
+        [1, { ...valid, participantId: 'me' }],
+        [2, valid],
+      ]),
+      1,
+    );
+    expect(peers).toEqual([
+      {
+        clientId: 2,
+        participantId: 'p2',
+        name: 'Alex',
+        role: 'family',
+        color: ROLE_COLORS.family,
+        cursor: { x: 10, y: 20 },
+        selected: null,
+        editing: null,
+        viewport: null,
+        summon: null,
+      },
+    ]);
+  });
+
+  it('skips malformed states and drops a malformed cursor', () => {
+    const peers = readPeers(
+      new Map<number, unknown>([
+        [2, null],
+        [3, { ...valid, role: 'admin' }],
+        [4, { ...valid, name: 42 }],
+        [5, { ...valid, cursor: { x: Number.NaN, y: 1 } }],
+        [6, { ...valid, name: 'n'.repeat(500) }],
+      ]),
+      1,
+    );
+    expect(peers.map((p) => p.clientId)).toEqual([5, 6]);
+    expect(peers[0]?.cursor).toBeNull();
+    expect(peers[1]?.name.length).toBe(80);
+  });
+});
+
+describe('peopleOnline', () => {
+  it('lists each person once, you first, then by name', () => {
+    const me: Presence = { participantId: 'me', name: 'Sam', role: 'facilitator', color: '', cursor: null };
+    const peers = readPeers(
+      new Map<number, unknown>([
+        [2, { ...valid, name: 'Zoe', participantId: 'z' }],
+        [3, { ...valid, name: 'Alex', participantId: 'a' }],
+        [4, { ...valid, name: 'Alex again', participantId: 'a' }],
+        [5, { ...valid, name: 'Sam other tab', participantId: 'me' }],
+      ]),
+      1,
+    );
+    expect(peopleOnline(me, peers).map((p) => p.name)).toEqual(['Sam', 'Alex', 'Zoe']);
+  });
+});
+
+describe('cardWatchers', () => {
+  const peer = (clientId: number, fields: Record<string, unknown>) =>
+    readPeers(new Map<number, unknown>([[clientId, { ...valid, ...fields }]]), 0);
+
+  it('reads which card someone chose and which one they are typing in, and ignores junk ids', () => {
+    const [ok] = peer(2, { selected: 'card_1', editing: 'card-2' });
+    expect(ok?.selected).toBe('card_1');
+    expect(ok?.editing).toBe('card-2');
+    const [bad] = peer(3, { selected: 42, editing: '<script>' });
+    expect(bad?.selected).toBeNull();
+    expect(bad?.editing).toBeNull();
+    expect(peer(4, { selected: 'x'.repeat(65) })[0]?.selected).toBeNull();
+  });
+
+  it('lists the people on each card, the one typing first and each person once', () => {
+    const peers = [
+      ...peer(2, { participantId: 'z', name: 'Zoe', selected: 'c1' }),
+      ...peer(3, { participantId: 'a', name: 'Alex', selected: 'c1' }),
+      ...peer(4, { participantId: 'y', name: 'Yan', role: 'network', selected: 'c1', editing: 'c1' }),
+      ...peer(5, { participantId: 'a', name: 'Alex', editing: 'c2', selected: 'c2' }),
+      ...peer(6, { participantId: 'a', name: 'Alex', selected: 'c2' }),
+    ];
+    const watchers = cardWatchers(peers);
+    expect(watchers.get('c1')?.map((w) => [w.name, w.editing])).toEqual([
+      ['Yan', true],
+      ['Alex', false],
+      ['Zoe', false],
+    ]);
+    expect(watchers.get('c1')?.[0]?.color).toBe(ROLE_COLORS.network);
+    expect(watchers.get('c2')?.map((w) => [w.name, w.editing])).toEqual([['Alex', true]]);
+    expect(watchers.has('c3')).toBe(false);
+  });
+});
+
+describe('watcherLabel', () => {
+  const w = (name: string, editing: boolean) => ({ clientId: 1, name, color: '', editing });
+
+  it('names the person typing, or the person who chose the card, and counts the rest', () => {
+    expect(watcherLabel([w('Alex', true)])).toBe('Alex is editing');
+    expect(watcherLabel([w('Alex', false)])).toBe('Alex');
+    expect(watcherLabel([w('Alex', true), w('Zoe', false), w('Yan', false)])).toBe('Alex is editing +2');
+    expect(watcherLabel([])).toBe('');
+  });
+});
+
+describe('viewport and summon', () => {
+  const one = (fields: Record<string, unknown>) =>
+    readPeers(new Map<number, unknown>([[2, { ...valid, ...fields }]]), 0)[0];
+
+  it('reads a viewport and a summon, keeping the zoom within its limits', () => {
+    const peer = one({
+      viewport: { x: 10, y: 20, scale: 50 },
+      summon: { at: 5, viewport: { x: 1, y: 2, scale: 1 } },
+    });
+    expect(peer?.viewport).toEqual({ x: 10, y: 20, scale: 3 });
+    const sized = one({ viewport: { x: 1, y: 2, scale: 1, width: 800, height: 600 } });
+    expect(sized?.viewport).toEqual({ x: 1, y: 2, scale: 1, width: 800, height: 600 });
+    expect(one({ viewport: { x: 1, y: 2, scale: 1, width: -5, height: 600 } })?.viewport).toEqual({
+      x: 1,
+      y: 2,
+      scale: 1,
+    });
+    expect(peer?.summon).toEqual({ at: 5, viewport: { x: 1, y: 2, scale: 1 } });
+  });
+
+  it('drops viewports and summons that are not plain finite numbers', () => {
+    expect(one({ viewport: { x: '1', y: 2, scale: 1 } })?.viewport).toBeNull();
+    expect(one({ viewport: { x: Number.POSITIVE_INFINITY, y: 2, scale: 1 } })?.viewport).toBeNull();
+    expect(one({ viewport: { x: 1e12, y: 2, scale: 1 } })?.viewport).toBeNull();
+    expect(one({ summon: { at: 'now', viewport: { x: 1, y: 2, scale: 1 } } })?.summon).toBeNull();
+    expect(one({ summon: { at: 1, viewport: null } })?.summon).toBeNull();
+  });
+});

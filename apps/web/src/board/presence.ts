@@ -1,0 +1,150 @@
+import { isRole, type Role } from '@kinmap/model';
+import { ROLE_COLORS } from '../canvas/colors';
+import { t } from '../lib/messages';
+import { type BoardViewport, clampScale } from '../map/camera';
+
+/** What each client publishes through Yjs awareness. The cursor is in board coordinates. */
+export interface Presence {
+  readonly participantId: string;
+  readonly name: string;
+  readonly role: Role;
+  readonly color: string;
+  readonly cursor: { readonly x: number; readonly y: number } | null;
+}
+
+/** Which card a person has chosen and which one they are typing in, published beside their presence. */
+export interface Activity {
+  readonly selected: string | null;
+  readonly editing: string | null;
+}
+
+/** A facilitator's "bring everyone to me": the view to jump to, once per `at`. */
+export interface Summon {
+  readonly at: number;
+  readonly viewport: BoardViewport;
+}
+
+export interface Peer extends Presence, Activity {
+  readonly clientId: number;
+  /** The part of the board this person looks at (what their followers see). */
+  readonly viewport: BoardViewport | null;
+  readonly summon: Summon | null;
+}
+
+/** Someone else's hand on a card, for the outline and name drawn around it. */
+export interface CardWatcher {
+  readonly clientId: number;
+  readonly name: string;
+  readonly color: string;
+  readonly editing: boolean;
+}
+
+const MAX_NAME = 80;
+
+function readCursor(x: unknown): Presence['cursor'] {
+  if (typeof x !== 'object' || x === null) return null;
+  const { x: px, y: py } = x as { x?: unknown; y?: unknown };
+  if (typeof px !== 'number' || typeof py !== 'number') return null;
+  if (!Number.isFinite(px) || !Number.isFinite(py)) return null;
+  return { x: px, y: py };
+}
+
+const MAX_COORD = 1e7;
+
+function readViewport(x: unknown): BoardViewport | null {
+  if (typeof x !== 'object' || x === null) return null;
+  const { x: vx, y: vy, scale } = x as { x?: unknown; y?: unknown; scale?: unknown };
+  const finite = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n);
+  if (!finite(vx) || !finite(vy) || !finite(scale)) return null;
+  if (Math.abs(vx) > MAX_COORD || Math.abs(vy) > MAX_COORD) return null;
+  const at = { x: Math.max(0, vx), y: Math.max(0, vy), scale: clampScale(scale) };
+  const { width, height } = x as { width?: unknown; height?: unknown };
+  const size = (n: unknown): n is number => finite(n) && n > 0 && n < MAX_COORD;
+  return size(width) && size(height) ? { ...at, width, height } : at;
+}
+
+function readSummon(x: unknown): Summon | null {
+  if (typeof x !== 'object' || x === null) return null;
+  const { at, viewport } = x as { at?: unknown; viewport?: unknown };
+  const view = readViewport(viewport);
+  return typeof at === 'number' && Number.isFinite(at) && view ? { at, viewport: view } : null;
+}
+
+/** Card ids are URL-safe random strings; anything else from another client is ignored. */
+function readCardRef(x: unknown): string | null {
+  return typeof x === 'string' && x.length <= 64 && /^[A-Za-z0-9_-]+$/.test(x) ? x : null;
+}
+
+/**
+ * Reads other clients' awareness states. They come from other browsers, so anything malformed
+ * is skipped, names are shortened, and colours come from the role rather than from the sender.
+ */
+export function readPeers(states: ReadonlyMap<number, unknown>, ownClientId: number): Peer[] {
+  const peers: Peer[] = [];
+  for (const [clientId, raw] of states) {
+    if (clientId === ownClientId || typeof raw !== 'object' || raw === null) continue;
+    const s = raw as Record<string, unknown>;
+    if (typeof s.participantId !== 'string' || typeof s.name !== 'string' || !isRole(s.role)) continue;
+    peers.push({
+      clientId,
+      participantId: s.participantId.slice(0, 100),
+      name: s.name.slice(0, MAX_NAME),
+      role: s.role,
+      color: ROLE_COLORS[s.role],
+      cursor: readCursor(s.cursor),
+      selected: readCardRef(s.selected),
+      editing: readCardRef(s.editing),
+      viewport: readViewport(s.viewport),
+      summon: readSummon(s.summon),
+    });
+  }
+  return peers;
+}
+
+/** Who is on the board now: one entry per person (several tabs count once), you first. */
+export function peopleOnline(me: Presence, peers: readonly Peer[]): Presence[] {
+  const seen = new Set([me.participantId]);
+  const others: Presence[] = [];
+  for (const p of peers) {
+    if (seen.has(p.participantId)) continue;
+    seen.add(p.participantId);
+    others.push(p);
+  }
+  others.sort((a, b) => a.name.localeCompare(b.name));
+  return [me, ...others];
+}
+
+/**
+ * Who has their hands on which card: one entry per person and card (typing wins over having it
+ * chosen), people typing first, then by name, so the outline takes the colour of the one typing.
+ */
+export function cardWatchers(peers: readonly Peer[]): ReadonlyMap<string, readonly CardWatcher[]> {
+  const byCard = new Map<string, Map<string, CardWatcher>>();
+  const note = (cardId: string, peer: Peer, editing: boolean) => {
+    const people = byCard.get(cardId) ?? new Map<string, CardWatcher>();
+    byCard.set(cardId, people);
+    const known = people.get(peer.participantId);
+    if (known?.editing) return;
+    people.set(peer.participantId, { clientId: peer.clientId, name: peer.name, color: peer.color, editing });
+  };
+  for (const peer of peers) {
+    if (peer.editing) note(peer.editing, peer, true);
+    if (peer.selected && peer.selected !== peer.editing) note(peer.selected, peer, false);
+  }
+  const result = new Map<string, readonly CardWatcher[]>();
+  for (const [cardId, people] of byCard) {
+    const list = [...people.values()].sort(
+      (a, b) => Number(b.editing) - Number(a.editing) || a.name.localeCompare(b.name),
+    );
+    result.set(cardId, list);
+  }
+  return result;
+}
+
+/** The words on a card's name tag: who is typing in it, or who has it chosen. */
+export function watcherLabel(watchers: readonly CardWatcher[]): string {
+  const [first, ...rest] = watchers;
+  if (!first) return '';
+  const who = first.editing ? t('map.isEditing', { name: first.name }) : first.name;
+  return rest.length > 0 ? `${who} ${t('map.more', { count: rest.length })}` : who;
+}

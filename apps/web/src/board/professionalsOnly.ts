@@ -1,0 +1,50 @@
+import type { BoardState, CardId, Role } from '@kinmap/model';
+import type { BoardWriter } from '../editing/boardActions';
+
+/**
+ * Professionals-only cards live in a second document per board, the restricted one, which the
+ * server lets only facilitators and practitioners sync (docs/ARCHITECTURE.md). Their screens read
+ * both documents merged; everyone else's device never receives the restricted one.
+ */
+
+const PROFESSIONAL_ROLES: ReadonlySet<Role> = new Set(['facilitator', 'practitioner']);
+
+/** Whether this role opens the restricted document (the server refuses everyone else, 403). */
+export function mayOpenRestricted(role: Role): boolean {
+  return PROFESSIONAL_ROLES.has(role);
+}
+
+/**
+ * The restricted room's name for the official client (`<serverUrl>/<room>`): its socket goes to
+ * `/sync/<boardId>/restricted`.
+ */
+export function restrictedRoomName(boardId: string): string {
+  return `${boardId}/restricted`;
+}
+
+/**
+ * The board the views show a professional: the shared document with the restricted document's
+ * cards added, each marked professionals-only and unpaired (pairs live in the shared document).
+ * A card found in both (a move that was interrupted) is shown once, as restricted.
+ */
+export function mergeBoards(shared: BoardState, restricted: BoardState | null): BoardState {
+  if (restricted === null) return shared;
+  const extra = Object.values(restricted.cards);
+  if (extra.length === 0) return shared;
+  const cards = { ...shared.cards };
+  for (const card of extra) cards[card.id] = { ...card, professionalsOnly: true, pairId: null };
+  return { ...shared, cards };
+}
+
+/** The writer whose document holds `cardId`: the restricted one for a professionals-only card. */
+export function writerForCard<W extends BoardWriter>(shared: W, restricted: W | null, cardId: CardId): W {
+  return restricted?.doc.getMap('cards').has(cardId) ? restricted : shared;
+}
+
+/**
+ * The card id this person's presence may publish to everyone (awareness in the shared room):
+ * never a professionals-only card's, whose existence and timing the family must not learn.
+ */
+export function publicCardId(board: BoardState, cardId: CardId | null): CardId | null {
+  return cardId !== null && board.cards[cardId]?.professionalsOnly !== true ? cardId : null;
+}

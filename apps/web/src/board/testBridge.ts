@@ -1,0 +1,100 @@
+import type { BoardState, Category, Role } from '@kinmap/model';
+import type Konva from 'konva';
+import type { BoardLayout } from '../canvas/boardLayout';
+import type { Rect } from '../canvas/geometry';
+import { sectionOf } from '../canvas/layoutQueries';
+import type { ConnectionState } from './connection';
+
+/**
+ * A read-only window onto what the canvas shows, for browser tests (a canvas has no DOM to
+ * query). Installed only in Vite's dev mode or when a test sets `window.__kinmapEnableBridge`
+ * before the page loads; production pages never have it.
+ */
+export interface KinmapBridge {
+  state(): BoardState | null;
+  /** A card's rectangle in client (viewport) pixels, or null when the card is not drawn. */
+  cardRect(cardId: string): Rect | null;
+  sectionRect(category: Category): Rect | null;
+  addButtonRect(category: Category): Rect | null;
+  /** The worries-and-goals row of a pair, in client pixels, or null when it has no row. */
+  analysisRowRect(pairId: string): Rect | null;
+  /** The id of the card actually drawn at a client pixel, read from Konva's hit canvas. */
+  cardAt(clientX: number, clientY: number): string | null;
+  /** How a drawn card is marked when versions are compared ('added', 'changed', 'removed'), or null. */
+  cardHighlight(cardId: string): string | null;
+  status(): ConnectionState;
+  readonly role: Role;
+  readonly participantId: string;
+}
+
+export interface BridgeSource {
+  readonly state: () => BoardState | null;
+  readonly layout: () => BoardLayout | null;
+  readonly stage: () => Konva.Stage | null;
+  readonly status: () => ConnectionState;
+  readonly role: Role;
+  readonly participantId: string;
+}
+
+declare global {
+  interface Window {
+    __kinmapEnableBridge?: boolean;
+    __kinmap?: KinmapBridge;
+  }
+}
+
+export function bridgeEnabled(): boolean {
+  return import.meta.env.DEV || window.__kinmapEnableBridge === true;
+}
+
+function toClient(stage: Konva.Stage | null, rect: Rect | undefined): Rect | null {
+  if (!stage || !rect) return null;
+  const box = stage.container().getBoundingClientRect();
+  // The map may be zoomed: board coordinates times the stage's scale are client pixels.
+  const k = stage.scaleX();
+  return {
+    x: box.left + rect.x * k,
+    y: box.top + rect.y * k,
+    width: rect.width * k,
+    height: rect.height * k,
+  };
+}
+
+/** Installs the bridge for this board screen; the returned function removes it again. */
+export function connectBridge(source: BridgeSource): () => void {
+  if (!bridgeEnabled()) return () => {};
+  const bridge: KinmapBridge = {
+    state: source.state,
+    cardRect: (cardId) => toClient(source.stage(), source.layout()?.cards[cardId]?.rect),
+    sectionRect: (category) => {
+      const layout = source.layout();
+      return toClient(source.stage(), layout ? sectionOf(layout, category)?.rect : undefined);
+    },
+    addButtonRect: (category) => {
+      const layout = source.layout();
+      return toClient(source.stage(), layout ? sectionOf(layout, category)?.addButton : undefined);
+    },
+    analysisRowRect: (pairId) => {
+      const row = source.layout()?.analysis.rows.find((r) => r.pairId === pairId);
+      return toClient(source.stage(), row?.rect);
+    },
+    cardAt: (clientX, clientY) => {
+      const stage = source.stage();
+      if (!stage) return null;
+      const box = stage.container().getBoundingClientRect();
+      const shape = stage.getIntersection({ x: clientX - box.left, y: clientY - box.top });
+      return shape?.findAncestor('.card', true)?.id() ?? null;
+    },
+    cardHighlight: (cardId) => {
+      const mark = source.stage()?.findOne<Konva.Group>(`#${cardId}`)?.findOne('.card-highlight');
+      return mark?.name().match(/card-highlight--(\w+)/)?.[1] ?? null;
+    },
+    status: source.status,
+    role: source.role,
+    participantId: source.participantId,
+  };
+  window.__kinmap = bridge;
+  return () => {
+    if (window.__kinmap === bridge) delete window.__kinmap;
+  };
+}

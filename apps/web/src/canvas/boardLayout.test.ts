@@ -1,0 +1,315 @@
+import {
+  type BoardState,
+  CATEGORIES,
+  type CardId,
+  type CardState,
+  type Category,
+  type Mark,
+  type PairId,
+  type PairState,
+  type ParticipantId,
+} from '@kinmap/model';
+import { describe, expect, it } from 'vitest';
+import {
+  BOARD_WIDTH,
+  type BoardLayout,
+  cardTextWidth,
+  type FontSpec,
+  layoutBoard,
+  type MeasureText,
+  sharesBoardCoordinates,
+  TEXT_STYLES,
+} from './boardLayout';
+import { boardPoint, containsRect, overlaps } from './geometry';
+import { insertionIndexAt, insertionMarkY, readingOrder, sectionAt, sectionOf } from './layoutQueries';
+
+// Every character is 0.55 em wide: close enough to a real font, and exact to reason about.
+const measure: MeasureText = (text: string, font: FontSpec) => text.length * font.size * 0.55;
+
+function seededRandom(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+function card(id: string, category: Category, order: number, text: string, marks: Record<string, Mark> = {}) {
+  const value: CardState = {
+    id: id as CardId,
+    category,
+    text,
+    authorId: 'p1' as ParticipantId,
+    authorRole: 'family',
+    createdAt: 0,
+    updatedAt: 0,
+    order,
+    professionalsOnly: false,
+    marks,
+    pairId: null,
+  };
+  return value;
+}
+
+function board(cards: CardState[], pairs: PairState[] = []): BoardState {
+  return {
+    meta: { title: 'Case 1', createdAt: 0, schemaVersion: 1 },
+    cards: Object.fromEntries(cards.map((c) => [c.id, c])),
+    pairs: Object.fromEntries(pairs.map((p) => [p.id, p])),
+    scales: {},
+    participants: {},
+    network: {},
+    rules: {},
+    plan: { bottomLines: '', monitoringWho: '', monitoringHowOften: '', reviewDate: null },
+  };
+}
+
+const WORDS = [
+  'dad',
+  'shouted',
+  'school',
+  'nan',
+  'visits',
+  'every',
+  'Tuesday',
+  'supercalifragilistic',
+  'a',
+  '',
+];
+
+function randomBoard(random: () => number): BoardState {
+  const count = Math.floor(random() * 40);
+  const cards: CardState[] = [];
+  for (let i = 0; i < count; i++) {
+    const category = CATEGORIES[Math.floor(random() * CATEGORIES.length)] ?? 'harm';
+    const words = Array.from({ length: Math.floor(random() * 60) }, () => WORDS[Math.floor(random() * 10)]);
+    const text = words.join(random() < 0.2 ? '\n' : ' ') + (random() < 0.1 ? 'x'.repeat(300) : '');
+    const marks: Record<string, Mark> = random() < 0.3 ? { p2: 'agree' } : {};
+    cards.push(card(`c${i}`, category, Math.floor(random() * 5), text, marks));
+  }
+  return board(cards, randomPairs(random, cards));
+}
+
+/** Pairs some danger statements with some safety goals, as the model would (each card at most once). */
+function randomPairs(random: () => number, cards: CardState[]): PairState[] {
+  const dangers = cards.filter((c) => c.category === 'dangerStatement');
+  const goals = cards.filter((c) => c.category === 'safetyGoal');
+  const pairs: PairState[] = [];
+  for (const [i, danger] of dangers.entries()) {
+    const goal = goals[i];
+    if (!goal || random() < 0.3) continue;
+    const id = `p${i}` as PairId;
+    pairs.push({
+      id,
+      dangerStatementId: danger.id,
+      safetyGoalId: goal.id,
+      createdAt: Math.floor(random() * 3),
+    });
+    const at = cards.indexOf(danger);
+    cards[at] = { ...danger, pairId: id };
+    cards[cards.indexOf(goal)] = { ...goal, pairId: id };
+  }
+  return pairs;
+}
+
+function allCardRects(layout: BoardLayout) {
+  return Object.values(layout.cards).map((c) => c.rect);
+}
+
+describe('layoutBoard', () => {
+  it('never lets two cards overlap, and lays each card out once: paired in its row, unpaired in its section, on random boards', () => {
+    let rowsSeen = 0;
+    for (let seed = 1; seed <= 60; seed++) {
+      const random = seededRandom(seed);
+      const state = randomBoard(random);
+      const viewport = { width: 320 + Math.floor(random() * 1600), height: 600 };
+      const layout = layoutBoard(state, viewport, measure);
+      const rects = allCardRects(layout);
+      expect(rects.length).toBe(Object.keys(state.cards).length);
+      for (const [i, a] of rects.entries()) {
+        for (const b of rects.slice(i + 1)) expect(overlaps(a, b), `seed ${seed}`).toBe(false);
+      }
+      const pairs = Object.values(state.pairs);
+      expect(layout.analysis.rows.map((row) => row.pairId)).toEqual(
+        [...pairs].sort((p, q) => p.createdAt - q.createdAt || (p.id < q.id ? -1 : 1)).map((p) => p.id),
+      );
+      for (const c of Object.values(layout.cards)) {
+        const section = sectionOf(layout, c.category);
+        const inSection = section?.cardIds.includes(c.cardId) ?? false;
+        const row = layout.analysis.rows.find((r) => r.pairId === c.rowPairId);
+        // Each card is laid out exactly once: in its row when paired, in its section otherwise.
+        expect(inSection, `seed ${seed} card ${c.cardId}`).toBe(c.rowPairId === null);
+        expect(c.rowPairId, `seed ${seed}`).toBe(state.cards[c.cardId]?.pairId ?? null);
+        if (row) {
+          expect(containsRect(row.rect, c.rect), `seed ${seed} card ${c.cardId}`).toBe(true);
+          expect(containsRect(layout.analysis.rect, row.rect)).toBe(true);
+          expect(overlaps(row.scaleSlot, c.rect)).toBe(false);
+          continue;
+        }
+        expect(section && containsRect(section.rect, c.rect), `seed ${seed} card ${c.cardId}`).toBe(true);
+        expect(section && overlaps(section.addButton, c.rect)).toBe(false);
+      }
+      const areas = [...layout.sections.map((s) => s.rect), ...layout.analysis.rows.map((r) => r.rect)];
+      for (const [i, a] of areas.entries()) {
+        for (const b of areas.slice(i + 1)) expect(overlaps(a, b), `seed ${seed}`).toBe(false);
+      }
+      for (const column of layout.columns) expect(overlaps(column.rect, layout.analysis.rect)).toBe(false);
+      for (const s of layout.sections) expect(s.rect.y + s.rect.height).toBeLessThanOrEqual(layout.height);
+      const band = layout.analysis.rect;
+      expect(band.y + band.height).toBeLessThanOrEqual(layout.height);
+      rowsSeen += layout.analysis.rows.length;
+    }
+    expect(rowsSeen).toBeGreaterThan(30);
+  });
+
+  it('wraps every card line to fit inside the card', () => {
+    for (let seed = 100; seed < 120; seed++) {
+      const layout = layoutBoard(randomBoard(seededRandom(seed)), { width: 900, height: 600 }, measure);
+      for (const c of Object.values(layout.cards)) {
+        for (const line of c.lines) {
+          expect(measure(line, TEXT_STYLES.cardText)).toBeLessThanOrEqual(cardTextWidth(c.rect.width));
+        }
+      }
+    }
+  });
+
+  it('stacks cards by order, then id, and grows the section with longer text', () => {
+    const short = board([
+      card('b', 'harm', 2, 'second'),
+      card('a', 'harm', 1, 'first'),
+      card('c', 'harm', 2, 'third'),
+    ]);
+    const layout = layoutBoard(short, { width: 1200, height: 600 }, measure);
+    expect(sectionOf(layout, 'harm')?.cardIds).toEqual(['a', 'b', 'c']);
+    const ys = ['a', 'b', 'c'].map((id) => layout.cards[id]?.rect.y ?? Number.NaN);
+    expect(ys).toEqual([...ys].sort((p, q) => p - q));
+
+    const long = board([card('a', 'harm', 1, 'word '.repeat(200)), card('b', 'harm', 2, 'second')]);
+    const grown = layoutBoard(long, { width: 1200, height: 600 }, measure);
+    const before = sectionOf(layout, 'harm')?.rect.height ?? 0;
+    expect(sectionOf(grown, 'harm')?.rect.height).toBeGreaterThan(before);
+    expect(grown.cards.a?.lines.length).toBeGreaterThan(5);
+  });
+
+  it('puts the three columns side by side on a wide screen and stacks them on a phone', () => {
+    const wide = layoutBoard(board([]), { width: 1400, height: 800 }, measure);
+    expect(wide.stacked).toBe(false);
+    expect(new Set(wide.columns.map((c) => c.rect.y)).size).toBe(1);
+    const phone = layoutBoard(board([]), { width: 390, height: 800 }, measure);
+    expect(phone.stacked).toBe(true);
+    expect(new Set(phone.columns.map((c) => c.rect.x)).size).toBe(1);
+    expect(phone.width).toBe(390);
+  });
+
+  it('lays out the same board identically on windows 1100, 1400 and 1920 wide (the camera scales it instead)', () => {
+    for (let seed = 200; seed < 210; seed++) {
+      const state = randomBoard(seededRandom(seed));
+      const [narrow, laptop, wide] = [
+        { width: 1100, height: 700 },
+        { width: 1400, height: 900 },
+        { width: 1920, height: 1080 },
+      ].map((viewport) => layoutBoard(state, viewport, measure));
+      expect(laptop?.width).toBe(BOARD_WIDTH);
+      expect(narrow, `seed ${seed}`).toEqual(laptop);
+      expect(wide, `seed ${seed}`).toEqual(laptop);
+      expect(laptop && sharesBoardCoordinates(laptop)).toBe(true);
+    }
+  });
+
+  it('lays a phone’s stacked column out to the phone, whose coordinates are its own', () => {
+    const phone = layoutBoard(board([card('a', 'harm', 1, 'first')]), { width: 390, height: 800 }, measure);
+    expect(phone.stacked).toBe(true);
+    expect(sharesBoardCoordinates(phone)).toBe(false);
+    expect(phone.cards.a?.rect.width).toBeLessThan(390);
+  });
+
+  it('lays out a card whose id is __proto__ like any other (ids come from other browsers)', () => {
+    const layout = layoutBoard(
+      board([card('__proto__', 'harm', 1, 'odd id')]),
+      { width: 1200, height: 600 },
+      measure,
+    );
+    expect(Object.keys(layout.cards)).toEqual(['__proto__']);
+    expect(Object.getOwnPropertyDescriptor(layout.cards, '__proto__')?.value.lines).toEqual(['odd id']);
+  });
+
+  it('gives every one of the seven sections room even on an empty board', () => {
+    const layout = layoutBoard(board([]), { width: 1200, height: 300 }, measure);
+    expect(layout.sections.map((s) => s.category)).toEqual([...CATEGORIES]);
+    for (const s of layout.sections) expect(s.rect.height).toBeGreaterThan(s.addButton.height);
+    expect(layout.height).toBeGreaterThanOrEqual(300);
+  });
+});
+
+describe('laying out again after an edit', () => {
+  it('measures only the edited card’s text again and gives the same layout as a fresh one', () => {
+    const measured: string[] = [];
+    const counting: MeasureText = (text, font) => {
+      measured.push(text);
+      return measure(text, font);
+    };
+    const texts = ['Nan takes Mia to school every day', 'Dad drinks at weekends', 'Mum works nights'];
+    const cards = texts.map((text, i) => card(`c${i}`, 'harm', i, text));
+    const viewport = { width: 1400, height: 900 };
+    layoutBoard(board(cards), viewport, counting);
+
+    measured.length = 0;
+    const edited = cards.map((c) =>
+      c.id === 'c1' ? { ...c, text: 'Dad drinks at weekends and shouts' } : c,
+    );
+    const again = layoutBoard(board(edited), viewport, counting);
+    const untouched = ['Nan takes Mia to school every day', 'Mum works nights'];
+    expect(measured.filter((m) => untouched.some((text) => text.startsWith(m)))).toEqual([]);
+    expect(measured).toContain('Dad drinks at weekends and shouts');
+    expect(again).toEqual(layoutBoard(board(edited), viewport, measure));
+  });
+});
+
+describe('hit-testing', () => {
+  const state = board([
+    card('a', 'harm', 1, 'first'),
+    card('b', 'harm', 2, 'second'),
+    card('c', 'nextStep', 1, 'x'),
+  ]);
+  const layout = layoutBoard(state, { width: 1200, height: 800 }, measure);
+  const harm = sectionOf(layout, 'harm');
+  const a = layout.cards.a;
+  const b = layout.cards.b;
+  if (!harm || !a || !b) throw new Error('layout is missing the harm section');
+
+  it('finds the section under a point, and none in the page margin', () => {
+    for (const s of layout.sections) {
+      const centre = boardPoint(s.rect.x + s.rect.width / 2, s.rect.y + s.rect.height / 2);
+      expect(sectionAt(layout, centre)).toBe(s.category);
+    }
+    expect(sectionAt(layout, boardPoint(2, 2))).toBeNull();
+  });
+
+  it('gives a point in a column’s padding to the nearest section of that column', () => {
+    const worries = layout.columns[0];
+    if (!worries) throw new Error('no column');
+    const belowLast = boardPoint(worries.rect.x + 20, worries.rect.y + worries.rect.height - 2);
+    expect(sectionAt(layout, belowLast)).toBe('complicatingFactor');
+  });
+
+  it('counts the insertion index among the other cards of the section', () => {
+    const x = harm.rect.x + 30;
+    expect(insertionIndexAt(layout, 'harm', boardPoint(x, a.rect.y - 1))).toBe(0);
+    expect(insertionIndexAt(layout, 'harm', boardPoint(x, a.rect.y + a.rect.height + 1))).toBe(1);
+    expect(insertionIndexAt(layout, 'harm', boardPoint(x, b.rect.y + b.rect.height + 50))).toBe(2);
+    // Dragging 'a' below 'b' puts it after the one other card.
+    expect(insertionIndexAt(layout, 'harm', boardPoint(x, b.rect.y + b.rect.height), 'a' as CardId)).toBe(1);
+    expect(insertionIndexAt(layout, 'existingSafety', boardPoint(x, 10_000))).toBe(0);
+  });
+
+  it('marks the insertion line between cards and below the last one', () => {
+    expect(insertionMarkY(layout, 'harm', 0)).toBeLessThan(a.rect.y);
+    expect(insertionMarkY(layout, 'harm', 1)).toBeGreaterThan(a.rect.y + a.rect.height);
+    expect(insertionMarkY(layout, 'harm', 1)).toBeLessThan(b.rect.y);
+    expect(insertionMarkY(layout, 'harm', 2)).toBeGreaterThan(b.rect.y + b.rect.height);
+  });
+
+  it('lists cards in reading order, column by column', () => {
+    expect(readingOrder(layout)).toEqual(['a', 'b', 'c']);
+  });
+});

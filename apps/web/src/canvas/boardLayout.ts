@@ -1,0 +1,368 @@
+import {
+  type BoardState,
+  CATEGORIES,
+  CATEGORY_COLUMN,
+  type CardId,
+  type CardState,
+  type Category,
+  COLUMNS,
+  type Column,
+  cardsInCategory,
+  type PairId,
+} from '@kinmap/model';
+import { t } from '../lib/messages';
+import {
+  type AnalysisFrame,
+  type AnalysisLayout,
+  type AnalysisMembers,
+  analysisMembers,
+  layoutAnalysis,
+} from './analysisLayout';
+import type { Rect } from './geometry';
+import { wrapRemembered, wrapText } from './textWrap';
+
+/**
+ * Where everything on the board goes, as plain data: the canvas draws it, hit-tests read it,
+ * the test bridge reports it. No canvas here: text is measured through the function passed in,
+ * so the same code runs in unit tests with a fake measure.
+ */
+
+export interface FontSpec {
+  readonly size: number;
+  readonly weight: 'normal' | 'bold';
+  readonly style: 'normal' | 'italic';
+}
+
+export interface TextStyle extends FontSpec {
+  readonly lineHeight: number;
+}
+
+/** Width in pixels of one line of `text` drawn in `font`. */
+export type MeasureText = (text: string, font: FontSpec) => number;
+
+export const TEXT_STYLES = {
+  columnTitle: { size: 20, weight: 'bold', style: 'normal', lineHeight: 26 },
+  sectionTitle: { size: 17, weight: 'bold', style: 'normal', lineHeight: 22 },
+  prompt: { size: 14, weight: 'normal', style: 'italic', lineHeight: 19 },
+  cardText: { size: 15, weight: 'normal', style: 'normal', lineHeight: 21 },
+  cardMeta: { size: 13, weight: 'normal', style: 'normal', lineHeight: 18 },
+  addButton: { size: 14, weight: 'bold', style: 'normal', lineHeight: 18 },
+} as const satisfies Record<string, TextStyle>;
+
+export const METRICS = {
+  margin: 16,
+  columnGap: 16,
+  columnPadding: 10,
+  columnHeaderGap: 8,
+  sectionGap: 12,
+  sectionPadding: 12,
+  headerGap: 10,
+  cardGap: 8,
+  stripeWidth: 6,
+  cardPaddingX: 12,
+  cardPaddingY: 10,
+  metaGap: 6,
+  addButtonWidth: 84,
+  addButtonHeight: 32,
+  /** Below this column width the three columns are stacked (phones, narrow windows). */
+  minColumnWidth: 260,
+} as const;
+
+/**
+ * The width of the three-column board, in board units, on EVERY screen that shows it: the width
+ * the board area has in a typical 1400-pixel-wide laptop window (the window minus the board's
+ * scrollbar). Board coordinates (live cursors, following, "bring everyone to me", the wall
+ * screen) only mean the same card everywhere if the layout does not depend on the window, so
+ * the layout is fixed and the camera scales it to the window instead ("fit width" on open).
+ */
+export const BOARD_WIDTH = 1385;
+
+/**
+ * Windows narrower than this show the stacked one-column layout instead: the width at which the
+ * three columns used to reach `minColumnWidth` pixels each. The stacked layout is laid out to the
+ * window's own width, so its coordinates are NOT board coordinates (see `sharesBoardCoordinates`).
+ */
+export const STACK_BELOW_WIDTH =
+  2 * METRICS.margin + (COLUMNS.length - 1) * METRICS.columnGap + COLUMNS.length * METRICS.minColumnWidth;
+
+export interface ColumnLayout {
+  readonly column: Column;
+  readonly rect: Rect;
+  readonly titleLines: readonly string[];
+}
+
+export interface SectionLayout {
+  readonly category: Category;
+  readonly column: Column;
+  readonly rect: Rect;
+  readonly titleLines: readonly string[];
+  readonly promptLines: readonly string[];
+  readonly addButton: Rect;
+  /** The cards drawn in the section, in board order (paired cards are in the analysis row instead). */
+  readonly cardIds: readonly CardId[];
+  /** Every card of the category in board order, also those in the analysis row: the model's indexes count them all. */
+  readonly categoryCardIds: readonly CardId[];
+  /** "2 are in the worries and goals row below", when some of the category's cards are there. */
+  readonly noteLines: readonly string[];
+  readonly noteY: number;
+}
+
+export interface CardLayout {
+  readonly cardId: CardId;
+  readonly category: Category;
+  /** Position among all the category's cards in board order (the model's index). */
+  readonly index: number;
+  readonly rect: Rect;
+  /** The card text already wrapped to the card's width. */
+  readonly lines: readonly string[];
+  readonly hasMeta: boolean;
+  /** The pair whose analysis row holds the card; null when it is in its section. */
+  readonly rowPairId: PairId | null;
+}
+
+export interface BoardLayout {
+  readonly width: number;
+  readonly height: number;
+  readonly stacked: boolean;
+  readonly columns: readonly ColumnLayout[];
+  readonly sections: readonly SectionLayout[];
+  /** The worries-and-goals band below the columns (see analysisLayout.ts). */
+  readonly analysis: AnalysisLayout;
+  /** Every card drawn, in its section or in the analysis row: each exactly once. */
+  readonly cards: Readonly<Record<string, CardLayout>>;
+}
+
+export interface Viewport {
+  readonly width: number;
+  readonly height: number;
+}
+
+/** Does the card show a line for its pair number, marks or the professionals-only flag? */
+export function cardHasMeta(card: CardState): boolean {
+  return card.professionalsOnly || card.pairId !== null || Object.keys(card.marks).length > 0;
+}
+
+/**
+ * Computes every rectangle of the board; cards are stacked in board order and never overlap.
+ * A window at least `STACK_BELOW_WIDTH` wide gets the three columns at the fixed `BOARD_WIDTH`
+ * whatever its size (the window only decides stacked or not); a narrower one gets one stacked
+ * column as wide as the window.
+ */
+export function layoutBoard(state: BoardState, viewport: Viewport, measure: MeasureText): BoardLayout {
+  const { margin, columnGap } = METRICS;
+  const stacked = viewport.width < STACK_BELOW_WIDTH;
+  const width = stacked ? Math.max(viewport.width, 2 * margin + METRICS.minColumnWidth) : BOARD_WIDTH;
+  const columnWidth = stacked
+    ? width - 2 * margin
+    : (width - 2 * margin - (COLUMNS.length - 1) * columnGap) / COLUMNS.length;
+
+  const columns: ColumnLayout[] = [];
+  const sections: SectionLayout[] = [];
+  // No prototype: card ids come from other people's browsers.
+  const cards: Record<string, CardLayout> = Object.create(null);
+  const members = analysisMembers(state);
+  // The model's index of each card in the row, found while its section is laid out.
+  const rowIndexes = new Map<string, number>();
+  let stackTop = margin;
+  for (const [i, column] of COLUMNS.entries()) {
+    const x = stacked ? margin : margin + i * (columnWidth + columnGap);
+    const y = stacked ? stackTop : margin;
+    const at = { x, y, width: columnWidth };
+    const placed = layoutColumn(state, column, at, measure, members, { sections, cards, rowIndexes });
+    columns.push(placed);
+    stackTop = y + placed.rect.height + columnGap;
+  }
+  // Side by side, every column reaches the tallest one so the three questions read as one map.
+  const tallest = Math.max(...columns.map((c) => c.rect.height));
+  const finalColumns = stacked
+    ? columns
+    : columns.map((c) => ({ ...c, rect: { ...c.rect, height: tallest } }));
+  const columnsBottom = Math.max(...finalColumns.map((c) => c.rect.y + c.rect.height));
+  const frame = analysisFrame(finalColumns, columnsBottom + columnGap, stacked, measure, rowIndexes);
+  const placed = layoutAnalysis(state, members, frame);
+  for (const card of placed.cards) cards[card.cardId] = card;
+  const bottom = placed.analysis.rect.y + placed.analysis.rect.height;
+  return {
+    width,
+    // Side by side the height is the board's own (not the window's), so it is the same everywhere.
+    height: stacked ? Math.max(viewport.height, bottom + margin) : bottom + margin,
+    stacked,
+    columns: finalColumns,
+    sections,
+    analysis: placed.analysis,
+    cards,
+  };
+}
+
+/**
+ * The analysis band spans the board below the columns; side by side its three slots sit under the
+ * three columns, inset like a section's cards so a card is as wide in the row as in its section.
+ */
+function analysisFrame(
+  columns: readonly ColumnLayout[],
+  y: number,
+  stacked: boolean,
+  measure: MeasureText,
+  indexes: ReadonlyMap<string, number>,
+): AnalysisFrame {
+  const { columnPadding, sectionPadding, headerGap, cardGap, sectionGap } = METRICS;
+  const inset = columnPadding + sectionPadding;
+  const slots = columns.map((c) => ({ x: c.rect.x + inset, width: c.rect.width - 2 * inset }));
+  const first = columns[0]?.rect ?? { x: METRICS.margin, width: METRICS.minColumnWidth };
+  const last = columns[columns.length - 1]?.rect ?? first;
+  const width = stacked ? first.width : last.x + last.width - first.x;
+  const innerWidth = width - 2 * columnPadding;
+  const slot = slots[0] ?? { x: first.x + inset, width: first.width - 2 * inset };
+  return {
+    stacked,
+    x: first.x,
+    y,
+    width,
+    padding: columnPadding,
+    rowPadding: sectionPadding,
+    rowGap: sectionGap,
+    slotGap: cardGap,
+    slots: [slot, slots[1] ?? slot, slots[2] ?? slot] as const,
+    header: {
+      titleLines: wrapText(t('analysis.title'), innerWidth, TEXT_STYLES.columnTitle, measure),
+      titleLineHeight: TEXT_STYLES.columnTitle.lineHeight,
+      promptLines: wrapText(t('analysis.prompt'), innerWidth, TEXT_STYLES.prompt, measure),
+      promptLineHeight: TEXT_STYLES.prompt.lineHeight,
+      emptyLines: wrapText(t('analysis.empty'), innerWidth, TEXT_STYLES.prompt, measure),
+      headerGap,
+    },
+    placeCard: (card: CardState, x: number, cardY: number, cardWidth: number, pairId: PairId) =>
+      placeCard(card, indexes.get(card.id) ?? 0, { x, y: cardY, width: cardWidth }, measure, pairId),
+    emptyCardHeight: cardHeight(1, false),
+  };
+}
+
+/** Where the sections and cards of the columns are collected while they are laid out. */
+interface Collected {
+  readonly sections: SectionLayout[];
+  readonly cards: Record<string, CardLayout>;
+  readonly rowIndexes: Map<string, number>;
+}
+
+function layoutColumn(
+  state: BoardState,
+  column: Column,
+  at: { x: number; y: number; width: number },
+  measure: MeasureText,
+  members: AnalysisMembers,
+  collected: Collected,
+): ColumnLayout {
+  const { columnPadding, columnHeaderGap, sectionGap } = METRICS;
+  const innerWidth = at.width - 2 * columnPadding;
+  const titleLines = wrapText(t(`column.${column}`), innerWidth, TEXT_STYLES.columnTitle, measure);
+  let y = at.y + columnPadding + titleLines.length * TEXT_STYLES.columnTitle.lineHeight + columnHeaderGap;
+  for (const category of CATEGORIES) {
+    if (CATEGORY_COLUMN[category] !== column) continue;
+    const section = layoutSection(
+      state,
+      category,
+      { x: at.x + columnPadding, y, width: innerWidth },
+      measure,
+      members.inRow,
+      collected.rowIndexes,
+    );
+    collected.sections.push(section.layout);
+    for (const card of section.cards) collected.cards[card.cardId] = card;
+    y = section.layout.rect.y + section.layout.rect.height + sectionGap;
+  }
+  const height = y - sectionGap + columnPadding - at.y;
+  return { column, rect: { x: at.x, y: at.y, width: at.width, height }, titleLines };
+}
+
+function layoutSection(
+  state: BoardState,
+  category: Category,
+  at: { x: number; y: number; width: number },
+  measure: MeasureText,
+  inRow: ReadonlySet<string>,
+  rowIndexes: Map<string, number>,
+): { layout: SectionLayout; cards: CardLayout[] } {
+  const { sectionPadding, headerGap, cardGap, addButtonHeight, addButtonWidth } = METRICS;
+  const innerX = at.x + sectionPadding;
+  const innerWidth = at.width - 2 * sectionPadding;
+  const titleLines = wrapText(t(`category.${category}`), innerWidth, TEXT_STYLES.sectionTitle, measure);
+  const promptLines = wrapText(t(`prompt.${category}`), innerWidth, TEXT_STYLES.prompt, measure);
+  let y =
+    at.y +
+    sectionPadding +
+    titleLines.length * TEXT_STYLES.sectionTitle.lineHeight +
+    promptLines.length * TEXT_STYLES.prompt.lineHeight +
+    headerGap;
+
+  const placed: CardLayout[] = [];
+  const all = cardsInCategory(state, category);
+  for (const [index, card] of all.entries()) {
+    if (inRow.has(card.id)) {
+      rowIndexes.set(card.id, index);
+      continue;
+    }
+    const cardLayout = placeCard(card, index, { x: innerX, y, width: innerWidth }, measure, null);
+    placed.push(cardLayout);
+    y += cardLayout.rect.height + cardGap;
+  }
+  const inRowCount = all.length - placed.length;
+  const noteY = y;
+  const noteLines =
+    inRowCount === 0 ? [] : wrapText(inRowNote(inRowCount), innerWidth, TEXT_STYLES.prompt, measure);
+  if (noteLines.length > 0) y += noteLines.length * TEXT_STYLES.prompt.lineHeight + cardGap;
+  const addButton = { x: innerX, y, width: Math.min(addButtonWidth, innerWidth), height: addButtonHeight };
+  const height = y + addButtonHeight + sectionPadding - at.y;
+  return {
+    layout: {
+      category,
+      column: CATEGORY_COLUMN[category],
+      rect: { x: at.x, y: at.y, width: at.width, height },
+      titleLines,
+      promptLines,
+      addButton,
+      cardIds: placed.map((c) => c.cardId),
+      categoryCardIds: all.map((c) => c.id),
+      noteLines,
+      noteY,
+    },
+    cards: placed,
+  };
+}
+
+function inRowNote(count: number): string {
+  return t('analysis.inRow', { count });
+}
+
+/** One card at its place, wrapped to its width, in its section or in an analysis row. */
+function placeCard(
+  card: CardState,
+  index: number,
+  at: { x: number; y: number; width: number },
+  measure: MeasureText,
+  rowPairId: PairId | null,
+): CardLayout {
+  const lines = wrapRemembered(card.text, cardTextWidth(at.width), TEXT_STYLES.cardText, measure);
+  const hasMeta = cardHasMeta(card);
+  const rect = { x: at.x, y: at.y, width: at.width, height: cardHeight(lines.length, hasMeta) };
+  return { cardId: card.id, category: card.category, index, rect, lines, hasMeta, rowPairId };
+}
+
+/**
+ * Do this layout's coordinates mean the same place on every screen? Only the three-column
+ * layout's do; a stacked (phone) layout depends on the phone's width, so a phone neither shares
+ * its pointer or view nor follows anyone (see MapView / useMapNavigation).
+ */
+export function sharesBoardCoordinates(layout: BoardLayout): boolean {
+  return !layout.stacked;
+}
+
+/** The width available to a card's text once the author stripe and padding are taken off. */
+export function cardTextWidth(cardWidth: number): number {
+  return Math.max(1, cardWidth - METRICS.stripeWidth - 2 * METRICS.cardPaddingX);
+}
+
+function cardHeight(lineCount: number, hasMeta: boolean): number {
+  const { cardPaddingY, metaGap } = METRICS;
+  const meta = hasMeta ? metaGap + TEXT_STYLES.cardMeta.lineHeight : 0;
+  return cardPaddingY + Math.max(1, lineCount) * TEXT_STYLES.cardText.lineHeight + meta + cardPaddingY;
+}

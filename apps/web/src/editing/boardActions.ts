@@ -1,0 +1,90 @@
+import {
+  addCard,
+  type CardId,
+  type Category,
+  deleteCard,
+  type Mark,
+  moveCard,
+  moveToRestricted,
+  moveToShared,
+  Origins,
+  pairCards,
+  type Result,
+  setMark,
+} from '@kinmap/model';
+import type { BoardSession } from '../board/useBoard';
+import type { MessageKey } from '../lib/messages';
+
+/** What an action needs: the document and who is acting. */
+export type BoardWriter = Pick<BoardSession, 'doc' | 'actor'>;
+
+/**
+ * The one place the board screen changes the document. Each action returns either the value
+ * or the notice to show, so the components never look at model failure reasons.
+ */
+export type ActionOutcome<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly notice: MessageKey };
+
+function outcome<T>(result: Result<T>, notice: MessageKey): ActionOutcome<T> {
+  return result.ok ? { ok: true, value: result.value } : { ok: false, notice };
+}
+
+export function addCardTo(session: BoardWriter, category: Category): ActionOutcome<CardId> {
+  const result = addCard(session.doc, session.actor, { category });
+  return result.ok ? { ok: true, value: result.value.cardId } : { ok: false, notice: 'notice.addFailed' };
+}
+
+export function moveCardTo(
+  session: BoardWriter,
+  cardId: CardId,
+  category: Category,
+  index: number,
+): ActionOutcome<unknown> {
+  const result = moveCard(session.doc, session.actor, cardId, { category, index });
+  if (!result.ok && result.reason === 'paired-card') return { ok: false, notice: 'notice.pairedCard' };
+  return outcome(result, 'notice.moveFailed');
+}
+
+export function removeCard(session: BoardWriter, cardId: CardId): ActionOutcome<unknown> {
+  return outcome(deleteCard(session.doc, session.actor, cardId), 'notice.editFailed');
+}
+
+export function markCard(session: BoardWriter, cardId: CardId, mark: Mark | null): ActionOutcome<unknown> {
+  return outcome(setMark(session.doc, session.actor, cardId, mark), 'notice.editFailed');
+}
+
+/**
+ * Adds an empty safety goal paired with the danger statement, in one transaction: either both
+ * the goal and the pair exist afterwards, or neither (a goal that could not be paired is removed).
+ */
+export function addSafetyGoalFor(session: BoardWriter, dangerStatementId: CardId): ActionOutcome<CardId> {
+  let outcome: ActionOutcome<CardId> = { ok: false, notice: 'notice.addFailed' };
+  session.doc.transact(() => {
+    const goal = addCard(session.doc, session.actor, { category: 'safetyGoal' });
+    if (!goal.ok) return;
+    const safetyGoalId = goal.value.cardId;
+    const paired = pairCards(session.doc, session.actor, { dangerStatementId, safetyGoalId });
+    if (paired.ok) outcome = { ok: true, value: safetyGoalId };
+    else deleteCard(session.doc, session.actor, safetyGoalId);
+  }, Origins.local);
+  return outcome;
+}
+
+/**
+ * Makes a card professionals-only (`flag` true: it moves into the restricted document, which
+ * family devices never receive) or shows it to everyone again (it moves back). A paired card
+ * stays where it is: pairs live in the shared document.
+ */
+export function markProfessionalsOnly(
+  shared: BoardWriter,
+  restricted: BoardWriter,
+  cardId: CardId,
+  flag: boolean,
+): ActionOutcome<unknown> {
+  const move = flag ? moveToRestricted : moveToShared;
+  const result = move(shared.doc, restricted.doc, shared.actor, cardId);
+  if (!result.ok && result.reason === 'paired-card')
+    return { ok: false, notice: 'notice.pairedProfessionalsOnly' };
+  return outcome(result, 'notice.editFailed');
+}

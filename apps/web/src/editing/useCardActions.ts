@@ -1,0 +1,174 @@
+import { type BoardState, type CardId, type Category, getCardText, type Mark } from '@kinmap/model';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCardWriter, useRestrictedSession } from '../board/professionalsOnlyContext';
+import type { BoardSession } from '../board/useBoard';
+import { type MessageKey, t } from '../lib/messages';
+import {
+  type ActionOutcome,
+  addCardTo,
+  addSafetyGoalFor,
+  markCard,
+  markProfessionalsOnly,
+  moveCardTo,
+  removeCard,
+} from './boardActions';
+import { mayMoveOrDelete } from './cardPermissions';
+import type { BoardUndo } from './undo';
+
+export interface CardActions {
+  readonly selectedId: CardId | null;
+  readonly editingId: CardId | null;
+  readonly notice: MessageKey | null;
+  readonly select: (cardId: CardId | null) => void;
+  readonly add: (category: Category) => void;
+  /** Adds a safety goal paired with the danger statement and opens it for typing. */
+  readonly addSafetyGoal: (dangerStatementId: CardId) => void;
+  readonly edit: (cardId: CardId) => void;
+  readonly move: (cardId: CardId, category: Category, index: number) => void;
+  readonly remove: (cardId: CardId) => void;
+  readonly mark: (mark: Mark | null) => void;
+  readonly setProfessionalsOnly: (flag: boolean) => void;
+  /** Closes the editor; a card added here and left empty is removed again. */
+  readonly closeEditor: () => void;
+  readonly showNotice: (key: MessageKey) => void;
+}
+
+const NOTICE_MS = 6000;
+
+/** Selection, editing and every card change the board screen makes, with their notices. */
+export function useCardActions(
+  session: BoardSession | null,
+  board: BoardState | null,
+  canEdit: boolean,
+  history: BoardUndo | null,
+): CardActions {
+  const [selectedId, select] = useState<CardId | null>(null);
+  const [editingId, setEditingId] = useState<CardId | null>(null);
+  const [notice, setNotice] = useState<MessageKey | null>(null);
+  // Cards this person added in this editor session: an empty one is removed when the editor closes.
+  const newCards = useRef(new Set<CardId>());
+  // A professionals-only card's changes go to the restricted document.
+  const writerOf = useCardWriter(session);
+  const restricted = useRestrictedSession();
+
+  useEffect(() => {
+    if (!notice) return;
+    const timer = setTimeout(() => setNotice(null), NOTICE_MS);
+    return () => clearTimeout(timer);
+  }, [notice]);
+
+  // Someone else may delete the card being looked at or edited.
+  useEffect(() => {
+    if (!board) return;
+    if (editingId && !board.cards[editingId]) setEditingId(null);
+    if (selectedId && !board.cards[selectedId]) select(null);
+  }, [board, editingId, selectedId]);
+
+  // One editor session (a new card and its first words, or one round of editing) is one undo step.
+  useEffect(() => {
+    if (!editingId || !history) return;
+    history.beginGroup();
+    return () => history.endGroup();
+  }, [editingId, history]);
+
+  const report = useCallback(<T>(result: ActionOutcome<T>) => {
+    if (!result.ok) setNotice(result.notice);
+    return result;
+  }, []);
+
+  const addWith = useCallback(
+    (write: (s: BoardSession) => ActionOutcome<CardId>) => {
+      if (!session || !canEdit) return;
+      history?.beginGroup();
+      const result = report(write(session));
+      if (!result.ok) {
+        history?.endGroup();
+        return;
+      }
+      newCards.current.add(result.value);
+      select(result.value);
+      setEditingId(result.value);
+    },
+    [session, canEdit, report, history],
+  );
+  const add = useCallback((category: Category) => addWith((s) => addCardTo(s, category)), [addWith]);
+  const addSafetyGoal = useCallback(
+    (dangerStatementId: CardId) => addWith((s) => addSafetyGoalFor(s, dangerStatementId)),
+    [addWith],
+  );
+  const edit = useCallback(
+    (cardId: CardId) => {
+      if (!canEdit) return;
+      select(cardId);
+      setEditingId(cardId);
+    },
+    [canEdit],
+  );
+  /** [AC4][AC5] Refused here rather than by the server, which would end the connection. */
+  const mayChange = (cardId: CardId): boolean => {
+    const card = board?.cards[cardId];
+    if (!session || !card || mayMoveOrDelete(card, session.actor)) return true;
+    setNotice('notice.notYourCard');
+    return false;
+  };
+  const move = (cardId: CardId, category: Category, index: number) => {
+    const writer = writerOf(cardId);
+    if (!writer || !canEdit || !mayChange(cardId)) return;
+    history?.startStep();
+    report(moveCardTo(writer, cardId, category, index));
+  };
+  const remove = (cardId: CardId) => {
+    const writer = writerOf(cardId);
+    if (!writer || !canEdit || !mayChange(cardId)) return;
+    history?.startStep();
+    report(removeCard(writer, cardId));
+    select(null);
+  };
+  const mark = (value: Mark | null) => {
+    const writer = selectedId ? writerOf(selectedId) : null;
+    if (!writer || !canEdit || !selectedId) return;
+    history?.startStep();
+    report(markCard(writer, selectedId, value));
+  };
+  const setProfessionalsOnly = (flag: boolean) => {
+    if (!session || !canEdit || !selectedId) return;
+    if (!restricted) {
+      setNotice('notice.restrictedOffline');
+      return;
+    }
+    // Pairs live in the shared document, so a paired card stays there (say so before asking).
+    if (flag && board?.cards[selectedId]?.pairId) {
+      setNotice('notice.pairedProfessionalsOnly');
+      return;
+    }
+    // Marking cannot take back what family devices online until now have already received.
+    if (!window.confirm(t(flag ? 'confirm.professionalsOnly' : 'confirm.shareWithEveryone'))) return;
+    const result = report(markProfessionalsOnly(session, restricted, selectedId, flag));
+    // Undoing the move's deletion would write the card's text back into the shared document.
+    if (result.ok) history?.manager.clear();
+  };
+  const closeEditor = () => {
+    const cardId = editingId;
+    setEditingId(null);
+    const writer = cardId ? writerOf(cardId) : null;
+    if (writer && cardId && newCards.current.delete(cardId)) {
+      if (getCardText(writer.doc, cardId)?.toString().trim() === '') removeCard(writer, cardId);
+    }
+  };
+
+  return {
+    selectedId,
+    editingId,
+    notice,
+    select,
+    add,
+    addSafetyGoal,
+    edit,
+    move,
+    remove,
+    mark,
+    setProfessionalsOnly,
+    closeEditor,
+    showNotice: setNotice,
+  };
+}

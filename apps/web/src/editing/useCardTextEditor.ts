@@ -1,0 +1,54 @@
+import { type CardId, editCardText, getCardText, type TextEdit } from '@kinmap/model';
+import { type KeyboardEvent, useCallback, useEffect, useMemo } from 'react';
+import type { MessageKey } from '../lib/messages';
+import type { BoardWriter } from './boardActions';
+import { useYTextBinding, type YTextBinding } from './useYTextBinding';
+
+export interface CardTextEditor extends YTextBinding<HTMLTextAreaElement> {
+  /** Escape or Ctrl/Cmd+Enter closes the editor (`keyboard`): put on the textarea's `onKeyDown`. */
+  readonly onKeyDown: (event: KeyboardEvent<HTMLTextAreaElement>) => void;
+}
+
+/**
+ * What every card editor does, on the map and in the outline: bind a textarea to the card's Y.Text
+ * through the model's `editCardText` (a refused edit shows `notice.editFailed`), take the focus with
+ * the caret at the end when it opens, and close on Escape or Ctrl+Enter.
+ */
+export function useCardTextEditor(
+  writer: BoardWriter,
+  cardId: CardId,
+  onClose: (how: 'keyboard' | 'blur') => void,
+  onNotice: (key: MessageKey) => void,
+  fitHeight: (el: HTMLTextAreaElement) => void,
+): CardTextEditor {
+  const { doc, actor } = writer;
+  const ytext = useMemo(() => getCardText(doc, cardId), [doc, cardId]);
+  const write = useCallback(
+    (edit: TextEdit) => {
+      const ok = editCardText(doc, actor, cardId, edit).ok;
+      if (!ok) onNotice('notice.editFailed');
+      return ok;
+    },
+    [doc, actor, cardId, onNotice],
+  );
+  const { ref, onInput } = useYTextBinding<HTMLTextAreaElement>(ytext, write, fitHeight);
+
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    el.focus();
+    el.setSelectionRange(el.value.length, el.value.length);
+  }, [ref]);
+
+  const onKeyDown = useCallback(
+    (event: KeyboardEvent<HTMLTextAreaElement>) => {
+      if (event.key === 'Escape' || (event.key === 'Enter' && (event.ctrlKey || event.metaKey))) {
+        event.preventDefault();
+        onClose('keyboard');
+      }
+    },
+    [onClose],
+  );
+
+  return { ref, onInput, onKeyDown };
+}

@@ -1,0 +1,228 @@
+import type { BoardState, CardId, CardState, Category } from '@kinmap/model';
+import type Konva from 'konva';
+import type { KonvaEventObject } from 'konva/lib/Node';
+import { type RefObject, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Layer, Line, Rect, Stage } from 'react-konva';
+import { PeerActivity } from '../board/PeerActivity';
+import type { CardWatcher, Peer } from '../board/presence';
+import { type BoardLayout, METRICS } from '../canvas/boardLayout';
+import { SELECTION } from '../canvas/colors';
+import { cullingArea, drawWindow, overlaps, sameRect } from '../canvas/culling';
+import { type Rect as Area, type BoardPoint, boardPoint } from '../canvas/geometry';
+import { insertionIndexAt, insertionMarkY, sectionAt, sectionOf } from '../canvas/layoutQueries';
+import { pairNumberOf, pairNumbers } from '../canvas/pairs';
+import { AnalysisBand } from './AnalysisRowShape';
+import { type CardHighlight, CardShape } from './CardShape';
+import { ColumnShape } from './ColumnShape';
+import { LiveCursors } from './LiveCursors';
+import { SectionShape } from './SectionShape';
+
+export interface BoardCanvasProps {
+  readonly state: BoardState;
+  readonly layout: BoardLayout;
+  /** Zoom: the board is drawn this many times its size (layout and pointer stay in board coordinates). */
+  readonly scale: number;
+  readonly canEdit: boolean;
+  /** Wall screen: high contrast, no selection. */
+  readonly projector: boolean;
+  readonly selectedId: CardId | null;
+  readonly editingId: CardId | null;
+  readonly peers: readonly Peer[];
+  readonly watchers: ReadonlyMap<string, readonly CardWatcher[]>;
+  readonly stageRef: RefObject<Konva.Stage | null>;
+  readonly onSelect: (cardId: CardId | null) => void;
+  readonly onEdit: (cardId: CardId) => void;
+  readonly onAdd: (category: Category) => void;
+  readonly onMove: (cardId: CardId, category: Category, index: number) => void;
+  /** [AC4][AC5] Whether this person may move a card (family and network: only their own). */
+  readonly mayMove: (card: CardState) => boolean;
+  readonly onCursor: (point: BoardPoint | null) => void;
+  /** Comparing versions: the cards to mark as added, changed or removed (a read-only canvas). */
+  readonly highlights?: ReadonlyMap<string, CardHighlight>;
+}
+
+interface DropTarget {
+  readonly cardId: CardId;
+  readonly category: Category;
+  readonly index: number;
+}
+
+function sameTarget(a: DropTarget | null, b: DropTarget | null): boolean {
+  return a === b || (!!a && !!b && a.cardId === b.cardId && a.category === b.category && a.index === b.index);
+}
+
+/**
+ * The part of the board worth drawing, following the scrolling area around the stage: cards far off
+ * screen are left out of the canvas. Null until the stage is mounted (then everything is drawn).
+ */
+function useDrawWindow(stageRef: RefObject<Konva.Stage | null>, scale: number): Area | null {
+  const [area, setArea] = useState<Area | null>(null);
+  useEffect(() => {
+    const scroller = stageRef.current?.container().closest<HTMLElement>('.board-scroll');
+    if (!scroller) return;
+    let frame = 0;
+    const update = () => {
+      frame = 0;
+      const next = drawWindow({
+        scrollLeft: scroller.scrollLeft,
+        scrollTop: scroller.scrollTop,
+        clientWidth: scroller.clientWidth,
+        clientHeight: scroller.clientHeight,
+        scale,
+      });
+      setArea((prev) => (sameRect(prev, next) ? prev : next));
+    };
+    const onScroll = () => {
+      if (!frame) frame = requestAnimationFrame(update);
+    };
+    update();
+    scroller.addEventListener('scroll', onScroll, { passive: true });
+    const resize = new ResizeObserver(onScroll);
+    resize.observe(scroller);
+    return () => {
+      scroller.removeEventListener('scroll', onScroll);
+      resize.disconnect();
+      if (frame) cancelAnimationFrame(frame);
+    };
+  }, [stageRef, scale]);
+  return area;
+}
+
+/** The latest function behind a callback whose identity never changes, so memoised cards do not re-render. */
+function useStable<A extends unknown[]>(fn: (...args: A) => void): (...args: A) => void {
+  const ref = useRef(fn);
+  ref.current = fn;
+  return useCallback((...args: A) => ref.current(...args), []);
+}
+
+/** The map drawn with Konva: columns, sections, cards, the drop line while dragging, live cursors. */
+export function BoardCanvas(props: BoardCanvasProps) {
+  const { state, layout, scale, canEdit, selectedId, editingId, stageRef } = props;
+  const [drop, setDrop] = useState<DropTarget | null>(null);
+  const numbers = useMemo(() => pairNumbers(state), [state]);
+
+  const pointer = (): BoardPoint | null => {
+    // Relative to the scaled stage: board coordinates, the same for every zoom.
+    const p = stageRef.current?.getRelativePointerPosition();
+    return p ? boardPoint(p.x, p.y) : null;
+  };
+  const dropTargetFor = (cardId: CardId): DropTarget | null => {
+    const p = pointer();
+    const category = p ? sectionAt(layout, p) : null;
+    if (!p || !category) return null;
+    return { cardId, category, index: insertionIndexAt(layout, category, p, cardId) };
+  };
+  const drawArea = useDrawWindow(stageRef, scale);
+  const area = cullingArea(drawArea, Object.keys(layout.cards).length);
+  const updateDrop = (next: DropTarget | null) => setDrop((prev) => (sameTarget(prev, next) ? prev : next));
+
+  const onSelect = useStable(props.onSelect);
+  const onEdit = useStable(props.onEdit);
+  const onDragStart = useStable((cardId: CardId, node: Konva.Node) => {
+    node.moveToTop();
+    props.onSelect(cardId);
+    updateDrop(dropTargetFor(cardId));
+  });
+  const onDragMove = useStable((cardId: CardId) => {
+    updateDrop(dropTargetFor(cardId));
+    props.onCursor(pointer());
+  });
+  const onDragEnd = useStable((cardId: CardId, node: Konva.Node) => {
+    const target = dropTargetFor(cardId);
+    setDrop(null);
+    // Put the card back where the layout has it; if the move is accepted the next render moves
+    // it to its new place, and if it is refused (a paired card) it has snapped back.
+    const home = layout.cards[cardId]?.rect;
+    if (home) node.position({ x: home.x, y: home.y });
+    if (target) props.onMove(cardId, target.category, target.index);
+  });
+  const onStageDown = (e: KonvaEventObject<MouseEvent | TouchEvent>) => {
+    if (!e.target.findAncestor('.card', true) && !e.target.findAncestor('.add-card', true))
+      props.onSelect(null);
+  };
+
+  const dropSection = drop ? sectionOf(layout, drop.category) : undefined;
+  const dropY = drop ? insertionMarkY(layout, drop.category, drop.index, drop.cardId) : 0;
+  const pad = METRICS.sectionPadding;
+
+  return (
+    <Stage
+      ref={stageRef}
+      width={layout.width * scale}
+      height={layout.height * scale}
+      scaleX={scale}
+      scaleY={scale}
+      onMouseDown={onStageDown}
+      onTouchStart={onStageDown}
+      onMouseMove={() => props.onCursor(pointer())}
+      onMouseLeave={() => props.onCursor(null)}
+    >
+      {/* Columns and sections on their own layer: an edit to a card redraws only the cards. */}
+      <Layer>
+        {layout.columns.map((column) => (
+          <ColumnShape key={column.column} column={column} />
+        ))}
+        {layout.sections.map((section) => (
+          <SectionShape key={section.category} section={section} canEdit={canEdit} onAdd={props.onAdd} />
+        ))}
+        <AnalysisBand analysis={layout.analysis} state={state} area={area} highContrast={props.projector} />
+      </Layer>
+      <Layer>
+        {Object.values(layout.cards).map((placed) => {
+          const card = state.cards[placed.cardId];
+          // Off-screen cards are not drawn; the one being dragged or edited always is.
+          const shown =
+            overlaps(placed.rect, area) || placed.cardId === selectedId || placed.cardId === editingId;
+          if (!card || !shown) return null;
+          return (
+            <CardShape
+              key={card.id}
+              card={card}
+              placed={placed}
+              selected={card.id === selectedId}
+              highContrast={props.projector}
+              pairNumber={pairNumberOf(card, numbers)}
+              highlight={props.highlights?.get(card.id) ?? null}
+              // A paired card stays in its row (the model refuses to move it out of its category).
+              draggable={canEdit && card.id !== editingId && placed.rowPairId === null && props.mayMove(card)}
+              onSelect={onSelect}
+              onEdit={onEdit}
+              onDragStart={onDragStart}
+              onDragMove={onDragMove}
+              onDragEnd={onDragEnd}
+            />
+          );
+        })}
+      </Layer>
+      <Layer listening={false}>
+        {dropSection && (
+          <>
+            <Rect
+              x={dropSection.rect.x}
+              y={dropSection.rect.y}
+              width={dropSection.rect.width}
+              height={dropSection.rect.height}
+              stroke={SELECTION}
+              strokeWidth={2}
+              dash={[6, 4]}
+              cornerRadius={8}
+            />
+            <Line
+              points={[
+                dropSection.rect.x + pad,
+                dropY,
+                dropSection.rect.x + dropSection.rect.width - pad,
+                dropY,
+              ]}
+              stroke={SELECTION}
+              strokeWidth={3}
+              lineCap="round"
+            />
+          </>
+        )}
+      </Layer>
+      <PeerActivity layout={layout} watchers={props.watchers} />
+      <LiveCursors peers={props.peers} />
+    </Stage>
+  );
+}

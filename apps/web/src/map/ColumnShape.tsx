@@ -1,0 +1,34 @@
+import { Group, Rect, Text } from 'react-konva';
+import { type ColumnLayout, METRICS, TEXT_STYLES } from '../canvas/boardLayout';
+import { COLUMN_COLORS, INK } from '../canvas/colors';
+import { staticTextProps } from '../canvas/textMeasure';
+
+/** A column's pale background and its question as the heading. */
+export function ColumnShape({ column }: { readonly column: ColumnLayout }) {
+  const { rect } = column;
+  const colors = COLUMN_COLORS[column.column];
+  const style = TEXT_STYLES.columnTitle;
+  return (
+    <Group name="column" listening={false}>
+      <Rect
+        x={rect.x}
+        y={rect.y}
+        width={rect.width}
+        height={rect.height}
+        fill={colors.background}
+        stroke={colors.border}
+        strokeWidth={1.5}
+        cornerRadius={10}
+        perfectDrawEnabled={false}
+      />
+      <Text
+        x={rect.x + METRICS.columnPadding}
+        y={rect.y + METRICS.columnPadding}
+        text={column.titleLines.join('\n')}
+        wrap="none"
+        fill={INK}
+        {...staticTextProps(style)}
+      />
+    </Group>
+  );
+}

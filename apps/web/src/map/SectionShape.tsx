@@ -1,0 +1,110 @@
+import type { Category } from '@kinmap/model';
+import type { KonvaEventObject } from 'konva/lib/Node';
+import { Group, Rect, Text } from 'react-konva';
+import { METRICS, type SectionLayout, TEXT_STYLES } from '../canvas/boardLayout';
+import { FONT_FAMILY, INK, INK_MUTED } from '../canvas/colors';
+import { konvaFontStyle, staticTextProps } from '../canvas/textMeasure';
+import { t } from '../lib/messages';
+
+export interface SectionShapeProps {
+  readonly section: SectionLayout;
+  readonly canEdit: boolean;
+  readonly onAdd: (category: Category) => void;
+}
+
+function setCursor(event: KonvaEventObject<MouseEvent>, cursor: string): void {
+  const container = event.target.getStage()?.container();
+  if (container) container.style.cursor = cursor;
+}
+
+/** A category section: its heading, its one-line prompt and the "+ Add" button under its cards. */
+export function SectionShape({ section, canEdit, onAdd }: SectionShapeProps) {
+  const { rect, addButton, category } = section;
+  const pad = METRICS.sectionPadding;
+  const title = TEXT_STYLES.sectionTitle;
+  const prompt = TEXT_STYLES.prompt;
+  const button = TEXT_STYLES.addButton;
+  const promptY = rect.y + pad + section.titleLines.length * title.lineHeight;
+  const add = () => onAdd(category);
+
+  return (
+    <Group name="section" onDblClick={canEdit ? add : undefined} onDblTap={canEdit ? add : undefined}>
+      <Rect
+        x={rect.x}
+        y={rect.y}
+        width={rect.width}
+        height={rect.height}
+        fill="rgba(255,255,255,0.6)"
+        stroke="rgba(15,23,42,0.18)"
+        cornerRadius={8}
+        perfectDrawEnabled={false}
+      />
+      <Text
+        x={rect.x + pad}
+        y={rect.y + pad}
+        text={section.titleLines.join('\n')}
+        wrap="none"
+        fill={INK}
+        {...staticTextProps(title)}
+      />
+      <Text
+        x={rect.x + pad}
+        y={promptY}
+        text={section.promptLines.join('\n')}
+        wrap="none"
+        fill={INK_MUTED}
+        {...staticTextProps(prompt)}
+      />
+      {section.noteLines.length > 0 && (
+        <Text
+          name="section-note"
+          x={rect.x + pad}
+          y={section.noteY}
+          text={section.noteLines.join('\n')}
+          wrap="none"
+          fill={INK_MUTED}
+          {...staticTextProps(prompt)}
+        />
+      )}
+      {canEdit && (
+        <Group
+          name="add-card"
+          x={addButton.x}
+          y={addButton.y}
+          onClick={(e) => {
+            e.cancelBubble = true;
+            add();
+          }}
+          onTap={(e) => {
+            e.cancelBubble = true;
+            add();
+          }}
+          onDblClick={(e) => {
+            e.cancelBubble = true;
+          }}
+          onMouseEnter={(e) => setCursor(e, 'pointer')}
+          onMouseLeave={(e) => setCursor(e, 'default')}
+        >
+          <Rect
+            width={addButton.width}
+            height={addButton.height}
+            fill="#ffffff"
+            stroke="#475569"
+            cornerRadius={6}
+          />
+          <Text
+            width={addButton.width}
+            height={addButton.height}
+            text={t('card.add')}
+            align="center"
+            verticalAlign="middle"
+            fontFamily={FONT_FAMILY}
+            fontSize={button.size}
+            fontStyle={konvaFontStyle(button)}
+            fill={INK}
+          />
+        </Group>
+      )}
+    </Group>
+  );
+}

@@ -1,0 +1,152 @@
+import type { Column } from '@kinmap/model';
+import { type RefObject, useCallback, useEffect, useLayoutEffect, useRef } from 'react';
+import type { Awareness } from 'y-protocols/awareness';
+import { publishPresence } from '../board/localPresence';
+import type { Peer } from '../board/presence';
+import { type BoardLayout, sharesBoardCoordinates } from '../canvas/boardLayout';
+import { viewCommand } from './boardKeys';
+import {
+  type BoardViewport,
+  type Camera,
+  fitBoardWidth,
+  followerCamera,
+  projectorCamera,
+  type Size,
+  viewportOf,
+} from './camera';
+import { PROJECTOR_ZOOM } from './projector';
+import { type CameraControls, useCamera } from './useCamera';
+import { type FollowControls, useFollow } from './useFollow';
+
+export interface MapNavigationInput {
+  readonly scrollRef: RefObject<HTMLElement | null>;
+  readonly layout: BoardLayout | null;
+  /** The size of the board area (the window's part for the board), once measured. */
+  readonly view: Size | null;
+  readonly awareness: Awareness | null;
+  readonly peers: readonly Peer[];
+  /** A wall screen follows the facilitator (larger) and shares no view of its own. */
+  readonly projector: boolean;
+}
+
+export interface MapNavigation {
+  readonly camera: CameraControls;
+  readonly follow: FollowControls;
+  /** The view controls' actions; each stops following someone, since the person moved the view. */
+  readonly zoom: (direction: 1 | -1) => void;
+  readonly fitBoard: () => void;
+  readonly zoomToColumn: (column: Column) => void;
+  /** "Bring everyone to me", sharing how much of the board is in view so others show the same part. */
+  readonly summonEveryone: () => void;
+  /** Handles + / − / 0 on the board; true when the key was one of those. */
+  readonly onViewKey: (chord: Parameters<typeof viewCommand>[0]) => boolean;
+}
+
+/** Zoom, scroll, following someone and "bring everyone to me", for the map. */
+export function useMapNavigation({
+  scrollRef,
+  layout,
+  view,
+  awareness,
+  peers,
+  projector,
+}: MapNavigationInput): MapNavigation {
+  const shareViewRef = useRef<(camera: Camera) => void>(() => {});
+  const camera = useCamera(scrollRef, (c) => shareViewRef.current(c));
+  const { viewSize, moveTo } = camera;
+  // A phone's stacked layout has its own coordinates: it neither shares its view nor jumps to
+  // anyone else's (following is not offered there; see MapView).
+  const shares = layout !== null && sharesBoardCoordinates(layout);
+  const sharesRef = useRef(shares);
+  sharesRef.current = shares;
+  const moveToLeader = useCallback(
+    (c: Camera) => {
+      if (sharesRef.current) moveTo(c);
+    },
+    [moveTo],
+  );
+  const wallCamera = useCallback(
+    (leader: BoardViewport) => projectorCamera(leader, viewSize() ?? { width: 1, height: 1 }, PROJECTOR_ZOOM),
+    [viewSize],
+  );
+  const leaderCamera = useCallback(
+    (leader: BoardViewport) => followerCamera(leader, viewSize() ?? { width: 1, height: 1 }),
+    [viewSize],
+  );
+  const follow = useFollow({
+    awareness,
+    peers,
+    moveTo: moveToLeader,
+    current: camera.current,
+    viewSize,
+    cameraForLeader: projector ? wallCamera : leaderCamera,
+    followFacilitator: projector,
+  });
+  // Nobody should follow the projector: it shows someone else's view.
+  shareViewRef.current = projector || !shares ? () => {} : follow.shareView;
+  useEffect(() => {
+    if (awareness && layout && !sharesBoardCoordinates(layout))
+      publishPresence(awareness, { viewport: null });
+  }, [awareness, layout]);
+  useFitWidth(camera, layout?.width ?? null, view, follow.following !== null);
+
+  const byHand = () => {
+    if (!projector) follow.follow(null);
+  };
+  const zoom = (direction: 1 | -1) => {
+    byHand();
+    camera.zoom(direction);
+  };
+  const fitBoard = () => {
+    byHand();
+    if (layout) camera.fit({ x: 0, y: 0, width: layout.width, height: layout.height });
+  };
+  const zoomToColumn = (column: Column) => {
+    byHand();
+    const rect = layout?.columns.find((c) => c.column === column)?.rect;
+    if (rect) camera.fitColumn(rect);
+  };
+  const summonEveryone = () => {
+    const size = viewSize();
+    if (awareness && shares)
+      publishPresence(awareness, {
+        summon: { at: Date.now(), viewport: viewportOf(camera.current(), size ?? undefined) },
+      });
+  };
+  const onViewKey = (chord: Parameters<typeof viewCommand>[0]) => {
+    const command = viewCommand(chord);
+    if (command === 'fit') fitBoard();
+    else if (command) zoom(command === 'zoomIn' ? 1 : -1);
+    return command !== null;
+  };
+  return { camera, follow, zoom, fitBoard, zoomToColumn, summonEveryone, onViewKey };
+}
+
+/**
+ * "Fit width" as the default view: on open, when the layout changes width (stacked <-> three
+ * columns) and when the window is resized while the person has not zoomed since the last fit.
+ * Not while following someone: then the leader decides the view.
+ */
+function useFitWidth(
+  camera: CameraControls,
+  boardWidth: number | null,
+  view: Size | null,
+  following: boolean,
+) {
+  const fitted = useRef<{ boardWidth: number; scale: number } | null>(null);
+  const viewWidth = view?.width ?? null;
+  const viewHeight = view?.height ?? 0;
+  const { current, moveTo } = camera;
+  useLayoutEffect(() => {
+    if (boardWidth === null || viewWidth === null) return;
+    const now = current();
+    const last = fitted.current;
+    const newLayout = last === null || last.boardWidth !== boardWidth;
+    if (last !== null && following) return;
+    if (!newLayout && Math.abs(now.scale - last.scale) > 1e-9) return;
+    const top = newLayout ? 0 : now.scrollTop / now.scale;
+    const next = fitBoardWidth(boardWidth, { width: viewWidth, height: viewHeight }, top);
+    fitted.current = { boardWidth, scale: next.scale };
+    moveTo(next);
+  }, [boardWidth, viewWidth, viewHeight, following, current, moveTo]);
+}

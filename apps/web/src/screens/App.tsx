@@ -1,0 +1,23 @@
+import { JoinPage } from '../accounts/JoinPage';
+import { SetupPage } from '../accounts/SetupPage';
+import { useRoute } from '../lib/router';
+import { BoardRoute } from './BoardRoute';
+import { Landing } from './Landing';
+import { ProblemPage } from './ProblemPage';
+
+export function App() {
+  const route = useRoute();
+  switch (route.name) {
+    case 'landing':
+    case 'signIn':
+      return <Landing />;
+    case 'setup':
+      return <SetupPage />;
+    case 'join':
+      return <JoinPage />;
+    case 'board':
+      return <BoardRoute key={route.boardId} boardId={route.boardId} />;
+    case 'notFound':
+      return <ProblemPage message="app.notFound" />;
+  }
+}

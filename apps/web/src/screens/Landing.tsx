@@ -1,0 +1,48 @@
+import { useCallback, useEffect, useState } from 'react';
+import { fetchMe, type SignedIn, signOut } from '../accounts/accountApi';
+import { SignInForm } from '../accounts/SignInForm';
+import { t } from '../lib/messages';
+import { BoardList } from './BoardList';
+import { NewBoardForm } from './NewBoardForm';
+
+type Who = { readonly state: 'loading' } | { readonly state: 'known'; readonly me: SignedIn | null };
+
+/**
+ * The start page (`/` and `/signin`): a signed-in staff member sees their boards and starts new
+ * ones; anyone else sees the sign-in form and, for families, where their way in is.
+ */
+export function Landing() {
+  const [who, setWho] = useState<Who>({ state: 'loading' });
+  const load = useCallback(() => {
+    let cancelled = false;
+    void fetchMe().then((result) => {
+      if (!cancelled) setWho({ state: 'known', me: result.ok ? result.value : null });
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+  useEffect(load, [load]);
+
+  const user = who.state === 'known' ? (who.me?.user ?? null) : null;
+  return (
+    <main className="page page--narrow">
+      <h1>{t('app.name')}</h1>
+      <p>{t('app.tagline')}</p>
+      {who.state === 'loading' && <p role="status">{t('home.loading')}</p>}
+      {who.state === 'known' && !user && <SignInForm onSignedIn={load} />}
+      {user && (
+        <>
+          <p className="signed-in">
+            {t('home.signedInAs', { name: user.displayName })}{' '}
+            <button type="button" onClick={() => void signOut().then(load)}>
+              {t('home.signOut')}
+            </button>
+          </p>
+          <NewBoardForm />
+          <BoardList />
+        </>
+      )}
+    </main>
+  );
+}
