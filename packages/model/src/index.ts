@@ -1,19 +1,15 @@
 // The public API of @kinmap/model, listed by name.
-export { addPair, pairCards, unpair } from './analysis.js';
-export { initBoard, type Migration, migrate, readMeta, SCHEMA_VERSION, setTitle } from './board.js';
+
 export {
-  BOARD_EXPORT_FORMAT,
-  BOARD_EXPORT_VERSION,
-  type BoardExport,
-  boardExportJsonSchema,
-  boardExportSchema,
-  buildBoardExport,
-  canonicalJson,
-  contentHash,
-  importBoard,
-  parseBoardExport,
-} from './boardExport.js';
-export { boardStateSchema, checkBoardState, parseBoardState } from './boardStateSchema.js';
+  type BoardDocument,
+  type ChangeActor,
+  checkChanges,
+  may,
+  PERMISSION_MATRIX,
+  type PermissionRuleId,
+  type PermissionVerdict,
+} from './access/permissions.js';
+export { addPair, pairCards, unpair } from './cards/analysis.js';
 export {
   addCard,
   deleteCard,
@@ -22,14 +18,24 @@ export {
   type NewCard,
   setCardText,
   setMark,
-} from './cards.js';
+} from './cards/cards.js';
 export {
   CARD_FIELDS,
   type CardField,
   type Change,
   type ChangeKind,
-} from './changeKinds.js';
-export { applyAndClassify, type Classification, classifyTransaction, readLocked } from './changes.js';
+} from './cards/changeKinds.js';
+export { applyAndClassify, type Classification, classifyTransaction, readLocked } from './cards/changes.js';
+export {
+  copyIntoRestricted,
+  flaggedSharedCards,
+  initRestricted,
+  moveToRestricted,
+  moveToShared,
+  removeFromShared,
+} from './cards/professionalsOnly.js';
+export { initBoard, type Migration, migrate, readMeta, SCHEMA_VERSION, setTitle } from './doc/board.js';
+export { boardStateSchema, checkBoardState, parseBoardState } from './doc/boardStateSchema.js';
 export {
   asCardId,
   asNetworkMemberId,
@@ -40,60 +46,13 @@ export {
   isId,
   newId,
   OVERALL_SCALE_ID,
-} from './ids.js';
-export {
-  attendanceSchema,
-  MEETING_LIMITS,
-  meetingDateSchema,
-  meetingRecordSchema,
-  meetingStartSchema,
-  meetingTypeSchema,
-  meetingUpdateSchema,
-  versionLabelSchema,
-  versionMetaSchema,
-} from './meetings.js';
-export {
-  addNetworkMember,
-  type NetworkMemberFields,
-  removeNetworkMember,
-  updateNetworkMember,
-} from './network.js';
-export { compareOrdered, type Ordered, orderBetween } from './order.js';
-export { isOrigin, ORIGIN_KINDS, type Origin, type OriginKind, Origins, originKind } from './origins.js';
-export { isParticipantRegistered, registerParticipant } from './participants.js';
-export {
-  type BoardDocument,
-  type ChangeActor,
-  checkChanges,
-  may,
-  PERMISSION_MATRIX,
-  type PermissionRuleId,
-  type PermissionVerdict,
-} from './permissions.js';
-export { addRule, type RuleFields, removeRule, setPlan, updateRule } from './plan.js';
-export { cardsInCategory, getCardText, readBoard } from './read.js';
-export { type RestoreOptions, restoreBoard, restoreCard } from './restore.js';
-export {
-  copyIntoRestricted,
-  flaggedSharedCards,
-  initRestricted,
-  moveToRestricted,
-  moveToShared,
-  removeFromShared,
-} from './restricted.js';
-export {
-  clearRating,
-  markScored,
-  medianScore,
-  rate,
-  revealInto,
-  setScaleMode,
-  unmarkScored,
-} from './scales.js';
-export { LIMITS } from './schema.js';
-export { applyTextEdit, isWellFormedText, type TextEdit, textDiff } from './text.js';
-export { groupOfRole, type TrajectoryMoment, trajectory } from './trajectory.js';
-export type { OpOptions } from './transact.js';
+} from './doc/ids.js';
+export { compareOrdered, type Ordered, orderBetween } from './doc/order.js';
+export { isOrigin, ORIGIN_KINDS, type Origin, type OriginKind, Origins, originKind } from './doc/origins.js';
+export { cardsInCategory, getCardText, readBoard } from './doc/read.js';
+export { LIMITS } from './doc/schema.js';
+export { applyTextEdit, isWellFormedText, type TextEdit, textDiff } from './doc/text.js';
+export type { OpOptions } from './doc/transact.js';
 export {
   type Actor,
   type BoardId,
@@ -126,8 +85,32 @@ export {
   type ScaleMode,
   type ScaleRating,
   type ScaleState,
-} from './types.js';
-export { diffBoards, isEmptyDiff, MAX_LCS_CELLS, textParts } from './versionDiff.js';
+} from './doc/types.js';
+export {
+  BOARD_EXPORT_FORMAT,
+  BOARD_EXPORT_VERSION,
+  type BoardExport,
+  boardExportJsonSchema,
+  boardExportSchema,
+  buildBoardExport,
+  canonicalJson,
+  contentHash,
+  importBoard,
+  parseBoardExport,
+} from './history/boardExport.js';
+export {
+  attendanceSchema,
+  MEETING_LIMITS,
+  meetingDateSchema,
+  meetingRecordSchema,
+  meetingStartSchema,
+  meetingTypeSchema,
+  meetingUpdateSchema,
+  versionLabelSchema,
+  versionMetaSchema,
+} from './history/meetings.js';
+export { type RestoreOptions, restoreBoard, restoreCard } from './history/restore.js';
+export { diffBoards, isEmptyDiff, MAX_LCS_CELLS, textParts } from './history/versionDiff.js';
 export {
   type Attendance,
   type BoardDiff,
@@ -148,4 +131,22 @@ export {
   type VersionContent,
   type VersionKind,
   type VersionMeta,
-} from './versionTypes.js';
+} from './history/versionTypes.js';
+export {
+  addNetworkMember,
+  type NetworkMemberFields,
+  removeNetworkMember,
+  updateNetworkMember,
+} from './plan/network.js';
+export { isParticipantRegistered, registerParticipant } from './plan/participants.js';
+export { addRule, type RuleFields, removeRule, setPlan, updateRule } from './plan/plan.js';
+export {
+  clearRating,
+  markScored,
+  medianScore,
+  rate,
+  revealInto,
+  setScaleMode,
+  unmarkScored,
+} from './scales/scales.js';
+export { groupOfRole, type TrajectoryMoment, trajectory } from './scales/trajectory.js';

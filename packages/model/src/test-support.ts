@@ -1,17 +1,25 @@
 // Shared fixtures for this package's tests (excluded from the build).
 import { expect } from 'vitest';
 import * as Y from 'yjs';
-import { addPair, pairCards, unpair } from './analysis.js';
-import { initBoard, setTitle } from './board.js';
-import { addCard, deleteCard, moveCard, setCardText, setMark } from './cards.js';
-import { asCardId, asParticipantId, asScaleId, OVERALL_SCALE_ID } from './ids.js';
-import { addNetworkMember, removeNetworkMember, updateNetworkMember } from './network.js';
-import { registerParticipant } from './participants.js';
-import { addRule, removeRule, setPlan, updateRule } from './plan.js';
-import { readBoard } from './read.js';
-import { clearRating, markScored, rate, setScaleMode } from './scales.js';
-import type { Actor, BoardState, CardId, CardState, NetworkMemberId, Result, ScaleState } from './types.js';
-import { CATEGORIES } from './types.js';
+import { addPair, pairCards, unpair } from './cards/analysis.js';
+import { addCard, deleteCard, moveCard, setCardText, setMark } from './cards/cards.js';
+import { initBoard, setTitle } from './doc/board.js';
+import { asCardId, asParticipantId, asScaleId, OVERALL_SCALE_ID } from './doc/ids.js';
+import { readBoard } from './doc/read.js';
+import type {
+  Actor,
+  BoardState,
+  CardId,
+  CardState,
+  NetworkMemberId,
+  Result,
+  ScaleState,
+} from './doc/types.js';
+import { CATEGORIES } from './doc/types.js';
+import { addNetworkMember, removeNetworkMember, updateNetworkMember } from './plan/network.js';
+import { registerParticipant } from './plan/participants.js';
+import { addRule, removeRule, setPlan, updateRule } from './plan/plan.js';
+import { clearRating, markScored, rate, setScaleMode } from './scales/scales.js';
 
 export const practitioner: Actor = { participantId: asParticipantId('sam'), role: 'practitioner' };
 export const parent: Actor = { participantId: asParticipantId('mum'), role: 'family' };

@@ -4,8 +4,8 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { createMemoryStore } from './memoryStore.js';
 import { decodeAwarenessUpdate, encodeAwarenessMessage, encodeQueryAwareness } from './protocol.js';
-import { createRoom } from './room.js';
-import { DEFAULT_LIMITS } from './rooms.js';
+import { createRoom } from './room/room.js';
+import { DEFAULT_LIMITS } from './room/rooms.js';
 import {
   countFrames,
   createRecordingLogger,

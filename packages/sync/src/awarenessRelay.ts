@@ -1,6 +1,6 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type * as Y from 'yjs';
-import { createAwarenessGuard } from './awarenessGuard.js';
+import { createAwarenessGuard } from './guard/awarenessGuard.js';
 import { type AwarenessEntry, encodeAwarenessMessage, encodeAwarenessUpdate } from './protocol.js';
 
 export interface AwarenessRelayOptions {

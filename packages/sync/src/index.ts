@@ -1,6 +1,6 @@
-export { toAuditChanges } from './auditChanges.js';
-export type { AwarenessGuard } from './awarenessGuard.js';
-export { createAwarenessGuard } from './awarenessGuard.js';
+export { toAuditChanges } from './guard/auditChanges.js';
+export type { AwarenessGuard } from './guard/awarenessGuard.js';
+export { createAwarenessGuard } from './guard/awarenessGuard.js';
 export { createMemoryStore } from './memoryStore.js';
 export type { AwarenessEntry, ClientMessage } from './protocol.js';
 export {
@@ -17,10 +17,10 @@ export {
 } from './protocol.js';
 export { decodeRejected, encodeRejected, REJECTED_MESSAGE_TYPE, type Rejection } from './rejection.js';
 export { restrictedRoomId, roomDocumentOf } from './restricted.js';
-export type { RemoteOrigin } from './room.js';
-export type { ChangeFailure, ChangeResult } from './roomDoc.js';
-export type { Rooms, RoomsOptions } from './rooms.js';
-export { createRooms, DEFAULT_LIMITS } from './rooms.js';
+export type { RemoteOrigin } from './room/room.js';
+export type { ChangeFailure, ChangeResult } from './room/roomDoc.js';
+export type { Rooms, RoomsOptions } from './room/rooms.js';
+export { createRooms, DEFAULT_LIMITS } from './room/rooms.js';
 export { connectSocketPair } from './testing/harness.js';
 export type { CloseInfo, SocketEnd, SocketPair, TestSocket } from './testing/socketPair.js';
 export { createSocketPair } from './testing/socketPair.js';

@@ -12,7 +12,7 @@ import * as Y from 'yjs';
 import { createMemoryStore } from './memoryStore.js';
 import { decodeRejected } from './rejection.js';
 import { restrictedRoomId, roomDocumentOf } from './restricted.js';
-import { createRooms, DEFAULT_LIMITS, type Rooms } from './rooms.js';
+import { createRooms, DEFAULT_LIMITS, type Rooms } from './room/rooms.js';
 import { joinClient, memberAccess, settle } from './testing/harness.js';
 import type { SocketPair } from './testing/socketPair.js';
 import { createTestClient, type TestClient } from './testing/testClient.js';

@@ -1,0 +1,314 @@
+import type { Change } from '../cards/changeKinds.js';
+import type { ParticipantId, Role } from '../doc/types.js';
+
+/**
+ * The permission matrix (docs/SPEC.md, "Permission matrix"): which roles may make which
+ * document changes. The server checks every client update against it; changes the server makes
+ * itself (`rooms.change`: participants, private scoring, the reveal) are not checked.
+ */
+
+const WRITERS: readonly Role[] = ['facilitator', 'practitioner', 'family', 'network'];
+const STAFF: readonly Role[] = ['facilitator', 'practitioner'];
+const FACILITATOR: readonly Role[] = ['facilitator'];
+/** Nobody's client: only the server writes these. */
+const SERVER_ONLY: readonly Role[] = [];
+
+export const PERMISSION_MATRIX = Object.freeze({
+  AC1: { summary: 'write to the board document at all', roles: WRITERS },
+  AC2: { summary: 'add a card authored by yourself (your id and role)', roles: WRITERS },
+  AC3: { summary: 'edit the text of any card', roles: WRITERS },
+  AC4: { summary: 'delete or move a card you wrote', roles: WRITERS },
+  AC5: { summary: "delete or move another person's card", roles: STAFF },
+  AC6: {
+    summary: 'write professionals-only content: the restricted document, moves between the documents',
+    roles: STAFF,
+  },
+  AC7: { summary: 'set your own agreement mark', roles: WRITERS },
+  AC8: { summary: 'set or clear your own rating on a revealed scale', roles: WRITERS },
+  AC9: { summary: 'change a scale mode (private collection, reveal) or a scale itself', roles: FACILITATOR },
+  AC10: { summary: 'lock or unlock the board', roles: FACILITATOR },
+  AC11: { summary: 'write to a locked board', roles: FACILITATOR },
+  AC12: { summary: 'edit the plan; add and edit network members and rules', roles: WRITERS },
+  AC13: { summary: 'remove network members and rules', roles: STAFF },
+  AC14: { summary: 'pair a danger statement with a safety goal', roles: WRITERS },
+  AC15: { summary: 'unpair (other than by deleting a paired card you may delete)', roles: STAFF },
+  AC16: { summary: "change the board's title", roles: STAFF },
+  AC17: {
+    summary: 'write participants, the private-scoring list, createdAt or schemaVersion',
+    roles: SERVER_ONLY,
+  },
+  AC18: { summary: "rewrite a card's authorId, authorRole, id or createdAt", roles: SERVER_ONLY },
+  AC19: { summary: 'write anything outside the board layout', roles: SERVER_ONLY },
+  AC20: {
+    summary:
+      'put a professionals-only card in the shared document, or change a card’s professionalsOnly flag',
+    roles: SERVER_ONLY,
+  },
+  AC21: {
+    summary: 'write anything but cards (and their marks) to the restricted document',
+    roles: SERVER_ONLY,
+  },
+} as const satisfies Record<string, { summary: string; roles: readonly Role[] }>);
+
+export type PermissionRuleId = keyof typeof PERMISSION_MATRIX;
+
+/** Who sent the update. */
+export interface ChangeActor {
+  /** Absent for legacy (token) connections: the checks against one's own id are skipped. */
+  readonly participantId?: ParticipantId | undefined;
+  readonly role: Role;
+}
+
+export type PermissionVerdict =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly rule: PermissionRuleId; readonly reason: string };
+
+const allowed: PermissionVerdict = Object.freeze({ ok: true });
+
+/** True when `role` holds permission `rule`. */
+export function may(role: Role, rule: PermissionRuleId): boolean {
+  return (PERMISSION_MATRIX[rule].roles as readonly Role[]).includes(role);
+}
+
+/**
+ * Which of a board's two documents an update is for: `shared` (everyone) or `restricted`
+ * (professionals-only cards; only facilitators and practitioners can connect to it).
+ */
+export type BoardDocument = 'shared' | 'restricted';
+
+/** What the other changes of the same update establish ("together with" exceptions). */
+interface UpdateContext {
+  readonly actor: ChangeActor;
+  readonly document: BoardDocument;
+  /** Categories where the update places one of the actor's own cards (siblings get renumbered). */
+  readonly placedIn: ReadonlySet<unknown>;
+  readonly pairsAdded: ReadonlySet<string>;
+  readonly pairsRemoved: ReadonlySet<string>;
+  readonly cardsRemoved: ReadonlySet<string>;
+  readonly modesChanged: ReadonlySet<string>;
+}
+
+const isOwn = (actor: ChangeActor, id: unknown): boolean =>
+  actor.participantId === undefined || id === actor.participantId;
+
+function contextOf(changes: readonly Change[], actor: ChangeActor, document: BoardDocument): UpdateContext {
+  const placedIn = new Set<unknown>();
+  const pairsAdded = new Set<string>();
+  const pairsRemoved = new Set<string>();
+  const cardsRemoved = new Set<string>();
+  const modesChanged = new Set<string>();
+  for (const change of changes) {
+    if ((change.kind === 'card-added' || change.kind === 'card-moved') && isOwn(actor, change.authorId)) {
+      placedIn.add(change.category);
+    }
+    if (change.kind === 'card-field' && change.field === 'order' && isOwn(actor, change.authorId)) {
+      placedIn.add(change.category);
+    }
+    if (change.kind === 'pair-added') pairsAdded.add(change.pairId);
+    if (change.kind === 'pair-removed') pairsRemoved.add(change.pairId);
+    if (change.kind === 'card-removed') cardsRemoved.add(change.cardId);
+    if (change.kind === 'scale-mode') modesChanged.add(change.scaleId);
+  }
+  return { actor, document, placedIn, pairsAdded, pairsRemoved, cardsRemoved, modesChanged };
+}
+
+const deny = (rule: PermissionRuleId, reason: string): PermissionVerdict => ({ ok: false, rule, reason });
+
+/** Denies unless the actor's role holds `rule`. */
+const need = (ctx: UpdateContext, rule: PermissionRuleId, reason: string): PermissionVerdict =>
+  may(ctx.actor.role, rule) ? allowed : deny(rule, reason);
+
+/** Own record: AC4 (own) suffices; someone else's needs AC5. */
+const ownOrStaff = (ctx: UpdateContext, authorId: unknown, what: string): PermissionVerdict =>
+  isOwn(ctx.actor, authorId)
+    ? need(ctx, 'AC4', `${ctx.actor.role} may not ${what}`)
+    : need(ctx, 'AC5', `${ctx.actor.role} may not ${what} another person's card`);
+
+function checkCard(change: Change, ctx: UpdateContext): PermissionVerdict | null {
+  const { actor } = ctx;
+  switch (change.kind) {
+    case 'card-added':
+      return checkCardAdded(change, ctx);
+    case 'card-removed':
+      return ownOrStaff(ctx, change.authorId, 'delete');
+    case 'card-text':
+      return need(ctx, 'AC3', `${actor.role} may not edit cards`);
+    case 'card-moved':
+      return ownOrStaff(ctx, change.authorId, 'move');
+    case 'card-field':
+      return checkCardField(change, ctx);
+    case 'mark-set':
+      return isOwn(actor, change.participantId)
+        ? need(ctx, 'AC7', `${actor.role} may not mark cards`)
+        : deny('AC7', 'only your own mark');
+    default:
+      return null;
+  }
+}
+
+/**
+ * A new card is authored by its sender with only the sender's mark — except for a professional
+ * moving a card between the two documents, which keeps its author and marks ([AC6]).
+ */
+function checkCardAdded(
+  change: Extract<Change, { kind: 'card-added' }>,
+  ctx: UpdateContext,
+): PermissionVerdict {
+  const { actor } = ctx;
+  if (ctx.document === 'shared' && change.professionalsOnly === true) {
+    return deny('AC20', 'a professionals-only card belongs in the restricted document');
+  }
+  if (ctx.document === 'restricted' && change.professionalsOnly !== true) {
+    return deny('AC21', 'the restricted document holds only professionals-only cards');
+  }
+  const ownAuthor = isOwn(actor, change.authorId) && change.authorRole === actor.role;
+  const ownMarks = change.markedBy.every((id) => isOwn(actor, id));
+  if (ownAuthor && ownMarks && ctx.document === 'shared')
+    return need(ctx, 'AC2', `${actor.role} may not add cards`);
+  if (may(actor.role, 'AC6')) return allowed;
+  if (!ownAuthor) return deny('AC2', 'a new card must be authored by its sender');
+  if (!ownMarks) return deny('AC7', 'only your own mark');
+  return deny('AC6', `${actor.role} may not add professionals-only cards`);
+}
+
+/** The restricted document holds cards and their marks, nothing else ([AC21]). */
+function checkRestricted(change: Change, ctx: UpdateContext): PermissionVerdict | null {
+  if (ctx.document !== 'restricted') return null;
+  if (!may(ctx.actor.role, 'AC6'))
+    return deny('AC6', `${ctx.actor.role} may not write professionals-only cards`);
+  switch (change.kind) {
+    case 'card-added':
+    case 'card-removed':
+    case 'card-text':
+    case 'card-moved':
+    case 'mark-set':
+    case 'unknown':
+      return null;
+    case 'card-field':
+      return change.field === 'pairId' ? deny('AC21', 'a professionals-only card cannot be paired') : null;
+    default:
+      return deny('AC21', 'the restricted document holds only cards');
+  }
+}
+
+function checkCardField(
+  change: Extract<Change, { kind: 'card-field' }>,
+  ctx: UpdateContext,
+): PermissionVerdict {
+  switch (change.field) {
+    case 'order':
+      // Placing one's own card may renumber its siblings (no gap left between neighbours).
+      if (ctx.placedIn.has(change.category)) return need(ctx, 'AC4', `${ctx.actor.role} may not move cards`);
+      return ownOrStaff(ctx, change.authorId, 'move');
+    case 'updatedAt':
+      return need(ctx, 'AC3', `${ctx.actor.role} may not edit cards`);
+    case 'pairId':
+      return need(ctx, 'AC14', `${ctx.actor.role} may not pair cards`);
+    case 'professionalsOnly':
+      return deny('AC20', 'move the card between the shared and the restricted document instead');
+    default:
+      return deny('AC18', `a card's ${change.field} cannot change after it is created`);
+  }
+}
+
+function checkScale(change: Change, ctx: UpdateContext): PermissionVerdict | null {
+  const { actor } = ctx;
+  switch (change.kind) {
+    case 'rating-set':
+      if (!isOwn(actor, change.participantId)) return deny('AC8', 'only your own rating');
+      if (change.mode === 'private') return deny('AC8', 'the scale is collecting scores privately');
+      return need(ctx, 'AC8', `${actor.role} may not rate`);
+    case 'rating-removed':
+      // Opening a new private round clears everyone's shown ratings.
+      if (ctx.modesChanged.has(change.scaleId))
+        return need(ctx, 'AC9', `${actor.role} may not change scale modes`);
+      return isOwn(actor, change.participantId)
+        ? need(ctx, 'AC8', `${actor.role} may not rate`)
+        : deny('AC8', 'only your own rating');
+    case 'scored-removed':
+      if (ctx.modesChanged.has(change.scaleId))
+        return need(ctx, 'AC9', `${actor.role} may not change scale modes`);
+      return deny('AC17', 'the private-scoring list is written by the server');
+    case 'scored-set':
+      return deny('AC17', 'the private-scoring list is written by the server');
+    case 'scale-mode':
+    case 'scale-field':
+      return need(ctx, 'AC9', `${actor.role} may not change scale modes`);
+    case 'scale-added':
+      return ctx.pairsAdded.has(change.scaleId)
+        ? need(ctx, 'AC14', `${actor.role} may not pair cards`)
+        : need(ctx, 'AC9', `${actor.role} may not add scales`);
+    case 'scale-removed':
+      return ctx.pairsRemoved.has(change.scaleId)
+        ? null
+        : need(ctx, 'AC9', `${actor.role} may not remove scales`);
+    default:
+      return null;
+  }
+}
+
+function checkPair(change: Change, ctx: UpdateContext): PermissionVerdict | null {
+  switch (change.kind) {
+    case 'pair-added':
+      return need(ctx, 'AC14', `${ctx.actor.role} may not pair cards`);
+    case 'pair-removed':
+      // Deleting a paired card removes its pair; the card's deletion is checked on its own.
+      if (change.cardIds.some((id) => typeof id === 'string' && ctx.cardsRemoved.has(id))) return null;
+      return need(ctx, 'AC15', `${ctx.actor.role} may not unpair`);
+    case 'pair-field':
+      return need(ctx, 'AC15', `${ctx.actor.role} may not change a pair`);
+    default:
+      return null;
+  }
+}
+
+function checkPlanAndBoard(change: Change, ctx: UpdateContext): PermissionVerdict | null {
+  const { role } = ctx.actor;
+  switch (change.kind) {
+    case 'plan-field':
+    case 'network-added':
+    case 'network-field':
+    case 'rule-added':
+    case 'rule-field':
+      return need(ctx, 'AC12', `${role} may not edit the plan`);
+    case 'network-removed':
+    case 'rule-removed':
+      return need(ctx, 'AC13', `${role} may not remove plan items`);
+    case 'meta-field':
+      if (change.field === 'title') return need(ctx, 'AC16', `${role} may not rename the board`);
+      if (change.field === 'locked') return need(ctx, 'AC10', `${role} may not lock the board`);
+      return deny('AC17', `meta.${change.field} is written by the server`);
+    case 'participant-written':
+      return deny('AC17', 'participants are written by the server');
+    case 'unknown':
+      return deny('AC19', `not part of the board layout (${change.reason})`);
+    default:
+      return null;
+  }
+}
+
+/**
+ * Checks every change of one update against the matrix; the first refusal wins. Pure.
+ * @example checkChanges(changes, { participantId, role: 'family' }, { locked: false })
+ *   // { ok: false, rule: 'AC5', reason: "family may not delete another person's card" }
+ */
+export function checkChanges(
+  changes: readonly Change[],
+  actor: ChangeActor,
+  board: { readonly locked: boolean; readonly document?: BoardDocument },
+): PermissionVerdict {
+  if (changes.length === 0) return allowed;
+  if (!may(actor.role, 'AC1')) return deny('AC1', `${actor.role} may not write`);
+  if (board.locked && !may(actor.role, 'AC11')) return deny('AC11', 'the board is locked');
+  const ctx = contextOf(changes, actor, board.document ?? 'shared');
+  for (const change of changes) {
+    const verdict =
+      checkRestricted(change, ctx) ??
+      checkCard(change, ctx) ??
+      checkScale(change, ctx) ??
+      checkPair(change, ctx) ??
+      checkPlanAndBoard(change, ctx);
+    if (verdict !== null && !verdict.ok) return verdict;
+  }
+  return allowed;
+}

@@ -1,0 +1,121 @@
+import * as Y from 'yjs';
+import {
+  type AnyType,
+  attachedChild,
+  currentField,
+  entryChange,
+  latestValue,
+  rawField,
+  recordEntry,
+  scalar,
+  scalarBefore,
+  unknownAt,
+} from '../doc/entries.js';
+import { CATEGORIES, type CardId } from '../doc/types.js';
+import { CARD_FIELDS, type CardField, type Change } from './changeKinds.js';
+
+/** Writes under `cards`: a card added or removed, its fields, its marks and its text. */
+
+const CARD_FIELD_SET = new Set<string>(CARD_FIELDS);
+const CATEGORY_SET = new Set<unknown>(CATEGORIES);
+
+/**
+ * What is wrong with a new card's record, or null: the layout's fields and nothing else, a known
+ * category, its text a Y.Text and its marks a map ([AC19]). Checked for every role: a professional's
+ * update may not store a card the board cannot read either.
+ */
+function cardShapeProblem(card: AnyType): string | null {
+  if (!(card instanceof Y.Map)) return 'a card must be a map';
+  for (const field of card.keys()) {
+    if (!CARD_FIELD_SET.has(field)) return 'a field the card layout does not have';
+  }
+  if (!CATEGORY_SET.has(card.get('category'))) return 'a category the board does not have';
+  if (!(card.get('text') instanceof Y.Text)) return 'card text that is not a Y.Text';
+  const marks: unknown = card.get('marks');
+  if (marks !== undefined && !(marks instanceof Y.Map)) return 'marks that are not a map';
+  return null;
+}
+
+function cardChange(tr: Y.Transaction, type: AnyType, path: readonly string[], key: string): Change[] {
+  const cardId = key as CardId;
+  return recordEntry(tr, type, path, key, {
+    added: (card) => {
+      const problem = cardShapeProblem(card);
+      return problem === null ? cardAdded(card, cardId) : unknownAt(path, key, problem);
+    },
+    removed: (card) => ({
+      kind: 'card-removed',
+      cardId,
+      authorId: scalarBefore(tr, card, 'authorId'),
+      category: scalarBefore(tr, card, 'category'),
+    }),
+  });
+}
+
+function cardAdded(card: AnyType, cardId: CardId): Change {
+  return {
+    kind: 'card-added',
+    cardId,
+    category: currentField(card, 'category'),
+    authorId: currentField(card, 'authorId'),
+    authorRole: currentField(card, 'authorRole'),
+    professionalsOnly: currentField(card, 'professionalsOnly'),
+    markedBy: markersOf(rawField(card, 'marks')),
+  };
+}
+
+function markersOf(marks: unknown): string[] {
+  if (typeof marks !== 'object' || marks === null || !('_map' in marks)) return [];
+  const map = (marks as AnyType)._map;
+  return [...map.entries()].filter(([, item]) => !item.deleted).map(([id]) => id);
+}
+
+function cardFieldChange(tr: Y.Transaction, card: AnyType, path: readonly string[], key: string): Change[] {
+  const cardId = path[1] as CardId;
+  const authorId = scalarBefore(tr, card, 'authorId');
+  if (key === 'category')
+    return [{ kind: 'card-moved', cardId, authorId, category: currentField(card, 'category') }];
+  if (!CARD_FIELD_SET.has(key)) return [unknownAt(path, key)];
+  const category = currentField(card, 'category');
+  const field: Change = { kind: 'card-field', cardId, field: key as CardField, authorId, category };
+  if (key !== 'marks') return [field];
+  return attachedChild(tr, card, key, field, (id, item) => ({
+    kind: 'mark-set',
+    cardId,
+    participantId: id,
+    mark: scalar(latestValue(item)),
+  }));
+}
+
+export function cardsChange(
+  tr: Y.Transaction,
+  type: AnyType,
+  path: readonly string[],
+  key: string | null,
+): Change[] {
+  if (key === null) return [unknownAt(path, key)];
+  if (path.length === 1) return cardChange(tr, type, path, key);
+  if (path.length === 2) return cardFieldChange(tr, type, path, key);
+  const card = type._item?.parent as AnyType | undefined;
+  const cardId = path[1] as CardId;
+  if (path.length === 3 && path[2] === 'marks' && card !== undefined) {
+    const { after } = entryChange(tr, type, key);
+    return [
+      {
+        kind: 'mark-set',
+        cardId,
+        participantId: key,
+        mark: after === null ? null : scalar(latestValue(after)),
+      },
+    ];
+  }
+  return [unknownAt(path, key)];
+}
+
+export function textCardChange(tr: Y.Transaction, type: AnyType, path: readonly string[]): Change[] {
+  if (path.length !== 3 || path[0] !== 'cards' || path[2] !== 'text') return [unknownAt(path, null)];
+  const card = type._item?.parent as AnyType | undefined;
+  return [
+    { kind: 'card-text', cardId: path[1] as CardId, authorId: scalarBefore(tr, card ?? null, 'authorId') },
+  ];
+}

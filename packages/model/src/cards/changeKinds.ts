@@ -1,0 +1,97 @@
+import type { CardId } from '../doc/types.js';
+
+/**
+ * What one Yjs update did to a board, in domain words: the permission guard checks these
+ * against the sender's role, and the audit view turns them into sentences ("Sam (practitioner)
+ * added a card to Harm"). Values read from the document are reported as found (`unknown`
+ * when a hostile writer stored something odd); only ids and small values, never card text.
+ */
+export type Change =
+  | {
+      readonly kind: 'card-added';
+      readonly cardId: CardId;
+      readonly category: unknown;
+      readonly authorId: unknown;
+      readonly authorRole: unknown;
+      readonly professionalsOnly: unknown;
+      /** Whose marks the new card already carries (a client may only bring its own). */
+      readonly markedBy: readonly string[];
+    }
+  | {
+      readonly kind: 'card-removed';
+      readonly cardId: CardId;
+      readonly authorId: unknown;
+      readonly category: unknown;
+    }
+  | { readonly kind: 'card-text'; readonly cardId: CardId; readonly authorId: unknown }
+  /** The card changed category (`category` is the new one). */
+  | {
+      readonly kind: 'card-moved';
+      readonly cardId: CardId;
+      readonly authorId: unknown;
+      readonly category: unknown;
+    }
+  | {
+      readonly kind: 'card-field';
+      readonly cardId: CardId;
+      readonly field: CardField;
+      readonly authorId: unknown;
+      readonly category: unknown;
+    }
+  | {
+      readonly kind: 'mark-set';
+      readonly cardId: CardId;
+      readonly participantId: string;
+      readonly mark: unknown;
+    }
+  | {
+      readonly kind: 'pair-added' | 'pair-removed';
+      readonly pairId: string;
+      readonly cardIds: readonly unknown[];
+    }
+  | { readonly kind: 'pair-field'; readonly pairId: string; readonly field: string }
+  | { readonly kind: 'scale-added' | 'scale-removed'; readonly scaleId: string }
+  | { readonly kind: 'scale-mode'; readonly scaleId: string; readonly mode: unknown }
+  | {
+      readonly kind: 'rating-set' | 'rating-removed';
+      readonly scaleId: string;
+      readonly participantId: string;
+      /** The rating's value (0–10) for the audit: the new one, or the removed one. */
+      readonly value: unknown;
+      /** The scale's mode after the update: a value written while `private` leaks it [PR1]. */
+      readonly mode: unknown;
+    }
+  /** The private-scoring list (`scored`): written by the server, cleared with a mode change. */
+  | {
+      readonly kind: 'scored-set' | 'scored-removed';
+      readonly scaleId: string;
+      readonly participantId: string;
+    }
+  | { readonly kind: 'scale-field'; readonly scaleId: string; readonly field: string }
+  | { readonly kind: 'participant-written'; readonly participantId: string }
+  | { readonly kind: 'network-added' | 'network-removed'; readonly memberId: string }
+  | { readonly kind: 'network-field'; readonly memberId: string; readonly field: string }
+  | { readonly kind: 'rule-added' | 'rule-removed'; readonly ruleId: string }
+  | { readonly kind: 'rule-field'; readonly ruleId: string; readonly field: string }
+  | { readonly kind: 'plan-field'; readonly field: string }
+  | { readonly kind: 'meta-field'; readonly field: string; readonly value: unknown }
+  /** Anything outside the layout in docs/PROTOCOL.md, or an update that could not be read. */
+  | { readonly kind: 'unknown'; readonly path: readonly string[]; readonly reason: string };
+
+export type ChangeKind = Change['kind'];
+
+/** The fields of a card record; `order` is position within the category, `text`/`marks` a replaced child. */
+export const CARD_FIELDS = [
+  'id',
+  'category',
+  'text',
+  'authorId',
+  'authorRole',
+  'createdAt',
+  'updatedAt',
+  'order',
+  'professionalsOnly',
+  'marks',
+  'pairId',
+] as const;
+export type CardField = Exclude<(typeof CARD_FIELDS)[number], 'category'>;

@@ -1,0 +1,324 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { initBoard, setTitle } from '../doc/board.js';
+import { OVERALL_SCALE_ID } from '../doc/ids.js';
+import type { CardId } from '../doc/types.js';
+import { addNetworkMember, removeNetworkMember, updateNetworkMember } from '../plan/network.js';
+import { registerParticipant } from '../plan/participants.js';
+import { addRule, removeRule, setPlan, updateRule } from '../plan/plan.js';
+import { clearRating, markScored, rate, setScaleMode } from '../scales/scales.js';
+import { newBoard, parent, practitioner, unwrap } from '../test-support.js';
+import { addPair, pairCards, unpair } from './analysis.js';
+import { addCard, deleteCard, editCardText, moveCard, setMark } from './cards.js';
+import type { Change } from './changeKinds.js';
+import { applyAndClassify } from './changes.js';
+
+/** A client board and the server's copy of it; `classify` runs an op on the client and classifies its update. */
+function setup(client: Y.Doc = newBoard()) {
+  const shadow = new Y.Doc();
+  Y.applyUpdate(shadow, Y.encodeStateAsUpdate(client));
+  function updateOf(op: () => unknown): Uint8Array {
+    const updates: Uint8Array[] = [];
+    const record = (update: Uint8Array) => updates.push(update);
+    client.on('update', record);
+    op();
+    client.off('update', record);
+    return Y.mergeUpdates(updates);
+  }
+  const classify = (op: () => unknown): readonly Change[] => applyAndClassify(shadow, updateOf(op)).changes;
+  return { client, shadow, classify, updateOf };
+}
+
+const card = (doc: Y.Doc, id: string) => doc.getMap('cards').get(id) as Y.Map<unknown>;
+
+describe('applyAndClassify: model ops', () => {
+  it('classifies addCard as one card-added with its author', () => {
+    const { client, classify } = setup();
+    let cardId = '' as CardId;
+    const changes = classify(() => {
+      cardId = unwrap(addCard(client, parent, { category: 'harm', text: 'Dad shouted' })).cardId;
+    });
+    expect(changes).toEqual([
+      {
+        kind: 'card-added',
+        cardId,
+        category: 'harm',
+        authorId: 'mum',
+        authorRole: 'family',
+        professionalsOnly: false,
+        markedBy: [],
+      },
+    ]);
+  });
+
+  it('classifies text edits, moves and professionals-only flags with the card author', () => {
+    const { client, classify } = setup();
+    const { cardId } = unwrap(addCard(client, parent, { category: 'harm', text: 'Dad shouted' }));
+    classify(() => {}); // nothing happened: nothing to classify
+    const shadowOf = setup(client);
+    const edit = shadowOf.classify(() =>
+      editCardText(client, practitioner, cardId, { index: 0, deleteCount: 0, insert: 'x' }),
+    );
+    expect(edit).toEqual([
+      { kind: 'card-text', cardId, authorId: 'mum' },
+      { kind: 'card-field', cardId, field: 'updatedAt', authorId: 'mum', category: 'harm' },
+    ]);
+    const move = shadowOf.classify(() =>
+      moveCard(client, practitioner, cardId, { category: 'nextStep', index: 0 }),
+    );
+    expect(move).toContainEqual({ kind: 'card-moved', cardId, authorId: 'mum', category: 'nextStep' });
+    // No op writes the flag any more ([AC20]); a hostile client still can.
+    const flag = shadowOf.classify(() =>
+      client.transact(() =>
+        (client.getMap('cards').get(cardId) as Y.Map<unknown>).set('professionalsOnly', true),
+      ),
+    );
+    expect(flag).toEqual([
+      { kind: 'card-field', cardId, field: 'professionalsOnly', authorId: 'mum', category: 'nextStep' },
+    ]);
+  });
+
+  it("classifies deleteCard as card-removed, reading the removed card's author from the deleted content", () => {
+    const client = newBoard();
+    const { cardId } = unwrap(addCard(client, parent, { category: 'harm', text: 'Dad shouted' }));
+    const { classify } = setup(client);
+    expect(classify(() => deleteCard(client, practitioner, cardId))).toEqual([
+      { kind: 'card-removed', cardId, authorId: 'mum', category: 'harm' },
+    ]);
+  });
+
+  it('classifies setMark as mark-set for the marking person, and withdrawing as mark null', () => {
+    const client = newBoard();
+    const { cardId } = unwrap(addCard(client, parent, { category: 'harm' }));
+    const { classify } = setup(client);
+    expect(classify(() => setMark(client, practitioner, cardId, 'dispute'))).toEqual([
+      { kind: 'mark-set', cardId, participantId: 'sam', mark: 'dispute' },
+    ]);
+    expect(classify(() => setMark(client, practitioner, cardId, null))).toEqual([
+      { kind: 'mark-set', cardId, participantId: 'sam', mark: null },
+    ]);
+  });
+
+  it('classifies addPair, pairCards, unpair and deleting a paired card', () => {
+    const client = newBoard();
+    const { classify } = setup(client);
+    let created = { pairId: '', dangerStatementId: '', safetyGoalId: '' };
+    const added = classify(() => {
+      created = unwrap(addPair(client, practitioner, { dangerStatement: 'd', safetyGoal: 'g' }));
+    });
+    const cardIds = [created.dangerStatementId, created.safetyGoalId];
+    expect(added.map((c) => c.kind)).toEqual(['card-added', 'card-added', 'pair-added', 'scale-added']);
+    expect(added).toContainEqual({ kind: 'pair-added', pairId: created.pairId, cardIds });
+    expect(classify(() => unpair(client, practitioner, created.pairId as never))).toEqual(
+      expect.arrayContaining([
+        { kind: 'pair-removed', pairId: created.pairId, cardIds },
+        { kind: 'scale-removed', scaleId: created.pairId },
+        expect.objectContaining({ kind: 'card-field', field: 'pairId' }),
+      ]),
+    );
+    let pairId = '';
+    const paired = classify(() => {
+      pairId = unwrap(pairCards(client, practitioner, created as never)).pairId;
+    });
+    expect(paired.map((c) => c.kind).sort()).toEqual([
+      'card-field',
+      'card-field',
+      'pair-added',
+      'scale-added',
+    ]);
+    const deleted = classify(() => deleteCard(client, practitioner, created.dangerStatementId as CardId));
+    expect(deleted.map((c) => c.kind).sort()).toEqual([
+      'card-field',
+      'card-removed',
+      'pair-removed',
+      'scale-removed',
+    ]);
+    expect(deleted).toContainEqual({ kind: 'pair-removed', pairId, cardIds });
+  });
+
+  it('classifies ratings with their values for the audit, and a private round clearing them', () => {
+    const client = newBoard();
+    const { classify } = setup(client);
+    expect(classify(() => rate(client, parent, OVERALL_SCALE_ID, { value: 6, reason: 'r' }))).toEqual([
+      { kind: 'rating-set', scaleId: 'overall', participantId: 'mum', value: 6, mode: 'revealed' },
+    ]);
+    expect(classify(() => clearRating(client, parent, OVERALL_SCALE_ID))).toEqual([
+      { kind: 'rating-removed', scaleId: 'overall', participantId: 'mum', value: 6, mode: 'revealed' },
+    ]);
+    classify(() => rate(client, parent, OVERALL_SCALE_ID, { value: 3 }));
+    classify(() => rate(client, practitioner, OVERALL_SCALE_ID, { value: 4 }));
+    const round = classify(() => setScaleMode(client, practitioner, OVERALL_SCALE_ID, 'private'));
+    expect(round).toContainEqual({ kind: 'scale-mode', scaleId: 'overall', mode: 'private' });
+    expect(
+      round
+        .filter((c) => c.kind === 'rating-removed')
+        .map((c) => ('participantId' in c ? c.participantId : '')),
+    ).toEqual(['mum', 'sam']);
+    expect(classify(() => markScored(client, parent, OVERALL_SCALE_ID))).toEqual([
+      { kind: 'scored-set', scaleId: 'overall', participantId: 'mum' },
+    ]);
+  });
+
+  it('classifies participants, the plan, network members, rules and the title', () => {
+    const client = newBoard();
+    const { classify } = setup(client);
+    expect(
+      classify(() =>
+        registerParticipant(client, { id: parent.participantId, displayName: 'Mum', role: 'family' }),
+      ),
+    ).toEqual([{ kind: 'participant-written', participantId: 'mum' }]);
+    let memberId = '';
+    expect(
+      classify(() => (memberId = unwrap(addNetworkMember(client, parent, { name: 'Gran' })).memberId)),
+    ).toEqual([{ kind: 'network-added', memberId: expect.any(String) }]);
+    expect(
+      classify(() => updateNetworkMember(client, parent, memberId as never, { contact: '0123' })),
+    ).toEqual([{ kind: 'network-field', memberId, field: 'contact' }]);
+    let ruleId = '';
+    expect(
+      classify(
+        () =>
+          (ruleId = unwrap(
+            addRule(client, parent, { text: 'r', responsibleMemberIds: [memberId as never] }),
+          ).ruleId),
+      ),
+    ).toEqual([{ kind: 'rule-added', ruleId: expect.any(String) }]);
+    expect(classify(() => updateRule(client, parent, ruleId as never, { redFlags: 'late' }))).toEqual([
+      { kind: 'rule-field', ruleId, field: 'redFlags' },
+    ]);
+    expect(classify(() => removeNetworkMember(client, practitioner, memberId as never))).toEqual([
+      { kind: 'network-removed', memberId },
+      { kind: 'rule-field', ruleId, field: 'responsible' },
+    ]);
+    expect(classify(() => removeRule(client, practitioner, ruleId as never))).toEqual([
+      { kind: 'rule-removed', ruleId },
+    ]);
+    expect(classify(() => setPlan(client, parent, { bottomLines: 'b', reviewDate: '2026-01-02' }))).toEqual([
+      { kind: 'plan-field', field: 'bottomLines' },
+      { kind: 'plan-field', field: 'reviewDate' },
+    ]);
+    expect(classify(() => setTitle(client, practitioner, 'Renamed'))).toEqual([
+      { kind: 'meta-field', field: 'title', value: undefined },
+    ]);
+  });
+
+  it('classifies initBoard on an empty board as meta fields, the overall scale and the plan', () => {
+    const client = new Y.Doc();
+    const { classify } = setup(client);
+    const kinds = classify(() => initBoard(client, { title: 'T', createdAt: 1 })).map((c) => c.kind);
+    expect(new Set(kinds)).toEqual(new Set(['meta-field', 'scale-added', 'plan-field']));
+  });
+});
+
+describe('applyAndClassify: hostile updates', () => {
+  it('reports a write to participants, to another person’s rating and an authorId rewrite', () => {
+    const client = newBoard();
+    const { cardId } = unwrap(addCard(client, parent, { category: 'harm' }));
+    const { classify } = setup(client);
+    expect(
+      classify(() => client.getMap('participants').set('boss', { id: 'boss', role: 'facilitator' })),
+    ).toEqual([{ kind: 'participant-written', participantId: 'boss' }]);
+    const ratings = (client.getMap('scales').get('overall') as Y.Map<unknown>).get(
+      'ratings',
+    ) as Y.Map<unknown>;
+    expect(classify(() => ratings.set('sam', { value: 0, reason: '', at: 1 }))).toEqual([
+      { kind: 'rating-set', scaleId: 'overall', participantId: 'sam', value: 0, mode: 'revealed' },
+    ]);
+    expect(classify(() => card(client, cardId).set('authorId', 'sam'))).toEqual([
+      { kind: 'card-field', cardId, field: 'authorId', authorId: 'mum', category: 'harm' },
+    ]);
+  });
+
+  it("reports a new card that already carries someone else's mark", () => {
+    const { client, classify } = setup();
+    const changes = classify(() =>
+      client.transact(() => {
+        const cardId = unwrap(addCard(client, parent, { category: 'harm' })).cardId;
+        (card(client, cardId).get('marks') as Y.Map<unknown>).set('sam', 'agree');
+      }),
+    );
+    expect(changes).toMatchObject([{ kind: 'card-added', authorId: 'mum', markedBy: ['sam'] }]);
+  });
+
+  it('reports new top-level types, unknown fields and list content as unknown', () => {
+    const client = newBoard();
+    const { cardId } = unwrap(addCard(client, parent, { category: 'harm' }));
+    const { classify } = setup(client);
+    expect(classify(() => client.getMap('evil').set('x', 1))).toEqual([
+      { kind: 'unknown', path: ['evil', 'x'], reason: 'outside the board layout' },
+    ]);
+    expect(classify(() => card(client, cardId).set('colour', 'red'))).toEqual([
+      { kind: 'unknown', path: ['cards', cardId, 'colour'], reason: 'outside the board layout' },
+    ]);
+    expect(classify(() => client.getMap('cards').set('plain', 'not a record'))).toEqual([
+      { kind: 'unknown', path: ['cards', 'plain'], reason: 'a plain value where a record belongs' },
+    ]);
+    const foreign = new Y.Doc();
+    foreign.getArray('cards').insert(0, [1]);
+    const { shadow } = setup(client);
+    expect(applyAndClassify(shadow, Y.encodeStateAsUpdate(foreign)).changes).toEqual([
+      { kind: 'unknown', path: ['cards'], reason: 'outside the board layout' },
+    ]);
+  });
+
+  it('[AC19] reports a new card with an unknown field, an unknown category, plain text or plain marks as unknown', () => {
+    const { client, classify } = setup();
+    const malformed = (id: string, fields: Record<string, unknown>) => () => {
+      const map = new Y.Map<unknown>();
+      client.getMap('cards').set(id, map);
+      const base = { id, category: 'harm', text: new Y.Text('x'), authorId: 'mum', authorRole: 'family' };
+      for (const [key, value] of Object.entries({ ...base, ...fields })) map.set(key, value);
+    };
+    const cases: [string, Record<string, unknown>, string][] = [
+      ['c1', { colour: 'red' }, 'a field the card layout does not have'],
+      ['c2', { category: 'gossip' }, 'a category the board does not have'],
+      ['c3', { text: 'plain string' }, 'card text that is not a Y.Text'],
+      ['c4', { marks: 'agree' }, 'marks that are not a map'],
+    ];
+    for (const [id, fields, reason] of cases) {
+      expect(classify(malformed(id, fields))).toEqual([{ kind: 'unknown', path: ['cards', id], reason }]);
+    }
+    expect(classify(malformed('c5', {}))).toMatchObject([{ kind: 'card-added', cardId: 'c5' }]);
+  });
+
+  it('reports odd stored values as undefined instead of passing them on', () => {
+    const client = newBoard();
+    const { cardId } = unwrap(addCard(client, parent, { category: 'harm' }));
+    const { classify } = setup(client);
+    expect(classify(() => card(client, cardId).set('category', new Y.Map()))).toEqual([
+      { kind: 'card-moved', cardId, authorId: 'mum', category: undefined },
+    ]);
+  });
+
+  it('never throws: garbage bytes and updates with missing parts classify as unknown, not intact', () => {
+    const { shadow, client, updateOf } = setup();
+    const garbage = applyAndClassify(shadow, new Uint8Array([1, 2, 3, 250, 250]));
+    expect(garbage.intact).toBe(false);
+    expect(garbage.changes).toEqual([
+      { kind: 'unknown', path: [], reason: 'the update could not be applied' },
+    ]);
+    const fresh = setup(client);
+    updateOf(() => addCard(client, parent, { category: 'harm' })); // never delivered
+    const second = updateOf(() => addCard(client, parent, { category: 'nextStep' }));
+    const waiting = applyAndClassify(fresh.shadow, second);
+    expect(waiting).toEqual({
+      changes: [
+        { kind: 'unknown', path: [], reason: 'the update depends on content the board does not have' },
+      ],
+      lockedBefore: false,
+      intact: false,
+    });
+  });
+
+  it('reports whether the board was locked before the update', () => {
+    const { client, shadow, updateOf } = setup();
+    const lock = updateOf(() => client.getMap('meta').set('locked', true));
+    expect(applyAndClassify(shadow, lock)).toEqual({
+      changes: [{ kind: 'meta-field', field: 'locked', value: true }],
+      lockedBefore: false,
+      intact: true,
+    });
+    const title = updateOf(() => client.getMap('meta').set('title', 'x'));
+    expect(applyAndClassify(shadow, title).lockedBefore).toBe(true);
+  });
+});

@@ -1,0 +1,157 @@
+import { z } from 'zod';
+import { isPairIntact } from '../cards/pairing.js';
+import { ID_PATTERN, OVERALL_SCALE_ID } from './ids.js';
+import { fail, ok, parseWith } from './result.js';
+import {
+  cardIdSchema,
+  categorySchema,
+  LIMITS,
+  markSchema,
+  networkMemberIdSchema,
+  pairIdSchema,
+  participantIdSchema,
+  roleSchema,
+  ruleIdSchema,
+  scaleIdSchema,
+  scaleModeSchema,
+  storedReviewDate,
+  textOf,
+} from './schema.js';
+import type { BoardState, CardId, CardState, Result } from './types.js';
+
+/**
+ * A whole `BoardState` as plain data, validated: what a version or an imported file must look
+ * like before it is written into a document (restore.ts, boardExport.ts). Strings must be
+ * well-formed (Yjs cannot store half a surrogate pair) and within the limits the ops enforce;
+ * every record sits under its own id.
+ */
+
+const key = z.string().regex(ID_PATTERN, 'not an id');
+const timestamp = z.number();
+
+/** A record of `schema` keyed by each entry's own id. */
+function keyed<T extends { id: string }>(schema: z.ZodType<T>) {
+  return z
+    .record(key, schema)
+    .refine((records) => Object.entries(records).every(([id, record]) => record.id === id), {
+      message: 'an entry is not under its own id',
+    });
+}
+
+const cardState = z.object({
+  id: cardIdSchema,
+  category: categorySchema,
+  text: textOf(LIMITS.cardText),
+  authorId: participantIdSchema,
+  authorRole: roleSchema,
+  createdAt: timestamp,
+  updatedAt: timestamp,
+  order: timestamp,
+  professionalsOnly: z.boolean(),
+  marks: z.record(key, markSchema),
+  pairId: pairIdSchema.nullable(),
+});
+
+const pairState = z.object({
+  id: pairIdSchema,
+  dangerStatementId: cardIdSchema,
+  safetyGoalId: cardIdSchema,
+  createdAt: timestamp,
+});
+
+const scaleRating = z.object({ value: z.int().min(0).max(10), reason: textOf(LIMITS.reason), at: timestamp });
+
+const scaleState = z.object({
+  id: scaleIdSchema,
+  mode: scaleModeSchema,
+  ratings: z.record(key, scaleRating),
+  scored: z.array(key),
+});
+
+const participantState = z.object({
+  id: participantIdSchema,
+  displayName: textOf(LIMITS.field),
+  role: roleSchema,
+  joinedAt: timestamp,
+});
+
+const networkMemberState = z.object({
+  id: networkMemberIdSchema,
+  name: textOf(LIMITS.field),
+  relationship: textOf(LIMITS.field),
+  contact: textOf(LIMITS.field),
+  agreedTo: textOf(LIMITS.field),
+  toldAboutWorries: z.boolean(),
+  order: timestamp,
+});
+
+const ruleState = z.object({
+  id: ruleIdSchema,
+  text: textOf(LIMITS.planText),
+  responsibleMemberIds: z.array(networkMemberIdSchema).max(LIMITS.responsible),
+  redFlags: textOf(LIMITS.planText),
+  networkResponse: textOf(LIMITS.planText),
+  howChildWillKnow: textOf(LIMITS.planText),
+  order: timestamp,
+});
+
+const planState = z.object({
+  bottomLines: textOf(LIMITS.planText),
+  monitoringWho: textOf(LIMITS.planText),
+  monitoringHowOften: textOf(LIMITS.planText),
+  reviewDate: storedReviewDate,
+});
+
+/** The shape of a `BoardState`; `checkBoardState` adds the cross-record rules. */
+export const boardStateSchema = z.object({
+  meta: z.object({
+    title: textOf(LIMITS.title),
+    createdAt: timestamp,
+    schemaVersion: z.int().min(0),
+  }),
+  cards: keyed(cardState),
+  pairs: keyed(pairState),
+  scales: keyed(scaleState),
+  participants: keyed(participantState),
+  network: keyed(networkMemberState),
+  rules: keyed(ruleState),
+  plan: planState,
+});
+
+// The schema's output must be usable as a BoardState (ids branded by the id schemas).
+const _fits: (state: z.output<typeof boardStateSchema>) => BoardState = (state) => state;
+void _fits;
+
+/**
+ * The rules `readBoard` guarantees, checked on plain data: every pair is intact (pairing.ts), a
+ * card's `pairId` names a pair that exists, scales are the overall one and the pairs' ones, and
+ * rules name only network members. A state that breaks them would read back differently once
+ * written, so it is refused rather than half-honoured.
+ */
+export function checkBoardState(state: BoardState): Result<BoardState> {
+  const lookup = (id: CardId): CardState | null => state.cards[id] ?? null;
+  for (const pair of Object.values(state.pairs)) {
+    if (!isPairIntact(pair, lookup)) return fail('invalid-input', `pairs.${pair.id}: not an intact pair`);
+  }
+  for (const card of Object.values(state.cards)) {
+    if (card.pairId !== null && state.pairs[card.pairId] === undefined) {
+      return fail('invalid-input', `cards.${card.id}.pairId: no such pair`);
+    }
+  }
+  for (const id of Object.keys(state.scales)) {
+    if (id !== OVERALL_SCALE_ID && state.pairs[id] === undefined) {
+      return fail('invalid-input', `scales.${id}: neither the overall scale nor a pair's`);
+    }
+  }
+  for (const rule of Object.values(state.rules)) {
+    const missing = rule.responsibleMemberIds.find((id) => state.network[id] === undefined);
+    if (missing !== undefined) return fail('invalid-input', `rules.${rule.id}: no network member ${missing}`);
+  }
+  return ok(state);
+}
+
+/** Validates a whole board state, shape and cross-record rules, without quoting its content. */
+export function parseBoardState(input: unknown): Result<BoardState> {
+  const parsed = parseWith<BoardState>(boardStateSchema, input);
+  return parsed.ok ? checkBoardState(parsed.value) : parsed;
+}

@@ -1,0 +1,66 @@
+import type * as Y from 'yjs';
+import type { Change } from '../cards/changeKinds.js';
+import {
+  type AnyType,
+  attachedChild,
+  currentField,
+  entryChange,
+  latestValue,
+  recordEntry,
+  scalar,
+  unknownAt,
+} from '../doc/entries.js';
+
+/** Writes under `scales`: a scale added or removed, its mode, ratings and private-scoring list. */
+
+const SCALE_FIELDS = new Set(['id', 'ratings', 'scored']);
+
+export function scalesChange(
+  tr: Y.Transaction,
+  type: AnyType,
+  path: readonly string[],
+  key: string,
+): Change[] {
+  const scaleId = path[1] ?? key;
+  if (path.length === 1) {
+    return recordEntry(tr, type, path, key, {
+      added: () => ({ kind: 'scale-added', scaleId }),
+      removed: () => ({ kind: 'scale-removed', scaleId }),
+    });
+  }
+  if (path.length === 2) {
+    if (key === 'mode') return [{ kind: 'scale-mode', scaleId, mode: currentField(type, 'mode') }];
+    if (!SCALE_FIELDS.has(key)) return [unknownAt(path, key)];
+    return attachedChild(tr, type, key, { kind: 'scale-field', scaleId, field: key }, (id, item) =>
+      key === 'ratings'
+        ? {
+            kind: 'rating-set',
+            scaleId,
+            participantId: id,
+            value: ratingValue(item),
+            mode: currentField(type, 'mode'),
+          }
+        : { kind: 'scored-set', scaleId, participantId: id },
+    );
+  }
+  const { before, after } = entryChange(tr, type, key);
+  if (path.length === 3 && path[2] === 'ratings') {
+    const scale = (type._item?.parent as AnyType | undefined) ?? null;
+    const mode = currentField(scale, 'mode');
+    if (after !== null)
+      return [{ kind: 'rating-set', scaleId, participantId: key, value: ratingValue(after), mode }];
+    return [{ kind: 'rating-removed', scaleId, participantId: key, value: ratingValue(before), mode }];
+  }
+  if (path.length === 3 && path[2] === 'scored') {
+    return [{ kind: after !== null ? 'scored-set' : 'scored-removed', scaleId, participantId: key }];
+  }
+  return [unknownAt(path, key)];
+}
+
+/** The `value` of a stored rating `{ value, reason, at }` (the reason is never reported). */
+function ratingValue(item: Y.Item | null): unknown {
+  const rating = latestValue(item);
+  return typeof rating === 'object' && rating !== null
+    ? scalar((rating as { value?: unknown }).value)
+    : undefined;
+}

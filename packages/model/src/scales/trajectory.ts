@@ -1,0 +1,138 @@
+import { OVERALL_SCALE_ID } from '../doc/ids.js';
+import type { BoardState, ParticipantState, Role, ScaleState } from '../doc/types.js';
+import type {
+  Trajectory,
+  TrajectoryGroup,
+  TrajectoryLine,
+  TrajectoryPoint,
+  TrajectoryScale,
+} from '../history/versionTypes.js';
+
+/**
+ * The scaling over the life of the case: for each scale (overall first, then each danger
+ * statement / safety goal pair), one line per person who ever scored it and one mean line per
+ * group, across the saved meetings (and "now"). Only revealed scores count: a scale collecting
+ * privately shows no value at that moment.
+ */
+
+export interface TrajectoryMoment {
+  /** The version the board comes from, or null for the board as it is now. */
+  readonly versionId: string | null;
+  readonly at: number;
+  readonly label: string;
+  readonly board: BoardState;
+}
+
+const GROUPS: readonly TrajectoryGroup[] = ['family', 'network', 'professionals'];
+
+/** The group whose mean a role counts towards; viewers do not score and count nowhere. */
+export function groupOfRole(role: Role): TrajectoryGroup | null {
+  if (role === 'family' || role === 'network') return role;
+  if (role === 'facilitator' || role === 'practitioner') return 'professionals';
+  return null;
+}
+
+/** A revealed score at one moment, or null. */
+function valueAt(board: BoardState, scaleId: string, participantId: string): number | null {
+  const scale: ScaleState | undefined = board.scales[scaleId];
+  if (scale === undefined || scale.mode !== 'revealed') return null;
+  return scale.ratings[participantId]?.value ?? null;
+}
+
+/** Each person as the latest board that knows them describes them. */
+function latestPeople(moments: readonly TrajectoryMoment[]): Map<string, ParticipantState> {
+  const people = new Map<string, ParticipantState>();
+  for (const moment of moments) {
+    for (const person of Object.values(moment.board.participants)) people.set(person.id, person);
+  }
+  return people;
+}
+
+/** Scale ids: the overall one, then pairs in the order they first appear (then by creation, id). */
+function scaleIds(moments: readonly TrajectoryMoment[]): string[] {
+  const seen = new Map<string, { first: number; createdAt: number }>();
+  moments.forEach((moment, index) => {
+    for (const pair of Object.values(moment.board.pairs)) {
+      if (!seen.has(pair.id)) seen.set(pair.id, { first: index, createdAt: pair.createdAt });
+    }
+  });
+  const pairs = [...seen.entries()].sort(
+    ([a, x], [b, y]) => x.first - y.first || x.createdAt - y.createdAt || (a < b ? -1 : a > b ? 1 : 0),
+  );
+  return [OVERALL_SCALE_ID, ...pairs.map(([id]) => id)];
+}
+
+/** The danger statement's words from the latest moment that has the pair. */
+function titleOf(moments: readonly TrajectoryMoment[], scaleId: string): string {
+  for (let i = moments.length - 1; i >= 0; i--) {
+    const board = moments[i]?.board;
+    const pair = board?.pairs[scaleId];
+    if (pair !== undefined) return board?.cards[pair.dangerStatementId]?.text ?? '';
+  }
+  return '';
+}
+
+const mean = (values: readonly number[]): number =>
+  Math.round((values.reduce((sum, value) => sum + value, 0) / values.length) * 10) / 10;
+
+function scaleLines(
+  moments: readonly TrajectoryMoment[],
+  scaleId: string,
+  people: ReadonlyMap<string, ParticipantState>,
+): TrajectoryLine[] {
+  const raters = new Set<string>();
+  for (const moment of moments) {
+    const scale = moment.board.scales[scaleId];
+    if (scale?.mode === 'revealed') for (const id of Object.keys(scale.ratings)) raters.add(id);
+  }
+  const persons: TrajectoryLine[] = [];
+  for (const id of raters) {
+    const person = people.get(id);
+    if (person?.role === 'viewer') continue;
+    const points = moments.map(
+      (moment): TrajectoryPoint => ({
+        versionId: moment.versionId,
+        at: moment.at,
+        value: valueAt(moment.board, scaleId, id),
+      }),
+    );
+    const group = person === undefined ? null : groupOfRole(person.role);
+    persons.push({ key: id, label: person?.displayName ?? '', role: person?.role ?? null, group, points });
+  }
+  const rank = (line: TrajectoryLine) => (line.group === null ? GROUPS.length : GROUPS.indexOf(line.group));
+  persons.sort((a, b) => rank(a) - rank(b) || a.label.localeCompare(b.label) || (a.key < b.key ? -1 : 1));
+  const groups: TrajectoryLine[] = [];
+  for (const group of GROUPS) {
+    const members = persons.filter((line) => line.group === group);
+    if (members.length === 0) continue;
+    const points = moments.map((moment, i): TrajectoryPoint => {
+      const values = members
+        .map((line) => line.points[i]?.value ?? null)
+        .filter((v): v is number => v !== null);
+      return { versionId: moment.versionId, at: moment.at, value: values.length === 0 ? null : mean(values) };
+    });
+    groups.push({ key: `group:${group}`, label: group, role: null, group, points });
+  }
+  return [...persons, ...groups];
+}
+
+/**
+ * The trajectory over `moments` (sorted oldest first here). A person's label is their display
+ * name on the latest board that knows them ('' if none does); a group's label is its key word
+ * ('family', 'network', 'professionals') for the view to translate. Group means are rounded to
+ * one decimal.
+ * @example trajectory([{ versionId: v1.id, at: v1.createdAt, label: 'Initial conference', board }])
+ */
+export function trajectory(moments: readonly TrajectoryMoment[]): Trajectory {
+  const sorted = [...moments].sort((a, b) => a.at - b.at);
+  const people = latestPeople(sorted);
+  const scales: TrajectoryScale[] = scaleIds(sorted).map((scaleId) => ({
+    scaleId,
+    title: scaleId === OVERALL_SCALE_ID ? '' : titleOf(sorted, scaleId),
+    lines: scaleLines(sorted, scaleId, people),
+  }));
+  return {
+    moments: sorted.map(({ versionId, at, label }) => ({ versionId, at, label })),
+    scales,
+  };
+}

@@ -1,0 +1,406 @@
+import type { BoardDocument, Origin } from '@kinmap/model';
+import * as Y from 'yjs';
+import { type AwarenessRelay, createAwarenessRelay } from '../awarenessRelay.js';
+import { createTokenBucket, type TokenBucket } from '../guard/rateLimit.js';
+import {
+  type AwarenessEntry,
+  decodeClientMessage,
+  decodeDocUpdate,
+  encodeSyncStep1,
+  encodeUpdate,
+  MessageType,
+} from '../protocol.js';
+import { encodeRejected } from '../rejection.js';
+import {
+  type Access,
+  CloseCode,
+  type DocStore,
+  type Logger,
+  type RoomConnection,
+  type RoomLimits,
+  type SocketLike,
+} from '../types.js';
+import { type ChangeResult, createRoomDoc, type RoomDoc } from './roomDoc.js';
+
+/**
+ * The origin of a transaction that applied a client's update. Its `kind` is the model's
+ * `remote`, so `originKind(origin) === 'remote'`; `connectionId` says whose it was.
+ */
+export interface RemoteOrigin extends Origin {
+  readonly kind: 'remote';
+  readonly connectionId: string;
+}
+
+const isRemoteOrigin = (value: unknown): value is RemoteOrigin =>
+  typeof value === 'object' && value !== null && (value as Partial<RemoteOrigin>).kind === 'remote';
+
+export type RoomState = 'loading' | 'ready' | 'broken' | 'unloaded';
+
+export interface RoomOptions {
+  readonly boardId: string;
+  readonly store: DocStore;
+  readonly limits: RoomLimits;
+  readonly logger: Logger;
+  readonly now: () => number;
+  /** Loading waits for this (the previous room of the same board finishing its unload). */
+  readonly after?: Promise<void>;
+  /** Check client updates against the permission matrix (default true; see RoomsOptions). */
+  readonly checkPermissions?: boolean;
+  /** Which of the board's two documents this room holds (default `shared`). */
+  readonly document?: BoardDocument;
+  /** The last connection left. */
+  readonly onEmpty?: () => void;
+  /** A client update was refused by the permission check (for the audit: who, which rule). */
+  readonly onRefused?: (sender: Access, rule: string) => void;
+  /** Loading failed: every connection was closed and the room must be forgotten. */
+  readonly onBroken?: () => void;
+  /**
+   * Runs once the board is loaded, before any connection is answered; `change` is RoomDoc.change.
+   * If it throws, the room is broken (fail closed: e.g. content that must move out first, [PO2]).
+   */
+  readonly beforeReady?: (doc: Y.Doc, change: RoomDoc['change']) => Promise<void>;
+}
+
+/** One board in memory: its doc, its connections and their presence. */
+export interface Room {
+  readonly boardId: string;
+  readonly doc: Y.Doc;
+  readonly state: RoomState;
+  /** Resolves true once loaded, false when loading failed. */
+  readonly loaded: Promise<boolean>;
+  readonly awareness: AwarenessRelay;
+  connect(socket: SocketLike, access: Access): RoomConnection;
+  connectionCount(): number;
+  closeAll(code: number, reason: string): void;
+  /** Resolves when every update queued so far is stored and applied. */
+  drained(): Promise<void>;
+  /** A server-side change, once the board is loaded; see RoomDoc.change. */
+  change<T>(fn: (doc: Y.Doc) => T): Promise<ChangeResult<T>>;
+  /** See RoomDoc.changeUnless. */
+  changeUnless<T>(
+    unless: (doc: Y.Doc) => boolean,
+    fn: (doc: Y.Doc) => T,
+  ): Promise<ChangeResult<T | undefined>>;
+  /** Waits for queued updates, compacts, and frees the doc; the room is unusable afterwards. */
+  unload(): Promise<void>;
+}
+
+interface Peer {
+  readonly access: Access;
+  readonly socket: SocketLike;
+  readonly bucket: TokenBucket;
+  readonly origin: RemoteOrigin;
+  open: boolean;
+  /** Has received the current awareness states (after its first sync step 1). */
+  greeted: boolean;
+  /** An append of this peer's update failed, or one was refused: its later queued updates are discarded. */
+  failed: boolean;
+  /**
+   * [S8] Updates that arrived after our first sync step 1 and before the client's step 2 answered
+   * it, held until that answer; null when not holding. See `hold`.
+   */
+  held: Uint8Array[] | null;
+  heldBytes: number;
+}
+
+/** The close reason when the store refused a client's update ([S2]). */
+export const STORAGE_REFUSED_REASON = 'storage failure: the change was not saved';
+
+/** WebSocket close reasons are limited to 123 bytes; ours are short ASCII, this is a guard. */
+const closeReason = (reason: string): string => reason.slice(0, 120);
+
+/**
+ * What an awareness frame costs before we know whether it sets the sender's own state. The official
+ * client re-sends every awareness change it receives, so most awareness frames are echoes of other
+ * people's cursors that the guard drops; charging them a full token would rate-limit honest clients
+ * in a busy room, while this still bounds a flood of them to 1/ECHO_COST times the message rate.
+ */
+const ECHO_COST = 0.1;
+
+export function createRoom(options: RoomOptions): Room {
+  const { boardId, store, limits, logger, now } = options;
+  const roomDoc = createRoomDoc({
+    boardId,
+    store,
+    logger,
+    compactEvery: limits.compactEvery,
+    checkPermissions: options.checkPermissions ?? true,
+    document: options.document ?? 'shared',
+    now,
+  });
+  const { doc } = roomDoc;
+  const peers = new Set<Peer>();
+  const backlog: Array<{ peer: Peer; data: Uint8Array }> = [];
+  let state: RoomState = 'loading';
+
+  const awareness = createAwarenessRelay({
+    doc,
+    intervalMs: limits.awarenessIntervalMs,
+    now,
+    broadcast: (message, skip) => {
+      for (const peer of peers) if (peer.access.connectionId !== skip) send(peer, message);
+    },
+  });
+
+  // Every applied change is broadcast once, encoded once, to everyone but its sender.
+  doc.on('update', (update: Uint8Array, origin: unknown) => {
+    if (state !== 'ready') return;
+    const message = encodeUpdate(update);
+    const from = isRemoteOrigin(origin) ? origin.connectionId : undefined;
+    for (const peer of peers) if (peer.access.connectionId !== from) send(peer, message);
+  });
+
+  function send(peer: Peer, message: Uint8Array): void {
+    if (!peer.open) return;
+    if ((peer.socket.bufferedAmount ?? 0) > limits.maxBufferedBytes) {
+      close(peer, CloseCode.slowConsumer, 'slow consumer');
+      return;
+    }
+    try {
+      peer.socket.send(message);
+    } catch {
+      close(peer, CloseCode.goingAway, 'send failed');
+    }
+  }
+
+  function detach(peer: Peer): void {
+    if (!peer.open) return;
+    peer.open = false;
+    peers.delete(peer);
+    awareness.release(peer.access.connectionId);
+    if (peers.size === 0 && (state === 'loading' || state === 'ready')) options.onEmpty?.();
+  }
+
+  function close(peer: Peer, code: number, reason: string): void {
+    if (!peer.open) return;
+    detach(peer);
+    logger.info('connection.closed', { boardId, connectionId: peer.access.connectionId, code });
+    try {
+      peer.socket.close(code, closeReason(reason));
+    } catch {
+      // The transport is already gone; nothing more to tell it.
+    }
+  }
+
+  function receive(peer: Peer, data: Uint8Array): void {
+    if (!peer.open) return;
+    if (data.byteLength > limits.maxMessageBytes) {
+      logger.warn('message.too_large', {
+        boardId,
+        connectionId: peer.access.connectionId,
+        bytes: data.byteLength,
+      });
+      close(peer, CloseCode.tooLarge, 'message too large');
+    } else if (!peer.bucket.take(data[0] === MessageType.awareness ? ECHO_COST : 1)) {
+      close(peer, CloseCode.rateLimited, 'rate limited');
+    } else if (state === 'loading') {
+      backlog.push({ peer, data });
+    } else if (state === 'ready') {
+      handle(peer, data);
+    }
+  }
+
+  function handle(peer: Peer, data: Uint8Array): void {
+    if (!peer.open) return;
+    const decoded = decodeClientMessage(data);
+    if (!decoded.ok) {
+      logger.warn('message.rejected', {
+        boardId,
+        connectionId: peer.access.connectionId,
+        bytes: data.byteLength,
+      });
+      close(peer, CloseCode.badMessage, decoded.reason);
+      return;
+    }
+    const message = decoded.value;
+    if (message.type === 'syncStep1') answerSyncStep1(peer, message.stateVector);
+    else if (message.type === 'update' && peer.held !== null) hold(peer, message.update);
+    else if (message.type === 'syncStep2') {
+      receiveUpdate(peer, message.update, true);
+      release(peer);
+    } else if (message.type === 'update') receiveUpdate(peer, message.update, false);
+    else if (message.type === 'awareness') receiveAwareness(peer, message.entries);
+    else {
+      const states = awareness.encodeStates();
+      if (states !== null) send(peer, states);
+    }
+  }
+
+  function receiveAwareness(peer: Peer, entries: readonly AwarenessEntry[]): void {
+    // The frame was charged ECHO_COST on arrival; one that set our own state pays the rest.
+    const admitted = awareness.receive(peer.access.connectionId, entries);
+    if (admitted > 0 && !peer.bucket.take(1 - ECHO_COST)) close(peer, CloseCode.rateLimited, 'rate limited');
+  }
+
+  function answerSyncStep1(peer: Peer, stateVector: Uint8Array): void {
+    send(peer, roomDoc.encodeSyncStep2For(stateVector));
+    // Ask for what we lack; a viewer's answer would be dropped anyway, so do not ask it.
+    if (peer.access.canWriteDoc) {
+      send(peer, encodeSyncStep1(Y.encodeStateVector(doc)));
+      if (!peer.greeted) peer.held = [];
+    }
+    if (!peer.greeted) {
+      peer.greeted = true;
+      const states = awareness.encodeStates();
+      if (states !== null) send(peer, states);
+    }
+  }
+
+  /**
+   * [S8] A reconnecting client sends its step 1 and, before our step 1 reaches it, may already send a
+   * new edit that builds on edits made offline, which only its step 2 will carry. Checked first, that
+   * edit would depend on content the board lacks and be refused ([AC19]), and the client would have to
+   * drop its offline edits. Yjs updates commute, so it waits for the step 2 instead. Bounded (the
+   * rate limit bounds the frames): past `maxMessageBytes` held, they are handled in order at once.
+   */
+  function hold(peer: Peer, update: Uint8Array): void {
+    peer.held?.push(update);
+    peer.heldBytes += update.byteLength;
+    if (peer.heldBytes > limits.maxMessageBytes) release(peer);
+  }
+
+  function release(peer: Peer): void {
+    const held = peer.held ?? [];
+    peer.held = null;
+    peer.heldBytes = 0;
+    for (const update of held) receiveUpdate(peer, update, false);
+  }
+
+  function receiveUpdate(peer: Peer, update: Uint8Array, answersStep1: boolean): void {
+    if (!peer.access.canWriteDoc) return; // a viewer's edits are dropped silently
+    const { connectionId } = peer.access;
+    const decoded = decodeDocUpdate(update);
+    if (!decoded.ok) {
+      logger.warn('update.rejected', { boardId, connectionId, bytes: update.byteLength });
+      close(peer, CloseCode.badMessage, decoded.reason);
+      return;
+    }
+    roomDoc.write(
+      update,
+      decoded.value,
+      peer.origin,
+      {
+        sender: peer.access,
+        skip: () => peer.failed,
+        rejected: ({ rule, reason }) => {
+          // Not stored, applied or broadcast; the sender reverts by re-syncing from a fresh doc.
+          logger.warn('update.refused', { boardId, connectionId, rule, bytes: update.byteLength });
+          send(peer, encodeRejected({ rule, reason }));
+          options.onRefused?.(peer.access, rule);
+          // Its later updates build on the refused one and would each be refused (and each refusal
+          // rebuilds the guard's copy of the board): drop them unchecked and end the connection.
+          peer.failed = true;
+          close(peer, CloseCode.refused, `update refused (${rule}): start again from a fresh document`);
+        },
+        appendFailed: () => {
+          peer.failed = true;
+          logger.error('update.append_failed', { boardId, connectionId, bytes: update.byteLength });
+          // Only the sender: the room stays readable, and the client keeps the change and re-sends
+          // it in the sync of its next connection, which is stored once the store accepts writes.
+          close(peer, CloseCode.storageFailure, STORAGE_REFUSED_REASON);
+        },
+        applyFailed: () => {
+          logger.error('update.apply_failed', { boardId, connectionId, bytes: update.byteLength });
+          close(peer, CloseCode.badMessage, 'update could not be applied');
+        },
+      },
+      answersStep1,
+    );
+  }
+
+  async function prepared(): Promise<boolean> {
+    if (!(await roomDoc.load())) return false;
+    try {
+      await options.beforeReady?.(doc, roomDoc.change);
+      return true;
+    } catch {
+      logger.error('room.before_ready_failed', { boardId });
+      return false;
+    }
+  }
+
+  async function load(): Promise<boolean> {
+    if (!(await prepared())) {
+      state = 'broken';
+      backlog.length = 0;
+      for (const peer of [...peers])
+        close(peer, CloseCode.storageFailure, 'storage failure: board could not be loaded');
+      options.onBroken?.();
+      return false;
+    }
+    state = 'ready';
+    for (const { peer, data } of backlog.splice(0)) handle(peer, data);
+    return true;
+  }
+
+  const loaded = (options.after ?? Promise.resolve()).then(load, load);
+
+  async function drained(): Promise<void> {
+    await loaded;
+    await roomDoc.drained();
+  }
+
+  let unloading: Promise<void> | null = null;
+  async function unload(): Promise<void> {
+    await loaded;
+    roomDoc.compact();
+    await roomDoc.drained();
+    state = 'unloaded';
+    awareness.destroy();
+    doc.destroy();
+    logger.info('room.unloaded', { boardId });
+  }
+
+  function connect(socket: SocketLike, access: Access): RoomConnection {
+    const peer: Peer = {
+      access,
+      socket,
+      bucket: createTokenBucket({ perSecond: limits.messagesPerSecond, burst: limits.messageBurst, now }),
+      origin: Object.freeze({ kind: 'remote', connectionId: access.connectionId }),
+      open: true,
+      greeted: false,
+      failed: false,
+      held: null,
+      heldBytes: 0,
+    };
+    peers.add(peer);
+    logger.info('connection.opened', { boardId, connectionId: access.connectionId, role: access.role });
+    if (state === 'broken' || state === 'unloaded') close(peer, CloseCode.storageFailure, 'storage failure');
+    return {
+      message: (data) => receive(peer, data),
+      close: () => {
+        if (!peer.open) return;
+        detach(peer);
+        logger.info('connection.left', { boardId, connectionId: access.connectionId });
+      },
+    };
+  }
+
+  return {
+    boardId,
+    doc,
+    awareness,
+    loaded,
+    get state() {
+      return state;
+    },
+    connect,
+    connectionCount: () => peers.size,
+    closeAll(code, reason) {
+      for (const peer of [...peers]) close(peer, code, reason);
+    },
+    drained,
+    async change(fn) {
+      if (!(await loaded) || state !== 'ready') return { ok: false, reason: 'unavailable' };
+      return roomDoc.change(fn);
+    },
+    async changeUnless(unless, fn) {
+      if (!(await loaded) || state !== 'ready') return { ok: false, reason: 'unavailable' };
+      return roomDoc.changeUnless(unless, fn);
+    },
+    unload() {
+      unloading ??= unload();
+      return unloading;
+    },
+  };
+}
