@@ -1,7 +1,9 @@
+import bidiModule from 'bidi-js';
+
 /**
- * Right-to-left text in reports: a small subset of the Unicode bidirectional algorithm (UAX #9)
- * for one paragraph without explicit embeddings — enough for card text in Arabic or Urdu with
- * numbers, punctuation and the odd English word inside, or English with an Arabic name inside.
+ * Right-to-left text in reports: the Unicode bidirectional algorithm (UAX #9) from `bidi-js`,
+ * behind the few functions the layout needs — card text in Arabic or Urdu with numbers,
+ * punctuation and the odd English word inside, or English with an Arabic name inside.
  *
  * The renderer works in two steps: `resolveLevels` once per paragraph (logical order), then
  * `reorderRuns` per laid-out line, which turns the line's runs into drawing order.
@@ -9,117 +11,41 @@
 
 export type Direction = 'ltr' | 'rtl';
 
-/** The classes this subset distinguishes (UAX #9 names). */
-type BidiClass = 'L' | 'R' | 'EN' | 'AN' | 'WS' | 'ON';
+// bidi-js is CommonJS (`module.exports = bidiFactory`) typed as an ES module's default export:
+// imported from ESM, the default *is* the factory, which TypeScript reads as `.default`.
+const bidiFactory = bidiModule as unknown as typeof bidiModule.default;
+const bidi = bidiFactory();
 
-/** Letters and marks of the scripts written right to left. */
+/** Letters and marks of the scripts written right to left (what fontkit reverses when shaping). */
 const RTL_SCRIPT =
   /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}]/u;
-const LETTER = /\p{L}/u;
-const MARK_OR_JOINER = /[\p{M}\u200C\u200D]/u;
-const DIGIT = /\p{Nd}/u;
-const SPACE = /\s/u;
 /** The first character that belongs to a real script (not Common, Inherited or Unknown). */
 const FIRST_SCRIPT_CHAR = /[^\p{Script=Common}\p{Script=Inherited}\p{Script=Unknown}]/u;
 
-const LRM = '\u200E';
-const RLM = '\u200F';
-
-/** Brackets and quotes that show their mirror image in right-to-left text (UAX #9, L4). */
-const MIRRORED: Readonly<Record<string, string>> = {
-  '(': ')',
-  ')': '(',
-  '[': ']',
-  ']': '[',
-  '{': '}',
-  '}': '{',
-  '<': '>',
-  '>': '<',
-  '«': '»',
-  '»': '«',
-  '‹': '›',
-  '›': '‹',
-};
-
-function classOf(char: string, previous: BidiClass | null): BidiClass {
-  const code = char.charCodeAt(0);
-  // ASCII first: most text in most reports, and the regular expressions below are slow.
-  if (code < 0x80) {
-    if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) return 'L';
-    if (code >= 0x30 && code <= 0x39) return 'EN';
-    if (code === 0x20 || (code >= 0x09 && code <= 0x0d)) return 'WS';
-    return 'ON';
-  }
-  if (char === RLM) return 'R';
-  if (char === LRM) return 'L';
-  // Combining marks and joiners take the class of what they sit on (W1).
-  if (MARK_OR_JOINER.test(char)) return previous ?? 'ON';
-  if (DIGIT.test(char)) return RTL_SCRIPT.test(char) ? 'AN' : 'EN';
-  if (SPACE.test(char)) return 'WS';
-  if (LETTER.test(char)) return RTL_SCRIPT.test(char) ? 'R' : 'L';
-  return 'ON';
-}
-
 /**
- * The paragraph's direction from its first strong character (UAX #9, P2–P3).
+ * The paragraph's direction from its first strong character (UAX #9, P2–P3); left to right
+ * when it has none.
  * @example paragraphDirection('  2024: سلام') // 'rtl'
  */
 export function paragraphDirection(text: string): Direction {
-  for (const char of text) {
-    const bidiClass = classOf(char, null);
-    if (bidiClass === 'L') return 'ltr';
-    if (bidiClass === 'R') return 'rtl';
-  }
-  return 'ltr';
-}
-
-/** Numbers count as right-to-left when neutrals look at their neighbours (N1). */
-function strongOf(bidiClass: BidiClass): 'L' | 'R' | null {
-  if (bidiClass === 'L') return 'L';
-  if (bidiClass === 'R' || bidiClass === 'AN') return 'R';
-  return null;
+  const level = bidi.getEmbeddingLevels(text, 'auto').paragraphs[0]?.level ?? 0;
+  return level % 2 === 1 ? 'rtl' : 'ltr';
 }
 
 /**
- * The embedding level of each character (by index into `chars`): even runs left to right,
- * odd runs right to left.
+ * The embedding level of each character (by index into `chars`, one code point each): even
+ * runs left to right, odd runs right to left.
  */
 export function resolveLevels(chars: readonly string[], direction: Direction): number[] {
-  const base: 'L' | 'R' = direction === 'rtl' ? 'R' : 'L';
-  const classes: BidiClass[] = [];
-  let lastStrong: 'L' | 'R' = base;
+  // bidi-js counts UTF-16 code units; a character outside the BMP takes its first unit's level.
+  const { levels } = bidi.getEmbeddingLevels(chars.join(''), direction);
+  const result: number[] = [];
+  let unit = 0;
   for (const char of chars) {
-    let bidiClass = classOf(char, classes.at(-1) ?? null);
-    // European digits after right-to-left letters behave as Arabic numbers (W2); after
-    // left-to-right letters, as left-to-right text (W7).
-    if (bidiClass === 'EN') bidiClass = lastStrong === 'R' ? 'AN' : 'L';
-    if (bidiClass === 'L' || bidiClass === 'R') lastStrong = bidiClass;
-    classes.push(bidiClass);
+    result.push(levels[unit] ?? 0);
+    unit += char.length;
   }
-  resolveNeutrals(classes, base);
-  return classes.map((bidiClass) => levelOf(bidiClass, direction));
-}
-
-/** Spaces and punctuation between two strong runs of one direction take it; otherwise the paragraph's (N1, N2). */
-function resolveNeutrals(classes: BidiClass[], base: 'L' | 'R'): void {
-  let index = 0;
-  while (index < classes.length) {
-    if (strongOf(classes[index] as BidiClass) !== null) {
-      index += 1;
-      continue;
-    }
-    const start = index;
-    while (index < classes.length && strongOf(classes[index] as BidiClass) === null) index += 1;
-    const before = start === 0 ? base : strongOf(classes[start - 1] as BidiClass);
-    const after = index === classes.length ? base : strongOf(classes[index] as BidiClass);
-    const resolved = before === after ? (before ?? base) : base;
-    for (let i = start; i < index; i += 1) classes[i] = resolved;
-  }
-}
-
-function levelOf(bidiClass: BidiClass, direction: Direction): number {
-  if (direction === 'ltr') return bidiClass === 'R' ? 1 : bidiClass === 'AN' ? 2 : 0;
-  return bidiClass === 'R' ? 1 : 2;
+  return result;
 }
 
 /** A piece of one line with one level; `T` carries whatever the caller needs (text, font). */
@@ -156,9 +82,9 @@ export function reorderRuns<T>(runs: readonly LeveledRun<T>[]): LeveledRun<T>[] 
   return ordered;
 }
 
-/** The character shown in right-to-left text: brackets face the other way (L4). */
+/** The character shown in right-to-left text: brackets and other paired signs face the other way (L4). */
 export function mirrored(char: string): string {
-  return MIRRORED[char] ?? char;
+  return bidi.getMirroredCharacter(char) ?? char;
 }
 
 /**
