@@ -1,6 +1,6 @@
 import { PERMISSION_MATRIX } from '@kinmap/model';
+import { CATEGORY_HEADINGS } from '@kinmap/reports';
 import type { AuditChange } from '@kinmap/sync';
-import { CATEGORY_HEADINGS } from '../reports/reportWords.js';
 import type { AuditDetail, AuditEventKind } from './auditLog.js';
 
 /**

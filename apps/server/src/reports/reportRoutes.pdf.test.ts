@@ -1,7 +1,7 @@
 import { addCard, CATEGORIES } from '@kinmap/model';
+import { extractPdf, fullText } from '@kinmap/reports/testing';
 import { describe, expect, it } from 'vitest';
 import { historyFixtures, TEXTS } from '../history/history.fixture.js';
-import { extractPdf, fullText } from './pdfText.fixture.js';
 
 /**
  * The PDF routes end to end: what the family summary and the record contain, read back with pdf.js

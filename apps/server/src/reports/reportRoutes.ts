@@ -14,6 +14,7 @@ import {
   type VersionContent,
   type VersionMeta,
 } from '@kinmap/model';
+import { renderFamilySummary, renderRecord } from '@kinmap/reports';
 import { type Rooms, restrictedRoomId } from '@kinmap/sync';
 import type { Context, Hono } from 'hono';
 import type * as Y from 'yjs';
@@ -24,7 +25,6 @@ import { captureBoard, decodeBoard, decodeVersion } from '../history/boardSnapsh
 import { storedVersion, type VersionRoutesOptions } from '../history/versionRoutes.js';
 import { ApiError, ApiErrorCode } from '../http/apiError.js';
 import type { RequestIdEnv } from '../http/requestId.js';
-import type { FamilySummaryInput, RecordInput } from './reportInput.js';
 
 /** The version routes' dependencies: reports read the same boards, versions and meetings. */
 export interface ReportRoutesOptions extends VersionRoutesOptions {
@@ -36,12 +36,6 @@ export const IMPORT_MAX_BYTES = 8 * 1024 * 1024;
 export const IMPORT_PATH = '/api/boards/import';
 export const EXPORT_SCHEMA_PATH = '/api/schema/board-export-v1.json';
 const IMPORTED_TITLE = 'Imported board';
-
-// The PDF renderers (pdfkit and its fonts) load when the first report is asked for, not at start.
-const renderFamilySummary = async (input: FamilySummaryInput): Promise<Uint8Array> =>
-  (await import('./familySummary.js')).renderFamilySummary(input);
-const renderRecord = async (input: RecordInput): Promise<Uint8Array> =>
-  (await import('./record.js')).renderRecord(input);
 
 /** What a report or export shows: a saved version, or the board as it is now. */
 interface Source {

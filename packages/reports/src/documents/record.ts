@@ -1,7 +1,7 @@
 import { isRole, type ParticipantState } from '@kinmap/model';
+import { INK_MUTED, PageFlow, type Part } from '../text/pageFlow.js';
 import { participantDirectory, personLabel } from './boardReading.js';
 import { formatDateTime, formatIsoDate, reportTimeZone } from './dates.js';
-import { INK_MUTED, PageFlow, type Part } from './pageFlow.js';
 import { RECORD_STYLES as S, writeMap, writePlan, writeScales, writeTrajectory } from './recordSections.js';
 import type { RecordInput } from './reportInput.js';
 import { MEETING_TYPE_LABELS, ROLE_LABELS } from './reportWords.js';

@@ -1,16 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
+import { extractPdf, textLines } from '../testing/pdfText.js';
+import { fontFile } from './fonts.js';
 import { installGlyphMap, installTextLayer } from './glyphMap.js';
-import { extractPdf, textLines } from './pdfText.fixture.js';
-import { woffToSfnt } from './woff.js';
 
-const require = createRequire(import.meta.url);
-const DEJAVU = readFileSync(require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'));
-const NOTO = woffToSfnt(
-  readFileSync(require.resolve('@fontsource/noto-sans-arabic/files/noto-sans-arabic-arabic-400-normal.woff')),
-);
+const DEJAVU = readFileSync(fontFile('latin', 'regular'));
+const NOTO = readFileSync(fontFile('arabic', 'regular'));
 
 function newDoc(): PDFKit.PDFDocument {
   return new PDFDocument({ size: 'A4', font: null as unknown as string });

@@ -1,8 +1,8 @@
 import type { ScaleId } from '@kinmap/model';
 import { describe, expect, it } from 'vitest';
+import { extractPdf, fullText } from '../testing/pdfText.js';
+import { PageFlow } from '../text/pageFlow.js';
 import { participantDirectory } from './boardReading.js';
-import { PageFlow } from './pageFlow.js';
-import { extractPdf, fullText } from './pdfText.fixture.js';
 import { writeMap, writePlan, writeScales, writeTrajectory } from './recordSections.js';
 import { emptyBoard, makeCard, sampleBoard, sampleRestricted } from './reportBoard.fixture.js';
 

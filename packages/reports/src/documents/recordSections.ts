@@ -10,6 +10,7 @@ import {
   type ParticipantState,
   type Trajectory,
 } from '@kinmap/model';
+import { INK_MUTED, type PageFlow, type Part } from '../text/pageFlow.js';
 import {
   cardsOf,
   type NumberedPair,
@@ -23,7 +24,6 @@ import {
   scalesInOrder,
 } from './boardReading.js';
 import { formatDateTime, formatIsoDate, formatShortDate } from './dates.js';
-import { INK_MUTED, type PageFlow, type Part } from './pageFlow.js';
 import { CATEGORY_HEADINGS, COLUMN_HEADINGS, SCALE_ANCHORS } from './reportWords.js';
 import { type ChartLine, chartLines, drawTrajectoryChart } from './trajectoryChart.js';
 

@@ -51,6 +51,19 @@ describe('resolveLevels', () => {
     expect(levels.slice(15)).toEqual(Array(6).fill(0));
   });
 
+  it('keeps a decimal number in a right-to-left paragraph in one piece (W4)', () => {
+    // "His age is 12.5 years": the point sits between two digits of one number, not between words.
+    expect(resolveLevels(chars('عمره 12.5 سنة'), 'rtl').slice(5, 9)).toEqual([2, 2, 2, 2]);
+  });
+
+  it('honours explicit isolates and marks typed into a card (P2, X5a–X6a)', () => {
+    // An English name isolated at the start of an Arabic sentence does not make it English.
+    const text = '\u2066Mr Jones\u2069 قال لا';
+    expect(paragraphDirection(text)).toBe('rtl');
+    expect(resolveLevels(chars(text), 'rtl').slice(1, 9)).toEqual(Array(8).fill(2));
+    expect(paragraphDirection('\u200F12')).toBe('rtl');
+  });
+
   it('gives combining marks the level of the letter they sit on', () => {
     const levels = resolveLevels(chars('a\u0301 بَ'), 'ltr');
     expect(levels).toEqual([0, 0, 0, 1, 1]);

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { PageFlow } from './pageFlow.js';
-import { extractPdf, fullText } from './pdfText.fixture.js';
+import { extractPdf, fullText } from '../testing/pdfText.js';
+import { PageFlow } from '../text/pageFlow.js';
 import { TRAJECTORY } from './reportBoard.fixture.js';
 import { chartGeometry, chartLines, drawTrajectoryChart, lineSegments, yOfScore } from './trajectoryChart.js';
 

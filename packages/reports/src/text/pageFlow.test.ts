@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { embeddedFontNames, extractPdf, textLines } from '../testing/pdfText.js';
 import { PageFlow } from './pageFlow.js';
-import { embeddedFontNames, extractPdf, textLines } from './pdfText.fixture.js';
 
 const body = { size: 12, weight: 'regular' as const };
 const newFlow = (): PageFlow =>

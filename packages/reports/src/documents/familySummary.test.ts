@@ -1,7 +1,7 @@
 import type { BoardState, CardId, PairId, ScaleId } from '@kinmap/model';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { type ExtractedPdf, extractPdf, fullText, pageTexts, textLines } from '../testing/pdfText.js';
 import { renderFamilySummary } from './familySummary.js';
-import { type ExtractedPdf, extractPdf, fullText, pageTexts, textLines } from './pdfText.fixture.js';
 import {
   ARABIC,
   bigBoard,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { type GlyphMappedFont, installGlyphMap, installTextLayer, type TextLayerFont } from './glyphMap.js';
-import { isWoff, woffToSfnt } from './woff.js';
 
 /**
  * The fonts embedded in reports. DejaVu Sans covers Latin (Welsh ŵ ŷ, Polish ą ę ł ż), Greek,
@@ -15,16 +15,19 @@ export type Weight = 'regular' | 'bold';
 export const FACES: readonly Face[] = ['latin', 'arabic'];
 export const WEIGHTS: readonly Weight[] = ['regular', 'bold'];
 
-const FONT_MODULES: Readonly<Record<Face, Readonly<Record<Weight, string>>>> = {
-  latin: {
-    regular: 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf',
-    bold: 'dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf',
-  },
-  arabic: {
-    regular: '@fontsource/noto-sans-arabic/files/noto-sans-arabic-arabic-400-normal.woff',
-    bold: '@fontsource/noto-sans-arabic/files/noto-sans-arabic-arabic-700-normal.woff',
-  },
-};
+/**
+ * DejaVu comes from its npm package; Noto Sans Arabic is shipped with this package as TrueType
+ * (fonts/README.md says where it came from). Both are found from this module's own location, so
+ * they load the same from `src` (tests) and from `dist` (the built server).
+ */
+export function fontFile(face: Face, weight: Weight): string {
+  if (face === 'latin') {
+    const file = weight === 'regular' ? 'DejaVuSans.ttf' : 'DejaVuSans-Bold.ttf';
+    return createRequire(import.meta.url).resolve(`dejavu-fonts-ttf/ttf/${file}`);
+  }
+  const file = weight === 'regular' ? 'NotoSansArabic-Regular.ttf' : 'NotoSansArabic-Bold.ttf';
+  return fileURLToPath(new URL(`../../fonts/${file}`, import.meta.url));
+}
 
 /**
  * How tall a line of each face is, in font sizes: above the baseline, below it. Noto Sans
@@ -61,18 +64,14 @@ export function faceOfChar(char: string): Face | null {
 
 let fontData: Readonly<Record<Face, Readonly<Record<Weight, Buffer>>>> | null = null;
 
-/** The font files, read once per process (about 1.5 MB together), WOFF unpacked (woff.ts says why). */
+/** The font files, read once per process (about 1.5 MB together). */
 function loadFontData(): Readonly<Record<Face, Readonly<Record<Weight, Buffer>>>> {
   if (fontData === null) {
-    const require = createRequire(import.meta.url);
-    const read = (module: string): Buffer => {
-      const data = readFileSync(require.resolve(module));
-      return isWoff(data) ? woffToSfnt(data) : data;
-    };
-    fontData = {
-      latin: { regular: read(FONT_MODULES.latin.regular), bold: read(FONT_MODULES.latin.bold) },
-      arabic: { regular: read(FONT_MODULES.arabic.regular), bold: read(FONT_MODULES.arabic.bold) },
-    };
+    const read = (face: Face): Readonly<Record<Weight, Buffer>> => ({
+      regular: readFileSync(fontFile(face, 'regular')),
+      bold: readFileSync(fontFile(face, 'bold')),
+    });
+    fontData = { latin: read('latin'), arabic: read('arabic') };
   }
   return fontData;
 }

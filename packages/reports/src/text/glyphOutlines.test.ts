@@ -1,14 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it, vi } from 'vitest';
+import { fontFile } from './fonts.js';
 import { drawOutlines, outlineRun, outlineSteps } from './glyphOutlines.js';
-import { woffToSfnt } from './woff.js';
 
-const require = createRequire(import.meta.url);
-const NOTO = woffToSfnt(
-  readFileSync(require.resolve('@fontsource/noto-sans-arabic/files/noto-sans-arabic-arabic-400-normal.woff')),
-);
+const NOTO = readFileSync(fontFile('arabic', 'regular'));
 
 function newDoc(): PDFKit.PDFDocument {
   return new PDFDocument({ size: 'A4', font: null as unknown as string });

@@ -1,7 +1,7 @@
 import type { BoardState, MeetingRecord, Trajectory, VersionMeta } from '@kinmap/model';
 
 /**
- * What a report is drawn from: data, never a picture of the canvas. The routes (versionRoutes.ts)
+ * What a report is drawn from: data, never a picture of the canvas. The server's report routes
  * build it from a saved version (or the live board) and the meeting; the renderers in this folder
  * turn it into a text-searchable PDF.
  */

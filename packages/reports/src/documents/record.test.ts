@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type ExtractedPdf, extractPdf, fullText, pageTexts, textLines } from './pdfText.fixture.js';
+import { type ExtractedPdf, extractPdf, fullText, pageTexts, textLines } from '../testing/pdfText.js';
 import { renderRecord } from './record.js';
 import {
   ARABIC,

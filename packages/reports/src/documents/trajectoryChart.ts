@@ -1,6 +1,6 @@
 import type { Role, TrajectoryGroup, TrajectoryLine } from '@kinmap/model';
+import { INK, INK_MUTED, type PageFlow, RULE } from '../text/pageFlow.js';
 import { formatShortDate } from './dates.js';
-import { INK, INK_MUTED, type PageFlow, RULE } from './pageFlow.js';
 import { GROUP_LABELS, ROLE_LABELS } from './reportWords.js';
 
 /**

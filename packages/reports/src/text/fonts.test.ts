@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
-import { faceOfChar, fontName, registerReportFonts, TEXT_LAYER_FONT } from './fonts.js';
+import { faceOfChar, fontFile, fontName, registerReportFonts, TEXT_LAYER_FONT } from './fonts.js';
 
 const newDoc = (): PDFKit.PDFDocument => new PDFDocument({ size: 'A4', font: null as unknown as string });
 
@@ -12,6 +13,16 @@ describe('faceOfChar', () => {
 
   it('leaves spaces, joiners and combining marks to the run around them', () => {
     for (const char of [' ', '\u200C', '\u0301']) expect(faceOfChar(char)).toBeNull();
+  });
+});
+
+describe('fontFile', () => {
+  it('finds every face as a plain TrueType file, which fontkit reads without unpacking tables', () => {
+    for (const face of ['latin', 'arabic'] as const) {
+      for (const weight of ['regular', 'bold'] as const) {
+        expect(readFileSync(fontFile(face, weight)).readUInt32BE(0), `${face} ${weight}`).toBe(0x00010000);
+      }
+    }
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { extractPdf, textLines, textVisibility } from '../testing/pdfText.js';
 import { layerText } from './outlinedText.js';
 import { PageFlow } from './pageFlow.js';
-import { extractPdf, textLines, textVisibility } from './pdfText.fixture.js';
 import type { PlacedRun } from './textLayout.js';
 
 const body = { size: 12, weight: 'regular' as const };

@@ -1,4 +1,5 @@
 import { type BoardState, type CardState, type Category, medianScore } from '@kinmap/model';
+import { INK_MUTED, PageFlow, type Part } from '../text/pageFlow.js';
 import {
   cardsOf,
   type NumberedPair,
@@ -13,7 +14,6 @@ import {
   shortPersonLabel,
 } from './boardReading.js';
 import { formatDate, formatIsoDate, reportTimeZone } from './dates.js';
-import { INK_MUTED, PageFlow, type Part } from './pageFlow.js';
 import type { FamilySummaryInput } from './reportInput.js';
 import {
   FAMILY_CATEGORY_HEADINGS,
