@@ -1,6 +1,6 @@
 import type { Change } from '../cards/changeKinds.js';
 import type { ParticipantId, Role } from '../doc/types.js';
-import { type PermissionRuleId, may } from './policy.js';
+import { may, type PermissionRuleId } from './policy.js';
 
 /**
  * The permission matrix (docs/SPEC.md, "Permission matrix"): which document changes a client's

@@ -63,11 +63,13 @@ const DOCUMENT_RULES = {
 
 /** The rules of the upgrade, the HTTP routes and the web's offers. */
 const ACCESS_RULES = {
+  A4: { summary: 'bring everyone to their view (a summon others follow)', roles: FACILITATOR },
   P1: { summary: 'send document updates the room handles (a viewer’s are dropped)', roles: WRITERS },
   PO1: { summary: 'open the professionals-only cards (the restricted document)', roles: STAFF },
   PO4: { summary: 'see professionals-only cards', roles: STAFF },
   PR3: { summary: 'score privately', roles: WRITERS },
   PR5: { summary: 'reveal the private scores', roles: FACILITATOR },
+  AU6: { summary: "open the board's routes", roles: EVERYONE },
   AU7: { summary: 'invite people', roles: STAFF },
   AU8: { summary: "list the board's invites and members", roles: STAFF },
   AU9: { summary: 'revoke an invite', roles: STAFF },
