@@ -1,4 +1,4 @@
-import { may, mayManage } from '@kinmap/model';
+import { may, mayManage, ROLES } from '@kinmap/model';
 import type { Logger } from '@kinmap/sync';
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
@@ -27,9 +27,7 @@ export interface BoardAccessRoutesOptions {
 }
 
 export const inviteBody = z.object({
-  role: z.enum(['facilitator', 'practitioner', 'family', 'network', 'viewer'], {
-    error: 'must be facilitator, practitioner, family, network or viewer',
-  }),
+  role: z.enum(ROLES, { error: `must be ${ROLES.slice(0, -1).join(', ')} or ${ROLES.at(-1)}` }),
   label: z
     .string({ error: 'must be a string' })
     .trim()
