@@ -7,7 +7,8 @@ import { ROLES, type Role } from '../doc/types.js';
  * A rule's `summary` completes "may not …" (refusals, the audit).
  */
 
-// The only lists of roles in the code base (`pnpm run check` enforces it: scripts/roleLists.ts).
+// The only lists of roles in the code base: `pnpm run roles` (scripts/check-role-lists.mjs, part
+// of `pnpm run check`) fails on any other.
 const EVERYONE: readonly Role[] = ROLES;
 /** Everyone but viewers (the wall screen): the people who take part. */
 const WRITERS: readonly Role[] = ['facilitator', 'practitioner', 'family', 'network'];
