@@ -4,7 +4,8 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
 import type { AccessControl } from './access/accessControl.js';
-import { AUTH_FAILURE_RESPONSE, type Authenticator } from './access/authenticator.js';
+import type { Authenticator } from './access/authenticator.js';
+import { boardGuard, memberByAuthenticator } from './access/boardGuard.js';
 import { createAccessAuthenticator } from './access/memberAuthenticator.js';
 import { registerBoardAccessRoutes } from './access/memberRoutes.js';
 import { registerAccountRoutes, requireStaff } from './accounts/accountRoutes.js';
@@ -140,12 +141,9 @@ export function createApp({
     return c.json({ id: board.id, memberId: member.id }, 201);
   });
 
-  app.get('/api/boards/:id', (c) => {
-    const result = authenticate({ boardId: c.req.param('id'), headers: c.req.header() });
-    if (!result.ok) {
-      const { status, code, message } = AUTH_FAILURE_RESPONSE[result.reason];
-      throw new ApiError(status, code, message);
-    }
+  const guard = boardGuard({ resolve: memberByAuthenticator(authenticate), audit });
+  app.get('/api/boards/:id', guard('AU6'), (c) => {
+    const result = c.var.member;
     const board = registry.get(result.boardId);
     // Only reachable if the board vanished between the two reads.
     if (!board) throw new ApiError(404, ApiErrorCode.notFound, 'No such board');

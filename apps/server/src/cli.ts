@@ -124,6 +124,7 @@ function addFacilitator(values: { email?: string; board?: string }, io: CliIo): 
     }
     const members = createMembers(db);
     const already = members.ofUserOnBoard(user.id, values.board);
+    // policy-exempt: whether they are the facilitator already is the question, not a permission.
     if (already?.role === 'facilitator') {
       io.out(`already facilitator: member ${already.id}`);
       return 0;

@@ -22,7 +22,6 @@ export {
 } from './access/memberAuthenticator.js';
 export {
   type BoardAccessRoutesOptions,
-  mayManageRole,
   registerBoardAccessRoutes,
 } from './access/memberRoutes.js';
 export { createMembers, type MemberRecord, type Members, type NewMember } from './access/members.js';

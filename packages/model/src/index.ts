@@ -4,11 +4,18 @@ export {
   type BoardDocument,
   type ChangeActor,
   checkChanges,
-  may,
-  PERMISSION_MATRIX,
-  type PermissionRuleId,
   type PermissionVerdict,
 } from './access/permissions.js';
+export {
+  isPolicyRuleId,
+  MANAGEABLE_ROLES,
+  may,
+  mayManage,
+  PERMISSION_MATRIX,
+  type PermissionRuleId,
+  POLICY,
+  type PolicyRuleId,
+} from './access/policy.js';
 export { addPair, pairCards, unpair } from './cards/analysis.js';
 export {
   addCard,

@@ -1,4 +1,4 @@
-import type { ParticipantId, Role } from '@kinmap/model';
+import type { ChangeActor, ParticipantId, Role } from '@kinmap/model';
 
 /**
  * The smallest socket the room needs. A `ws` WebSocket fits it, and so does an
@@ -46,10 +46,13 @@ export type CloseCodeName = keyof typeof CloseCode;
 export type CloseCodeValue = (typeof CloseCode)[CloseCodeName];
 
 /** What the server decided about a connection before it reached the room. */
-export interface Access {
+/**
+ * A connection's access: the actor the permission guard checks every update against (role and
+ * member id, `ChangeActor` from the model), plus what the room itself needs.
+ */
+export interface Access extends ChangeActor {
   /** Opaque id for logs and awareness ownership; unique per connection. */
   readonly connectionId: string;
-  readonly role: Role;
   /** False for viewers: their document updates are dropped and never stored. */
   readonly canWriteDoc: boolean;
   /**

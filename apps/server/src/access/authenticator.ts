@@ -17,17 +17,23 @@ export interface BoardRequest {
  */
 export type AuthFailure = 'unknown-board' | 'not-signed-in' | 'ticket-refused';
 
+/**
+ * The member behind a board request, in one shape from the authenticator through the upgrade and
+ * the routes' guard (`c.var.member`) to the room's `Access` (role, and the member id as its
+ * participant id).
+ */
+export interface BoardMember {
+  readonly boardId: BoardId;
+  /** The member (= ParticipantId): every way in names a person. */
+  readonly memberId: string;
+  readonly role: Role;
+  readonly sessionId: string | null;
+  /** How the request got in: the upgrade demands a same-host Origin for `session`. */
+  readonly via: 'session' | 'ticket';
+}
+
 export type AuthResult =
-  | {
-      readonly ok: true;
-      readonly boardId: BoardId;
-      readonly role: Role;
-      /** The member (= ParticipantId): every way in names a person. */
-      readonly memberId: string;
-      readonly sessionId: string | null;
-      /** How the request got in: the upgrade demands a same-host Origin for `session`. */
-      readonly via: 'session' | 'ticket';
-    }
+  | ({ readonly ok: true } & BoardMember)
   | { readonly ok: false; readonly reason: AuthFailure };
 
 /**

@@ -1,7 +1,9 @@
 import type { BoardId, Role } from '@kinmap/model';
+import type { Context } from 'hono';
 import { SESSION_COOKIE, type SessionRecord } from '../accounts/sessions.js';
 import type { UserRecord } from '../accounts/users.js';
 import { type BoardRegistry, isBoardId } from '../boards/boardRegistry.js';
+import { ApiError, ApiErrorCode } from '../http/apiError.js';
 import type { AccessControl } from './accessControl.js';
 import type { Authenticator, AuthResult } from './authenticator.js';
 import type { MemberRecord } from './members.js';
@@ -37,6 +39,13 @@ export function signedIn(
   const user = session.userId === null ? null : access.users.byId(session.userId);
   if (user?.disabledAt != null) return null;
   return { session, user };
+}
+
+/** Throws 401 unless the request carries a live session. */
+export function requireSignedIn(c: Context, access: AccessControl): SignedIn {
+  const who = signedIn(access, c.req.header('Cookie'));
+  if (!who) throw new ApiError(401, ApiErrorCode.notSignedIn, 'Sign in first');
+  return who;
 }
 
 /**

@@ -1,7 +1,6 @@
-import { ROLES, type Role } from '@kinmap/model';
+import { mayManage, ROLES, type Role } from '@kinmap/model';
 import { describe, expect, it } from 'vitest';
 import { accessFixture, inviteSecret, sessionCookieOf } from './access.fixture.js';
-import { mayManageRole } from './memberRoutes.js';
 
 async function expectError(res: Response, status: number, code: string) {
   expect(res.status).toBe(status);
@@ -112,14 +111,10 @@ describe('boards', () => {
 
 describe('invites', () => {
   it('[AU7] a facilitator may invite every role; a practitioner family, network and viewer only', () => {
-    for (const role of ROLES) expect(mayManageRole('facilitator', role)).toBe(true);
-    expect(ROLES.filter((role) => mayManageRole('practitioner', role))).toEqual([
-      'family',
-      'network',
-      'viewer',
-    ]);
+    for (const role of ROLES) expect(mayManage('facilitator', role)).toBe(true);
+    expect(ROLES.filter((role) => mayManage('practitioner', role))).toEqual(['family', 'network', 'viewer']);
     for (const actor of ['family', 'network', 'viewer'] as const) {
-      expect(ROLES.filter((role) => mayManageRole(actor, role))).toEqual([]);
+      expect(ROLES.filter((role) => mayManage(actor, role))).toEqual([]);
     }
   });
 

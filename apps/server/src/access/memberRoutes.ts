@@ -1,17 +1,19 @@
-import { isId, type Role } from '@kinmap/model';
+import { may, mayManage, ROLES } from '@kinmap/model';
 import type { Logger } from '@kinmap/sync';
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
-import { displayName, requireSignedIn, requireStaff } from '../accounts/accountRoutes.js';
+import { displayName, requireStaff } from '../accounts/accountRoutes.js';
 import { type CookieSettings, writeSessionCookie } from '../accounts/sessionCookie.js';
 import type { AuditLog } from '../audit/auditLog.js';
-import { type BoardRegistry, isBoardId } from '../boards/boardRegistry.js';
+import type { BoardRegistry } from '../boards/boardRegistry.js';
+import { pathId } from '../boards/boardRequest.js';
 import { ApiError, ApiErrorCode } from '../http/apiError.js';
 import { parseJsonBody } from '../http/jsonBody.js';
 import type { RequestIdEnv } from '../http/requestId.js';
 import type { AccessControl } from './accessControl.js';
+import { boardGuard, memberBySession, refuser } from './boardGuard.js';
 import type { InviteRecord } from './inviteStore.js';
-import { memberOnBoard, signedIn } from './memberAuthenticator.js';
+import { signedIn } from './memberAuthenticator.js';
 import type { MemberRecord } from './members.js';
 
 export interface BoardAccessRoutesOptions {
@@ -24,22 +26,8 @@ export interface BoardAccessRoutesOptions {
   readonly audit?: Pick<AuditLog, 'record'>;
 }
 
-const GUEST_ROLES: readonly Role[] = ['family', 'network', 'viewer'];
-const STAFF_ROLES: readonly Role[] = ['facilitator', 'practitioner'];
-
-/**
- * Which roles a member may invite or revoke (SPEC [AU7], [AU9], [AU11]): a facilitator any role, a
- * practitioner family, network and viewer, everyone else none.
- */
-export function mayManageRole(actor: Role, target: Role): boolean {
-  if (actor === 'facilitator') return true;
-  return actor === 'practitioner' && GUEST_ROLES.includes(target);
-}
-
 export const inviteBody = z.object({
-  role: z.enum(['facilitator', 'practitioner', 'family', 'network', 'viewer'], {
-    error: 'must be facilitator, practitioner, family, network or viewer',
-  }),
+  role: z.enum(ROLES, { error: `must be ${ROLES.slice(0, -1).join(', ')} or ${ROLES.at(-1)}` }),
   label: z
     .string({ error: 'must be a string' })
     .trim()
@@ -82,33 +70,8 @@ export function registerBoardAccessRoutes(
   { registry, access, logger, cookies, clientAddress, audit }: BoardAccessRoutesOptions,
 ): void {
   const { members, invites, sessions, tickets, liveSockets } = access;
-  /** A member refused by rule `rule`: recorded, then the 403. */
-  const refuse = (member: MemberRecord, rule: string, message: string): never => {
-    audit?.record({
-      boardId: member.boardId,
-      actorMemberId: member.id,
-      kind: 'refused',
-      detail: { rule, role: member.role },
-    });
-    throw new ApiError(403, ApiErrorCode.forbidden, message);
-  };
-
-  /** The caller's live member on the board in the path: 404 unknown board, 401 signed out, 403 not a member. */
-  const caller = (c: Context, allowed: readonly Role[] | null = null, rule = ''): MemberRecord => {
-    const boardId = c.req.param('id') ?? '';
-    if (!isBoardId(boardId) || registry.get(boardId) === null) {
-      throw new ApiError(404, ApiErrorCode.notFound, 'No such board');
-    }
-    const member = memberOnBoard(access, requireSignedIn(c, access), boardId);
-    if (!member) throw new ApiError(403, ApiErrorCode.forbidden, 'You are not a member of this board');
-    if (allowed && !allowed.includes(member.role)) refuse(member, rule, `A ${member.role} cannot do this`);
-    return member;
-  };
-  const pathId = (c: Context, name: string): string => {
-    const value = c.req.param(name) ?? '';
-    if (!isId(value)) throw new ApiError(400, ApiErrorCode.invalidInput, `${name} is not an id`);
-    return value;
-  };
+  const guard = boardGuard({ resolve: memberBySession({ registry, access }), audit });
+  const refuse = refuser(audit);
 
   app.get('/api/boards', (c) => {
     const { user } = requireStaff(c, access);
@@ -119,10 +82,10 @@ export function registerBoardAccessRoutes(
     return c.json({ boards });
   });
 
-  app.post('/api/boards/:id/invites', async (c) => {
-    const inviter = caller(c, STAFF_ROLES, 'AU7');
+  app.post('/api/boards/:id/invites', guard('AU7'), async (c) => {
+    const inviter = c.var.member;
     const body = parseJsonBody(inviteBody, await c.req.text());
-    if (!mayManageRole(inviter.role, body.role)) {
+    if (!mayManage(inviter.role, body.role)) {
       refuse(inviter, 'AU7', `A ${inviter.role} cannot invite a ${body.role}`);
     }
     const expiresAt = access.now() + (body.expiresInHours ?? DEFAULT_INVITE_HOURS) * 3600_000;
@@ -130,26 +93,26 @@ export function registerBoardAccessRoutes(
       boardId: inviter.boardId,
       role: body.role,
       label: body.label ?? '',
-      createdByMemberId: inviter.id,
+      createdByMemberId: inviter.memberId,
       expiresAt,
     });
     logger.info('invite.created', {
       boardId: invite.boardId,
       inviteId: invite.id,
       role: invite.role,
-      by: inviter.id,
+      by: inviter.memberId,
     });
     audit?.record({
       boardId: invite.boardId,
-      actorMemberId: inviter.id,
+      actorMemberId: inviter.memberId,
       kind: 'invite-created',
       detail: { inviteId: invite.id, role: invite.role },
     });
     return c.json({ id: invite.id, link: `/join#invite=${secret}`, expiresAt }, 201);
   });
 
-  app.get('/api/boards/:id/invites', (c) => {
-    const { boardId } = caller(c, STAFF_ROLES, 'AU8');
+  app.get('/api/boards/:id/invites', guard('AU8'), (c) => {
+    const { boardId } = c.var.member;
     const now = access.now();
     const list = invites.ofBoard(boardId).map((invite) => ({
       id: invite.id,
@@ -163,38 +126,38 @@ export function registerBoardAccessRoutes(
     return c.json({ invites: list });
   });
 
-  app.delete('/api/boards/:id/invites/:inviteId', (c) => {
-    const actor = caller(c, STAFF_ROLES, 'AU9');
-    const invite = invites.get(pathId(c, 'inviteId'));
+  app.delete('/api/boards/:id/invites/:inviteId', guard('AU9'), (c) => {
+    const actor = c.var.member;
+    const invite = invites.get(pathId(c.req.param('inviteId'), 'inviteId'));
     if (!invite || invite.boardId !== actor.boardId)
       throw new ApiError(404, ApiErrorCode.notFound, 'No such invite');
-    if (!mayManageRole(actor.role, invite.role)) {
+    if (!mayManage(actor.role, invite.role)) {
       refuse(actor, 'AU9', `A ${actor.role} cannot revoke a ${invite.role} invite`);
     }
     invites.revoke(invite.id);
-    logger.info('invite.revoked', { boardId: invite.boardId, inviteId: invite.id, by: actor.id });
+    logger.info('invite.revoked', { boardId: invite.boardId, inviteId: invite.id, by: actor.memberId });
     audit?.record({
       boardId: invite.boardId,
-      actorMemberId: actor.id,
+      actorMemberId: actor.memberId,
       kind: 'invite-revoked',
       detail: { inviteId: invite.id, role: invite.role },
     });
     return c.body(null, 204);
   });
 
-  app.get('/api/boards/:id/members', (c) => {
-    const { boardId } = caller(c, STAFF_ROLES, 'AU8');
+  app.get('/api/boards/:id/members', guard('AU8'), (c) => {
+    const { boardId } = c.var.member;
     return c.json({ members: members.ofBoard(boardId).map(publicMember) });
   });
 
-  app.delete('/api/boards/:id/members/:memberId', (c) => {
-    const actor = caller(c, STAFF_ROLES, 'AU11');
-    const target = members.get(pathId(c, 'memberId'));
+  app.delete('/api/boards/:id/members/:memberId', guard('AU11'), (c) => {
+    const actor = c.var.member;
+    const target = members.get(pathId(c.req.param('memberId'), 'memberId'));
     if (!target || target.boardId !== actor.boardId)
       throw new ApiError(404, ApiErrorCode.notFound, 'No such member');
-    if (target.id === actor.id)
+    if (target.id === actor.memberId)
       throw new ApiError(409, ApiErrorCode.invalidInput, 'You cannot revoke yourself');
-    if (!mayManageRole(actor.role, target.role)) {
+    if (!mayManage(actor.role, target.role)) {
       refuse(actor, 'AU11', `A ${actor.role} cannot revoke a ${target.role}`);
     }
     members.revoke(target.id);
@@ -203,29 +166,23 @@ export function registerBoardAccessRoutes(
     logger.info('member.revoked', {
       boardId: target.boardId,
       memberId: target.id,
-      by: actor.id,
+      by: actor.memberId,
       sockets: closed,
     });
     audit?.record({
       boardId: target.boardId,
-      actorMemberId: actor.id,
+      actorMemberId: actor.memberId,
       kind: 'member-revoked',
       detail: { memberId: target.id, role: target.role, sockets: closed },
     });
     return c.body(null, 204);
   });
 
-  app.post('/api/boards/:id/tickets', (c) => {
-    const member = caller(c);
+  app.post('/api/boards/:id/tickets', guard('AU12'), (c) => {
+    const { boardId, memberId, role, sessionId } = c.var.member;
     if (tickets.full())
       throw new ApiError(503, ApiErrorCode.unavailable, 'Too many tickets outstanding; retry soon');
-    const who = signedIn(access, c.req.header('Cookie'));
-    const issued = tickets.issue({
-      boardId: member.boardId,
-      memberId: member.id,
-      role: member.role,
-      sessionId: who?.session.id ?? null,
-    });
+    const issued = tickets.issue({ boardId, memberId, role, sessionId });
     return c.json(issued, 201);
   });
 
@@ -271,7 +228,8 @@ export function registerBoardAccessRoutes(
     const bind = access.db.transaction(() => {
       const created = device ? null : sessions.create(null);
       const sessionId = device?.session.id ?? created?.session.id ?? '';
-      const staffUser = STAFF_ROLES.includes(invite.role) ? (device?.user?.id ?? null) : null;
+      // [AU16] A staff account holds a staff role through its account; a guest role binds the device.
+      const staffUser = may(invite.role, 'AU16') ? (device?.user?.id ?? null) : null;
       const member = members.create({
         boardId: invite.boardId,
         role: invite.role,

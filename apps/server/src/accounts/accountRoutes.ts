@@ -3,7 +3,7 @@ import type { Logger } from '@kinmap/sync';
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { AccessControl } from '../access/accessControl.js';
-import { type SignedIn, signedIn } from '../access/memberAuthenticator.js';
+import { requireSignedIn, type SignedIn, signedIn } from '../access/memberAuthenticator.js';
 import type { AuditLog } from '../audit/auditLog.js';
 import { ApiError, ApiErrorCode } from '../http/apiError.js';
 import { parseJsonBody } from '../http/jsonBody.js';
@@ -59,13 +59,6 @@ export const publicUser = (user: UserRecord) => ({
   displayName: user.displayName,
   isAdmin: user.isAdmin,
 });
-
-/** Throws 401 unless the request carries a live session. */
-export function requireSignedIn(c: Context, access: AccessControl): SignedIn {
-  const who = signedIn(access, c.req.header('Cookie'));
-  if (!who) throw new ApiError(401, ApiErrorCode.notSignedIn, 'Sign in first');
-  return who;
-}
 
 /** Throws 401/403 unless the request carries a staff user's session. */
 export function requireStaff(c: Context, access: AccessControl): SignedIn & { user: UserRecord } {

@@ -1,8 +1,9 @@
 import type { AuditChange, Logger } from '@kinmap/sync';
 import type { Context, Hono } from 'hono';
 import type { AccessControl } from '../access/accessControl.js';
+import type { BoardEnv } from '../access/boardGuard.js';
+import { boardGuard, memberBySession } from '../access/boardGuard.js';
 import type { MemberRecord } from '../access/members.js';
-import { boardMember, STAFF_ROLES } from '../boards/boardMember.js';
 import type { BoardRegistry } from '../boards/boardRegistry.js';
 import { ApiError, ApiErrorCode } from '../http/apiError.js';
 import type { RequestIdEnv } from '../http/requestId.js';
@@ -50,9 +51,8 @@ export function registerAuditRoutes(
   app: Hono<RequestIdEnv>,
   { registry, access, audit, logger }: AuditRoutesOptions,
 ): void {
-  const reader = (c: Context): MemberRecord =>
-    // Staff read the audit ([AD3]); anyone else is refused and the refusal recorded.
-    boardMember(c, { registry, access, audit }, STAFF_ROLES, 'AD3', 'read the audit');
+  // Staff read the audit ([AD3]); anyone else is refused and the refusal recorded.
+  const reader = boardGuard({ resolve: memberBySession({ registry, access }), audit })('AD3');
 
   const entriesOf = (
     boardId: string,
@@ -62,8 +62,8 @@ export function registerAuditRoutes(
     return audit.rows(boardId, options).map((row) => toEntry(row, names));
   };
 
-  app.get('/api/boards/:id/audit', (c) => {
-    const { boardId } = reader(c);
+  app.get('/api/boards/:id/audit', reader, (c) => {
+    const { boardId } = c.var.member;
     const after = c.req.query('after') ?? null;
     if (after !== null && parseCursor(after) === null) {
       throw new ApiError(400, ApiErrorCode.invalidInput, 'after must be a cursor from an earlier page');
@@ -82,14 +82,19 @@ export function registerAuditRoutes(
     return c.json({ entries, next });
   });
 
-  const exportRoute = (format: 'csv' | 'json') => (c: Context) => {
-    const member = reader(c);
+  const exportRoute = (format: 'csv' | 'json') => (c: Context<BoardEnv>) => {
+    const { member } = c.var;
     // Recorded first, so the file shows who exported it.
-    audit.record({ boardId: member.boardId, actorMemberId: member.id, kind: 'export', detail: { format } });
+    audit.record({
+      boardId: member.boardId,
+      actorMemberId: member.memberId,
+      kind: 'export',
+      detail: { format },
+    });
     const entries = entriesOf(member.boardId);
     logger.info('audit.exported', {
       boardId: member.boardId,
-      by: member.id,
+      by: member.memberId,
       format,
       entries: entries.length,
     });
@@ -106,8 +111,8 @@ export function registerAuditRoutes(
     c.header('Content-Type', 'text/csv; charset=utf-8');
     return c.body(toCsv(entries));
   };
-  app.get('/api/boards/:id/audit.json', exportRoute('json'));
-  app.get('/api/boards/:id/audit.csv', exportRoute('csv'));
+  app.get('/api/boards/:id/audit.json', reader, exportRoute('json'));
+  app.get('/api/boards/:id/audit.csv', reader, exportRoute('csv'));
 }
 
 function toEntry(row: AuditRow, members: ReadonlyMap<string, MemberRecord>): AuditEntry {

@@ -1,4 +1,4 @@
-import { PERMISSION_MATRIX } from '@kinmap/model';
+import { isPolicyRuleId, POLICY } from '@kinmap/model';
 import { CATEGORY_HEADINGS } from '@kinmap/reports';
 import type { AuditChange } from '@kinmap/sync';
 import type { AuditDetail, AuditEventKind } from './auditLog.js';
@@ -118,23 +118,11 @@ export function summarizeChanges(changes: readonly AuditChange[], nameOf: NameOf
   return `${phrases.slice(0, -1).join(', ')} and ${phrases.at(-1)}`;
 }
 
-/** The HTTP and audit rules a refusal may cite, besides the permission matrix's AC rules. */
-const OTHER_RULES: Readonly<Record<string, string>> = {
-  AU7: 'invite people',
-  AU8: "list the board's invites and members",
-  AU9: 'revoke an invite',
-  AU11: 'revoke a member',
-  AD3: "read the board's audit",
-  PR5: 'reveal the private scores',
-  VE3: 'save or open versions',
-  VE4: 'run meetings',
-  VE5: 'close a meeting',
-  VE6: 'restore from a version',
-  VE7: 'see the scaling trajectory',
-  VE8: 'download the family summary',
-  VE9: 'download the record',
-  VE10: 'export the board',
-};
+/**
+ * Rule ids refusals were recorded under before the policy table gave them one row each: a stored
+ * audit keeps them ([VE5] closing a meeting is now [VE4], running meetings).
+ */
+const RETIRED_RULES: Readonly<Record<string, string>> = { VE5: 'close a meeting' };
 
 /** Report and export formats of a board (the audit log's own exports are `csv` and `json`). */
 const BOARD_EXPORTS: Readonly<Record<string, string>> = {
@@ -193,10 +181,7 @@ export function summarizeEvent(kind: AuditEventKind, detail: AuditDetail, nameOf
       return `revealed ${detail.count} private ${detail.count === 1 ? 'score' : 'scores'} on ${scale(detail.scaleId)}`;
     case 'refused': {
       const rule = String(detail.rule);
-      const what =
-        (PERMISSION_MATRIX as Record<string, { summary: string }>)[rule]?.summary ??
-        OTHER_RULES[rule] ??
-        'do this';
+      const what = isPolicyRuleId(rule) ? POLICY[rule].summary : (RETIRED_RULES[rule] ?? 'do this');
       return `was refused: may not ${what} [${rule}]`;
     }
     default:

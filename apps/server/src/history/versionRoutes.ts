@@ -1,10 +1,10 @@
 import {
   asCardId,
   type BoardState,
+  may,
   meetingStartSchema,
   meetingUpdateSchema,
   type Result,
-  type Role,
   removeFromShared,
   restoreBoard,
   restoreCard,
@@ -13,14 +13,15 @@ import {
   versionLabelSchema,
 } from '@kinmap/model';
 import { type Logger, type Rooms, restrictedRoomId } from '@kinmap/sync';
-import type { Context, Hono } from 'hono';
+import type { Hono } from 'hono';
 import type * as Y from 'yjs';
 import { z } from 'zod';
 import type { AccessControl } from '../access/accessControl.js';
-import type { MemberRecord } from '../access/members.js';
+import type { BoardMember } from '../access/authenticator.js';
+import { boardGuard, memberBySession, refuser } from '../access/boardGuard.js';
 import type { AuditLog } from '../audit/auditLog.js';
-import { boardMember, boardUnavailable, pathId, STAFF_ROLES } from '../boards/boardMember.js';
 import type { BoardRegistry } from '../boards/boardRegistry.js';
+import { boardUnavailable, pathId } from '../boards/boardRequest.js';
 import { ApiError, ApiErrorCode } from '../http/apiError.js';
 import { parseJsonBody } from '../http/jsonBody.js';
 import type { RequestIdEnv } from '../http/requestId.js';
@@ -38,7 +39,6 @@ export interface VersionRoutesOptions {
   readonly logger: Logger;
 }
 
-const FACILITATOR: readonly Role[] = ['facilitator'];
 /** A meeting's PATCH: 20,000 characters of decision and 3 × 200 names of 200, in UTF-8, fit. */
 export const MEETING_MAX_BYTES = 512 * 1024;
 export const MEETING_PATH = /^\/api\/boards\/[^/]+\/meetings\/[^/]+$/;
@@ -56,9 +56,11 @@ const restoreBody = z.object({
  * through `rooms.change`, so it is stored, broadcast and audited like any other change.
  */
 export function registerVersionRoutes(app: Hono<RequestIdEnv>, options: VersionRoutesOptions): void {
-  const { rooms, versions, meetings, audit, logger } = options;
-  const member = (c: Context, roles: readonly Role[], rule: string, what: string) =>
-    boardMember(c, options, roles, rule, what);
+  const { rooms, versions, meetings, audit, logger, access } = options;
+  const guard = boardGuard({ resolve: memberBySession(options), audit });
+  const refuse = refuser(audit);
+  /** The name a version records: the member's, read when it is saved. */
+  const nameOf = (member: BoardMember): string => access.members.get(member.memberId)?.displayName ?? '';
 
   /** Reads the board now; the caller stores what it read. */
   async function capture(boardId: string) {
@@ -70,13 +72,13 @@ export function registerVersionRoutes(app: Hono<RequestIdEnv>, options: VersionR
     return captured.value;
   }
 
-  app.get('/api/boards/:id/meetings', (c) => {
-    const { boardId } = member(c, STAFF_ROLES, 'VE4', 'read the meetings');
+  app.get('/api/boards/:id/meetings', guard('VE3'), (c) => {
+    const { boardId } = c.var.member;
     return c.json({ meetings: meetings.list(boardId) });
   });
 
-  app.post('/api/boards/:id/meetings', async (c) => {
-    const { boardId, id } = member(c, FACILITATOR, 'VE4', 'start a meeting');
+  app.post('/api/boards/:id/meetings', guard('VE4'), async (c) => {
+    const { boardId, memberId: id } = c.var.member;
     const body = parseJsonBody(meetingStartSchema, await c.req.text());
     const meeting = meetingValue(
       meetings.start({ boardId, type: body.type, date: body.date, startedBy: id }),
@@ -86,16 +88,16 @@ export function registerVersionRoutes(app: Hono<RequestIdEnv>, options: VersionR
     return c.json({ meeting }, 201);
   });
 
-  app.patch('/api/boards/:id/meetings/:mid', async (c) => {
-    const { boardId } = member(c, FACILITATOR, 'VE4', 'change a meeting');
+  app.patch('/api/boards/:id/meetings/:mid', guard('VE4'), async (c) => {
+    const { boardId } = c.var.member;
     const meetingId = pathId(c.req.param('mid'), 'meetingId');
     const patch = parseJsonBody(meetingUpdateSchema, await c.req.text());
     const meeting = meetingValue(meetings.update(boardId, meetingId, patch));
     return c.json({ meeting });
   });
 
-  app.post('/api/boards/:id/meetings/:mid/close', async (c) => {
-    const closer = member(c, FACILITATOR, 'VE5', 'close a meeting');
+  app.post('/api/boards/:id/meetings/:mid/close', guard('VE4'), async (c) => {
+    const closer = c.var.member;
     const { boardId } = closer;
     const meetingId = pathId(c.req.param('mid'), 'meetingId');
     // Refused before the board is read; checked again inside the closing transaction.
@@ -104,12 +106,12 @@ export function registerVersionRoutes(app: Hono<RequestIdEnv>, options: VersionR
     if (current.closedAt !== null) throw meetingClosed();
     const captured = await capture(boardId);
     const closed = meetingValue(
-      meetings.close(boardId, meetingId, closer.id, (meeting) =>
+      meetings.close(boardId, meetingId, closer.memberId, (meeting) =>
         versions.save({
           boardId,
           kind: 'meeting',
           label: '',
-          createdBy: { memberId: closer.id, displayName: closer.displayName },
+          createdBy: { memberId: closer.memberId, displayName: nameOf(closer) },
           meetingId: meeting.id,
           contentHash: captured.contentHash,
           shared: captured.shared,
@@ -121,20 +123,20 @@ export function registerVersionRoutes(app: Hono<RequestIdEnv>, options: VersionR
     return c.json(closed);
   });
 
-  app.get('/api/boards/:id/versions', (c) => {
-    const { boardId } = member(c, STAFF_ROLES, 'VE3', 'read versions');
+  app.get('/api/boards/:id/versions', guard('VE3'), (c) => {
+    const { boardId } = c.var.member;
     return c.json({ versions: versions.list(boardId) });
   });
 
-  app.post('/api/boards/:id/versions', async (c) => {
-    const saver = member(c, STAFF_ROLES, 'VE3', 'save a version');
+  app.post('/api/boards/:id/versions', guard('VE3'), async (c) => {
+    const saver = c.var.member;
     const { label } = parseJsonBody(versionBody, await c.req.text());
     const captured = await capture(saver.boardId);
     const version = versions.save({
       boardId: saver.boardId,
       kind: 'manual',
       label,
-      createdBy: { memberId: saver.id, displayName: saver.displayName },
+      createdBy: { memberId: saver.memberId, displayName: nameOf(saver) },
       meetingId: null,
       contentHash: captured.contentHash,
       shared: captured.shared,
@@ -144,27 +146,21 @@ export function registerVersionRoutes(app: Hono<RequestIdEnv>, options: VersionR
     return c.json(version, 201);
   });
 
-  app.get('/api/boards/:id/versions/:vid', (c) => {
-    const { boardId } = member(c, STAFF_ROLES, 'VE3', 'open versions');
+  app.get('/api/boards/:id/versions/:vid', guard('VE3'), (c) => {
+    const { boardId } = c.var.member;
     const stored = storedVersion(versions, boardId, c.req.param('vid'));
     const content = decodeVersion(stored);
     const meeting = stored.meta.meetingId === null ? null : meetings.get(boardId, stored.meta.meetingId);
     return c.json({ version: stored.meta, meeting, shared: content.shared, restricted: content.restricted });
   });
 
-  app.post('/api/boards/:id/versions/:vid/restore', async (c) => {
-    const restorer = member(c, STAFF_ROLES, 'VE6', 'restore from a version');
+  app.post('/api/boards/:id/versions/:vid/restore', guard('VE13'), async (c) => {
+    const restorer = c.var.member;
     const { boardId } = restorer;
     const stored = storedVersion(versions, boardId, c.req.param('vid'));
     const { cardId } = parseJsonBody(restoreBody, await c.req.text());
-    if (cardId === undefined && restorer.role !== 'facilitator') {
-      audit.record({
-        boardId,
-        actorMemberId: restorer.id,
-        kind: 'refused',
-        detail: { rule: 'VE6', role: restorer.role },
-      });
-      throw new ApiError(403, ApiErrorCode.forbidden, 'Only the facilitator can restore the whole board');
+    if (cardId === undefined && !may(restorer.role, 'VE6')) {
+      refuse(restorer, 'VE6', 'Only the facilitator can restore the whole board');
     }
     const content = decodeVersion(stored);
     const changed =
@@ -173,7 +169,7 @@ export function registerVersionRoutes(app: Hono<RequestIdEnv>, options: VersionR
         : await restoreOneCard(rooms, boardId, content, cardId);
     audit.record({
       boardId,
-      actorMemberId: restorer.id,
+      actorMemberId: restorer.memberId,
       kind: 'restore',
       detail: { versionId: stored.meta.id, cardId: cardId ?? null, changed, role: restorer.role },
     });
@@ -186,7 +182,7 @@ export function registerVersionRoutes(app: Hono<RequestIdEnv>, options: VersionR
     return c.json({ changed });
   });
 
-  function logVersion(version: VersionMeta, kind: 'meeting-closed' | 'version-saved', by: MemberRecord) {
+  function logVersion(version: VersionMeta, kind: 'meeting-closed' | 'version-saved', by: BoardMember) {
     const { boardId, id: versionId, number, meetingId } = version;
     logger.info(kind === 'meeting-closed' ? 'meeting.closed' : 'version.saved', {
       boardId,
@@ -195,7 +191,7 @@ export function registerVersionRoutes(app: Hono<RequestIdEnv>, options: VersionR
     });
     audit.record({
       boardId,
-      actorMemberId: by.id,
+      actorMemberId: by.memberId,
       kind,
       detail: { versionId, number, meetingId, role: by.role },
     });

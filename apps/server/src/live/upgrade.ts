@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { ParticipantId } from '@kinmap/model';
+import { may, type ParticipantId } from '@kinmap/model';
 import {
   type Access,
   CloseCode,
@@ -179,7 +179,8 @@ function acceptConnection(
   const access: Access = {
     connectionId: randomUUID(),
     role,
-    canWriteDoc: role !== 'viewer',
+    // [E3] [P1] Whose document updates the room handles at all.
+    canWriteDoc: may(role, 'P1'),
     participantId: memberId as ParticipantId,
     // Stored with each of the connection's updates (the audit's "from which session").
     ...(sessionId === null ? {} : { sessionId }),

@@ -1,7 +1,8 @@
 import { type IncomingMessage, STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { Access, Logger } from '@kinmap/sync';
-import { AUTH_FAILURE_RESPONSE, type Authenticator } from '../access/authenticator.js';
+import { may } from '@kinmap/model';
+import type { Logger } from '@kinmap/sync';
+import { AUTH_FAILURE_RESPONSE, type Authenticator, type BoardMember } from '../access/authenticator.js';
 import { ApiErrorCode, type ApiErrorCodeValue } from '../http/apiError.js';
 import { sameHost } from '../http/csrf.js';
 import { addressKey, type ConnectionLimiter } from './connectionLimiter.js';
@@ -10,7 +11,6 @@ import { addressKey, type ConnectionLimiter } from './connectionLimiter.js';
 
 /** `/sync/<boardId>` (the shared room) or `/sync/<boardId>/restricted` (professionals only, [PO1]). */
 const SYNC_PATH = /^\/sync\/([^/]+)(\/restricted)?$/;
-const MAY_SYNC_RESTRICTED: ReadonlySet<Access['role']> = new Set(['facilitator', 'practitioner']);
 
 /**
  * A flood is thousands of 429s a second: one log line each would cost more than refusing them.
@@ -30,12 +30,9 @@ export function summarized(logger: Logger, now: () => number = Date.now) {
   };
 }
 
-export interface Admitted {
+/** The member the authenticator found, and the room they asked for. */
+export interface Admitted extends BoardMember {
   readonly ok: true;
-  readonly boardId: string;
-  readonly role: Access['role'];
-  readonly memberId: string;
-  readonly sessionId: string | null;
   /** The board's restricted room (professionals-only cards), not its shared one. */
   readonly restricted: boolean;
 }
@@ -114,15 +111,8 @@ export function admit(request: IncomingMessage, authenticate: Authenticator): Ad
   }
   const restricted = match[2] !== undefined;
   // [PO1] Family, network and viewers never receive a byte of the restricted document.
-  if (restricted && !MAY_SYNC_RESTRICTED.has(result.role)) return PROFESSIONALS_ONLY;
-  return {
-    ok: true,
-    boardId: result.boardId,
-    role: result.role,
-    memberId: result.memberId,
-    sessionId: result.sessionId,
-    restricted,
-  };
+  if (restricted && !may(result.role, 'PO1')) return PROFESSIONALS_ONLY;
+  return { ...result, restricted };
 }
 
 const PROFESSIONALS_ONLY: Admission = {

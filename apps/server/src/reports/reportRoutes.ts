@@ -18,9 +18,10 @@ import { renderFamilySummary, renderRecord } from '@kinmap/reports';
 import { type Rooms, restrictedRoomId } from '@kinmap/sync';
 import type { Context, Hono } from 'hono';
 import type * as Y from 'yjs';
-import type { MemberRecord } from '../access/members.js';
+import type { BoardMember } from '../access/authenticator.js';
+import { type BoardEnv, boardGuard, memberBySession } from '../access/boardGuard.js';
 import { requireStaff } from '../accounts/accountRoutes.js';
-import { boardMember, boardUnavailable, CONTRIBUTOR_ROLES, STAFF_ROLES } from '../boards/boardMember.js';
+import { boardUnavailable } from '../boards/boardRequest.js';
 import { captureBoard, decodeBoard, decodeVersion } from '../history/boardSnapshot.js';
 import { storedVersion, type VersionRoutesOptions } from '../history/versionRoutes.js';
 import { ApiError, ApiErrorCode } from '../http/apiError.js';
@@ -64,6 +65,7 @@ export function registerExportSchemaRoute(app: Hono<RequestIdEnv>): void {
  */
 export function registerReportRoutes(app: Hono<RequestIdEnv>, options: ReportRoutesOptions): void {
   const { registry, access, rooms, versions, meetings, audit, logger, now = Date.now } = options;
+  const guard = boardGuard({ resolve: memberBySession(options), audit });
 
   async function sourceOf(boardId: string, versionId: string | undefined): Promise<Source> {
     if (versionId !== undefined) {
@@ -105,41 +107,45 @@ export function registerReportRoutes(app: Hono<RequestIdEnv>, options: ReportRou
     return trajectory(moments);
   }
 
-  function recordExport(member: MemberRecord, format: Format, source: Source): void {
+  function recordExport(member: BoardMember, format: Format, source: Source): void {
     const versionId = source.version?.id ?? null;
     audit.record({
       boardId: member.boardId,
-      actorMemberId: member.id,
+      actorMemberId: member.memberId,
       kind: 'export',
       detail: { format, versionId, role: member.role },
     });
     logger.info('board.exported', {
       boardId: member.boardId,
-      by: member.id,
+      by: member.memberId,
       format,
       versionId: versionId ?? '',
     });
   }
 
-  const reportInput = (member: MemberRecord, source: Source) => ({
+  const reportInput = (member: BoardMember, source: Source) => ({
     board: source.content.shared,
     version: source.version,
     meeting: source.meeting,
     trajectory: trajectoryOf(member.boardId, source.version, source.version ? null : source.content.shared),
     generatedAt: now(),
-    generatedBy: { memberId: member.id, displayName: member.displayName, role: member.role },
+    generatedBy: {
+      memberId: member.memberId,
+      displayName: access.members.get(member.memberId)?.displayName ?? '',
+      role: member.role,
+    },
     contentHash: source.contentHash,
   });
 
-  app.get('/api/boards/:id/trajectory', async (c) => {
-    const { boardId } = boardMember(c, options, CONTRIBUTOR_ROLES, 'VE7', 'see the scaling trajectory');
+  app.get('/api/boards/:id/trajectory', guard('VE7'), async (c) => {
+    const { boardId } = c.var.member;
     const live = await rooms.read(boardId, (doc) => readBoard(doc));
     if (!live.ok) throw boardUnavailable();
     return c.json(trajectoryOf(boardId, null, live.value));
   });
 
-  app.get('/api/boards/:id/reports/family.pdf', async (c) => {
-    const member = boardMember(c, options, CONTRIBUTOR_ROLES, 'VE8', 'download the family summary');
+  app.get('/api/boards/:id/reports/family.pdf', guard('VE8'), async (c) => {
+    const { member } = c.var;
     const source = await sourceOf(member.boardId, versionQuery(c));
     // [VE8] The shared document only: professionals-only cards are in the restricted one.
     const pdf = await renderFamilySummary(reportInput(member, source));
@@ -152,16 +158,16 @@ export function registerReportRoutes(app: Hono<RequestIdEnv>, options: ReportRou
     );
   });
 
-  app.get('/api/boards/:id/reports/record.pdf', async (c) => {
-    const member = boardMember(c, options, STAFF_ROLES, 'VE9', 'download the record');
+  app.get('/api/boards/:id/reports/record.pdf', guard('VE9'), async (c) => {
+    const { member } = c.var;
     const source = await sourceOf(member.boardId, versionQuery(c));
     const pdf = await renderRecord({ ...reportInput(member, source), restricted: source.content.restricted });
     recordExport(member, 'record-pdf', source);
     return attachment(c, pdf, 'application/pdf', fileName(member.boardId, source.version, 'record.pdf'));
   });
 
-  const exportRoute = (byVersion: boolean) => async (c: Context) => {
-    const member = boardMember(c, options, STAFF_ROLES, 'VE10', 'export the board');
+  const exportRoute = (byVersion: boolean) => async (c: Context<BoardEnv>) => {
+    const { member } = c.var;
     const source = await sourceOf(member.boardId, byVersion ? c.req.param('vid') : undefined);
     const exported = buildBoardExport({
       exportedAt: now(),
@@ -180,8 +186,8 @@ export function registerReportRoutes(app: Hono<RequestIdEnv>, options: ReportRou
       fileName(member.boardId, source.version, 'json'),
     );
   };
-  app.get('/api/boards/:id/export.json', exportRoute(false));
-  app.get('/api/boards/:id/versions/:vid/export.json', exportRoute(true));
+  app.get('/api/boards/:id/export.json', guard('VE10'), exportRoute(false));
+  app.get('/api/boards/:id/versions/:vid/export.json', guard('VE10'), exportRoute(true));
 
   app.post(IMPORT_PATH, async (c) => {
     const staff = requireStaff(c, access).user;

@@ -3,13 +3,11 @@ import {
   type Actor,
   asParticipantId,
   asScaleId,
-  isId,
   isWellFormedText,
   LIMITS,
   markScored,
   type ParticipantId,
   type Result,
-  type Role,
   readBoard,
   revealInto,
   type ScaleId,
@@ -20,9 +18,11 @@ import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type * as Y from 'yjs';
 import { z } from 'zod';
-import { AUTH_FAILURE_RESPONSE, type Authenticator } from '../access/authenticator.js';
+import type { Authenticator, BoardMember } from '../access/authenticator.js';
+import { boardGuard, memberByAuthenticator } from '../access/boardGuard.js';
 import type { AuditLog } from '../audit/auditLog.js';
 import { hashToken } from '../boards/boardRegistry.js';
+import { pathId } from '../boards/boardRequest.js';
 import { ApiError, ApiErrorCode } from '../http/apiError.js';
 import { parseJsonBody } from '../http/jsonBody.js';
 import type { RequestIdEnv } from '../http/requestId.js';
@@ -78,6 +78,8 @@ export function registerScaleRoutes(
     audit,
   }: ScaleRoutesOptions,
 ): void {
+  // [E1] The same way in as the upgrade: a live member's cookie (401 otherwise) or a ticket.
+  const guard = boardGuard({ resolve: memberByAuthenticator(authenticate), audit });
   const limit = bodyLimit({
     maxSize: maxBodyBytes,
     onError: () => {
@@ -97,8 +99,8 @@ export function registerScaleRoutes(
     return result.value;
   }
 
-  app.put(RATING_PATH, limit, async (c) => {
-    const { boardId, scaleId, participantId, role, keyHash } = ratingRequest(c, authenticate);
+  app.put(RATING_PATH, limit, guard('PR3'), async (c) => {
+    const { boardId, scaleId, participantId, role, keyHash } = ratingRequest(c, c.var.member);
     const body = parseJsonBody(privateRatingBody, await c.req.text());
     const rating = { value: body.value, reason: body.reason ?? '', at: now() };
     const actor: Actor = { participantId, role };
@@ -114,8 +116,8 @@ export function registerScaleRoutes(
     return c.json({ rating });
   });
 
-  app.get(RATING_PATH, async (c) => {
-    const { boardId, scaleId, participantId, keyHash } = ratingRequest(c, authenticate);
+  app.get(RATING_PATH, guard('PR3'), async (c) => {
+    const { boardId, scaleId, participantId, keyHash } = ratingRequest(c, c.var.member);
     const scored = await change(boardId, (doc): Outcome<boolean> => {
       const scale = readBoard(doc).scales[scaleId];
       if (scale === undefined) return { ok: false, reason: 'not-found' };
@@ -128,8 +130,8 @@ export function registerScaleRoutes(
     return c.json({ rating: stored.rating });
   });
 
-  app.delete(RATING_PATH, async (c) => {
-    const { boardId, scaleId, participantId, role, keyHash } = ratingRequest(c, authenticate);
+  app.delete(RATING_PATH, guard('PR3'), async (c) => {
+    const { boardId, scaleId, participantId, role, keyHash } = ratingRequest(c, c.var.member);
     await change(boardId, (doc) => {
       const existing = privateRatings.get(boardId, scaleId, participantId);
       if (existing !== null && !sameKey(existing.keyHash, keyHash)) return wrongKey;
@@ -141,14 +143,10 @@ export function registerScaleRoutes(
     return c.body(null, 204);
   });
 
-  app.post('/api/boards/:id/scales/:scaleId/reveal', async (c) => {
-    const { boardId, role, memberId } = boardAccess(c, authenticate);
-    if (role !== 'facilitator') {
-      audit?.record({ boardId, actorMemberId: memberId, kind: 'refused', detail: { rule: 'PR5', role } });
-      throw forbidden('Only the facilitator can reveal the scores');
-    }
+  app.post('/api/boards/:id/scales/:scaleId/reveal', guard('PR5'), async (c) => {
+    const { boardId, role, memberId } = c.var.member;
     const scaleId = pathId(c.req.param('scaleId'), 'scaleId') as ScaleId;
-    const actor: Actor = { participantId: asParticipantId(memberId ?? 'facilitator'), role };
+    const actor: Actor = { participantId: asParticipantId(memberId), role };
     let taken: Record<string, StoredPrivateRating> = {};
     const changed = await rooms.change(boardId, (doc) => {
       taken = privateRatings.list(boardId, scaleId);
@@ -182,25 +180,12 @@ export function registerScaleRoutes(
   });
 }
 
-function boardAccess(
-  c: Context,
-  authenticate: Authenticator,
-): { boardId: string; role: Role; memberId: string | null } {
-  const result = authenticate({ boardId: c.req.param('id') ?? '', headers: c.req.header() });
-  if (!result.ok) {
-    const { status, code, message } = AUTH_FAILURE_RESPONSE[result.reason];
-    throw new ApiError(status, code, message);
-  }
-  return { boardId: result.boardId, role: result.role, memberId: result.memberId };
-}
-
 /**
- * Who is asking about whose private rating: any role but viewer, with their participant key, and
- * only about their own score: the path's participant must be the caller's member id [PR7].
+ * Who is asking about whose private rating (the guard let in those who score, [PR3]), with their
+ * participant key, and only about their own score: the path's participant must be the caller's
+ * member id [PR7].
  */
-function ratingRequest(c: Context, authenticate: Authenticator) {
-  const { boardId, role, memberId } = boardAccess(c, authenticate);
-  if (role === 'viewer') throw forbidden('Viewers do not score');
+function ratingRequest(c: Context, { boardId, role, memberId }: BoardMember) {
   const scaleId = pathId(c.req.param('scaleId'), 'scaleId') as ScaleId;
   const participantId = pathId(c.req.param('participantId'), 'participantId') as ParticipantId;
   if (participantId !== memberId) throw forbidden('A person can only give, read or withdraw their own score');
@@ -213,12 +198,6 @@ function ratingRequest(c: Context, authenticate: Authenticator) {
     );
   }
   return { boardId, role, scaleId: asScaleId(scaleId), participantId, keyHash: hashToken(key) };
-}
-
-function pathId(value: string | undefined, name: string): string {
-  if (value === undefined || !isId(value))
-    throw new ApiError(400, ApiErrorCode.invalidInput, `${name} is not an id`);
-  return value;
 }
 
 function sameKey(stored: Buffer, presented: Buffer): boolean {

@@ -1,20 +1,18 @@
-import { ROLES, type Role } from '@kinmap/model';
+import { mayManage, ROLES, type Role } from '@kinmap/model';
 import { t } from '../lib/messages';
 import type { BoardMember, Invite } from './inviteApi';
 
 /**
- * Which roles a staff member may invite (SPEC [AU7]): a facilitator any role, a practitioner
- * family, network and viewer; everyone else none. The server enforces the same.
+ * Which roles a member may invite (SPEC [AU7]): the model's `mayManage`, which the server
+ * enforces too.
  */
 export function invitableRoles(inviter: Role): readonly Role[] {
-  if (inviter === 'facilitator') return ROLES;
-  if (inviter === 'practitioner') return ['family', 'network', 'viewer'];
-  return [];
+  return ROLES.filter((role) => mayManage(inviter, role));
 }
 
 /** Whether `actor` may remove `target`'s access ([AU11]): the same rule, never oneself. */
 export function mayRemove(actor: Role, target: BoardMember, myMemberId: string): boolean {
-  return target.id !== myMemberId && target.revokedAt === null && invitableRoles(actor).includes(target.role);
+  return target.id !== myMemberId && target.revokedAt === null && mayManage(actor, target.role);
 }
 
 /** How long a new link works, in days; a week unless the inviter says otherwise. */
@@ -39,5 +37,5 @@ export function inviteStatusText(invite: Invite, members: ReadonlyMap<string, Bo
 
 /** Only a link nobody has opened yet can be revoked; an opened one is ended by removing the member. */
 export function mayRevoke(actor: Role, invite: Invite): boolean {
-  return invite.status === 'open' && invitableRoles(actor).includes(invite.role);
+  return invite.status === 'open' && mayManage(actor, invite.role);
 }

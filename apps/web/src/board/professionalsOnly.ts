@@ -1,4 +1,4 @@
-import type { BoardState, CardId, Role } from '@kinmap/model';
+import { type BoardState, type CardId, may, type Role } from '@kinmap/model';
 import type { BoardWriter } from '../editing/boardActions';
 
 /**
@@ -7,11 +7,9 @@ import type { BoardWriter } from '../editing/boardActions';
  * both documents merged; everyone else's device never receives the restricted one.
  */
 
-const PROFESSIONAL_ROLES: ReadonlySet<Role> = new Set(['facilitator', 'practitioner']);
-
-/** Whether this role opens the restricted document (the server refuses everyone else, 403). */
+/** Whether this role opens the restricted document ([PO1]: the server refuses everyone else, 403). */
 export function mayOpenRestricted(role: Role): boolean {
-  return PROFESSIONAL_ROLES.has(role);
+  return may(role, 'PO1');
 }
 
 /**

@@ -1,6 +1,4 @@
-import type { BoardState, Role } from '@kinmap/model';
-
-const PROFESSIONAL_ROLES: ReadonlySet<Role> = new Set(['facilitator', 'practitioner']);
+import { type BoardState, may, type Role } from '@kinmap/model';
 
 /**
  * The board as this role may see it: cards marked "professionals only" are left out for the
@@ -9,7 +7,7 @@ const PROFESSIONAL_ROLES: ReadonlySet<Role> = new Set(['facilitator', 'practitio
  * card a board written before that still holds in its shared document.
  */
 export function visibleBoard(state: BoardState, role: Role): BoardState {
-  if (PROFESSIONAL_ROLES.has(role)) return state;
+  if (may(role, 'PO4')) return state;
   const cards = Object.fromEntries(Object.entries(state.cards).filter(([, card]) => !card.professionalsOnly));
   return { ...state, cards };
 }

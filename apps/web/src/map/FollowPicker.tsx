@@ -1,4 +1,4 @@
-import type { Role } from '@kinmap/model';
+import { may, type Role } from '@kinmap/model';
 import type { Peer } from '../board/presence';
 import { t } from '../lib/messages';
 
@@ -30,7 +30,7 @@ export function FollowPicker({ peers, following, onFollow, myRole, onSummon }: F
           ))}
         </select>
       </label>
-      {myRole === 'facilitator' && (
+      {may(myRole, 'A4') && (
         <button type="button" onClick={onSummon}>
           {t('map.bringEveryone')}
         </button>

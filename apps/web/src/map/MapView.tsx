@@ -1,4 +1,4 @@
-import type { BoardState, CardState } from '@kinmap/model';
+import { type BoardState, type CardState, may } from '@kinmap/model';
 import type Konva from 'konva';
 import { type KeyboardEvent, type RefObject, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { publishPresence } from '../board/localPresence';
@@ -42,7 +42,7 @@ export interface MapViewProps {
 export function MapView({ session, board: myBoard, me, peers, setCursor, stageRef, onLayout }: MapViewProps) {
   const [projector, setProjector] = useState(() => isProjectorLink(window.location.search));
   const board = useMemo(() => (projector ? projectorBoard(myBoard) : myBoard), [projector, myBoard]);
-  const canEdit = me.role !== 'viewer' && !projector;
+  const canEdit = may(me.role, 'AC1') && !projector;
   const scrollRef = useRef<HTMLDivElement | null>(null);
   const surfaceRef = useRef<HTMLDivElement | null>(null);
   const { viewport, layout } = useBoardLayout(board, scrollRef, onLayout);

@@ -1,3 +1,4 @@
+import { may } from '@kinmap/model';
 import type { Peer } from '../board/presence';
 import type { BoardViewport } from './camera';
 
@@ -12,7 +13,7 @@ export function newSummon(
   const next = new Map(seen);
   let newest: { at: number; viewport: BoardViewport } | null = null;
   for (const peer of peers) {
-    if (peer.role !== 'facilitator' || !peer.summon) continue;
+    if (!may(peer.role, 'A4') || !peer.summon) continue;
     const { at, viewport } = peer.summon;
     if (seen.get(peer.clientId) === at) continue;
     next.set(peer.clientId, at);
@@ -32,9 +33,9 @@ export function followedViewport(peers: readonly Peer[], clientId: number | null
   return peers.find((p) => p.clientId === clientId)?.viewport ?? null;
 }
 
-/** Who a wall screen follows: the facilitator (the first by name when there are several). */
+/** Who a wall screen follows: the facilitator ([A4]; the first by name when there are several). */
 export function facilitatorToFollow(peers: readonly Peer[]): Peer | null {
-  const facilitators = peers.filter((p) => p.role === 'facilitator' && p.viewport);
+  const facilitators = peers.filter((p) => may(p.role, 'A4') && p.viewport);
   facilitators.sort((a, b) => a.name.localeCompare(b.name) || a.clientId - b.clientId);
   return facilitators[0] ?? null;
 }

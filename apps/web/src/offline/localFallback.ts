@@ -1,3 +1,4 @@
+import { may } from '@kinmap/model';
 import type { ApiResult, BoardAccess } from '../lib/api';
 import { type LocalBoard, type LocalBoards, localBoards } from './localBoards';
 
@@ -9,7 +10,6 @@ export interface LocalFallback {
 }
 
 const NOTHING: LocalFallback = { open: null, lostUnsaved: false };
-const STAFF: ReadonlySet<string> = new Set(['facilitator', 'practitioner']);
 
 /**
  * What this device's copy of a board is worth once the board's route has answered. Refused
@@ -27,7 +27,9 @@ export function localFallback(
   if (access.ok) return NOTHING;
   // Staff sign in with an account whose session can simply expire (removal from a board is a 403):
   // their copy waits for them to sign in again, so offline work is not thrown away.
-  if (access.reason === 'unauthorized' && STAFF.has(boards.find(boardId)?.role ?? 'viewer')) return NOTHING;
+  // [AU16] Staff roles are held through an account.
+  const role = boards.find(boardId)?.role;
+  if (access.reason === 'unauthorized' && role !== undefined && may(role, 'AU16')) return NOTHING;
   switch (access.reason) {
     case 'unauthorized':
     case 'forbidden':

@@ -85,7 +85,7 @@ function CategoryPart({
  */
 export function OutlineView({ session, board, everything, me }: OutlineViewProps) {
   const whole = everything ?? board;
-  const canEdit = me.role !== 'viewer' && session !== null;
+  const canEdit = may(me.role, 'AC1') && session !== null;
   const root = useRef<HTMLElement | null>(null);
   const actions = useOutlineActions(session, board, whole, root);
   const columns = useMemo(

@@ -1,4 +1,4 @@
-import type { BoardState, Role, VersionMeta } from '@kinmap/model';
+import { type BoardState, may, type PolicyRuleId, type Role, type VersionMeta } from '@kinmap/model';
 import type Konva from 'konva';
 import { useEffect, useState } from 'react';
 import { visibleBoard } from '../board/visibility';
@@ -24,9 +24,16 @@ const JOBS: readonly { readonly job: Job; readonly label: MessageKey; readonly h
   { job: 'png', label: 'reports.downloads.png', hint: 'reports.downloads.pngHint' },
 ];
 
-/** The record and the data hold everything, professionals-only cards too: staff only (as the server says). */
-const STAFF: ReadonlySet<Role> = new Set(['facilitator', 'practitioner']);
-const STAFF_JOBS: ReadonlySet<Job> = new Set(['record', 'json']);
+/**
+ * The rule each server download is offered by (the server checks the same): the record and the
+ * data hold everything, professionals-only cards too ([VE9], [VE10]). The picture is drawn here.
+ */
+const JOB_RULES: Readonly<Record<ServerDownload, PolicyRuleId>> = {
+  family: 'VE8',
+  record: 'VE9',
+  json: 'VE10',
+};
+const mayRun = (role: Role, job: Job): boolean => job === 'png' || may(role, JOB_RULES[job]);
 
 type Status =
   | { readonly state: 'idle' }
@@ -75,7 +82,8 @@ function useVersions(boardId: string, staff: boolean): { versions: readonly Vers
  * the screen), and a picture of the whole map drawn here at print resolution.
  */
 export function Downloads({ boardId, board, role }: DownloadsProps) {
-  const staff = STAFF.has(role);
+  // Staff choose a saved version ([VE3]); everyone else has the board now.
+  const staff = may(role, 'VE3');
   const { versions, failed: versionsFailed } = useVersions(boardId, staff);
   const [versionId, setVersionId] = useState<string | null>(null);
   const [status, setStatus] = useState<Status>({ state: 'idle' });
@@ -145,7 +153,7 @@ export function Downloads({ boardId, board, role }: DownloadsProps) {
       )}
       {versionsFailed && <p className="hint">{t('reports.downloads.versionsFailed')}</p>}
       <ul className="reports-downloads">
-        {JOBS.filter(({ job }) => staff || !STAFF_JOBS.has(job)).map(({ job, label, hint }) => (
+        {JOBS.filter(({ job }) => mayRun(role, job)).map(({ job, label, hint }) => (
           <li key={job}>
             <button
               type="button"

@@ -2,6 +2,7 @@ import {
   addPair,
   type BoardState,
   clearRating,
+  may,
   newId,
   rate,
   type ScaleId,
@@ -58,7 +59,7 @@ export function ScalesView({ session, board, me, boardId }: ScalesViewProps) {
   // join or leave its scored list (after a reload, a re-score elsewhere, a new round).
   const seen = useRef<Record<string, string>>({});
   useEffect(() => {
-    if (me.role === 'viewer') return;
+    if (!may(me.role, 'PR3')) return;
     for (const { scaleId, scale } of rows) {
       const mine = scale.scored.includes(me.participantId);
       const signature = scale.mode === 'private' ? `private:${mine}` : 'revealed';
@@ -90,7 +91,7 @@ export function ScalesView({ session, board, me, boardId }: ScalesViewProps) {
           onPrivateSaved={(rating) => setPrivateScores((all) => ({ ...all, [row.scaleId]: rating }))}
         />
       ))}
-      {session && me.role !== 'viewer' && <AddPairForm session={session} />}
+      {session && may(me.role, 'AC14') && <AddPairForm session={session} />}
     </main>
   );
 }
@@ -118,7 +119,7 @@ function ScaleSection({ row, board, me, session, target, ownPrivate, onPrivateSa
     null,
   );
   const notice = said !== null && said.mode === scale.mode ? said.key : null;
-  const canScore = session !== null && me.role !== 'viewer';
+  const canScore = session !== null && may(me.role, 'AC8');
   // A score saved elsewhere (another tab, the reveal, a reload) replaces the draft.
   useEffect(() => {
     setValue(current?.value ?? null);
@@ -242,9 +243,7 @@ function ScaleSection({ row, board, me, session, target, ownPrivate, onPrivateSa
           )}
         </form>
       )}
-      {session && me.role === 'facilitator' && (
-        <FacilitatorButtons row={row} session={session} target={target} />
-      )}
+      {session && may(me.role, 'AC9') && <FacilitatorButtons row={row} session={session} target={target} />}
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import {
   type BoardState,
+  may,
   OVERALL_SCALE_ID,
   type Role,
   type ScaleId,
@@ -96,7 +97,7 @@ export function markersFor(
 
 /** "N of M have scored": M counts the people on the board who can score (not viewers). */
 export function scoredCount(scale: ScaleState, board: BoardState): { scored: number; total: number } {
-  const people = Object.values(board.participants).filter((person) => person.role !== 'viewer');
+  const people = Object.values(board.participants).filter((person) => may(person.role, 'AC8'));
   const ids = new Set(people.map((person) => person.id as string));
   for (const id of scale.scored) ids.add(id);
   return { scored: scale.scored.length, total: ids.size };

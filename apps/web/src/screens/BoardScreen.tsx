@@ -1,3 +1,4 @@
+import { may } from '@kinmap/model';
 import type Konva from 'konva';
 import { useMemo, useRef, useState } from 'react';
 import { InvitePanel } from '../access/InvitePanel';
@@ -43,9 +44,6 @@ const VIEWS = [
 }>;
 type ViewId = (typeof VIEWS)[number]['id'];
 
-/** Staff invite people; everyone else joins by the link they were sent. */
-const MAY_INVITE = new Set(['facilitator', 'practitioner']);
-
 /** The board page once joined: header, invitations, the choice of view, and the view. */
 export function BoardScreen({ boardId, title, me }: BoardScreenProps) {
   const { session, state, status, peers, setCursor, notice, dismissNotice, unsaved, ending } = useBoard(
@@ -53,13 +51,13 @@ export function BoardScreen({ boardId, title, me }: BoardScreenProps) {
     me,
   );
   const [view, setView] = useState<ViewId>('map');
-  const mayInvite = MAY_INVITE.has(me.role);
-  // The same people read the board's history (SPEC AD3); the server refuses anyone else.
-  const mayReadHistory = mayInvite;
-  // Meetings and versions are staff work: the server answers anyone else 403.
-  const mayRunMeetings = mayInvite;
-  // Reports and the trajectory are for everyone who takes part; the wall screen (viewer) has none.
-  const mayReadReports = me.role !== 'viewer';
+  // What to offer, by the rules the server checks too (the policy table): staff invite people
+  // ([AU7]), read the board's history ([AD3]) and its meetings and versions ([VE3]); everyone who
+  // takes part reads the reports and the trajectory ([VE7]), the wall screen (viewer) none.
+  const mayInvite = may(me.role, 'AU7');
+  const mayReadHistory = may(me.role, 'AD3');
+  const mayRunMeetings = may(me.role, 'VE3');
+  const mayReadReports = may(me.role, 'VE7');
   const [inviteOpen, setInviteOpen] = useState(false);
   const stageRef = useRef<Konva.Stage | null>(null);
   const [layout, setLayout] = useState<BoardLayout | null>(null);

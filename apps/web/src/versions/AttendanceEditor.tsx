@@ -1,4 +1,4 @@
-import type { Attendance, BoardState, PersonInRoom } from '@kinmap/model';
+import { type Attendance, type BoardState, may, type PersonInRoom } from '@kinmap/model';
 import { type FormEvent, type KeyboardEvent, useId, useState } from 'react';
 import { t } from '../lib/messages';
 
@@ -15,7 +15,7 @@ export const MAX_NAME_LENGTH = 200;
 /** The board's people who can take part (not the wall screen), by name. */
 function boardPeople(board: BoardState) {
   return Object.values(board.participants)
-    .filter((p) => p.role !== 'viewer')
+    .filter((p) => may(p.role, 'AC1'))
     .sort((a, b) => a.displayName.localeCompare(b.displayName) || (a.id < b.id ? -1 : 1));
 }
 

@@ -1,4 +1,4 @@
-import type { BoardState, VersionMeta } from '@kinmap/model';
+import { type BoardState, may, type VersionMeta } from '@kinmap/model';
 import type Konva from 'konva';
 import { type RefObject, useMemo, useState } from 'react';
 import type { Me } from '../board/useBoard';
@@ -86,7 +86,7 @@ export function MeetingsView({ boardId, board, me, stageRef, onLayout }: Meeting
         before={screen.before}
         after={screen.after}
         onPick={(before, after) => setScreen({ kind: 'compare', before, after })}
-        isFacilitator={me.role === 'facilitator'}
+        isFacilitator={may(me.role, 'VE6')}
         stageRef={stageRef}
         onLayout={onLayout}
         onBack={home}
@@ -120,7 +120,7 @@ export function MeetingsView({ boardId, board, me, stageRef, onLayout }: Meeting
           boardId={boardId}
           board={board}
           open={open}
-          isFacilitator={me.role === 'facilitator'}
+          isFacilitator={may(me.role, 'VE4')}
           onChanged={reload}
           onClosed={(version) => setSaved({ key: 'closed', version })}
         />

@@ -1,4 +1,4 @@
-import type { BoardState, MeetingRecord, VersionMeta } from '@kinmap/model';
+import { type BoardState, type MeetingRecord, may, type VersionMeta } from '@kinmap/model';
 import type Konva from 'konva';
 import { type RefObject, useId, useMemo, useState } from 'react';
 import { mergeBoards } from '../board/professionalsOnly';
@@ -38,7 +38,8 @@ export function VersionReader(props: VersionReaderProps) {
   );
   const restore = useRestore(boardId);
   const meeting = loaded.state === 'ready' ? loaded.opened.meeting : null;
-  const isFacilitator = me.role === 'facilitator';
+  // [VE6] The whole board is restored by the facilitator only.
+  const isFacilitator = may(me.role, 'VE6');
 
   return (
     <>

@@ -2,13 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Change } from '../cards/changeKinds.js';
 import { asCardId, asParticipantId } from '../doc/ids.js';
 import type { Role } from '../doc/types.js';
-import {
-  type BoardDocument,
-  type ChangeActor,
-  checkChanges,
-  PERMISSION_MATRIX,
-  type PermissionRuleId,
-} from './permissions.js';
+import { type BoardDocument, type ChangeActor, checkChanges } from './permissions.js';
+import { PERMISSION_MATRIX, type PermissionRuleId } from './policy.js';
 
 const who = (role: Role, id = role): ChangeActor => ({ participantId: asParticipantId(id), role });
 const facilitator = who('facilitator');

@@ -1,56 +1,13 @@
 import type { Change } from '../cards/changeKinds.js';
 import type { ParticipantId, Role } from '../doc/types.js';
+import { may, type PermissionRuleId } from './policy.js';
 
 /**
- * The permission matrix (docs/SPEC.md, "Permission matrix"): which roles may make which
- * document changes. The server checks every client update against it; changes the server makes
- * itself (`rooms.change`: participants, private scoring, the reveal) are not checked.
+ * The permission matrix (docs/SPEC.md, "Permission matrix"): which document changes a client's
+ * update may make. The rows are the [AC] rules of the one policy table (policy.ts); the server
+ * checks every client update here; changes the server makes itself (`rooms.change`: participants,
+ * private scoring, the reveal) are not checked.
  */
-
-const WRITERS: readonly Role[] = ['facilitator', 'practitioner', 'family', 'network'];
-const STAFF: readonly Role[] = ['facilitator', 'practitioner'];
-const FACILITATOR: readonly Role[] = ['facilitator'];
-/** Nobody's client: only the server writes these. */
-const SERVER_ONLY: readonly Role[] = [];
-
-export const PERMISSION_MATRIX = Object.freeze({
-  AC1: { summary: 'write to the board document at all', roles: WRITERS },
-  AC2: { summary: 'add a card authored by yourself (your id and role)', roles: WRITERS },
-  AC3: { summary: 'edit the text of any card', roles: WRITERS },
-  AC4: { summary: 'delete or move a card you wrote', roles: WRITERS },
-  AC5: { summary: "delete or move another person's card", roles: STAFF },
-  AC6: {
-    summary: 'write professionals-only content: the restricted document, moves between the documents',
-    roles: STAFF,
-  },
-  AC7: { summary: 'set your own agreement mark', roles: WRITERS },
-  AC8: { summary: 'set or clear your own rating on a revealed scale', roles: WRITERS },
-  AC9: { summary: 'change a scale mode (private collection, reveal) or a scale itself', roles: FACILITATOR },
-  AC10: { summary: 'lock or unlock the board', roles: FACILITATOR },
-  AC11: { summary: 'write to a locked board', roles: FACILITATOR },
-  AC12: { summary: 'edit the plan; add and edit network members and rules', roles: WRITERS },
-  AC13: { summary: 'remove network members and rules', roles: STAFF },
-  AC14: { summary: 'pair a danger statement with a safety goal', roles: WRITERS },
-  AC15: { summary: 'unpair (other than by deleting a paired card you may delete)', roles: STAFF },
-  AC16: { summary: "change the board's title", roles: STAFF },
-  AC17: {
-    summary: 'write participants, the private-scoring list, createdAt or schemaVersion',
-    roles: SERVER_ONLY,
-  },
-  AC18: { summary: "rewrite a card's authorId, authorRole, id or createdAt", roles: SERVER_ONLY },
-  AC19: { summary: 'write anything outside the board layout', roles: SERVER_ONLY },
-  AC20: {
-    summary:
-      'put a professionals-only card in the shared document, or change a card’s professionalsOnly flag',
-    roles: SERVER_ONLY,
-  },
-  AC21: {
-    summary: 'write anything but cards (and their marks) to the restricted document',
-    roles: SERVER_ONLY,
-  },
-} as const satisfies Record<string, { summary: string; roles: readonly Role[] }>);
-
-export type PermissionRuleId = keyof typeof PERMISSION_MATRIX;
 
 /** Who sent the update. */
 export interface ChangeActor {
@@ -64,11 +21,6 @@ export type PermissionVerdict =
   | { readonly ok: false; readonly rule: PermissionRuleId; readonly reason: string };
 
 const allowed: PermissionVerdict = Object.freeze({ ok: true });
-
-/** True when `role` holds permission `rule`. */
-export function may(role: Role, rule: PermissionRuleId): boolean {
-  return (PERMISSION_MATRIX[rule].roles as readonly Role[]).includes(role);
-}
 
 /**
  * Which of a board's two documents an update is for: `shared` (everyone) or `restricted`

@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import { z } from 'zod';
-import { may } from '../access/permissions.js';
+import { may } from '../access/policy.js';
 import { SCHEMA_VERSION } from '../doc/board.js';
 import { attachMap, attachText, topMap } from '../doc/docMaps.js';
 import type { Origin } from '../doc/origins.js';

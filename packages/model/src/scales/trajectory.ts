@@ -1,3 +1,4 @@
+import { may } from '../access/policy.js';
 import { OVERALL_SCALE_ID } from '../doc/ids.js';
 import type { BoardState, ParticipantState, Role, ScaleState } from '../doc/types.js';
 import type {
@@ -25,11 +26,18 @@ export interface TrajectoryMoment {
 
 const GROUPS: readonly TrajectoryGroup[] = ['family', 'network', 'professionals'];
 
-/** The group whose mean a role counts towards; viewers do not score and count nowhere. */
+/** The group whose mean each role counts towards; viewers do not score and count nowhere. */
+const ROLE_GROUP: Readonly<Record<Role, TrajectoryGroup | null>> = {
+  facilitator: 'professionals',
+  practitioner: 'professionals',
+  family: 'family',
+  network: 'network',
+  viewer: null,
+};
+
+/** The group whose mean a role counts towards, or null. */
 export function groupOfRole(role: Role): TrajectoryGroup | null {
-  if (role === 'family' || role === 'network') return role;
-  if (role === 'facilitator' || role === 'practitioner') return 'professionals';
-  return null;
+  return ROLE_GROUP[role];
 }
 
 /** A revealed score at one moment, or null. */
@@ -88,7 +96,8 @@ function scaleLines(
   const persons: TrajectoryLine[] = [];
   for (const id of raters) {
     const person = people.get(id);
-    if (person?.role === 'viewer') continue;
+    // Only people who rate have a line ([AC8]: not viewers).
+    if (person !== undefined && !may(person.role, 'AC8')) continue;
     const points = moments.map(
       (moment): TrajectoryPoint => ({
         versionId: moment.versionId,

@@ -55,8 +55,8 @@ export function createUpdateGuard(board: Y.Doc, document: BoardDocument = 'share
   function checkAndClassify(update: Uint8Array, sender: Access) {
     shadow ??= copyOfBoard();
     const classified = applyAndClassify(shadow, update);
-    const actor = { participantId: sender.participantId, role: sender.role };
-    const verdict = checkChanges(classified.changes, actor, {
+    // The connection's access is the actor: one shape from the upgrade to the check.
+    const verdict = checkChanges(classified.changes, sender, {
       locked: classified.lockedBefore,
       document,
     });

@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { isPolicyRuleId, POLICY } from '@kinmap/model';
+import { describe, expect, it } from 'vitest';
+
+// docs/SPEC.md and the policy table (packages/model/src/access/policy.ts) name the same rules.
+
+/**
+ * The rule ids of docs/SPEC.md that do not depend on a member's role (transport, storage, limits,
+ * identity, accounts): they have no row. A new SPEC id must be put in one place or the other.
+ */
+const NOT_ROLE_RULES = new Set([
+  // Entry: who the member is (E3: the role comes from the member; its write rule is P1).
+  ...['E1', 'E2', 'E3'],
+  ...['S1', 'S2', 'S3', 'S4', 'S5', 'S6', 'S7', 'S8', 'S9', 'V1', 'V2'],
+  ...['A1', 'A2', 'A3', 'L1', 'L2', 'L3', 'L4', 'L5', 'D1', 'G1'],
+  // Private scoring's mechanics; PR7 is about whose score (the member id), not the role.
+  ...['PR1', 'PR2', 'PR4', 'PR6', 'PR7'],
+  // The restricted document's storage and gc; PO4's "who" is its own row.
+  ...['PO2', 'PO3'],
+  // Accounts (administrator, staff account), sessions, invites' binding, CSRF, headers.
+  ...['AU1', 'AU2', 'AU3', 'AU4', 'AU5', 'AU10', 'AU13', 'AU14', 'AU15'],
+  ...['AD1', 'AD2', 'AD4', 'AD5', 'AD6'],
+  // Versions' storage and formats; a staff account imports (VE11, not a board role).
+  ...['VE1', 'VE2', 'VE5', 'VE11', 'VE12'],
+]);
+
+const spec = readFileSync(new URL('../../docs/SPEC.md', import.meta.url), 'utf8');
+/** Ids SPEC defines: `- **[AU7]**` in a list, `| **AC5** |` in the matrix. */
+const defined = [...spec.matchAll(/^(?:- \*\*\[([A-Z]+\d+)\]\*\*|\| \*\*([A-Z]+\d+)\*\* )/gm)].map(
+  (match) => match[1] ?? match[2] ?? '',
+);
+
+describe('docs/SPEC.md and the table', () => {
+  it('defines each rule id once', () => {
+    expect(defined.length).toBeGreaterThan(90);
+    expect(defined.filter((id, index) => defined.indexOf(id) !== index)).toEqual([]);
+  });
+
+  it('resolves every role rule it defines to one row, and every other id is listed as not a role rule', () => {
+    const unresolved = defined.filter((id) => !isPolicyRuleId(id) && !NOT_ROLE_RULES.has(id));
+    expect(unresolved).toEqual([]);
+    expect(defined.filter((id) => isPolicyRuleId(id) && NOT_ROLE_RULES.has(id))).toEqual([]);
+  });
+
+  it('defines every row of the table', () => {
+    const missing = Object.keys(POLICY).filter((id) => !defined.includes(id));
+    expect(missing).toEqual([]);
+  });
+
+  it('points at the table', () => {
+    expect(spec).toContain('packages/model/src/access/policy.ts');
+  });
+});
