@@ -12,7 +12,8 @@ import type {
 import { describe, expect, it } from 'vitest';
 import { visibleBoard } from '../board/visibility';
 import { analysisMembers, analysisRowOf, scaleSlotParts, scaleValueX } from './analysisLayout';
-import { type FontSpec, layoutBoard, type MeasureText } from './boardLayout';
+import { layoutBoard } from './boardLayout';
+import type { FontSpec, MeasureText } from './boardMetrics';
 import { boardPoint, containsRect, overlaps } from './geometry';
 import { insertionIndexAt, insertionMarkY, readingOrder, sectionOf } from './layoutQueries';
 

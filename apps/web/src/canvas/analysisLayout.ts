@@ -1,6 +1,7 @@
 import type { BoardState, CardId, CardState, PairId } from '@kinmap/model';
 import { markerDepth } from './analysisScale';
-import type { CardLayout, TextStyle } from './boardLayout';
+import type { TextStyle } from './boardMetrics';
+import type { CardLayout } from './cardLayout';
 import type { Rect } from './geometry';
 import { pairNumbers } from './pairs';
 

@@ -5,7 +5,8 @@ import { type RefObject, useCallback, useEffect, useMemo, useRef, useState } fro
 import { Layer, Line, Rect, Stage } from 'react-konva';
 import { PeerActivity } from '../board/PeerActivity';
 import type { CardWatcher, Peer } from '../board/presence';
-import { type BoardLayout, METRICS } from '../canvas/boardLayout';
+import type { BoardLayout } from '../canvas/boardLayout';
+import { METRICS } from '../canvas/boardMetrics';
 import { SELECTION } from '../canvas/colors';
 import { cullingArea, drawWindow, overlaps, sameRect } from '../canvas/culling';
 import { type Rect as Area, type BoardPoint, boardPoint } from '../canvas/geometry';
