@@ -17,7 +17,7 @@ import {
   type AnalysisMembers,
   analysisMembers,
   layoutAnalysis,
-} from './analysisLayout';
+} from './analysis/analysisLayout';
 import { METRICS, type MeasureText, TEXT_STYLES } from './boardMetrics';
 import { type CardLayout, cardHeight, placeCard } from './cardLayout';
 import type { Rect } from './geometry';

@@ -9,8 +9,8 @@ import {
   SCALE_SLOT,
   scaleSlotParts,
   scaleValueX,
-} from '../canvas/analysisLayout';
-import { nameInitial, summariseScale } from '../canvas/analysisScale';
+} from '../canvas/analysis/analysisLayout';
+import { nameInitial, summariseScale } from '../canvas/analysis/analysisScale';
 import { METRICS, TEXT_STYLES } from '../canvas/boardMetrics';
 import { INK, INK_MUTED, ROLE_COLORS } from '../canvas/colors';
 import { overlaps } from '../canvas/culling';

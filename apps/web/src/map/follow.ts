@@ -1,5 +1,5 @@
 import type { Peer } from '../board/presence';
-import type { BoardViewport } from './camera';
+import type { BoardViewport } from '../canvas/camera';
 
 /**
  * The newest "bring everyone to me" from a facilitator that this screen has not obeyed yet, and

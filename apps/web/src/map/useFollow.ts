@@ -2,8 +2,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import { publishPresence } from '../board/localPresence';
 import type { Peer } from '../board/presence';
+import { type BoardViewport, type Camera, cameraFor, type Size, viewportOf } from '../canvas/camera';
 import { throttle } from '../lib/throttle';
-import { type BoardViewport, type Camera, cameraFor, type Size, viewportOf } from './camera';
 import { facilitatorToFollow, followedViewport, newSummon, summonsSeen } from './follow';
 
 export interface FollowInput {

@@ -10,6 +10,7 @@ import {
 } from '@kinmap/model';
 import { type FormEvent, useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { BoardSession, Me } from '../board/useBoard';
+import { markersFor, type ScaleRow, scaleRows, scoredCount } from '../canvas/analysis/scaleRows';
 import { type MessageKey, t } from '../lib/messages';
 import { safeStore } from '../lib/storage';
 import { ScaleLine } from './ScaleLine';
@@ -21,7 +22,6 @@ import {
   savePrivateRating,
   withdrawPrivateRating,
 } from './scaleApi';
-import { markersFor, type ScaleRow, scaleRows, scoredCount } from './scaleRows';
 
 export interface ScalesViewProps {
   readonly session: BoardSession | null;
