@@ -1,9 +1,9 @@
 import type { BoardState, CardState } from '@kinmap/model';
 import type Konva from 'konva';
 import { type KeyboardEvent, type RefObject, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { publishPresence } from '../board/localPresence';
-import { PeerActivityList } from '../board/PeerActivityList';
-import { type CardWatcher, cardWatchers, type Peer } from '../board/presence';
+import { publishPresence } from '../board/presence/localPresence';
+import { PeerActivityList } from '../board/presence/PeerActivityList';
+import { type CardWatcher, cardWatchers, type Peer } from '../board/presence/presence';
 import { publicCardId } from '../board/professionalsOnly';
 import { useCardWriter } from '../board/professionalsOnlyContext';
 import type { BoardSession, Me } from '../board/useBoard';

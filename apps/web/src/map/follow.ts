@@ -1,4 +1,4 @@
-import type { Peer } from '../board/presence';
+import type { Peer } from '../board/presence/presence';
 import type { BoardViewport } from '../canvas/camera';
 
 /**

@@ -1,8 +1,8 @@
 import type { Column } from '@kinmap/model';
 import { type RefObject, useCallback, useEffect, useLayoutEffect, useRef } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
-import { publishPresence } from '../board/localPresence';
-import type { Peer } from '../board/presence';
+import { publishPresence } from '../board/presence/localPresence';
+import type { Peer } from '../board/presence/presence';
 import { type BoardLayout, sharesBoardCoordinates } from '../canvas/boardLayout';
 import {
   type BoardViewport,
