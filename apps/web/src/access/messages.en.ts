@@ -1,4 +1,7 @@
-/** The English words of invitations and the people with access; merged into the one catalogue in ../lib/messages.ts. */
+/**
+ * The English words of invitations and the people with access;
+ * merged into the one catalogue in ../lib/messages.ts.
+ */
 export const accessMessages = {
   'invite.toggle': 'Invite people',
   'invite.title': 'Invite people',

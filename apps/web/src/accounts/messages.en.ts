@@ -1,4 +1,7 @@
-/** The English words of signing in, first-run setup and joining with an invitation; merged into the one catalogue in ../lib/messages.ts. */
+/**
+ * The English words of signing in, first-run setup and joining with an invitation;
+ * merged into the one catalogue in ../lib/messages.ts.
+ */
 export const accountsMessages = {
   'join.title': 'Join the board',
   'join.role': 'You are joining as: {role}',

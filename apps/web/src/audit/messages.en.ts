@@ -1,4 +1,7 @@
-/** The English words of the history view (staff only); merged into the one catalogue in ../lib/messages.ts. */
+/**
+ * The English words of the history view (staff only);
+ * merged into the one catalogue in ../lib/messages.ts.
+ */
 export const auditMessages = {
   'history.tab': 'History',
   'history.title': 'What happened on this board',

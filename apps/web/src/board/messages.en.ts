@@ -1,4 +1,7 @@
-/** The English words of the board itself: roles, columns, sections, cards, connection and refused changes; merged into the one catalogue in ../lib/messages.ts. */
+/**
+ * The English words of the board itself: roles, columns, sections, cards, connection and refused changes;
+ * merged into the one catalogue in ../lib/messages.ts.
+ */
 export const boardMessages = {
   'access.ended':
     'Your access to this board has ended. If you think this is a mistake, speak to the person running the meeting.',

@@ -1,4 +1,7 @@
-/** The English words of the worries-and-goals rows drawn on the canvas; merged into the one catalogue in ../lib/messages.ts. */
+/**
+ * The English words of the worries-and-goals rows drawn on the canvas;
+ * merged into the one catalogue in ../lib/messages.ts.
+ */
 export const canvasMessages = {
   'analysis.title': 'The worries and goals, side by side',
   'analysis.prompt': 'Each worry with the goal that answers it, and how safe things are now, from 0 to 10',

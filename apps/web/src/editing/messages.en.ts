@@ -1,4 +1,7 @@
-/** The English words of editing cards: notices and confirmations; merged into the one catalogue in ../lib/messages.ts. */
+/**
+ * The English words of editing cards: notices and confirmations;
+ * merged into the one catalogue in ../lib/messages.ts.
+ */
 export const editingMessages = {
   'notice.pairedCard': 'This card is paired with another card, so it stays in its section.',
   'notice.pairedProfessionalsOnly':

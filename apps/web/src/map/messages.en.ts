@@ -1,4 +1,7 @@
-/** The English words of the map view: toolbar, camera, following and the wall screen; merged into the one catalogue in ../lib/messages.ts. */
+/**
+ * The English words of the map view: toolbar, camera, following and the wall screen;
+ * merged into the one catalogue in ../lib/messages.ts.
+ */
 export const mapMessages = {
   'map.zoomPercent': '{percent}%',
   'toolbar.label': 'Board tools',

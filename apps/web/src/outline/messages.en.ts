@@ -1,4 +1,7 @@
-/** The English words of the outline (the board as text); merged into the one catalogue in ../lib/messages.ts. */
+/**
+ * The English words of the outline (the board as text);
+ * merged into the one catalogue in ../lib/messages.ts.
+ */
 export const outlineMessages = {
   'outline.view': 'Outline',
   'outline.skip': 'Skip to the outline (the board as text)',

@@ -1,4 +1,7 @@
-/** The English words of the app shell: start page, board list and view tabs; merged into the one catalogue in ../lib/messages.ts. */
+/**
+ * The English words of the app shell: start page, board list and view tabs;
+ * merged into the one catalogue in ../lib/messages.ts.
+ */
 export const screensMessages = {
   'view.scales': 'Scaling',
   'app.name': 'Kinmap',
