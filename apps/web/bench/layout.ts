@@ -7,7 +7,8 @@
  * Report medians and their ratio from one run: the machine is shared and noisy.
  */
 import { type BoardState, CATEGORIES, type CardId, type ParticipantId } from '@kinmap/model';
-import { layoutBoard, type MeasureText } from '../src/canvas/boardLayout';
+import { layoutBoard } from '../src/canvas/boardLayout';
+import type { MeasureText } from '../src/canvas/boardMetrics';
 
 const CARDS = 2_000;
 const median = (xs: readonly number[]): number =>

@@ -4,7 +4,17 @@ import { chooseLanguage, languageDirection } from './lib/i18n';
 import { DEFAULT_LANGUAGE, LANGUAGES, setLanguage } from './lib/messages';
 import { registerShellWorker } from './offline/serviceWorker';
 import { App } from './screens/App';
+// Base first, then each feature's sheet, in the order the cascade was tuned in; do not sort.
 import './styles.css';
+import './screens/screens.css';
+import './board/board.css';
+import './access/access.css';
+import './accounts/accounts.css';
+import './map/map.css';
+import './canvas/canvas.css';
+import './plan/plan.css';
+import './outline/outline.css';
+import './scales/scales.css';
 
 // Before the first render, so every screen starts in the chosen language and direction.
 const language = setLanguage(

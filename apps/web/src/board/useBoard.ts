@@ -17,7 +17,7 @@ import {
   nextConnectionState,
   type ProviderEvent,
 } from './connection';
-import { type Peer, type Presence, readPeers } from './presence';
+import { type Peer, type Presence, readPeers } from './presence/presence';
 import { REJECTED_MESSAGE_TYPE, type Rejection, readRejection, rejectionMessage } from './refusedChange';
 
 export interface BoardSession {

@@ -1,66 +1,24 @@
 import {
   type BoardState,
   CATEGORIES,
-  type CardId,
   type CardState,
-  type Category,
   type Mark,
   type PairId,
   type PairState,
-  type ParticipantId,
 } from '@kinmap/model';
 import { describe, expect, it } from 'vitest';
-import {
-  BOARD_WIDTH,
-  type BoardLayout,
-  cardTextWidth,
-  type FontSpec,
-  layoutBoard,
-  type MeasureText,
-  sharesBoardCoordinates,
-  TEXT_STYLES,
-} from './boardLayout';
-import { boardPoint, containsRect, overlaps } from './geometry';
-import { insertionIndexAt, insertionMarkY, readingOrder, sectionAt, sectionOf } from './layoutQueries';
-
-// Every character is 0.55 em wide: close enough to a real font, and exact to reason about.
-const measure: MeasureText = (text: string, font: FontSpec) => text.length * font.size * 0.55;
+import { BOARD_WIDTH, type BoardLayout, layoutBoard, sharesBoardCoordinates } from './boardLayout';
+import { type MeasureText, TEXT_STYLES } from './boardMetrics';
+import { cardTextWidth } from './cardLayout';
+import { containsRect, overlaps } from './geometry';
+import { board, card, measure } from './layoutFixture';
+import { sectionOf } from './layoutQueries';
 
 function seededRandom(seed: number): () => number {
   let s = seed >>> 0;
   return () => {
     s = (s * 1664525 + 1013904223) >>> 0;
     return s / 2 ** 32;
-  };
-}
-
-function card(id: string, category: Category, order: number, text: string, marks: Record<string, Mark> = {}) {
-  const value: CardState = {
-    id: id as CardId,
-    category,
-    text,
-    authorId: 'p1' as ParticipantId,
-    authorRole: 'family',
-    createdAt: 0,
-    updatedAt: 0,
-    order,
-    professionalsOnly: false,
-    marks,
-    pairId: null,
-  };
-  return value;
-}
-
-function board(cards: CardState[], pairs: PairState[] = []): BoardState {
-  return {
-    meta: { title: 'Case 1', createdAt: 0, schemaVersion: 1 },
-    cards: Object.fromEntries(cards.map((c) => [c.id, c])),
-    pairs: Object.fromEntries(pairs.map((p) => [p.id, p])),
-    scales: {},
-    participants: {},
-    network: {},
-    rules: {},
-    plan: { bottomLines: '', monitoringWho: '', monitoringHowOften: '', reviewDate: null },
   };
 }
 
@@ -262,54 +220,5 @@ describe('laying out again after an edit', () => {
     expect(measured.filter((m) => untouched.some((text) => text.startsWith(m)))).toEqual([]);
     expect(measured).toContain('Dad drinks at weekends and shouts');
     expect(again).toEqual(layoutBoard(board(edited), viewport, measure));
-  });
-});
-
-describe('hit-testing', () => {
-  const state = board([
-    card('a', 'harm', 1, 'first'),
-    card('b', 'harm', 2, 'second'),
-    card('c', 'nextStep', 1, 'x'),
-  ]);
-  const layout = layoutBoard(state, { width: 1200, height: 800 }, measure);
-  const harm = sectionOf(layout, 'harm');
-  const a = layout.cards.a;
-  const b = layout.cards.b;
-  if (!harm || !a || !b) throw new Error('layout is missing the harm section');
-
-  it('finds the section under a point, and none in the page margin', () => {
-    for (const s of layout.sections) {
-      const centre = boardPoint(s.rect.x + s.rect.width / 2, s.rect.y + s.rect.height / 2);
-      expect(sectionAt(layout, centre)).toBe(s.category);
-    }
-    expect(sectionAt(layout, boardPoint(2, 2))).toBeNull();
-  });
-
-  it('gives a point in a column’s padding to the nearest section of that column', () => {
-    const worries = layout.columns[0];
-    if (!worries) throw new Error('no column');
-    const belowLast = boardPoint(worries.rect.x + 20, worries.rect.y + worries.rect.height - 2);
-    expect(sectionAt(layout, belowLast)).toBe('complicatingFactor');
-  });
-
-  it('counts the insertion index among the other cards of the section', () => {
-    const x = harm.rect.x + 30;
-    expect(insertionIndexAt(layout, 'harm', boardPoint(x, a.rect.y - 1))).toBe(0);
-    expect(insertionIndexAt(layout, 'harm', boardPoint(x, a.rect.y + a.rect.height + 1))).toBe(1);
-    expect(insertionIndexAt(layout, 'harm', boardPoint(x, b.rect.y + b.rect.height + 50))).toBe(2);
-    // Dragging 'a' below 'b' puts it after the one other card.
-    expect(insertionIndexAt(layout, 'harm', boardPoint(x, b.rect.y + b.rect.height), 'a' as CardId)).toBe(1);
-    expect(insertionIndexAt(layout, 'existingSafety', boardPoint(x, 10_000))).toBe(0);
-  });
-
-  it('marks the insertion line between cards and below the last one', () => {
-    expect(insertionMarkY(layout, 'harm', 0)).toBeLessThan(a.rect.y);
-    expect(insertionMarkY(layout, 'harm', 1)).toBeGreaterThan(a.rect.y + a.rect.height);
-    expect(insertionMarkY(layout, 'harm', 1)).toBeLessThan(b.rect.y);
-    expect(insertionMarkY(layout, 'harm', 2)).toBeGreaterThan(b.rect.y + b.rect.height);
-  });
-
-  it('lists cards in reading order, column by column', () => {
-    expect(readingOrder(layout)).toEqual(['a', 'b', 'c']);
   });
 });

@@ -17,56 +17,17 @@ import {
   type AnalysisMembers,
   analysisMembers,
   layoutAnalysis,
-} from './analysisLayout';
+} from './analysis/analysisLayout';
+import { METRICS, type MeasureText, TEXT_STYLES } from './boardMetrics';
+import { type CardLayout, cardHeight, placeCard } from './cardLayout';
 import type { Rect } from './geometry';
-import { wrapRemembered, wrapText } from './textWrap';
+import { wrapText } from './text/textWrap';
 
 /**
  * Where everything on the board goes, as plain data: the canvas draws it, hit-tests read it,
  * the test bridge reports it. No canvas here: text is measured through the function passed in,
  * so the same code runs in unit tests with a fake measure.
  */
-
-export interface FontSpec {
-  readonly size: number;
-  readonly weight: 'normal' | 'bold';
-  readonly style: 'normal' | 'italic';
-}
-
-export interface TextStyle extends FontSpec {
-  readonly lineHeight: number;
-}
-
-/** Width in pixels of one line of `text` drawn in `font`. */
-export type MeasureText = (text: string, font: FontSpec) => number;
-
-export const TEXT_STYLES = {
-  columnTitle: { size: 20, weight: 'bold', style: 'normal', lineHeight: 26 },
-  sectionTitle: { size: 17, weight: 'bold', style: 'normal', lineHeight: 22 },
-  prompt: { size: 14, weight: 'normal', style: 'italic', lineHeight: 19 },
-  cardText: { size: 15, weight: 'normal', style: 'normal', lineHeight: 21 },
-  cardMeta: { size: 13, weight: 'normal', style: 'normal', lineHeight: 18 },
-  addButton: { size: 14, weight: 'bold', style: 'normal', lineHeight: 18 },
-} as const satisfies Record<string, TextStyle>;
-
-export const METRICS = {
-  margin: 16,
-  columnGap: 16,
-  columnPadding: 10,
-  columnHeaderGap: 8,
-  sectionGap: 12,
-  sectionPadding: 12,
-  headerGap: 10,
-  cardGap: 8,
-  stripeWidth: 6,
-  cardPaddingX: 12,
-  cardPaddingY: 10,
-  metaGap: 6,
-  addButtonWidth: 84,
-  addButtonHeight: 32,
-  /** Below this column width the three columns are stacked (phones, narrow windows). */
-  minColumnWidth: 260,
-} as const;
 
 /**
  * The width of the three-column board, in board units, on EVERY screen that shows it: the width
@@ -107,19 +68,6 @@ export interface SectionLayout {
   readonly noteY: number;
 }
 
-export interface CardLayout {
-  readonly cardId: CardId;
-  readonly category: Category;
-  /** Position among all the category's cards in board order (the model's index). */
-  readonly index: number;
-  readonly rect: Rect;
-  /** The card text already wrapped to the card's width. */
-  readonly lines: readonly string[];
-  readonly hasMeta: boolean;
-  /** The pair whose analysis row holds the card; null when it is in its section. */
-  readonly rowPairId: PairId | null;
-}
-
 export interface BoardLayout {
   readonly width: number;
   readonly height: number;
@@ -135,11 +83,6 @@ export interface BoardLayout {
 export interface Viewport {
   readonly width: number;
   readonly height: number;
-}
-
-/** Does the card show a line for its pair number, marks or the professionals-only flag? */
-export function cardHasMeta(card: CardState): boolean {
-  return card.professionalsOnly || card.pairId !== null || Object.keys(card.marks).length > 0;
 }
 
 /**
@@ -333,20 +276,6 @@ function inRowNote(count: number): string {
   return t('analysis.inRow', { count });
 }
 
-/** One card at its place, wrapped to its width, in its section or in an analysis row. */
-function placeCard(
-  card: CardState,
-  index: number,
-  at: { x: number; y: number; width: number },
-  measure: MeasureText,
-  rowPairId: PairId | null,
-): CardLayout {
-  const lines = wrapRemembered(card.text, cardTextWidth(at.width), TEXT_STYLES.cardText, measure);
-  const hasMeta = cardHasMeta(card);
-  const rect = { x: at.x, y: at.y, width: at.width, height: cardHeight(lines.length, hasMeta) };
-  return { cardId: card.id, category: card.category, index, rect, lines, hasMeta, rowPairId };
-}
-
 /**
  * Do this layout's coordinates mean the same place on every screen? Only the three-column
  * layout's do; a stacked (phone) layout depends on the phone's width, so a phone neither shares
@@ -354,15 +283,4 @@ function placeCard(
  */
 export function sharesBoardCoordinates(layout: BoardLayout): boolean {
   return !layout.stacked;
-}
-
-/** The width available to a card's text once the author stripe and padding are taken off. */
-export function cardTextWidth(cardWidth: number): number {
-  return Math.max(1, cardWidth - METRICS.stripeWidth - 2 * METRICS.cardPaddingX);
-}
-
-function cardHeight(lineCount: number, hasMeta: boolean): number {
-  const { cardPaddingY, metaGap } = METRICS;
-  const meta = hasMeta ? metaGap + TEXT_STYLES.cardMeta.lineHeight : 0;
-  return cardPaddingY + Math.max(1, lineCount) * TEXT_STYLES.cardText.lineHeight + meta + cardPaddingY;
 }

@@ -1,5 +1,7 @@
 import type { CardId, Category } from '@kinmap/model';
-import { type BoardLayout, type CardLayout, METRICS, type SectionLayout } from './boardLayout';
+import type { BoardLayout, SectionLayout } from './boardLayout';
+import { METRICS } from './boardMetrics';
+import type { CardLayout } from './cardLayout';
 import { type BoardPoint, containsPoint } from './geometry';
 
 /** Questions asked of a finished layout: which section is under a point, where a drop lands, reading order. */

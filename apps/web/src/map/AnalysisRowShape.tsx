@@ -9,13 +9,13 @@ import {
   SCALE_SLOT,
   scaleSlotParts,
   scaleValueX,
-} from '../canvas/analysisLayout';
-import { nameInitial, summariseScale } from '../canvas/analysisScale';
-import { METRICS, TEXT_STYLES } from '../canvas/boardLayout';
+} from '../canvas/analysis/analysisLayout';
+import { nameInitial, summariseScale } from '../canvas/analysis/analysisScale';
+import { METRICS, TEXT_STYLES } from '../canvas/boardMetrics';
 import { INK, INK_MUTED, ROLE_COLORS } from '../canvas/colors';
 import { overlaps } from '../canvas/culling';
 import type { Rect as Area } from '../canvas/geometry';
-import { staticTextProps } from '../canvas/textMeasure';
+import { staticTextProps } from '../canvas/text/textMeasure';
 import { t } from '../lib/messages';
 
 export interface AnalysisBandProps {

@@ -1,5 +1,5 @@
 import type { CardId } from '@kinmap/model';
-import { METRICS, TEXT_STYLES } from '../canvas/boardLayout';
+import { METRICS, TEXT_STYLES } from '../canvas/boardMetrics';
 import { FONT_FAMILY, INK, SELECTION } from '../canvas/colors';
 import type { Rect } from '../canvas/geometry';
 import type { BoardWriter } from '../editing/boardActions';

@@ -3,7 +3,8 @@ import type Konva from 'konva';
 import type { KonvaEventObject } from 'konva/lib/Node';
 import { memo } from 'react';
 import { Group, Rect, Text } from 'react-konva';
-import { type CardLayout, cardTextWidth, METRICS, TEXT_STYLES } from '../canvas/boardLayout';
+import { METRICS, TEXT_STYLES } from '../canvas/boardMetrics';
+import { type CardLayout, cardTextWidth } from '../canvas/cardLayout';
 import { cardMetaText } from '../canvas/cardMeta';
 import {
   CARD_BACKGROUND,
@@ -14,8 +15,8 @@ import {
   ROLE_COLORS,
   SELECTION,
 } from '../canvas/colors';
-import { textDirection } from '../canvas/textDirection';
-import { konvaFontStyle } from '../canvas/textMeasure';
+import { textDirection } from '../canvas/text/textDirection';
+import { konvaFontStyle } from '../canvas/text/textMeasure';
 import { t } from '../lib/messages';
 
 /** How a compared card is marked: new since the earlier version, changed, or gone (a ghost). */

@@ -1,7 +1,8 @@
 import { Group, Rect, Text } from 'react-konva';
-import { type ColumnLayout, METRICS, TEXT_STYLES } from '../canvas/boardLayout';
+import type { ColumnLayout } from '../canvas/boardLayout';
+import { METRICS, TEXT_STYLES } from '../canvas/boardMetrics';
 import { COLUMN_COLORS, INK } from '../canvas/colors';
-import { staticTextProps } from '../canvas/textMeasure';
+import { staticTextProps } from '../canvas/text/textMeasure';
 
 /** A column's pale background and its question as the heading. */
 export function ColumnShape({ column }: { readonly column: ColumnLayout }) {

@@ -1,5 +1,5 @@
 import { may, type Role } from '@kinmap/model';
-import type { Peer } from '../board/presence';
+import type { Peer } from '../board/presence/presence';
 import { t } from '../lib/messages';
 
 export interface FollowPickerProps {

@@ -1,5 +1,5 @@
 import { Group, Label, Layer, Line, Tag, Text } from 'react-konva';
-import type { Peer } from '../board/presence';
+import type { Peer } from '../board/presence/presence';
 import { FONT_FAMILY } from '../canvas/colors';
 
 export interface LiveCursorsProps {

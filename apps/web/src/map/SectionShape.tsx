@@ -1,9 +1,10 @@
 import type { Category } from '@kinmap/model';
 import type { KonvaEventObject } from 'konva/lib/Node';
 import { Group, Rect, Text } from 'react-konva';
-import { METRICS, type SectionLayout, TEXT_STYLES } from '../canvas/boardLayout';
+import type { SectionLayout } from '../canvas/boardLayout';
+import { METRICS, TEXT_STYLES } from '../canvas/boardMetrics';
 import { FONT_FAMILY, INK, INK_MUTED } from '../canvas/colors';
-import { konvaFontStyle, staticTextProps } from '../canvas/textMeasure';
+import { konvaFontStyle, staticTextProps } from '../canvas/text/textMeasure';
 import { t } from '../lib/messages';
 
 export interface SectionShapeProps {

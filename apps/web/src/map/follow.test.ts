@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Peer, readPeers } from '../board/presence';
+import { type Peer, readPeers } from '../board/presence/presence';
 import { facilitatorToFollow, followedViewport, newSummon, summonsSeen } from './follow';
 
 const base = { participantId: 'p', name: 'Sam', role: 'facilitator', color: '', cursor: null };

@@ -1,6 +1,6 @@
 import { may } from '@kinmap/model';
-import type { Peer } from '../board/presence';
-import type { BoardViewport } from './camera';
+import type { Peer } from '../board/presence/presence';
+import type { BoardViewport } from '../canvas/camera';
 
 /**
  * The newest "bring everyone to me" from a facilitator that this screen has not obeyed yet, and

@@ -1,7 +1,7 @@
 import type { BoardState } from '@kinmap/model';
 import { type RefObject, useEffect, useMemo } from 'react';
 import { type BoardLayout, layoutBoard } from '../canvas/boardLayout';
-import { createCanvasMeasure } from '../canvas/textMeasure';
+import { createCanvasMeasure } from '../canvas/text/textMeasure';
 import { type ElementSize, useElementSize } from '../lib/useElementSize';
 
 /**

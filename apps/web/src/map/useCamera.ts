@@ -1,5 +1,4 @@
 import { type RefObject, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { type Rect, screenPoint } from '../canvas/geometry';
 import {
   type Camera,
   clampScale,
@@ -9,7 +8,8 @@ import {
   wheelZoom,
   zoomAround,
   zoomStep,
-} from './camera';
+} from '../canvas/camera';
+import { type Rect, screenPoint } from '../canvas/geometry';
 
 export interface CameraControls {
   readonly scale: number;

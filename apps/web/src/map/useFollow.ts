@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
-import { publishPresence } from '../board/localPresence';
-import type { Peer } from '../board/presence';
+import { publishPresence } from '../board/presence/localPresence';
+import type { Peer } from '../board/presence/presence';
+import { type BoardViewport, type Camera, cameraFor, type Size, viewportOf } from '../canvas/camera';
 import { throttle } from '../lib/throttle';
-import { type BoardViewport, type Camera, cameraFor, type Size, viewportOf } from './camera';
 import { facilitatorToFollow, followedViewport, newSummon, summonsSeen } from './follow';
 
 export interface FollowInput {

@@ -1,10 +1,9 @@
 import type { Column } from '@kinmap/model';
 import { type RefObject, useCallback, useEffect, useLayoutEffect, useRef } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
-import { publishPresence } from '../board/localPresence';
-import type { Peer } from '../board/presence';
+import { publishPresence } from '../board/presence/localPresence';
+import type { Peer } from '../board/presence/presence';
 import { type BoardLayout, sharesBoardCoordinates } from '../canvas/boardLayout';
-import { viewCommand } from './boardKeys';
 import {
   type BoardViewport,
   type Camera,
@@ -13,7 +12,8 @@ import {
   projectorCamera,
   type Size,
   viewportOf,
-} from './camera';
+} from '../canvas/camera';
+import { viewCommand } from './boardKeys';
 import { PROJECTOR_ZOOM } from './projector';
 import { type CameraControls, useCamera } from './useCamera';
 import { type FollowControls, useFollow } from './useFollow';

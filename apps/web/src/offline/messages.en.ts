@@ -1,4 +1,4 @@
-/** The English words of the offline feature; merged into the one catalogue in ../messages.ts. */
+/** The English words of the offline feature; merged into the one catalogue in ../lib/messages.ts. */
 export const offlineMessages = {
   'offline.saving': 'Saving…',
   'offline.unsaved_one':

@@ -4,7 +4,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { Layer, Rect, Stage } from 'react-konva';
 import { BOARD_WIDTH, type BoardLayout, layoutBoard } from '../canvas/boardLayout';
 import { pairNumberOf, pairNumbers } from '../canvas/pairs';
-import { createCanvasMeasure } from '../canvas/textMeasure';
+import { createCanvasMeasure } from '../canvas/text/textMeasure';
 import { AnalysisBand } from '../map/AnalysisRowShape';
 import { CardShape } from '../map/CardShape';
 import { ColumnShape } from '../map/ColumnShape';

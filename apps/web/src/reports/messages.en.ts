@@ -1,4 +1,4 @@
-/** The English words of the reports feature; merged into the one catalogue in ../messages.ts. */
+/** The English words of the reports feature; merged into the one catalogue in ../lib/messages.ts. */
 export const reportsMessages = {
   'reports.tab': 'Reports',
   'reports.title': 'Reports',

@@ -1,7 +1,7 @@
 import type { KeyboardEvent, MouseEvent } from 'react';
+import { LINE, type ScaleMarker, valueAtX, valueForKey, xOfValue } from '../canvas/analysis/scaleRows';
 import { ROLE_COLORS } from '../canvas/colors';
 import { t } from '../lib/messages';
-import { LINE, type ScaleMarker, valueAtX, valueForKey, xOfValue } from './scaleRows';
 
 export interface ScaleLineProps {
   /** Names the line for screen readers, e.g. "Overall". */

@@ -1,5 +1,4 @@
 import {
-  addPair,
   type BoardState,
   clearRating,
   may,
@@ -7,22 +6,22 @@ import {
   rate,
   type ScaleId,
   type ScaleRating,
-  setScaleMode,
 } from '@kinmap/model';
 import { type FormEvent, useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { BoardSession, Me } from '../board/useBoard';
+import { markersFor, type ScaleRow, scaleRows, scoredCount } from '../canvas/analysis/scaleRows';
 import { type MessageKey, t } from '../lib/messages';
 import { safeStore } from '../lib/storage';
+import { AddPairForm } from './AddPairForm';
+import { FacilitatorButtons } from './FacilitatorButtons';
 import { ScaleLine } from './ScaleLine';
 import {
   fetchPrivateRating,
   loadParticipantKey,
-  revealScale,
   type ScaleApiTarget,
   savePrivateRating,
   withdrawPrivateRating,
 } from './scaleApi';
-import { markersFor, type ScaleRow, scaleRows, scoredCount } from './scaleRows';
 
 export interface ScalesViewProps {
   readonly session: BoardSession | null;
@@ -245,78 +244,5 @@ function ScaleSection({ row, board, me, session, target, ownPrivate, onPrivateSa
       )}
       {session && may(me.role, 'AC9') && <FacilitatorButtons row={row} session={session} target={target} />}
     </section>
-  );
-}
-
-function FacilitatorButtons({
-  row,
-  session,
-  target,
-}: {
-  row: ScaleRow;
-  session: BoardSession;
-  target: ScaleApiTarget;
-}) {
-  const [failed, setFailed] = useState(false);
-  const isPrivate = row.scale.mode === 'private';
-  const reveal = async () => setFailed(!(await revealScale(target, row.scaleId)).ok);
-  return (
-    <div className="scale__facilitator">
-      <button
-        type="button"
-        aria-pressed={isPrivate}
-        onClick={() => setScaleMode(session.doc, session.actor, row.scaleId, 'private')}
-      >
-        {t('scale.collectPrivately')}
-      </button>
-      <button type="button" disabled={!isPrivate} onClick={() => void reveal()}>
-        {t('scale.revealAll')}
-      </button>
-      {failed && (
-        <p className="scale__notice" role="alert">
-          {t('scale.revealFailed')}
-        </p>
-      )}
-    </div>
-  );
-}
-
-function AddPairForm({ session }: { session: BoardSession }) {
-  const [dangerStatement, setDangerStatement] = useState('');
-  const [safetyGoal, setSafetyGoal] = useState('');
-  const [failed, setFailed] = useState(false);
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    const result = addPair(session.doc, session.actor, { dangerStatement, safetyGoal });
-    setFailed(!result.ok);
-    if (result.ok) {
-      setDangerStatement('');
-      setSafetyGoal('');
-    }
-  };
-  return (
-    <form className="scale__add-pair" onSubmit={onSubmit}>
-      <h3>{t('scale.addPair')}</h3>
-      <label>
-        {t('scale.newDangerStatement')}
-        <textarea
-          value={dangerStatement}
-          rows={2}
-          onChange={(event) => setDangerStatement(event.target.value)}
-        />
-      </label>
-      <label>
-        {t('scale.newSafetyGoal')}
-        <textarea value={safetyGoal} rows={2} onChange={(event) => setSafetyGoal(event.target.value)} />
-      </label>
-      <button type="submit" disabled={dangerStatement.trim() === '' || safetyGoal.trim() === ''}>
-        {t('scale.addPairButton')}
-      </button>
-      {failed && (
-        <p className="scale__notice" role="alert">
-          {t('scale.addPairFailed')}
-        </p>
-      )}
-    </form>
   );
 }

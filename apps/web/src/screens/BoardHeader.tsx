@@ -1,7 +1,7 @@
 import { ConnectionStatus } from '../board/ConnectionStatus';
 import type { ConnectionState } from '../board/connection';
-import { ParticipantList } from '../board/ParticipantList';
-import type { Presence } from '../board/presence';
+import { ParticipantList } from '../board/presence/ParticipantList';
+import type { Presence } from '../board/presence/presence';
 import { t } from '../lib/messages';
 import { navigate } from '../lib/router';
 

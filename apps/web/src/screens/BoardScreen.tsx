@@ -3,7 +3,7 @@ import type Konva from 'konva';
 import { useMemo, useRef, useState } from 'react';
 import { InvitePanel } from '../access/InvitePanel';
 import { AuditView } from '../audit/AuditView';
-import { peopleOnline } from '../board/presence';
+import { peopleOnline } from '../board/presence/presence';
 import { mergeBoards } from '../board/professionalsOnly';
 import { RestrictedSessionContext } from '../board/professionalsOnlyContext';
 import { RejectionNotice } from '../board/RejectionNotice';

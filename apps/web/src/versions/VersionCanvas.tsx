@@ -2,9 +2,9 @@ import type { BoardState } from '@kinmap/model';
 import type Konva from 'konva';
 import { type RefObject, useRef } from 'react';
 import type { BoardLayout } from '../canvas/boardLayout';
+import { fitBoardWidth } from '../canvas/camera';
 import { BoardCanvas } from '../map/BoardCanvas';
 import type { CardHighlight } from '../map/CardShape';
-import { fitBoardWidth } from '../map/camera';
 import { useBoardLayout } from '../map/useBoardLayout';
 
 export interface VersionCanvasProps {

@@ -1,4 +1,4 @@
-/** The English words of the versions feature; merged into the one catalogue in ../messages.ts. */
+/** The English words of the versions feature; merged into the one catalogue in ../lib/messages.ts. */
 export const versionsMessages = {
   'versions.tab': 'Meetings',
   'versions.title': 'Meetings and versions',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type FontSpec, type MeasureText, TEXT_STYLES } from './boardLayout';
+import { type FontSpec, type MeasureText, TEXT_STYLES } from '../boardMetrics';
 import { wrapRemembered, wrapText } from './textWrap';
 
 // Every character is 0.55 em wide: close enough to a real font, and exact to reason about.

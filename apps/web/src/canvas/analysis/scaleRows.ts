@@ -7,7 +7,7 @@ import {
   type ScaleRating,
   type ScaleState,
 } from '@kinmap/model';
-import { pairNumbers } from '../canvas/pairs';
+import { pairNumbers } from '../pairs';
 
 /**
  * What the Scaling view shows, as plain data: which scales there are, whose markers go on each

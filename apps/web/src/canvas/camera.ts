@@ -1,4 +1,4 @@
-import { type BoardPoint, boardPoint, type Rect, type ScreenPoint, screenPoint } from '../canvas/geometry';
+import { type BoardPoint, boardPoint, type Rect, type ScreenPoint, screenPoint } from './geometry';
 
 /**
  * How the board is shown: its zoom and which part of it is in view. The board is drawn `scale`

@@ -1,6 +1,6 @@
 import { type BoardState, medianScore, type ScaleState } from '@kinmap/model';
-import { t } from '../lib/messages';
-import { markersFor, type ScaleMarker, scoredCount } from '../scales/scaleRows';
+import { t } from '../../lib/messages';
+import { markersFor, type ScaleMarker, scoredCount } from './scaleRows';
 
 /**
  * What the compact scale in the map's worries-and-goals row shows, as plain data. It reuses the

@@ -1,4 +1,4 @@
-import type { FontSpec, MeasureText } from './boardLayout';
+import type { FontSpec, MeasureText } from '../boardMetrics';
 
 /** Wrapping card and heading text to a width, measured through the function the layout is given. */
 

@@ -1,8 +1,9 @@
 import type { BoardState, CardId, CardState, PairId } from '@kinmap/model';
+import type { TextStyle } from '../boardMetrics';
+import type { CardLayout } from '../cardLayout';
+import type { Rect } from '../geometry';
+import { pairNumbers } from '../pairs';
 import { markerDepth } from './analysisScale';
-import type { CardLayout, TextStyle } from './boardLayout';
-import type { Rect } from './geometry';
-import { pairNumbers } from './pairs';
 
 /**
  * The analysis row of the map, as plain data: below the three columns, one row per danger

@@ -1,5 +1,5 @@
-import { ROLE_COLORS } from '../canvas/colors';
-import { t } from '../lib/messages';
+import { ROLE_COLORS } from '../../canvas/colors';
+import { t } from '../../lib/messages';
 import type { Presence } from './presence';
 
 export interface ParticipantListProps {

@@ -10,11 +10,12 @@ import type {
   ScaleState,
 } from '@kinmap/model';
 import { describe, expect, it } from 'vitest';
-import { visibleBoard } from '../board/visibility';
+import { visibleBoard } from '../../board/visibility';
+import { layoutBoard } from '../boardLayout';
+import type { FontSpec, MeasureText } from '../boardMetrics';
+import { boardPoint, containsRect, overlaps } from '../geometry';
+import { insertionIndexAt, insertionMarkY, readingOrder, sectionOf } from '../layoutQueries';
 import { analysisMembers, analysisRowOf, scaleSlotParts, scaleValueX } from './analysisLayout';
-import { type FontSpec, layoutBoard, type MeasureText } from './boardLayout';
-import { boardPoint, containsRect, overlaps } from './geometry';
-import { insertionIndexAt, insertionMarkY, readingOrder, sectionOf } from './layoutQueries';
 
 const measure: MeasureText = (text: string, font: FontSpec) => text.length * font.size * 0.55;
 const WIDE = { width: 1400, height: 800 };

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { boardPoint, screenPoint } from '../canvas/geometry';
 import {
   type Camera,
   cameraFor,
@@ -18,6 +17,7 @@ import {
   zoomAround,
   zoomStep,
 } from './camera';
+import { boardPoint, screenPoint } from './geometry';
 
 const camera: Camera = { scale: 2, scrollLeft: 100, scrollTop: 40 };
 

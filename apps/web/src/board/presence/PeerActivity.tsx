@@ -1,6 +1,7 @@
 import { Group, Label, Layer, Rect, Tag, Text } from 'react-konva';
-import { type BoardLayout, METRICS } from '../canvas/boardLayout';
-import { FONT_FAMILY } from '../canvas/colors';
+import type { BoardLayout } from '../../canvas/boardLayout';
+import { METRICS } from '../../canvas/boardMetrics';
+import { FONT_FAMILY } from '../../canvas/colors';
 import { type CardWatcher, watcherLabel } from './presence';
 
 export interface PeerActivityProps {

@@ -1,7 +1,7 @@
 import { isRole, type Role } from '@kinmap/model';
-import { ROLE_COLORS } from '../canvas/colors';
-import { t } from '../lib/messages';
-import { type BoardViewport, clampScale } from '../map/camera';
+import { type BoardViewport, clampScale } from '../../canvas/camera';
+import { ROLE_COLORS } from '../../canvas/colors';
+import { t } from '../../lib/messages';
 
 /** What each client publishes through Yjs awareness. The cursor is in board coordinates. */
 export interface Presence {

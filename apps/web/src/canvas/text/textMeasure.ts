@@ -1,5 +1,5 @@
-import type { FontSpec, MeasureText, TextStyle } from './boardLayout';
-import { FONT_FAMILY } from './colors';
+import type { FontSpec, MeasureText, TextStyle } from '../boardMetrics';
+import { FONT_FAMILY } from '../colors';
 
 /** The CSS font string Konva builds for the same settings, so measured and drawn widths agree. */
 export function cssFont(font: FontSpec): string {

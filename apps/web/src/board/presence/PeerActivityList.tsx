@@ -1,5 +1,5 @@
 import type { BoardState } from '@kinmap/model';
-import { t } from '../lib/messages';
+import { t } from '../../lib/messages';
 import type { CardWatcher } from './presence';
 
 export interface PeerActivityListProps {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TEXT_STYLES } from './boardLayout';
+import { TEXT_STYLES } from '../boardMetrics';
 import { cssFont, konvaFontStyle, staticTextProps } from './textMeasure';
 
 describe('text measure fonts', () => {

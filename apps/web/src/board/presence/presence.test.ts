@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ROLE_COLORS } from '../canvas/colors';
+import { ROLE_COLORS } from '../../canvas/colors';
 import { cardWatchers, type Presence, peopleOnline, readPeers, watcherLabel } from './presence';
 
 const valid = { participantId: 'p2', name: 'Alex', role: 'family', color: 'red', cursor: { x: 10, y: 20 } };

@@ -1,6 +1,6 @@
 import type { BoardState, ParticipantId, ScaleId, ScaleState } from '@kinmap/model';
 import { describe, expect, it } from 'vitest';
-import { t } from '../lib/messages';
+import { t } from '../../lib/messages';
 import { MAX_MARKER_DEPTH, markerDepth, nameInitial, summariseScale } from './analysisScale';
 
 function board(roles: Record<string, 'family' | 'facilitator' | 'viewer'>): BoardState {

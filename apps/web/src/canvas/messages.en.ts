@@ -1,0 +1,16 @@
+/**
+ * The English words of the worries-and-goals rows drawn on the canvas;
+ * merged into the one catalogue in ../lib/messages.ts.
+ */
+export const canvasMessages = {
+  'analysis.title': 'The worries and goals, side by side',
+  'analysis.prompt': 'Each worry with the goal that answers it, and how safe things are now, from 0 to 10',
+  'analysis.empty': 'No worry has its goal yet. Choose a danger statement and press “Add its safety goal”.',
+  'analysis.inRow_one': '{count} is in the worries and goals row below',
+  'analysis.inRow_other': '{count} are in the worries and goals row below',
+  'analysis.scaleHeading': 'Worry {number}: how safe is the child now?',
+  'analysis.anchor0': '0: cannot live at home',
+  'analysis.anchor10': '10: safe enough to close',
+  'analysis.private': 'Collecting privately: {progress}',
+  'analysis.median': 'Middle score {median}  ·  {progress}',
+} as const;
