@@ -21,8 +21,8 @@ import { bodyLimit } from 'hono/body-limit';
 import type * as Y from 'yjs';
 import { z } from 'zod';
 import { AUTH_FAILURE_RESPONSE, type Authenticator } from '../access/authenticator.js';
+import { hashSecret } from '../access/secrets.js';
 import type { AuditLog } from '../audit/auditLog.js';
-import { hashToken } from '../boards/boardRegistry.js';
 import { ApiError, ApiErrorCode } from '../http/apiError.js';
 import { parseJsonBody } from '../http/jsonBody.js';
 import type { RequestIdEnv } from '../http/requestId.js';
@@ -212,7 +212,7 @@ function ratingRequest(c: Context, authenticate: Authenticator) {
       `${PARTICIPANT_KEY_HEADER} must be 22-128 URL-safe characters`,
     );
   }
-  return { boardId, role, scaleId: asScaleId(scaleId), participantId, keyHash: hashToken(key) };
+  return { boardId, role, scaleId: asScaleId(scaleId), participantId, keyHash: hashSecret(key) };
 }
 
 function pathId(value: string | undefined, name: string): string {
