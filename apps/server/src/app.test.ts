@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createAccessControl } from './access/accessControl.js';
 import { createApp } from './app.js';
 import { type BoardRegistry, createBoardRegistry } from './boards/boardRegistry.js';
-import { openDatabase } from './storage/sqliteStore.js';
+import { openDatabase } from './storage/database.js';
 
 type Logged = { event: string; fields: Record<string, unknown> };
 

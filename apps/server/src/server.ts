@@ -17,8 +17,9 @@ import { attachSyncUpgrade, type RoomEntrance } from './live/upgrade.js';
 import { silentLogger } from './ops/logger.js';
 import { startMetrics } from './ops/metrics.js';
 import { createPrivateRatings } from './scaling/privateRatings.js';
+import { DATABASE_FILE, openDatabase } from './storage/database.js';
 import { checkDataKey, createDataCipher } from './storage/dataCipher.js';
-import { createSqliteStore, openDatabase } from './storage/sqliteStore.js';
+import { createSqliteStore } from './storage/sqliteStore.js';
 
 export interface StartServerOptions {
   /** 0 picks a free port (tests). */
@@ -64,8 +65,6 @@ export interface RunningServer {
   /** Stops accepting, closes sockets with 1001, flushes and compacts boards, closes SQLite. */
   close(): Promise<void>;
 }
-
-export const DATABASE_FILE = 'kinmap.sqlite';
 
 /**
  * Composes Kinmap: SQLite file -> store -> board registry -> rooms -> HTTP app + upgrade -> listen.

@@ -29,7 +29,6 @@ export { createTestClient } from './testing/testClient.js';
 export type {
   Access,
   AuditChange,
-  AuditedUpdate,
   CloseCodeName,
   CloseCodeValue,
   DocStore,

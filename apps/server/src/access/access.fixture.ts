@@ -4,8 +4,8 @@ import { createApp } from '../app.js';
 import { createBoardRegistry } from '../boards/boardRegistry.js';
 import { createMeetings } from '../history/meetingStore.js';
 import { createVersions } from '../history/versionStore.js';
+import { openDatabase } from '../storage/database.js';
 import type { DataCipher } from '../storage/dataCipher.js';
-import { openDatabase } from '../storage/sqliteStore.js';
 import { type AccessControl, createAccessControl } from './accessControl.js';
 
 /**

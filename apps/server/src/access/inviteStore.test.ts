@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { hashSecret } from './secrets.js';
-import { openDatabase } from '../storage/sqliteStore.js';
+import { openDatabase } from '../storage/database.js';
 import { createInvites } from './inviteStore.js';
+import { hashSecret } from './secrets.js';
 
 const invite = {
   boardId: 'b1',

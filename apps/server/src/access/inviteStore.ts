@@ -38,7 +38,6 @@ export interface Invites {
   revoke(id: string): boolean;
 }
 
-
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS invites (
     id TEXT PRIMARY KEY,

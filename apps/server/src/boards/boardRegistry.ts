@@ -2,8 +2,8 @@ import { type BoardId, initBoard, newId, Origins, type Result } from '@kinmap/mo
 import type { DocStore } from '@kinmap/sync';
 import type Database from 'better-sqlite3';
 import * as Y from 'yjs';
+import { addMissingColumns } from '../storage/database.js';
 import type { DataCipher } from '../storage/dataCipher.js';
-import { addMissingColumns } from '../storage/sqliteStore.js';
 
 /** What the registry knows about a board; its content lives in the DocStore. */
 export interface BoardRecord {

@@ -14,7 +14,7 @@ import * as Y from 'yjs';
 import { type AccessControl, createAccessControl } from '../access/accessControl.js';
 import { createApp } from '../app.js';
 import { createBoardRegistry } from '../boards/boardRegistry.js';
-import { openDatabase } from '../storage/sqliteStore.js';
+import { openDatabase } from '../storage/database.js';
 import { createPrivateRatings } from './privateRatings.js';
 import { PARTICIPANT_KEY_HEADER } from './scaleRoutes.js';
 
