@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createAccessAuthenticator } from './access/memberAuthenticator.js';
 import { socketAddress } from './accounts/sessionCookie.js';
 import { createApp } from './app.js';
 import type { BoardRegistry } from './boards/boardRegistry.js';
@@ -19,11 +20,11 @@ function setup(registryOverride?: Partial<BoardRegistry>) {
   const logger = { info: record, warn: record, error: record };
   const services = createServices(db, { cipher: null, logger, scryptCost: { N: 1024, r: 8, p: 1 } });
   const { access } = services;
+  // An overridden registry is the one every route and the authenticator read.
   const registry = { ...services.registry, ...registryOverride };
-  const app = createApp(
-    { ...services, registry },
-    { secureCookies: false, webDist: null, clientAddress: socketAddress },
-  );
+  const authenticate = createAccessAuthenticator({ registry, access });
+  const settings = { secureCookies: false, webDist: null, clientAddress: socketAddress };
+  const app = createApp({ ...services, registry, authenticate }, settings);
   const user = access.users.create({
     email: 'fay@example.org',
     displayName: 'Fay',
