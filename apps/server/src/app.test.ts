@@ -228,6 +228,15 @@ describe('errors', () => {
 });
 
 describe('security headers on static files', () => {
+  it('[AU15] adds Strict-Transport-Security only when the deployment uses secure cookies', async () => {
+    const services = createServices(openDatabase(':memory:'), { cipher: null, logger: silentLogger });
+    const settings = { webDist: null, clientAddress: socketAddress };
+    const secure = await createApp(services, { ...settings, secureCookies: true }).request('/healthz');
+    expect(secure.headers.get('Strict-Transport-Security')).toBe('max-age=15552000; includeSubDomains');
+    const plain = await createApp(services, { ...settings, secureCookies: false }).request('/healthz');
+    expect(plain.headers.get('Strict-Transport-Security')).toBeNull();
+  });
+
   it('[AU15] sends the CSP and nosniff with the web app’s files and its index fallback', async () => {
     const root = mkdtempSync(join(tmpdir(), 'kinmap-csp-'));
     try {
