@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createSqliteStore } from '@kinmap/server';
+import { createAuditLog, createSqliteStore, openDatabase } from '@kinmap/server';
 import { createMemoryStore } from '@kinmap/sync';
-import { describeDocStoreContract } from './storeContract.js';
+import { type AuditedUpdate, describeDocStoreContract } from './storeContract.js';
 
 describeDocStoreContract('in-memory', () => ({ store: createMemoryStore() }));
 
@@ -20,8 +20,23 @@ describeDocStoreContract(
         store = createSqliteStore({ file });
         return store;
       },
+      // The audit log is the one reader of what the store writes beside each authored update.
+      readAudit: (boardId) => {
+        const db = openDatabase(file);
+        try {
+          return createAuditLog(db)
+            .rows(boardId)
+            .flatMap((row): AuditedUpdate[] => {
+              if (row.source !== 'update') return [];
+              const { seq, participantId, role, sessionId, at, changes } = row;
+              return [{ seq, participantId, role: role as AuditedUpdate['role'], sessionId, at, changes }];
+            });
+        } finally {
+          db.close();
+        }
+      },
       cleanup: () => rmSync(dir, { recursive: true, force: true }),
     };
   },
-  { durable: true },
+  { durable: true, audited: true },
 );

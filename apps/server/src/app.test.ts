@@ -1,23 +1,30 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createMemoryStore } from '@kinmap/sync';
 import { describe, expect, it } from 'vitest';
-import { createAccessControl } from './access/accessControl.js';
+import { createAccessAuthenticator } from './access/memberAuthenticator.js';
+import { socketAddress } from './accounts/sessionCookie.js';
 import { createApp } from './app.js';
-import { type BoardRegistry, createBoardRegistry } from './boards/boardRegistry.js';
-import { openDatabase } from './storage/sqliteStore.js';
+import type { BoardRegistry } from './boards/boardRegistry.js';
+import { silentLogger } from './ops/logger.js';
+import { createServices } from './services.js';
+import { openDatabase } from './storage/database.js';
 
 type Logged = { event: string; fields: Record<string, unknown> };
 
 /** The app with one signed-in staff member; invites, members and guests are in boardAccessRoutes.test.ts. */
 function setup(registryOverride?: Partial<BoardRegistry>) {
   const db = openDatabase(':memory:');
-  const registry = { ...createBoardRegistry({ db, store: createMemoryStore() }), ...registryOverride };
   const logs: Logged[] = [];
   const record = (event: string, fields: Record<string, unknown> = {}) => logs.push({ event, fields });
-  const access = createAccessControl({ db, scryptCost: { N: 1024, r: 8, p: 1 } });
-  const app = createApp({ registry, access, logger: { info: record, warn: record, error: record } });
+  const logger = { info: record, warn: record, error: record };
+  const services = createServices(db, { cipher: null, logger, scryptCost: { N: 1024, r: 8, p: 1 } });
+  const { access } = services;
+  // An overridden registry is the one every route and the authenticator read.
+  const registry = { ...services.registry, ...registryOverride };
+  const authenticate = createAccessAuthenticator({ registry, access });
+  const settings = { secureCookies: false, webDist: null, clientAddress: socketAddress };
+  const app = createApp({ ...services, registry, authenticate }, settings);
   const user = access.users.create({
     email: 'fay@example.org',
     displayName: 'Fay',
@@ -221,15 +228,23 @@ describe('errors', () => {
 });
 
 describe('security headers on static files', () => {
+  it('[AU15] adds Strict-Transport-Security only when the deployment uses secure cookies', async () => {
+    const services = createServices(openDatabase(':memory:'), { cipher: null, logger: silentLogger });
+    const settings = { webDist: null, clientAddress: socketAddress };
+    const secure = await createApp(services, { ...settings, secureCookies: true }).request('/healthz');
+    expect(secure.headers.get('Strict-Transport-Security')).toBe('max-age=15552000; includeSubDomains');
+    const plain = await createApp(services, { ...settings, secureCookies: false }).request('/healthz');
+    expect(plain.headers.get('Strict-Transport-Security')).toBeNull();
+  });
+
   it('[AU15] sends the CSP and nosniff with the web app’s files and its index fallback', async () => {
     const root = mkdtempSync(join(tmpdir(), 'kinmap-csp-'));
     try {
       mkdirSync(join(root, 'assets'));
       writeFileSync(join(root, 'index.html'), '<!doctype html><title>Kinmap</title>');
       writeFileSync(join(root, 'assets', 'app.js'), 'export {};');
-      const db = openDatabase(':memory:');
-      const registry = createBoardRegistry({ db, store: createMemoryStore() });
-      const app = createApp({ registry, access: createAccessControl({ db }), webDist: root });
+      const services = createServices(openDatabase(':memory:'), { cipher: null, logger: silentLogger });
+      const app = createApp(services, { secureCookies: false, webDist: root, clientAddress: socketAddress });
       for (const path of ['/assets/app.js', '/b/someBoard', '/assets/missing.js']) {
         const res = await app.request(path);
         expect(res.headers.get('Content-Security-Policy')).toContain("script-src 'self'");

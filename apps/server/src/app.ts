@@ -1,60 +1,42 @@
-import type { Logger, Rooms } from '@kinmap/sync';
-import { type Context, Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
-import { HTTPException } from 'hono/http-exception';
+import type { Context } from 'hono';
+import { Hono } from 'hono';
 import { z } from 'zod';
-import type { AccessControl } from './access/accessControl.js';
-import type { Authenticator } from './access/authenticator.js';
 import { boardGuard, memberByAuthenticator } from './access/boardGuard.js';
-import { createAccessAuthenticator } from './access/memberAuthenticator.js';
 import { registerBoardAccessRoutes } from './access/memberRoutes.js';
 import { registerAccountRoutes, requireStaff } from './accounts/accountRoutes.js';
-import { socketAddress } from './accounts/sessionCookie.js';
 import { SESSION_COOKIE } from './accounts/sessions.js';
-import { type AuditLog, createAuditLog } from './audit/auditLog.js';
 import { registerAuditRoutes } from './audit/auditRoutes.js';
-import type { BoardRegistry } from './boards/boardRegistry.js';
-import type { Meetings } from './history/meetingStore.js';
 import { MEETING_MAX_BYTES, MEETING_PATH, registerVersionRoutes } from './history/versionRoutes.js';
-import type { Versions } from './history/versionStore.js';
 import { ApiError, ApiErrorCode } from './http/apiError.js';
+import { bodyLimits } from './http/bodyLimits.js';
 import { csrf } from './http/csrf.js';
+import { apiErrorHandler, apiNotFound } from './http/errorHandler.js';
 import { parseJsonBody } from './http/jsonBody.js';
 import { type RequestIdEnv, requestId } from './http/requestId.js';
 import { accessLog } from './http/requestLog.js';
 import { securityHeaders } from './http/securityHeaders.js';
 import { webApp } from './http/webApp.js';
-import { silentLogger } from './ops/logger.js';
 import {
   IMPORT_MAX_BYTES,
   IMPORT_PATH,
   registerExportSchemaRoute,
   registerReportRoutes,
 } from './reports/reportRoutes.js';
-import { registerScaleRoutes, type ScaleRoutesOptions } from './scaling/scaleRoutes.js';
+import { registerScaleRoutes } from './scaling/scaleRoutes.js';
+import type { Services } from './services.js';
 
-export interface AppOptions {
-  readonly registry: BoardRegistry;
-  /** Accounts, sessions, members, invites, tickets and live sockets (access.ts). */
-  readonly access: AccessControl;
-  /** Defaults to the member's session cookie (accessAuthenticator.ts). */
-  readonly authenticate?: Authenticator;
-  /** Adds `Secure` to the session cookie (KINMAP_SECURE_COOKIES=1). */
-  readonly secureCookies?: boolean;
-  /** The client's address for rate limits; defaults to the socket's peer address. */
-  readonly clientAddress?: (c: Context) => string;
-  readonly logger?: Logger;
-  /** Absolute path of the built web app; without it every page answers 503 "not built". */
-  readonly webDist?: string;
-  /** Largest accepted JSON body, in bytes (default 16 KiB; a title is at most 200 characters). */
-  readonly maxBodyBytes?: number;
-  /** The private-scaling routes (scaleRoutes.ts) need the rooms and the private ratings store. */
-  readonly scaling?: Pick<ScaleRoutesOptions, 'rooms' | 'privateRatings'>;
-  /** Audit events and the audit routes; defaults to one over `access.db`. */
-  readonly audit?: AuditLog;
-  /** Meetings, versions, restore, reports and exports (versionRoutes.ts, reportRoutes.ts). */
-  readonly history?: { readonly rooms: Rooms; readonly versions: Versions; readonly meetings: Meetings };
+/** How this deployment is reached; every field is required (server.ts reads them from the config). */
+export interface AppSettings {
+  /** KINMAP_SECURE_COOKIES=1: the session cookie gets `Secure`, and responses carry HSTS. */
+  readonly secureCookies: boolean;
+  /** Absolute path of the built web app; null: every page answers 503 "not built". */
+  readonly webDist: string | null;
+  /** The client's address for rate limits (`socketAddress` in production). */
+  readonly clientAddress: (c: Context) => string;
 }
+
+/** Largest accepted JSON body, in bytes (a title is at most 200 characters). */
+export const MAX_BODY_BYTES = 16 * 1024;
 
 export const createBoardBody = z.object({
   title: z
@@ -65,60 +47,39 @@ export const createBoardBody = z.object({
 });
 
 /**
- * The HTTP side of Kinmap. Every error leaves as `{ error: { code, message } }` through the
- * one `onError` below; the WebSocket upgrade is handled beside it (see upgrade.ts).
- * @example const res = await createApp({ registry }).request('/healthz')
+ * The HTTP side of Kinmap: its middleware and route table. Every error leaves as
+ * `{ error: { code, message } }` through the one `onError`; the WebSocket upgrade is handled beside
+ * it (live/upgrade.ts).
+ * @example const app = createApp(createServices(db, { cipher: null, logger }), settings); await app.request('/healthz');
  */
-export function createApp({
-  registry,
-  access,
-  authenticate = createAccessAuthenticator({ registry, access }),
-  secureCookies = false,
-  clientAddress = socketAddress,
-  logger = silentLogger,
-  webDist,
-  maxBodyBytes = 16 * 1024,
-  scaling,
-  audit = createAuditLog(access.db, { now: access.now, logger }),
-  history,
-}: AppOptions): Hono<RequestIdEnv> {
+export function createApp(services: Services, settings: AppSettings): Hono<RequestIdEnv> {
+  const { registry, access, audit, logger, authenticate, rooms, versions, meetings, privateRatings } =
+    services;
+  const { secureCookies, webDist, clientAddress } = settings;
   const app = new Hono<RequestIdEnv>();
-  app.use('*', requestId(), accessLog({ logger }), securityHeaders());
-  // Before any route reads a body: the size cap, then CSRF for cookie-carrying state changes.
-  const limitTo = (maxSize: number) =>
-    bodyLimit({
-      maxSize,
-      onError: () => {
-        throw new ApiError(413, ApiErrorCode.bodyTooLarge, `The body must be at most ${maxSize} bytes`);
-      },
-    });
-  const defaultLimit = limitTo(maxBodyBytes);
-  // An imported board is one large JSON file [VE11], a meeting's record up to 20,000 characters of
+  app.use(
+    '*',
+    requestId(),
+    accessLog({ logger }),
+    securityHeaders({ strictTransportSecurity: secureCookies }),
+  );
+  // Before any route reads a body: the size cap, then CSRF for cookie-carrying state changes. An
+  // imported board is one large JSON file [VE11], a meeting's record up to 20,000 characters of
   // decision and 600 names [VE4]; every other body stays small.
-  const importLimit = limitTo(IMPORT_MAX_BYTES);
-  const meetingLimit = limitTo(MEETING_MAX_BYTES);
-  const limitFor = (path: string) =>
-    path === IMPORT_PATH ? importLimit : MEETING_PATH.test(path) ? meetingLimit : defaultLimit;
   app.use(
     '/api/*',
-    (c, next) => limitFor(c.req.path)(c, next),
+    bodyLimits({
+      defaultBytes: MAX_BODY_BYTES,
+      larger: [
+        [IMPORT_PATH, IMPORT_MAX_BYTES],
+        [MEETING_PATH, MEETING_MAX_BYTES],
+      ],
+    }),
     csrf({ cookieName: SESSION_COOKIE, alwaysPaths: ['/api/login', '/api/setup', '/api/invites/open'] }),
   );
+  app.onError(apiErrorHandler(logger));
+  app.notFound(apiNotFound);
   const cookies = { secure: secureCookies };
-
-  app.onError((err, c) => {
-    if (err instanceof ApiError) return c.json(err.toBody(), err.status);
-    if (err instanceof HTTPException && err.status < 500) {
-      return c.json(
-        { error: { code: ApiErrorCode.invalidInput, message: err.message || 'Bad request' } },
-        err.status,
-      );
-    }
-    // Only the error's class is logged: messages may quote stored data.
-    logger.error('http.error', { requestId: c.get('requestId') ?? '', name: err.name });
-    return c.json({ error: { code: ApiErrorCode.internal, message: 'Internal server error' } }, 500);
-  });
-  app.notFound((c) => c.json({ error: { code: ApiErrorCode.notFound, message: 'Not found' } }, 404));
 
   app.get('/healthz', (c) => c.json({ ok: true }));
 
@@ -158,18 +119,23 @@ export function createApp({
   registerBoardAccessRoutes(app, { registry, access, logger, cookies, clientAddress, audit });
   registerAuditRoutes(app, { registry, access, audit, logger });
 
-  if (scaling) registerScaleRoutes(app, { ...scaling, authenticate, logger, maxBodyBytes, audit });
+  registerScaleRoutes(app, {
+    rooms,
+    privateRatings,
+    authenticate,
+    logger,
+    maxBodyBytes: MAX_BODY_BYTES,
+    audit,
+  });
   registerExportSchemaRoute(app);
-  if (history) {
-    const deps = { ...history, registry, access, audit, logger };
-    registerVersionRoutes(app, deps);
-    registerReportRoutes(app, { ...deps, now: access.now });
-  }
+  const history = { rooms, versions, meetings, registry, access, audit, logger };
+  registerVersionRoutes(app, history);
+  registerReportRoutes(app, { ...history, now: access.now });
   app.all('/api/*', (c) => c.notFound());
   app.all('/sync/*', () => {
     throw new ApiError(426, ApiErrorCode.upgradeRequired, 'Connect to /sync/<boardId> with a WebSocket');
   });
-  if (webDist !== undefined) {
+  if (webDist !== null) {
     app.use('*', webApp({ root: webDist }));
   } else {
     app.get('*', (c) => c.html('<!doctype html><title>Kinmap</title><p>The web app is not built.</p>', 503));

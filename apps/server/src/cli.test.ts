@@ -6,8 +6,7 @@ import { createMembers } from './access/members.js';
 import { verifyPassword } from './accounts/password.js';
 import { createUsers } from './accounts/users.js';
 import { runCli } from './cli.js';
-import { DATABASE_FILE } from './server.js';
-import { openDatabase } from './storage/sqliteStore.js';
+import { DATABASE_FILE, openDatabase } from './storage/database.js';
 
 // Every test runs the CLI on a fresh, empty data directory.
 let dataDir: string;

@@ -9,9 +9,8 @@ import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './accoun
 import { createUsers } from './accounts/users.js';
 import { isBoardId } from './boards/boardRegistry.js';
 import { loadConfig } from './config.js';
-import { DATABASE_FILE } from './server.js';
 import { backupDatabase } from './storage/backup.js';
-import { openDatabase } from './storage/sqliteStore.js';
+import { DATABASE_FILE, openDatabase } from './storage/database.js';
 
 export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>;

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { DATABASE_FILE, type RunningServer, startServer } from './server.js';
+import { type RunningServer, startServer } from './server.js';
+import { DATABASE_FILE } from './storage/database.js';
 
 describe('startServer', () => {
   let root: string;

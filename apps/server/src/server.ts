@@ -3,22 +3,18 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createAdaptorServer } from '@hono/node-server';
-import { createRooms, type Logger, type RoomConnection, type RoomLimits, roomDocumentOf } from '@kinmap/sync';
-import { createAccessControl } from './access/accessControl.js';
-import { createAccessAuthenticator } from './access/memberAuthenticator.js';
+import type { Logger, RoomLimits } from '@kinmap/sync';
+import { socketAddress } from './accounts/sessionCookie.js';
 import { createApp } from './app.js';
-import { type AuditLog, createAuditLog } from './audit/auditLog.js';
-import { createBoardRegistry, isBoardId } from './boards/boardRegistry.js';
-import { createMeetings } from './history/meetingStore.js';
-import { createVersions } from './history/versionStore.js';
 import { createConnectionLimiter, DEFAULT_CONNECTION_LIMIT } from './live/connectionLimiter.js';
 import { registerMember } from './live/participantRegistry.js';
-import { attachSyncUpgrade, type RoomEntrance } from './live/upgrade.js';
+import { withPresenceAudit } from './live/presenceAudit.js';
+import { attachSyncUpgrade } from './live/upgrade.js';
 import { silentLogger } from './ops/logger.js';
 import { startMetrics } from './ops/metrics.js';
-import { createPrivateRatings } from './scaling/privateRatings.js';
+import { createServices } from './services.js';
+import { DATABASE_FILE, openDatabase } from './storage/database.js';
 import { checkDataKey, createDataCipher } from './storage/dataCipher.js';
-import { createSqliteStore, openDatabase } from './storage/sqliteStore.js';
 
 export interface StartServerOptions {
   /** 0 picks a free port (tests). */
@@ -65,10 +61,8 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export const DATABASE_FILE = 'kinmap.sqlite';
-
 /**
- * Composes Kinmap: SQLite file -> store -> board registry -> rooms -> HTTP app + upgrade -> listen.
+ * Composes Kinmap: SQLite file -> services (services.ts) -> HTTP app + upgrade -> listen.
  * @example const server = await startServer({ port: 0, host: '127.0.0.1', dataDir }); await server.close();
  */
 export async function startServer({
@@ -95,48 +89,19 @@ export async function startServer({
     logger.warn('server.data_unencrypted', { hint: 'set KINMAP_DATA_KEY to encrypt boards at rest' });
   }
   const cipher = dataKey === null ? null : createDataCipher(dataKey);
-  // openDatabase turns on secure_delete: plaintext updates folded into a sealed snapshot leave no trace.
-  const store = createSqliteStore({ db, cipher, logger });
-  const registry = createBoardRegistry({ db, store, cipher });
-  const access = createAccessControl({ db });
-  const audit = createAuditLog(db, { now: access.now, logger });
-  const rooms = createRooms({
-    store,
-    logger,
-    ...(limits ? { limits } : {}),
-    onRefused: (roomId, sender, rule) =>
-      audit.record({
-        boardId: roomDocumentOf(roomId).boardId,
-        actorMemberId: sender.participantId ?? null,
-        kind: 'refused',
-        detail: { rule, role: sender.role },
-      }),
-  });
-  const privateRatings = createPrivateRatings(db, cipher);
-  // Sealed like the boards they copy; created before the first keyed start's VACUUM below.
-  const versions = createVersions(db, { cipher, now: access.now });
-  const meetings = createMeetings(db, { cipher, now: access.now });
+  const services = createServices(db, { cipher, logger, ...(limits ? { limits } : {}) });
+  const { store, rooms, access, audit, authenticate } = services;
   if (keyCheck.firstKeyedStart) {
-    // Everything written before the key is sealed by now; rebuilding the file and emptying the WAL
-    // drops the plaintext that deleted and rewritten rows left in free space.
+    // Everything written before the key is sealed by now (every service sealed its rows when it was
+    // built); rebuilding the file and emptying the WAL drops the plaintext that deleted and
+    // rewritten rows left in free space.
     db.exec('VACUUM');
     db.pragma('wal_checkpoint(TRUNCATE)');
     logger.info('server.data_sealed', {});
   }
-  const authenticate = createAccessAuthenticator({ registry, access });
   // A fresh code each start while nobody can sign in; the old one stops working.
   const setupCode = access.users.count() === 0 ? access.setup.issue().secret : null;
-  const app = createApp({
-    registry,
-    access,
-    authenticate,
-    secureCookies,
-    logger,
-    scaling: { rooms, privateRatings },
-    audit,
-    history: { rooms, versions, meetings },
-    ...(webDist ? { webDist } : {}),
-  });
+  const app = createApp(services, { secureCookies, webDist: webDist || null, clientAddress: socketAddress });
   // Node enforces the timeouts below when it checks its connections: each second, not every 30 s.
   const httpServer = createAdaptorServer({
     fetch: app.fetch,
@@ -194,35 +159,6 @@ export async function startServer({
     close: () => {
       closing ??= close();
       return closing;
-    },
-  };
-}
-
-/**
- * [AD2] A member's socket opening and closing are audit events (join, leave). Wrapping the rooms
- * keeps this out of the upgrade's code path.
- */
-function withPresenceAudit(rooms: RoomEntrance, audit: Pick<AuditLog, 'record'>): RoomEntrance {
-  return {
-    connect(roomId, socket, access) {
-      const connection = rooms.connect(roomId, socket, access);
-      const { boardId, document } = roomDocumentOf(roomId);
-      const memberId = access.participantId ?? null;
-      // One join per person per socket: the restricted room's socket is the same person's second view.
-      if (memberId === null || document !== 'shared' || !isBoardId(boardId)) return connection;
-      const detail = { role: access.role, connectionId: access.connectionId };
-      audit.record({ boardId, actorMemberId: memberId, kind: 'join', detail });
-      let open = true;
-      const wrapped: RoomConnection = {
-        message: (data) => connection.message(data),
-        close() {
-          connection.close();
-          if (!open) return;
-          open = false;
-          audit.record({ boardId, actorMemberId: memberId, kind: 'leave', detail });
-        },
-      };
-      return wrapped;
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { AuditedUpdate, DocStore, StoredDoc } from './types.js';
+import type { DocStore, StoredDoc } from './types.js';
 
 interface Entry {
   readonly seq: number;
@@ -10,8 +10,6 @@ interface Entry {
 interface Board {
   entries: Entry[];
   lastSeq: number;
-  /** Author records of authored updates; compaction leaves them alone. */
-  audit: AuditedUpdate[];
 }
 
 /**
@@ -28,7 +26,7 @@ export function createMemoryStore(): DocStore {
     if (closed) throw new Error('store is closed');
     let found = boards.get(boardId);
     if (found === undefined) {
-      found = { entries: [], lastSeq: 0, audit: [] };
+      found = { entries: [], lastSeq: 0 };
       boards.set(boardId, found);
     }
     return found;
@@ -39,20 +37,12 @@ export function createMemoryStore(): DocStore {
       const { entries, lastSeq } = board(boardId);
       return { updates: entries.map((entry) => entry.update.slice()), lastSeq };
     },
-    async append(boardId, update, author) {
+    // The author is the audit's business: the server's SQLite store keeps it, this one does not.
+    async append(boardId, update) {
       const target = board(boardId);
       target.lastSeq += 1;
       target.entries.push({ seq: target.lastSeq, update: update.slice(), snapshot: false });
-      if (author !== undefined) {
-        const changes = structuredClone(author.changes ?? []);
-        target.audit.push({ ...author, seq: target.lastSeq, changes });
-      }
       return target.lastSeq;
-    },
-    async readAudit(boardId, { afterSeq = 0, limit = Number.POSITIVE_INFINITY } = {}) {
-      return board(boardId)
-        .audit.filter((record) => record.seq > afterSeq)
-        .slice(0, limit);
     },
     async compact(boardId, snapshot, throughSeq) {
       const target = board(boardId);

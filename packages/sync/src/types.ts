@@ -86,12 +86,6 @@ export interface UpdateAuthor {
   readonly changes?: readonly AuditChange[];
 }
 
-/** A stored update's author record; kept when the update itself is folded into a snapshot. */
-export interface AuditedUpdate extends UpdateAuthor {
-  readonly seq: number;
-  readonly changes: readonly AuditChange[];
-}
-
 /** Everything stored for one board: a snapshot (if compacted) then the updates after it, in order. */
 export interface StoredDoc {
   readonly updates: readonly Uint8Array[];
@@ -108,7 +102,8 @@ export interface DocStore {
   load(boardId: string): Promise<StoredDoc>;
   /**
    * Durably appends one update; resolves with its sequence number once stored. With an `author`,
-   * its audit record is stored in the same write and outlives compaction.
+   * a store that keeps the audit (the server's SQLite store) writes its record in the same write,
+   * and it outlives compaction; the in-memory store keeps no audit.
    */
   append(boardId: string, update: Uint8Array, author?: UpdateAuthor): Promise<number>;
   /**
@@ -118,11 +113,6 @@ export interface DocStore {
   compact(boardId: string, snapshot: Uint8Array, throughSeq: number): Promise<void>;
   /** Number of updates stored after the last snapshot. */
   pendingCount(boardId: string): Promise<number>;
-  /** The audit records of the board's authored updates with seq > `afterSeq`, in seq order. */
-  readAudit?(
-    boardId: string,
-    options?: { readonly afterSeq?: number; readonly limit?: number },
-  ): Promise<readonly AuditedUpdate[]>;
   close(): Promise<void>;
 }
 

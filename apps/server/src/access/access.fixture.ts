@@ -1,37 +1,28 @@
-import { createMemoryStore, createRooms } from '@kinmap/sync';
 import { hashPassword } from '../accounts/password.js';
 import { createApp } from '../app.js';
-import { createBoardRegistry } from '../boards/boardRegistry.js';
-import { createMeetings } from '../history/meetingStore.js';
-import { createVersions } from '../history/versionStore.js';
+import { createServices } from '../services.js';
+import { openDatabase } from '../storage/database.js';
 import type { DataCipher } from '../storage/dataCipher.js';
-import { openDatabase } from '../storage/sqliteStore.js';
-import { type AccessControl, createAccessControl } from './accessControl.js';
 
 /**
- * Test-only: an app over `:memory:` SQLite with cheap scrypt and a movable clock. `history` adds
- * the rooms, versions and meetings behind the version and report routes (call `close()` after).
+ * Test-only: the app as production builds it (createServices) over `:memory:` SQLite, with cheap
+ * scrypt, a movable clock and recorded logs. Call `close()` after a test that used the rooms.
  */
-export function accessFixture({ history = false, cipher = null }: FixtureOptions = {}) {
+export function accessFixture({ cipher = null }: FixtureOptions = {}) {
   const db = openDatabase(':memory:');
   const clock = { now: 1_800_000_000_000 };
   const now = () => clock.now;
-  const store = createMemoryStore();
-  const registry = createBoardRegistry({ db, store, now });
-  const access: AccessControl = createAccessControl({ db, now, scryptCost: { N: 1024, r: 8, p: 1 } });
-  const rooms = createRooms({ store, now });
-  const versions = createVersions(db, { cipher, now });
-  const meetings = createMeetings(db, { cipher, now });
   const logs: string[] = [];
   const record = (event: string, fields: Record<string, unknown> = {}) =>
     logs.push(JSON.stringify({ event, fields }));
-  const app = createApp({
-    registry,
-    access,
-    logger: { info: record, warn: record, error: record },
+  const logger = { info: record, warn: record, error: record };
+  const services = createServices(db, { cipher, logger, now, scryptCost: { N: 1024, r: 8, p: 1 } });
+  const { registry, access, store, rooms, versions, meetings } = services;
+  const app = createApp(services, {
+    secureCookies: false,
+    webDist: null,
     // Rate limits are per address; tests choose theirs with a header.
     clientAddress: (c) => c.req.header('X-Test-Ip') ?? 'test',
-    ...(history ? { history: { rooms, versions, meetings } } : {}),
   });
   const origin = 'http://localhost';
 
@@ -90,7 +81,11 @@ export function accessFixture({ history = false, cipher = null }: FixtureOptions
     return { cookie: sessionCookieOf(opened) ?? '', memberId: member.id };
   }
 
-  const close = () => rooms.shutdown();
+  const close = async () => {
+    await rooms.shutdown();
+    await store.close();
+    db.close();
+  };
   return {
     clock,
     registry,
@@ -102,6 +97,7 @@ export function accessFixture({ history = false, cipher = null }: FixtureOptions
     login,
     createBoard,
     inviteGuest,
+    services,
     store,
     rooms,
     versions,
@@ -111,7 +107,6 @@ export function accessFixture({ history = false, cipher = null }: FixtureOptions
 }
 
 export interface FixtureOptions {
-  readonly history?: boolean;
   readonly cipher?: DataCipher | null;
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { hashToken } from '../boards/boardRegistry.js';
-import { openDatabase } from '../storage/sqliteStore.js';
+import { openDatabase } from '../storage/database.js';
 import { createInvites } from './inviteStore.js';
+import { hashSecret } from './secrets.js';
 
 const invite = {
   boardId: 'b1',
@@ -18,7 +18,7 @@ describe('invites', () => {
     const { secret, invite: created } = invites.create(invite);
     expect(secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const row = db.prepare('SELECT token_hash FROM invites').get() as { token_hash: Buffer };
-    expect(row.token_hash.equals(hashToken(secret))).toBe(true);
+    expect(row.token_hash.equals(hashSecret(secret))).toBe(true);
     expect(invites.bySecret(secret)?.id).toBe(created.id);
     expect(invites.bySecret(`${secret.slice(0, -1)}x`)).toBeNull();
     expect(invites.bySecret("' OR 1=1 --")).toBeNull();

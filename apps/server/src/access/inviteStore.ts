@@ -1,7 +1,8 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import { isId, isRole, newId, type Role } from '@kinmap/model';
 import type Database from 'better-sqlite3';
-import { hashToken, isBoardId } from '../boards/boardRegistry.js';
+import { isBoardId } from '../boards/boardRegistry.js';
+import { hashSecret, isSecretShaped, newSecret } from './secrets.js';
 
 /** A personal invite link: one person, one role, bound to the member created on its first use. */
 export interface InviteRecord {
@@ -36,8 +37,6 @@ export interface Invites {
   markUsed(id: string, memberId: string): boolean;
   revoke(id: string): boolean;
 }
-
-const SECRET_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS invites (
@@ -85,7 +84,7 @@ export function createInvites(db: Database.Database, now: () => number = Date.no
 
   return {
     create(invite) {
-      const secret = randomBytes(32).toString('base64url');
+      const { secret, hash } = newSecret();
       const record: InviteRecord = {
         id: newId(),
         ...invite,
@@ -95,7 +94,7 @@ export function createInvites(db: Database.Database, now: () => number = Date.no
       };
       insert.run(
         record.id,
-        hashToken(secret),
+        hash,
         record.boardId,
         record.role,
         record.label,
@@ -106,8 +105,8 @@ export function createInvites(db: Database.Database, now: () => number = Date.no
       return { secret, invite: record };
     },
     bySecret(secret) {
-      if (!SECRET_PATTERN.test(secret)) return null;
-      const presented = hashToken(secret);
+      if (!isSecretShaped(secret)) return null;
+      const presented = hashSecret(secret);
       const row = selectByHash.get(presented) as InviteRow | undefined;
       // The index lookup found it; the compare keeps the final check constant-time.
       if (!row || !timingSafeEqual(row.token_hash, presented)) return null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../storage/sqliteStore.js';
+import { openDatabase } from '../storage/database.js';
 import { createMembers } from './members.js';
 
 describe('members', () => {

@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import type { Role } from '@kinmap/model';
-import { hashToken } from '../boards/boardRegistry.js';
+import { hashSecret, isSecretShaped, newSecret } from './secrets.js';
 
 /** Who a ticket admits: one member on one board, from one session. */
 export interface TicketGrant {
@@ -26,7 +25,6 @@ export interface TicketOptions {
 }
 
 export const TICKET_TTL_MS = 60_000;
-const TICKET_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
 /**
  * Tickets live in memory only: a restart invalidates them, which costs a client one retry.
@@ -46,14 +44,14 @@ export function createTickets({
   return {
     issue(grant) {
       sweep();
-      const ticket = randomBytes(32).toString('base64url');
+      const { secret: ticket, hash } = newSecret();
       const expiresAt = now() + Math.min(ttlMs, TICKET_TTL_MS);
-      outstanding.set(hashToken(ticket).toString('hex'), { ...grant, expiresAt });
+      outstanding.set(hash.toString('hex'), { ...grant, expiresAt });
       return { ticket, expiresAt };
     },
     redeem(ticket, boardId) {
-      if (!TICKET_PATTERN.test(ticket)) return null;
-      const key = hashToken(ticket).toString('hex');
+      if (!isSecretShaped(ticket)) return null;
+      const key = hashSecret(ticket).toString('hex');
       const entry = outstanding.get(key);
       outstanding.delete(key);
       if (!entry || entry.expiresAt <= now() || entry.boardId !== boardId) return null;

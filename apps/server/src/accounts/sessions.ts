@@ -1,6 +1,6 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { isId } from '@kinmap/model';
 import type Database from 'better-sqlite3';
+import { hashSecret, isSecretShaped, newSecret } from '../access/secrets.js';
 
 /** A device's sign-in: a staff user, guest members (session_members), or both. */
 export interface SessionRecord {
@@ -31,7 +31,6 @@ export const SESSION_COOKIE = 'kinmap_session';
 /** Guests stay signed in on their device; 30 days after the last sign-in the cookie lapses. */
 export const SESSION_TTL_MS = 30 * 24 * 3600 * 1000;
 /** base64url of 32 random bytes. */
-const SECRET_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 const SESSION_ID_PATTERN = /^[0-9a-f]{64}$/;
 
 const SCHEMA = `
@@ -58,8 +57,7 @@ interface SessionRow {
   expires_at: number;
 }
 
-export const sessionIdOf = (secret: string): string =>
-  createHash('sha256').update(secret, 'utf8').digest('hex');
+export const sessionIdOf = (secret: string): string => hashSecret(secret).toString('hex');
 
 /** Device sessions in SQLite. Looking one up by its secret's hash is a primary-key read. */
 export function createSessions(db: Database.Database, now: () => number = Date.now): Sessions {
@@ -80,14 +78,14 @@ export function createSessions(db: Database.Database, now: () => number = Date.n
 
   return {
     create(userId) {
-      const secret = randomBytes(32).toString('base64url');
+      const { secret, hash } = newSecret();
       const at = now();
-      const session = { id: sessionIdOf(secret), userId, createdAt: at, expiresAt: at + SESSION_TTL_MS };
+      const session = { id: hash.toString('hex'), userId, createdAt: at, expiresAt: at + SESSION_TTL_MS };
       insert.run(session.id, userId, at, at, session.expiresAt);
       return { secret, session };
     },
     lookup(secret) {
-      if (!SECRET_PATTERN.test(secret)) return null;
+      if (!isSecretShaped(secret)) return null;
       const id = sessionIdOf(secret);
       const row = select.get(id, now()) as SessionRow | undefined;
       if (!row) return null;

@@ -1,6 +1,5 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { hashToken } from '../boards/boardRegistry.js';
+import { isSecretShaped, newSecret, secretMatches } from '../access/secrets.js';
 
 /**
  * The first-run secret: while no user exists, the server issues one (printed once as a link) that
@@ -16,7 +15,6 @@ export interface SetupSecret {
 }
 
 export const SETUP_TTL_MS = 24 * 3600 * 1000;
-const SECRET_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS setup_secret (
@@ -36,17 +34,16 @@ export function createSetupSecret(db: Database.Database, now: () => number = Dat
   const remove = db.prepare('DELETE FROM setup_secret');
   return {
     issue() {
-      const secret = randomBytes(32).toString('base64url');
+      const { secret, hash } = newSecret();
       const expiresAt = now() + SETUP_TTL_MS;
-      upsert.run(hashToken(secret), expiresAt);
+      upsert.run(hash, expiresAt);
       return { secret, expiresAt };
     },
     check(secret) {
-      if (!SECRET_PATTERN.test(secret)) return false;
+      if (!isSecretShaped(secret)) return false;
       const row = select.get() as { secret_hash: Buffer; expires_at: number } | undefined;
       if (!row || row.expires_at <= now()) return false;
-      const presented = hashToken(secret);
-      return row.secret_hash.length === presented.length && timingSafeEqual(row.secret_hash, presented);
+      return secretMatches(row.secret_hash, secret);
     },
     clear() {
       remove.run();

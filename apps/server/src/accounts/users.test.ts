@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../storage/sqliteStore.js';
+import { openDatabase } from '../storage/database.js';
 import { createUsers } from './users.js';
 
 const user = { email: ' Sam@Example.ORG ', displayName: 'Sam', passwordHash: 'scrypt$…', isAdmin: false };

@@ -1,7 +1,7 @@
 import { type AuditChange, type Logger, restrictedRoomId } from '@kinmap/sync';
 import type Database from 'better-sqlite3';
 import { silentLogger } from '../ops/logger.js';
-import { AUDIT_UPDATES_SCHEMA, parseChanges } from '../storage/sqliteStore.js';
+import { AUDIT_UPDATES_SCHEMA, readChanges } from './auditUpdates.js';
 
 /** What happened to a board besides document updates (docs/SPEC.md [AD2]). */
 export const AUDIT_EVENT_KINDS = [
@@ -162,7 +162,7 @@ function toRow(row: MergedRow): AuditRow {
       participantId: row.actor,
       role: row.role,
       sessionId: row.session_id,
-      changes: parseChanges(row.payload),
+      changes: readChanges(row.payload),
     };
   }
   return {

@@ -6,8 +6,8 @@ import { readMeta } from '@kinmap/model';
 import { createMemoryStore, type DocStore } from '@kinmap/sync';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { openDatabase } from '../storage/database.js';
 import { createDataCipher } from '../storage/dataCipher.js';
-import { openDatabase } from '../storage/sqliteStore.js';
 import { BOARD_ID_PATTERN, createBoardRegistry } from './boardRegistry.js';
 
 async function docOf(store: DocStore, boardId: string): Promise<Y.Doc> {

@@ -1,10 +1,9 @@
-import { createHash } from 'node:crypto';
 import { type BoardId, initBoard, newId, Origins, type Result } from '@kinmap/model';
 import type { DocStore } from '@kinmap/sync';
 import type Database from 'better-sqlite3';
 import * as Y from 'yjs';
+import { addMissingColumns } from '../storage/database.js';
 import type { DataCipher } from '../storage/dataCipher.js';
-import { addMissingColumns } from '../storage/sqliteStore.js';
 
 /** What the registry knows about a board; its content lives in the DocStore. */
 export interface BoardRecord {
@@ -125,11 +124,6 @@ function sealPlaintextTitles(db: Database.Database, cipher: DataCipher): void {
     for (const row of rows)
       update.run(cipher.seal(row.id, 'title', 0, Buffer.from(row.title, 'utf8')), row.id);
   })();
-}
-
-/** SHA-256 of a secret (invite, ticket, setup code, participant key): what is stored instead of it. */
-export function hashToken(secret: string): Buffer {
-  return createHash('sha256').update(secret, 'utf8').digest();
 }
 
 /** The board's first update: meta and structure written by the model, so all clients agree on it. */

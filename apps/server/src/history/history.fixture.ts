@@ -27,8 +27,8 @@ import { accessFixture, type FixtureOptions } from '../access/access.fixture.js'
  * Test-only: a board with one member of each role, over an app with the version and report routes
  * (rooms, versions, meetings). Call `close()` after each test.
  */
-export async function historyFixture(options: Omit<FixtureOptions, 'history'> = {}) {
-  const f = accessFixture({ ...options, history: true });
+export async function historyFixture(options: FixtureOptions = {}) {
+  const f = accessFixture(options);
   await f.createStaff('fay@example.org');
   await f.createStaff('pam@example.org');
   const facilitatorCookie = await f.login('fay@example.org');

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { VersionMeta } from '@kinmap/model';
 import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../storage/database.js';
 import { createDataCipher } from '../storage/dataCipher.js';
-import { openDatabase } from '../storage/sqliteStore.js';
 import { createMeetings, type Meetings } from './meetingStore.js';
 import { createVersions, type Versions } from './versionStore.js';
 

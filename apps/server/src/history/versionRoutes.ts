@@ -27,7 +27,8 @@ import { parseJsonBody } from '../http/jsonBody.js';
 import type { RequestIdEnv } from '../http/requestId.js';
 import { captureBoard, decodeVersion } from './boardSnapshot.js';
 import type { MeetingOutcome, Meetings } from './meetingStore.js';
-import type { StoredVersion, Versions } from './versionStore.js';
+import { storedVersion } from './storedVersion.js';
+import type { Versions } from './versionStore.js';
 
 export interface VersionRoutesOptions {
   readonly registry: BoardRegistry;
@@ -196,13 +197,6 @@ export function registerVersionRoutes(app: Hono<RequestIdEnv>, options: VersionR
       detail: { versionId, number, meetingId, role: by.role },
     });
   }
-}
-
-/** A version of this board by the path's id: 400 malformed, 404 unknown (or another board's). */
-export function storedVersion(versions: Versions, boardId: string, raw: string | undefined): StoredVersion {
-  const stored = versions.get(boardId, pathId(raw, 'versionId'));
-  if (stored === null) throw new ApiError(404, ApiErrorCode.notFound, 'No such version');
-  return stored;
 }
 
 function meetingValue<T>(outcome: MeetingOutcome<T>): T {

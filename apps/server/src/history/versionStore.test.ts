@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../storage/database.js';
 import { createDataCipher } from '../storage/dataCipher.js';
-import { openDatabase } from '../storage/sqliteStore.js';
 import { createVersions, type NewVersion } from './versionStore.js';
 
 const utf8 = (text: string) => new Uint8Array(Buffer.from(text, 'utf8'));

@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { readCookie } from '../access/memberAuthenticator.js';
 import { ApiError, ApiErrorCode } from './apiError.js';
+import { sameHost } from './origin.js';
 
 export interface CsrfOptions {
   readonly cookieName: string;
@@ -38,17 +39,4 @@ export function csrf({ cookieName, alwaysPaths = [] }: CsrfOptions): MiddlewareH
     }
     return next();
   };
-}
-
-/**
- * True when `origin` (an Origin or Referer value) names the same host and port as `url`. The
- * scheme is not compared: behind a TLS-terminating proxy the server sees http for an https page.
- */
-export function sameHost(origin: string | undefined | null, url: string): boolean {
-  if (!origin || origin === 'null') return false;
-  try {
-    return new URL(origin).host === new URL(url).host;
-  } catch {
-    return false;
-  }
 }

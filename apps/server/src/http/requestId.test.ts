@@ -26,5 +26,7 @@ describe('requestId', () => {
     expect(kept.headers.get('X-Request-Id')).toBe('proxy-42');
     const replaced = await app.request('/', { headers: { 'X-Request-Id': 'a b\u0007<script>' } });
     expect(replaced.headers.get('X-Request-Id')).toBe('generated');
+    const tooLong = await app.request('/', { headers: { 'X-Request-Id': 'x'.repeat(65) } });
+    expect(tooLong.headers.get('X-Request-Id')).toBe('generated');
   });
 });

@@ -22,6 +22,31 @@ describe('securityHeaders', () => {
     }
   });
 
+  it('[AU15] sends Strict-Transport-Security only when served over https (secure cookies)', async () => {
+    const plain = new Hono();
+    plain.use('*', securityHeaders());
+    plain.get('/', (c) => c.text('ok'));
+    expect((await plain.request('/')).headers.get('Strict-Transport-Security')).toBeNull();
+    const secure = new Hono();
+    secure.use('*', securityHeaders({ strictTransportSecurity: true }));
+    secure.get('/', (c) => c.text('ok'));
+    expect((await secure.request('/')).headers.get('Strict-Transport-Security')).toBe(
+      'max-age=15552000; includeSubDomains',
+    );
+  });
+
+  it('sends exactly the documented headers, and the policy without a usable Host', async () => {
+    const app = new Hono();
+    app.use('*', securityHeaders());
+    app.get('/', (c) => c.text('ok'));
+    const res = await app.request('/', { headers: { Host: 'evil.test; x' } });
+    expect(res.headers.get('Content-Security-Policy')).toBe(defaultContentSecurityPolicy(null));
+    expect(res.headers.get('Cross-Origin-Opener-Policy')).toBe('same-origin');
+    for (const name of ['Cross-Origin-Resource-Policy', 'X-XSS-Protection', 'Origin-Agent-Cluster']) {
+      expect(res.headers.get(name)).toBeNull();
+    }
+  });
+
   it('[AU15] builds a policy without inline or eval script, framing none, and sockets only to this host', () => {
     const policy = defaultContentSecurityPolicy('localhost:3000');
     const directives = Object.fromEntries(

@@ -4,7 +4,7 @@ import { may } from '@kinmap/model';
 import type { Logger } from '@kinmap/sync';
 import { AUTH_FAILURE_RESPONSE, type Authenticator, type BoardMember } from '../access/authenticator.js';
 import { ApiErrorCode, type ApiErrorCodeValue } from '../http/apiError.js';
-import { sameHost } from '../http/csrf.js';
+import { sameHost } from '../http/origin.js';
 import { addressKey, type ConnectionLimiter } from './connectionLimiter.js';
 
 // Who may open a WebSocket, decided on the HTTP request before the upgrade (docs/SPEC.md [E1], [L3]).

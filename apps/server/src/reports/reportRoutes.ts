@@ -23,7 +23,8 @@ import { type BoardEnv, boardGuard, memberBySession } from '../access/boardGuard
 import { requireStaff } from '../accounts/accountRoutes.js';
 import { boardUnavailable } from '../boards/boardRequest.js';
 import { captureBoard, decodeBoard, decodeVersion } from '../history/boardSnapshot.js';
-import { storedVersion, type VersionRoutesOptions } from '../history/versionRoutes.js';
+import { storedVersion } from '../history/storedVersion.js';
+import type { VersionRoutesOptions } from '../history/versionRoutes.js';
 import { ApiError, ApiErrorCode } from '../http/apiError.js';
 import type { RequestIdEnv } from '../http/requestId.js';
 

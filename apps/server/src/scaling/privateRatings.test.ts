@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../storage/database.js';
 import { createDataCipher } from '../storage/dataCipher.js';
-import { openDatabase } from '../storage/sqliteStore.js';
 import { createPrivateRatings } from './privateRatings.js';
 
 const keyHash = Buffer.alloc(32, 7);

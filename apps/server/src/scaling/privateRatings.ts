@@ -1,7 +1,7 @@
 import type { ScaleRating } from '@kinmap/model';
 import type Database from 'better-sqlite3';
+import { addMissingColumns } from '../storage/database.js';
 import type { DataCipher } from '../storage/dataCipher.js';
-import { addMissingColumns } from '../storage/sqliteStore.js';
 
 /**
  * Ratings collected privately, kept OUT of the board's Y.Doc until the reveal: every client

@@ -8,14 +8,13 @@ import {
   readBoard,
   setScaleMode,
 } from '@kinmap/model';
-import { createMemoryStore, createRooms, type DocStore } from '@kinmap/sync';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { type AccessControl, createAccessControl } from '../access/accessControl.js';
+import type { AccessControl } from '../access/accessControl.js';
+import { socketAddress } from '../accounts/sessionCookie.js';
 import { createApp } from '../app.js';
-import { createBoardRegistry } from '../boards/boardRegistry.js';
-import { openDatabase } from '../storage/sqliteStore.js';
-import { createPrivateRatings } from './privateRatings.js';
+import { createServices } from '../services.js';
+import { openDatabase } from '../storage/database.js';
 import { PARTICIPANT_KEY_HEADER } from './scaleRoutes.js';
 
 const MUM_KEY = 'mum-key-0123456789abcdefghij';
@@ -26,28 +25,24 @@ afterEach(async () => {
   for (const stop of stops.splice(0)) await stop();
 });
 
-async function setup(options: { refuseAppends?: () => boolean } = {}) {
+async function setup() {
   const db = openDatabase(':memory:');
-  const memory = createMemoryStore();
-  const store: DocStore = {
-    ...memory,
-    append: (boardId, update) =>
-      options.refuseAppends?.() ? Promise.reject(new Error('disk full')) : memory.append(boardId, update),
-  };
-  const registry = createBoardRegistry({ db, store });
-  const rooms = createRooms({ store });
-  stops.push(() => rooms.shutdown());
-  const privateRatings = createPrivateRatings(db);
   const logs: string[] = [];
   const record = (event: string, fields: Record<string, unknown> = {}) =>
     logs.push(JSON.stringify({ event, fields }));
-  const access = createAccessControl({ db });
-  const app = createApp({
-    registry,
-    access,
+  const services = createServices(db, {
+    cipher: null,
     logger: { info: record, warn: record, error: record },
-    scaling: { rooms, privateRatings },
   });
+  const { registry, rooms, privateRatings, access } = services;
+  stops.push(() => rooms.shutdown());
+  const app = createApp(services, { secureCookies: false, webDist: null, clientAddress: socketAddress });
+  // A full disk, as SQLite reports it: every write to the update log fails while this is on.
+  db.exec(`CREATE TEMP TABLE refuse_appends (on_ INTEGER NOT NULL);
+    INSERT INTO refuse_appends VALUES (0);
+    CREATE TEMP TRIGGER refuse_appends BEFORE INSERT ON main.updates
+    WHEN (SELECT on_ FROM refuse_appends) BEGIN SELECT RAISE(ABORT, 'disk full'); END;`);
+  const refuseAppends = (on: boolean) => db.prepare('UPDATE refuse_appends SET on_ = ?').run(on ? 1 : 0);
   const created = await registry.create('Family map');
   if (!created.ok) throw new Error('board not created');
   const boardId = created.value.id;
@@ -115,6 +110,7 @@ async function setup(options: { refuseAppends?: () => boolean } = {}) {
     openPrivately,
     docBytes,
     scale,
+    refuseAppends,
   };
 }
 
@@ -319,13 +315,12 @@ describe('POST reveal', () => {
   });
 
   it('[PR4] a reveal the store refuses keeps the private scores for the next try', async () => {
-    let refuse = false;
-    const t = await setup({ refuseAppends: () => refuse });
+    const t = await setup();
     await t.openPrivately();
     await t.score('mum', MUM_KEY, { value: 7, reason: REASON });
-    refuse = true;
+    t.refuseAppends(true);
     await expectError(await t.reveal(), 503, 'unavailable');
-    refuse = false;
+    t.refuseAppends(false);
     expect(t.privateRatings.get(t.boardId, OVERALL_SCALE_ID, t.id.mum)?.rating.value).toBe(7);
     expect(await (await t.reveal()).json()).toEqual({ revealed: 1 });
     expect((await t.scale())?.ratings[t.id.mum]?.reason).toBe(REASON);

@@ -20,8 +20,8 @@ import type * as Y from 'yjs';
 import { z } from 'zod';
 import type { Authenticator, BoardMember } from '../access/authenticator.js';
 import { boardGuard, memberByAuthenticator } from '../access/boardGuard.js';
+import { hashSecret } from '../access/secrets.js';
 import type { AuditLog } from '../audit/auditLog.js';
-import { hashToken } from '../boards/boardRegistry.js';
 import { pathId } from '../boards/boardRequest.js';
 import { ApiError, ApiErrorCode } from '../http/apiError.js';
 import { parseJsonBody } from '../http/jsonBody.js';
@@ -197,7 +197,7 @@ function ratingRequest(c: Context, { boardId, role, memberId }: BoardMember) {
       `${PARTICIPANT_KEY_HEADER} must be 22-128 URL-safe characters`,
     );
   }
-  return { boardId, role, scaleId: asScaleId(scaleId), participantId, keyHash: hashToken(key) };
+  return { boardId, role, scaleId: asScaleId(scaleId), participantId, keyHash: hashSecret(key) };
 }
 
 function sameKey(stored: Buffer, presented: Buffer): boolean {

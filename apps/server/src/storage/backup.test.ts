@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { backupDatabase } from './backup.js';
-import { createSqliteStore, openDatabase } from './sqliteStore.js';
+import { openDatabase } from './database.js';
+import { createSqliteStore } from './sqliteStore.js';
 
 describe('backupDatabase', () => {
   let dir: string;

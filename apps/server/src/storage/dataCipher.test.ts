@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { openDatabase } from './database.js';
 import { checkDataKey, createDataCipher, loadDataKey, SealedRecordError } from './dataCipher.js';
-import { openDatabase } from './sqliteStore.js';
 
 const key = randomBytes(32);
 const text = (value: string) => new TextEncoder().encode(value);

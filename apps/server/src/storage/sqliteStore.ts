@@ -1,17 +1,11 @@
-import type { AuditChange, AuditedUpdate, DocStore, Logger, StoredDoc, UpdateAuthor } from '@kinmap/sync';
-import Database from 'better-sqlite3';
+import type { DocStore, Logger, StoredDoc, UpdateAuthor } from '@kinmap/sync';
+import { createAuditUpdateWriter } from '../audit/auditUpdates.js';
 import { silentLogger } from '../ops/logger.js';
+import { type Db, openDatabase } from './database.js';
 import { type DataCipher, RecordFormat, SealedRecordError } from './dataCipher.js';
-import {
-  checksumMatches,
-  checksumOf,
-  createQuarantine,
-  QUARANTINE_SCHEMA,
-  type Quarantine,
-  type StoredRecord,
-} from './quarantine.js';
-
-type Db = Database.Database;
+import { migrateStore } from './migrations.js';
+import { checksumMatches, checksumOf, createQuarantine, type StoredRecord } from './quarantine.js';
+import { sealPlaintextRecords } from './sealing.js';
 
 export type SqliteStoreOptions = (
   | {
@@ -40,84 +34,6 @@ interface PendingAppend {
 }
 
 /**
- * Opens a database with the settings every Kinmap SQLite file uses.
- *
- * Durability: WAL with `synchronous = NORMAL`. A committed transaction survives a crash
- * of the process (the WAL is in the OS page cache and is replayed on the next open); a power
- * loss or OS crash may lose the last few commits but never corrupts the file. This trades the
- * fsync per commit of `FULL` for throughput, which suits a live whiteboard.
- */
-export function openDatabase(file: string): Db {
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.pragma('busy_timeout = 5000');
-  // Deleted rows are zeroed, not left in free pages: a compacted update may hold the text of a card
-  // that was deleted or moved to the restricted document since (see compact below).
-  db.pragma('secure_delete = ON');
-  return db;
-}
-
-/** Who wrote each update and what it did (no text): kept when the update is compacted away. */
-export const AUDIT_UPDATES_SCHEMA = `
-  CREATE TABLE IF NOT EXISTS audit_updates (
-    board_id TEXT NOT NULL,
-    seq INTEGER NOT NULL,
-    at INTEGER NOT NULL,
-    participant_id TEXT,
-    role TEXT,
-    session_id TEXT,
-    changes TEXT NOT NULL,
-    PRIMARY KEY (board_id, seq)
-  );
-  CREATE INDEX IF NOT EXISTS audit_updates_by_time ON audit_updates (board_id, at);
-`;
-
-const SCHEMA = `
-  CREATE TABLE IF NOT EXISTS updates (
-    board_id TEXT NOT NULL,
-    seq INTEGER NOT NULL,
-    data BLOB NOT NULL,
-    at INTEGER NOT NULL,
-    PRIMARY KEY (board_id, seq)
-  );
-  CREATE TABLE IF NOT EXISTS snapshots (
-    board_id TEXT PRIMARY KEY,
-    through_seq INTEGER NOT NULL,
-    data BLOB NOT NULL
-  );
-  ${AUDIT_UPDATES_SCHEMA}
-  ${QUARANTINE_SCHEMA}
-`;
-
-/**
- * Adds the columns a table lacks (files written by an older version); SQLite has no
- * ADD COLUMN IF NOT EXISTS. `columns` maps a name to its type and default.
- */
-export function addMissingColumns(db: Db, table: string, columns: Readonly<Record<string, string>>): void {
-  const present = new Set(
-    (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name),
-  );
-  for (const [name, definition] of Object.entries(columns)) {
-    if (!present.has(name)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${name} ${definition}`);
-  }
-}
-
-function migrate(db: Db): void {
-  db.exec(SCHEMA);
-  // Who wrote each update (issue 4) and whether its blob is sealed; older rows read as plaintext.
-  addMissingColumns(db, 'updates', {
-    participant_id: 'TEXT',
-    role: 'TEXT',
-    session_id: 'TEXT',
-    format: 'INTEGER NOT NULL DEFAULT 0',
-    // CRC-32 of a plaintext blob (issue 6); null for sealed rows (GCM authenticates them) and older rows.
-    crc: 'INTEGER',
-  });
-  addMissingColumns(db, 'snapshots', { format: 'INTEGER NOT NULL DEFAULT 0', crc: 'INTEGER' });
-}
-
-/**
  * A DocStore on SQLite (better-sqlite3): an append-only `updates` log per board plus at most one
  * `snapshots` row that stands for every update with `seq <= through_seq`.
  *
@@ -132,7 +48,8 @@ export function createSqliteStore(options: SqliteStoreOptions): DocStore {
   const now = options.now ?? Date.now;
   const cipher = options.cipher ?? null;
   const logger = options.logger ?? silentLogger;
-  migrate(db);
+  migrateStore(db);
+  const writeAuditUpdate = createAuditUpdateWriter(db);
   const quarantine = createQuarantine(db, logger, now);
   if (cipher) sealPlaintextRecords(db, cipher, quarantine);
   const sql = prepareStatements(db);
@@ -149,29 +66,8 @@ export function createSqliteStore(options: SqliteStoreOptions): DocStore {
       const { author } = item;
       const data = cipher ? cipher.seal(item.boardId, 'update', seq, item.update) : item.update;
       const format = cipher ? RecordFormat.aesGcmV1 : RecordFormat.plain;
-      sql.insertUpdate.run(
-        item.boardId,
-        seq,
-        data,
-        item.at,
-        author?.participantId ?? null,
-        author?.role ?? null,
-        author?.sessionId ?? null,
-        format,
-        cipher ? null : checksumOf(item.update),
-      );
-      if (author) {
-        const changes = JSON.stringify(author.changes ?? []);
-        sql.insertAudit.run(
-          item.boardId,
-          seq,
-          item.at,
-          author.participantId,
-          author.role,
-          author.sessionId,
-          changes,
-        );
-      }
+      sql.insertUpdate.run(item.boardId, seq, data, item.at, format, cipher ? null : checksumOf(item.update));
+      if (author) writeAuditUpdate(item.boardId, seq, author);
       return seq;
     }),
   );
@@ -265,13 +161,6 @@ export function createSqliteStore(options: SqliteStoreOptions): DocStore {
       db.pragma('wal_checkpoint(TRUNCATE)');
     },
 
-    async readAudit(boardId, { afterSeq = 0, limit = -1 } = {}): Promise<readonly AuditedUpdate[]> {
-      assertOpen();
-      flush();
-      const rows = sql.auditOf.all(boardId, afterSeq, limit) as AuditRow[];
-      return rows.map(toAudited);
-    },
-
     async pendingCount(boardId: string): Promise<number> {
       assertOpen();
       flush();
@@ -321,16 +210,7 @@ function prepareStatements(db: Db) {
     snapshot: db.prepare('SELECT through_seq AS seq, data, format, crc FROM snapshots WHERE board_id = ?'),
     updatesOf: db.prepare('SELECT seq, data, format, crc FROM updates WHERE board_id = ? ORDER BY seq'),
     insertUpdate: db.prepare(
-      `INSERT INTO updates (board_id, seq, data, at, participant_id, role, session_id, format, crc)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ),
-    insertAudit: db.prepare(
-      `INSERT INTO audit_updates (board_id, seq, at, participant_id, role, session_id, changes)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    ),
-    auditOf: db.prepare(
-      `SELECT seq, at, participant_id, role, session_id, changes FROM audit_updates
-       WHERE board_id = ? AND seq > ? ORDER BY seq LIMIT ?`,
+      'INSERT INTO updates (board_id, seq, data, at, format, crc) VALUES (?, ?, ?, ?, ?, ?)',
     ),
     countUpdates: db.prepare('SELECT COUNT(*) AS n FROM updates WHERE board_id = ?'),
     compact,
@@ -348,86 +228,4 @@ interface StoredRow {
 /** A plain Uint8Array view (not a Buffer) so callers compare equal across stores. */
 function toBytes(buffer: Buffer): Uint8Array {
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-}
-
-/**
- * Seals every update and snapshot stored before the key was set, in one transaction, each under its
- * own board and position. After the first keyed start nothing of a board is left in plaintext rows.
- * A plaintext record that fails its checksum is quarantined first (sealing would hide the damage
- * from the checksum); quarantined plaintext is sealed too.
- */
-function sealPlaintextRecords(db: Db, cipher: DataCipher, quarantine: Quarantine): void {
-  const plaintext = db
-    .prepare(
-      `SELECT board_id, 'update' AS kind, seq, data, crc FROM updates WHERE format = 0
-       UNION ALL SELECT board_id, 'snapshot' AS kind, through_seq AS seq, data, crc FROM snapshots
-       WHERE format = 0`,
-    )
-    .all() as {
-    board_id: string;
-    kind: 'update' | 'snapshot';
-    seq: number;
-    data: Buffer;
-    crc: number | null;
-  }[];
-  const quarantinedPlaintext = db.prepare(
-    'SELECT rowid AS id, board_id, kind, seq, data FROM quarantined_updates WHERE format = 0',
-  );
-  const unsealed = () =>
-    quarantinedPlaintext.all() as { id: number; board_id: string; kind: string; seq: number; data: Buffer }[];
-  if (plaintext.length === 0 && unsealed().length === 0) return;
-  const sealUpdate = db.prepare(
-    'UPDATE updates SET data = ?, format = ?, crc = NULL WHERE board_id = ? AND seq = ?',
-  );
-  const sealSnapshot = db.prepare(
-    'UPDATE snapshots SET data = ?, format = ?, crc = NULL WHERE board_id = ? AND through_seq = ?',
-  );
-  const sealQuarantined = db.prepare('UPDATE quarantined_updates SET data = ?, format = ? WHERE rowid = ?');
-  const sealed = RecordFormat.aesGcmV1;
-  const intact = plaintext.filter((row) => {
-    if (checksumMatches(row.data, row.crc)) return true;
-    const record = { boardId: row.board_id, kind: row.kind, seq: row.seq, data: row.data, format: 0 };
-    quarantine.move(record, 'checksum');
-    return false;
-  });
-  db.transaction(() => {
-    for (const row of intact) {
-      const data = cipher.seal(row.board_id, row.kind, row.seq, row.data);
-      (row.kind === 'update' ? sealUpdate : sealSnapshot).run(data, sealed, row.board_id, row.seq);
-    }
-    for (const row of unsealed()) {
-      const kind = row.kind === 'snapshot' ? 'snapshot' : 'update';
-      sealQuarantined.run(cipher.seal(row.board_id, kind, row.seq, row.data), sealed, row.id);
-    }
-  })();
-}
-
-interface AuditRow {
-  seq: number;
-  at: number;
-  participant_id: string | null;
-  role: string | null;
-  session_id: string | null;
-  changes: string;
-}
-
-function toAudited(row: AuditRow): AuditedUpdate {
-  return {
-    seq: row.seq,
-    at: row.at,
-    participantId: row.participant_id,
-    role: row.role as AuditedUpdate['role'],
-    sessionId: row.session_id,
-    changes: parseChanges(row.changes),
-  };
-}
-
-/** The stored JSON; a hand-edited row that is not a list of changes reads as none. */
-export function parseChanges(json: string): AuditChange[] {
-  try {
-    const parsed: unknown = JSON.parse(json);
-    return Array.isArray(parsed) ? parsed.filter((c): c is AuditChange => typeof c?.kind === 'string') : [];
-  } catch {
-    return [];
-  }
 }
