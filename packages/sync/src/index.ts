@@ -15,8 +15,6 @@ export {
   MessageType,
   SyncStep,
 } from './protocol.js';
-export { decodeRejected, encodeRejected, REJECTED_MESSAGE_TYPE, type Rejection } from './rejection.js';
-export { restrictedRoomId, roomDocumentOf } from './restricted.js';
 export type { RemoteOrigin } from './room/room.js';
 export type { ChangeFailure, ChangeResult } from './room/roomDoc.js';
 export type { Rooms, RoomsOptions } from './room/rooms.js';

@@ -1,4 +1,5 @@
 import type { BoardDocument, Origin } from '@kinmap/model';
+import { encodeRejected } from '@kinmap/protocol';
 import * as Y from 'yjs';
 import { type AwarenessRelay, createAwarenessRelay } from '../awarenessRelay.js';
 import { createTokenBucket, type TokenBucket } from '../guard/rateLimit.js';
@@ -10,7 +11,6 @@ import {
   encodeUpdate,
   MessageType,
 } from '../protocol.js';
-import { encodeRejected } from '../rejection.js';
 import {
   type Access,
   CloseCode,
