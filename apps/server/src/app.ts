@@ -1,8 +1,8 @@
+import { boardAccessResponse, createBoardRequest, createdBoardResponse } from '@kinmap/protocol';
 import type { Logger, Rooms } from '@kinmap/sync';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
-import { z } from 'zod';
 import type { AccessControl } from './access/accessControl.js';
 import { AUTH_FAILURE_RESPONSE, type Authenticator } from './access/authenticator.js';
 import { createAccessAuthenticator } from './access/memberAuthenticator.js';
@@ -19,6 +19,7 @@ import type { Versions } from './history/versionStore.js';
 import { ApiError, ApiErrorCode } from './http/apiError.js';
 import { csrf } from './http/csrf.js';
 import { parseJsonBody } from './http/jsonBody.js';
+import { reply } from './http/reply.js';
 import { type RequestIdEnv, requestId } from './http/requestId.js';
 import { accessLog } from './http/requestLog.js';
 import { securityHeaders } from './http/securityHeaders.js';
@@ -55,13 +56,8 @@ export interface AppOptions {
   readonly history?: { readonly rooms: Rooms; readonly versions: Versions; readonly meetings: Meetings };
 }
 
-export const createBoardBody = z.object({
-  title: z
-    .string({ error: 'must be a string' })
-    .trim()
-    .min(1, { error: 'must not be empty' })
-    .max(200, { error: 'must be at most 200 characters' }),
-});
+/** The wire contract's (`@kinmap/protocol`) create-board body, under the name callers know. */
+export { createBoardRequest as createBoardBody };
 
 /**
  * The HTTP side of Kinmap. Every error leaves as `{ error: { code, message } }` through the
@@ -126,7 +122,7 @@ export function createApp({
   // [AU5] Only staff create boards; the creator becomes the board's facilitator member.
   app.post('/api/boards', async (c) => {
     const staff = requireStaff(c, access).user;
-    const { title } = parseJsonBody(createBoardBody, await c.req.text());
+    const { title } = parseJsonBody(createBoardRequest, await c.req.text());
     const created = await registry.create(title);
     if (!created.ok) throw new ApiError(400, ApiErrorCode.invalidInput, 'title is not valid text');
     const board = created.value;
@@ -137,7 +133,7 @@ export function createApp({
       userId: staff.id,
     });
     logger.info('board.created', { boardId: board.id, titleLength: title.length, memberId: member.id });
-    return c.json({ id: board.id, memberId: member.id }, 201);
+    return reply(c, createdBoardResponse, { id: board.id, memberId: member.id }, 201);
   });
 
   app.get('/api/boards/:id', (c) => {
@@ -149,7 +145,7 @@ export function createApp({
     const board = registry.get(result.boardId);
     // Only reachable if the board vanished between the two reads.
     if (!board) throw new ApiError(404, ApiErrorCode.notFound, 'No such board');
-    return c.json({
+    return reply(c, boardAccessResponse, {
       id: board.id,
       title: board.title,
       createdAt: board.createdAt,

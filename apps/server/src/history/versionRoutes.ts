@@ -1,8 +1,6 @@
 import {
   asCardId,
   type BoardState,
-  meetingStartSchema,
-  meetingUpdateSchema,
   type Result,
   type Role,
   removeFromShared,
@@ -10,12 +8,24 @@ import {
   restoreCard,
   type VersionContent,
   type VersionMeta,
-  versionLabelSchema,
 } from '@kinmap/model';
-import { type Logger, type Rooms, restrictedRoomId } from '@kinmap/sync';
+import {
+  closedMeetingResponse,
+  meetingListResponse,
+  meetingResponse,
+  openedVersionResponse,
+  restoreRequest,
+  restoreResponse,
+  restrictedRoomId,
+  savedVersionResponse,
+  saveVersionRequest,
+  startMeetingRequest,
+  updateMeetingRequest,
+  versionListResponse,
+} from '@kinmap/protocol';
+import type { Logger, Rooms } from '@kinmap/sync';
 import type { Context, Hono } from 'hono';
 import type * as Y from 'yjs';
-import { z } from 'zod';
 import type { AccessControl } from '../access/accessControl.js';
 import type { MemberRecord } from '../access/members.js';
 import type { AuditLog } from '../audit/auditLog.js';
@@ -23,6 +33,7 @@ import { boardMember, boardUnavailable, pathId, STAFF_ROLES } from '../boards/bo
 import type { BoardRegistry } from '../boards/boardRegistry.js';
 import { ApiError, ApiErrorCode } from '../http/apiError.js';
 import { parseJsonBody } from '../http/jsonBody.js';
+import { reply } from '../http/reply.js';
 import type { RequestIdEnv } from '../http/requestId.js';
 import { captureBoard, decodeVersion } from './boardSnapshot.js';
 import type { MeetingOutcome, Meetings } from './meetingStore.js';
@@ -42,13 +53,6 @@ const FACILITATOR: readonly Role[] = ['facilitator'];
 /** A meeting's PATCH: 20,000 characters of decision and 3 × 200 names of 200, in UTF-8, fit. */
 export const MEETING_MAX_BYTES = 512 * 1024;
 export const MEETING_PATH = /^\/api\/boards\/[^/]+\/meetings\/[^/]+$/;
-const versionBody = z.object({ label: versionLabelSchema });
-const restoreBody = z.object({
-  cardId: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{1,128}$/)
-    .optional(),
-});
 
 /**
  * Meetings, versions and restore (docs/PROTOCOL.md "Meetings and versions"; SPEC [VE1]–[VE7]).
@@ -72,26 +76,26 @@ export function registerVersionRoutes(app: Hono<RequestIdEnv>, options: VersionR
 
   app.get('/api/boards/:id/meetings', (c) => {
     const { boardId } = member(c, STAFF_ROLES, 'VE4', 'read the meetings');
-    return c.json({ meetings: meetings.list(boardId) });
+    return reply(c, meetingListResponse, { meetings: meetings.list(boardId) });
   });
 
   app.post('/api/boards/:id/meetings', async (c) => {
     const { boardId, id } = member(c, FACILITATOR, 'VE4', 'start a meeting');
-    const body = parseJsonBody(meetingStartSchema, await c.req.text());
+    const body = parseJsonBody(startMeetingRequest, await c.req.text());
     const meeting = meetingValue(
       meetings.start({ boardId, type: body.type, date: body.date, startedBy: id }),
     );
     logger.info('meeting.started', { boardId, meetingId: meeting.id });
     audit.record({ boardId, actorMemberId: id, kind: 'meeting-started', detail: { meetingId: meeting.id } });
-    return c.json({ meeting }, 201);
+    return reply(c, meetingResponse, { meeting }, 201);
   });
 
   app.patch('/api/boards/:id/meetings/:mid', async (c) => {
     const { boardId } = member(c, FACILITATOR, 'VE4', 'change a meeting');
     const meetingId = pathId(c.req.param('mid'), 'meetingId');
-    const patch = parseJsonBody(meetingUpdateSchema, await c.req.text());
+    const patch = parseJsonBody(updateMeetingRequest, await c.req.text());
     const meeting = meetingValue(meetings.update(boardId, meetingId, patch));
-    return c.json({ meeting });
+    return reply(c, meetingResponse, { meeting });
   });
 
   app.post('/api/boards/:id/meetings/:mid/close', async (c) => {
@@ -118,17 +122,17 @@ export function registerVersionRoutes(app: Hono<RequestIdEnv>, options: VersionR
       ),
     );
     logVersion(closed.version, 'meeting-closed', closer);
-    return c.json(closed);
+    return reply(c, closedMeetingResponse, closed);
   });
 
   app.get('/api/boards/:id/versions', (c) => {
     const { boardId } = member(c, STAFF_ROLES, 'VE3', 'read versions');
-    return c.json({ versions: versions.list(boardId) });
+    return reply(c, versionListResponse, { versions: versions.list(boardId) });
   });
 
   app.post('/api/boards/:id/versions', async (c) => {
     const saver = member(c, STAFF_ROLES, 'VE3', 'save a version');
-    const { label } = parseJsonBody(versionBody, await c.req.text());
+    const { label } = parseJsonBody(saveVersionRequest, await c.req.text());
     const captured = await capture(saver.boardId);
     const version = versions.save({
       boardId: saver.boardId,
@@ -141,7 +145,7 @@ export function registerVersionRoutes(app: Hono<RequestIdEnv>, options: VersionR
       restricted: captured.restricted,
     });
     logVersion(version, 'version-saved', saver);
-    return c.json(version, 201);
+    return reply(c, savedVersionResponse, version, 201);
   });
 
   app.get('/api/boards/:id/versions/:vid', (c) => {
@@ -149,14 +153,19 @@ export function registerVersionRoutes(app: Hono<RequestIdEnv>, options: VersionR
     const stored = storedVersion(versions, boardId, c.req.param('vid'));
     const content = decodeVersion(stored);
     const meeting = stored.meta.meetingId === null ? null : meetings.get(boardId, stored.meta.meetingId);
-    return c.json({ version: stored.meta, meeting, shared: content.shared, restricted: content.restricted });
+    return reply(c, openedVersionResponse, {
+      version: stored.meta,
+      meeting,
+      shared: content.shared,
+      restricted: content.restricted,
+    });
   });
 
   app.post('/api/boards/:id/versions/:vid/restore', async (c) => {
     const restorer = member(c, STAFF_ROLES, 'VE6', 'restore from a version');
     const { boardId } = restorer;
     const stored = storedVersion(versions, boardId, c.req.param('vid'));
-    const { cardId } = parseJsonBody(restoreBody, await c.req.text());
+    const { cardId } = parseJsonBody(restoreRequest, await c.req.text());
     if (cardId === undefined && restorer.role !== 'facilitator') {
       audit.record({
         boardId,
@@ -183,7 +192,7 @@ export function registerVersionRoutes(app: Hono<RequestIdEnv>, options: VersionR
       card: cardId !== undefined,
       changed,
     });
-    return c.json({ changed });
+    return reply(c, restoreResponse, { changed });
   });
 
   function logVersion(version: VersionMeta, kind: 'meeting-closed' | 'version-saved', by: MemberRecord) {

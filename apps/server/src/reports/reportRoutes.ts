@@ -14,7 +14,13 @@ import {
   type VersionContent,
   type VersionMeta,
 } from '@kinmap/model';
-import { type Rooms, restrictedRoomId } from '@kinmap/sync';
+import {
+  IMPORT_MAX_BYTES,
+  importedBoardResponse,
+  restrictedRoomId,
+  trajectoryResponse,
+} from '@kinmap/protocol';
+import type { Rooms } from '@kinmap/sync';
 import type { Context, Hono } from 'hono';
 import type * as Y from 'yjs';
 import type { MemberRecord } from '../access/members.js';
@@ -23,6 +29,7 @@ import { boardMember, boardUnavailable, CONTRIBUTOR_ROLES, STAFF_ROLES } from '.
 import { captureBoard, decodeBoard, decodeVersion } from '../history/boardSnapshot.js';
 import { storedVersion, type VersionRoutesOptions } from '../history/versionRoutes.js';
 import { ApiError, ApiErrorCode } from '../http/apiError.js';
+import { reply } from '../http/reply.js';
 import type { RequestIdEnv } from '../http/requestId.js';
 import type { FamilySummaryInput, RecordInput } from './reportInput.js';
 
@@ -32,7 +39,7 @@ export interface ReportRoutesOptions extends VersionRoutesOptions {
 }
 
 /** Largest import body: a 300-card board with long texts is well under 1 MiB of JSON. */
-export const IMPORT_MAX_BYTES = 8 * 1024 * 1024;
+export { IMPORT_MAX_BYTES };
 export const IMPORT_PATH = '/api/boards/import';
 export const EXPORT_SCHEMA_PATH = '/api/schema/board-export-v1.json';
 const IMPORTED_TITLE = 'Imported board';
@@ -141,7 +148,7 @@ export function registerReportRoutes(app: Hono<RequestIdEnv>, options: ReportRou
     const { boardId } = boardMember(c, options, CONTRIBUTOR_ROLES, 'VE7', 'see the scaling trajectory');
     const live = await rooms.read(boardId, (doc) => readBoard(doc));
     if (!live.ok) throw boardUnavailable();
-    return c.json(trajectoryOf(boardId, null, live.value));
+    return reply(c, trajectoryResponse, trajectoryOf(boardId, null, live.value));
   });
 
   app.get('/api/boards/:id/reports/family.pdf', async (c) => {
@@ -234,7 +241,7 @@ export function registerReportRoutes(app: Hono<RequestIdEnv>, options: ReportRou
       detail: { cards, role: 'facilitator' },
     });
     logger.info('board.imported', { boardId, memberId: member.id, cards });
-    return c.json({ id: boardId, memberId: member.id }, 201);
+    return reply(c, importedBoardResponse, { id: boardId, memberId: member.id }, 201);
   });
 }
 

@@ -74,7 +74,10 @@ export const openInviteRequest = z.object({
 });
 export type OpenInviteRequest = z.input<typeof openInviteRequest>;
 
-/** `POST /api/invites/open`: the member this device now is (201 new, 200 already this device's). */
+/**
+ * `POST /api/invites/open`: the member this device now is (201 new, 200 already this device's). The
+ * server also sends the member's `staff`, `createdAt` and `revokedAt`; a client needs only these.
+ */
 export const openedInviteResponse = z.object({ member: deviceMemberSchema });
 export type OpenedInvite = z.output<typeof openedInviteResponse>;
 
