@@ -106,6 +106,7 @@ export {
   type VersionListResponse,
   versionListResponse,
 } from './http/versions.js';
+export type { Wire } from './http/wire.js';
 export {
   ACCESS_REVOKED_REASON,
   CloseCode,

@@ -1,13 +1,7 @@
+import type { Wire } from '@kinmap/protocol';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
-
-/** A body as the server's own (deeply readonly) records give it; readonly changes nothing on the wire. */
-export type ReplyBody<T> = T extends readonly (infer U)[]
-  ? readonly ReplyBody<U>[]
-  : T extends object
-    ? { readonly [K in keyof T]: ReplyBody<T[K]> }
-    : T;
 
 /**
  * Answers JSON shaped by the protocol's response schema (`@kinmap/protocol`): `body` must be the
@@ -18,7 +12,7 @@ export type ReplyBody<T> = T extends readonly (infer U)[]
 export function reply<S extends z.ZodType>(
   c: Context,
   _schema: S,
-  body: ReplyBody<z.input<S>>,
+  body: Wire<z.input<S>>,
   status: ContentfulStatusCode = 200,
 ): Response {
   return c.json(body as Parameters<Context['json']>[0], status);

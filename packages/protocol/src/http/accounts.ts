@@ -1,5 +1,6 @@
 import { isWellFormedText, ROLES } from '@kinmap/model';
 import { z } from 'zod';
+import type { Wire } from './wire.js';
 
 /** Staff accounts and a device's session (docs/PROTOCOL.md "Accounts and access"). */
 
@@ -28,7 +29,7 @@ export const loginRequest = z.object({
   email: z.string({ error: 'must be a string' }).max(254, { error: 'must be at most 254 characters' }),
   password: z.string({ error: 'must be a string' }).max(PASSWORD_LIMITS.max, { error: 'is too long' }),
 });
-export type LoginRequest = z.input<typeof loginRequest>;
+export type LoginRequest = Wire<z.input<typeof loginRequest>>;
 
 /** `POST /api/users` (administrators only) */
 export const newUserRequest = z.object({
@@ -37,7 +38,7 @@ export const newUserRequest = z.object({
   password: newPassword,
   isAdmin: z.boolean().optional(),
 });
-export type NewUserRequest = z.input<typeof newUserRequest>;
+export type NewUserRequest = Wire<z.input<typeof newUserRequest>>;
 
 /** `POST /api/setup`: the first administrator, with the code the server printed. */
 export const setupRequest = z.object({
@@ -46,7 +47,7 @@ export const setupRequest = z.object({
   displayName: displayNameSchema,
   password: newPassword,
 });
-export type SetupRequest = z.input<typeof setupRequest>;
+export type SetupRequest = Wire<z.input<typeof setupRequest>>;
 
 /** What a client may see of a staff account. */
 export const staffUserSchema = z.object({

@@ -1,5 +1,6 @@
 import { ROLES } from '@kinmap/model';
 import { z } from 'zod';
+import type { Wire } from './wire.js';
 
 /** Boards and who one is on them (docs/PROTOCOL.md "Accounts and access"). */
 
@@ -11,7 +12,7 @@ export const createBoardRequest = z.object({
     .min(1, { error: 'must not be empty' })
     .max(200, { error: 'must be at most 200 characters' }),
 });
-export type CreateBoardRequest = z.input<typeof createBoardRequest>;
+export type CreateBoardRequest = Wire<z.input<typeof createBoardRequest>>;
 
 /** `POST /api/boards` and `POST /api/boards/import`: the new board and the caller's member on it. */
 export const createdBoardResponse = z.object({ id: z.string(), memberId: z.string() });

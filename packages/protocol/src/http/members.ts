@@ -1,6 +1,7 @@
 import { ROLES } from '@kinmap/model';
 import { z } from 'zod';
 import { deviceMemberSchema, displayNameSchema } from './accounts.js';
+import type { Wire } from './wire.js';
 
 /** Invites, members and tickets of a board (docs/PROTOCOL.md "Accounts and access"). */
 
@@ -21,7 +22,7 @@ export const inviteRequest = z.object({
     .max(24 * 30)
     .optional(),
 });
-export type InviteRequest = z.input<typeof inviteRequest>;
+export type InviteRequest = Wire<z.input<typeof inviteRequest>>;
 
 /** The link's secret stays in the fragment, which browsers never send to a server. */
 export const INVITE_LINK_PREFIX = '/join#invite=';
@@ -72,7 +73,7 @@ export const openInviteRequest = z.object({
   invite: z.string({ error: 'must be a string' }).max(100, { error: 'is too long' }),
   displayName: displayNameSchema,
 });
-export type OpenInviteRequest = z.input<typeof openInviteRequest>;
+export type OpenInviteRequest = Wire<z.input<typeof openInviteRequest>>;
 
 /**
  * `POST /api/invites/open`: the member this device now is (201 new, 200 already this device's). The

@@ -1,5 +1,6 @@
 import { isWellFormedText, LIMITS } from '@kinmap/model';
 import { z } from 'zod';
+import type { Wire } from './wire.js';
 
 /**
  * Private scaling (docs/PROTOCOL.md "Private scaling"): while a scale collects privately, a
@@ -18,7 +19,7 @@ export const privateRatingRequest = z.object({
     .refine(isWellFormedText, { error: 'contains an unpaired surrogate' })
     .optional(),
 });
-export type PrivateRatingRequest = z.input<typeof privateRatingRequest>;
+export type PrivateRatingRequest = Wire<z.input<typeof privateRatingRequest>>;
 
 export const privateRatingSchema = z.object({ value: z.number(), reason: z.string(), at: z.number() });
 

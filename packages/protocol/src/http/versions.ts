@@ -7,6 +7,7 @@ import {
   versionMetaSchema,
 } from '@kinmap/model';
 import { z } from 'zod';
+import type { Wire } from './wire.js';
 
 /**
  * Meetings, versions and restore (docs/PROTOCOL.md "Meetings and versions"). A meeting's and a
@@ -15,11 +16,11 @@ import { z } from 'zod';
 
 /** `POST /api/boards/:id/meetings` */
 export const startMeetingRequest = meetingStartSchema;
-export type StartMeetingRequest = z.input<typeof startMeetingRequest>;
+export type StartMeetingRequest = Wire<z.input<typeof startMeetingRequest>>;
 
 /** `PATCH /api/boards/:id/meetings/:mid`: any of the parts, at least one. */
 export const updateMeetingRequest = meetingUpdateSchema;
-export type UpdateMeetingRequest = z.input<typeof updateMeetingRequest>;
+export type UpdateMeetingRequest = Wire<z.input<typeof updateMeetingRequest>>;
 
 /** `GET /api/boards/:id/meetings` */
 export const meetingListResponse = z.object({ meetings: z.array(meetingRecordSchema) });
@@ -39,7 +40,7 @@ export type VersionListResponse = z.output<typeof versionListResponse>;
 
 /** `POST /api/boards/:id/versions` */
 export const saveVersionRequest = z.object({ label: versionLabelSchema });
-export type SaveVersionRequest = z.input<typeof saveVersionRequest>;
+export type SaveVersionRequest = Wire<z.input<typeof saveVersionRequest>>;
 
 /** `POST /api/boards/:id/versions`: the saved version's description, bare. */
 export const savedVersionResponse = versionMetaSchema;
@@ -64,7 +65,7 @@ export const restoreRequest = z.object({
     .regex(/^[A-Za-z0-9_-]{1,128}$/)
     .optional(),
 });
-export type RestoreRequest = z.input<typeof restoreRequest>;
+export type RestoreRequest = Wire<z.input<typeof restoreRequest>>;
 
 /** `POST /api/boards/:id/versions/:vid/restore`: how many changes the restore made. */
 export const restoreResponse = z.object({ changed: z.number() });
