@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createAuditLog, createSqliteStore, openDatabase } from '@kinmap/server';
+import { createAuditLog, createAuditUpdateWriter, createSqliteStore, openDatabase } from '@kinmap/server';
 import { createMemoryStore } from '@kinmap/sync';
 import { type AuditedUpdate, describeDocStoreContract } from './storeContract.js';
 
@@ -12,12 +12,12 @@ describeDocStoreContract(
   () => {
     const dir = mkdtempSync(join(tmpdir(), 'kinmap-store-'));
     const file = join(dir, 'store.sqlite');
-    let store = createSqliteStore({ file });
+    let store = createSqliteStore({ file, authorWriter: createAuditUpdateWriter });
     return {
       store,
       reopen: async () => {
         await store.close();
-        store = createSqliteStore({ file });
+        store = createSqliteStore({ file, authorWriter: createAuditUpdateWriter });
         return store;
       },
       // The audit log is the one reader of what the store writes beside each authored update.

@@ -1,6 +1,5 @@
-import type { Context } from 'hono';
-import { Hono } from 'hono';
-import { z } from 'zod';
+import { boardAccessResponse, createBoardRequest, createdBoardResponse } from '@kinmap/protocol';
+import { type Context, Hono } from 'hono';
 import { boardGuard, memberByAuthenticator } from './access/boardGuard.js';
 import { registerBoardAccessRoutes } from './access/memberRoutes.js';
 import { registerAccountRoutes, requireStaff } from './accounts/accountRoutes.js';
@@ -12,6 +11,7 @@ import { bodyLimits } from './http/bodyLimits.js';
 import { csrf } from './http/csrf.js';
 import { apiErrorHandler, apiNotFound } from './http/errorHandler.js';
 import { parseJsonBody } from './http/jsonBody.js';
+import { reply } from './http/reply.js';
 import { type RequestIdEnv, requestId } from './http/requestId.js';
 import { accessLog } from './http/requestLog.js';
 import { securityHeaders } from './http/securityHeaders.js';
@@ -37,14 +37,6 @@ export interface AppSettings {
 
 /** Largest accepted JSON body, in bytes (a title is at most 200 characters). */
 export const MAX_BODY_BYTES = 16 * 1024;
-
-export const createBoardBody = z.object({
-  title: z
-    .string({ error: 'must be a string' })
-    .trim()
-    .min(1, { error: 'must not be empty' })
-    .max(200, { error: 'must be at most 200 characters' }),
-});
 
 /**
  * The HTTP side of Kinmap: its middleware and route table. Every error leaves as
@@ -88,7 +80,7 @@ export function createApp(services: Services, settings: AppSettings): Hono<Reque
   // [AU5] Only staff create boards; the creator becomes the board's facilitator member.
   app.post('/api/boards', async (c) => {
     const staff = requireStaff(c, access).user;
-    const { title } = parseJsonBody(createBoardBody, await c.req.text());
+    const { title } = parseJsonBody(createBoardRequest, await c.req.text());
     const created = await registry.create(title);
     if (!created.ok) throw new ApiError(400, ApiErrorCode.invalidInput, 'title is not valid text');
     const board = created.value;
@@ -99,7 +91,7 @@ export function createApp(services: Services, settings: AppSettings): Hono<Reque
       userId: staff.id,
     });
     logger.info('board.created', { boardId: board.id, titleLength: title.length, memberId: member.id });
-    return c.json({ id: board.id, memberId: member.id }, 201);
+    return reply(c, createdBoardResponse, { id: board.id, memberId: member.id }, 201);
   });
 
   const guard = boardGuard({ resolve: memberByAuthenticator(authenticate), audit });
@@ -108,7 +100,7 @@ export function createApp(services: Services, settings: AppSettings): Hono<Reque
     const board = registry.get(result.boardId);
     // Only reachable if the board vanished between the two reads.
     if (!board) throw new ApiError(404, ApiErrorCode.notFound, 'No such board');
-    return c.json({
+    return reply(c, boardAccessResponse, {
       id: board.id,
       title: board.title,
       createdAt: board.createdAt,

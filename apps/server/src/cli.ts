@@ -2,9 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { displayNameSchema } from '@kinmap/protocol';
 import { z } from 'zod';
 import { createMembers } from './access/members.js';
-import { displayName } from './accounts/accountRoutes.js';
 import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './accounts/password.js';
 import { createUsers } from './accounts/users.js';
 import { isBoardId } from './boards/boardRegistry.js';
@@ -47,7 +47,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     return 2;
   }
   const email = z.email().max(254).safeParse(values.email);
-  const name = displayName.safeParse(values.name);
+  const name = displayNameSchema.safeParse(values.name);
   if (!email.success || !name.success) {
     io.err('kinmap: --email must be an email address and --name 1-100 characters');
     return 2;

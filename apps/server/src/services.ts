@@ -1,16 +1,11 @@
-import {
-  createRooms,
-  type DocStore,
-  type Logger,
-  type RoomLimits,
-  type Rooms,
-  roomDocumentOf,
-} from '@kinmap/sync';
+import { roomDocumentOf } from '@kinmap/protocol';
+import { createRooms, type DocStore, type Logger, type RoomLimits, type Rooms } from '@kinmap/sync';
 import { type AccessControl, createAccessControl } from './access/accessControl.js';
 import type { Authenticator } from './access/authenticator.js';
 import { createAccessAuthenticator } from './access/memberAuthenticator.js';
 import type { ScryptCost } from './accounts/password.js';
 import { type AuditLog, createAuditLog } from './audit/auditLog.js';
+import { createAuditUpdateWriter } from './audit/auditUpdates.js';
 import { type BoardRegistry, createBoardRegistry } from './boards/boardRegistry.js';
 import { createMeetings, type Meetings } from './history/meetingStore.js';
 import { createVersions, type Versions } from './history/versionStore.js';
@@ -60,7 +55,7 @@ export function createServices(
   { cipher, logger, limits, now = Date.now, scryptCost }: ServicesConfig,
 ): Services {
   // openDatabase turns on secure_delete: plaintext updates folded into a sealed snapshot leave no trace.
-  const store = createSqliteStore({ db, cipher, logger, now });
+  const store = createSqliteStore({ db, cipher, logger, now, authorWriter: createAuditUpdateWriter });
   const registry = createBoardRegistry({ db, store, cipher, now });
   const access = createAccessControl({ db, now, ...(scryptCost ? { scryptCost } : {}) });
   const audit = createAuditLog(db, { now, logger });

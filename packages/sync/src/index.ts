@@ -10,8 +10,6 @@ export {
   MessageType,
   SyncStep,
 } from './protocol.js';
-export { REJECTED_MESSAGE_TYPE, type Rejection } from './rejection.js';
-export { restrictedRoomId, roomDocumentOf } from './restricted.js';
 export type { ChangeFailure } from './room/roomDoc.js';
 export type { Rooms } from './room/rooms.js';
 export { createRooms } from './room/rooms.js';

@@ -7,11 +7,10 @@ import {
   readBoard,
   readMeta,
 } from '@kinmap/model';
+import { decodeRejected, restrictedRoomId, roomDocumentOf } from '@kinmap/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createMemoryStore } from './memoryStore.js';
-import { decodeRejected } from './rejection.js';
-import { restrictedRoomId, roomDocumentOf } from './restricted.js';
 import { createRooms, DEFAULT_LIMITS, type Rooms } from './room/rooms.js';
 import { joinClient, memberAccess, settle } from './testing/harness.js';
 import type { SocketPair } from './testing/socketPair.js';

@@ -10,40 +10,8 @@ export interface SocketLike {
   readonly bufferedAmount?: number;
 }
 
-/**
- * WebSocket close codes: a closed set in the 4xxx range that mirrors HTTP.
- * 1001 is the standard "going away" used on shutdown so clients reconnect.
- */
-export const CloseCode = {
-  goingAway: 1001,
-  badMessage: 4400,
-  unauthorized: 4401,
-  forbidden: 4403,
-  unknownBoard: 4404,
-  tooLarge: 4413,
-  /**
-   * A document update was refused by the permission check (the frame before says which rule).
-   * The sender's document now holds a change the board never will, and Yjs cannot take it back:
-   * every later update of that document would be refused too, so it must start again from a
-   * fresh document. In 44xx, so the official client does not reconnect with the same document.
-   */
-  refused: 4409,
-  rateLimited: 4429,
-  storageFailure: 4500,
-  /**
-   * The connection could not keep up with the room's output (unsent bytes over the limit).
-   * In the 45xx range because y-websocket treats 4400-4499 as permanent and stops
-   * reconnecting, while a slow network deserves a fresh start.
-   */
-  slowConsumer: 4503,
-  /**
-   * The socket opened but sent no sync step 1 within the bound (the official client sends it at
-   * once). In 45xx like `slowConsumer`: an honest client behind a stalled network should try again.
-   */
-  handshakeTimeout: 4504,
-} as const;
-export type CloseCodeName = keyof typeof CloseCode;
-export type CloseCodeValue = (typeof CloseCode)[CloseCodeName];
+/** The close codes are part of the wire contract (`@kinmap/protocol`); the room closes with them. */
+export { CloseCode, type CloseCodeName, type CloseCodeValue } from '@kinmap/protocol';
 
 /** What the server decided about a connection before it reached the room. */
 /**

@@ -1,3 +1,5 @@
+import { ACCESS_REVOKED_REASON, CloseCode } from '@kinmap/protocol';
+
 /** A live connection as revocation sees it: who holds it and how to end it. */
 export interface LiveSocket {
   readonly memberId: string | null;
@@ -15,8 +17,8 @@ export interface LiveSockets {
   size(): number;
 }
 
-/** WebSocket close code and reason for a revoked member or session (CloseCode.forbidden). */
-export const REVOKED_CLOSE = { code: 4403, reason: 'access revoked' } as const;
+/** WebSocket close code and reason for a revoked member or session. */
+export const REVOKED_CLOSE = { code: CloseCode.forbidden, reason: ACCESS_REVOKED_REASON } as const;
 
 /**
  * The server's index of live sockets by member and by session, so revoking access closes the

@@ -1,14 +1,27 @@
-import { may, mayManage, ROLES } from '@kinmap/model';
+import { may, mayManage } from '@kinmap/model';
+import {
+  type BoardMember,
+  boardListResponse,
+  createdInviteResponse,
+  INVITE_LINK_PREFIX,
+  type InviteStatus,
+  inviteListResponse,
+  inviteRequest,
+  memberListResponse,
+  openedInviteResponse,
+  openInviteRequest,
+  ticketResponse,
+} from '@kinmap/protocol';
 import type { Logger } from '@kinmap/sync';
 import type { Context, Hono } from 'hono';
-import { z } from 'zod';
-import { displayName, requireStaff } from '../accounts/accountRoutes.js';
+import { requireStaff } from '../accounts/accountRoutes.js';
 import { type CookieSettings, writeSessionCookie } from '../accounts/sessionCookie.js';
 import type { AuditLog } from '../audit/auditLog.js';
 import type { BoardRegistry } from '../boards/boardRegistry.js';
 import { pathId } from '../boards/boardRequest.js';
 import { ApiError, ApiErrorCode } from '../http/apiError.js';
 import { parseJsonBody } from '../http/jsonBody.js';
+import { reply } from '../http/reply.js';
 import type { RequestIdEnv } from '../http/requestId.js';
 import type { AccessControl } from './accessControl.js';
 import { boardGuard, memberBySession, refuser } from './boardGuard.js';
@@ -26,26 +39,9 @@ export interface BoardAccessRoutesOptions {
   readonly audit?: Pick<AuditLog, 'record'>;
 }
 
-export const inviteBody = z.object({
-  role: z.enum(ROLES, { error: `must be ${ROLES.slice(0, -1).join(', ')} or ${ROLES.at(-1)}` }),
-  label: z
-    .string({ error: 'must be a string' })
-    .trim()
-    .max(100, { error: 'must be at most 100 characters' })
-    .optional(),
-  expiresInHours: z
-    .int({ error: 'must be a whole number' })
-    .min(1)
-    .max(24 * 30)
-    .optional(),
-});
-export const openInviteBody = z.object({
-  invite: z.string({ error: 'must be a string' }).max(100, { error: 'is too long' }),
-  displayName,
-});
 const DEFAULT_INVITE_HOURS = 72;
 
-const publicMember = (member: MemberRecord) => ({
+const publicMember = (member: MemberRecord): BoardMember => ({
   id: member.id,
   role: member.role,
   displayName: member.displayName,
@@ -54,7 +50,7 @@ const publicMember = (member: MemberRecord) => ({
   revokedAt: member.revokedAt,
 });
 
-function inviteStatus(invite: InviteRecord, now: number): 'open' | 'used' | 'expired' | 'revoked' {
+function inviteStatus(invite: InviteRecord, now: number): InviteStatus {
   if (invite.revokedAt !== null) return 'revoked';
   if (invite.usedByMemberId !== null) return 'used';
   return invite.expiresAt <= now ? 'expired' : 'open';
@@ -79,12 +75,12 @@ export function registerBoardAccessRoutes(
       const board = registry.get(member.boardId);
       return board ? [{ ...board, role: member.role, memberId: member.id }] : [];
     });
-    return c.json({ boards });
+    return reply(c, boardListResponse, { boards });
   });
 
   app.post('/api/boards/:id/invites', guard('AU7'), async (c) => {
     const inviter = c.var.member;
-    const body = parseJsonBody(inviteBody, await c.req.text());
+    const body = parseJsonBody(inviteRequest, await c.req.text());
     if (!mayManage(inviter.role, body.role)) {
       refuse(inviter, 'AU7', `A ${inviter.role} cannot invite a ${body.role}`);
     }
@@ -108,7 +104,12 @@ export function registerBoardAccessRoutes(
       kind: 'invite-created',
       detail: { inviteId: invite.id, role: invite.role },
     });
-    return c.json({ id: invite.id, link: `/join#invite=${secret}`, expiresAt }, 201);
+    return reply(
+      c,
+      createdInviteResponse,
+      { id: invite.id, link: `${INVITE_LINK_PREFIX}${secret}`, expiresAt },
+      201,
+    );
   });
 
   app.get('/api/boards/:id/invites', guard('AU8'), (c) => {
@@ -123,7 +124,7 @@ export function registerBoardAccessRoutes(
       status: inviteStatus(invite, now),
       usedByMemberId: invite.usedByMemberId,
     }));
-    return c.json({ invites: list });
+    return reply(c, inviteListResponse, { invites: list });
   });
 
   app.delete('/api/boards/:id/invites/:inviteId', guard('AU9'), (c) => {
@@ -147,7 +148,7 @@ export function registerBoardAccessRoutes(
 
   app.get('/api/boards/:id/members', guard('AU8'), (c) => {
     const { boardId } = c.var.member;
-    return c.json({ members: members.ofBoard(boardId).map(publicMember) });
+    return reply(c, memberListResponse, { members: members.ofBoard(boardId).map(publicMember) });
   });
 
   app.delete('/api/boards/:id/members/:memberId', guard('AU11'), (c) => {
@@ -183,7 +184,7 @@ export function registerBoardAccessRoutes(
     if (tickets.full())
       throw new ApiError(503, ApiErrorCode.unavailable, 'Too many tickets outstanding; retry soon');
     const issued = tickets.issue({ boardId, memberId, role, sessionId });
-    return c.json(issued, 201);
+    return reply(c, ticketResponse, issued, 201);
   });
 
   app.post('/api/invites/open', async (c) => {
@@ -193,7 +194,7 @@ export function registerBoardAccessRoutes(
       c.header('Retry-After', String(allowed.retryAfterS));
       throw new ApiError(429, ApiErrorCode.rateLimited, 'Too many attempts; try again later');
     }
-    const body = parseJsonBody(openInviteBody, await c.req.text());
+    const body = parseJsonBody(openInviteRequest, await c.req.text());
     const invite = invites.bySecret(body.invite);
     if (!invite || registry.get(invite.boardId) === null) {
       access.limiters.inviteByIp.fail(ip);
@@ -209,7 +210,8 @@ export function registerBoardAccessRoutes(
         detail: { inviteId: invite.id, role: opened.role },
       });
     }
-    return c.json({ member: { ...publicMember(opened), boardId: opened.boardId } }, opened.fresh ? 201 : 200);
+    const member = { ...publicMember(opened), boardId: opened.boardId };
+    return reply(c, openedInviteResponse, { member }, opened.fresh ? 201 : 200);
   });
 
   /** Binds the invite to a new member of this device, or answers the device that already holds it. */

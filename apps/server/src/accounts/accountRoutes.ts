@@ -1,14 +1,21 @@
-import { isWellFormedText } from '@kinmap/model';
+import {
+  loginRequest,
+  meResponse,
+  newUserRequest,
+  type StaffUser,
+  setupRequest,
+  userResponse,
+} from '@kinmap/protocol';
 import type { Logger } from '@kinmap/sync';
 import type { Context, Hono } from 'hono';
-import { z } from 'zod';
 import type { AccessControl } from '../access/accessControl.js';
 import { requireSignedIn, type SignedIn, signedIn } from '../access/memberAuthenticator.js';
 import type { AuditLog } from '../audit/auditLog.js';
 import { ApiError, ApiErrorCode } from '../http/apiError.js';
 import { parseJsonBody } from '../http/jsonBody.js';
+import { reply } from '../http/reply.js';
 import type { RequestIdEnv } from '../http/requestId.js';
-import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, verifyPassword } from './password.js';
+import { hashPassword, verifyPassword } from './password.js';
 import { type CookieSettings, clearSessionCookie, writeSessionCookie } from './sessionCookie.js';
 import { normaliseEmail, type UserRecord } from './users.js';
 
@@ -21,39 +28,8 @@ export interface AccountRoutesOptions {
   readonly audit?: Pick<AuditLog, 'record'>;
 }
 
-const email = z
-  .email({ error: 'must be an email address' })
-  .max(254, { error: 'must be at most 254 characters' });
-export const displayName = z
-  .string({ error: 'must be a string' })
-  .trim()
-  .min(1, { error: 'must not be empty' })
-  .max(100, { error: 'must be at most 100 characters' })
-  .refine(isWellFormedText, { error: 'contains an unpaired surrogate' });
-const newPassword = z
-  .string({ error: 'must be a string' })
-  .min(MIN_PASSWORD_LENGTH, { error: `must be at least ${MIN_PASSWORD_LENGTH} characters` })
-  .max(MAX_PASSWORD_LENGTH, { error: `must be at most ${MAX_PASSWORD_LENGTH} characters` });
-
-export const loginBody = z.object({
-  email: z.string({ error: 'must be a string' }).max(254, { error: 'must be at most 254 characters' }),
-  password: z.string({ error: 'must be a string' }).max(MAX_PASSWORD_LENGTH, { error: 'is too long' }),
-});
-export const newUserBody = z.object({
-  email,
-  displayName,
-  password: newPassword,
-  isAdmin: z.boolean().optional(),
-});
-export const setupBody = z.object({
-  code: z.string({ error: 'must be a string' }).max(100),
-  email,
-  displayName,
-  password: newPassword,
-});
-
 /** What a client may see of a staff account. */
-export const publicUser = (user: UserRecord) => ({
+export const publicUser = (user: UserRecord): StaffUser => ({
   id: user.id,
   email: user.email,
   displayName: user.displayName,
@@ -98,7 +74,7 @@ export function registerAccountRoutes(
     const ip = `setup:${clientAddress(c)}`;
     const allowed = limiters.setupByIp.check(ip);
     if (!allowed.ok) tooMany(c, allowed.retryAfterS);
-    const body = parseJsonBody(setupBody, await c.req.text());
+    const body = parseJsonBody(setupRequest, await c.req.text());
     if (users.count() > 0)
       throw new ApiError(410, ApiErrorCode.setupClosed, 'The administrator exists already');
     if (!setup.check(body.code)) {
@@ -116,11 +92,11 @@ export function registerAccountRoutes(
     setup.clear();
     signIn(c, user.id);
     logger.info('account.setup', { userId: user.id });
-    return c.json({ user: publicUser(user) }, 201);
+    return reply(c, userResponse, { user: publicUser(user) }, 201);
   });
 
   app.post('/api/login', async (c) => {
-    const body = parseJsonBody(loginBody, await c.req.text());
+    const body = parseJsonBody(loginRequest, await c.req.text());
     const ipKey = clientAddress(c);
     const emailKey = normaliseEmail(body.email);
     for (const [limiter, key] of [
@@ -143,7 +119,7 @@ export function registerAccountRoutes(
     signIn(c, user.id);
     logger.info('account.login', { userId: user.id });
     audit?.record({ boardId: null, actorMemberId: null, kind: 'login', detail: { userId: user.id } });
-    return c.json({ user: publicUser(user) });
+    return reply(c, userResponse, { user: publicUser(user) });
   });
 
   app.post('/api/logout', (c) => {
@@ -171,20 +147,20 @@ export function registerAccountRoutes(
   // "Who am I" is asked by every page before anyone signs in: nobody is an answer, not an error.
   app.get('/api/me', (c) => {
     const who = signedIn(access, c.req.header('Cookie'));
-    if (!who) return c.json({ user: null, members: [] });
+    if (!who) return reply(c, meResponse, { user: null, members: [] });
     const members = sessions.memberIds(who.session.id).flatMap((id) => {
       const member = access.members.get(id);
       if (member === null || member.revokedAt !== null) return [];
       return [{ id: member.id, boardId: member.boardId, role: member.role, displayName: member.displayName }];
     });
-    return c.json({ user: who.user ? publicUser(who.user) : null, members });
+    return reply(c, meResponse, { user: who.user ? publicUser(who.user) : null, members });
   });
 
   app.post('/api/users', async (c) => {
     const { user: admin } = requireStaff(c, access);
     if (!admin.isAdmin)
       throw new ApiError(403, ApiErrorCode.forbidden, 'Only an administrator can add staff');
-    const body = parseJsonBody(newUserBody, await c.req.text());
+    const body = parseJsonBody(newUserRequest, await c.req.text());
     const passwordHash = await hashPassword(body.password, access.scryptCost);
     const created = users.create({
       email: body.email,
@@ -194,6 +170,6 @@ export function registerAccountRoutes(
     });
     if (!created.ok) throw new ApiError(409, ApiErrorCode.emailTaken, 'An account with this email exists');
     logger.info('account.created', { userId: created.value.id, by: admin.id });
-    return c.json({ user: publicUser(created.value) }, 201);
+    return reply(c, userResponse, { user: publicUser(created.value) }, 201);
   });
 }

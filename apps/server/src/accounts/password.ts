@@ -1,4 +1,5 @@
 import { randomBytes, type ScryptOptions, scrypt, timingSafeEqual } from 'node:crypto';
+import { PASSWORD_LIMITS } from '@kinmap/protocol';
 
 /** scrypt cost. N=2^15, r=8, p=1 is the ISSUE 4 default (~32 MiB, tens of ms per hash). */
 export interface ScryptCost {
@@ -11,8 +12,8 @@ export const DEFAULT_SCRYPT_COST: ScryptCost = { N: 2 ** 15, r: 8, p: 1 };
 const KEY_BYTES = 32;
 const SALT_BYTES = 16;
 /** Longer passwords are refused before hashing: scrypt's work must not depend on attacker input size. */
-export const MAX_PASSWORD_LENGTH = 256;
-export const MIN_PASSWORD_LENGTH = 10;
+export const MAX_PASSWORD_LENGTH = PASSWORD_LIMITS.max;
+export const MIN_PASSWORD_LENGTH = PASSWORD_LIMITS.min;
 
 function derive(password: string, salt: Buffer, cost: ScryptCost): Promise<Buffer> {
   // maxmem must exceed 128·N·r or node refuses the larger costs.

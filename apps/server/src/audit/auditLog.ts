@@ -1,4 +1,5 @@
-import { type AuditChange, type Logger, restrictedRoomId } from '@kinmap/sync';
+import { restrictedRoomId } from '@kinmap/protocol';
+import type { AuditChange, Logger } from '@kinmap/sync';
 import type Database from 'better-sqlite3';
 import { silentLogger } from '../ops/logger.js';
 import { AUDIT_UPDATES_SCHEMA, readChanges } from './auditUpdates.js';

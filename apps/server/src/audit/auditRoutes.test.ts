@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { accessFixture } from '../access/access.fixture.js';
 import { createSqliteStore } from '../storage/sqliteStore.js';
 import { csvCell, toCsv } from './auditRoutes.js';
+import { createAuditUpdateWriter } from './auditUpdates.js';
 
 /** A board with a facilitator, a practitioner guest-less staff, and a family member. */
 async function boardWithFamily() {
@@ -14,7 +15,11 @@ async function boardWithFamily() {
   const network = await f.inviteGuest(facilitator, board.id, 'network', 'Sue');
   const viewer = await f.inviteGuest(facilitator, board.id, 'viewer', 'Vic');
   // The document store shares the database, as on the server: its audit rows are what the routes read.
-  const store = createSqliteStore({ db: f.access.db, now: () => f.clock.now });
+  const store = createSqliteStore({
+    db: f.access.db,
+    now: () => f.clock.now,
+    authorWriter: createAuditUpdateWriter,
+  });
   return { ...f, board, facilitator, family, practitioner, network, viewer, store };
 }
 

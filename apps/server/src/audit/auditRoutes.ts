@@ -1,3 +1,4 @@
+import { auditPageResponse } from '@kinmap/protocol';
 import type { AuditChange, Logger } from '@kinmap/sync';
 import type { Context, Hono } from 'hono';
 import type { AccessControl } from '../access/accessControl.js';
@@ -6,6 +7,7 @@ import { boardGuard, memberBySession } from '../access/boardGuard.js';
 import type { MemberRecord } from '../access/members.js';
 import type { BoardRegistry } from '../boards/boardRegistry.js';
 import { ApiError, ApiErrorCode } from '../http/apiError.js';
+import { reply } from '../http/reply.js';
 import type { RequestIdEnv } from '../http/requestId.js';
 import type { AuditLog, AuditRow } from './auditLog.js';
 import { parseCursor } from './auditLog.js';
@@ -79,7 +81,7 @@ export function registerAuditRoutes(
     }
     const entries = entriesOf(boardId, { after, limit });
     const next = entries.length === limit ? (entries.at(-1)?.cursor ?? null) : null;
-    return c.json({ entries, next });
+    return reply(c, auditPageResponse, { entries, next });
   });
 
   const exportRoute = (format: 'csv' | 'json') => (c: Context<BoardEnv>) => {

@@ -1,5 +1,6 @@
 import type { AuditChange, UpdateAuthor } from '@kinmap/sync';
 import type { Db } from '../storage/database.js';
+import type { WriteAuthor } from '../storage/sqliteStore.js';
 
 /**
  * Who wrote each stored update and what it did (no text): the audit's half of an append, kept
@@ -20,11 +21,10 @@ export const AUDIT_UPDATES_SCHEMA = `
   CREATE INDEX IF NOT EXISTS audit_updates_by_time ON audit_updates (board_id, at);
 `;
 
-/** Writes one update's audit row; call it inside the transaction that stores the update. */
-export type WriteAuditUpdate = (boardId: string, seq: number, author: UpdateAuthor) => void;
-
-/** @example const writeAuditUpdate = createAuditUpdateWriter(db); writeAuditUpdate('b', 7, author); */
-export function createAuditUpdateWriter(db: Db): WriteAuditUpdate {
+/**
+ * Writes one update's audit row; the SQLite store calls it inside the transaction that stores the update.
+ * @example const writeAuditUpdate = createAuditUpdateWriter(db); writeAuditUpdate('b', 7, author); */
+export function createAuditUpdateWriter(db: Db): WriteAuthor {
   db.exec(AUDIT_UPDATES_SCHEMA);
   const insert = db.prepare(
     `INSERT INTO audit_updates (board_id, seq, at, participant_id, role, session_id, changes)

@@ -1,5 +1,6 @@
 import { type BoardState, contentHash, readBoard, type VersionContent } from '@kinmap/model';
-import { type ChangeFailure, type Rooms, restrictedRoomId } from '@kinmap/sync';
+import { restrictedRoomId } from '@kinmap/protocol';
+import type { ChangeFailure, Rooms } from '@kinmap/sync';
 import * as Y from 'yjs';
 import type { StoredVersion } from './versionStore.js';
 

@@ -18,7 +18,7 @@ import {
   setPlan,
   type VersionMeta,
 } from '@kinmap/model';
-import { restrictedRoomId } from '@kinmap/sync';
+import { restrictedRoomId } from '@kinmap/protocol';
 import { afterEach } from 'vitest';
 import type * as Y from 'yjs';
 import { accessFixture, type FixtureOptions } from '../access/access.fixture.js';

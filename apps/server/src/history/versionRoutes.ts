@@ -2,20 +2,30 @@ import {
   asCardId,
   type BoardState,
   may,
-  meetingStartSchema,
-  meetingUpdateSchema,
   type Result,
   removeFromShared,
   restoreBoard,
   restoreCard,
   type VersionContent,
   type VersionMeta,
-  versionLabelSchema,
 } from '@kinmap/model';
-import { type Logger, type Rooms, restrictedRoomId } from '@kinmap/sync';
+import {
+  closedMeetingResponse,
+  meetingListResponse,
+  meetingResponse,
+  openedVersionResponse,
+  restoreRequest,
+  restoreResponse,
+  restrictedRoomId,
+  savedVersionResponse,
+  saveVersionRequest,
+  startMeetingRequest,
+  updateMeetingRequest,
+  versionListResponse,
+} from '@kinmap/protocol';
+import type { Logger, Rooms } from '@kinmap/sync';
 import type { Hono } from 'hono';
 import type * as Y from 'yjs';
-import { z } from 'zod';
 import type { AccessControl } from '../access/accessControl.js';
 import type { BoardMember } from '../access/authenticator.js';
 import { boardGuard, memberBySession, refuser } from '../access/boardGuard.js';
@@ -24,6 +34,7 @@ import type { BoardRegistry } from '../boards/boardRegistry.js';
 import { boardUnavailable, pathId } from '../boards/boardRequest.js';
 import { ApiError, ApiErrorCode } from '../http/apiError.js';
 import { parseJsonBody } from '../http/jsonBody.js';
+import { reply } from '../http/reply.js';
 import type { RequestIdEnv } from '../http/requestId.js';
 import { captureBoard, decodeVersion } from './boardSnapshot.js';
 import type { MeetingOutcome, Meetings } from './meetingStore.js';
@@ -43,13 +54,6 @@ export interface VersionRoutesOptions {
 /** A meeting's PATCH: 20,000 characters of decision and 3 × 200 names of 200, in UTF-8, fit. */
 export const MEETING_MAX_BYTES = 512 * 1024;
 export const MEETING_PATH = /^\/api\/boards\/[^/]+\/meetings\/[^/]+$/;
-const versionBody = z.object({ label: versionLabelSchema });
-const restoreBody = z.object({
-  cardId: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{1,128}$/)
-    .optional(),
-});
 
 /**
  * Meetings, versions and restore (docs/PROTOCOL.md "Meetings and versions"; SPEC [VE1]–[VE7]).
@@ -75,26 +79,26 @@ export function registerVersionRoutes(app: Hono<RequestIdEnv>, options: VersionR
 
   app.get('/api/boards/:id/meetings', guard('VE3'), (c) => {
     const { boardId } = c.var.member;
-    return c.json({ meetings: meetings.list(boardId) });
+    return reply(c, meetingListResponse, { meetings: meetings.list(boardId) });
   });
 
   app.post('/api/boards/:id/meetings', guard('VE4'), async (c) => {
     const { boardId, memberId: id } = c.var.member;
-    const body = parseJsonBody(meetingStartSchema, await c.req.text());
+    const body = parseJsonBody(startMeetingRequest, await c.req.text());
     const meeting = meetingValue(
       meetings.start({ boardId, type: body.type, date: body.date, startedBy: id }),
     );
     logger.info('meeting.started', { boardId, meetingId: meeting.id });
     audit.record({ boardId, actorMemberId: id, kind: 'meeting-started', detail: { meetingId: meeting.id } });
-    return c.json({ meeting }, 201);
+    return reply(c, meetingResponse, { meeting }, 201);
   });
 
   app.patch('/api/boards/:id/meetings/:mid', guard('VE4'), async (c) => {
     const { boardId } = c.var.member;
     const meetingId = pathId(c.req.param('mid'), 'meetingId');
-    const patch = parseJsonBody(meetingUpdateSchema, await c.req.text());
+    const patch = parseJsonBody(updateMeetingRequest, await c.req.text());
     const meeting = meetingValue(meetings.update(boardId, meetingId, patch));
-    return c.json({ meeting });
+    return reply(c, meetingResponse, { meeting });
   });
 
   app.post('/api/boards/:id/meetings/:mid/close', guard('VE4'), async (c) => {
@@ -121,17 +125,17 @@ export function registerVersionRoutes(app: Hono<RequestIdEnv>, options: VersionR
       ),
     );
     logVersion(closed.version, 'meeting-closed', closer);
-    return c.json(closed);
+    return reply(c, closedMeetingResponse, closed);
   });
 
   app.get('/api/boards/:id/versions', guard('VE3'), (c) => {
     const { boardId } = c.var.member;
-    return c.json({ versions: versions.list(boardId) });
+    return reply(c, versionListResponse, { versions: versions.list(boardId) });
   });
 
   app.post('/api/boards/:id/versions', guard('VE3'), async (c) => {
     const saver = c.var.member;
-    const { label } = parseJsonBody(versionBody, await c.req.text());
+    const { label } = parseJsonBody(saveVersionRequest, await c.req.text());
     const captured = await capture(saver.boardId);
     const version = versions.save({
       boardId: saver.boardId,
@@ -144,7 +148,7 @@ export function registerVersionRoutes(app: Hono<RequestIdEnv>, options: VersionR
       restricted: captured.restricted,
     });
     logVersion(version, 'version-saved', saver);
-    return c.json(version, 201);
+    return reply(c, savedVersionResponse, version, 201);
   });
 
   app.get('/api/boards/:id/versions/:vid', guard('VE3'), (c) => {
@@ -152,14 +156,19 @@ export function registerVersionRoutes(app: Hono<RequestIdEnv>, options: VersionR
     const stored = storedVersion(versions, boardId, c.req.param('vid'));
     const content = decodeVersion(stored);
     const meeting = stored.meta.meetingId === null ? null : meetings.get(boardId, stored.meta.meetingId);
-    return c.json({ version: stored.meta, meeting, shared: content.shared, restricted: content.restricted });
+    return reply(c, openedVersionResponse, {
+      version: stored.meta,
+      meeting,
+      shared: content.shared,
+      restricted: content.restricted,
+    });
   });
 
   app.post('/api/boards/:id/versions/:vid/restore', guard('VE13'), async (c) => {
     const restorer = c.var.member;
     const { boardId } = restorer;
     const stored = storedVersion(versions, boardId, c.req.param('vid'));
-    const { cardId } = parseJsonBody(restoreBody, await c.req.text());
+    const { cardId } = parseJsonBody(restoreRequest, await c.req.text());
     if (cardId === undefined && !may(restorer.role, 'VE6')) {
       refuse(restorer, 'VE6', 'Only the facilitator can restore the whole board');
     }
@@ -180,7 +189,7 @@ export function registerVersionRoutes(app: Hono<RequestIdEnv>, options: VersionR
       card: cardId !== undefined,
       changed,
     });
-    return c.json({ changed });
+    return reply(c, restoreResponse, { changed });
   });
 
   function logVersion(version: VersionMeta, kind: 'meeting-closed' | 'version-saved', by: BoardMember) {

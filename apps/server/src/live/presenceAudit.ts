@@ -1,4 +1,5 @@
-import { type RoomConnection, roomDocumentOf } from '@kinmap/sync';
+import { roomDocumentOf } from '@kinmap/protocol';
+import type { RoomConnection } from '@kinmap/sync';
 import type { AuditLog } from '../audit/auditLog.js';
 import { isBoardId } from '../boards/boardRegistry.js';
 import type { RoomEntrance } from './upgrade.js';

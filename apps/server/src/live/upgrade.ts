@@ -2,13 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { may, type ParticipantId } from '@kinmap/model';
+import { CloseCode, restrictedRoomId } from '@kinmap/protocol';
 import {
   type Access,
-  CloseCode,
   type Logger,
   MessageType,
   type RoomConnection,
-  restrictedRoomId,
   type SocketLike,
   SyncStep,
 } from '@kinmap/sync';

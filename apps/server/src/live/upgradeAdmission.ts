@@ -1,6 +1,7 @@
 import { type IncomingMessage, STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { may } from '@kinmap/model';
+import { parseSyncPath } from '@kinmap/protocol';
 import type { Logger } from '@kinmap/sync';
 import { AUTH_FAILURE_RESPONSE, type Authenticator, type BoardMember } from '../access/authenticator.js';
 import { ApiErrorCode, type ApiErrorCodeValue } from '../http/apiError.js';
@@ -8,9 +9,6 @@ import { sameHost } from '../http/origin.js';
 import { addressKey, type ConnectionLimiter } from './connectionLimiter.js';
 
 // Who may open a WebSocket, decided on the HTTP request before the upgrade (docs/SPEC.md [E1], [L3]).
-
-/** `/sync/<boardId>` (the shared room) or `/sync/<boardId>/restricted` (professionals only, [PO1]). */
-const SYNC_PATH = /^\/sync\/([^/]+)(\/restricted)?$/;
 
 /**
  * A flood is thousands of 429s a second: one log line each would cost more than refusing them.
@@ -81,8 +79,9 @@ export function overLimit(
 /** Decides whether an upgrade request may join a room, with the same codes as the HTTP API. */
 export function admit(request: IncomingMessage, authenticate: Authenticator): Admission {
   const url = new URL(request.url ?? '/', 'http://localhost');
-  const match = SYNC_PATH.exec(url.pathname);
-  if (!match?.[1]) {
+  // `/sync/<boardId>` (the shared room) or `/sync/<boardId>/restricted` (professionals only, [PO1]).
+  const room = parseSyncPath(url.pathname);
+  if (!room) {
     return {
       ok: false,
       status: 404,
@@ -99,7 +98,7 @@ export function admit(request: IncomingMessage, authenticate: Authenticator): Ad
     };
   }
   const result = authenticate({
-    boardId: safeDecode(match[1]),
+    boardId: safeDecode(room.boardId),
     ticket: url.searchParams.get('ticket'),
     headers: request.headers,
   });
@@ -109,7 +108,7 @@ export function admit(request: IncomingMessage, authenticate: Authenticator): Ad
   if (result.via === 'session' && !sameHost(request.headers.origin, `http://${request.headers.host ?? ''}`)) {
     return CROSS_ORIGIN;
   }
-  const restricted = match[2] !== undefined;
+  const { restricted } = room;
   // [PO1] Family, network and viewers never receive a byte of the restricted document.
   if (restricted && !may(result.role, 'PO1')) return PROFESSIONALS_ONLY;
   return { ...result, restricted };

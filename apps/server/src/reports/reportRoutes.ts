@@ -14,8 +14,14 @@ import {
   type VersionContent,
   type VersionMeta,
 } from '@kinmap/model';
+import {
+  IMPORT_MAX_BYTES,
+  importedBoardResponse,
+  restrictedRoomId,
+  trajectoryResponse,
+} from '@kinmap/protocol';
 import { renderFamilySummary, renderRecord } from '@kinmap/reports';
-import { type Rooms, restrictedRoomId } from '@kinmap/sync';
+import type { Rooms } from '@kinmap/sync';
 import type { Context, Hono } from 'hono';
 import type * as Y from 'yjs';
 import type { BoardMember } from '../access/authenticator.js';
@@ -26,6 +32,7 @@ import { captureBoard, decodeBoard, decodeVersion } from '../history/boardSnapsh
 import { storedVersion } from '../history/storedVersion.js';
 import type { VersionRoutesOptions } from '../history/versionRoutes.js';
 import { ApiError, ApiErrorCode } from '../http/apiError.js';
+import { reply } from '../http/reply.js';
 import type { RequestIdEnv } from '../http/requestId.js';
 
 /** The version routes' dependencies: reports read the same boards, versions and meetings. */
@@ -34,7 +41,7 @@ export interface ReportRoutesOptions extends VersionRoutesOptions {
 }
 
 /** Largest import body: a 300-card board with long texts is well under 1 MiB of JSON. */
-export const IMPORT_MAX_BYTES = 8 * 1024 * 1024;
+export { IMPORT_MAX_BYTES };
 export const IMPORT_PATH = '/api/boards/import';
 export const EXPORT_SCHEMA_PATH = '/api/schema/board-export-v1.json';
 const IMPORTED_TITLE = 'Imported board';
@@ -142,7 +149,7 @@ export function registerReportRoutes(app: Hono<RequestIdEnv>, options: ReportRou
     const { boardId } = c.var.member;
     const live = await rooms.read(boardId, (doc) => readBoard(doc));
     if (!live.ok) throw boardUnavailable();
-    return c.json(trajectoryOf(boardId, null, live.value));
+    return reply(c, trajectoryResponse, trajectoryOf(boardId, null, live.value));
   });
 
   app.get('/api/boards/:id/reports/family.pdf', guard('VE8'), async (c) => {
@@ -235,7 +242,7 @@ export function registerReportRoutes(app: Hono<RequestIdEnv>, options: ReportRou
       detail: { cards, role: 'facilitator' },
     });
     logger.info('board.imported', { boardId, memberId: member.id, cards });
-    return c.json({ id: boardId, memberId: member.id }, 201);
+    return reply(c, importedBoardResponse, { id: boardId, memberId: member.id }, 201);
   });
 }
 

@@ -8,6 +8,7 @@ import {
   readBoard,
   setScaleMode,
 } from '@kinmap/model';
+import { PARTICIPANT_KEY_HEADER } from '@kinmap/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { AccessControl } from '../access/accessControl.js';
@@ -15,7 +16,6 @@ import { socketAddress } from '../accounts/sessionCookie.js';
 import { createApp } from '../app.js';
 import { createServices } from '../services.js';
 import { openDatabase } from '../storage/database.js';
-import { PARTICIPANT_KEY_HEADER } from './scaleRoutes.js';
 
 const MUM_KEY = 'mum-key-0123456789abcdefghij';
 const DAD_KEY = 'dad-key-0123456789abcdefghij';

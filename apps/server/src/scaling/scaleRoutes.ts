@@ -3,8 +3,6 @@ import {
   type Actor,
   asParticipantId,
   asScaleId,
-  isWellFormedText,
-  LIMITS,
   markScored,
   type ParticipantId,
   type Result,
@@ -13,11 +11,16 @@ import {
   type ScaleId,
   unmarkScored,
 } from '@kinmap/model';
+import {
+  PARTICIPANT_KEY_HEADER,
+  privateRatingRequest,
+  privateRatingResponse,
+  revealResponse,
+} from '@kinmap/protocol';
 import type { Logger, Rooms } from '@kinmap/sync';
 import type { Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type * as Y from 'yjs';
-import { z } from 'zod';
 import type { Authenticator, BoardMember } from '../access/authenticator.js';
 import { boardGuard, memberByAuthenticator } from '../access/boardGuard.js';
 import { hashSecret } from '../access/secrets.js';
@@ -25,6 +28,7 @@ import type { AuditLog } from '../audit/auditLog.js';
 import { pathId } from '../boards/boardRequest.js';
 import { ApiError, ApiErrorCode } from '../http/apiError.js';
 import { parseJsonBody } from '../http/jsonBody.js';
+import { reply } from '../http/reply.js';
 import type { RequestIdEnv } from '../http/requestId.js';
 import type { PrivateRatings, StoredPrivateRating } from './privateRatings.js';
 
@@ -50,18 +54,9 @@ export interface ScaleRoutesOptions {
   readonly audit?: Pick<AuditLog, 'record'>;
 }
 
-/** The header carrying a browser's participant key (≥ 128 random bits, kept by that browser). */
-export const PARTICIPANT_KEY_HEADER = 'X-Participant-Key';
-const PARTICIPANT_KEY = /^[A-Za-z0-9_-]{22,128}$/;
+/** The participant-key header and the rating body are the wire contract's, under the names callers know. */
 
-export const privateRatingBody = z.object({
-  value: z.int({ error: 'must be a whole number from 0 to 10' }).min(0).max(10),
-  reason: z
-    .string({ error: 'must be a string' })
-    .max(LIMITS.reason, { error: `must be at most ${LIMITS.reason} characters` })
-    .refine(isWellFormedText, { error: 'contains an unpaired surrogate' })
-    .optional(),
-});
+const PARTICIPANT_KEY = /^[A-Za-z0-9_-]{22,128}$/;
 
 const RATING_PATH = '/api/boards/:id/scales/:scaleId/ratings/:participantId';
 
@@ -101,7 +96,7 @@ export function registerScaleRoutes(
 
   app.put(RATING_PATH, limit, guard('PR3'), async (c) => {
     const { boardId, scaleId, participantId, role, keyHash } = ratingRequest(c, c.var.member);
-    const body = parseJsonBody(privateRatingBody, await c.req.text());
+    const body = parseJsonBody(privateRatingRequest, await c.req.text());
     const rating = { value: body.value, reason: body.reason ?? '', at: now() };
     const actor: Actor = { participantId, role };
     await change(boardId, (doc) => {
@@ -113,7 +108,7 @@ export function registerScaleRoutes(
       return marked;
     });
     logger.info('scale.scored_privately', { boardId, scaleId });
-    return c.json({ rating });
+    return reply(c, privateRatingResponse, { rating });
   });
 
   app.get(RATING_PATH, guard('PR3'), async (c) => {
@@ -125,9 +120,9 @@ export function registerScaleRoutes(
     });
     const stored = scored ? privateRatings.get(boardId, scaleId, participantId) : null;
     // A row left from an earlier round (not on the scored list) is not this round's score.
-    if (stored === null) return c.json({ rating: null });
+    if (stored === null) return reply(c, privateRatingResponse, { rating: null });
     if (!sameKey(stored.keyHash, keyHash)) throw forbidden();
-    return c.json({ rating: stored.rating });
+    return reply(c, privateRatingResponse, { rating: stored.rating });
   });
 
   app.delete(RATING_PATH, guard('PR3'), async (c) => {
@@ -176,7 +171,7 @@ export function registerScaleRoutes(
       kind: 'scale-reveal',
       detail: { scaleId, count, role },
     });
-    return c.json({ revealed: count });
+    return reply(c, revealResponse, { revealed: count });
   });
 }
 

@@ -1,5 +1,4 @@
 import type { DocStore, Logger, StoredDoc, UpdateAuthor } from '@kinmap/sync';
-import { createAuditUpdateWriter } from '../audit/auditUpdates.js';
 import { silentLogger } from '../ops/logger.js';
 import { type Db, openDatabase } from './database.js';
 import { type DataCipher, RecordFormat, SealedRecordError } from './dataCipher.js';
@@ -22,7 +21,16 @@ export type SqliteStoreOptions = (
   readonly cipher?: DataCipher | null;
   /** Told (ids and sizes only) when a stored record fails to open or is quarantined. */
   readonly logger?: Logger;
+  /**
+   * Makes the writer of each stored update's author record, called inside the transaction that
+   * stores the update (the audit's `createAuditUpdateWriter`: storage knows no audit). None: authors
+   * are not kept.
+   */
+  readonly authorWriter?: (db: Db) => WriteAuthor;
 };
+
+/** Keeps who wrote update `seq` of a board; runs inside the append's transaction. */
+export type WriteAuthor = (boardId: string, seq: number, author: UpdateAuthor) => void;
 
 interface PendingAppend {
   readonly boardId: string;
@@ -49,7 +57,7 @@ export function createSqliteStore(options: SqliteStoreOptions): DocStore {
   const cipher = options.cipher ?? null;
   const logger = options.logger ?? silentLogger;
   migrateStore(db);
-  const writeAuditUpdate = createAuditUpdateWriter(db);
+  const writeAuthor = options.authorWriter?.(db) ?? null;
   const quarantine = createQuarantine(db, logger, now);
   if (cipher) sealPlaintextRecords(db, cipher, quarantine);
   const sql = prepareStatements(db);
@@ -67,7 +75,7 @@ export function createSqliteStore(options: SqliteStoreOptions): DocStore {
       const data = cipher ? cipher.seal(item.boardId, 'update', seq, item.update) : item.update;
       const format = cipher ? RecordFormat.aesGcmV1 : RecordFormat.plain;
       sql.insertUpdate.run(item.boardId, seq, data, item.at, format, cipher ? null : checksumOf(item.update));
-      if (author) writeAuditUpdate(item.boardId, seq, author);
+      if (author && writeAuthor) writeAuthor(item.boardId, seq, author);
       return seq;
     }),
   );

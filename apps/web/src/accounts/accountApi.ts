@@ -1,23 +1,18 @@
-import type { Role } from '@kinmap/model';
-import { isRole } from '@kinmap/model';
-import { type ApiResult, apiRequest, type Fetch, isRecord, readWith } from '../lib/api';
+import {
+  type DeviceMember,
+  deviceMemberSchema,
+  type LoginRequest,
+  type MeResponse,
+  meResponse,
+  type SetupRequest,
+  type StaffUser,
+  userResponse,
+} from '@kinmap/protocol';
+import { type ApiResult, apiRequest, entriesOf, type Fetch, parsedOrNull, readWith } from '../lib/api';
 import { localBoards } from '../offline/localBoards';
 
 /** Staff accounts and the device's session (docs/PROTOCOL.md "Accounts and access"). */
-export interface StaffUser {
-  readonly id: string;
-  readonly email: string;
-  readonly displayName: string;
-  readonly isAdmin: boolean;
-}
-
-/** A person this device is on some board (a guest member bound to the device's session). */
-export interface DeviceMember {
-  readonly id: string;
-  readonly boardId: string;
-  readonly role: Role;
-  readonly displayName: string;
-}
+export type { DeviceMember, StaffUser };
 
 export interface SignedIn {
   /** Null for a family or network member's device: it holds members, not an account. */
@@ -25,29 +20,19 @@ export interface SignedIn {
   readonly members: readonly DeviceMember[];
 }
 
-function readUser(x: unknown): StaffUser | null {
-  if (!isRecord(x)) return null;
-  const { id, email, displayName, isAdmin } = x;
-  if (typeof id !== 'string' || typeof email !== 'string' || typeof displayName !== 'string') return null;
-  return { id, email, displayName, isAdmin: isAdmin === true };
-}
+/** The key of `GET /api/me`'s list: typed, so renaming it in the contract fails here. */
+const MEMBERS: keyof MeResponse = 'members';
+const meUser = meResponse.pick({ user: true });
 
-function readMember(x: unknown): DeviceMember | null {
-  if (!isRecord(x)) return null;
-  const { id, boardId, role, displayName } = x;
-  if (typeof id !== 'string' || typeof boardId !== 'string' || typeof displayName !== 'string') return null;
-  return isRole(role) ? { id, boardId, role, displayName } : null;
-}
-
-const userIn = (body: unknown): StaffUser | null => (isRecord(body) ? readUser(body.user) : null);
+const userIn = (body: unknown): StaffUser | null => parsedOrNull(userResponse, body)?.user ?? null;
 
 /** Who this device is: 'unauthorized' when nobody is signed in. */
 export async function fetchMe(doFetch: Fetch = fetch): Promise<ApiResult<SignedIn>> {
   return readWith(await apiRequest('/api/me', {}, doFetch), (body) => {
-    if (!isRecord(body) || !Array.isArray(body.members)) return null;
-    const user = body.user === null ? null : readUser(body.user);
-    if (body.user !== null && user === null) return null;
-    return { user, members: body.members.map(readMember).filter((m): m is DeviceMember => m !== null) };
+    // One odd member is left out; an odd user refuses the whole answer.
+    const members = entriesOf(body, MEMBERS, deviceMemberSchema);
+    const signedIn = parsedOrNull(meUser, body);
+    return members === null || signedIn === null ? null : { user: signedIn.user, members };
   });
 }
 
@@ -56,10 +41,8 @@ export async function signIn(
   password: string,
   doFetch: Fetch = fetch,
 ): Promise<ApiResult<StaffUser>> {
-  return readWith(
-    await apiRequest('/api/login', { method: 'POST', body: { email, password } }, doFetch),
-    userIn,
-  );
+  const body: LoginRequest = { email, password };
+  return readWith(await apiRequest('/api/login', { method: 'POST', body }, doFetch), userIn);
 }
 
 /** Signs this device out; its copies of boards are wiped first, even if the server cannot be told. */
@@ -69,12 +52,7 @@ export async function signOut(doFetch: Fetch = fetch): Promise<ApiResult<null>> 
   return result.ok ? { ok: true, value: null } : result;
 }
 
-export interface SetupForm {
-  readonly code: string;
-  readonly email: string;
-  readonly displayName: string;
-  readonly password: string;
-}
+export type SetupForm = SetupRequest;
 
 /** First run: creates the administrator with the code from the link the server printed. */
 export async function setUpAdministrator(

@@ -36,7 +36,7 @@ describe('readHistoryPage', () => {
 
   it('shows an unknown role as no role, not as a made-up one', () => {
     const page = readHistoryPage({
-      entries: [{ ...entry, actor: { name: 'X', role: 'admin' } }],
+      entries: [{ ...entry, actor: { ...entry.actor, name: 'X', role: 'admin' } }],
       next: null,
     });
     expect(page?.entries[0]?.actor).toEqual({ name: 'X', role: null });

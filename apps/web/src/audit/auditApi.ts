@@ -1,6 +1,7 @@
 import type { Role } from '@kinmap/model';
 import { isRole } from '@kinmap/model';
-import { type ApiResult, apiRequest, boardUrl, type Fetch, isRecord, readWith } from '../lib/api';
+import { auditPageResponse } from '@kinmap/protocol';
+import { type ApiResult, apiRequest, boardUrl, type Fetch, parsedOrNull, readWith } from '../lib/api';
 
 /** One line of a board's history as the audit route gives it (docs/PROTOCOL.md "Audit"). */
 export interface HistoryEntry {
@@ -18,33 +19,21 @@ export interface HistoryPage {
   readonly next: string | null;
 }
 
-function readActor(x: unknown): HistoryEntry['actor'] | undefined {
-  if (x === null) return null;
-  if (!isRecord(x)) return undefined;
-  const name = typeof x.name === 'string' ? x.name : null;
-  const role = isRole(x.role) ? x.role : null;
-  return { name, role };
-}
-
-function readEntry(x: unknown): HistoryEntry | null {
-  if (!isRecord(x)) return null;
-  const actor = readActor(x.actor);
-  if (typeof x.cursor !== 'string' || typeof x.at !== 'number' || typeof x.summary !== 'string') return null;
-  if (actor === undefined) return null;
-  return { cursor: x.cursor, at: x.at, actor, summary: x.summary };
-}
-
-/** Reads the body of `GET /api/boards/:id/audit`; null when its shape is not the route's. */
+/**
+ * Reads the body of `GET /api/boards/:id/audit`; null when its shape is not the route's (one odd
+ * entry refuses the page rather than showing half of it). A role this app does not know is shown
+ * as no role, not as a made-up one.
+ */
 export function readHistoryPage(body: unknown): HistoryPage | null {
-  if (!isRecord(body) || !Array.isArray(body.entries)) return null;
-  const entries: HistoryEntry[] = [];
-  for (const raw of body.entries) {
-    const entry = readEntry(raw);
-    if (!entry) return null;
-    entries.push(entry);
-  }
-  const next = typeof body.next === 'string' ? body.next : null;
-  return { entries, next };
+  const page = parsedOrNull(auditPageResponse, body);
+  if (page === null) return null;
+  const entries = page.entries.map(({ cursor, at, actor, summary }) => ({
+    cursor,
+    at,
+    actor: actor === null ? null : { name: actor.name, role: isRole(actor.role) ? actor.role : null },
+    summary,
+  }));
+  return { entries, next: page.next };
 }
 
 /** The audit route's address for one page. */

@@ -1,12 +1,7 @@
+import { CloseCode } from '@kinmap/protocol';
 import { describe, expect, it } from 'vitest';
 import { t } from '../lib/messages';
-import {
-  ACCESS_REVOKED_CLOSE,
-  type ConnectionState,
-  connectionWords,
-  nextConnectionState,
-  type ProviderEvent,
-} from './connection';
+import { type ConnectionState, connectionWords, nextConnectionState, type ProviderEvent } from './connection';
 
 function run(events: ProviderEvent[], from: ConnectionState = 'connecting'): ConnectionState {
   return events.reduce(nextConnectionState, from);
@@ -67,7 +62,7 @@ describe('nextConnectionState', () => {
     expect(
       run([
         { type: 'sync', synced: true },
-        { type: 'closed', code: ACCESS_REVOKED_CLOSE },
+        { type: 'closed', code: CloseCode.forbidden },
       ]),
     ).toBe('ended');
     expect(

@@ -1,15 +1,8 @@
+import { CloseCode } from '@kinmap/protocol';
 import type { MessageKey } from '../lib/messages';
 
 /** What the person sees about the link to the server. */
 export type ConnectionState = 'connecting' | 'connected' | 'synced' | 'offline' | 'denied' | 'ended';
-
-/** The server closes a member's sockets with this code when their access is revoked. */
-export const ACCESS_REVOKED_CLOSE = 4403;
-/**
- * The server ends a connection with this code right after refusing one of its changes (frame 100
- * first); the client then starts again from a fresh document, so this is not the end of the board.
- */
-export const UPDATE_REFUSED_CLOSE = 4409;
 
 export type ProviderEvent =
   | { readonly type: 'status'; readonly status: 'connecting' | 'connected' | 'disconnected' }
@@ -29,8 +22,10 @@ export function nextConnectionState(current: ConnectionState, event: ProviderEve
   if (current === 'denied' || current === 'ended') return current;
   switch (event.type) {
     case 'closed':
-      if (event.code === UPDATE_REFUSED_CLOSE) return 'connecting';
-      return event.code === ACCESS_REVOKED_CLOSE ? 'ended' : 'denied';
+      // A refused change (frame 100 first): the client starts again from a fresh document, so
+      // this is not the end of the board. `forbidden` is a revoked member's close.
+      if (event.code === CloseCode.refused) return 'connecting';
+      return event.code === CloseCode.forbidden ? 'ended' : 'denied';
     case 'access-ended':
       return 'ended';
     case 'unreachable':

@@ -13,14 +13,6 @@ export function mayOpenRestricted(role: Role): boolean {
 }
 
 /**
- * The restricted room's name for the official client (`<serverUrl>/<room>`): its socket goes to
- * `/sync/<boardId>/restricted`.
- */
-export function restrictedRoomName(boardId: string): string {
-  return `${boardId}/restricted`;
-}
-
-/**
  * The board the views show a professional: the shared document with the restricted document's
  * cards added, each marked professionals-only and unpaired (pairs live in the shared document).
  * A card found in both (a move that was interrupted) is shown once, as restricted.

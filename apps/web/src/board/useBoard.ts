@@ -1,4 +1,5 @@
 import { type Actor, type BoardState, type ParticipantId, type Role, readBoard } from '@kinmap/model';
+import { CloseCode, REJECTED_MESSAGE_TYPE, type Rejection, readRejected, SYNC_PATH } from '@kinmap/protocol';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -11,14 +12,9 @@ import { type AccessEnd, watchAccess } from '../offline/accessWatch';
 import { linkBoard } from '../offline/boardLink';
 import { localBoards, localDocName } from '../offline/localBoards';
 import { createBoardPublisher } from './boardPublisher';
-import {
-  ACCESS_REVOKED_CLOSE,
-  type ConnectionState,
-  nextConnectionState,
-  type ProviderEvent,
-} from './connection';
+import { type ConnectionState, nextConnectionState, type ProviderEvent } from './connection';
 import { type Peer, type Presence, readPeers } from './presence/presence';
-import { REJECTED_MESSAGE_TYPE, type Rejection, readRejection, rejectionMessage } from './refusedChange';
+import { rejectionMessage } from './refusedChange';
 
 export interface BoardSession {
   readonly doc: Y.Doc;
@@ -50,8 +46,6 @@ export interface UseBoardResult {
 }
 
 const CURSOR_INTERVAL_MS = 50;
-/** The server closes with this when the board does not exist (any more). */
-const UNKNOWN_BOARD_CLOSE = 4404;
 
 /** What the person is told when the board ends for them, and whether their unsaved work was lost. */
 function endingMessage(why: AccessEnd, unsaved: number): MessageKey {
@@ -87,7 +81,7 @@ export function useBoard(boardId: string, me: Me): UseBoardResult {
     const doc = new Y.Doc();
     // No BroadcastChannel: every change must pass the server's permission checks, even between
     // two tabs of one browser holding different roles.
-    const provider = new WebsocketProvider(wsUrl('/sync'), boardId, doc, {
+    const provider = new WebsocketProvider(wsUrl(SYNC_PATH), boardId, doc, {
       connect: false,
       disableBc: true,
     });
@@ -140,8 +134,8 @@ export function useBoard(boardId: string, me: Me): UseBoardResult {
       onOnline: () => access.check({ force: true }),
     });
     const onClosed = ({ code }: { code: number; reason: string }) => {
-      if (code === ACCESS_REVOKED_CLOSE) end('revoked');
-      else if (code === UNKNOWN_BOARD_CLOSE) end('gone');
+      if (code === CloseCode.forbidden) end('revoked');
+      else if (code === CloseCode.unknownBoard) end('gone');
       else onProvider({ type: 'closed', code });
     };
     const onRejected = (rejection: Rejection | null) => {
@@ -157,7 +151,7 @@ export function useBoard(boardId: string, me: Me): UseBoardResult {
     };
     // Registered, so the official client does not log "Unable to compute message" for it.
     provider.messageHandlers[REJECTED_MESSAGE_TYPE] = (_encoder, decoder) =>
-      onRejected(readRejection(decoder));
+      onRejected(readRejected(decoder));
     const onAwareness = () => setPeers(readPeers(provider.awareness.getStates(), doc.clientID));
 
     doc.on('update', onDocUpdate);

@@ -1,4 +1,5 @@
 import { type Actor, type BoardState, type ParticipantId, readBoard } from '@kinmap/model';
+import { CloseCode, REJECTED_MESSAGE_TYPE, restrictedRoomName, SYNC_PATH } from '@kinmap/protocol';
 import { useEffect, useState } from 'react';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -6,8 +7,7 @@ import { wsUrl } from '../lib/api';
 import { linkBoard } from '../offline/boardLink';
 import { localBoards, localDocName } from '../offline/localBoards';
 import { createBoardPublisher } from './boardPublisher';
-import { mayOpenRestricted, restrictedRoomName } from './professionalsOnly';
-import { REJECTED_MESSAGE_TYPE } from './refusedChange';
+import { mayOpenRestricted } from './professionalsOnly';
 import type { BoardSession, Me } from './useBoard';
 
 export interface RestrictedBoard {
@@ -21,7 +21,7 @@ export interface RestrictedBoard {
 
 const CLOSED: RestrictedBoard = { session: null, state: null, unsaved: 0 };
 /** Close codes after which this document is not opened again: access ended, board gone. */
-const FINAL_CLOSES = new Set([4403, 4404]);
+const FINAL_CLOSES: ReadonlySet<number> = new Set([CloseCode.forbidden, CloseCode.unknownBoard]);
 
 /**
  * The board's restricted document (professionals-only cards), opened only for facilitators and
@@ -39,7 +39,7 @@ export function useRestrictedBoard(boardId: string, me: Me): RestrictedBoard {
   useEffect(() => {
     if (!mayOpenRestricted(role)) return;
     const doc = new Y.Doc();
-    const provider = new WebsocketProvider(wsUrl('/sync'), restrictedRoomName(boardId), doc, {
+    const provider = new WebsocketProvider(wsUrl(SYNC_PATH), restrictedRoomName(boardId), doc, {
       connect: false,
       disableBc: true,
     });

@@ -1,5 +1,18 @@
-import { describe, expect, it } from 'vitest';
-import { apiRequest, createBoard, fetchBoardAccess, listBoards, requestInit, wsUrl } from './api';
+import type { Role } from '@kinmap/model';
+import { createdBoardResponse } from '@kinmap/protocol';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import {
+  type ApiResult,
+  apiRequest,
+  type BoardSummary,
+  type CreatedBoard,
+  createBoard,
+  fetchBoardAccess,
+  listBoards,
+  readAs,
+  requestInit,
+  wsUrl,
+} from './api';
 
 interface Call {
   readonly url: string;
@@ -126,5 +139,35 @@ describe('boards', () => {
   it('builds ws addresses for the page’s own host', () => {
     expect(wsUrl('/sync', { protocol: 'https:', host: 'kin.example' })).toBe('wss://kin.example/sync');
     expect(wsUrl('/sync', { protocol: 'http:', host: 'localhost:3000' })).toBe('ws://localhost:3000/sync');
+  });
+});
+
+describe('the wire contract', () => {
+  it('reads an answer with the route’s schema from @kinmap/protocol, refusing another shape', () => {
+    const answer = (value: unknown): ApiResult<unknown> => ({ ok: true, value });
+    expect(readAs(answer({ id: 'b1', memberId: 'm1' }), createdBoardResponse)).toEqual({
+      ok: true,
+      value: { id: 'b1', memberId: 'm1' },
+    });
+    expect(readAs(answer({ id: 'b1', member: 'm1' }), createdBoardResponse)).toEqual({
+      ok: false,
+      reason: 'failed',
+    });
+    const refused = { ok: false, reason: 'forbidden' } as const;
+    expect(readAs(refused, createdBoardResponse)).toBe(refused);
+  });
+
+  it('takes its types from the schemas, so renaming a response field fails to compile here', () => {
+    expect(Object.keys(createdBoardResponse.shape)).toEqual(['id', 'memberId']);
+    // Checked by `tsc` (pnpm typecheck), which fails on a renamed or retyped field in the protocol.
+    expectTypeOf<CreatedBoard>().toEqualTypeOf<{ id: string; memberId: string }>();
+    expectTypeOf<BoardSummary>().toEqualTypeOf<{
+      id: string;
+      title: string;
+      createdAt: number;
+      role: Role;
+      memberId: string;
+    }>();
+    expectTypeOf(createBoard).returns.resolves.toEqualTypeOf<ApiResult<CreatedBoard>>();
   });
 });

@@ -1,4 +1,16 @@
-import { isRole, type Role } from '@kinmap/model';
+import {
+  apiErrorBodySchema,
+  type BoardAccess,
+  type BoardListResponse,
+  type BoardSummary,
+  boardAccessResponse,
+  boardSummarySchema,
+  type CreateBoardRequest,
+  type CreatedBoard,
+  createdBoardResponse,
+} from '@kinmap/protocol';
+
+export type { BoardAccess, BoardSummary, CreatedBoard };
 
 /**
  * The one way this app talks HTTP to its server (docs/PROTOCOL.md "Accounts and access"): the
@@ -76,8 +88,8 @@ export function failureFor(status: number): ApiFailure {
 async function readFailure(response: Response): Promise<ApiFailureResult> {
   let code: string | undefined;
   try {
-    const body = (await response.json()) as { error?: { code?: unknown } } | null;
-    if (typeof body?.error?.code === 'string') code = body.error.code;
+    const body = apiErrorBodySchema.safeParse(await response.json());
+    if (body.success) code = body.data.error.code;
   } catch {
     // No JSON error body (a proxy's page, an empty answer): the status says enough.
   }
@@ -108,6 +120,11 @@ export async function apiRequest(
 /** A successful answer that is not what the route promises. */
 export const malformed: ApiFailureResult = Object.freeze({ ok: false, reason: 'failed' });
 
+/** A response schema of the wire contract (`@kinmap/protocol`), as far as a reader needs it. */
+export interface ResponseSchema<T> {
+  safeParse(body: unknown): { readonly success: true; readonly data: T } | { readonly success: false };
+}
+
 /** Reads a checked value out of a successful answer; `read` returns null when the shape is wrong. */
 export function readWith<T>(result: ApiResult<unknown>, read: (body: unknown) => T | null): ApiResult<T> {
   if (!result.ok) return result;
@@ -115,51 +132,48 @@ export function readWith<T>(result: ApiResult<unknown>, read: (body: unknown) =>
   return value === null ? malformed : { ok: true, value };
 }
 
+/** The answer parsed by the route's response schema, or `malformed` when it is not that shape. */
+export function readAs<T>(result: ApiResult<unknown>, schema: ResponseSchema<T>): ApiResult<T> {
+  return readWith(result, (body) => parsedOrNull(schema, body));
+}
+
+/** `schema`'s value of `body`, or null. */
+export function parsedOrNull<T>(schema: ResponseSchema<T>, body: unknown): T | null {
+  const parsed = schema.safeParse(body);
+  return parsed.success ? parsed.data : null;
+}
+
+/**
+ * The entries of the list under `key` that match the entry schema; null when there is no list.
+ * For lists where showing the rest beats showing nothing (one odd entry is left out).
+ */
+export function entriesOf<T>(body: unknown, key: string, entry: ResponseSchema<T>): T[] | null {
+  const list = isRecord(body) ? body[key] : null;
+  if (!Array.isArray(list)) return null;
+  return list.flatMap((x) => {
+    const parsed = entry.safeParse(x);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
 export const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;
 
 export const boardUrl = (boardId: string): string => `/api/boards/${encodeURIComponent(boardId)}`;
 
-export interface BoardSummary {
-  readonly id: string;
-  readonly title: string;
-  readonly createdAt: number;
-  readonly role: Role;
-  readonly memberId: string;
-}
-
-/** What `GET /api/boards/:id` tells this person about a board: who they are on it. */
-export type BoardAccess = BoardSummary;
-
-function readBoardSummary(body: unknown): BoardSummary | null {
-  if (!isRecord(body)) return null;
-  const { id, title, createdAt, role, memberId } = body;
-  if (typeof id !== 'string' || typeof title !== 'string' || !isRole(role)) return null;
-  if (typeof memberId !== 'string' || memberId === '') return null;
-  return { id, title, createdAt: typeof createdAt === 'number' ? createdAt : 0, role, memberId };
-}
+/** The key of `GET /api/boards`'s list: typed, so renaming it in the contract fails here. */
+const BOARDS: keyof BoardListResponse = 'boards';
 
 /** This staff member's boards, newest first. */
 export async function listBoards(doFetch: Fetch = fetch): Promise<ApiResult<BoardSummary[]>> {
-  return readWith(await apiRequest('/api/boards', {}, doFetch), (body) => {
-    const boards = isRecord(body) && Array.isArray(body.boards) ? body.boards : null;
-    if (!boards) return null;
-    const read = boards.map(readBoardSummary).filter((b): b is BoardSummary => b !== null);
-    return read.sort((a, b) => b.createdAt - a.createdAt);
-  });
-}
-
-export interface CreatedBoard {
-  readonly id: string;
-  readonly memberId: string;
+  return readWith(
+    await apiRequest('/api/boards', {}, doFetch),
+    (body) => entriesOf(body, BOARDS, boardSummarySchema)?.sort((a, b) => b.createdAt - a.createdAt) ?? null,
+  );
 }
 
 export async function createBoard(title: string, doFetch: Fetch = fetch): Promise<ApiResult<CreatedBoard>> {
-  const result = await apiRequest('/api/boards', { method: 'POST', body: { title } }, doFetch);
-  return readWith(result, (body) =>
-    isRecord(body) && typeof body.id === 'string' && typeof body.memberId === 'string'
-      ? { id: body.id, memberId: body.memberId }
-      : null,
-  );
+  const body: CreateBoardRequest = { title };
+  return readAs(await apiRequest('/api/boards', { method: 'POST', body }, doFetch), createdBoardResponse);
 }
 
 /** Opens a board with the session cookie: the person's role and member id on it. */
@@ -167,7 +181,7 @@ export async function fetchBoardAccess(
   boardId: string,
   doFetch: Fetch = fetch,
 ): Promise<ApiResult<BoardAccess>> {
-  return readWith(await apiRequest(boardUrl(boardId), {}, doFetch), readBoardSummary);
+  return readAs(await apiRequest(boardUrl(boardId), {}, doFetch), boardAccessResponse);
 }
 
 /** The WebSocket address of a path on this site (ws: or wss: to match the page). */

@@ -1,5 +1,6 @@
+import { isFinalCloseCode } from '@kinmap/protocol';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type AttemptFailure, createReconnector, isFinalCloseCode } from './reconnect';
+import { type AttemptFailure, createReconnector } from './reconnect';
 
 beforeEach(() => {
   vi.useFakeTimers();

@@ -1,3 +1,4 @@
+import { isFinalCloseCode } from '@kinmap/protocol';
 import type { WebsocketProvider } from 'y-websocket';
 import { type BackoffOptions, backoffDelay, RECONNECT_BACKOFF } from './backoff';
 
@@ -38,10 +39,6 @@ export interface Reconnector {
   offline(): void;
   stop(): void;
 }
-
-/** The y-websocket convention: 4400–4499 mean "do not come back with this document". */
-export const isFinalCloseCode = (code: number | null): boolean =>
-  code !== null && code >= 4400 && code < 4500;
 
 /**
  * Decides when to reconnect, with jittered exponential backoff ({@link backoffDelay}); the

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Fetch } from '../lib/api';
+import { BoardFixture } from '../outline/boardFixture';
 import {
   downloadUrl,
   fetchTrajectory,
@@ -86,7 +87,7 @@ describe('readVersionList', () => {
     createdAt: 5,
     createdBy: { memberId: 'm1', displayName: 'Sam' },
     meetingId: 'mt1',
-    contentHash: 'ab',
+    contentHash: 'ab'.repeat(32),
   };
 
   it('lists the versions newest first and leaves out entries of another shape', () => {
@@ -103,33 +104,32 @@ describe('readVersionList', () => {
 });
 
 describe('readVersionBoard', () => {
-  const board = (cards: Record<string, unknown>) => ({
-    meta: { title: 'Case', createdAt: 1, schemaVersion: 1 },
-    cards,
-    pairs: {},
-    scales: {},
-    participants: {},
-    network: {},
-    rules: {},
-    plan: {},
-  });
-  const card = { id: 'c1', text: 'Dad drinks', category: 'harm', professionalsOnly: false, pairId: null };
+  /** A board as the server sends it (through JSON), with one harm card when `text` is given. */
+  const board = (text: string | null) => {
+    const fixture = new BoardFixture();
+    const card = text === null ? null : fixture.card(fixture.person('Sam', 'facilitator'), 'harm', text);
+    return { json: JSON.parse(JSON.stringify(fixture.state())), card: card ?? '' };
+  };
 
   it('merges the professionals-only cards into the board, marked as such', () => {
-    const merged = readVersionBoard({ shared: board({}), restricted: board({ c1: card }) });
-    expect(merged?.cards.c1).toMatchObject({ id: 'c1', professionalsOnly: true });
+    const restricted = board('Dad drinks');
+    const merged = readVersionBoard({ shared: board(null).json, restricted: restricted.json });
+    expect(merged?.cards[restricted.card]).toMatchObject({ id: restricted.card, professionalsOnly: true });
   });
 
   it('gives the shared board alone when there is no restricted part', () => {
-    expect(readVersionBoard({ shared: board({ c1: card }), restricted: null })?.cards.c1?.text).toBe(
+    const shared = board('Dad drinks');
+    expect(readVersionBoard({ shared: shared.json, restricted: null })?.cards[shared.card]?.text).toBe(
       'Dad drinks',
     );
   });
 
   it('refuses a board that misses a part or holds a card without text', () => {
-    const { plan: _plan, ...planless } = board({});
+    const { plan: _plan, ...planless } = board(null).json;
     expect(readVersionBoard({ shared: planless, restricted: null })).toBeNull();
-    expect(readVersionBoard({ shared: board({ c1: { id: 'c1' } }), restricted: null })).toBeNull();
+    const textless = board('Dad drinks');
+    textless.json.cards[textless.card] = { id: textless.card };
+    expect(readVersionBoard({ shared: textless.json, restricted: null })).toBeNull();
   });
 });
 

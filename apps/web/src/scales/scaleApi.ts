@@ -1,5 +1,11 @@
 import type { ScaleRating } from '@kinmap/model';
-import { type ApiResult, apiRequest, boardUrl, type Fetch } from '../lib/api';
+import {
+  PARTICIPANT_KEY_HEADER,
+  type PrivateRatingRequest,
+  privateRatingResponse,
+  revealResponse,
+} from '@kinmap/protocol';
+import { type ApiResult, apiRequest, boardUrl, type Fetch, readAs } from '../lib/api';
 import type { KeyValueStore } from '../lib/storage';
 
 /**
@@ -34,22 +40,12 @@ function ratingUrl(target: ScaleApiTarget, scaleId: string): string {
 }
 
 function headers(target: ScaleApiTarget): Record<string, string> {
-  return { 'x-participant-key': target.key };
-}
-
-function readRating(body: unknown): ScaleRating | null | undefined {
-  const rating = (body as { rating?: unknown } | null)?.rating;
-  if (rating === null) return null;
-  if (typeof rating !== 'object' || rating === undefined) return undefined;
-  const { value, reason, at } = rating as Record<string, unknown>;
-  if (typeof value !== 'number' || typeof reason !== 'string' || typeof at !== 'number') return undefined;
-  return { value, reason, at };
+  return { [PARTICIPANT_KEY_HEADER.toLowerCase()]: target.key };
 }
 
 function asRating(result: ApiResult<unknown>): ApiResult<ScaleRating | null> {
-  if (!result.ok) return result;
-  const rating = readRating(result.value);
-  return rating === undefined ? { ok: false, reason: 'failed' } : { ok: true, value: rating };
+  const read = readAs(result, privateRatingResponse);
+  return read.ok ? { ok: true, value: read.value.rating } : read;
 }
 
 /** This person's private score on a scale, or null when they have not scored this round. */
@@ -65,7 +61,7 @@ export async function fetchPrivateRating(
 export async function savePrivateRating(
   target: ScaleApiTarget,
   scaleId: string,
-  rating: { value: number; reason: string },
+  rating: PrivateRatingRequest,
   doFetch: Fetch = fetch,
 ): Promise<ApiResult<ScaleRating | null>> {
   return asRating(
@@ -97,8 +93,6 @@ export async function revealScale(
   doFetch: Fetch = fetch,
 ): Promise<ApiResult<number>> {
   const url = `${boardUrl(target.boardId)}/scales/${encodeURIComponent(scaleId)}/reveal`;
-  const result = await apiRequest(url, { method: 'POST' }, doFetch);
-  if (!result.ok) return result;
-  const revealed = (result.value as { revealed?: unknown } | null)?.revealed;
-  return typeof revealed === 'number' ? { ok: true, value: revealed } : { ok: false, reason: 'failed' };
+  const result = readAs(await apiRequest(url, { method: 'POST' }, doFetch), revealResponse);
+  return result.ok ? { ok: true, value: result.value.revealed } : result;
 }

@@ -1,18 +1,33 @@
 import {
-  type Attendance,
   type BoardState,
+  checkBoardState,
   MEETING_TYPES,
   type MeetingRecord,
   type MeetingType,
-  type PersonInRoom,
-  parseBoardState,
+  meetingRecordSchema,
   type VersionMeta,
+  versionMetaSchema,
 } from '@kinmap/model';
-import { type ApiResult, apiRequest, boardUrl, type Fetch, isRecord, readWith } from '../lib/api';
+import {
+  closedMeetingResponse,
+  meetingListResponse,
+  meetingResponse,
+  openedVersionResponse,
+  type RestoreRequest,
+  type RestoreResponse,
+  restoreResponse,
+  type SaveVersionRequest,
+  type StartMeetingRequest,
+  savedVersionResponse,
+  type UpdateMeetingRequest,
+  versionListResponse,
+} from '@kinmap/protocol';
+import { type ApiResult, apiRequest, boardUrl, type Fetch, parsedOrNull, readAs, readWith } from '../lib/api';
 
 /**
  * The client of the meetings and versions routes (docs/PROTOCOL.md "Meetings and versions"):
- * every answer is checked, so a surprise from the server becomes a value, never a crash.
+ * every answer is checked against the wire contract's schema (`@kinmap/protocol`), so a surprise
+ * from the server becomes a value, never a crash.
  */
 
 /** A saved version opened: its description, its meeting if any, and both documents' boards. */
@@ -30,125 +45,45 @@ export interface ClosedMeeting {
 }
 
 /** What a facilitator may change in an open meeting. */
-export interface MeetingUpdate {
-  readonly type?: MeetingType;
-  readonly date?: string;
-  readonly attendance?: Attendance;
-  readonly decision?: string;
-}
-
-const isString = (x: unknown): x is string => typeof x === 'string';
-const isStringOrNull = (x: unknown): x is string | null => x === null || typeof x === 'string';
-const isNumberOrNull = (x: unknown): x is number | null => x === null || typeof x === 'number';
+export type MeetingUpdate = UpdateMeetingRequest;
 
 export function isMeetingType(x: unknown): x is MeetingType {
   return typeof x === 'string' && (MEETING_TYPES as readonly string[]).includes(x);
 }
 
-function readPersonInRoom(x: unknown): PersonInRoom | null {
-  return isRecord(x) && isString(x.name) ? { name: x.name, role: isString(x.role) ? x.role : '' } : null;
-}
-
-function readAttendance(x: unknown): Attendance | null {
-  if (!isRecord(x)) return null;
-  const { participantIds, othersPresent, apologies } = x;
-  if (!Array.isArray(participantIds) || !Array.isArray(othersPresent) || !Array.isArray(apologies))
-    return null;
-  const others = othersPresent.map(readPersonInRoom);
-  if (!participantIds.every(isString) || !apologies.every(isString)) return null;
-  if (others.some((p) => p === null)) return null;
-  return { participantIds, othersPresent: others as PersonInRoom[], apologies };
-}
-
 /** One meeting as the routes give it; null when its shape is not the route's. */
 export function readMeeting(x: unknown): MeetingRecord | null {
-  if (!isRecord(x)) return null;
-  const attendance = readAttendance(x.attendance);
-  if (!isString(x.id) || !isString(x.boardId) || !isMeetingType(x.type) || !isString(x.date)) return null;
-  if (typeof x.startedAt !== 'number' || !isString(x.startedBy) || !attendance || !isString(x.decision))
-    return null;
-  if (!isNumberOrNull(x.closedAt) || !isStringOrNull(x.closedBy) || !isStringOrNull(x.versionId)) return null;
-  return {
-    id: x.id,
-    boardId: x.boardId,
-    type: x.type,
-    date: x.date,
-    startedAt: x.startedAt,
-    startedBy: x.startedBy,
-    attendance,
-    decision: x.decision,
-    closedAt: x.closedAt,
-    closedBy: x.closedBy,
-    versionId: x.versionId,
-  };
+  return parsedOrNull(meetingRecordSchema, x);
 }
 
 /** One version's description; null when its shape is not the route's. */
 export function readVersionMeta(x: unknown): VersionMeta | null {
-  if (!isRecord(x) || !isRecord(x.createdBy)) return null;
-  const { memberId, displayName } = x.createdBy;
-  if (!isString(x.id) || !isString(x.boardId) || typeof x.number !== 'number') return null;
-  if ((x.kind !== 'meeting' && x.kind !== 'manual') || !isString(x.label) || typeof x.createdAt !== 'number')
-    return null;
-  if (
-    !isString(memberId) ||
-    !isString(displayName) ||
-    !isStringOrNull(x.meetingId) ||
-    !isString(x.contentHash)
-  )
-    return null;
-  return {
-    id: x.id,
-    boardId: x.boardId,
-    number: x.number,
-    kind: x.kind,
-    label: x.label,
-    createdAt: x.createdAt,
-    createdBy: { memberId, displayName },
-    meetingId: x.meetingId,
-    contentHash: x.contentHash,
-  };
-}
-
-/** Reads `{ <key>: [...] }`, refusing the whole list if one entry is malformed (never half of it). */
-function readList<T>(key: string, read: (x: unknown) => T | null): (body: unknown) => T[] | null {
-  return (body) => {
-    const list = isRecord(body) ? body[key] : null;
-    if (!Array.isArray(list)) return null;
-    const out = list.map(read);
-    return out.every((x) => x !== null) ? (out as T[]) : null;
-  };
-}
-
-/** A route that answers with one meeting, bare or as `{ meeting }`. */
-function readMeetingBody(body: unknown): MeetingRecord | null {
-  return readMeeting(isRecord(body) && isRecord(body.meeting) ? body.meeting : body);
+  return parsedOrNull(versionMetaSchema, x);
 }
 
 export function readClosedMeeting(body: unknown): ClosedMeeting | null {
-  if (!isRecord(body)) return null;
-  const meeting = readMeeting(body.meeting);
-  const version = readVersionMeta(body.version);
-  return meeting && version ? { meeting, version } : null;
+  return parsedOrNull(closedMeetingResponse, body);
 }
 
-/** A version's board, checked against the model's own schema (the one restore and import use). */
-function readBoardJson(x: unknown): BoardState | null {
-  const parsed = parseBoardState(x);
-  return parsed.ok ? parsed.value : null;
-}
+/** A version's boards also pass the model's own cross-checks (the ones restore and import use). */
+const checked = (board: BoardState): BoardState | null => {
+  const result = checkBoardState(board);
+  return result.ok ? result.value : null;
+};
 
 export function readOpenedVersion(body: unknown): OpenedVersion | null {
-  if (!isRecord(body)) return null;
-  const version = readVersionMeta(body.version);
-  const meeting = body.meeting === null || body.meeting === undefined ? null : readMeeting(body.meeting);
-  const shared = readBoardJson(body.shared);
-  const restricted =
-    body.restricted === null || body.restricted === undefined ? null : readBoardJson(body.restricted);
-  if (!version || !shared) return null;
-  if ((body.meeting ?? null) !== null && !meeting) return null;
-  if ((body.restricted ?? null) !== null && !restricted) return null;
-  return { version, meeting, shared, restricted };
+  const opened = parsedOrNull(openedVersionResponse, body);
+  if (opened === null) return null;
+  const shared = checked(opened.shared);
+  const restricted = opened.restricted === null ? null : checked(opened.restricted);
+  if (!shared || (opened.restricted !== null && !restricted)) return null;
+  return { version: opened.version, meeting: opened.meeting, shared, restricted };
+}
+
+/** A route that answers with `{ meeting }`. */
+function readMeetingIn(result: ApiResult<unknown>): ApiResult<MeetingRecord> {
+  const read = readAs(result, meetingResponse);
+  return read.ok ? { ok: true, value: read.value.meeting } : read;
 }
 
 const meetingsUrl = (boardId: string) => `${boardUrl(boardId)}/meetings`;
@@ -162,17 +97,18 @@ export async function listMeetings(
   boardId: string,
   doFetch: Fetch = fetch,
 ): Promise<ApiResult<MeetingRecord[]>> {
-  return readWith(await apiRequest(meetingsUrl(boardId), {}, doFetch), readList('meetings', readMeeting));
+  const result = readAs(await apiRequest(meetingsUrl(boardId), {}, doFetch), meetingListResponse);
+  return result.ok ? { ok: true, value: result.value.meetings } : result;
 }
 
 /** Starts a meeting (facilitator); "conflict" when one is already open. */
 export async function startMeeting(
   boardId: string,
-  start: { readonly type: MeetingType; readonly date: string },
+  start: StartMeetingRequest,
   doFetch: Fetch = fetch,
 ): Promise<ApiResult<MeetingRecord>> {
   const result = await apiRequest(meetingsUrl(boardId), { method: 'POST', body: start }, doFetch);
-  return readWith(result, readMeetingBody);
+  return readMeetingIn(result);
 }
 
 /** Changes an open meeting (facilitator); "conflict" once it is closed. */
@@ -183,7 +119,7 @@ export async function updateMeeting(
   doFetch: Fetch = fetch,
 ): Promise<ApiResult<MeetingRecord>> {
   const result = await apiRequest(meetingUrl(boardId, meetingId), { method: 'PATCH', body: update }, doFetch);
-  return readWith(result, readMeetingBody);
+  return readMeetingIn(result);
 }
 
 /** Closes the meeting, which saves a version of the whole board; "conflict" if already closed. */
@@ -193,14 +129,15 @@ export async function closeMeeting(
   doFetch: Fetch = fetch,
 ): Promise<ApiResult<ClosedMeeting>> {
   const result = await apiRequest(`${meetingUrl(boardId, meetingId)}/close`, { method: 'POST' }, doFetch);
-  return readWith(result, readClosedMeeting);
+  return readAs(result, closedMeetingResponse);
 }
 
 export async function listVersions(
   boardId: string,
   doFetch: Fetch = fetch,
 ): Promise<ApiResult<VersionMeta[]>> {
-  return readWith(await apiRequest(versionsUrl(boardId), {}, doFetch), readList('versions', readVersionMeta));
+  const result = readAs(await apiRequest(versionsUrl(boardId), {}, doFetch), versionListResponse);
+  return result.ok ? { ok: true, value: result.value.versions } : result;
 }
 
 export async function saveVersion(
@@ -208,9 +145,10 @@ export async function saveVersion(
   label: string,
   doFetch: Fetch = fetch,
 ): Promise<ApiResult<VersionMeta>> {
-  const result = await apiRequest(versionsUrl(boardId), { method: 'POST', body: { label } }, doFetch);
-  return readWith(result, (body) =>
-    readVersionMeta(isRecord(body) && isRecord(body.version) ? body.version : body),
+  const body: SaveVersionRequest = { label };
+  return readAs(
+    await apiRequest(versionsUrl(boardId), { method: 'POST', body }, doFetch),
+    savedVersionResponse,
   );
 }
 
@@ -231,14 +169,12 @@ export async function restoreFromVersion(
   versionId: string,
   cardId: string | null,
   doFetch: Fetch = fetch,
-): Promise<ApiResult<{ readonly changed: number }>> {
-  const body = cardId === null ? {} : { cardId };
+): Promise<ApiResult<RestoreResponse>> {
+  const body: RestoreRequest = cardId === null ? {} : { cardId };
   const result = await apiRequest(
     `${versionUrl(boardId, versionId)}/restore`,
     { method: 'POST', body },
     doFetch,
   );
-  return readWith(result, (x) =>
-    isRecord(x) && typeof x.changed === 'number' ? { changed: x.changed } : null,
-  );
+  return readAs(result, restoreResponse);
 }

@@ -25,10 +25,10 @@ import {
   updateNetworkMember,
   updateRule,
 } from '@kinmap/model';
+import { decodeRejected } from '@kinmap/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createMemoryStore } from '../memoryStore.js';
-import { decodeRejected } from '../rejection.js';
 import { createRoom } from '../room/room.js';
 import { DEFAULT_LIMITS } from '../room/rooms.js';
 import { createRecordingLogger, joinClient, memberAccess, settle } from '../testing/harness.js';

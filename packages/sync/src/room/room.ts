@@ -1,3 +1,4 @@
+import { encodeRejected } from '@kinmap/protocol';
 import * as Y from 'yjs';
 import { createAwarenessRelay } from '../awarenessRelay.js';
 import { createTokenBucket } from '../guard/rateLimit.js';
@@ -9,7 +10,6 @@ import {
   encodeUpdate,
   MessageType,
 } from '../protocol.js';
-import { encodeRejected } from '../rejection.js';
 import { type Access, CloseCode, type RoomConnection, type SocketLike } from '../types.js';
 import { createRoomDoc } from './roomDoc.js';
 import { isRemoteOrigin, type Peer, type Room, type RoomOptions, type RoomState } from './roomTypes.js';

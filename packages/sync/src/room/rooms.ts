@@ -5,8 +5,8 @@ import {
   Origins,
   removeFromShared,
 } from '@kinmap/model';
+import { restrictedRoomId, roomDocumentOf } from '@kinmap/protocol';
 import type * as Y from 'yjs';
-import { restrictedRoomId, roomDocumentOf } from '../restricted.js';
 import {
   type Access,
   CloseCode,

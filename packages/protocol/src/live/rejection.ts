@@ -5,13 +5,15 @@ import * as encoding from 'lib0/encoding';
 /**
  * A custom y-websocket message (docs/PROTOCOL.md, "rejected"): the server refused one of the
  * client's document updates. The official provider ignores unknown types unless a handler is
- * registered (`provider.messageHandlers[100]`); ours shows the reason and re-syncs from a fresh
+ * registered (`provider.messageHandlers[100]`); the web shows the reason and re-syncs from a fresh
  * doc, because its local doc still holds the refused change.
  */
 export const REJECTED_MESSAGE_TYPE = 100;
 
 export interface Rejection {
+  /** The permission rule that refused the change; a client treats an unknown id as "other". */
   readonly rule: PermissionRuleId;
+  /** English, for logs and developers; never shown as is. */
   readonly reason: string;
 }
 
@@ -23,17 +25,28 @@ export function encodeRejected(rejection: Rejection): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
-/** The rejection in a frame, or null when the frame is something else or malformed. */
-export function decodeRejected(data: Uint8Array): Rejection | null {
+/**
+ * The rest of a type-100 message, its type already read (as in a provider's `messageHandlers`);
+ * null when it is malformed.
+ */
+export function readRejected(decoder: decoding.Decoder): Rejection | null {
   try {
-    const decoder = decoding.createDecoder(data);
-    if (decoding.readVarUint(decoder) !== REJECTED_MESSAGE_TYPE) return null;
     const value: unknown = JSON.parse(decoding.readVarString(decoder));
     if (typeof value !== 'object' || value === null) return null;
     const { rule, reason } = value as { rule?: unknown; reason?: unknown };
     return typeof rule === 'string' && typeof reason === 'string'
       ? { rule: rule as PermissionRuleId, reason }
       : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The rejection in a whole frame, or null when the frame is something else or malformed. */
+export function decodeRejected(data: Uint8Array): Rejection | null {
+  try {
+    const decoder = decoding.createDecoder(data);
+    return decoding.readVarUint(decoder) === REJECTED_MESSAGE_TYPE ? readRejected(decoder) : null;
   } catch {
     return null;
   }

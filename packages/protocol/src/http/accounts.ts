@@ -1,0 +1,82 @@
+import { isWellFormedText, ROLES } from '@kinmap/model';
+import { z } from 'zod';
+import type { Wire } from './wire.js';
+
+/** Staff accounts and a device's session (docs/PROTOCOL.md "Accounts and access"). */
+
+/** A staff password's length, in characters (the CLI checks the same bounds). */
+export const PASSWORD_LIMITS = Object.freeze({ min: 10, max: 256 });
+
+const email = z
+  .email({ error: 'must be an email address' })
+  .max(254, { error: 'must be at most 254 characters' });
+
+/** A person's name as they give it: trimmed, 1–100 characters. */
+export const displayNameSchema = z
+  .string({ error: 'must be a string' })
+  .trim()
+  .min(1, { error: 'must not be empty' })
+  .max(100, { error: 'must be at most 100 characters' })
+  .refine(isWellFormedText, { error: 'contains an unpaired surrogate' });
+
+const newPassword = z
+  .string({ error: 'must be a string' })
+  .min(PASSWORD_LIMITS.min, { error: `must be at least ${PASSWORD_LIMITS.min} characters` })
+  .max(PASSWORD_LIMITS.max, { error: `must be at most ${PASSWORD_LIMITS.max} characters` });
+
+/** `POST /api/login` */
+export const loginRequest = z.object({
+  email: z.string({ error: 'must be a string' }).max(254, { error: 'must be at most 254 characters' }),
+  password: z.string({ error: 'must be a string' }).max(PASSWORD_LIMITS.max, { error: 'is too long' }),
+});
+export type LoginRequest = Wire<z.input<typeof loginRequest>>;
+
+/** `POST /api/users` (administrators only) */
+export const newUserRequest = z.object({
+  email,
+  displayName: displayNameSchema,
+  password: newPassword,
+  isAdmin: z.boolean().optional(),
+});
+export type NewUserRequest = Wire<z.input<typeof newUserRequest>>;
+
+/** `POST /api/setup`: the first administrator, with the code the server printed. */
+export const setupRequest = z.object({
+  code: z.string({ error: 'must be a string' }).max(100),
+  email,
+  displayName: displayNameSchema,
+  password: newPassword,
+});
+export type SetupRequest = Wire<z.input<typeof setupRequest>>;
+
+/** What a client may see of a staff account. */
+export const staffUserSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  displayName: z.string(),
+  isAdmin: z.boolean(),
+});
+export type StaffUser = z.output<typeof staffUserSchema>;
+
+/** A person this device is on some board (a guest member bound to the device's session). */
+export const deviceMemberSchema = z.object({
+  id: z.string(),
+  boardId: z.string(),
+  role: z.enum(ROLES),
+  displayName: z.string(),
+});
+export type DeviceMember = z.output<typeof deviceMemberSchema>;
+
+/** `POST /api/setup`, `POST /api/login`, `POST /api/users` */
+export const userResponse = z.object({ user: staffUserSchema });
+export type UserResponse = z.output<typeof userResponse>;
+
+/**
+ * `GET /api/me`: `user` is null for a family or network member's device (it holds members, not an
+ * account) and when nobody is signed in.
+ */
+export const meResponse = z.object({
+  user: staffUserSchema.nullable(),
+  members: z.array(deviceMemberSchema),
+});
+export type MeResponse = z.output<typeof meResponse>;

@@ -1,0 +1,37 @@
+import { ROLES } from '@kinmap/model';
+import { z } from 'zod';
+import type { Wire } from './wire.js';
+
+/** Boards and who one is on them (docs/PROTOCOL.md "Accounts and access"). */
+
+/** `POST /api/boards` (staff only) */
+export const createBoardRequest = z.object({
+  title: z
+    .string({ error: 'must be a string' })
+    .trim()
+    .min(1, { error: 'must not be empty' })
+    .max(200, { error: 'must be at most 200 characters' }),
+});
+export type CreateBoardRequest = Wire<z.input<typeof createBoardRequest>>;
+
+/** `POST /api/boards` and `POST /api/boards/import`: the new board and the caller's member on it. */
+export const createdBoardResponse = z.object({ id: z.string(), memberId: z.string() });
+export type CreatedBoard = z.output<typeof createdBoardResponse>;
+
+/** A board as one of its members sees it: who they are on it. */
+export const boardSummarySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  createdAt: z.number(),
+  role: z.enum(ROLES),
+  memberId: z.string().min(1),
+});
+export type BoardSummary = z.output<typeof boardSummarySchema>;
+
+/** `GET /api/boards`: this staff member's boards. */
+export const boardListResponse = z.object({ boards: z.array(boardSummarySchema) });
+export type BoardListResponse = z.output<typeof boardListResponse>;
+
+/** `GET /api/boards/:id`: the board and the caller's role and member id on it. */
+export const boardAccessResponse = boardSummarySchema;
+export type BoardAccess = BoardSummary;

@@ -1,0 +1,43 @@
+import { ROLES } from '@kinmap/model';
+import { z } from 'zod';
+
+/** The trajectory chart and board import (docs/PROTOCOL.md "Versions and reports"). */
+
+const versionId = z.string().nullable();
+
+export const trajectoryPointSchema = z.object({
+  /** Null for the board as it is now. */
+  versionId,
+  at: z.number(),
+  /** The value on the 0–10 scale; null when this line had no (revealed) score then. */
+  value: z.number().min(0).max(10).nullable(),
+});
+
+export const trajectoryLineSchema = z.object({
+  /** A participant id, or `group:<group>`. */
+  key: z.string(),
+  label: z.string(),
+  role: z.enum(ROLES).nullable(),
+  group: z.enum(['family', 'network', 'professionals']).nullable(),
+  points: z.array(trajectoryPointSchema),
+});
+
+export const trajectoryScaleSchema = z.object({
+  /** 'overall' or a pair id. */
+  scaleId: z.string(),
+  title: z.string(),
+  lines: z.array(trajectoryLineSchema),
+});
+
+/** `GET /api/boards/:id/trajectory`: the moments, oldest first, and each scale's lines. */
+export const trajectoryResponse = z.object({
+  moments: z.array(z.object({ versionId, at: z.number(), label: z.string() })),
+  scales: z.array(trajectoryScaleSchema),
+});
+export type TrajectoryResponse = z.output<typeof trajectoryResponse>;
+
+/** `POST /api/boards/import` takes at most this many bytes: one board export file. */
+export const IMPORT_MAX_BYTES = 8 * 1024 * 1024;
+
+/** `POST /api/boards/import`: the new board and the importer's (facilitator) member on it. */
+export { createdBoardResponse as importedBoardResponse } from './boards.js';
