@@ -13,7 +13,7 @@ import { apiErrorHandler, apiNotFound } from './http/errorHandler.js';
 import { parseJsonBody } from './http/jsonBody.js';
 import { reply } from './http/reply.js';
 import { type RequestIdEnv, requestId } from './http/requestId.js';
-import { accessLog } from './http/requestLog.js';
+import { requestLog } from './http/requestLog.js';
 import { securityHeaders } from './http/securityHeaders.js';
 import { webApp } from './http/webApp.js';
 import {
@@ -52,7 +52,7 @@ export function createApp(services: Services, settings: AppSettings): Hono<Reque
   app.use(
     '*',
     requestId(),
-    accessLog({ logger }),
+    requestLog({ logger }),
     securityHeaders({ strictTransportSecurity: secureCookies }),
   );
   // Before any route reads a body: the size cap, then CSRF for cookie-carrying state changes. An

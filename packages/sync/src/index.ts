@@ -14,10 +14,10 @@ export type { ChangeFailure } from './room/roomDoc.js';
 export type { Rooms } from './room/rooms.js';
 export { createRooms } from './room/rooms.js';
 export type {
-  Access,
   AuditChange,
   CloseCodeName,
   CloseCodeValue,
+  ConnectionActor,
   DocStore,
   Logger,
   RoomConnection,

@@ -18,7 +18,7 @@ export { CloseCode, type CloseCodeName, type CloseCodeValue } from '@kinmap/prot
  * A connection's access: the actor the permission guard checks every update against (role and
  * member id, `ChangeActor` from the model), plus what the room itself needs.
  */
-export interface Access extends ChangeActor {
+export interface ConnectionActor extends ChangeActor {
   /** Opaque id for logs and awareness ownership; unique per connection. */
   readonly connectionId: string;
   /** False for viewers: their document updates are dropped and never stored. */

@@ -19,7 +19,7 @@ export type AuthFailure = 'unknown-board' | 'not-signed-in' | 'ticket-refused';
 
 /**
  * The member behind a board request, in one shape from the authenticator through the upgrade and
- * the routes' guard (`c.var.member`) to the room's `Access` (role, and the member id as its
+ * the routes' guard (`c.var.member`) to the room's `ConnectionActor` (role, and the member id as its
  * participant id).
  */
 export interface BoardMember {

@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { type RequestIdEnv, requestId } from './requestId.js';
-import { accessLog } from './requestLog.js';
+import { requestLog } from './requestLog.js';
 
-describe('accessLog', () => {
+describe('requestLog', () => {
   it('logs method, path without the query string, status and duration, never the token', async () => {
     const events: { event: string; fields: Record<string, unknown> }[] = [];
     const record = (event: string, fields: Record<string, unknown> = {}) => events.push({ event, fields });
@@ -11,7 +11,7 @@ describe('accessLog', () => {
     app.use(
       '*',
       requestId({ generate: () => 'r1' }),
-      accessLog({ logger: { info: record, warn: record, error: record } }),
+      requestLog({ logger: { info: record, warn: record, error: record } }),
     );
     app.get('/api/boards/:id', (c) => c.json({}, 403));
     await app.request('/api/boards/abc?token=SECRET-TOKEN');

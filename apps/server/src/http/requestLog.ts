@@ -11,11 +11,11 @@ export interface AccessLogOptions {
  * One line per request: method, path, status, duration. The path is logged WITHOUT its query
  * string, because `?token=` carries a board secret.
  */
-export function accessLog({
+export function requestLog({
   logger,
   now = () => performance.now(),
 }: AccessLogOptions): MiddlewareHandler<RequestIdEnv> {
-  return async function accessLogMiddleware(c, next) {
+  return async function requestLogMiddleware(c, next) {
     const started = now();
     await next();
     logger.info('http.request', {

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { connect as connectTcp, type Socket } from 'node:net';
-import type { Access, RoomConnection, SocketLike } from '@kinmap/sync';
+import type { ConnectionActor, RoomConnection, SocketLike } from '@kinmap/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import type { Authenticator } from '../access/authenticator.js';
@@ -12,7 +12,7 @@ import { attachSyncUpgrade, type SyncUpgrade, type SyncUpgradeOptions } from './
 interface Joined {
   boardId: string;
   socket: SocketLike;
-  access: Access;
+  access: ConnectionActor;
   messages: Uint8Array[];
   closed: number;
 }
@@ -22,7 +22,7 @@ function recordingRooms() {
   const joined: Joined[] = [];
   return {
     joined,
-    connect(boardId: string, socket: SocketLike, access: Access): RoomConnection {
+    connect(boardId: string, socket: SocketLike, access: ConnectionActor): RoomConnection {
       const entry: Joined = { boardId, socket, access, messages: [], closed: 0 };
       joined.push(entry);
       return { message: (data) => entry.messages.push(data), close: () => void entry.closed++ };

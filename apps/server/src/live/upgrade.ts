@@ -4,7 +4,7 @@ import type { Duplex } from 'node:stream';
 import { may, type ParticipantId } from '@kinmap/model';
 import { CloseCode, restrictedRoomId } from '@kinmap/protocol';
 import {
-  type Access,
+  type ConnectionActor,
   type Logger,
   MessageType,
   type RoomConnection,
@@ -29,7 +29,7 @@ import {
 
 /** The part of `Rooms` (from @kinmap/sync) the upgrade needs. */
 export interface RoomEntrance {
-  connect(boardId: string, socket: SocketLike, access: Access): RoomConnection;
+  connect(boardId: string, socket: SocketLike, access: ConnectionActor): RoomConnection;
 }
 
 export interface SyncUpgradeOptions {
@@ -175,7 +175,7 @@ function acceptConnection(
 ): void {
   // The member id is the participant id the room's permission guard checks writes against. The
   // session id stays with the live-socket index (revocation on logout).
-  const access: Access = {
+  const access: ConnectionActor = {
     connectionId: randomUUID(),
     role,
     // [E3] [P1] Whose document updates the room handles at all.

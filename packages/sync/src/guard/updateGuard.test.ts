@@ -28,7 +28,7 @@ import {
 } from '../testing/harness.js';
 import type { SocketPair } from '../testing/socketPair.js';
 import { createTestClient } from '../testing/testClient.js';
-import { type Access, CloseCode, type DocStore } from '../types.js';
+import { CloseCode, type ConnectionActor, type DocStore } from '../types.js';
 import { createUpdateGuard } from './updateGuard.js';
 
 const sam: Actor = { participantId: asParticipantId('sam'), role: 'practitioner' };
@@ -68,7 +68,7 @@ async function setup(options: { appendFails?: () => boolean } = {}) {
   });
   cleanups.push(() => void room.unload());
   const pairs: SocketPair[] = [];
-  function join(access: Access) {
+  function join(access: ConnectionActor) {
     const client = createTestClient();
     const joined = joinClient(client, (socket) => room.connect(socket, access));
     pairs.push(joined.pair);

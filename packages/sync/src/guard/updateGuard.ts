@@ -6,7 +6,7 @@ import {
   type PermissionVerdict,
 } from '@kinmap/model';
 import * as Y from 'yjs';
-import type { Access } from '../types.js';
+import type { ConnectionActor } from '../types.js';
 
 /**
  * The server side of the permission matrix (docs/SPEC.md [AC1]–[AC19]): every client update is
@@ -23,11 +23,11 @@ export interface UpdateGuard {
    * Checks one client update. On `ok` the shadow already holds it: the caller must now store and
    * apply it to the room's doc, or call `resync` if it cannot.
    */
-  check(update: Uint8Array, sender: Access): PermissionVerdict;
+  check(update: Uint8Array, sender: ConnectionActor): PermissionVerdict;
   /** `check`, also returning the classified changes (the audit stores them with the update). */
   checkAndClassify(
     update: Uint8Array,
-    sender: Access,
+    sender: ConnectionActor,
   ): { readonly verdict: PermissionVerdict; readonly changes: readonly Change[] };
   /** The room's doc changed without this guard (a server change): apply the same update to the shadow. */
   follow(update: Uint8Array): void;
@@ -52,7 +52,7 @@ export function createUpdateGuard(board: Y.Doc, document: BoardDocument = 'share
     shadow = null;
   }
 
-  function checkAndClassify(update: Uint8Array, sender: Access) {
+  function checkAndClassify(update: Uint8Array, sender: ConnectionActor) {
     shadow ??= copyOfBoard();
     const classified = applyAndClassify(shadow, update);
     // The connection's access is the actor: one shape from the upgrade to the check.

@@ -6,7 +6,7 @@ import { createMemoryStore } from '../memoryStore.js';
 import { createRecordingLogger, joinClient, settle, writerAccess } from '../testing/harness.js';
 import type { SocketPair } from '../testing/socketPair.js';
 import { createTestClient, type TestClient } from '../testing/testClient.js';
-import type { Access, DocStore, RoomLimits } from '../types.js';
+import type { ConnectionActor, DocStore, RoomLimits } from '../types.js';
 import { createRoom } from './room.js';
 import { DEFAULT_LIMITS } from './rooms.js';
 
@@ -41,7 +41,7 @@ export function setup(options: { store?: DocStore; limits?: Partial<RoomLimits>;
   const pairs: SocketPair[] = [];
   cleanups.push(() => void room.unload());
   function join(
-    access: Access = writerAccess(`c${pairs.length + 1}`),
+    access: ConnectionActor = writerAccess(`c${pairs.length + 1}`),
     client: TestClient = createTestClient(),
   ) {
     const joined = joinClient(client, (socket) => room.connect(socket, access));

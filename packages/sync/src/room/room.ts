@@ -10,7 +10,7 @@ import {
   encodeUpdate,
   MessageType,
 } from '../protocol.js';
-import { type Access, CloseCode, type RoomConnection, type SocketLike } from '../types.js';
+import { CloseCode, type ConnectionActor, type RoomConnection, type SocketLike } from '../types.js';
 import { createRoomDoc } from './roomDoc.js';
 import { isRemoteOrigin, type Peer, type Room, type RoomOptions, type RoomState } from './roomTypes.js';
 
@@ -264,7 +264,7 @@ export function createRoom(options: RoomOptions): Room {
     logger.info('room.unloaded', { boardId });
   }
 
-  function connect(socket: SocketLike, access: Access): RoomConnection {
+  function connect(socket: SocketLike, access: ConnectionActor): RoomConnection {
     const peer: Peer = {
       access,
       socket,

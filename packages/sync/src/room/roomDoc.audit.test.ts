@@ -4,17 +4,17 @@ import * as Y from 'yjs';
 import { createMemoryStore } from '../memoryStore.js';
 import { decodeDocUpdate } from '../protocol.js';
 import { createRecordingLogger } from '../testing/harness.js';
-import type { Access, DocStore, UpdateAuthor } from '../types.js';
+import type { ConnectionActor, DocStore, UpdateAuthor } from '../types.js';
 import { createRoomDoc, type WriteHooks } from './roomDoc.js';
 
-const family: Access = {
+const family: ConnectionActor = {
   connectionId: 'c1',
   role: 'family',
   canWriteDoc: true,
   participantId: asParticipantId('alex'),
   sessionId: 'session-1',
 };
-const hooks = (sender: Access): WriteHooks => ({
+const hooks = (sender: ConnectionActor): WriteHooks => ({
   skip: () => false,
   appendFailed: () => {},
   applyFailed: () => {},

@@ -9,7 +9,7 @@ import * as Y from 'yjs';
 import { toAuditChanges } from '../guard/auditChanges.js';
 import { createUpdateGuard, type UpdateGuard } from '../guard/updateGuard.js';
 import { carriesNewContent, encodeSyncStep2 } from '../protocol.js';
-import type { Access, DocStore, Logger, UpdateAuthor } from '../types.js';
+import type { ConnectionActor, DocStore, Logger, UpdateAuthor } from '../types.js';
 
 /** Same shape as the model's `Origins.storage` (the model checks origins by shape). */
 const storageOrigin: Origin = Object.freeze({ kind: 'storage' });
@@ -49,7 +49,7 @@ export interface WriteHooks {
   /** Stored but Yjs could not integrate it. */
   applyFailed(): void;
   /** Who sent the update, for the permission check. */
-  readonly sender: Access;
+  readonly sender: ConnectionActor;
   /** The permission check refused the update: it was neither stored, applied nor broadcast. */
   rejected(verdict: Extract<PermissionVerdict, { ok: false }>): void;
 }
@@ -318,7 +318,7 @@ export function createRoomDoc({
 }
 
 /** The audit record of a client's update: who sent it, from which session, and what it did. */
-function authorOf(sender: Access, at: number, changes: readonly Change[]): UpdateAuthor {
+function authorOf(sender: ConnectionActor, at: number, changes: readonly Change[]): UpdateAuthor {
   return {
     participantId: sender.participantId ?? null,
     role: sender.role,

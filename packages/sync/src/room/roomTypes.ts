@@ -2,7 +2,7 @@ import type { BoardDocument, Origin } from '@kinmap/model';
 import type * as Y from 'yjs';
 import type { AwarenessRelay } from '../awarenessRelay.js';
 import type { TokenBucket } from '../guard/rateLimit.js';
-import type { Access, DocStore, Logger, RoomConnection, RoomLimits, SocketLike } from '../types.js';
+import type { ConnectionActor, DocStore, Logger, RoomConnection, RoomLimits, SocketLike } from '../types.js';
 import type { ChangeResult, RoomDoc } from './roomDoc.js';
 
 /**
@@ -34,7 +34,7 @@ export interface RoomOptions {
   /** The last connection left. */
   readonly onEmpty?: () => void;
   /** A client update was refused by the permission check (for the audit: who, which rule). */
-  readonly onRefused?: (sender: Access, rule: string) => void;
+  readonly onRefused?: (sender: ConnectionActor, rule: string) => void;
   /** Loading failed: every connection was closed and the room must be forgotten. */
   readonly onBroken?: () => void;
   /**
@@ -52,7 +52,7 @@ export interface Room {
   /** Resolves true once loaded, false when loading failed. */
   readonly loaded: Promise<boolean>;
   readonly awareness: AwarenessRelay;
-  connect(socket: SocketLike, access: Access): RoomConnection;
+  connect(socket: SocketLike, access: ConnectionActor): RoomConnection;
   connectionCount(): number;
   closeAll(code: number, reason: string): void;
   /** Resolves when every update queued so far is stored and applied. */
@@ -69,7 +69,7 @@ export interface Room {
 }
 
 export interface Peer {
-  readonly access: Access;
+  readonly access: ConnectionActor;
   readonly socket: SocketLike;
   readonly bucket: TokenBucket;
   readonly origin: RemoteOrigin;

@@ -8,8 +8,8 @@ import {
 import { restrictedRoomId, roomDocumentOf } from '@kinmap/protocol';
 import type * as Y from 'yjs';
 import {
-  type Access,
   CloseCode,
+  type ConnectionActor,
   type DocStore,
   type Logger,
   type RoomConnection,
@@ -41,7 +41,7 @@ export interface RoomsOptions {
    */
   readonly checkPermissions?: boolean;
   /** A client update was refused by the permission check: who sent it and which rule (the audit). */
-  readonly onRefused?: (boardId: string, sender: Access, rule: string) => void;
+  readonly onRefused?: (boardId: string, sender: ConnectionActor, rule: string) => void;
 }
 
 /** Every active board of a server, each loaded once, unloaded when idle. */
@@ -51,7 +51,7 @@ export interface Rooms {
    * are queued in order and answered once it is. `boardId` names the board's shared room, or
    * `restrictedRoomId(boardId)` its restricted one (professionals only: the caller checks the role).
    */
-  connect(boardId: string, socket: SocketLike, access: Access): RoomConnection;
+  connect(boardId: string, socket: SocketLike, access: ConnectionActor): RoomConnection;
   /** Closes every socket with 1001, waits for queued updates, compacts every room, forgets them. */
   shutdown(): Promise<void>;
   stats(): { rooms: number; connections: number };
@@ -154,7 +154,9 @@ export function createRooms({
         ? { beforeReady: (doc, changeHere) => moveFlaggedCards(boardId, doc, changeHere) }
         : {}),
       after: unloading.get(boardId),
-      ...(onRefused ? { onRefused: (sender: Access, rule: string) => onRefused(boardId, sender, rule) } : {}),
+      ...(onRefused
+        ? { onRefused: (sender: ConnectionActor, rule: string) => onRefused(boardId, sender, rule) }
+        : {}),
       onEmpty: () => scheduleUnload(boardId, room),
       onBroken: () => {
         cancelUnload(boardId);

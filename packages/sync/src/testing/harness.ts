@@ -1,7 +1,7 @@
 import type { ParticipantId, Role } from '@kinmap/model';
 import * as decoding from 'lib0/decoding';
 import { MessageType, SyncStep } from '../protocol.js';
-import type { Access, Logger, RoomConnection, SocketLike } from '../types.js';
+import type { ConnectionActor, Logger, RoomConnection, SocketLike } from '../types.js';
 import { createSocketPair, type SocketPair } from './socketPair.js';
 import type { TestClient } from './testClient.js';
 
@@ -27,19 +27,19 @@ export function joinClient(
   return joined;
 }
 
-export const writerAccess = (connectionId: string): Access => ({
+export const writerAccess = (connectionId: string): ConnectionActor => ({
   connectionId,
   role: 'family',
   canWriteDoc: true,
 });
 /** A signed-in member's connection: the permission guard knows their role and id. */
-export const memberAccess = (connectionId: string, role: Role, participantId: string): Access => ({
+export const memberAccess = (connectionId: string, role: Role, participantId: string): ConnectionActor => ({
   connectionId,
   role,
   canWriteDoc: role !== 'viewer',
   participantId: participantId as ParticipantId,
 });
-export const viewerAccess = (connectionId: string): Access => ({
+export const viewerAccess = (connectionId: string): ConnectionActor => ({
   connectionId,
   role: 'viewer',
   canWriteDoc: false,
