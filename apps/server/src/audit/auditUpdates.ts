@@ -1,4 +1,4 @@
-import type { AuditChange, UpdateAuthor } from '@kinmap/sync';
+import type { AuditChange } from '@kinmap/sync';
 import type { Db } from '../storage/database.js';
 import type { WriteAuthor } from '../storage/sqliteStore.js';
 

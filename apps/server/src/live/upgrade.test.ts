@@ -1,78 +1,20 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { connect as connectTcp, type Socket } from 'node:net';
-import type { ConnectionActor, RoomConnection, SocketLike } from '@kinmap/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import type { Authenticator } from '../access/authenticator.js';
 import { createLiveSockets } from '../access/liveSockets.js';
 import { createConnectionLimiter } from './connectionLimiter.js';
+import {
+  authenticate,
+  closeEvent,
+  openClient,
+  recordingRooms,
+  refusalStatus,
+  waitFor,
+} from './upgrade.fixture.js';
 import { attachSyncUpgrade, type SyncUpgrade, type SyncUpgradeOptions } from './upgrade.js';
-
-interface Joined {
-  boardId: string;
-  socket: SocketLike;
-  access: ConnectionActor;
-  messages: Uint8Array[];
-  closed: number;
-}
-
-/** Rooms stand-in: records who joined and what they sent. */
-function recordingRooms() {
-  const joined: Joined[] = [];
-  return {
-    joined,
-    connect(boardId: string, socket: SocketLike, access: ConnectionActor): RoomConnection {
-      const entry: Joined = { boardId, socket, access, messages: [], closed: 0 };
-      joined.push(entry);
-      return { message: (data) => entry.messages.push(data), close: () => void entry.closed++ };
-    },
-  };
-}
-
-/** Tickets stand-in: `edit` opens board1 as a family member, `view` as a viewer. */
-const authenticate: Authenticator = ({ boardId, ticket }) => {
-  if (boardId !== 'board1') return { ok: false, reason: 'unknown-board' };
-  if (!ticket) return { ok: false, reason: 'not-signed-in' };
-  const granted = { ok: true, boardId: boardId as never, sessionId: null, via: 'ticket' } as const;
-  if (ticket === 'edit') return { ...granted, role: 'family', memberId: 'mum' };
-  if (ticket === 'view') return { ...granted, role: 'viewer', memberId: 'gran' };
-  return { ok: false, reason: 'ticket-refused' };
-};
-
-async function waitFor(condition: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
-function refusalStatus(url: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url);
-    ws.on('unexpected-response', (_request, response) => {
-      resolve(response.statusCode ?? 0);
-      ws.terminate();
-    });
-    ws.on('open', () => reject(new Error('the upgrade was accepted')));
-    ws.on('error', () => {});
-  });
-}
-
-function openClient(url: string): Promise<WebSocket> {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url);
-    ws.once('open', () => resolve(ws));
-    ws.once('error', reject);
-  });
-}
-
-function closeEvent(ws: WebSocket): Promise<{ code: number; reason: string }> {
-  return new Promise((resolve) =>
-    ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })),
-  );
-}
 
 describe('attachSyncUpgrade', () => {
   let server: Server;

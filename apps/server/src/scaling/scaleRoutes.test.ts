@@ -1,133 +1,18 @@
-import {
-  type Actor,
-  asParticipantId,
-  asScaleId,
-  OVERALL_SCALE_ID,
-  ROLES,
-  type Role,
-  readBoard,
-  setScaleMode,
-} from '@kinmap/model';
+import { OVERALL_SCALE_ID } from '@kinmap/model';
 import { PARTICIPANT_KEY_HEADER } from '@kinmap/protocol';
-import { afterEach, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
-import type { AccessControl } from '../access/accessControl.js';
-import { socketAddress } from '../accounts/sessionCookie.js';
-import { createApp } from '../app.js';
-import { createServices } from '../services.js';
-import { openDatabase } from '../storage/database.js';
+import { describe, expect, it } from 'vitest';
+import {
+  contains,
+  DAD_KEY,
+  expectError,
+  MUM_KEY,
+  memberCookie,
+  REASON,
+  setup,
+  stopAfterEach,
+} from './scaleRoutes.fixture.js';
 
-const MUM_KEY = 'mum-key-0123456789abcdefghij';
-const DAD_KEY = 'dad-key-0123456789abcdefghij';
-const REASON = 'Gran now stays over every weekend';
-const stops: Array<() => Promise<void>> = [];
-afterEach(async () => {
-  for (const stop of stops.splice(0)) await stop();
-});
-
-async function setup() {
-  const db = openDatabase(':memory:');
-  const logs: string[] = [];
-  const record = (event: string, fields: Record<string, unknown> = {}) =>
-    logs.push(JSON.stringify({ event, fields }));
-  const services = createServices(db, {
-    cipher: null,
-    logger: { info: record, warn: record, error: record },
-  });
-  const { registry, rooms, privateRatings, access } = services;
-  stops.push(() => rooms.shutdown());
-  const app = createApp(services, { secureCookies: false, webDist: null, clientAddress: socketAddress });
-  // A full disk, as SQLite reports it: every write to the update log fails while this is on.
-  db.exec(`CREATE TEMP TABLE refuse_appends (on_ INTEGER NOT NULL);
-    INSERT INTO refuse_appends VALUES (0);
-    CREATE TEMP TRIGGER refuse_appends BEFORE INSERT ON main.updates
-    WHEN (SELECT on_ FROM refuse_appends) BEGIN SELECT RAISE(ABORT, 'disk full'); END;`);
-  const refuseAppends = (on: boolean) => db.prepare('UPDATE refuse_appends SET on_ = ?').run(on ? 1 : 0);
-  const created = await registry.create('Family map');
-  if (!created.ok) throw new Error('board not created');
-  const boardId = created.value.id;
-  const cookies = Object.fromEntries(ROLES.map((role) => [role, memberCookie(access, boardId, role).secret]));
-  // Two people who score: each may give, read and withdraw only their own score [PR7].
-  const mum = memberCookie(access, boardId, 'family');
-  const dad = memberCookie(access, boardId, 'network');
-  const people: Record<string, { id: string; role: Role; secret: string }> = {
-    mum: { ...mum, role: 'family' },
-    dad: { ...dad, role: 'network' },
-  };
-  const id = { mum: mum.id, dad: dad.id };
-
-  const ratingUrl = (participant: string, scaleId: string = OVERALL_SCALE_ID) =>
-    `/api/boards/${boardId}/scales/${scaleId}/ratings/${people[participant]?.id ?? participant}`;
-  // The person the address names, when the call is made in their role; else someone else in that role.
-  const cookieFor = (url: string, role: Role) =>
-    Object.values(people).find((p) => p.role === role && url.endsWith(`/ratings/${p.id}`))?.secret ??
-    cookies[role];
-  const call = (method: string, url: string, role: Role, key: string | null, body?: unknown) =>
-    app.request(url, {
-      method,
-      headers: {
-        Cookie: `kinmap_session=${cookieFor(url, role)}`,
-        'X-Kinmap-CSRF': '1',
-        Origin: 'http://localhost',
-        'Content-Type': 'application/json',
-        ...(key ? { [PARTICIPANT_KEY_HEADER]: key } : {}),
-      },
-      ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
-    });
-  const score = (participantId: string, key: string, body: unknown, role: Role = 'family') =>
-    call('PUT', ratingUrl(participantId), role, key, body);
-  const reveal = (role: Role = 'facilitator', scaleId: string = OVERALL_SCALE_ID) =>
-    call('POST', `/api/boards/${boardId}/scales/${scaleId}/reveal`, role, null);
-  const facilitator: Actor = { participantId: asParticipantId('fac'), role: 'facilitator' };
-  async function openPrivately(scaleId: string = OVERALL_SCALE_ID) {
-    const done = await rooms.change(boardId, (doc) =>
-      setScaleMode(doc, facilitator, asScaleId(scaleId), 'private'),
-    );
-    expect(done).toMatchObject({ ok: true, value: { ok: true } });
-  }
-  async function docBytes() {
-    const result = await rooms.change(boardId, (doc) => Y.encodeStateAsUpdate(doc));
-    if (!result.ok) throw new Error(result.reason);
-    return result.value;
-  }
-  async function scale() {
-    const doc = new Y.Doc();
-    Y.applyUpdate(doc, await docBytes());
-    return readBoard(doc).scales[OVERALL_SCALE_ID];
-  }
-  return {
-    app,
-    access,
-    registry,
-    boardId,
-    privateRatings,
-    logs,
-    ratingUrl,
-    id,
-    call,
-    score,
-    reveal,
-    openPrivately,
-    docBytes,
-    scale,
-    refuseAppends,
-  };
-}
-
-/** A device session holding a guest member of the board in that role: what an opened invite leaves. */
-function memberCookie(access: AccessControl, boardId: string, role: Role): { id: string; secret: string } {
-  const member = access.members.create({ boardId, role, displayName: role, userId: null });
-  const { secret, session } = access.sessions.create(null);
-  access.sessions.addMember(session.id, member.id);
-  return { id: member.id, secret };
-}
-
-const contains = (bytes: Uint8Array, text: string) => Buffer.from(bytes).includes(Buffer.from(text, 'utf8'));
-
-async function expectError(res: Response, status: number, code: string) {
-  expect(res.status).toBe(status);
-  expect(await res.json()).toEqual({ error: { code, message: expect.any(String) } });
-}
+stopAfterEach();
 
 describe('PUT a private rating', () => {
   it('[PR3] stores the score outside the document, which only learns who has scored', async () => {
@@ -282,47 +167,5 @@ describe('whose score', () => {
       await expectError(res, 403, 'forbidden');
     }
     expect(t.privateRatings.get(t.boardId, OVERALL_SCALE_ID, t.id.mum)?.rating.value).toBe(7);
-  });
-});
-
-describe('POST reveal', () => {
-  it('[PR4] writes every private score into the document at once and deletes the private copies', async () => {
-    const t = await setup();
-    await t.openPrivately();
-    await t.score('mum', MUM_KEY, { value: 7, reason: REASON });
-    await t.score('dad', DAD_KEY, { value: 4 }, 'network');
-    const res = await t.reveal();
-    expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ revealed: 2 });
-    const revealed = await t.scale();
-    expect(revealed).toMatchObject({ mode: 'revealed', scored: [] });
-    expect(revealed?.ratings).toEqual({
-      [t.id.mum]: { value: 7, reason: REASON, at: expect.any(Number) },
-      [t.id.dad]: { value: 4, reason: '', at: expect.any(Number) },
-    });
-    expect(t.privateRatings.list(t.boardId, OVERALL_SCALE_ID)).toEqual({});
-  });
-
-  it('[PR5] only the facilitator can reveal', async () => {
-    const t = await setup();
-    await t.openPrivately();
-    await t.score('mum', MUM_KEY, { value: 7 });
-    for (const role of ['practitioner', 'family', 'network', 'viewer'] as const) {
-      await expectError(await t.reveal(role), 403, 'forbidden');
-    }
-    expect(await t.scale()).toMatchObject({ mode: 'private', ratings: {}, scored: [t.id.mum] });
-    await expectError(await t.reveal('facilitator', 'nope'), 404, 'not-found');
-  });
-
-  it('[PR4] a reveal the store refuses keeps the private scores for the next try', async () => {
-    const t = await setup();
-    await t.openPrivately();
-    await t.score('mum', MUM_KEY, { value: 7, reason: REASON });
-    t.refuseAppends(true);
-    await expectError(await t.reveal(), 503, 'unavailable');
-    t.refuseAppends(false);
-    expect(t.privateRatings.get(t.boardId, OVERALL_SCALE_ID, t.id.mum)?.rating.value).toBe(7);
-    expect(await (await t.reveal()).json()).toEqual({ revealed: 1 });
-    expect((await t.scale())?.ratings[t.id.mum]?.reason).toBe(REASON);
   });
 });
