@@ -2,7 +2,8 @@ import type { Role } from '@kinmap/model';
 import { expect } from 'vitest';
 import { accessFixture, inviteSecret } from './access.fixture.js';
 
-/** Test-only: a board with a member of every role, shared by the member and invite route tests. */
+// Test-only: a board with a member of every role, shared by the member and invite route tests.
+
 export async function expectError(res: Response, status: number, code: string) {
   expect(res.status).toBe(status);
   expect(await res.json()).toEqual({ error: { code, message: expect.any(String) } });

@@ -2,7 +2,8 @@ import type { ConnectionActor, RoomConnection, SocketLike } from '@kinmap/sync';
 import { WebSocket } from 'ws';
 import type { Authenticator } from '../access/authenticator.js';
 
-/** Test-only: stand-ins for the rooms and the authenticator, and WebSocket helpers, for upgrade.test.ts. */
+// Test-only: stand-ins for the rooms and the authenticator, and WebSocket helpers, for upgrade.test.ts.
+
 export interface Joined {
   boardId: string;
   socket: SocketLike;

@@ -17,7 +17,8 @@ import { createApp } from '../app.js';
 import { createServices } from '../services.js';
 import { openDatabase } from '../storage/database.js';
 
-/** Test-only: an app with the scale routes over in-memory SQLite, shared by the scale route tests. */
+// Test-only: an app with the scale routes over in-memory SQLite, shared by the scale route tests.
+
 export const MUM_KEY = 'mum-key-0123456789abcdefghij';
 export const DAD_KEY = 'dad-key-0123456789abcdefghij';
 export const REASON = 'Gran now stays over every weekend';
