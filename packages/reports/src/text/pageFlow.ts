@@ -1,4 +1,6 @@
 import PDFDocument from 'pdfkit';
+import type { CellLine, FlowOptions, LaidPart, Part } from './flowTypes.js';
+import { INK, RULE } from './flowTypes.js';
 import { type Face, fontName, type ReportFonts, registerReportFonts } from './fonts.js';
 import { drawOutlines } from './glyphOutlines.js';
 import { OutlinedText } from './outlinedText.js';
@@ -10,45 +12,8 @@ import { layoutText, lineHeight, type Measure, type TextLine, type TextStyle } f
  * paragraphs; a block that fits on one page is never split.
  */
 
-export const INK = '#1f2937';
-export const INK_MUTED = '#4b5563';
-export const RULE = '#cbd5e1';
-
-/** One paragraph of a block. */
-export interface Part {
-  readonly text: string;
-  readonly style: TextStyle;
-  readonly color?: string;
-  /** Extra space above it, in points. */
-  readonly before?: number;
-  /** Indent from the side the text starts on. */
-  readonly indent?: number;
-  /** A coloured bar beside each line (on the side the text starts). */
-  readonly bar?: string;
-}
-
-export interface FlowOptions {
-  readonly margin: number;
-  /** Space kept free at the foot of every page for the footer. */
-  readonly footer: number;
-  /** Document information (never personal data: it is shown by file browsers). */
-  readonly title: string;
-  readonly createdAt: Date;
-}
-
-interface CellLine {
-  readonly line: TextLine;
-  readonly part: Part;
-  /** Space above it (its paragraph's `before`, on its first line). */
-  readonly above: number;
-  readonly height: number;
-}
-
-interface LaidPart {
-  readonly part: Part;
-  readonly lines: readonly TextLine[];
-  readonly height: number;
-}
+export type { FlowOptions, Part } from './flowTypes.js';
+export { INK, INK_MUTED, RULE } from './flowTypes.js';
 
 /** Breathing room for the event loop: yield after this many blocks. */
 const BLOCKS_PER_PAUSE = 10;
