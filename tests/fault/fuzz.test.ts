@@ -23,12 +23,10 @@ import {
   type Ending,
   endingFrames,
   expectedCloses,
-  fuzzClientIds,
-  type Gen,
   SENTINEL,
   SENTINEL_REASON,
-  toleratedFrame,
-} from './fuzzFrames.js';
+} from './fuzzEndings.js';
+import { fuzzClientIds, type Gen, toleratedFrame } from './fuzzFrames.js';
 
 /** Frames the room must look at (everything up to the frame that ends each connection). */
 const TARGET_FRAMES = Number(process.env.FUZZ_FRAMES ?? 100_000);
