@@ -15,13 +15,19 @@ export {
   staffUserSchema,
   type UserResponse,
   userResponse,
-} from './http/accounts.js';
+} from './http/accountBodies.js';
+export {
+  type ApiErrorBody,
+  ApiErrorCode,
+  type ApiErrorCodeValue,
+  apiErrorBodySchema,
+} from './http/apiErrors.js';
 export {
   type AuditEntry,
   type AuditPageResponse,
   auditEntrySchema,
   auditPageResponse,
-} from './http/audit.js';
+} from './http/auditBodies.js';
 export {
   type BoardAccess,
   type BoardListResponse,
@@ -33,13 +39,7 @@ export {
   type CreatedBoard,
   createBoardRequest,
   createdBoardResponse,
-} from './http/boards.js';
-export {
-  type ApiErrorBody,
-  ApiErrorCode,
-  type ApiErrorCodeValue,
-  apiErrorBodySchema,
-} from './http/errors.js';
+} from './http/boardBodies.js';
 export {
   type BoardMember,
   boardMemberSchema,
@@ -62,7 +62,7 @@ export {
   openInviteRequest,
   type TicketResponse,
   ticketResponse,
-} from './http/members.js';
+} from './http/memberBodies.js';
 export {
   IMPORT_MAX_BYTES,
   importedBoardResponse,
@@ -71,7 +71,7 @@ export {
   trajectoryPointSchema,
   trajectoryResponse,
   trajectoryScaleSchema,
-} from './http/reports.js';
+} from './http/reportBodies.js';
 export {
   PARTICIPANT_KEY_HEADER,
   type PrivateRatingRequest,
@@ -81,7 +81,7 @@ export {
   privateRatingSchema,
   type RevealResponse,
   revealResponse,
-} from './http/scales.js';
+} from './http/scaleBodies.js';
 export {
   type ClosedMeetingResponse,
   closedMeetingResponse,
@@ -105,7 +105,7 @@ export {
   updateMeetingRequest,
   type VersionListResponse,
   versionListResponse,
-} from './http/versions.js';
+} from './http/versionBodies.js';
 export type { Wire } from './http/wire.js';
 export {
   ACCESS_REVOKED_REASON,
@@ -127,4 +127,4 @@ export {
   restrictedRoomName,
   roomDocumentOf,
   SYNC_PATH,
-} from './live/rooms.js';
+} from './live/roomNames.js';

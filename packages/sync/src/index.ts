@@ -25,5 +25,5 @@ export type {
   SocketLike,
   StoredDoc,
   UpdateAuthor,
-} from './types.js';
-export { CloseCode } from './types.js';
+} from './roomContracts.js';
+export { CloseCode } from './roomContracts.js';

@@ -1,4 +1,4 @@
-import type { DocStore, StoredDoc } from './types.js';
+import type { DocStore, StoredDoc } from './roomContracts.js';
 
 interface Entry {
   readonly seq: number;

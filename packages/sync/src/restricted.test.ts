@@ -12,10 +12,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createMemoryStore } from './memoryStore.js';
 import { createRooms, DEFAULT_LIMITS, type Rooms } from './room/rooms.js';
+import type { DocStore } from './roomContracts.js';
 import { joinClient, memberAccess, settle } from './testing/harness.js';
 import type { SocketPair } from './testing/socketPair.js';
 import { createTestClient, type TestClient } from './testing/testClient.js';
-import type { DocStore } from './types.js';
 
 const sam: Actor = { participantId: asParticipantId('sam'), role: 'practitioner' };
 const mum: Actor = { participantId: asParticipantId('mum'), role: 'family' };

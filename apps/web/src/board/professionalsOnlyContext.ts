@@ -1,6 +1,6 @@
 import type { CardId } from '@kinmap/model';
 import { createContext, useCallback, useContext } from 'react';
-import { writerForCard } from './professionalsOnly';
+import { writerForCard } from './bothDocuments';
 import type { BoardSession } from './useBoard';
 
 /** The restricted document's session on a professional's board screen; null everywhere else. */

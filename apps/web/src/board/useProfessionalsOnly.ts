@@ -7,7 +7,7 @@ import { wsUrl } from '../lib/api';
 import { linkBoard } from '../offline/boardLink';
 import { localBoards, localDocName } from '../offline/localBoards';
 import { createBoardPublisher } from './boardPublisher';
-import { mayOpenRestricted } from './professionalsOnly';
+import { mayOpenRestricted } from './bothDocuments';
 import type { BoardSession, Me } from './useBoard';
 
 export interface RestrictedBoard {

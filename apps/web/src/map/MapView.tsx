@@ -1,10 +1,10 @@
 import { type BoardState, type CardState, may } from '@kinmap/model';
 import type Konva from 'konva';
 import { type KeyboardEvent, type RefObject, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { publicCardId } from '../board/bothDocuments';
 import { publishPresence } from '../board/presence/localPresence';
 import { PeerActivityList } from '../board/presence/PeerActivityList';
 import { type CardWatcher, cardWatchers, type Peer } from '../board/presence/presence';
-import { publicCardId } from '../board/professionalsOnly';
 import { useCardWriter } from '../board/professionalsOnlyContext';
 import type { BoardSession, Me } from '../board/useBoard';
 import { type BoardLayout, sharesBoardCoordinates } from '../canvas/boardLayout';

@@ -7,7 +7,7 @@ import {
   trajectoryResponse,
   type VersionListResponse,
 } from '@kinmap/protocol';
-import { mergeBoards } from '../board/professionalsOnly';
+import { mergeBoards } from '../board/bothDocuments';
 import {
   type ApiResult,
   apiRequest,

@@ -1,7 +1,7 @@
 import { type BoardState, diffBoards, type MeetingRecord, type VersionMeta } from '@kinmap/model';
 import type Konva from 'konva';
 import { type RefObject, useId, useMemo } from 'react';
-import { mergeBoards } from '../board/professionalsOnly';
+import { mergeBoards } from '../board/bothDocuments';
 import type { BoardLayout } from '../canvas/boardLayout';
 import { currentLanguage, t } from '../lib/messages';
 import { cardsToBringBack, compareBoard, highlightsOf, type Moment, restoreSource } from './compare';

@@ -1,7 +1,7 @@
 import { type BoardState, type MeetingRecord, may, type VersionMeta } from '@kinmap/model';
 import type Konva from 'konva';
 import { type RefObject, useId, useMemo, useState } from 'react';
-import { mergeBoards } from '../board/professionalsOnly';
+import { mergeBoards } from '../board/bothDocuments';
 import type { Me } from '../board/useBoard';
 import type { BoardLayout } from '../canvas/boardLayout';
 import { currentLanguage, t } from '../lib/messages';

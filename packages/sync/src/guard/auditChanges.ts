@@ -1,5 +1,5 @@
 import type { Change } from '@kinmap/model';
-import type { AuditChange } from '../types.js';
+import type { AuditChange } from '../roomContracts.js';
 
 /** Ids, roles, categories, modes and field names: short and URL-safe. Anything else is not kept. */
 const TOKEN = /^[A-Za-z0-9_.:-]{0,128}$/;

@@ -18,6 +18,7 @@ import * as Y from 'yjs';
 import { createMemoryStore } from '../memoryStore.js';
 import { createRoom } from '../room/room.js';
 import { DEFAULT_LIMITS } from '../room/rooms.js';
+import { CloseCode, type ConnectionActor, type DocStore } from '../roomContracts.js';
 import {
   countFrames,
   createRecordingLogger,
@@ -28,7 +29,6 @@ import {
 } from '../testing/harness.js';
 import type { SocketPair } from '../testing/socketPair.js';
 import { createTestClient } from '../testing/testClient.js';
-import { CloseCode, type ConnectionActor, type DocStore } from '../types.js';
 import { createUpdateGuard } from './updateGuard.js';
 
 const sam: Actor = { participantId: asParticipantId('sam'), role: 'practitioner' };

@@ -6,7 +6,7 @@ import {
   type PermissionVerdict,
 } from '@kinmap/model';
 import * as Y from 'yjs';
-import type { ConnectionActor } from '../types.js';
+import type { ConnectionActor } from '../roomContracts.js';
 
 /**
  * The server side of the permission matrix (docs/SPEC.md [AC1]–[AC19]): every client update is

@@ -3,10 +3,10 @@ import * as encoding from 'lib0/encoding';
 import { afterEach } from 'vitest';
 import * as Y from 'yjs';
 import { createMemoryStore } from '../memoryStore.js';
+import type { ConnectionActor, DocStore, RoomLimits } from '../roomContracts.js';
 import { createRecordingLogger, joinClient, settle, writerAccess } from '../testing/harness.js';
 import type { SocketPair } from '../testing/socketPair.js';
 import { createTestClient, type TestClient } from '../testing/testClient.js';
-import type { ConnectionActor, DocStore, RoomLimits } from '../types.js';
 import { createRoom } from './room.js';
 import { DEFAULT_LIMITS } from './rooms.js';
 

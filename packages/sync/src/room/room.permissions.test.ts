@@ -1,8 +1,8 @@
 import { addCard } from '@kinmap/model';
 import { describe, expect, it } from 'vitest';
 import { encodeUpdate, MessageType } from '../protocol.js';
+import { CloseCode, type SocketLike } from '../roomContracts.js';
 import { viewerAccess, writerAccess } from '../testing/harness.js';
-import { CloseCode, type SocketLike } from '../types.js';
 import { cleanUpAfterEach, frameOf, parent, setup } from './room.fixture.js';
 
 cleanUpAfterEach();

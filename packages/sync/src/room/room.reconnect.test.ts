@@ -2,9 +2,9 @@ import { type Actor, addCard, asParticipantId, editCardText, initBoard, readBoar
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createMemoryStore } from '../memoryStore.js';
+import type { RoomLimits } from '../roomContracts.js';
 import { createRecordingLogger, joinClient, memberAccess, settle } from '../testing/harness.js';
 import { createTestClient } from '../testing/testClient.js';
-import type { RoomLimits } from '../types.js';
 import { createRoom } from './room.js';
 import { DEFAULT_LIMITS } from './rooms.js';
 

@@ -2,8 +2,8 @@ import { addCard, initBoard, originKind, readBoard } from '@kinmap/model';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createMemoryStore } from '../memoryStore.js';
+import type { DocStore, SocketLike } from '../roomContracts.js';
 import { countFrames, settle, writerAccess } from '../testing/harness.js';
-import type { DocStore, SocketLike } from '../types.js';
 import { boardWithCard, cleanUpAfterEach, parent, setup } from './room.fixture.js';
 
 cleanUpAfterEach();

@@ -10,7 +10,7 @@ import {
   encodeUpdate,
   MessageType,
 } from '../protocol.js';
-import { CloseCode, type ConnectionActor, type RoomConnection, type SocketLike } from '../types.js';
+import { CloseCode, type ConnectionActor, type RoomConnection, type SocketLike } from '../roomContracts.js';
 import { createRoomDoc } from './roomDoc.js';
 import { isRemoteOrigin, type Peer, type Room, type RoomOptions, type RoomState } from './roomTypes.js';
 

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createMemoryStore } from '../memoryStore.js';
 import { decodeDocUpdate } from '../protocol.js';
+import type { ConnectionActor, DocStore, UpdateAuthor } from '../roomContracts.js';
 import { createRecordingLogger } from '../testing/harness.js';
-import type { ConnectionActor, DocStore, UpdateAuthor } from '../types.js';
 import { createRoomDoc, type WriteHooks } from './roomDoc.js';
 
 const family: ConnectionActor = {

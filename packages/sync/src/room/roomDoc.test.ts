@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createMemoryStore } from '../memoryStore.js';
 import { decodeDocUpdate } from '../protocol.js';
+import type { DocStore } from '../roomContracts.js';
 import { createRecordingLogger } from '../testing/harness.js';
-import type { DocStore } from '../types.js';
 import { createRoomDoc, type WriteHooks } from './roomDoc.js';
 
 const remote = Object.freeze({ kind: 'remote' as const, connectionId: 'c1' });

@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { toAuditChanges } from '../guard/auditChanges.js';
 import { createUpdateGuard, type UpdateGuard } from '../guard/updateGuard.js';
 import { carriesNewContent, encodeSyncStep2 } from '../protocol.js';
-import type { ConnectionActor, UpdateAuthor } from '../types.js';
+import type { ConnectionActor, UpdateAuthor } from '../roomContracts.js';
 import type { ChangeResult, RoomDoc, RoomDocOptions, WriteHooks } from './roomDocTypes.js';
 
 export type { ChangeFailure, ChangeResult, RoomDoc, RoomDocOptions, WriteHooks } from './roomDocTypes.js';

@@ -1,6 +1,6 @@
 import type { BoardDocument, Origin, PermissionVerdict } from '@kinmap/model';
 import type * as Y from 'yjs';
-import type { ConnectionActor, DocStore, Logger } from '../types.js';
+import type { ConnectionActor, DocStore, Logger } from '../roomContracts.js';
 
 /** What a server-side change came to. `value` is what the change function returned. */
 export type ChangeResult<T> =

@@ -2,7 +2,14 @@ import type { BoardDocument, Origin } from '@kinmap/model';
 import type * as Y from 'yjs';
 import type { AwarenessRelay } from '../awarenessRelay.js';
 import type { TokenBucket } from '../guard/rateLimit.js';
-import type { ConnectionActor, DocStore, Logger, RoomConnection, RoomLimits, SocketLike } from '../types.js';
+import type {
+  ConnectionActor,
+  DocStore,
+  Logger,
+  RoomConnection,
+  RoomLimits,
+  SocketLike,
+} from '../roomContracts.js';
 import type { ChangeResult, RoomDoc } from './roomDoc.js';
 
 /**

@@ -1,10 +1,10 @@
 // Test-only (excluded from the build): rooms over in-memory socket pairs, driven by fake timers.
 import { afterEach, beforeEach, vi } from 'vitest';
 import { createMemoryStore } from '../memoryStore.js';
+import type { DocStore, RoomLimits } from '../roomContracts.js';
 import { createRecordingLogger, joinClient, writerAccess } from '../testing/harness.js';
 import type { SocketPair } from '../testing/socketPair.js';
 import { createTestClient, type TestClient } from '../testing/testClient.js';
-import type { DocStore, RoomLimits } from '../types.js';
 import { createRooms } from './rooms.js';
 
 /**

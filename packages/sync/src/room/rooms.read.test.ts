@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createMemoryStore } from '../memoryStore.js';
-import type { DocStore } from '../types.js';
+import type { DocStore } from '../roomContracts.js';
 import { roomsFixture } from './rooms.fixture.js';
 import { DEFAULT_LIMITS } from './rooms.js';
 

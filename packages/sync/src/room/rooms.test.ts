@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { createMemoryStore } from '../memoryStore.js';
-import { CloseCode, type DocStore } from '../types.js';
+import { CloseCode, type DocStore } from '../roomContracts.js';
 import { roomsFixture } from './rooms.fixture.js';
 import { DEFAULT_LIMITS } from './rooms.js';
 

@@ -15,7 +15,7 @@ import {
   type RoomConnection,
   type RoomLimits,
   type SocketLike,
-} from '../types.js';
+} from '../roomContracts.js';
 import { createRoom, type Room } from './room.js';
 import type { ChangeResult } from './roomDoc.js';
 

@@ -1,7 +1,7 @@
 import type { ParticipantId, Role } from '@kinmap/model';
 import * as decoding from 'lib0/decoding';
 import { MessageType, SyncStep } from '../protocol.js';
-import type { ConnectionActor, Logger, RoomConnection, SocketLike } from '../types.js';
+import type { ConnectionActor, Logger, RoomConnection, SocketLike } from '../roomContracts.js';
 import { createSocketPair, type SocketPair } from './socketPair.js';
 import type { TestClient } from './testClient.js';
 

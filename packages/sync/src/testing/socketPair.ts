@@ -1,4 +1,4 @@
-import type { SocketLike } from '../types.js';
+import type { SocketLike } from '../roomContracts.js';
 
 export interface CloseInfo {
   readonly code: number;

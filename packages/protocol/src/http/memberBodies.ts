@@ -1,6 +1,6 @@
 import { ROLES } from '@kinmap/model';
 import { z } from 'zod';
-import { deviceMemberSchema, displayNameSchema } from './accounts.js';
+import { deviceMemberSchema, displayNameSchema } from './accountBodies.js';
 import type { Wire } from './wire.js';
 
 /** Invites, members and tickets of a board (docs/PROTOCOL.md "Accounts and access"). */

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parseSyncPath, restrictedRoomId, restrictedRoomName, roomDocumentOf, SYNC_PATH } from './rooms.js';
+import {
+  parseSyncPath,
+  restrictedRoomId,
+  restrictedRoomName,
+  roomDocumentOf,
+  SYNC_PATH,
+} from './roomNames.js';
 
 describe('room naming', () => {
   it('names a board’s restricted room apart from its shared one, and back', () => {

@@ -12,7 +12,7 @@ import { restrictedRoomName } from '@kinmap/protocol';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { projectorBoard } from '../map/projector';
-import { mayOpenRestricted, mergeBoards, publicCardId, writerForCard } from './professionalsOnly';
+import { mayOpenRestricted, mergeBoards, publicCardId, writerForCard } from './bothDocuments';
 import { visibleBoard } from './visibility';
 
 const sam: Actor = { participantId: 'sam' as ParticipantId, role: 'practitioner' };

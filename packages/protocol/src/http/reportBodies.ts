@@ -40,4 +40,4 @@ export type TrajectoryResponse = z.output<typeof trajectoryResponse>;
 export const IMPORT_MAX_BYTES = 8 * 1024 * 1024;
 
 /** `POST /api/boards/import`: the new board and the importer's (facilitator) member on it. */
-export { createdBoardResponse as importedBoardResponse } from './boards.js';
+export { createdBoardResponse as importedBoardResponse } from './boardBodies.js';
