@@ -1,7 +1,7 @@
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServerProcess } from '../support/serverProcess.js';
+import { type ServerProcess, startServerProcess } from '../support/serverProcess.js';
 import { runAwarenessStorm } from './awarenessScenario.js';
 import { runColdLoad } from './coldLoadScenario.js';
 import { runLoad } from './loadScenario.js';
@@ -23,20 +23,41 @@ const nodeArgs = process.env.BENCH_PROFILE_DIR
 const BENCH_ENV = { KINMAP_UPGRADE_RATE: '0' };
 const serverLog = process.env.BENCH_SERVER_LOG ? createWriteStream(process.env.BENCH_SERVER_LOG) : undefined;
 
-async function withServer<T>(fn: (dataDir: string) => Promise<T>): Promise<T> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'kinmap-bench-'));
+/** Runs a scenario `runs` times, each in a fresh data directory that is removed afterwards. */
+async function eachRun<T>(fn: (dataDir: string) => Promise<T>): Promise<T[]> {
+  const results: T[] = [];
+  for (let i = 0; i < runs; i++) {
+    const dataDir = mkdtempSync(join(tmpdir(), 'kinmap-bench-'));
+    try {
+      results.push(await fn(dataDir));
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }
+  return results;
+}
+
+/** The built server in its own process for one run, stopped afterwards whatever happens. */
+async function withServerProcess<T>(dataDir: string, fn: (server: ServerProcess) => Promise<T>): Promise<T> {
+  const server = await startServerProcess({
+    dataDir,
+    nodeArgs,
+    env: BENCH_ENV,
+    metricsIntervalMs: 1000,
+    ...(serverLog ? { output: serverLog } : {}),
+  });
   try {
-    return await fn(dataDir);
+    return await fn(server);
   } finally {
-    rmSync(dataDir, { recursive: true, force: true });
+    await server.stop();
   }
 }
 
-function report(name: string, results: readonly object[], pick: Record<string, (r: never) => number>): void {
+function report<R>(name: string, results: readonly R[], pick: Record<string, (r: R) => number>): void {
   console.log(`\n## ${name} (${results.length} runs)`);
   for (const r of results) console.log(JSON.stringify(r));
   for (const [label, get] of Object.entries(pick)) {
-    const values = results.map((r) => get(r as never));
+    const values = results.map(get);
     console.log(`median ${label}: ${median(values)}  (runs: ${values.join(', ')})`);
   }
 }
@@ -48,101 +69,63 @@ console.log(
 );
 
 if (scenarios.has('load')) {
-  const results = [];
-  for (let i = 0; i < runs; i++) {
-    results.push(
-      await withServer(async (dataDir) => {
-        const server = await startServerProcess({
-          dataDir,
-          nodeArgs,
-          env: BENCH_ENV,
-          metricsIntervalMs: 1000,
-          ...(serverLog ? { output: serverLog } : {}),
-        });
-        try {
-          return await runLoad(server, {
-            boards: Number(process.env.BENCH_BOARDS ?? 50),
-            clientsPerBoard: Number(process.env.BENCH_CLIENTS_PER_BOARD ?? 20),
-            writersPerBoard: 2,
-            editsPerSecond: 10,
-            measuringReceiversPerBoard: Number(process.env.BENCH_MEASURING ?? 2),
-            workers: Number(process.env.BENCH_WORKERS ?? 2),
-            warmupMs: 3000,
-            measureMs,
-          });
-        } finally {
-          await server.stop();
-        }
+  const results = await eachRun((dataDir) =>
+    withServerProcess(dataDir, (server) =>
+      runLoad(server, {
+        boards: Number(process.env.BENCH_BOARDS ?? 50),
+        clientsPerBoard: Number(process.env.BENCH_CLIENTS_PER_BOARD ?? 20),
+        writersPerBoard: 2,
+        editsPerSecond: 10,
+        measuringReceiversPerBoard: Number(process.env.BENCH_MEASURING ?? 2),
+        workers: Number(process.env.BENCH_WORKERS ?? 2),
+        warmupMs: 3000,
+        measureMs,
       }),
-    );
-  }
+    ),
+  );
   report('Load: R boards x C clients, 2 writers per board at 10 edits/s', results, {
-    'edit->remote p50 ms': (r: Awaited<ReturnType<typeof runLoad>>) => r.latencyMs.p50,
-    'edit->remote p95 ms': (r: Awaited<ReturnType<typeof runLoad>>) => r.latencyMs.p95,
-    'edit->remote p99 ms': (r: Awaited<ReturnType<typeof runLoad>>) => r.latencyMs.p99,
-    'delivered updates/s': (r: Awaited<ReturnType<typeof runLoad>>) => r.deliveredUpdatesPerSecond,
-    'server peak RSS MiB': (r: Awaited<ReturnType<typeof runLoad>>) => r.serverPeakRssMiB,
-    'generator loop delay p99 ms': (r: Awaited<ReturnType<typeof runLoad>>) => r.generatorLoopDelayP99Ms,
-    'server CPU share': (r: Awaited<ReturnType<typeof runLoad>>) => r.serverCpuShare,
-    'server loop delay p99 (median of 1 s windows) ms': (r: Awaited<ReturnType<typeof runLoad>>) =>
-      r.serverLoopDelayP99Ms.median,
-    'server loop delay p99 (worst 1 s window) ms': (r: Awaited<ReturnType<typeof runLoad>>) =>
-      r.serverLoopDelayP99Ms.max,
+    'edit->remote p50 ms': (r) => r.latencyMs.p50,
+    'edit->remote p95 ms': (r) => r.latencyMs.p95,
+    'edit->remote p99 ms': (r) => r.latencyMs.p99,
+    'delivered updates/s': (r) => r.deliveredUpdatesPerSecond,
+    'server peak RSS MiB': (r) => r.serverPeakRssMiB,
+    'generator loop delay p99 ms': (r) => r.generatorLoopDelayP99Ms,
+    'server CPU share': (r) => r.serverCpuShare,
+    'server loop delay p99 (median of 1 s windows) ms': (r) => r.serverLoopDelayP99Ms.median,
+    'server loop delay p99 (worst 1 s window) ms': (r) => r.serverLoopDelayP99Ms.max,
   });
 }
 
 if (scenarios.has('cold')) {
-  const results = [];
-  for (let i = 0; i < runs; i++) {
-    results.push(
-      await withServer((dataDir) => runColdLoad(dataDir, { cards: 1000, updates: 20_000, newClients: 30 })),
-    );
-  }
+  const results = await eachRun((dataDir) =>
+    runColdLoad(dataDir, { cards: 1000, updates: 20_000, newClients: 30 }),
+  );
   report('Cold load: 1,000 cards, 20,000-update history', results, {
-    'first client after start ms': (r: Awaited<ReturnType<typeof runColdLoad>>) => r.firstClientMs,
-    'new client, state received p50 ms': (r: Awaited<ReturnType<typeof runColdLoad>>) =>
-      r.newClientReceivedMs.p50,
-    'new client, state received p95 ms': (r: Awaited<ReturnType<typeof runColdLoad>>) =>
-      r.newClientReceivedMs.p95,
-    'new client, state applied p50 ms': (r: Awaited<ReturnType<typeof runColdLoad>>) =>
-      r.newClientAppliedMs.p50,
+    'first client after start ms': (r) => r.firstClientMs,
+    'new client, state received p50 ms': (r) => r.newClientReceivedMs.p50,
+    'new client, state received p95 ms': (r) => r.newClientReceivedMs.p95,
+    'new client, state applied p50 ms': (r) => r.newClientAppliedMs.p50,
   });
 }
 
 if (scenarios.has('awareness')) {
-  const results = [];
-  for (let i = 0; i < runs; i++) {
-    results.push(
-      await withServer(async (dataDir) => {
-        const server = await startServerProcess({
-          dataDir,
-          nodeArgs,
-          env: BENCH_ENV,
-          metricsIntervalMs: 1000,
-          ...(serverLog ? { output: serverLog } : {}),
-        });
-        try {
-          return await runAwarenessStorm(server, {
-            clients: 50,
-            hz: 20,
-            measureMs,
-            workers: Number(process.env.BENCH_WORKERS ?? 2),
-          });
-        } finally {
-          await server.stop();
-        }
+  const results = await eachRun((dataDir) =>
+    withServerProcess(dataDir, (server) =>
+      runAwarenessStorm(server, {
+        clients: 50,
+        hz: 20,
+        measureMs,
+        workers: Number(process.env.BENCH_WORKERS ?? 2),
       }),
-    );
-  }
+    ),
+  );
   report('Awareness storm: 50 clients x 20 Hz cursors', results, {
-    'p50 ms': (r: Awaited<ReturnType<typeof runAwarenessStorm>>) => r.latencyMs.p50,
-    'p99 ms': (r: Awaited<ReturnType<typeof runAwarenessStorm>>) => r.latencyMs.p99,
-    'first-quarter p50 ms': (r: Awaited<ReturnType<typeof runAwarenessStorm>>) => r.firstQuarterP50Ms,
-    'last-quarter p50 ms': (r: Awaited<ReturnType<typeof runAwarenessStorm>>) => r.lastQuarterP50Ms,
-    'server CPU share': (r: Awaited<ReturnType<typeof runAwarenessStorm>>) => r.serverCpuShare,
-    'server loop delay p99 (median of 1 s windows) ms': (r: Awaited<ReturnType<typeof runAwarenessStorm>>) =>
-      r.serverLoopDelayP99Ms.median,
-    'generator loop delay p99 ms': (r: Awaited<ReturnType<typeof runAwarenessStorm>>) =>
-      r.generatorLoopDelayP99Ms,
+    'p50 ms': (r) => r.latencyMs.p50,
+    'p99 ms': (r) => r.latencyMs.p99,
+    'first-quarter p50 ms': (r) => r.firstQuarterP50Ms,
+    'last-quarter p50 ms': (r) => r.lastQuarterP50Ms,
+    'server CPU share': (r) => r.serverCpuShare,
+    'server loop delay p99 (median of 1 s windows) ms': (r) => r.serverLoopDelayP99Ms.median,
+    'generator loop delay p99 ms': (r) => r.generatorLoopDelayP99Ms,
   });
 }

@@ -3,13 +3,13 @@ import { connect as connectTcp } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { addCard, asParticipantId, type Role } from '@kinmap/model';
+import { addCard, type Role } from '@kinmap/model';
 import { createAuditLog, createSqliteStore, DATABASE_FILE, openDatabase } from '@kinmap/server';
 import * as prng from 'lib0/prng';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
-import { connectByTicket, waitFor } from '../integration/helpers.js';
+import { waitFor } from '../integration/helpers.js';
 import {
   type CreatedBoard,
   createBoard,
@@ -27,6 +27,7 @@ import {
   SENTINEL_REASON,
 } from './fuzzEndings.js';
 import { fuzzClientIds, type Gen, toleratedFrame } from './fuzzFrames.js';
+import { connectOfficial } from './officialClient.js';
 
 /** Frames the room must look at (everything up to the frame that ends each connection). */
 const TARGET_FRAMES = Number(process.env.FUZZ_FRAMES ?? 100_000);
@@ -66,17 +67,8 @@ describe('fuzzing one board of the real server', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  async function official(device: MemberDevice, role: Role) {
-    const client = await connectByTicket(server, board.id, device);
-    const closes: number[] = [];
-    client.provider.on('connection-close', (event) => closes.push(event?.code ?? 0));
-    cleanups.push(() => {
-      client.provider.destroy();
-      client.doc.destroy();
-    });
-    await waitFor(() => client.provider.synced, 'the official client to sync');
-    return { ...client, closes, actor: { participantId: asParticipantId(device.memberId), role } };
-  }
+  const official = (device: MemberDevice, role: Role) =>
+    connectOfficial(server, board.id, device, role, cleanups);
 
   /** One connection: tolerated frames, the ending, the sentinel; resolves with the close seen. */
   async function fuzzConnection(gen: Gen, member: FuzzMember, ending: Ending, tally: Tally): Promise<void> {

@@ -3,13 +3,12 @@ import { connect as connectTcp, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { addCard, asParticipantId, type Role } from '@kinmap/model';
+import { addCard, type Role } from '@kinmap/model';
 import { CloseCode, encodeSyncStep1 } from '@kinmap/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { closeEvent, connectByTicket, opened, waitFor } from '../integration/helpers.js';
+import { closeEvent, opened, waitFor } from '../integration/helpers.js';
 import {
   type CreatedBoard,
   createBoard,
@@ -19,6 +18,7 @@ import {
   startServerProcess,
   ticketSyncUrl,
 } from '../support/serverProcess.js';
+import { connectOfficial, type Official } from './officialClient.js';
 
 /** A generous deadline, so a broken bound fails the test instead of hanging it. */
 function within<T>(promise: Promise<T>, what: string, ms = 60_000): Promise<T> {
@@ -33,13 +33,6 @@ function within<T>(promise: Promise<T>, what: string, ms = 60_000): Promise<T> {
 const FLOOD_ATTEMPTS = 1500;
 
 /** An official y-websocket client of one member, and the actor its model ops write as. */
-interface Official {
-  readonly doc: Y.Doc;
-  readonly provider: WebsocketProvider;
-  readonly actor: { participantId: ReturnType<typeof asParticipantId>; role: Role };
-  /** Close events the provider saw (an established session must see none). */
-  readonly closes: number[];
-}
 
 describe('hostile and broken clients against the real server', () => {
   let dataDir: string;
@@ -61,17 +54,8 @@ describe('hostile and broken clients against the real server', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  async function official(device: MemberDevice, role: Role): Promise<Official> {
-    const client = await connectByTicket(server, board.id, device);
-    const closes: number[] = [];
-    client.provider.on('connection-close', (event) => closes.push(event?.code ?? 0));
-    cleanups.push(() => {
-      client.provider.destroy();
-      client.doc.destroy();
-    });
-    await waitFor(() => client.provider.synced, 'the official client to sync');
-    return { ...client, closes, actor: { participantId: asParticipantId(device.memberId), role } };
-  }
+  const official = (device: MemberDevice, role: Role) =>
+    connectOfficial(server, board.id, device, role, cleanups);
 
   /** A card added on `from` shows up on `to`: the two sessions still sync through the server. */
   async function stillSyncing(from: Official, to: Official, token: string): Promise<void> {

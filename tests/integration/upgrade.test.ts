@@ -18,6 +18,21 @@ describe('the /sync upgrade of the real server', () => {
   });
   afterEach(() => fixture.cleanup());
 
+  /** A member opens the board's socket with a valid ticket and sends one frame: the close code the server answers. */
+  async function closeCodeAfterSending(
+    role: 'family' | 'viewer',
+    frame: Uint8Array | string,
+  ): Promise<number> {
+    const server = await fixture.start();
+    const board = await boardWithMembers(server, 'Board', [role]);
+    const ticket = await ticketFor(server, board.boardId, board[role]);
+    const ws = fixture.rawSocket(`${syncUrl(server)}/${board.boardId}?ticket=${ticket}`);
+    await opened(ws);
+    const closed = closeEvent(ws);
+    ws.send(frame);
+    return (await closed).code;
+  }
+
   it('[E1] refuses before the handshake: no cookie or ticket 401, a spent or foreign ticket 403, unknown board 404, wrong path 404', async () => {
     const server = await fixture.start();
     const board = await boardWithMembers(server, 'Board', ['family']);
@@ -59,36 +74,15 @@ describe('the /sync upgrade of the real server', () => {
   });
 
   it('[V1] accepts a valid ticket and closes a frame over the room limit with 4413', async () => {
-    const server = await fixture.start();
-    const board = await boardWithMembers(server, 'Board', ['family']);
-    const ticket = await ticketFor(server, board.boardId, board.family);
-    const ws = fixture.rawSocket(`${syncUrl(server)}/${board.boardId}?ticket=${ticket}`);
-    await opened(ws);
-    const closed = closeEvent(ws);
-    ws.send(new Uint8Array(2 * 1024 * 1024));
-    expect((await closed).code).toBe(4413);
+    expect(await closeCodeAfterSending('family', new Uint8Array(2 * 1024 * 1024))).toBe(4413);
   });
 
   it('[V1] closes a frame over the hard transport cap with 1009 before the room sees it', async () => {
-    const server = await fixture.start();
-    const board = await boardWithMembers(server, 'Board', ['family']);
-    const ticket = await ticketFor(server, board.boardId, board.family);
-    const ws = fixture.rawSocket(`${syncUrl(server)}/${board.boardId}?ticket=${ticket}`);
-    await opened(ws);
-    const closed = closeEvent(ws);
-    ws.send(new Uint8Array(17 * 1024 * 1024));
-    expect((await closed).code).toBe(1009);
+    expect(await closeCodeAfterSending('family', new Uint8Array(17 * 1024 * 1024))).toBe(1009);
   });
 
   it('closes a text frame with 4400', async () => {
-    const server = await fixture.start();
-    const board = await boardWithMembers(server, 'Board', ['viewer']);
-    const ticket = await ticketFor(server, board.boardId, board.viewer);
-    const ws = fixture.rawSocket(`${syncUrl(server)}/${board.boardId}?ticket=${ticket}`);
-    await opened(ws);
-    const closed = closeEvent(ws);
-    ws.send('not binary');
-    expect((await closed).code).toBe(4400);
+    expect(await closeCodeAfterSending('viewer', 'not binary')).toBe(4400);
   });
 
   it('answers HTTP next to the upgrade: health, board meta, and 426 for plain HTTP on /sync', async () => {

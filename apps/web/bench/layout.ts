@@ -6,7 +6,7 @@
  * stands in for the canvas's measureText with its own width cache, like textMeasure.ts.
  * Report medians and their ratio from one run: the machine is shared and noisy.
  */
-import { type BoardState, CATEGORIES, type CardId, type ParticipantId } from '@kinmap/model';
+import { type BoardState, CATEGORIES, type CardId, emptyBoardState, type ParticipantId } from '@kinmap/model';
 import { layoutBoard } from '../src/canvas/boardLayout';
 import type { MeasureText } from '../src/canvas/boardMetrics';
 
@@ -51,16 +51,7 @@ function bigBoard(): BoardState {
       pairId: null,
     };
   }
-  return {
-    meta: { title: 'Bench', createdAt: 0, schemaVersion: 1 },
-    cards,
-    pairs: {},
-    scales: {},
-    participants: {},
-    network: {},
-    rules: {},
-    plan: { bottomLines: '', monitoringWho: '', monitoringHowOften: '', reviewDate: null },
-  } as unknown as BoardState;
+  return { ...emptyBoardState('Bench'), cards } as unknown as BoardState;
 }
 
 const board = bigBoard();

@@ -56,7 +56,7 @@ export {
 } from './doc/ids.js';
 export { compareOrdered, type Ordered, orderBetween } from './doc/order.js';
 export { isOrigin, ORIGIN_KINDS, type Origin, type OriginKind, Origins, originKind } from './doc/origins.js';
-export { cardsInCategory, getCardText, readBoard } from './doc/read.js';
+export { cardsInCategory, emptyBoardState, getCardText, readBoard } from './doc/read.js';
 export { LIMITS } from './doc/schema.js';
 export { applyTextEdit, isWellFormedText, type TextEdit, textDiff } from './doc/text.js';
 export type { OpOptions } from './doc/transact.js';

@@ -5,7 +5,7 @@ import { addPair, pairCards, unpair } from './cards/analysis.js';
 import { addCard, deleteCard, moveCard, setCardText, setMark } from './cards/cards.js';
 import { initBoard, setTitle } from './doc/board.js';
 import { asCardId, asParticipantId, asScaleId, OVERALL_SCALE_ID } from './doc/ids.js';
-import { readBoard } from './doc/read.js';
+import { emptyBoardState, readBoard } from './doc/read.js';
 import type {
   Actor,
   BoardState,
@@ -226,15 +226,5 @@ export const overallScale = (fields: Partial<ScaleState> = {}): ScaleState => ({
 
 /** A plain board state: nothing on it but the overall scale, unless `parts` say otherwise. */
 export function boardState(parts: Partial<BoardState> = {}): BoardState {
-  return {
-    meta: { title: 'Review', createdAt: 1, schemaVersion: 1 },
-    cards: {},
-    pairs: {},
-    scales: { overall: overallScale() },
-    participants: {},
-    network: {},
-    rules: {},
-    plan: { bottomLines: '', monitoringWho: '', monitoringHowOften: '', reviewDate: null },
-    ...parts,
-  };
+  return { ...emptyBoardState('Review', 1), scales: { overall: overallScale() }, ...parts };
 }

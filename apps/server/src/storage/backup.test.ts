@@ -1,23 +1,17 @@
-import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { backupDatabase } from './backup.js';
 import { openDatabase } from './database.js';
 import { createSqliteStore } from './sqliteStore.js';
+import { useTempDatabase } from './tempDatabase.fixture.js';
 
 describe('backupDatabase', () => {
-  let dir: string;
-  let source: string;
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'kinmap-backup-'));
-    source = join(dir, 'kinmap.sqlite');
-  });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const temp = useTempDatabase('kinmap-backup-');
 
   it('copies a database that is being written to into one owner-only file holding every committed update', async () => {
-    const db = openDatabase(source);
+    const db = openDatabase(temp.file);
     db.exec("CREATE TABLE boards (id TEXT PRIMARY KEY); INSERT INTO boards VALUES ('b1'), ('b2');");
     const store = createSqliteStore({ db });
     for (let i = 0; i < 50; i++) await store.append('b1', new Uint8Array([i]));
@@ -26,8 +20,8 @@ describe('backupDatabase', () => {
     const writer = (async () => {
       for (let i = 0; writing; i++) await store.append('b2', new Uint8Array([i % 256]));
     })();
-    const target = join(dir, 'copy.sqlite');
-    const result = await backupDatabase(source, target);
+    const target = join(temp.dir, 'copy.sqlite');
+    const result = await backupDatabase(temp.file, target);
     writing = false;
     await writer;
     expect(result).toEqual({ ok: true, value: { boards: 2, bytes: statSync(target).size } });
@@ -44,16 +38,18 @@ describe('backupDatabase', () => {
   });
 
   it('refuses to overwrite a file, and says when there is no database to copy', async () => {
-    const target = join(dir, 'old-backup.sqlite');
+    const target = join(temp.dir, 'old-backup.sqlite');
     writeFileSync(target, 'the only good copy');
-    expect(await backupDatabase(join(dir, 'missing.sqlite'), join(dir, 'new.sqlite'))).toMatchObject({
+    expect(
+      await backupDatabase(join(temp.dir, 'missing.sqlite'), join(temp.dir, 'new.sqlite')),
+    ).toMatchObject({
       ok: false,
       reason: 'no-database',
     });
-    expect(existsSync(join(dir, 'new.sqlite'))).toBe(false);
-    openDatabase(source).close();
-    expect(await backupDatabase(source, target)).toMatchObject({ ok: false, reason: 'target-exists' });
-    expect(await backupDatabase(source, join(dir, 'no-such-folder', 'x.sqlite'))).toMatchObject({
+    expect(existsSync(join(temp.dir, 'new.sqlite'))).toBe(false);
+    openDatabase(temp.file).close();
+    expect(await backupDatabase(temp.file, target)).toMatchObject({ ok: false, reason: 'target-exists' });
+    expect(await backupDatabase(temp.file, join(temp.dir, 'no-such-folder', 'x.sqlite'))).toMatchObject({
       ok: false,
       reason: 'target-exists',
     });

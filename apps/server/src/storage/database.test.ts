@@ -1,23 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addMissingColumns, dropPresentColumns, openDatabase } from './database.js';
+import { useTempDatabase } from './tempDatabase.fixture.js';
 
-let dir: string;
-let file: string;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'kinmap-db-'));
-  file = join(dir, 'kinmap.sqlite');
-});
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+const temp = useTempDatabase('kinmap-db-');
 
 const columns = (db: ReturnType<typeof openDatabase>, table: string) =>
   (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
 
 describe('openDatabase', () => {
   it('opens the file in WAL mode with synchronous=NORMAL and secure_delete', () => {
-    const db = openDatabase(file);
+    const db = openDatabase(temp.file);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('synchronous', { simple: true })).toBe(1); // 1 = NORMAL
     expect(db.pragma('secure_delete', { simple: true })).toBe(1);
@@ -25,7 +17,7 @@ describe('openDatabase', () => {
   });
 
   it('adds only the columns a table lacks, and drops only those it still has, keeping its rows', () => {
-    const db = openDatabase(file);
+    const db = openDatabase(temp.file);
     db.exec("CREATE TABLE t (id TEXT, old TEXT); INSERT INTO t VALUES ('a', 'x')");
     addMissingColumns(db, 't', { id: 'TEXT', added: 'INTEGER NOT NULL DEFAULT 7' });
     dropPresentColumns(db, 't', ['old', 'never-there']);

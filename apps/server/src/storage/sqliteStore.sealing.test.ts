@@ -1,36 +1,27 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createDataCipher, SealedRecordError } from './dataCipher.js';
 import { createSqliteStore } from './sqliteStore.js';
 import { editRow, flipLastByte, quarantined, rawRows, recordingLogger } from './storeRows.fixture.js';
+import { useTempDatabase } from './tempDatabase.fixture.js';
 
 const bytes = (...values: number[]) => new Uint8Array(values);
 
-// Every test gets a fresh database file in its own temporary directory.
-let dir: string;
-let file: string;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'kinmap-sqlite-'));
-  file = join(dir, 'kinmap.sqlite');
-});
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+const temp = useTempDatabase('kinmap-sqlite-');
 
 describe('createSqliteStore: encryption at rest', () => {
   it('[AD5] seals updates and snapshots; rows written before the key are sealed when the store opens with it', async () => {
-    const plain = createSqliteStore({ file });
+    const plain = createSqliteStore({ file: temp.file });
     await plain.append('b', new TextEncoder().encode('before the key'));
     await plain.compact('b', new TextEncoder().encode('plain snapshot'), 1);
     await plain.append('b', new TextEncoder().encode('plain update'));
     await plain.close();
     const cipher = createDataCipher(randomBytes(32));
-    const store = createSqliteStore({ file, cipher });
+    const store = createSqliteStore({ file: temp.file, cipher });
     await store.append('b', new TextEncoder().encode('after the key'));
     const raw = () => {
-      const reader = new Database(file, { readonly: true });
+      const reader = new Database(temp.file, { readonly: true });
       const rows = reader
         .prepare('SELECT format, data FROM snapshots UNION ALL SELECT format, data FROM updates')
         .all();
@@ -54,9 +45,9 @@ describe('createSqliteStore: encryption at rest', () => {
 
   it('[AD5] still reads a plaintext row next to sealed ones (its format says so)', async () => {
     const cipher = createDataCipher(randomBytes(32));
-    const store = createSqliteStore({ file, cipher });
+    const store = createSqliteStore({ file: temp.file, cipher });
     await store.append('b', bytes(1));
-    const writer = new Database(file);
+    const writer = new Database(temp.file);
     writer
       .prepare('INSERT INTO updates (board_id, seq, data, at, format) VALUES (?, 2, ?, 0, 0)')
       .run('b', Buffer.from([2]));
@@ -67,50 +58,50 @@ describe('createSqliteStore: encryption at rest', () => {
 
   it('[AD5] a tampered sealed update is quarantined with a logged error naming only ids and sizes', async () => {
     const { logger, events } = recordingLogger();
-    const store = createSqliteStore({ file, cipher: createDataCipher(randomBytes(32)), logger });
+    const store = createSqliteStore({ file: temp.file, cipher: createDataCipher(randomBytes(32)), logger });
     await store.append('b', bytes(1, 2, 3));
     await store.append('b', bytes(4));
-    const sealedSize = rawRows(file)[0]?.data.byteLength;
-    editRow(file, 'updates', 1, (data) => flipLastByte(data));
+    const sealedSize = rawRows(temp.file)[0]?.data.byteLength;
+    editRow(temp.file, 'updates', 1, (data) => flipLastByte(data));
     expect(await store.load('b')).toEqual({ updates: [bytes(4)], lastSeq: 2 });
     expect(events).toEqual([
       `error store.quarantined {"boardId":"b","kind":"update","seq":1,"bytes":${sealedSize},"reason":"unreadable"}`,
     ]);
-    expect(quarantined(file)).toEqual([
+    expect(quarantined(temp.file)).toEqual([
       { board_id: 'b', kind: 'update', seq: 1, format: 1, reason: 'unreadable' },
     ]);
     await store.close();
   });
 
   it('[AD5] a sealed record read without the key fails the load and stays where it is', async () => {
-    const sealedStore = createSqliteStore({ file, cipher: createDataCipher(randomBytes(32)) });
+    const sealedStore = createSqliteStore({ file: temp.file, cipher: createDataCipher(randomBytes(32)) });
     await sealedStore.append('b', bytes(1));
     await sealedStore.close();
     const { logger, events } = recordingLogger();
-    const store = createSqliteStore({ file, logger });
+    const store = createSqliteStore({ file: temp.file, logger });
     await expect(store.load('b')).rejects.toThrow(SealedRecordError);
     expect(events).toEqual([
       'error store.record_unreadable {"boardId":"b","kind":"update","seq":1,"keyed":false}',
     ]);
-    expect(quarantined(file)).toEqual([]);
+    expect(quarantined(temp.file)).toEqual([]);
     await store.close();
   });
 
   it('[AD5] the first keyed start quarantines a corrupt plaintext row instead of sealing it, then seals it there', async () => {
-    const plain = createSqliteStore({ file });
+    const plain = createSqliteStore({ file: temp.file });
     await plain.append('b', new TextEncoder().encode('kept'));
     await plain.append('b', new TextEncoder().encode('damaged'));
     await plain.close();
-    editRow(file, 'updates', 2, (data) => data.subarray(0, 3));
+    editRow(temp.file, 'updates', 2, (data) => data.subarray(0, 3));
     const { logger, events } = recordingLogger();
-    const store = createSqliteStore({ file, cipher: createDataCipher(randomBytes(32)), logger });
+    const store = createSqliteStore({ file: temp.file, cipher: createDataCipher(randomBytes(32)), logger });
     expect(events).toEqual([
       'error store.quarantined {"boardId":"b","kind":"update","seq":2,"bytes":3,"reason":"checksum"}',
     ]);
-    expect(quarantined(file)).toEqual([
+    expect(quarantined(temp.file)).toEqual([
       { board_id: 'b', kind: 'update', seq: 2, format: 1, reason: 'checksum' },
     ]);
-    const reader = new Database(file, { readonly: true });
+    const reader = new Database(temp.file, { readonly: true });
     const held = reader.prepare('SELECT data FROM quarantined_updates').get() as { data: Buffer };
     reader.close();
     expect(held.data.toString('latin1')).not.toContain('dam');

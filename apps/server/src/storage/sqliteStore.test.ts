@@ -1,31 +1,25 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDatabase } from './database.js';
 import { createSqliteStore } from './sqliteStore.js';
+import { useTempDatabase } from './tempDatabase.fixture.js';
 
 const bytes = (...values: number[]) => new Uint8Array(values);
 
-// Every test gets a fresh database file in its own temporary directory.
-let dir: string;
-let file: string;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'kinmap-sqlite-'));
-  file = join(dir, 'kinmap.sqlite');
-});
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+const temp = useTempDatabase('kinmap-sqlite-');
 
 describe('createSqliteStore', () => {
   it('leaves no byte of a compacted-away update in the database file or its WAL', async () => {
-    const store = createSqliteStore({ file });
+    const store = createSqliteStore({ file: temp.file });
     const secret = new TextEncoder().encode('Ffion’s worry: przemoc w domu');
     await store.append('b1', secret);
     await store.append('b1', bytes(1, 2, 3));
     await store.compact('b1', bytes(9, 9, 9), 2);
     const onDisk = Buffer.concat(
-      [file, `${file}-wal`].map((path) => (existsSync(path) ? readFileSync(path) : Buffer.alloc(0))),
+      [temp.file, `${temp.file}-wal`].map((path) =>
+        existsSync(path) ? readFileSync(path) : Buffer.alloc(0),
+      ),
     );
     expect(onDisk.includes(Buffer.from(secret))).toBe(false);
     expect(await store.load('b1')).toMatchObject({ updates: [bytes(9, 9, 9)] });
@@ -33,8 +27,8 @@ describe('createSqliteStore', () => {
   });
 
   it('resolves an append only once its row is committed and visible to another connection', async () => {
-    const store = createSqliteStore({ file });
-    const reader = new Database(file, { readonly: true });
+    const store = createSqliteStore({ file: temp.file });
+    const reader = new Database(temp.file, { readonly: true });
     const seqs = await Promise.all([store.append('b', bytes(1)), store.append('b', bytes(2))]);
     const rows = reader.prepare('SELECT seq, data, at FROM updates WHERE board_id = ? ORDER BY seq').all('b');
     expect(seqs).toEqual([1, 2]);
@@ -47,7 +41,7 @@ describe('createSqliteStore', () => {
   });
 
   it('writes appends of one turn all or nothing: a failing batch rejects each append and stores none', async () => {
-    const db = openDatabase(file);
+    const db = openDatabase(temp.file);
     const store = createSqliteStore({ db });
     db.exec(`CREATE TRIGGER refuse BEFORE INSERT ON updates WHEN NEW.board_id = 'bad'
              BEGIN SELECT RAISE(ABORT, 'refused'); END`);
@@ -61,7 +55,7 @@ describe('createSqliteStore', () => {
   });
 
   it('refuses to compact past the last stored update and leaves the history untouched', async () => {
-    const store = createSqliteStore({ file });
+    const store = createSqliteStore({ file: temp.file });
     await store.append('b', bytes(1));
     await expect(store.compact('b', bytes(9), 2)).rejects.toThrow(RangeError);
     expect(await store.load('b')).toEqual({ updates: [bytes(1)], lastSeq: 1 });
@@ -69,7 +63,7 @@ describe('createSqliteStore', () => {
   });
 
   it('ignores a compaction older than the stored snapshot, which would lose updates', async () => {
-    const store = createSqliteStore({ file });
+    const store = createSqliteStore({ file: temp.file });
     for (const value of [1, 2, 3]) await store.append('b', bytes(value));
     await store.compact('b', bytes(123), 3);
     await store.compact('b', bytes(12), 2);
@@ -78,7 +72,7 @@ describe('createSqliteStore', () => {
   });
 
   it('leaves a shared database open on close, and refuses work once closed', async () => {
-    const db = openDatabase(file);
+    const db = openDatabase(temp.file);
     const store = createSqliteStore({ db });
     await store.append('b', bytes(1));
     await store.close();
@@ -89,11 +83,11 @@ describe('createSqliteStore', () => {
   });
 
   it('writes appends still queued when it is closed', async () => {
-    const store = createSqliteStore({ file });
+    const store = createSqliteStore({ file: temp.file });
     const pending = store.append('b', bytes(7));
     await store.close();
     expect(await pending).toBe(1);
-    const reopened = createSqliteStore({ file });
+    const reopened = createSqliteStore({ file: temp.file });
     expect(await reopened.load('b')).toEqual({ updates: [bytes(7)], lastSeq: 1 });
     await reopened.close();
   });

@@ -2,6 +2,7 @@ import type { Role } from '@kinmap/model';
 import { type FormEvent, useState } from 'react';
 import type { Me } from '../board/useBoard';
 import { ROLE_COLORS } from '../canvas/colors';
+import { FormField, FormProblem, SubmitButton } from '../lib/FormField';
 import { t } from '../lib/messages';
 import { AccessList } from './AccessList';
 import { createInvite, inviteAddress } from './inviteApi';
@@ -95,16 +96,13 @@ export function InvitePanel({ boardId, me }: { readonly boardId: string; readonl
       <h2 id="invite-title">{t('invite.title')}</h2>
       <p className="hint">{t('invite.hint')}</p>
       <form className="invite-panel__form" onSubmit={submit} noValidate>
-        <label htmlFor="invite-label">{t('invite.label')}</label>
-        <p id="invite-label-hint" className="hint">
-          {t('invite.labelHint')}
-        </p>
-        <input
+        <FormField
           id="invite-label"
+          label={t('invite.label')}
+          hint={t('invite.labelHint')}
           autoComplete="off"
           maxLength={100}
           value={label}
-          aria-describedby="invite-label-hint"
           onChange={(e) => setLabel(e.currentTarget.value)}
         />
         <label htmlFor="invite-role">{t('invite.role')}</label>
@@ -124,9 +122,7 @@ export function InvitePanel({ boardId, me }: { readonly boardId: string; readonl
             </option>
           ))}
         </select>
-        <button type="submit" disabled={busy}>
-          {t(busy ? 'invite.creating' : 'invite.create')}
-        </button>
+        <SubmitButton busy={busy} label={t('invite.create')} busyLabel={t('invite.creating')} />
       </form>
       {roles.includes('viewer') && (
         <p>
@@ -140,11 +136,7 @@ export function InvitePanel({ boardId, me }: { readonly boardId: string; readonl
           <span className="hint">{t('invite.wallHint')}</span>
         </p>
       )}
-      {failed && (
-        <p className="error" role="alert">
-          {t('invite.failed')}
-        </p>
-      )}
+      <FormProblem>{failed && t('invite.failed')}</FormProblem>
       {created && <NewLink link={created} />}
       <AccessList boardId={boardId} me={me} version={version} />
     </section>

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { FormField, FormProblem, SubmitButton } from '../lib/FormField';
 import { t } from '../lib/messages';
 
 export interface JoinFormProps {
@@ -25,28 +26,20 @@ export function JoinForm({ busy, error, onJoin }: JoinFormProps) {
     <main className="page page--narrow">
       <h1>{t('join.title')}</h1>
       <form onSubmit={submit} noValidate>
-        <label htmlFor="display-name">{t('join.name')}</label>
-        <p id="display-name-hint" className="hint">
-          {t('join.nameHint')}
-        </p>
-        <input
+        <FormField
           id="display-name"
+          label={t('join.name')}
+          hint={t('join.nameHint')}
+          describedBy={message ? 'display-name-error' : null}
           name="displayName"
           autoComplete="name"
           maxLength={MAX_NAME}
           value={name}
-          aria-describedby={message ? 'display-name-hint display-name-error' : 'display-name-hint'}
           aria-invalid={empty}
           onChange={(e) => setName(e.currentTarget.value)}
         />
-        {message && (
-          <p id="display-name-error" className="error" role="alert">
-            {message}
-          </p>
-        )}
-        <button type="submit" disabled={busy}>
-          {t(busy ? 'join.joining' : 'join.submit')}
-        </button>
+        <FormProblem id="display-name-error">{message}</FormProblem>
+        <SubmitButton busy={busy} label={t('join.submit')} busyLabel={t('join.joining')} />
       </form>
     </main>
   );

@@ -1,4 +1,5 @@
 import { type FormEvent, useEffect, useState } from 'react';
+import { FormField, FormProblem, SubmitButton } from '../lib/FormField';
 import { t } from '../lib/messages';
 import { navigate } from '../lib/router';
 import { clearFragment, readFragmentValue } from '../lib/storage';
@@ -7,39 +8,6 @@ import { type Problem, problemText, setupProblem } from '../screens/problems';
 import { setUpAdministrator } from './accountApi';
 
 const MIN_PASSWORD = 10;
-
-/** Text fields of the first-run form, each with its label. */
-function Field(props: {
-  readonly id: string;
-  readonly label: string;
-  readonly type?: string;
-  readonly autoComplete: string;
-  readonly maxLength: number;
-  readonly value: string;
-  readonly hint?: string;
-  readonly onChange: (value: string) => void;
-}) {
-  const hintId = `${props.id}-hint`;
-  return (
-    <>
-      <label htmlFor={props.id}>{props.label}</label>
-      {props.hint && (
-        <p id={hintId} className="hint">
-          {props.hint}
-        </p>
-      )}
-      <input
-        id={props.id}
-        type={props.type ?? 'text'}
-        autoComplete={props.autoComplete}
-        maxLength={props.maxLength}
-        value={props.value}
-        {...(props.hint ? { 'aria-describedby': hintId } : {})}
-        onChange={(e) => props.onChange(e.currentTarget.value)}
-      />
-    </>
-  );
-}
 
 /**
  * `/setup#code=…`: the link the server prints on its first start. The code is taken out of the
@@ -85,24 +53,25 @@ export function SetupPage() {
       <h2>{t('setup.title')}</h2>
       <p>{t('setup.intro')}</p>
       <form onSubmit={(e) => void submit(e)} noValidate>
-        <Field
+        <FormField
           id="setup-name"
           label={t('setup.name')}
+          type="text"
           autoComplete="name"
           maxLength={100}
           value={name}
-          onChange={setName}
+          onChange={(e) => setName(e.currentTarget.value)}
         />
-        <Field
+        <FormField
           id="setup-email"
           label={t('setup.email')}
           type="email"
           autoComplete="username"
           maxLength={254}
           value={email}
-          onChange={setEmail}
+          onChange={(e) => setEmail(e.currentTarget.value)}
         />
-        <Field
+        <FormField
           id="setup-password"
           label={t('setup.password')}
           type="password"
@@ -110,16 +79,10 @@ export function SetupPage() {
           maxLength={256}
           hint={t('setup.passwordHint')}
           value={password}
-          onChange={setPassword}
+          onChange={(e) => setPassword(e.currentTarget.value)}
         />
-        {problem && (
-          <p className="error" role="alert">
-            {problemText(problem)}
-          </p>
-        )}
-        <button type="submit" disabled={busy}>
-          {t(busy ? 'setup.busy' : 'setup.submit')}
-        </button>
+        <FormProblem>{problem && problemText(problem)}</FormProblem>
+        <SubmitButton busy={busy} label={t('setup.submit')} busyLabel={t('setup.busy')} />
       </form>
     </main>
   );

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { FormField, FormProblem, SubmitButton } from '../lib/FormField';
 import { t } from '../lib/messages';
 import { type Problem, problemText, signInProblem } from '../screens/problems';
 import { type StaffUser, signIn } from './accountApi';
@@ -33,9 +34,9 @@ export function SignInForm({ onSignedIn }: { readonly onSignedIn: (user: StaffUs
       <h2>{t('signIn.title')}</h2>
       <p className="hint">{t('signIn.staffOnly')}</p>
       <form onSubmit={(e) => void submit(e)} noValidate>
-        <label htmlFor="sign-in-email">{t('signIn.email')}</label>
-        <input
+        <FormField
           id="sign-in-email"
+          label={t('signIn.email')}
           name="email"
           type="email"
           autoComplete="username"
@@ -43,9 +44,9 @@ export function SignInForm({ onSignedIn }: { readonly onSignedIn: (user: StaffUs
           value={email}
           onChange={(e) => setEmail(e.currentTarget.value)}
         />
-        <label htmlFor="sign-in-password">{t('signIn.password')}</label>
-        <input
+        <FormField
           id="sign-in-password"
+          label={t('signIn.password')}
           name="password"
           type="password"
           autoComplete="current-password"
@@ -53,14 +54,8 @@ export function SignInForm({ onSignedIn }: { readonly onSignedIn: (user: StaffUs
           value={password}
           onChange={(e) => setPassword(e.currentTarget.value)}
         />
-        {problem && (
-          <p className="error" role="alert">
-            {problemText(problem)}
-          </p>
-        )}
-        <button type="submit" disabled={busy}>
-          {t(busy ? 'signIn.busy' : 'signIn.submit')}
-        </button>
+        <FormProblem>{problem && problemText(problem)}</FormProblem>
+        <SubmitButton busy={busy} label={t('signIn.submit')} busyLabel={t('signIn.busy')} />
       </form>
       <p className="sign-in__guests">{t('signIn.guests')}</p>
     </>

@@ -1,4 +1,10 @@
-import type { BoardState, CardId, CardState, ParticipantId } from '@kinmap/model';
+import {
+  type BoardState,
+  type CardId,
+  type CardState,
+  emptyBoardState,
+  type ParticipantId,
+} from '@kinmap/model';
 import { describe, expect, it } from 'vitest';
 import { visibleBoard } from './visibility';
 
@@ -19,14 +25,8 @@ function card(id: string, professionalsOnly: boolean): CardState {
 }
 
 const state: BoardState = {
-  meta: { title: 'Case', createdAt: 0, schemaVersion: 1 },
+  ...emptyBoardState('Case'),
   cards: { open: card('open', false), police: card('police', true) },
-  pairs: {},
-  scales: {},
-  participants: {},
-  network: {},
-  rules: {},
-  plan: { bottomLines: '', monitoringWho: '', monitoringHowOften: '', reviewDate: null },
 };
 
 describe('visibleBoard', () => {

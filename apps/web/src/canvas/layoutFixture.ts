@@ -1,4 +1,13 @@
-import type { BoardState, CardId, CardState, Category, Mark, PairState, ParticipantId } from '@kinmap/model';
+import {
+  type BoardState,
+  type CardId,
+  type CardState,
+  type Category,
+  emptyBoardState,
+  type Mark,
+  type PairState,
+  type ParticipantId,
+} from '@kinmap/model';
 import type { FontSpec, MeasureText } from './boardMetrics';
 
 /** Small boards for the layout's unit tests (test support only: no component imports it). */
@@ -31,13 +40,8 @@ export function card(
 
 export function board(cards: CardState[], pairs: PairState[] = []): BoardState {
   return {
-    meta: { title: 'Case 1', createdAt: 0, schemaVersion: 1 },
+    ...emptyBoardState('Case 1'),
     cards: Object.fromEntries(cards.map((c) => [c.id, c])),
     pairs: Object.fromEntries(pairs.map((p) => [p.id, p])),
-    scales: {},
-    participants: {},
-    network: {},
-    rules: {},
-    plan: { bottomLines: '', monitoringWho: '', monitoringHowOften: '', reviewDate: null },
   };
 }

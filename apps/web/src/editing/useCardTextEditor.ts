@@ -4,6 +4,15 @@ import type { MessageKey } from '../lib/messages';
 import type { BoardWriter } from './boardActions';
 import { useYTextBinding, type YTextBinding } from './useYTextBinding';
 
+/** What every card editor is given: the card, who writes to it, and where closing and notices go. */
+export interface CardTextEditorProps {
+  readonly writer: BoardWriter;
+  readonly cardId: CardId;
+  /** `keyboard` when the person pressed Escape (focus should go back where it came from), `blur` otherwise. */
+  readonly onClose: (how: 'keyboard' | 'blur') => void;
+  readonly onNotice: (key: MessageKey) => void;
+}
+
 export interface CardTextEditor extends YTextBinding<HTMLTextAreaElement> {
   /** Escape or Ctrl/Cmd+Enter closes the editor (`keyboard`): put on the textarea's `onKeyDown`. */
   readonly onKeyDown: (event: KeyboardEvent<HTMLTextAreaElement>) => void;
@@ -15,10 +24,7 @@ export interface CardTextEditor extends YTextBinding<HTMLTextAreaElement> {
  * the caret at the end when it opens, and close on Escape or Ctrl+Enter.
  */
 export function useCardTextEditor(
-  writer: BoardWriter,
-  cardId: CardId,
-  onClose: (how: 'keyboard' | 'blur') => void,
-  onNotice: (key: MessageKey) => void,
+  { writer, cardId, onClose, onNotice }: CardTextEditorProps,
   fitHeight: (el: HTMLTextAreaElement) => void,
 ): CardTextEditor {
   const { doc, actor } = writer;
@@ -51,4 +57,15 @@ export function useCardTextEditor(
   );
 
   return { ref, onInput, onKeyDown };
+}
+
+/**
+ * Grows a textarea with its text, plus `extra` pixels (its borders); CSS min-height keeps it at
+ * least as tall as it starts.
+ */
+export function fitTextareaHeight(extra = 0): (el: HTMLTextAreaElement) => void {
+  return (el) => {
+    el.style.height = 'auto';
+    el.style.height = `${el.scrollHeight + extra}px`;
+  };
 }

@@ -17,6 +17,7 @@ import { overlaps } from '../canvas/culling';
 import type { Rect as Area } from '../canvas/geometry';
 import { staticTextProps } from '../canvas/text/textMeasure';
 import { t } from '../lib/messages';
+import { LaidOutText } from './LaidOutText';
 
 export interface AnalysisBandProps {
   readonly analysis: AnalysisLayout;
@@ -54,31 +55,28 @@ export function AnalysisBand({ analysis, state, area, highContrast }: AnalysisBa
         listening={false}
         perfectDrawEnabled={false}
       />
-      <Text
+      <LaidOutText
         name="analysis-title"
         x={rect.x + pad}
         y={rect.y + pad}
-        text={analysis.titleLines.join('\n')}
-        wrap="none"
+        lines={analysis.titleLines}
         fill={INK}
-        {...staticTextProps(title)}
+        style={title}
       />
-      <Text
+      <LaidOutText
         x={rect.x + pad}
         y={promptY}
-        text={analysis.promptLines.join('\n')}
-        wrap="none"
+        lines={analysis.promptLines}
         fill={highContrast ? '#000000' : INK_MUTED}
-        {...staticTextProps(prompt)}
+        style={prompt}
       />
       {analysis.rows.length === 0 && (
-        <Text
+        <LaidOutText
           x={rect.x + pad}
           y={emptyY}
-          text={analysis.emptyLines.join('\n')}
-          wrap="none"
+          lines={analysis.emptyLines}
           fill={highContrast ? '#000000' : INK_MUTED}
-          {...staticTextProps(prompt)}
+          style={prompt}
         />
       )}
       {analysis.rows.map((row) =>

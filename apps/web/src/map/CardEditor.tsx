@@ -1,30 +1,20 @@
-import type { CardId } from '@kinmap/model';
 import { METRICS, TEXT_STYLES } from '../canvas/boardMetrics';
 import { FONT_FAMILY, INK, SELECTION } from '../canvas/colors';
 import type { Rect } from '../canvas/geometry';
-import type { BoardWriter } from '../editing/boardActions';
-import { useCardTextEditor } from '../editing/useCardTextEditor';
-import { type MessageKey, t } from '../lib/messages';
+import { type CardTextEditorProps, fitTextareaHeight, useCardTextEditor } from '../editing/useCardTextEditor';
+import { t } from '../lib/messages';
 
-export interface CardEditorProps {
-  readonly writer: BoardWriter;
-  readonly cardId: CardId;
+export interface CardEditorProps extends CardTextEditorProps {
   /** The card's rectangle in board coordinates; the editor sits exactly over it. */
   readonly rect: Rect;
-  /** `keyboard` when the person pressed Escape (focus should return to the board), `blur` otherwise. */
-  readonly onClose: (how: 'keyboard' | 'blur') => void;
-  readonly onNotice: (key: MessageKey) => void;
 }
 
-/** Grows the textarea with its text; CSS min-height keeps it at least as tall as the card. */
-function fitHeight(el: HTMLTextAreaElement): void {
-  el.style.height = 'auto';
-  el.style.height = `${el.scrollHeight}px`;
-}
+/** CSS min-height keeps the editor at least as tall as the card. */
+const fitHeight = fitTextareaHeight();
 
 /** A plain textarea over the card, bound to the card's Y.Text (see `useCardTextEditor`). */
-export function CardEditor({ writer, cardId, rect, onClose, onNotice }: CardEditorProps) {
-  const { ref, onInput, onKeyDown } = useCardTextEditor(writer, cardId, onClose, onNotice, fitHeight);
+export function CardEditor({ rect, ...card }: CardEditorProps) {
+  const { ref, onInput, onKeyDown } = useCardTextEditor(card, fitHeight);
 
   const text = TEXT_STYLES.cardText;
   const { cardPaddingX, cardPaddingY, stripeWidth } = METRICS;
@@ -38,7 +28,7 @@ export function CardEditor({ writer, cardId, rect, onClose, onNotice }: CardEdit
       spellCheck
       onInput={onInput}
       onKeyDown={onKeyDown}
-      onBlur={() => onClose('blur')}
+      onBlur={() => card.onClose('blur')}
       style={{
         position: 'absolute',
         left: rect.x,

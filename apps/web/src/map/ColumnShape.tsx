@@ -1,8 +1,8 @@
-import { Group, Rect, Text } from 'react-konva';
+import { Group, Rect } from 'react-konva';
 import type { ColumnLayout } from '../canvas/boardLayout';
 import { METRICS, TEXT_STYLES } from '../canvas/boardMetrics';
 import { COLUMN_COLORS, INK } from '../canvas/colors';
-import { staticTextProps } from '../canvas/text/textMeasure';
+import { LaidOutText } from './LaidOutText';
 
 /** A column's pale background and its question as the heading. */
 export function ColumnShape({ column }: { readonly column: ColumnLayout }) {
@@ -22,13 +22,12 @@ export function ColumnShape({ column }: { readonly column: ColumnLayout }) {
         cornerRadius={10}
         perfectDrawEnabled={false}
       />
-      <Text
+      <LaidOutText
         x={rect.x + METRICS.columnPadding}
         y={rect.y + METRICS.columnPadding}
-        text={column.titleLines.join('\n')}
-        wrap="none"
+        lines={column.titleLines}
         fill={INK}
-        {...staticTextProps(style)}
+        style={style}
       />
     </Group>
   );

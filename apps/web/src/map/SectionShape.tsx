@@ -4,8 +4,9 @@ import { Group, Rect, Text } from 'react-konva';
 import type { SectionLayout } from '../canvas/boardLayout';
 import { METRICS, TEXT_STYLES } from '../canvas/boardMetrics';
 import { FONT_FAMILY, INK, INK_MUTED } from '../canvas/colors';
-import { konvaFontStyle, staticTextProps } from '../canvas/text/textMeasure';
+import { konvaFontStyle } from '../canvas/text/textMeasure';
 import { t } from '../lib/messages';
+import { LaidOutText } from './LaidOutText';
 
 export interface SectionShapeProps {
   readonly section: SectionLayout;
@@ -40,31 +41,16 @@ export function SectionShape({ section, canEdit, onAdd }: SectionShapeProps) {
         cornerRadius={8}
         perfectDrawEnabled={false}
       />
-      <Text
-        x={rect.x + pad}
-        y={rect.y + pad}
-        text={section.titleLines.join('\n')}
-        wrap="none"
-        fill={INK}
-        {...staticTextProps(title)}
-      />
-      <Text
-        x={rect.x + pad}
-        y={promptY}
-        text={section.promptLines.join('\n')}
-        wrap="none"
-        fill={INK_MUTED}
-        {...staticTextProps(prompt)}
-      />
+      <LaidOutText x={rect.x + pad} y={rect.y + pad} lines={section.titleLines} fill={INK} style={title} />
+      <LaidOutText x={rect.x + pad} y={promptY} lines={section.promptLines} fill={INK_MUTED} style={prompt} />
       {section.noteLines.length > 0 && (
-        <Text
+        <LaidOutText
           name="section-note"
           x={rect.x + pad}
           y={section.noteY}
-          text={section.noteLines.join('\n')}
-          wrap="none"
+          lines={section.noteLines}
           fill={INK_MUTED}
-          {...staticTextProps(prompt)}
+          style={prompt}
         />
       )}
       {canEdit && (

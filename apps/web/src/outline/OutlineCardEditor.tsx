@@ -1,28 +1,19 @@
-import type { CardId } from '@kinmap/model';
-import type { BoardWriter } from '../editing/boardActions';
-import { useCardTextEditor } from '../editing/useCardTextEditor';
-import { type MessageKey, t } from '../lib/messages';
+import { type CardTextEditorProps, fitTextareaHeight, useCardTextEditor } from '../editing/useCardTextEditor';
+import { t } from '../lib/messages';
 
-export interface OutlineCardEditorProps {
-  readonly writer: BoardWriter;
-  readonly cardId: CardId;
+export interface OutlineCardEditorProps extends CardTextEditorProps {
   /** Names the card for screen readers, e.g. "card 2 in Harm". */
   readonly cardRef: string;
-  /** `keyboard` when the person pressed Escape (focus goes back to the card), `blur` otherwise. */
-  readonly onClose: (how: 'keyboard' | 'blur') => void;
-  readonly onNotice: (key: MessageKey) => void;
 }
 
-function fitHeight(el: HTMLTextAreaElement): void {
-  el.style.height = 'auto';
-  el.style.height = `${el.scrollHeight + 2}px`;
-}
+/** The outline's editor has a 1px border above and below its text. */
+const fitHeight = fitTextareaHeight(2);
 
 /** The card's words in a textarea bound to its Y.Text, so several people can type in it at once. */
-export function OutlineCardEditor({ writer, cardId, cardRef, onClose, onNotice }: OutlineCardEditorProps) {
-  const { ref, onInput, onKeyDown } = useCardTextEditor(writer, cardId, onClose, onNotice, fitHeight);
+export function OutlineCardEditor({ cardRef, ...card }: OutlineCardEditorProps) {
+  const { ref, onInput, onKeyDown } = useCardTextEditor(card, fitHeight);
 
-  const hintId = `outline-hint-${cardId}`;
+  const hintId = `outline-hint-${card.cardId}`;
   return (
     <>
       <textarea
@@ -35,7 +26,7 @@ export function OutlineCardEditor({ writer, cardId, cardRef, onClose, onNotice }
         aria-describedby={hintId}
         onInput={onInput}
         onKeyDown={onKeyDown}
-        onBlur={() => onClose('blur')}
+        onBlur={() => card.onClose('blur')}
       />
       <p id={hintId} className="outline-card__hint">
         {t('outline.textHint')}

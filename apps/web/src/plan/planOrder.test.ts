@@ -1,4 +1,11 @@
-import type { BoardState, NetworkMemberId, NetworkMemberState, RuleId, RuleState } from '@kinmap/model';
+import {
+  type BoardState,
+  emptyBoardState,
+  type NetworkMemberId,
+  type NetworkMemberState,
+  type RuleId,
+  type RuleState,
+} from '@kinmap/model';
 import { describe, expect, it } from 'vitest';
 import { memberLabel, membersInOrder, responsibleMembers, rulesInOrder, withResponsible } from './planOrder';
 
@@ -28,14 +35,9 @@ function rule(id: string, order: number, responsible: string[] = []): RuleState 
 
 function board(members: NetworkMemberState[], rules: RuleState[]): BoardState {
   return {
-    meta: { title: 'Case', createdAt: 0, schemaVersion: 1 },
-    cards: {},
-    pairs: {},
-    scales: {},
-    participants: {},
+    ...emptyBoardState('Case'),
     network: Object.fromEntries(members.map((m) => [m.id, m])),
     rules: Object.fromEntries(rules.map((r) => [r.id, r])),
-    plan: { bottomLines: '', monitoringWho: '', monitoringHowOften: '', reviewDate: null },
   };
 }
 

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { FormField, FormProblem, SubmitButton } from '../lib/FormField';
 import { t } from '../lib/messages';
 import { boardPath, navigate } from '../lib/router';
 import { checkImportFile, IMPORT_LIMIT_MB, type ImportProblem, importProblem } from './importFile';
@@ -36,29 +37,24 @@ export function ImportBoardForm() {
     <section className="board-import" aria-labelledby="import-title">
       <h2 id="import-title">{t('reports.import.title')}</h2>
       <form onSubmit={(e) => void submit(e)} noValidate>
-        <label htmlFor="import-file">{t('reports.import.file')}</label>
-        <p id="import-file-hint" className="hint">
-          {t('reports.import.hint')}
-        </p>
-        <input
+        <FormField
           id="import-file"
+          label={t('reports.import.file')}
+          hint={t('reports.import.hint')}
           type="file"
           accept="application/json,.json"
-          aria-describedby="import-file-hint"
           aria-invalid={problem !== null && problem !== 'failed'}
           onChange={(e) => {
             setFile(e.currentTarget.files?.[0] ?? null);
             setProblem(null);
           }}
         />
-        {problem && (
-          <p className="error" role="alert">
-            {t(`reports.import.${problem}`, { limit: IMPORT_LIMIT_MB })}
-          </p>
-        )}
-        <button type="submit" disabled={busy}>
-          {t(busy ? 'reports.import.working' : 'reports.import.button')}
-        </button>
+        <FormProblem>{problem && t(`reports.import.${problem}`, { limit: IMPORT_LIMIT_MB })}</FormProblem>
+        <SubmitButton
+          busy={busy}
+          label={t('reports.import.button')}
+          busyLabel={t('reports.import.working')}
+        />
       </form>
     </section>
   );

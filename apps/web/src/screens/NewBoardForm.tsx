@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { createBoard } from '../lib/api';
+import { FormField, FormProblem, SubmitButton } from '../lib/FormField';
 import { t } from '../lib/messages';
 import { boardPath, navigate } from '../lib/router';
 
@@ -33,28 +34,19 @@ export function NewBoardForm() {
     <>
       <h2>{t('landing.title')}</h2>
       <form onSubmit={(e) => void submit(e)} noValidate>
-        <label htmlFor="case-label">{t('landing.caseLabel')}</label>
-        <p id="case-label-hint" className="hint">
-          {t('landing.caseLabelHint')}
-        </p>
-        <input
+        <FormField
           id="case-label"
+          label={t('landing.caseLabel')}
+          hint={t('landing.caseLabelHint')}
           name="caseLabel"
           autoComplete="off"
           maxLength={MAX_TITLE}
           value={label}
-          aria-describedby="case-label-hint"
           aria-invalid={error === 'empty'}
           onChange={(e) => setLabel(e.currentTarget.value)}
         />
-        {error && (
-          <p className="error" role="alert">
-            {t(error === 'empty' ? 'landing.emptyLabel' : 'landing.error')}
-          </p>
-        )}
-        <button type="submit" disabled={busy}>
-          {t(busy ? 'landing.creating' : 'landing.create')}
-        </button>
+        <FormProblem>{error && t(error === 'empty' ? 'landing.emptyLabel' : 'landing.error')}</FormProblem>
+        <SubmitButton busy={busy} label={t('landing.create')} busyLabel={t('landing.creating')} />
       </form>
     </>
   );

@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import { isPairIntact } from '../cards/pairing.js';
-import { readMeta } from './board.js';
+import { readMeta, SCHEMA_VERSION } from './board.js';
 import { childText, readTopMap } from './docMaps.js';
 import { OVERALL_SCALE_ID } from './ids.js';
 import { compareOrdered } from './order.js';
@@ -65,6 +65,24 @@ export function readBoard(doc: Y.Doc): BoardState {
     network,
     rules,
     plan: readPlanFrom(readTopMap(doc, 'plan')),
+  };
+}
+
+/**
+ * A board's state with nothing on it: no cards, scales, people, rules or plan. For building a state
+ * by hand (fixtures, benchmarks) without spelling out every empty part.
+ * @example const board = { ...emptyBoardState('Case 1'), cards: { [card.id]: card } };
+ */
+export function emptyBoardState(title: string, createdAt = 0): BoardState {
+  return {
+    meta: { title, createdAt, schemaVersion: SCHEMA_VERSION },
+    cards: {},
+    pairs: {},
+    scales: {},
+    participants: {},
+    network: {},
+    rules: {},
+    plan: { bottomLines: '', monitoringWho: '', monitoringHowOften: '', reviewDate: null },
   };
 }
 

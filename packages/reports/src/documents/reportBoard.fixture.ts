@@ -1,18 +1,19 @@
-import type {
-  BoardState,
-  CardId,
-  CardState,
-  Category,
-  MeetingRecord,
-  NetworkMemberId,
-  PairId,
-  ParticipantId,
-  Role,
-  RuleId,
-  ScaleId,
-  ScaleRating,
-  Trajectory,
-  VersionMeta,
+import {
+  type BoardState,
+  type CardId,
+  type CardState,
+  type Category,
+  emptyBoardState,
+  type MeetingRecord,
+  type NetworkMemberId,
+  type PairId,
+  type ParticipantId,
+  type Role,
+  type RuleId,
+  type ScaleId,
+  type ScaleRating,
+  type Trajectory,
+  type VersionMeta,
 } from '@kinmap/model';
 import type { RecordInput } from './reportInput.js';
 
@@ -155,16 +156,7 @@ export function sampleRestricted(): BoardState {
 }
 
 export function emptyBoard(title: string): BoardState {
-  return {
-    meta: { title, createdAt: T0, schemaVersion: 1 },
-    cards: {},
-    pairs: {},
-    scales: {},
-    participants: {},
-    network: {},
-    rules: {},
-    plan: { bottomLines: '', monitoringWho: '', monitoringHowOften: '', reviewDate: null },
-  };
+  return emptyBoardState(title, T0);
 }
 
 /** The sample board with `count` more cards spread over the categories, and one of 5,000 characters. */

@@ -19,7 +19,7 @@
  * is checked when it is installed, so an upgrade that changes it fails loudly in the tests.
  */
 
-import { type GlyphOutline, outlineCache } from './glyphOutlines.js';
+import { type GlyphOutline, outlineCache, placedOutline } from './glyphOutlines.js';
 import {
   type DocWithFont,
   type EmbeddedFontInternals,
@@ -99,15 +99,8 @@ export function installGlyphMap(doc: DocWithFont, name: string): GlyphMappedFont
           ? [missing.shift() ?? ZERO_WIDTH_SPACE]
           : glyph.codePoints;
       if (codePoints.length === 0 && (previous !== undefined || position.xAdvance === 0)) {
-        const steps = pathOf(glyph);
-        if (steps.length > 0) {
-          marks.push({
-            steps,
-            x: pen + position.xOffset,
-            y: position.yOffset,
-            unitsPerEm: font.font.unitsPerEm,
-          });
-        }
+        const mark = placedOutline(pathOf(glyph), pen, position, font.font.unitsPerEm);
+        if (mark) marks.push(mark);
         // The text's pen must still move as far as the shaper moved it.
         if (previous !== undefined) previous.xAdvance += position.xAdvance;
       } else {

@@ -95,6 +95,17 @@ export interface OutlinedRun {
   readonly advance: number;
 }
 
+/** A glyph's outline where the shaper placed it, `pen` along the run; null when it draws nothing (a space). */
+export function placedOutline(
+  steps: readonly OutlineStep[],
+  pen: number,
+  position: GlyphPosition,
+  unitsPerEm: number,
+): GlyphOutline | null {
+  if (steps.length === 0) return null;
+  return { steps, x: pen + position.xOffset, y: position.yOffset, unitsPerEm };
+}
+
 export function outlineRun(doc: DocWithFont, name: string, text: string): OutlinedRun {
   const font = embeddedFont(doc, name);
   let pathOf = outlineCaches.get(font);
@@ -108,14 +119,8 @@ export function outlineRun(doc: DocWithFont, name: string, text: string): Outlin
   glyphs.forEach((glyph, index) => {
     const position = positions[index] as GlyphPosition;
     const steps = (pathOf as (glyph: FontkitGlyph) => OutlineStep[])(glyph);
-    if (steps.length > 0) {
-      outlines.push({
-        steps,
-        x: pen + position.xOffset,
-        y: position.yOffset,
-        unitsPerEm: font.font.unitsPerEm,
-      });
-    }
+    const outline = placedOutline(steps, pen, position, font.font.unitsPerEm);
+    if (outline) outlines.push(outline);
     pen += position.xAdvance;
   });
   return { outlines, advance: pen };

@@ -1,13 +1,14 @@
-import type {
-  BoardState,
-  CardId,
-  CardState,
-  Category,
-  PairId,
-  PairState,
-  ParticipantId,
-  ScaleId,
-  ScaleState,
+import {
+  type BoardState,
+  type CardId,
+  type CardState,
+  type Category,
+  emptyBoardState,
+  type PairId,
+  type PairState,
+  type ParticipantId,
+  type ScaleId,
+  type ScaleState,
 } from '@kinmap/model';
 import { describe, expect, it } from 'vitest';
 import { visibleBoard } from '../../board/visibility';
@@ -59,14 +60,10 @@ function scale(id: string, values: number[]): ScaleState {
 
 function board(cards: CardState[], pairs: PairState[], scales: ScaleState[] = []): BoardState {
   return {
-    meta: { title: 'Case 1', createdAt: 0, schemaVersion: 1 },
+    ...emptyBoardState('Case 1'),
     cards: Object.fromEntries(cards.map((c) => [c.id, c])),
     pairs: Object.fromEntries(pairs.map((p) => [p.id, p])),
     scales: Object.fromEntries(scales.map((s) => [s.id, s])),
-    participants: {},
-    network: {},
-    rules: {},
-    plan: { bottomLines: '', monitoringWho: '', monitoringHowOften: '', reviewDate: null },
   };
 }
 

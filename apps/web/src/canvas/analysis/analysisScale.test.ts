@@ -1,4 +1,10 @@
-import type { BoardState, ParticipantId, ScaleId, ScaleState } from '@kinmap/model';
+import {
+  type BoardState,
+  emptyBoardState,
+  type ParticipantId,
+  type ScaleId,
+  type ScaleState,
+} from '@kinmap/model';
 import { describe, expect, it } from 'vitest';
 import { t } from '../../lib/messages';
 import { MAX_MARKER_DEPTH, markerDepth, nameInitial, summariseScale } from './analysisScale';
@@ -10,16 +16,7 @@ function board(roles: Record<string, 'family' | 'facilitator' | 'viewer'>): Boar
       { id: id as ParticipantId, displayName: `${id} name`, role, joinedAt: 0 },
     ]),
   );
-  return {
-    meta: { title: 'Case 1', createdAt: 0, schemaVersion: 1 },
-    cards: {},
-    pairs: {},
-    scales: {},
-    participants,
-    network: {},
-    rules: {},
-    plan: { bottomLines: '', monitoringWho: '', monitoringHowOften: '', reviewDate: null },
-  };
+  return { ...emptyBoardState('Case 1'), participants };
 }
 
 function scale(
