@@ -63,7 +63,10 @@ export class BoardPage {
     return this.page.evaluate(([px, py]) => window.__kinmap?.cardAt(px ?? 0, py ?? 0) ?? null, [x, y]);
   }
 
-  /** Adds a card through the toolbar and types its text into the editor that opens. */
+  /**
+   * Adds a card through the toolbar, types its text into the editor that opens, and waits until the
+   * board shows it: the bridge publishes typing in its own task, which a busy machine can delay.
+   */
   async addCard(sectionLabel: string, text: string): Promise<void> {
     await this.page.getByRole('combobox', { name: 'Section' }).selectOption({ label: sectionLabel });
     await this.page.getByRole('button', { name: 'Add card' }).click();
@@ -71,6 +74,7 @@ export class BoardPage {
     await this.editor.pressSequentially(text);
     await this.editor.press('Escape');
     await expect(this.editor).toBeHidden();
+    await expect.poll(async () => (await this.cardWithText(text))?.text).toBe(text);
   }
 
   /**
