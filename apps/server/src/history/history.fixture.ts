@@ -9,6 +9,8 @@ import {
   asScaleId,
   type BoardState,
   type Category,
+  diffBoards,
+  isEmptyDiff,
   type Result,
   type Role,
   rate,
@@ -207,3 +209,9 @@ export const TEXTS = {
 } as const;
 
 export type HistoryFixture = Awaited<ReturnType<typeof historyFixture>>;
+
+/** A response body as a plain record, for reading fields the test checks. */
+export const json = async (res: Response) => (await res.json()) as Record<string, unknown>;
+
+/** Whether two boards hold the same content (no difference `diffBoards` would show). */
+export const equalBoards = (a: BoardState, b: BoardState) => isEmptyDiff(diffBoards(a, b));

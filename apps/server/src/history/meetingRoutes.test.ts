@@ -1,13 +1,9 @@
-import { type BoardState, contentHash, diffBoards, isEmptyDiff, type VersionMeta } from '@kinmap/model';
+import { contentHash, type VersionMeta } from '@kinmap/model';
 import { describe, expect, it } from 'vitest';
 import { decodeVersion } from './boardSnapshot.js';
-import { historyFixtures } from './history.fixture.js';
+import { historyFixtures, json } from './history.fixture.js';
 
 const setup = historyFixtures();
-
-const json = async (res: Response) => (await res.json()) as Record<string, unknown>;
-
-const _equalBoards = (a: BoardState, b: BoardState) => isEmptyDiff(diffBoards(a, b));
 
 describe('meetings', () => {
   it('[VE4] the facilitator starts one meeting at a time and fills it in; staff read them; others are refused', async () => {

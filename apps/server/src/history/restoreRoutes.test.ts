@@ -1,22 +1,15 @@
 import {
   asCardId,
-  type BoardState,
   type CardState,
   copyIntoRestricted,
   deleteCard,
-  diffBoards,
-  isEmptyDiff,
   removeFromShared,
   setCardText,
 } from '@kinmap/model';
 import { describe, expect, it } from 'vitest';
-import { historyFixtures } from './history.fixture.js';
+import { equalBoards, historyFixtures } from './history.fixture.js';
 
 const setup = historyFixtures();
-
-const _json = async (res: Response) => (await res.json()) as Record<string, unknown>;
-
-const equalBoards = (a: BoardState, b: BoardState) => isEmptyDiff(diffBoards(a, b));
 
 describe('restore', () => {
   it('[VE6] the facilitator restores the whole board, both documents, as a new change; the versions stay', async () => {

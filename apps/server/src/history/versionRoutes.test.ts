@@ -1,22 +1,9 @@
-import {
-  asCardId,
-  type BoardState,
-  contentHash,
-  diffBoards,
-  isEmptyDiff,
-  OVERALL_SCALE_ID,
-  rate,
-  setCardText,
-} from '@kinmap/model';
+import { asCardId, type BoardState, contentHash, OVERALL_SCALE_ID, rate, setCardText } from '@kinmap/model';
 import { describe, expect, it } from 'vitest';
 import { decodeVersion } from './boardSnapshot.js';
-import { historyFixtures } from './history.fixture.js';
+import { equalBoards, historyFixtures, json } from './history.fixture.js';
 
 const setup = historyFixtures();
-
-const json = async (res: Response) => (await res.json()) as Record<string, unknown>;
-
-const equalBoards = (a: BoardState, b: BoardState) => isEmptyDiff(diffBoards(a, b));
 
 describe('versions', () => {
   it('[VE3] staff save, list and open versions; family, network and viewers are refused and recorded', async () => {
