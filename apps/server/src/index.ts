@@ -1,4 +1,4 @@
-// What other packages use (tests/): the server, its database file and store, and the audit's CSV.
+// What other packages use (tests/): the server, its database file and store, and the audit's writer, reader and CSV.
 export { createAuditLog } from './audit/auditLog.js';
 export { csvCell } from './audit/auditRoutes.js';
 export { createAuditUpdateWriter } from './audit/auditUpdates.js';
