@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isPairIntact } from '../cards/pairing.js';
+import { hasId, idRecord, ownValue } from './idRecord.js';
 import { ID_PATTERN, OVERALL_SCALE_ID } from './ids.js';
 import { fail, ok, parseWith } from './result.js';
 import {
@@ -29,14 +30,46 @@ import type { BoardState, CardId, CardState, Result } from './types.js';
 const key = z.string().regex(ID_PATTERN, 'not an id');
 const timestamp = z.number();
 
-/** A record of `schema` keyed by each entry's own id. */
-function keyed<T extends { id: string }>(schema: z.ZodType<T>) {
+const isPlainObject = (input: unknown): input is Record<string, unknown> =>
+  typeof input === 'object' && input !== null && !Array.isArray(input);
+
+/**
+ * An object keyed by ids, each value checked by `value`. Zod's own `z.record` skips a
+ * `__proto__` key (and builds its output on a plain `{}`), which would silently lose a record
+ * whose id is `__proto__`; this one reads every own key and answers an object without a
+ * prototype. Its JSON Schema is that of the equivalent `z.record`.
+ */
+function idKeyed<T>(value: z.ZodType<T>, { ownIds = false } = {}) {
+  const described = z.toJSONSchema(z.record(key, value), { io: 'input', unrepresentable: 'any' });
+  delete described.$schema;
   return z
-    .record(key, schema)
-    .refine((records) => Object.entries(records).every(([id, record]) => record.id === id), {
-      message: 'an entry is not under its own id',
-    });
+    .custom<Record<string, unknown>>(isPlainObject, 'expected an object')
+    .transform((input, ctx) => {
+      const out = idRecord<T>();
+      for (const id of Object.keys(input)) {
+        if (!ID_PATTERN.test(id)) {
+          ctx.addIssue({ code: 'custom', message: 'not an id', path: [id] });
+          continue;
+        }
+        const parsed = value.safeParse(input[id]);
+        if (!parsed.success) {
+          for (const issue of parsed.error.issues) {
+            ctx.addIssue({ code: 'custom', message: issue.message, path: [id, ...issue.path] });
+          }
+          continue;
+        }
+        if (ownIds && (parsed.data as { id?: unknown }).id !== id) {
+          ctx.addIssue({ code: 'custom', message: 'an entry is not under its own id', path: [id] });
+        }
+        out[id] = parsed.data;
+      }
+      return out;
+    })
+    .meta(described);
 }
+
+/** A record of `schema` keyed by each entry's own id. */
+const keyed = <T extends { id: string }>(schema: z.ZodType<T>) => idKeyed(schema, { ownIds: true });
 
 const cardState = z.object({
   id: cardIdSchema,
@@ -48,7 +81,7 @@ const cardState = z.object({
   updatedAt: timestamp,
   order: timestamp,
   professionalsOnly: z.boolean(),
-  marks: z.record(key, markSchema),
+  marks: idKeyed(markSchema),
   pairId: pairIdSchema.nullable(),
 });
 
@@ -64,7 +97,7 @@ const scaleRating = z.object({ value: z.int().min(0).max(10), reason: textOf(LIM
 const scaleState = z.object({
   id: scaleIdSchema,
   mode: scaleModeSchema,
-  ratings: z.record(key, scaleRating),
+  ratings: idKeyed(scaleRating),
   scored: z.array(key),
 });
 
@@ -129,22 +162,22 @@ void _fits;
  * written, so it is refused rather than half-honoured.
  */
 export function checkBoardState(state: BoardState): Result<BoardState> {
-  const lookup = (id: CardId): CardState | null => state.cards[id] ?? null;
+  const lookup = (id: CardId): CardState | null => ownValue(state.cards, id) ?? null;
   for (const pair of Object.values(state.pairs)) {
     if (!isPairIntact(pair, lookup)) return fail('invalid-input', `pairs.${pair.id}: not an intact pair`);
   }
   for (const card of Object.values(state.cards)) {
-    if (card.pairId !== null && state.pairs[card.pairId] === undefined) {
+    if (card.pairId !== null && !hasId(state.pairs, card.pairId)) {
       return fail('invalid-input', `cards.${card.id}.pairId: no such pair`);
     }
   }
   for (const id of Object.keys(state.scales)) {
-    if (id !== OVERALL_SCALE_ID && state.pairs[id] === undefined) {
+    if (id !== OVERALL_SCALE_ID && !hasId(state.pairs, id)) {
       return fail('invalid-input', `scales.${id}: neither the overall scale nor a pair's`);
     }
   }
   for (const rule of Object.values(state.rules)) {
-    const missing = rule.responsibleMemberIds.find((id) => state.network[id] === undefined);
+    const missing = rule.responsibleMemberIds.find((id) => !hasId(state.network, id));
     if (missing !== undefined) return fail('invalid-input', `rules.${rule.id}: no network member ${missing}`);
   }
   return ok(state);

@@ -32,7 +32,7 @@ function rawCard(fields: Record<string, unknown>): Y.Map<unknown> {
 }
 
 describe('readBoard', () => {
-  it('skips malformed cards and keeps the good ones', () => {
+  it('keeps cards with a malformed field, repaired, and skips only entries that cannot be cards', () => {
     const doc = newBoard();
     const good = unwrap(addCard(doc, practitioner, { category: 'harm', text: 'real' })).cardId;
     raw(doc, () => {
@@ -46,10 +46,17 @@ describe('readBoard', () => {
       cards.set('noRole', rawCard({ id: 'noRole', authorRole: undefined, text: new Y.Text('x') }));
       cards.set('number', 42);
     });
-    expect(Object.keys(readBoard(doc).cards)).toEqual([good]);
+    const cards = readBoard(doc).cards;
+    expect(Object.keys(cards).sort()).toEqual(
+      [good, 'plain', 'noText', 'badCategory', 'wrongId', 'badOrder', 'noRole'].sort(),
+    );
+    expect(cards.noText?.text).toBe('a string, not Y.Text');
+    expect(cards.badCategory?.category).toBe('nextStep');
+    expect(cards.wrongId?.id).toBe('wrongId');
+    expect(cards.noRole?.authorRole).toBe('viewer');
   });
 
-  it('drops invalid marks and ratings but keeps their card and scale', () => {
+  it('drops unreadable marks and ratings, clamps a rating out of range, keeps their card and scale', () => {
     const doc = newBoard();
     const cardId = unwrap(addCard(doc, practitioner, { category: 'harm', text: 'x' })).cardId;
     raw(doc, () => {
@@ -65,7 +72,10 @@ describe('readBoard', () => {
     });
     const state = readBoard(doc);
     expect(state.cards[cardId]?.marks).toEqual({ sam: 'agree' });
-    expect(state.scales.overall?.ratings).toEqual({ sam: { value: 4, reason: 'ok', at: 1 } });
+    expect(state.scales.overall?.ratings).toEqual({
+      sam: { value: 4, reason: 'ok', at: 1 },
+      mum: { value: 10, reason: '', at: 1 },
+    });
   });
 
   it('skips a pair whose card is missing and reads its partner as unpaired', () => {
@@ -91,7 +101,7 @@ describe('readBoard', () => {
     expect(Object.values(state.cards).every((card) => card.pairId === null)).toBe(true);
   });
 
-  it('skips malformed participants, network members and rules, and drops missing responsible people', () => {
+  it('keeps malformed participants, network members and rules, and drops missing responsible people', () => {
     const doc = newBoard();
     const gran = unwrap(addNetworkMember(doc, practitioner, { name: 'Gran' })).memberId;
     const { ruleId } = unwrap(addRule(doc, practitioner, { text: 'r', responsibleMemberIds: [gran] }));
@@ -111,13 +121,15 @@ describe('readBoard', () => {
       );
     });
     const state = readBoard(doc);
-    expect(state.participants).toEqual({});
-    expect(Object.keys(state.network)).toEqual([gran]);
-    expect(Object.keys(state.rules)).toEqual([ruleId]);
+    expect(state.participants.p1).toMatchObject({ displayName: 'No role', role: 'viewer' });
+    expect(Object.keys(state.network).sort()).toEqual([gran, 'm1'].sort());
+    expect(state.network.m1?.toldAboutWorries).toBe(false);
+    expect(Object.keys(state.rules).sort()).toEqual([ruleId, 'r1'].sort());
+    expect(state.rules.r1?.text).toBe('plain string');
     expect(state.rules[ruleId]?.responsibleMemberIds).toEqual([gran]);
   });
 
-  it('reads a damaged plan and meta as empty defaults', () => {
+  it('reads a damaged plan and meta as strings or empty defaults', () => {
     const doc = newBoard();
     raw(doc, () => {
       doc.getMap('plan').set('bottomLines', 'not a Y.Text');
@@ -126,7 +138,7 @@ describe('readBoard', () => {
     });
     const state = readBoard(doc);
     expect(state.plan).toEqual({
-      bottomLines: '',
+      bottomLines: 'not a Y.Text',
       monitoringWho: '',
       monitoringHowOften: '',
       reviewDate: null,

@@ -1,13 +1,15 @@
 import type * as Y from 'yjs';
 import { isPairIntact } from '../cards/pairing.js';
-import { readMeta, SCHEMA_VERSION } from './board.js';
+import { SCHEMA_VERSION } from './board.js';
 import { childText, readTopMap } from './docMaps.js';
+import { filterRecord, hasId, idRecord, ownValue } from './idRecord.js';
 import { OVERALL_SCALE_ID } from './ids.js';
 import { compareOrdered } from './order.js';
 import {
   findIn,
   readAll,
   readCard,
+  readMetaFrom,
   readNetworkMember,
   readPair,
   readParticipant,
@@ -15,57 +17,70 @@ import {
   readRule,
   readScale,
 } from './records.js';
-import type {
-  BoardState,
-  CardId,
-  CardState,
-  Category,
-  NetworkMemberState,
-  PairState,
-  RuleState,
-} from './types.js';
+import type { Repair } from './repairs.js';
+import { LIMITS } from './schema.js';
+import type { BoardState, CardId, CardState, Category, NetworkMemberState, RuleState } from './types.js';
+
+/** A reading of the whole board and what was repaired to read it (repairs.ts). */
+export interface BoardReading {
+  readonly state: BoardState;
+  readonly repairs: readonly Repair[];
+}
 
 /**
- * A plain reading of the whole board. Defensive: an entry that is malformed (wrong types,
- * missing fields, a key that is not an id, written by a buggy or foreign client) is skipped
- * and never throws. Pairs follow the rule in pairing.ts: only intact pairs and their scales
- * appear, and a card's `pairId` is null unless its pair is intact. A rule's
- * `responsibleMemberIds` lists only members that exist, in the network's order.
+ * A plain reading of the whole board that never throws and never drops a record because one
+ * field is malformed (written by an older version, a buggy or a foreign client): the field is
+ * read as a safe default or cut to its limit, and the repair is listed by id and field name.
+ * Every record and child record is keyed by id in an object without a prototype, so ids such
+ * as `__proto__` and `constructor` read like any other. Pairs follow the rule in pairing.ts:
+ * only intact pairs and their scales appear, and a card's `pairId` is null unless its pair is
+ * intact. A rule's `responsibleMemberIds` lists only members that exist, in the network's order.
+ * The reading always passes `checkBoardState`, so its export re-imports.
  */
-export function readBoard(doc: Y.Doc): BoardState {
-  const cardsStored = readAll(doc, 'cards', readCard);
-  const pairsStored = readAll(doc, 'pairs', readPair);
-  const lookup = (id: CardId): CardState | null => cardsStored[id] ?? null;
+export function readBoardWithRepairs(doc: Y.Doc): BoardReading {
+  const repairs: Repair[] = [];
+  const sink = (repair: Repair) => {
+    repairs.push(repair);
+  };
+  const cardsStored = readAll(doc, 'cards', readCard, sink);
+  const pairsStored = readAll(doc, 'pairs', readPair, sink);
+  const lookup = (id: CardId): CardState | null => ownValue(cardsStored, id) ?? null;
 
-  const pairs: Record<string, PairState> = {};
-  for (const pair of Object.values(pairsStored)) {
-    if (isPairIntact(pair, lookup)) pairs[pair.id] = pair;
-  }
-  const cards: Record<string, CardState> = {};
+  const pairs = filterRecord(pairsStored, (pair) => isPairIntact(pair, lookup));
+  const cards = idRecord<CardState>();
   for (const card of Object.values(cardsStored)) {
-    const intact = card.pairId !== null && pairs[card.pairId] !== undefined;
+    const intact = card.pairId !== null && hasId(pairs, card.pairId);
     cards[card.id] = intact || card.pairId === null ? card : { ...card, pairId: null };
   }
-  const scales = Object.fromEntries(
-    Object.entries(readAll(doc, 'scales', readScale)).filter(
-      ([id]) => id === OVERALL_SCALE_ID || pairs[id] !== undefined,
-    ),
+  const scales = filterRecord(
+    readAll(doc, 'scales', readScale, sink),
+    (_, id) => id === OVERALL_SCALE_ID || hasId(pairs, id),
   );
-  const network = readAll(doc, 'network', readNetworkMember);
-  const rules: Record<string, RuleState> = {};
-  for (const rule of Object.values(readAll(doc, 'rules', readRule))) {
-    rules[rule.id] = { ...rule, responsibleMemberIds: responsibleIn(network, rule) };
+  const network = readAll(doc, 'network', readNetworkMember, sink);
+  const rules = idRecord<RuleState>();
+  for (const rule of Object.values(readAll(doc, 'rules', readRule, sink))) {
+    const responsibleMemberIds = responsibleIn(network, rule);
+    if (responsibleMemberIds.length > LIMITS.responsible) {
+      sink({ part: 'rules', id: rule.id, field: 'responsible', action: 'truncated' });
+    }
+    rules[rule.id] = { ...rule, responsibleMemberIds: responsibleMemberIds.slice(0, LIMITS.responsible) };
   }
-  return {
-    meta: readMeta(doc),
+  const state: BoardState = {
+    meta: readMetaFrom(readTopMap(doc, 'meta'), sink),
     cards,
     pairs,
     scales,
-    participants: readAll(doc, 'participants', readParticipant),
+    participants: readAll(doc, 'participants', readParticipant, sink),
     network,
     rules,
-    plan: readPlanFrom(readTopMap(doc, 'plan')),
+    plan: readPlanFrom(readTopMap(doc, 'plan'), sink),
   };
+  return { state, repairs };
+}
+
+/** The board as readBoardWithRepairs reads it, without the list of repairs. */
+export function readBoard(doc: Y.Doc): BoardState {
+  return readBoardWithRepairs(doc).state;
 }
 
 /**
@@ -76,12 +91,12 @@ export function readBoard(doc: Y.Doc): BoardState {
 export function emptyBoardState(title: string, createdAt = 0): BoardState {
   return {
     meta: { title, createdAt, schemaVersion: SCHEMA_VERSION },
-    cards: {},
-    pairs: {},
-    scales: {},
-    participants: {},
-    network: {},
-    rules: {},
+    cards: idRecord(),
+    pairs: idRecord(),
+    scales: idRecord(),
+    participants: idRecord(),
+    network: idRecord(),
+    rules: idRecord(),
     plan: { bottomLines: '', monitoringWho: '', monitoringHowOften: '', reviewDate: null },
   };
 }
@@ -90,7 +105,7 @@ export function emptyBoardState(title: string, createdAt = 0): BoardState {
 // someone who is gone, so the reading drops them rather than showing a blank person.
 function responsibleIn(network: Record<string, NetworkMemberState>, rule: RuleState) {
   return rule.responsibleMemberIds
-    .map((id) => network[id])
+    .map((id) => ownValue(network, id))
     .filter((member) => member !== undefined)
     .sort(compareOrdered)
     .map((member) => member.id);

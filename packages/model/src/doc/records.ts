@@ -1,36 +1,40 @@
 import * as Y from 'yjs';
-import type { z } from 'zod';
-import { type AnyMap, childMap, childText, plainFields, readTopMap, type TopLevelName } from './docMaps.js';
+import { type AnyMap, childMap, readTopMap, type TopLevelName } from './docMaps.js';
+import { idRecord } from './idRecord.js';
 import { isId } from './ids.js';
+import { fieldReader, fieldSource, ignoreRepairs, type RepairAction, type RepairSink } from './repairs.js';
+import { LIMITS, storedReviewDate } from './schema.js';
 import {
-  markSchema,
-  storedCard,
-  storedNetworkMember,
-  storedPair,
-  storedParticipant,
-  storedRating,
-  storedReviewDate,
-  storedRule,
-  storedScale,
-} from './schema.js';
-import type {
-  BoardMeta,
-  CardState,
-  Mark,
-  NetworkMemberId,
-  NetworkMemberState,
-  PairState,
-  ParticipantState,
-  PlanState,
-  RuleState,
-  ScaleRating,
-  ScaleState,
+  type BoardMeta,
+  CATEGORIES,
+  CATEGORY_COLUMN,
+  type CardId,
+  type CardState,
+  type Category,
+  COLUMNS,
+  isCategory,
+  type Mark,
+  type NetworkMemberId,
+  type NetworkMemberState,
+  type PairId,
+  type PairState,
+  type ParticipantId,
+  type ParticipantState,
+  type PlanState,
+  ROLES,
+  type RuleId,
+  type RuleState,
+  type ScaleId,
+  type ScaleRating,
+  type ScaleState,
 } from './types.js';
 
 /**
  * Reading stored records, shared by readBoard and by the ops' existence checks so both agree
- * on what exists. Every reader returns null for a malformed record instead of throwing: a
- * damaged or foreign entry must never break a board.
+ * on what exists. A reader never throws and never drops a record because one field is
+ * malformed: the field reads as a safe default (repairs.ts) and the repair goes to `sink`.
+ * Only an entry that cannot be a record at all (not a map, a key that is not an id, a pair
+ * without its two card ids) is left out, and that is reported too.
  */
 
 /** A record found in the doc: its Y.Map (for writing) and its validated reading. */
@@ -39,118 +43,255 @@ export interface Found<S> {
   readonly record: S;
 }
 
-function guarded<T>(read: () => T | null): T | null {
+/** Where a card whose `order` is unreadable goes: after every other card of its category. */
+export const REPAIRED_ORDER = Number.MAX_SAFE_INTEGER;
+/** The author of a card whose `authorId` is unreadable: nobody's id, so nobody is credited. */
+export const UNKNOWN_AUTHOR = 'unknown' as ParticipantId;
+/** Where a card with an unknown category is shown (a column name keeps its column). */
+const FALLBACK_CATEGORY: Category = 'nextStep';
+
+type Reader<S> = (value: unknown, key: string, sink?: RepairSink) => S | null;
+
+function guarded<T>(part: TopLevelName, key: string, sink: RepairSink, read: () => T | null): T | null {
+  let record: T | null = null;
   try {
-    return read();
+    record = read();
   } catch {
+    record = null;
+  }
+  if (record === null) sink({ part, id: isId(key) ? key : null, field: 'record', action: 'dropped' });
+  return record;
+}
+
+function categoryOf(value: unknown, report: (field: string) => void): Category {
+  if (isCategory(value)) return value;
+  report('category');
+  const column = COLUMNS.find((name) => name === value);
+  return CATEGORIES.find((category) => CATEGORY_COLUMN[category] === column) ?? FALLBACK_CATEGORY;
+}
+
+function marksOf(map: AnyMap, report: (field: string, action: RepairAction) => void): Record<string, Mark> {
+  const marks = idRecord<Mark>();
+  const stored = map.get('marks');
+  if (stored === undefined) return marks;
+  if (!(stored instanceof Y.Map)) {
+    report('marks', 'defaulted');
+    return marks;
+  }
+  for (const [participant, mark] of (stored as AnyMap).entries()) {
+    if (isId(participant) && (mark === 'agree' || mark === 'dispute')) marks[participant] = mark;
+    else report('marks', 'dropped');
+  }
+  return marks;
+}
+
+/** A card's `pairId` that is not an id: the pair record that names the card, if there is one. */
+function pairNaming(map: AnyMap, cardId: string): PairId | null {
+  const pairs = map.doc === null ? null : readTopMap(map.doc, 'pairs');
+  const naming: string[] = [];
+  for (const [pairId, pair] of pairs?.entries() ?? []) {
+    const get = fieldSource(pair);
+    if (
+      get !== null &&
+      isId(pairId) &&
+      (get('dangerStatementId') === cardId || get('safetyGoalId') === cardId)
+    ) {
+      naming.push(pairId);
+    }
+  }
+  return (naming.sort()[0] as PairId | undefined) ?? null;
+}
+
+function pairIdOf(map: AnyMap, cardId: string, report: (field: string) => void): PairId | null {
+  const value = map.get('pairId');
+  if (value === null || isId(value)) return value as PairId | null;
+  report('pairId');
+  return pairNaming(map, cardId);
+}
+
+export function readCard(value: unknown, key: string, sink: RepairSink = ignoreRepairs): CardState | null {
+  return guarded('cards', key, sink, () => {
+    const get = fieldSource(value);
+    if (get === null) return null;
+    const f = fieldReader(get, 'cards', key, sink);
+    const map = value instanceof Y.Map ? (value as AnyMap) : null;
+    const createdAt = f.number('createdAt', 0);
+    return {
+      id: f.ownId<CardId>(key),
+      category: categoryOf(get('category'), f.report),
+      text: f.text('text', LIMITS.cardText, { yText: true }),
+      authorId: f.id('authorId', UNKNOWN_AUTHOR),
+      authorRole: f.oneOf('authorRole', ROLES, 'viewer'),
+      createdAt,
+      updatedAt: f.number('updatedAt', createdAt),
+      order: f.number('order', REPAIRED_ORDER),
+      // Unreadable: treated as professionals-only, so no family-side reading shows it by mistake.
+      professionalsOnly: f.boolean('professionalsOnly', true),
+      marks: map === null ? idRecord<Mark>() : marksOf(map, f.report),
+      pairId: map === null ? null : pairIdOf(map, key, f.report),
+    };
+  });
+}
+
+export function readPair(value: unknown, key: string, sink: RepairSink = ignoreRepairs): PairState | null {
+  return guarded('pairs', key, sink, () => {
+    const get = fieldSource(value);
+    const dangerStatementId = get?.('dangerStatementId');
+    const safetyGoalId = get?.('safetyGoalId');
+    // Without its two cards a pair can never be intact: there is nothing to repair it to.
+    if (get === null || !isId(dangerStatementId) || !isId(safetyGoalId)) return null;
+    const f = fieldReader(get, 'pairs', key, sink);
+    return {
+      id: f.ownId<PairId>(key),
+      dangerStatementId: dangerStatementId as CardId,
+      safetyGoalId: safetyGoalId as CardId,
+      createdAt: f.number('createdAt', 0),
+    };
+  });
+}
+
+function readRating(
+  value: unknown,
+  report: (field: string, action?: RepairAction) => void,
+): ScaleRating | null {
+  const get = fieldSource(value);
+  const stored = get?.('value');
+  if (get === null || typeof stored !== 'number' || !Number.isFinite(stored)) {
+    report('ratings', 'dropped');
     return null;
   }
+  const rating = Math.min(10, Math.max(0, Math.round(stored)));
+  if (rating !== stored) report('ratings.value');
+  const f = fieldReader(get, 'scales', null, ({ field, action }) => report(`ratings.${field}`, action));
+  return { value: rating, reason: f.text('reason', LIMITS.reason), at: f.number('at', 0) };
 }
 
-function parsed<T extends { id: string }>(schema: z.ZodType<T>, fields: unknown, key: string): T | null {
-  const result = schema.safeParse(fields);
-  return result.success && result.data.id === key ? result.data : null;
+export function readScale(value: unknown, key: string, sink: RepairSink = ignoreRepairs): ScaleState | null {
+  return guarded('scales', key, sink, () => {
+    const get = fieldSource(value);
+    if (get === null) return null;
+    const f = fieldReader(get, 'scales', key, sink);
+    const ratings = idRecord<ScaleRating>();
+    const scored: string[] = [];
+    const map = value instanceof Y.Map ? (value as AnyMap) : null;
+    for (const [participant, stored] of (map === null ? null : childMap(map, 'ratings'))?.entries() ?? []) {
+      const rating = isId(participant) ? readRating(stored, f.report) : null;
+      if (rating !== null) ratings[participant] = rating;
+      else if (!isId(participant)) f.report('ratings', 'dropped');
+    }
+    for (const [participant, flag] of (map === null ? null : childMap(map, 'scored'))?.entries() ?? []) {
+      if (isId(participant) && flag === true) scored.push(participant);
+      else f.report('scored', 'dropped');
+    }
+    return {
+      id: f.ownId<ScaleId>(key),
+      // Ratings in the document are revealed ones; reading them as revealed hides nothing private.
+      mode: f.oneOf('mode', ['private', 'revealed'] as const, 'revealed'),
+      ratings,
+      scored: scored.sort(),
+    };
+  });
 }
 
-function validEntries<T>(map: AnyMap | null, read: (value: unknown) => T | null): Record<string, T> {
-  const out: Record<string, T> = {};
-  if (map === null) return out;
-  for (const [key, value] of map.entries()) {
-    const item = isId(key) ? read(value) : null;
-    if (item !== null) out[key] = item;
-  }
-  return out;
+export function readParticipant(
+  value: unknown,
+  key: string,
+  sink: RepairSink = ignoreRepairs,
+): ParticipantState | null {
+  return guarded('participants', key, sink, () => {
+    const get = fieldSource(value);
+    if (get === null) return null;
+    const f = fieldReader(get, 'participants', key, sink);
+    return {
+      id: f.ownId<ParticipantId>(key),
+      displayName: f.text('displayName', LIMITS.field),
+      role: f.oneOf('role', ROLES, 'viewer'),
+      joinedAt: f.number('joinedAt', 0),
+    };
+  });
 }
 
-const CARD_KEYS = Object.keys(storedCard.shape);
-const RULE_KEYS = Object.keys(storedRule.shape);
+export function readNetworkMember(
+  value: unknown,
+  key: string,
+  sink: RepairSink = ignoreRepairs,
+): NetworkMemberState | null {
+  return guarded('network', key, sink, () => {
+    const get = fieldSource(value);
+    if (get === null) return null;
+    const f = fieldReader(get, 'network', key, sink);
+    return {
+      id: f.ownId<NetworkMemberId>(key),
+      name: f.text('name', LIMITS.field),
+      relationship: f.text('relationship', LIMITS.field),
+      contact: f.text('contact', LIMITS.field),
+      agreedTo: f.text('agreedTo', LIMITS.field),
+      toldAboutWorries: f.boolean('toldAboutWorries', false),
+      order: f.number('order', REPAIRED_ORDER),
+    };
+  });
+}
+
 const RULE_TEXTS = ['text', 'redFlags', 'networkResponse', 'howChildWillKnow'] as const;
 
-export function readCard(value: unknown, key: string): CardState | null {
-  return guarded(() => {
-    const map = asMap(value);
-    if (map === null || childText(map, 'text') === null) return null;
-    const card = parsed(storedCard, plainFields(map, CARD_KEYS), key);
-    if (card === null) return null;
-    const marks = validEntries(childMap(map, 'marks'), (mark) => {
-      const result = markSchema.safeParse(mark);
-      return result.success ? (result.data as Mark) : null;
-    });
-    return { ...card, marks };
-  });
-}
-
-export function readPair(value: unknown, key: string): PairState | null {
-  return guarded(() => {
-    const map = asMap(value);
-    return map === null ? null : parsed(storedPair, map.toJSON(), key);
-  });
-}
-
-export function readScale(value: unknown, key: string): ScaleState | null {
-  return guarded(() => {
-    const map = asMap(value);
-    if (map === null) return null;
-    const scale = parsed(storedScale, plainFields(map, ['id', 'mode']), key);
-    if (scale === null) return null;
-    const ratings = validEntries(childMap(map, 'ratings'), (rating): ScaleRating | null => {
-      const result = storedRating.safeParse(rating);
-      return result.success ? result.data : null;
-    });
-    const scored = Object.keys(
-      validEntries(childMap(map, 'scored'), (flag) => (flag === true ? flag : null)),
-    );
-    return { ...scale, ratings, scored: scored.sort() };
-  });
-}
-
-export function readParticipant(value: unknown, key: string): ParticipantState | null {
-  return guarded(() => parsed(storedParticipant, value, key));
-}
-
-export function readNetworkMember(value: unknown, key: string): NetworkMemberState | null {
-  return guarded(() => {
-    const map = asMap(value);
-    return map === null ? null : parsed(storedNetworkMember, map.toJSON(), key);
-  });
-}
-
 /** A rule as stored: `responsibleMemberIds` may name members removed concurrently. */
-export function readRule(value: unknown, key: string): RuleState | null {
-  return guarded(() => {
-    const map = asMap(value);
-    if (map === null || RULE_TEXTS.some((field) => childText(map, field) === null)) return null;
-    const rule = parsed(storedRule, plainFields(map, RULE_KEYS), key);
-    if (rule === null) return null;
-    const responsible = childMap(map, 'responsible');
+export function readRule(value: unknown, key: string, sink: RepairSink = ignoreRepairs): RuleState | null {
+  return guarded('rules', key, sink, () => {
+    const get = fieldSource(value);
+    if (get === null) return null;
+    const f = fieldReader(get, 'rules', key, sink);
+    const [text, redFlags, networkResponse, howChildWillKnow] = RULE_TEXTS.map((field) =>
+      f.text(field, LIMITS.planText, { yText: true }),
+    ) as [string, string, string, string];
+    const responsible = get('responsible');
     const responsibleMemberIds: NetworkMemberId[] = [];
-    for (const [memberId, flag] of responsible?.entries() ?? []) {
-      if (flag === true && isId(memberId)) responsibleMemberIds.push(memberId as NetworkMemberId);
+    if (responsible instanceof Y.Map) {
+      for (const [memberId, flag] of (responsible as AnyMap).entries()) {
+        if (flag === true && isId(memberId)) responsibleMemberIds.push(memberId as NetworkMemberId);
+        else if (flag !== false) f.report('responsible', 'dropped');
+      }
+    } else if (responsible !== undefined) {
+      f.report('responsible');
     }
-    return { ...rule, responsibleMemberIds };
+    return {
+      id: f.ownId<RuleId>(key),
+      text,
+      redFlags,
+      networkResponse,
+      howChildWillKnow,
+      order: f.number('order', REPAIRED_ORDER),
+      responsibleMemberIds,
+    };
   });
 }
 
-/** The plan; a missing or damaged field reads as empty. */
-export function readPlanFrom(map: AnyMap | null): PlanState {
-  const text = (key: string): string => (map === null ? '' : (childText(map, key)?.toString() ?? ''));
-  const reviewDate = storedReviewDate.safeParse(map?.get('reviewDate') ?? null);
+const PLAN_TEXTS = ['bottomLines', 'monitoringWho', 'monitoringHowOften'] as const;
+
+/** The plan; a missing field reads as empty, a damaged one as empty or cut to its limit. */
+export function readPlanFrom(map: AnyMap | null, sink: RepairSink = ignoreRepairs): PlanState {
+  const f = fieldReader((key) => map?.get(key), 'plan', null, sink);
+  const [bottomLines, monitoringWho, monitoringHowOften] = PLAN_TEXTS.map((key) =>
+    f.text(key, LIMITS.planText, { yText: true, optional: true }),
+  ) as [string, string, string];
+  const stored = map?.get('reviewDate') ?? null;
+  const reviewDate = storedReviewDate.safeParse(stored);
+  if (!reviewDate.success) f.report('reviewDate');
   return {
-    bottomLines: text('bottomLines'),
-    monitoringWho: text('monitoringWho'),
-    monitoringHowOften: text('monitoringHowOften'),
+    bottomLines,
+    monitoringWho,
+    monitoringHowOften,
     reviewDate: reviewDate.success ? reviewDate.data : null,
   };
 }
 
 /** The board's meta; missing or damaged fields read as '' / 0 (0 = no schema yet). */
-export function readMetaFrom(map: AnyMap | null): BoardMeta {
-  const title = map?.get('title');
+export function readMetaFrom(map: AnyMap | null, sink: RepairSink = ignoreRepairs): BoardMeta {
+  const f = fieldReader((key) => map?.get(key), 'meta', null, sink);
   const createdAt = map?.get('createdAt');
   const schemaVersion = map?.get('schemaVersion');
   return {
-    title: typeof title === 'string' ? title : '',
-    createdAt: typeof createdAt === 'number' && Number.isFinite(createdAt) ? createdAt : 0,
+    title: f.text('title', LIMITS.title, { optional: true }),
+    createdAt: createdAt === undefined ? 0 : f.number('createdAt', 0),
     schemaVersion: Number.isSafeInteger(schemaVersion) ? (schemaVersion as number) : 0,
   };
 }
@@ -160,12 +301,7 @@ function asMap(value: unknown): AnyMap | null {
 }
 
 /** Finds a valid record, stored as a Y.Map, by id in a top-level map. */
-export function findIn<S>(
-  doc: Y.Doc,
-  name: TopLevelName,
-  id: string,
-  read: (value: unknown, key: string) => S | null,
-): Found<S> | null {
+export function findIn<S>(doc: Y.Doc, name: TopLevelName, id: string, read: Reader<S>): Found<S> | null {
   const top = readTopMap(doc, name);
   const value = top?.get(id);
   const record = value === undefined ? null : read(value, id);
@@ -173,17 +309,22 @@ export function findIn<S>(
   return record === null || map === null ? null : { map, record };
 }
 
-/** All valid records of a top-level map, keyed by id. */
+/** All readable records of a top-level map, keyed by id (no prototype: any id is a key). */
 export function readAll<S>(
   doc: Y.Doc,
   name: TopLevelName,
-  read: (value: unknown, key: string) => S | null,
+  read: Reader<S>,
+  sink: RepairSink = ignoreRepairs,
 ): Record<string, S> {
-  const out: Record<string, S> = {};
+  const out = idRecord<S>();
   const top = readTopMap(doc, name);
   if (top === null) return out;
   for (const [key, value] of top.entries()) {
-    const record = isId(key) ? read(value, key) : null;
+    if (!isId(key)) {
+      sink({ part: name, id: null, field: 'key', action: 'dropped' });
+      continue;
+    }
+    const record = read(value, key, sink);
     if (record !== null) out[key] = record;
   }
   return out;

@@ -68,3 +68,26 @@ export function isWellFormedText(text: string): boolean {
   }
   return true;
 }
+
+/** `text` with every unpaired surrogate replaced by U+FFFD (what a UTF-8 round trip would give). */
+export function toWellFormed(text: string): string {
+  if (isWellFormedText(text)) return text;
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (isHighSurrogate(code) && isLowSurrogate(text.charCodeAt(i + 1))) {
+      out += text.slice(i, i + 2);
+      i++;
+    } else {
+      out += isHighSurrogate(code) || isLowSurrogate(code) ? '\ufffd' : text[i];
+    }
+  }
+  return out;
+}
+
+/** At most `max` code units of `text`, never ending inside a surrogate pair. */
+export function truncateText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = max > 0 && isHighSurrogate(text.charCodeAt(max - 1)) ? max - 1 : max;
+  return text.slice(0, cut);
+}

@@ -38,15 +38,23 @@ export const CATEGORIES = [
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 
-export const CATEGORY_COLUMN: Readonly<Record<Category, Column>> = {
-  harm: 'worries',
-  dangerStatement: 'worries',
-  complicatingFactor: 'worries',
-  existingStrength: 'workingWell',
-  existingSafety: 'workingWell',
-  safetyGoal: 'needsToHappen',
-  nextStep: 'needsToHappen',
-};
+/** Is this one of the seven categories? An own-property check: `'constructor'` is not a category. */
+export function isCategory(x: unknown): x is Category {
+  return typeof x === 'string' && (CATEGORIES as readonly string[]).includes(x);
+}
+
+/** Each category's column. No prototype: looking up a name that is not a category gives undefined. */
+export const CATEGORY_COLUMN: Readonly<Record<Category, Column>> = Object.freeze(
+  Object.assign(Object.create(null) as Record<Category, Column>, {
+    harm: 'worries',
+    dangerStatement: 'worries',
+    complicatingFactor: 'worries',
+    existingStrength: 'workingWell',
+    existingSafety: 'workingWell',
+    safetyGoal: 'needsToHappen',
+    nextStep: 'needsToHappen',
+  } satisfies Record<Category, Column>),
+);
 
 export type Mark = 'agree' | 'dispute';
 export type ScaleMode = 'private' | 'revealed';
