@@ -43,6 +43,7 @@ export {
 } from './cards/professionalsOnly.js';
 export { initBoard, type Migration, migrate, readMeta, SCHEMA_VERSION, setTitle } from './doc/board.js';
 export { boardStateSchema, checkBoardState, parseBoardState } from './doc/boardStateSchema.js';
+export { filterRecord, hasId, idRecord, ownValue } from './doc/idRecord.js';
 export {
   asCardId,
   asNetworkMemberId,
@@ -56,7 +57,15 @@ export {
 } from './doc/ids.js';
 export { compareOrdered, type Ordered, orderBetween } from './doc/order.js';
 export { isOrigin, ORIGIN_KINDS, type Origin, type OriginKind, Origins, originKind } from './doc/origins.js';
-export { cardsInCategory, emptyBoardState, getCardText, readBoard } from './doc/read.js';
+export {
+  type BoardReading,
+  cardsInCategory,
+  emptyBoardState,
+  getCardText,
+  readBoard,
+  readBoardWithRepairs,
+} from './doc/read.js';
+export type { Repair, RepairAction } from './doc/repairs.js';
 export { LIMITS } from './doc/schema.js';
 export { applyTextEdit, isWellFormedText, type TextEdit, textDiff } from './doc/text.js';
 export type { OpOptions } from './doc/transact.js';
@@ -74,6 +83,7 @@ export {
   COLUMNS,
   type Column,
   type ErrorReason,
+  isCategory,
   isRole,
   type Mark,
   type NetworkMemberId,

@@ -296,10 +296,6 @@ export function readMetaFrom(map: AnyMap | null, sink: RepairSink = ignoreRepair
   };
 }
 
-function asMap(value: unknown): AnyMap | null {
-  return value instanceof Y.Map ? (value as AnyMap) : null;
-}
-
 /** Finds a valid record, stored as a Y.Map, by id in a top-level map. */
 export function findIn<S>(doc: Y.Doc, name: TopLevelName, id: string, read: Reader<S>): Found<S> | null {
   const top = readTopMap(doc, name);

@@ -2,6 +2,7 @@ import type * as Y from 'yjs';
 import { removePairRecords } from '../cards/cards.js';
 import { intactPairOf } from '../cards/pairing.js';
 import { parseBoardState } from '../doc/boardStateSchema.js';
+import { idRecord, ownValue } from '../doc/idRecord.js';
 import { asScaleId } from '../doc/ids.js';
 import { findIn, readCard, readPair, readScale } from '../doc/records.js';
 import { fail, ok, parseWith } from '../doc/result.js';
@@ -60,7 +61,7 @@ function partnerOf(pair: PairState, card: CardState) {
  * category, and is not in another intact pair (that pair is someone's current work).
  */
 function restorablePair(doc: Y.Doc, target: BoardState, card: CardState): PairState | null {
-  const pair = card.pairId === null ? undefined : target.pairs[card.pairId];
+  const pair = card.pairId === null ? undefined : ownValue(target.pairs, card.pairId);
   if (pair === undefined) return null;
   const partner = partnerOf(pair, card);
   const found = findIn(doc, 'cards', partner.id, readCard);
@@ -70,7 +71,7 @@ function restorablePair(doc: Y.Doc, target: BoardState, card: CardState): PairSt
 }
 
 function emptyScale(pair: PairState): ScaleState {
-  return { id: asScaleId(pair.id), mode: 'revealed', ratings: {}, scored: [] };
+  return { id: asScaleId(pair.id), mode: 'revealed', ratings: idRecord(), scored: [] };
 }
 
 /** The writes of restoreCard; call inside a transaction. */
@@ -95,7 +96,7 @@ function writeOneCard(doc: Y.Doc, target: BoardState, card: CardState, now: numb
     changed++;
   }
   if (writePair(doc, findIn(doc, 'pairs', pair.id, readPair)?.record ?? null, pair)) changed++;
-  const scale = target.scales[pair.id] ?? emptyScale(pair);
+  const scale = ownValue(target.scales, pair.id) ?? emptyScale(pair);
   if (writeScale(doc, findIn(doc, 'scales', pair.id, readScale)?.record ?? null, scale)) changed++;
   return changed;
 }
@@ -117,7 +118,7 @@ export function restoreCard(
   if (!id.ok) return id;
   const state = parseBoardState(target);
   if (!state.ok) return state;
-  const card = state.value.cards[id.value];
+  const card = ownValue(state.value.cards, id.value);
   if (card === undefined) return fail('not-found', `card ${id.value} is not in the version`);
   const options = resolveOptions(opts);
   if (!options.ok) return options;

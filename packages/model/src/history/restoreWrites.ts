@@ -13,6 +13,7 @@ import {
   topMap,
   writeTextField,
 } from '../doc/docMaps.js';
+import { hasId, idRecord, ownValue } from '../doc/idRecord.js';
 import {
   readAll,
   readCard,
@@ -84,9 +85,10 @@ function sameRating(stored: unknown, rating: ScaleRating): boolean {
 }
 
 const trueFor = (ids: readonly string[]): Record<string, true> =>
-  Object.fromEntries(ids.map((id) => [id, true] as const));
+  idRecord(ids.map((id) => [id, true] as const));
 
 const CARD_SCALARS = [
+  'id',
   'category',
   'order',
   'professionalsOnly',
@@ -118,8 +120,9 @@ export function writeCard(
     return true;
   }
   let content = false;
+  // The stored values, not the reading: a repaired field (repairs.ts) reads like the target but is not.
   for (const field of CARD_SCALARS) {
-    if (stored[field] !== card[field]) {
+    if (map.get(field) !== card[field]) {
       map.set(field, card[field]);
       content = true;
     }
@@ -165,7 +168,7 @@ function removeMissing<S>(
 ): number {
   let removed = 0;
   for (const id of Object.keys(current)) {
-    if (target[id] === undefined) {
+    if (!hasId(target, id)) {
       topMap(doc, name).delete(id);
       removed++;
     }
@@ -200,7 +203,10 @@ function writeRule(doc: Y.Doc, stored: RuleState | null, rule: RuleState): boole
     return true;
   }
   const order = setIfDifferent(map, 'order', rule.order);
-  const texts = RULE_TEXTS.map((key) => stored?.[key] !== rule[key] && writeTextField(map, key, rule[key]));
+  const texts = RULE_TEXTS.map(
+    (key) =>
+      (childText(map, key) === null || stored?.[key] !== rule[key]) && writeTextField(map, key, rule[key]),
+  );
   // The stored set, not the reading: a rule may still name a member removed concurrently.
   const responsible = syncEntries(map, 'responsible', trueFor(rule.responsibleMemberIds), sameScalar);
   return order || texts.includes(true) || responsible;
@@ -232,7 +238,8 @@ function syncRecords<S>(
 ): number {
   const current = readAll(doc, name, read);
   let changed = removeMissing(doc, name, current, target);
-  for (const [id, record] of Object.entries(target)) if (write(current[id] ?? null, record)) changed++;
+  for (const [id, record] of Object.entries(target))
+    if (write(ownValue(current, id) ?? null, record)) changed++;
   return changed;
 }
 

@@ -1,3 +1,4 @@
+import { hasId, idRecord, ownValue } from '../doc/idRecord.js';
 import type {
   BoardState,
   CardState,
@@ -30,8 +31,8 @@ function addedRemoved<T extends { id: string }>(
   before: Readonly<Record<string, T>>,
   after: Readonly<Record<string, T>>,
 ): { added: T[]; removed: T[] } {
-  const added = Object.values(after).filter((record) => before[record.id] === undefined);
-  const removed = Object.values(before).filter((record) => after[record.id] === undefined);
+  const added = Object.values(after).filter((record) => !hasId(before, record.id));
+  const removed = Object.values(before).filter((record) => !hasId(after, record.id));
   return { added: added.sort(byId), removed: removed.sort(byId) };
 }
 
@@ -41,7 +42,7 @@ function common(
   after: Readonly<Record<string, unknown>>,
 ): string[] {
   return Object.keys(after)
-    .filter((id) => before[id] !== undefined)
+    .filter((id) => hasId(before, id))
     .sort();
 }
 
@@ -67,8 +68,8 @@ function recordDiff<T extends { id: string }>(
 ): { added: T[]; removed: T[]; changed: RecordChange<T>[] } {
   const changed: RecordChange<T>[] = [];
   for (const id of common(before, after)) {
-    const a = before[id] as T;
-    const b = after[id] as T;
+    const a = ownValue(before, id) as T;
+    const b = ownValue(after, id) as T;
     const fields = changedFields(a, b);
     if (fields.length > 0) changed.push({ id, before: a, after: b, fields });
   }
@@ -81,11 +82,11 @@ function markChanges(
   before: CardState,
   after: CardState,
 ): Record<string, readonly [Mark | null, Mark | null]> {
-  const out: Record<string, readonly [Mark | null, Mark | null]> = {};
+  const out = idRecord<readonly [Mark | null, Mark | null]>();
   const people = new Set([...Object.keys(before.marks), ...Object.keys(after.marks)]);
   for (const id of [...people].sort()) {
-    const a = before.marks[id] ?? null;
-    const b = after.marks[id] ?? null;
+    const a = ownValue(before.marks, id) ?? null;
+    const b = ownValue(after.marks, id) ?? null;
     if (a !== b) out[id] = [a, b];
   }
   return out;
@@ -111,13 +112,13 @@ function scaleDiff(
   const ratings: RatingChange[] = [];
   const ids = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
   for (const scaleId of ids) {
-    const a = before[scaleId];
-    const b = after[scaleId];
+    const a = ownValue(before, scaleId);
+    const b = ownValue(after, scaleId);
     if (a?.mode !== b?.mode) scaleModes.push({ scaleId, before: a?.mode ?? null, after: b?.mode ?? null });
     const people = new Set([...Object.keys(a?.ratings ?? {}), ...Object.keys(b?.ratings ?? {})]);
     for (const participantId of [...people].sort()) {
-      const ratingBefore = a?.ratings[participantId] ?? null;
-      const ratingAfter = b?.ratings[participantId] ?? null;
+      const ratingBefore = (a && ownValue(a.ratings, participantId)) ?? null;
+      const ratingAfter = (b && ownValue(b.ratings, participantId)) ?? null;
       if (!sameRating(ratingBefore, ratingAfter)) {
         ratings.push({ scaleId, participantId, before: ratingBefore, after: ratingAfter });
       }
@@ -142,7 +143,10 @@ const PLAN_FIELDS: readonly (keyof PlanState)[] = [
 export function diffBoards(before: BoardState, after: BoardState): BoardDiff {
   const changed: CardChange[] = [];
   for (const id of common(before.cards, after.cards)) {
-    const change = cardChange(before.cards[id] as CardState, after.cards[id] as CardState);
+    const change = cardChange(
+      ownValue(before.cards, id) as CardState,
+      ownValue(after.cards, id) as CardState,
+    );
     if (change !== null) changed.push(change);
   }
   const pairs = recordDiff(before.pairs, after.pairs);

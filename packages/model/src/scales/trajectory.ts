@@ -1,4 +1,5 @@
 import { may } from '../access/policy.js';
+import { ownValue } from '../doc/idRecord.js';
 import { OVERALL_SCALE_ID } from '../doc/ids.js';
 import type { BoardState, ParticipantState, Role, ScaleState } from '../doc/types.js';
 import type {
@@ -42,9 +43,9 @@ export function groupOfRole(role: Role): TrajectoryGroup | null {
 
 /** A revealed score at one moment, or null. */
 function valueAt(board: BoardState, scaleId: string, participantId: string): number | null {
-  const scale: ScaleState | undefined = board.scales[scaleId];
+  const scale: ScaleState | undefined = ownValue(board.scales, scaleId);
   if (scale === undefined || scale.mode !== 'revealed') return null;
-  return scale.ratings[participantId]?.value ?? null;
+  return ownValue(scale.ratings, participantId)?.value ?? null;
 }
 
 /** Each person as the latest board that knows them describes them. */
@@ -74,8 +75,9 @@ function scaleIds(moments: readonly TrajectoryMoment[]): string[] {
 function titleOf(moments: readonly TrajectoryMoment[], scaleId: string): string {
   for (let i = moments.length - 1; i >= 0; i--) {
     const board = moments[i]?.board;
-    const pair = board?.pairs[scaleId];
-    if (pair !== undefined) return board?.cards[pair.dangerStatementId]?.text ?? '';
+    const pair = board === undefined ? undefined : ownValue(board.pairs, scaleId);
+    if (board !== undefined && pair !== undefined)
+      return ownValue(board.cards, pair.dangerStatementId)?.text ?? '';
   }
   return '';
 }
@@ -90,7 +92,7 @@ function scaleLines(
 ): TrajectoryLine[] {
   const raters = new Set<string>();
   for (const moment of moments) {
-    const scale = moment.board.scales[scaleId];
+    const scale = ownValue(moment.board.scales, scaleId);
     if (scale?.mode === 'revealed') for (const id of Object.keys(scale.ratings)) raters.add(id);
   }
   const persons: TrajectoryLine[] = [];
