@@ -1,4 +1,4 @@
-import type { CardId, NetworkMemberId, PairId, RuleId } from '@kinmap/model';
+import type { CardId, NetworkMemberId, PairId, RuleId, RuleState } from '@kinmap/model';
 import { describe, expect, it } from 'vitest';
 import {
   cardsOf,
@@ -108,5 +108,36 @@ describe('ratings and the plan', () => {
       order: 2,
     };
     expect(responsibleNames(board, rule)).toEqual(['Gwen Pritchard']);
+  });
+});
+
+describe('ids __proto__ and constructor (a board that crossed a wire as JSON)', () => {
+  const plain = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+  it('names no one for a responsible id the network does not have', () => {
+    const board = plain(sampleBoard());
+    const rule = {
+      ...(Object.values(board.rules)[0] as RuleState),
+      responsibleMemberIds: ['constructor', 'toString'] as NetworkMemberId[],
+    };
+    expect(responsibleNames(board, rule)).toEqual([]);
+  });
+
+  it('shows no card and no scale for a pair whose ids are not on the board', () => {
+    const board = plain({
+      ...emptyBoard('x'),
+      pairs: {
+        constructor: {
+          id: 'constructor' as PairId,
+          dangerStatementId: 'constructor' as CardId,
+          safetyGoalId: 'toString' as CardId,
+          createdAt: T0,
+        },
+      },
+    });
+    const [numbered] = numberedPairs(board, () => true);
+    expect(numbered?.dangerStatement).toBeNull();
+    expect(numbered?.safetyGoal).toBeNull();
+    expect(scalesInOrder(board, numbered === undefined ? [] : [numbered])[1]?.scale).toBeNull();
   });
 });

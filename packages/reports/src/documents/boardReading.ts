@@ -5,6 +5,7 @@ import {
   cardsInCategory,
   compareOrdered,
   type NetworkMemberState,
+  ownValue,
   type PairState,
   type ParticipantState,
   type RuleState,
@@ -70,7 +71,7 @@ export interface NumberedPair {
  */
 export function numberedPairs(board: BoardState, card: (card: CardState) => boolean): NumberedPair[] {
   const pick = (id: string): CardState | null => {
-    const found = board.cards[id];
+    const found = ownValue(board.cards, id);
     return found !== undefined && card(found) ? found : null;
   };
   return Object.values(board.pairs)
@@ -93,8 +94,12 @@ export interface ScaleEntry {
 /** The overall scale, then each pair's scale, in pair order. */
 export function scalesInOrder(board: BoardState, pairs: readonly NumberedPair[]): ScaleEntry[] {
   return [
-    { scaleId: 'overall', pair: null, scale: board.scales.overall ?? null },
-    ...pairs.map((pair) => ({ scaleId: pair.pair.id, pair, scale: board.scales[pair.pair.id] ?? null })),
+    { scaleId: 'overall', pair: null, scale: ownValue(board.scales, 'overall') ?? null },
+    ...pairs.map((pair) => ({
+      scaleId: pair.pair.id,
+      pair,
+      scale: ownValue(board.scales, pair.pair.id) ?? null,
+    })),
   ];
 }
 
@@ -129,6 +134,6 @@ export function rulesInOrder(board: BoardState): RuleState[] {
 /** The names of the network members who make sure a rule happens. */
 export function responsibleNames(board: BoardState, rule: RuleState): string[] {
   return rule.responsibleMemberIds
-    .map((id) => board.network[id]?.name.trim() ?? '')
+    .map((id) => ownValue(board.network, id)?.name.trim() ?? '')
     .filter((name) => name !== '');
 }

@@ -1,4 +1,4 @@
-import { type BoardState, type CardState, type Category, medianScore } from '@kinmap/model';
+import { type BoardState, type CardState, type Category, filterRecord, medianScore } from '@kinmap/model';
 import { INK_MUTED, PageFlow, type Part } from '../text/pageFlow.js';
 import {
   cardsOf,
@@ -70,7 +70,7 @@ export async function renderFamilySummary(input: FamilySummaryInput): Promise<Ui
 
 /** The shared board without any professionals-only card, and without pairs that point at one. */
 function withoutProfessionalsOnly(board: BoardState): BoardState {
-  const cards = Object.fromEntries(Object.entries(board.cards).filter(([, card]) => !card.professionalsOnly));
+  const cards = filterRecord(board.cards, (card) => !card.professionalsOnly);
   return { ...board, cards };
 }
 
