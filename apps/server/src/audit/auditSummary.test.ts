@@ -76,3 +76,25 @@ describe('summarizeEvent', () => {
     expect(summarizeEvent('export', { format: 'csv' }, nameOf)).toBe('exported the audit log (CSV)');
   });
 });
+
+describe('words for values that name plain-object properties', () => {
+  it('never prints an Object built-in for a category, mark, role, format or rule', () => {
+    const odd = ['constructor', '__proto__', 'toString', 'hasOwnProperty'];
+    const lines = odd.flatMap((value) => [
+      summarizeChanges([{ kind: 'card-moved', cardId: 'c', category: value }], nameOf),
+      summarizeChanges([{ kind: 'card-added', cardId: 'c', category: value }], nameOf),
+      summarizeChanges([{ kind: 'mark-set', cardId: 'c', participantId: 'alex', mark: value }], nameOf),
+      summarizeChanges([{ kind: value, cardId: 'c' }], nameOf),
+      summarizeEvent('invite-created', { role: value }, nameOf),
+      summarizeEvent('export', { format: value }, nameOf),
+      summarizeEvent('refused', { rule: value }, nameOf),
+    ]);
+    for (const line of lines) {
+      expect(typeof line).toBe('string');
+      expect(line).not.toMatch(/function|native code|\[object/i);
+    }
+    expect(summarizeChanges([{ kind: 'card-moved', cardId: 'c', category: 'constructor' }], nameOf)).toBe(
+      'moved a card to a column',
+    );
+  });
+});

@@ -16,8 +16,14 @@ export const CATEGORY_LABELS: Readonly<Record<string, string>> = CATEGORY_HEADIN
 /** Who a member id names, for sentences about someone else ("revoked Alex's access"). */
 export type NameOf = (memberId: string) => string | null;
 
-const category = (value: unknown): string =>
-  typeof value === 'string' && CATEGORY_LABELS[value] ? (CATEGORY_LABELS[value] as string) : 'a column';
+/**
+ * A table's own entry for `key`, or undefined. Stored values are hostile: `constructor` or
+ * `toString` must not find what every object inherits ("moved a card to function Object()…").
+ */
+const wordFor = (table: Readonly<Record<string, string>>, key: unknown): string | undefined =>
+  typeof key === 'string' && Object.hasOwn(table, key) ? table[key] : undefined;
+
+const category = (value: unknown): string => wordFor(CATEGORY_LABELS, value) ?? 'a column';
 
 const scale = (scaleId: unknown): string =>
   scaleId === 'overall' ? 'the overall scale' : "a danger statement's scale";
@@ -59,7 +65,7 @@ const PHRASES: Readonly<Record<string, Phrase>> = {
     if (c.field === 'order') return 'reordered a card';
     return QUIET_CARD_FIELDS.has(String(c.field)) ? null : 'changed a card';
   },
-  'mark-set': (c) => MARKS[String(c.mark)] ?? 'withdrew their mark on a card',
+  'mark-set': (c) => wordFor(MARKS, c.mark) ?? 'withdrew their mark on a card',
   'pair-added': fixed('paired a danger statement with a safety goal'),
   'pair-removed': fixed('unpaired a danger statement and a safety goal'),
   'pair-field': fixed('changed a pair'),
@@ -140,7 +146,7 @@ const ROLE_NOUNS: Readonly<Record<string, string>> = {
   network: 'a network member',
   viewer: 'a viewer',
 };
-const article = (role: unknown): string => ROLE_NOUNS[String(role)] ?? 'someone';
+const article = (role: unknown): string => wordFor(ROLE_NOUNS, role) ?? 'someone';
 
 /** What an event was, as a phrase after the actor's name. */
 export function summarizeEvent(kind: AuditEventKind, detail: AuditDetail, nameOf: NameOf): string {
@@ -162,8 +168,8 @@ export function summarizeEvent(kind: AuditEventKind, detail: AuditDetail, nameOf
     case 'logout':
       return 'signed out';
     case 'export':
-      return BOARD_EXPORTS[String(detail.format)] !== undefined
-        ? `downloaded ${BOARD_EXPORTS[String(detail.format)]} of ${versionWords(detail)}`
+      return wordFor(BOARD_EXPORTS, detail.format) !== undefined
+        ? `downloaded ${wordFor(BOARD_EXPORTS, detail.format)} of ${versionWords(detail)}`
         : `exported the audit log (${String(detail.format).toUpperCase()})`;
     case 'meeting-started':
       return 'started a meeting';
@@ -181,7 +187,7 @@ export function summarizeEvent(kind: AuditEventKind, detail: AuditDetail, nameOf
       return `revealed ${detail.count} private ${detail.count === 1 ? 'score' : 'scores'} on ${scale(detail.scaleId)}`;
     case 'refused': {
       const rule = String(detail.rule);
-      const what = isPolicyRuleId(rule) ? POLICY[rule].summary : (RETIRED_RULES[rule] ?? 'do this');
+      const what = isPolicyRuleId(rule) ? POLICY[rule].summary : (wordFor(RETIRED_RULES, rule) ?? 'do this');
       return `was refused: may not ${what} [${rule}]`;
     }
     default:

@@ -1,6 +1,12 @@
-import { type BoardState, contentHash, readBoard, type VersionContent } from '@kinmap/model';
+import {
+  type BoardState,
+  contentHash,
+  type Repair,
+  readBoardWithRepairs,
+  type VersionContent,
+} from '@kinmap/model';
 import { restrictedRoomId } from '@kinmap/protocol';
-import type { ChangeFailure, Rooms } from '@kinmap/sync';
+import type { ChangeFailure, Logger, Rooms } from '@kinmap/sync';
 import * as Y from 'yjs';
 import type { StoredVersion } from './versionStore.js';
 
@@ -17,19 +23,66 @@ export type CaptureResult =
   | { readonly ok: true; readonly value: BoardCapture }
   | { readonly ok: false; readonly reason: ChangeFailure };
 
-const captureDoc = (doc: Y.Doc) => ({ bytes: Y.encodeStateAsUpdate(doc), state: readBoard(doc) });
+/** Where a reading came from, for the log line of its repairs. */
+export interface ReadingPlace {
+  readonly boardId: string;
+  readonly document: 'shared' | 'restricted';
+  /** The saved version read, if it was one. */
+  readonly versionId?: string;
+}
+
+/** How many repairs one log line names; the count is always complete. */
+const LOGGED_REPAIRS = 40;
+
+/**
+ * Logs what reading a board had to repair (model `readBoardWithRepairs`): record ids, field names
+ * and what was done, never content. One line per reading that repaired something.
+ */
+export function logRepairs(logger: Logger, place: ReadingPlace, repairs: readonly Repair[]): void {
+  if (repairs.length === 0) return;
+  const named = repairs
+    .slice(0, LOGGED_REPAIRS)
+    .map((repair) => `${repair.part}/${repair.id ?? '-'}/${repair.field}:${repair.action}`);
+  logger.warn('board.read_repaired', {
+    boardId: place.boardId,
+    document: place.document,
+    ...(place.versionId === undefined ? {} : { versionId: place.versionId }),
+    count: repairs.length,
+    repairs: named.join(' '),
+  });
+}
+
+/** Reads a live document, logging what had to be repaired to read it. */
+export function readLogged(doc: Y.Doc, logger: Logger, place: ReadingPlace): BoardState {
+  const { state, repairs } = readBoardWithRepairs(doc);
+  logRepairs(logger, place, repairs);
+  return state;
+}
+
+const captureDoc = (logger: Logger, place: ReadingPlace) => (doc: Y.Doc) => ({
+  bytes: Y.encodeStateAsUpdate(doc),
+  state: readLogged(doc, logger, place),
+});
 
 /**
  * Reads both of a board's documents through the rooms, at their turn (after every update queued
  * before), so a version holds everything stored when it was asked for. The two documents are read
  * one after the other: a change landing between the reads goes into the version only if it
  * touched the restricted one, which is read second.
- * @example const captured = await captureBoard(rooms, boardId)
+ * Repairs made to read them are logged (ids and field names).
+ * @example const captured = await captureBoard(rooms, boardId, logger)
  */
-export async function captureBoard(rooms: Pick<Rooms, 'read'>, boardId: string): Promise<CaptureResult> {
-  const shared = await rooms.read(boardId, captureDoc);
+export async function captureBoard(
+  rooms: Pick<Rooms, 'read'>,
+  boardId: string,
+  logger: Logger,
+): Promise<CaptureResult> {
+  const shared = await rooms.read(boardId, captureDoc(logger, { boardId, document: 'shared' }));
   if (!shared.ok) return shared;
-  const restricted = await rooms.read(restrictedRoomId(boardId), captureDoc);
+  const restricted = await rooms.read(
+    restrictedRoomId(boardId),
+    captureDoc(logger, { boardId, document: 'restricted' }),
+  );
   if (!restricted.ok) return restricted;
   const content = { shared: shared.value.state, restricted: restricted.value.state };
   return {
@@ -43,21 +96,33 @@ export async function captureBoard(rooms: Pick<Rooms, 'read'>, boardId: string):
   };
 }
 
-/** The board a stored document (a Yjs update of its whole state) holds. */
-export function decodeBoard(update: Uint8Array): BoardState {
+/** Where to log a reading's repairs. */
+export interface RepairLog {
+  readonly logger: Logger;
+  readonly place: ReadingPlace;
+}
+
+/** The board a stored document (a Yjs update of its whole state) holds; repairs go to `log` if given. */
+export function decodeBoard(update: Uint8Array, log?: RepairLog): BoardState {
   const doc = new Y.Doc();
   try {
     Y.applyUpdate(doc, update);
-    return readBoard(doc);
+    const { state, repairs } = readBoardWithRepairs(doc);
+    if (log !== undefined) logRepairs(log.logger, log.place, repairs);
+    return state;
   } finally {
     doc.destroy();
   }
 }
 
 /** A stored version's content; `restricted` is null when the version has no restricted document. */
-export function decodeVersion(version: StoredVersion): VersionContent {
+export function decodeVersion(version: StoredVersion, logger?: Logger): VersionContent {
+  const log = (document: ReadingPlace['document']): RepairLog | undefined =>
+    logger === undefined
+      ? undefined
+      : { logger, place: { boardId: version.meta.boardId, document, versionId: version.meta.id } };
   return {
-    shared: decodeBoard(version.shared),
-    restricted: version.restricted === null ? null : decodeBoard(version.restricted),
+    shared: decodeBoard(version.shared, log('shared')),
+    restricted: version.restricted === null ? null : decodeBoard(version.restricted, log('restricted')),
   };
 }

@@ -69,7 +69,7 @@ export function registerVersionRoutes(app: Hono<RequestIdEnv>, options: VersionR
 
   /** Reads the board now; the caller stores what it read. */
   async function capture(boardId: string) {
-    const captured = await captureBoard(rooms, boardId);
+    const captured = await captureBoard(rooms, boardId, logger);
     if (!captured.ok) {
       logger.error('version.capture_failed', { boardId, reason: captured.reason });
       throw boardUnavailable();
@@ -154,7 +154,7 @@ export function registerVersionRoutes(app: Hono<RequestIdEnv>, options: VersionR
   app.get('/api/boards/:id/versions/:vid', guard('VE3'), (c) => {
     const { boardId } = c.var.member;
     const stored = storedVersion(versions, boardId, c.req.param('vid'));
-    const content = decodeVersion(stored);
+    const content = decodeVersion(stored, logger);
     const meeting = stored.meta.meetingId === null ? null : meetings.get(boardId, stored.meta.meetingId);
     return reply(c, openedVersionResponse, {
       version: stored.meta,
@@ -172,7 +172,7 @@ export function registerVersionRoutes(app: Hono<RequestIdEnv>, options: VersionR
     if (cardId === undefined && !may(restorer.role, 'VE6')) {
       refuse(restorer, 'VE6', 'Only the facilitator can restore the whole board');
     }
-    const content = decodeVersion(stored);
+    const content = decodeVersion(stored, logger);
     const changed =
       cardId === undefined
         ? await restoreWholeBoard(rooms, boardId, content)

@@ -5,7 +5,6 @@ import {
   buildBoardExport,
   type MeetingRecord,
   parseBoardExport,
-  readBoard,
   registerParticipant,
   restoreBoard,
   type Trajectory,
@@ -28,7 +27,7 @@ import type { BoardMember } from '../access/authenticator.js';
 import { type BoardEnv, boardGuard, memberBySession } from '../access/boardGuard.js';
 import { requireStaff } from '../accounts/accountRoutes.js';
 import { boardUnavailable } from '../boards/boardRequest.js';
-import { captureBoard, decodeBoard, decodeVersion } from '../history/boardSnapshot.js';
+import { captureBoard, decodeBoard, decodeVersion, readLogged } from '../history/boardSnapshot.js';
 import { storedVersion } from '../history/storedVersion.js';
 import type { VersionRoutesOptions } from '../history/versionRoutes.js';
 import { ApiError, ApiErrorCode } from '../http/apiError.js';
@@ -82,11 +81,11 @@ export function registerReportRoutes(app: Hono<RequestIdEnv>, options: ReportRou
       return {
         version: stored.meta,
         meeting: meetingId === null ? null : meetings.get(boardId, meetingId),
-        content: decodeVersion(stored),
+        content: decodeVersion(stored, logger),
         contentHash: stored.meta.contentHash,
       };
     }
-    const captured = await captureBoard(rooms, boardId);
+    const captured = await captureBoard(rooms, boardId, logger);
     if (!captured.ok) throw boardUnavailable();
     const { content, contentHash } = captured.value;
     return { version: null, meeting: null, content, contentHash };
@@ -108,7 +107,10 @@ export function registerReportRoutes(app: Hono<RequestIdEnv>, options: ReportRou
           versionId: meta.id,
           at: meeting ? Date.parse(meeting.date) : meta.createdAt,
           label: meeting ? meeting.date : new Date(meta.createdAt).toISOString().slice(0, 10),
-          board: decodeBoard((stored as NonNullable<typeof stored>).shared),
+          board: decodeBoard((stored as NonNullable<typeof stored>).shared, {
+            logger,
+            place: { boardId, document: 'shared', versionId: meta.id },
+          }),
         };
       });
     if (live !== null) moments.push({ versionId: null, at: now(), label: 'Now', board: live });
@@ -147,7 +149,7 @@ export function registerReportRoutes(app: Hono<RequestIdEnv>, options: ReportRou
 
   app.get('/api/boards/:id/trajectory', guard('VE7'), async (c) => {
     const { boardId } = c.var.member;
-    const live = await rooms.read(boardId, (doc) => readBoard(doc));
+    const live = await rooms.read(boardId, (doc) => readLogged(doc, logger, { boardId, document: 'shared' }));
     if (!live.ok) throw boardUnavailable();
     return reply(c, trajectoryResponse, trajectoryOf(boardId, null, live.value));
   });
