@@ -1,4 +1,4 @@
-import { type BoardState, type CardId, may, type Role } from '@kinmap/model';
+import { type BoardState, type CardId, idRecord, may, ownValue, type Role } from '@kinmap/model';
 import type { BoardWriter } from '../editing/boardActions';
 
 /**
@@ -21,7 +21,8 @@ export function mergeBoards(shared: BoardState, restricted: BoardState | null): 
   if (restricted === null) return shared;
   const extra = Object.values(restricted.cards);
   if (extra.length === 0) return shared;
-  const cards = { ...shared.cards };
+  // No prototype: a card id may be `__proto__` or `constructor` (model idRecord).
+  const cards = idRecord(Object.entries(shared.cards));
   for (const card of extra) cards[card.id] = { ...card, professionalsOnly: true, pairId: null };
   return { ...shared, cards };
 }
@@ -36,5 +37,5 @@ export function writerForCard<W extends BoardWriter>(shared: W, restricted: W | 
  * never a professionals-only card's, whose existence and timing the family must not learn.
  */
 export function publicCardId(board: BoardState, cardId: CardId | null): CardId | null {
-  return cardId !== null && board.cards[cardId]?.professionalsOnly !== true ? cardId : null;
+  return cardId !== null && ownValue(board.cards, cardId)?.professionalsOnly !== true ? cardId : null;
 }

@@ -1,4 +1,4 @@
-import { type BoardState, may, type Role } from '@kinmap/model';
+import { type BoardState, filterRecord, may, type Role } from '@kinmap/model';
 
 /**
  * The board as this role may see it: cards marked "professionals only" are left out for the
@@ -8,6 +8,6 @@ import { type BoardState, may, type Role } from '@kinmap/model';
  */
 export function visibleBoard(state: BoardState, role: Role): BoardState {
   if (may(role, 'PO4')) return state;
-  const cards = Object.fromEntries(Object.entries(state.cards).filter(([, card]) => !card.professionalsOnly));
+  const cards = filterRecord(state.cards, (card) => !card.professionalsOnly);
   return { ...state, cards };
 }

@@ -1,4 +1,5 @@
 import type { CardId, Category } from '@kinmap/model';
+import { ownValue } from '@kinmap/model';
 import type { BoardLayout, SectionLayout } from './boardLayout';
 import { METRICS } from './boardMetrics';
 import type { CardLayout } from './cardLayout';
@@ -73,7 +74,7 @@ function otherCards(layout: BoardLayout, category: Category, movingCardId?: Card
   if (!section) return [];
   return section.cardIds
     .filter((id) => id !== movingCardId)
-    .map((id) => layout.cards[id])
+    .map((id) => ownValue(layout.cards, id))
     .filter((c): c is CardLayout => c !== undefined);
 }
 

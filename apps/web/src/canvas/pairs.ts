@@ -1,4 +1,5 @@
 import type { BoardState, CardId, CardState, PairId } from '@kinmap/model';
+import { ownValue } from '@kinmap/model';
 
 /**
  * The number each analysis pair is known by on screen ("Pair 1", "Pair 2"): pairs in the order
@@ -19,7 +20,7 @@ export function pairNumberOf(card: CardState, numbers: ReadonlyMap<PairId, numbe
  * that has no goal yet: every worry should end up with the goal that answers it.
  */
 export function needsSafetyGoal(board: BoardState, cardId: CardId | null): boolean {
-  const card = cardId ? board.cards[cardId] : undefined;
+  const card = cardId ? ownValue(board.cards, cardId) : undefined;
   return card?.category === 'dangerStatement' && card.pairId === null;
 }
 

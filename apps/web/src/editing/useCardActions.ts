@@ -1,4 +1,4 @@
-import { type BoardState, type CardId, type Category, getCardText, type Mark } from '@kinmap/model';
+import { type BoardState, type CardId, type Category, getCardText, type Mark, ownValue } from '@kinmap/model';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useCardWriter, useRestrictedSession } from '../board/professionalsOnlyContext';
 import type { BoardSession } from '../board/useBoard';
@@ -60,8 +60,8 @@ export function useCardActions(
   // Someone else may delete the card being looked at or edited.
   useEffect(() => {
     if (!board) return;
-    if (editingId && !board.cards[editingId]) setEditingId(null);
-    if (selectedId && !board.cards[selectedId]) select(null);
+    if (editingId && !ownValue(board.cards, editingId)) setEditingId(null);
+    if (selectedId && !ownValue(board.cards, selectedId)) select(null);
   }, [board, editingId, selectedId]);
 
   // One editor session (a new card and its first words, or one round of editing) is one undo step.
@@ -106,7 +106,7 @@ export function useCardActions(
   );
   /** [AC4][AC5] Refused here rather than by the server, which would end the connection. */
   const mayChange = (cardId: CardId): boolean => {
-    const card = board?.cards[cardId];
+    const card = board ? ownValue(board.cards, cardId) : undefined;
     if (!session || !card || mayMoveOrDelete(card, session.actor)) return true;
     setNotice('notice.notYourCard');
     return false;
@@ -137,7 +137,7 @@ export function useCardActions(
       return;
     }
     // Pairs live in the shared document, so a paired card stays there (say so before asking).
-    if (flag && board?.cards[selectedId]?.pairId) {
+    if (flag && board && ownValue(board.cards, selectedId)?.pairId) {
       setNotice('notice.pairedProfessionalsOnly');
       return;
     }

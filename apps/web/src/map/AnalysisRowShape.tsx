@@ -1,4 +1,5 @@
 import type { BoardState, ScaleState } from '@kinmap/model';
+import { ownValue } from '@kinmap/model';
 import type { Context } from 'konva/lib/Context';
 import type { Shape as KonvaShape } from 'konva/lib/Shape';
 import { memo, useMemo } from 'react';
@@ -84,7 +85,7 @@ export function AnalysisBand({ analysis, state, area, highContrast }: AnalysisBa
           <AnalysisRowShape
             key={row.pairId}
             row={row}
-            scale={state.scales[row.pairId]}
+            scale={ownValue(state.scales, row.pairId)}
             state={state}
             highContrast={highContrast}
           />

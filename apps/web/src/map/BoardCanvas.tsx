@@ -1,4 +1,5 @@
 import type { BoardState, CardId, CardState, Category } from '@kinmap/model';
+import { ownValue } from '@kinmap/model';
 import type Konva from 'konva';
 import type { KonvaEventObject } from 'konva/lib/Node';
 import { type RefObject, useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -133,7 +134,7 @@ export function BoardCanvas(props: BoardCanvasProps) {
     setDrop(null);
     // Put the card back where the layout has it; if the move is accepted the next render moves
     // it to its new place, and if it is refused (a paired card) it has snapped back.
-    const home = layout.cards[cardId]?.rect;
+    const home = ownValue(layout.cards, cardId)?.rect;
     if (home) node.position({ x: home.x, y: home.y });
     if (target) props.onMove(cardId, target.category, target.index);
   });
@@ -170,7 +171,7 @@ export function BoardCanvas(props: BoardCanvasProps) {
       </Layer>
       <Layer>
         {Object.values(layout.cards).map((placed) => {
-          const card = state.cards[placed.cardId];
+          const card = ownValue(state.cards, placed.cardId);
           // Off-screen cards are not drawn; the one being dragged or edited always is.
           const shown =
             overlaps(placed.rect, area) || placed.cardId === selectedId || placed.cardId === editingId;

@@ -1,4 +1,4 @@
-import { type BoardState, type CardState, may } from '@kinmap/model';
+import { type BoardState, type CardState, may, ownValue } from '@kinmap/model';
 import type Konva from 'konva';
 import { type KeyboardEvent, type RefObject, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { publicCardId } from '../board/bothDocuments';
@@ -78,7 +78,7 @@ export function MapView({ session, board: myBoard, me, peers, setCursor, stageRe
       event.preventDefault();
       return;
     }
-    const move = moveCommand(event, board, selectedId, (id) => layout.cards[id]?.rowPairId != null);
+    const move = moveCommand(event, board, selectedId, (id) => ownValue(layout.cards, id)?.rowPairId != null);
     if (move) {
       event.preventDefault();
       actions.move(move.cardId, move.category, move.index);
@@ -89,7 +89,7 @@ export function MapView({ session, board: myBoard, me, peers, setCursor, stageRe
     event.preventDefault();
     if (command.kind === 'select') {
       actions.select(command.cardId);
-      const rect = layout.cards[command.cardId]?.rect;
+      const rect = ownValue(layout.cards, command.cardId)?.rect;
       const scroller = scrollRef.current;
       if (rect && scroller)
         scroller.scrollTop = scrollToReveal(
@@ -111,8 +111,8 @@ export function MapView({ session, board: myBoard, me, peers, setCursor, stageRe
     else history.redo();
   };
 
-  const selectedCard = selectedId ? (board.cards[selectedId] ?? null) : null;
-  const editingRect = editingId && layout ? layout.cards[editingId]?.rect : undefined;
+  const selectedCard = selectedId ? (ownValue(board.cards, selectedId) ?? null) : null;
+  const editingRect = editingId && layout ? ownValue(layout.cards, editingId)?.rect : undefined;
   const editingWriter = editingId ? writerOf(editingId) : null;
 
   return (
@@ -127,7 +127,7 @@ export function MapView({ session, board: myBoard, me, peers, setCursor, stageRe
           <Toolbar
             canEdit={canEdit}
             selected={selectedCard}
-            myMark={selectedCard?.marks[me.participantId] ?? null}
+            myMark={(selectedCard && ownValue(selectedCard.marks, me.participantId)) ?? null}
             onAdd={actions.add}
             onEdit={() => selectedId && actions.edit(selectedId)}
             onDelete={() => selectedId && actions.remove(selectedId)}

@@ -1,4 +1,11 @@
-import { type BoardState, CATEGORIES, type CardId, type Category, cardsInCategory } from '@kinmap/model';
+import {
+  type BoardState,
+  CATEGORIES,
+  type CardId,
+  type Category,
+  cardsInCategory,
+  ownValue,
+} from '@kinmap/model';
 
 /** What a key pressed on the focused board means. */
 export type KeyCommand =
@@ -97,7 +104,7 @@ export function moveCommand(
   inRow: (cardId: CardId) => boolean = () => false,
 ): MoveCommand | null {
   if (!chord.altKey || chord.ctrlKey || chord.metaKey || !selectedId) return null;
-  const card = board.cards[selectedId];
+  const card = ownValue(board.cards, selectedId);
   if (!card || inRow(selectedId)) return null;
   const siblings = cardsInCategory(board, card.category).map((c) => c.id);
   const shown = siblings.filter((id) => !inRow(id));

@@ -1,4 +1,5 @@
 import type { BoardState, Category } from '@kinmap/model';
+import { ownValue } from '@kinmap/model';
 import { t } from '../lib/messages';
 
 /**
@@ -14,16 +15,16 @@ export type RemoteChange =
 export function remoteChanges(before: BoardState, after: BoardState): RemoteChange[] {
   const changes: RemoteChange[] = [];
   for (const card of Object.values(after.cards)) {
-    const old = before.cards[card.id];
+    const old = ownValue(before.cards, card.id);
     if (!old) {
-      const by = after.participants[card.authorId]?.displayName ?? null;
+      const by = ownValue(after.participants, card.authorId)?.displayName ?? null;
       changes.push({ kind: 'added', by, category: card.category });
     } else if (old.category !== card.category) {
       changes.push({ kind: 'moved', from: old.category, to: card.category });
     }
   }
   for (const card of Object.values(before.cards)) {
-    if (!after.cards[card.id]) changes.push({ kind: 'removed', category: card.category });
+    if (!ownValue(after.cards, card.id)) changes.push({ kind: 'removed', category: card.category });
   }
   return changes;
 }

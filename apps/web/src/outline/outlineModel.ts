@@ -9,6 +9,7 @@ import {
   type Column,
   cardsInCategory,
   type Mark,
+  ownValue,
   type Role,
 } from '@kinmap/model';
 
@@ -50,12 +51,12 @@ export interface OutlineColumn {
 }
 
 function partnerOf(card: CardState, visible: BoardState, everything: BoardState): OutlinePartner | null {
-  const pair = card.pairId === null ? undefined : everything.pairs[card.pairId];
+  const pair = card.pairId === null ? undefined : ownValue(everything.pairs, card.pairId);
   if (!pair) return null;
   const partnerId = pair.dangerStatementId === card.id ? pair.safetyGoalId : pair.dangerStatementId;
-  const partner = everything.cards[partnerId];
+  const partner = ownValue(everything.cards, partnerId);
   if (!partner || partner.pairId !== pair.id) return null;
-  return { category: partner.category, text: visible.cards[partnerId]?.text ?? null };
+  return { category: partner.category, text: ownValue(visible.cards, partnerId)?.text ?? null };
 }
 
 function outlineCard(card: CardState, visible: BoardState, everything: BoardState, me: string): OutlineCard {
@@ -63,11 +64,11 @@ function outlineCard(card: CardState, visible: BoardState, everything: BoardStat
   return {
     id: card.id,
     text: card.text,
-    authorName: visible.participants[card.authorId]?.displayName ?? null,
+    authorName: ownValue(visible.participants, card.authorId)?.displayName ?? null,
     authorRole: card.authorRole,
     agree: marks.filter((m) => m === 'agree').length,
     dispute: marks.filter((m) => m === 'dispute').length,
-    myMark: card.marks[me] ?? null,
+    myMark: ownValue(card.marks, me) ?? null,
     mine: card.authorId === me,
     professionalsOnly: card.professionalsOnly,
     partner: partnerOf(card, visible, everything),

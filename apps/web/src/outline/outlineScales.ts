@@ -2,6 +2,7 @@ import {
   type BoardState,
   compareOrdered,
   OVERALL_SCALE_ID,
+  ownValue,
   type PairState,
   type Role,
   type ScaleMode,
@@ -32,20 +33,20 @@ export interface OutlineScale {
 }
 
 function isIntact(board: BoardState, pair: PairState): boolean {
-  const danger = board.cards[pair.dangerStatementId];
-  const goal = board.cards[pair.safetyGoalId];
+  const danger = ownValue(board.cards, pair.dangerStatementId);
+  const goal = ownValue(board.cards, pair.safetyGoalId);
   return danger?.pairId === pair.id && goal?.pairId === pair.id;
 }
 
 function readScale(board: BoardState, id: string, pair: OutlineScale['pair']): OutlineScale {
-  const scale = board.scales[id];
+  const scale = ownValue(board.scales, id);
   const mode = scale?.mode ?? 'revealed';
   const entries = Object.entries(scale?.ratings ?? {});
   const ratings =
     mode === 'revealed'
       ? entries
           .map(([participantId, rating]) => {
-            const person = board.participants[participantId];
+            const person = ownValue(board.participants, participantId);
             return {
               participantId,
               name: person?.displayName ?? null,
@@ -72,18 +73,20 @@ function readScale(board: BoardState, id: string, pair: OutlineScale['pair']): O
 export function outlineScales(visible: BoardState, everything: BoardState = visible): OutlineScale[] {
   const pairs = Object.values(everything.pairs)
     .filter((pair) => isIntact(everything, pair))
-    .filter((pair) => visible.cards[pair.dangerStatementId] || visible.cards[pair.safetyGoalId])
+    .filter(
+      (pair) => ownValue(visible.cards, pair.dangerStatementId) || ownValue(visible.cards, pair.safetyGoalId),
+    )
     .sort((a, b) => {
-      const da = everything.cards[a.dangerStatementId];
-      const db = everything.cards[b.dangerStatementId];
+      const da = ownValue(everything.cards, a.dangerStatementId);
+      const db = ownValue(everything.cards, b.dangerStatementId);
       return da && db ? compareOrdered(da, db) : 0;
     });
   return [
     readScale(visible, OVERALL_SCALE_ID, null),
     ...pairs.map((pair) =>
       readScale(visible, pair.id, {
-        dangerStatement: visible.cards[pair.dangerStatementId]?.text ?? null,
-        safetyGoal: visible.cards[pair.safetyGoalId]?.text ?? null,
+        dangerStatement: ownValue(visible.cards, pair.dangerStatementId)?.text ?? null,
+        safetyGoal: ownValue(visible.cards, pair.safetyGoalId)?.text ?? null,
       }),
     ),
   ];

@@ -1,4 +1,4 @@
-import { type BoardState, type CardId, type Category, getCardText } from '@kinmap/model';
+import { type BoardState, type CardId, type Category, getCardText, ownValue } from '@kinmap/model';
 import { type RefObject, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useCardWriter } from '../board/professionalsOnlyContext';
 import type { BoardSession } from '../board/useBoard';
@@ -58,7 +58,7 @@ export function useOutlineActions(
     return () => clearTimeout(timer);
   }, [notice]);
   useEffect(() => {
-    if (editingId && !visible.cards[editingId]) setEditingId(null);
+    if (editingId && !ownValue(visible.cards, editingId)) setEditingId(null);
   }, [visible, editingId]);
 
   const report = useCallback((result: { ok: boolean; notice?: MessageKey }) => {

@@ -1,4 +1,5 @@
 import type { BoardState, CardId } from '@kinmap/model';
+import { ownValue } from '@kinmap/model';
 import type Konva from 'konva';
 import { useEffect, useMemo, useRef } from 'react';
 import { Layer, Rect, Stage } from 'react-konva';
@@ -54,7 +55,7 @@ export function BoardPicture({ board, onDrawn }: BoardPictureProps) {
         </Layer>
         <Layer ref={cardsLayer}>
           {Object.values(layout.cards).map((placed) => {
-            const card = board.cards[placed.cardId];
+            const card = ownValue(board.cards, placed.cardId);
             if (!card) return null;
             return (
               <CardShape

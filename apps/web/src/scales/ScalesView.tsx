@@ -3,6 +3,7 @@ import {
   clearRating,
   may,
   newId,
+  ownValue,
   rate,
   type ScaleId,
   type ScaleRating,
@@ -33,7 +34,10 @@ export interface ScalesViewProps {
 const SCORES = Array.from({ length: 11 }, (_, i) => i);
 
 /** What the server holds as this person's private scores, by scale (absent: not fetched yet). */
-type PrivateScores = Readonly<Record<string, ScaleRating | null>>;
+/** This person's private scores by scale id (a Map: a pair id may be `constructor`). */
+type PrivateScores = ReadonlyMap<string, ScaleRating | null>;
+const withScore = (all: PrivateScores, scaleId: string, rating: ScaleRating | null): PrivateScores =>
+  new Map(all).set(scaleId, rating);
 
 /**
  * The Scaling view: the overall scale and each worry/goal pair with its own scale. Revealed
@@ -52,24 +56,24 @@ export function ScalesView({ session, board, me, boardId }: ScalesViewProps) {
     }),
     [boardId, me.participantId],
   );
-  const [privateScores, setPrivateScores] = useState<PrivateScores>({});
+  const [privateScores, setPrivateScores] = useState<PrivateScores>(() => new Map());
 
   // Ask the server for this person's own private score whenever a scale opens privately or they
   // join or leave its scored list (after a reload, a re-score elsewhere, a new round).
-  const seen = useRef<Record<string, string>>({});
+  const seen = useRef(new Map<string, string>());
   useEffect(() => {
     if (!may(me.role, 'PR3')) return;
     for (const { scaleId, scale } of rows) {
       const mine = scale.scored.includes(me.participantId);
       const signature = scale.mode === 'private' ? `private:${mine}` : 'revealed';
-      if (seen.current[scaleId] === signature) continue;
-      seen.current[scaleId] = signature;
+      if (seen.current.get(scaleId) === signature) continue;
+      seen.current.set(scaleId, signature);
       if (scale.mode !== 'private') {
-        setPrivateScores((all) => ({ ...all, [scaleId]: null }));
+        setPrivateScores((all) => withScore(all, scaleId, null));
         continue;
       }
       void fetchPrivateRating(target, scaleId).then((result) => {
-        if (result.ok) setPrivateScores((all) => ({ ...all, [scaleId]: result.value }));
+        if (result.ok) setPrivateScores((all) => withScore(all, scaleId, result.value));
       });
     }
   }, [rows, target, me.participantId, me.role]);
@@ -86,8 +90,8 @@ export function ScalesView({ session, board, me, boardId }: ScalesViewProps) {
           me={me}
           session={session}
           target={target}
-          ownPrivate={privateScores[row.scaleId] ?? null}
-          onPrivateSaved={(rating) => setPrivateScores((all) => ({ ...all, [row.scaleId]: rating }))}
+          ownPrivate={privateScores.get(row.scaleId) ?? null}
+          onPrivateSaved={(rating) => setPrivateScores((all) => withScore(all, row.scaleId, rating))}
         />
       ))}
       {session && may(me.role, 'AC14') && <AddPairForm session={session} />}
@@ -108,7 +112,7 @@ interface ScaleSectionProps {
 function ScaleSection({ row, board, me, session, target, ownPrivate, onPrivateSaved }: ScaleSectionProps) {
   const { scaleId, scale, pair } = row;
   const isPrivate = scale.mode === 'private';
-  const current = isPrivate ? ownPrivate : (scale.ratings[me.participantId] ?? null);
+  const current = isPrivate ? ownPrivate : (ownValue(scale.ratings, me.participantId) ?? null);
   const [value, setValue] = useState<number | null>(current?.value ?? null);
   const [reason, setReason] = useState(current?.reason ?? '');
   // Remembered with the mode it was said in: "saved privately" is wrong once the scale is revealed.

@@ -1,4 +1,5 @@
 import type { BoardDiff, BoardState, CardChange, CardState, Mark, TextPart } from '@kinmap/model';
+import { ownValue } from '@kinmap/model';
 import type { ReactNode } from 'react';
 import { t } from '../lib/messages';
 import { changeCount } from './compare';
@@ -160,8 +161,8 @@ function ChangeNotes({
     notes.push(now.pairId ? t('versions.compare.paired') : t('versions.compare.unpaired'));
   for (const [who, [from, to]] of Object.entries(change.marks)) {
     const name =
-      after.participants[who]?.displayName ??
-      before.participants[who]?.displayName ??
+      ownValue(after.participants, who)?.displayName ??
+      ownValue(before.participants, who)?.displayName ??
       t('versions.compare.someone');
     notes.push(t('versions.compare.mark', { name, before: markWord(from), after: markWord(to) }));
   }

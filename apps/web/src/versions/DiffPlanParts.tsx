@@ -1,4 +1,5 @@
 import type { BoardDiff, BoardState, NetworkMemberState, RuleState } from '@kinmap/model';
+import { ownValue } from '@kinmap/model';
 import { t } from '../lib/messages';
 
 export interface DiffPlanPartsProps {
@@ -19,7 +20,7 @@ function fieldWords(fields: readonly string[]): string {
 }
 
 function danger(board: BoardState, cardId: string): string {
-  return board.cards[cardId]?.text ?? '';
+  return ownValue(board.cards, cardId)?.text ?? '';
 }
 
 /** The analysis pairs, the network, the rules and the plan's details that changed. */

@@ -1,4 +1,4 @@
-import { type BoardState, type MeetingRecord, may, type VersionMeta } from '@kinmap/model';
+import { type BoardState, type MeetingRecord, may, ownValue, type VersionMeta } from '@kinmap/model';
 import type Konva from 'konva';
 import { type RefObject, useId, useMemo, useState } from 'react';
 import { mergeBoards } from '../board/bothDocuments';
@@ -99,7 +99,7 @@ export function VersionReader(props: VersionReaderProps) {
 
 function MeetingSummary({ meeting, board }: { meeting: MeetingRecord; board: BoardState }) {
   const onBoard = meeting.attendance.participantIds.flatMap((pid) => {
-    const person = board.participants[pid];
+    const person = ownValue(board.participants, pid);
     return person ? [`${person.displayName} (${t(`role.${person.role}`)})`] : [];
   });
   const inRoom = meeting.attendance.othersPresent.map((p) => (p.role ? `${p.name} (${p.role})` : p.name));

@@ -1,4 +1,5 @@
 import type { BoardDiff, BoardState, CardState, ParticipantState, Role } from '@kinmap/model';
+import { idRecord, ownValue } from '@kinmap/model';
 import { pairNumbers } from '../canvas/pairs';
 import type { CardHighlight } from '../map/CardShape';
 
@@ -26,7 +27,7 @@ export function highlightsOf(diff: BoardDiff): ReadonlyMap<string, CardHighlight
  */
 export function compareBoard(after: BoardState, diff: BoardDiff): BoardState {
   if (diff.cards.removed.length === 0) return after;
-  const cards: Record<string, CardState> = { ...after.cards };
+  const cards: Record<string, CardState> = idRecord(Object.entries(after.cards));
   for (const card of diff.cards.removed) cards[card.id] = { ...card, pairId: null };
   return { ...after, cards };
 }
@@ -59,10 +60,14 @@ export type ScaleName =
 export function scaleName(scaleId: string, before: BoardState, after: BoardState): ScaleName {
   if (scaleId === 'overall') return { kind: 'overall' };
   for (const board of [after, before]) {
-    const pair = board.pairs[scaleId];
+    const pair = ownValue(board.pairs, scaleId);
     if (!pair) continue;
     const number = pairNumbers(board).get(pair.id) ?? null;
-    return { kind: 'pair', number, dangerStatement: board.cards[pair.dangerStatementId]?.text ?? '' };
+    return {
+      kind: 'pair',
+      number,
+      dangerStatement: ownValue(board.cards, pair.dangerStatementId)?.text ?? '',
+    };
   }
   return { kind: 'pair', number: null, dangerStatement: '' };
 }
@@ -74,7 +79,7 @@ export function personOf(
   after: BoardState,
 ): { readonly name: string; readonly role: Role } | null {
   const person: ParticipantState | undefined =
-    after.participants[participantId] ?? before.participants[participantId];
+    ownValue(after.participants, participantId) ?? ownValue(before.participants, participantId);
   return person ? { name: person.displayName, role: person.role } : null;
 }
 

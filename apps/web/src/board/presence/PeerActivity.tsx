@@ -1,3 +1,4 @@
+import { ownValue } from '@kinmap/model';
 import { Group, Label, Layer, Rect, Tag, Text } from 'react-konva';
 import type { BoardLayout } from '../../canvas/boardLayout';
 import { METRICS } from '../../canvas/boardMetrics';
@@ -19,7 +20,7 @@ export function PeerActivity({ layout, watchers }: PeerActivityProps) {
   return (
     <Layer listening={false}>
       {[...watchers].map(([cardId, people]) => {
-        const rect = layout.cards[cardId]?.rect;
+        const rect = ownValue(layout.cards, cardId)?.rect;
         const first = people[0];
         if (!rect || !first) return null;
         return (

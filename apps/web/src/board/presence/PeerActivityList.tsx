@@ -1,4 +1,5 @@
 import type { BoardState } from '@kinmap/model';
+import { ownValue } from '@kinmap/model';
 import { t } from '../../lib/messages';
 import type { CardWatcher } from './presence';
 
@@ -16,7 +17,7 @@ const CARD_WORDS = 60;
 export function PeerActivityList({ board, watchers }: PeerActivityListProps) {
   const rows: { key: string; text: string }[] = [];
   for (const [cardId, people] of watchers) {
-    const card = board.cards[cardId];
+    const card = ownValue(board.cards, cardId);
     if (!card) continue;
     const words = card.text.length > CARD_WORDS ? `${card.text.slice(0, CARD_WORDS)}…` : card.text;
     for (const person of people) {

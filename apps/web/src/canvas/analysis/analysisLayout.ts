@@ -1,4 +1,5 @@
 import type { BoardState, CardId, CardState, PairId } from '@kinmap/model';
+import { ownValue } from '@kinmap/model';
 import type { TextStyle } from '../boardMetrics';
 import type { CardLayout } from '../cardLayout';
 import type { Rect } from '../geometry';
@@ -61,13 +62,13 @@ export function analysisMembers(state: BoardState): AnalysisMembers {
   const rows: AnalysisMember[] = [];
   const inRow = new Set<string>();
   const take = (cardId: CardId, pairId: PairId, category: CardState['category']): CardState | null => {
-    const card = state.cards[cardId];
+    const card = ownValue(state.cards, cardId);
     if (!card || card.category !== category || card.pairId !== pairId || inRow.has(card.id)) return null;
     inRow.add(card.id);
     return card;
   };
   for (const [pairId, number] of pairNumbers(state)) {
-    const pair = state.pairs[pairId];
+    const pair = ownValue(state.pairs, pairId);
     if (!pair) continue;
     const dangerStatement = take(pair.dangerStatementId, pairId, 'dangerStatement');
     const safetyGoal = take(pair.safetyGoalId, pairId, 'safetyGoal');
@@ -205,7 +206,7 @@ function sideBySideRow(
 ): AnalysisRowLayout {
   const [left, middle, right] = frame.slots;
   const y = top + frame.rowPadding;
-  const depth = markerDepth(state.scales[member.pairId]);
+  const depth = markerDepth(ownValue(state.scales, member.pairId));
   const danger = member.dangerStatement
     ? frame.placeCard(member.dangerStatement, left.x, y, left.width, member.pairId)
     : null;
@@ -248,7 +249,7 @@ function stackedRow(
   cards: CardLayout[],
 ): AnalysisRowLayout {
   const [slot] = frame.slots;
-  const depth = markerDepth(state.scales[member.pairId]);
+  const depth = markerDepth(ownValue(state.scales, member.pairId));
   let y = top + frame.rowPadding;
   const place = (card: CardState | null): Rect => {
     const placed = card ? frame.placeCard(card, slot.x, y, slot.width, member.pairId) : null;

@@ -2,6 +2,7 @@ import {
   type BoardState,
   may,
   OVERALL_SCALE_ID,
+  ownValue,
   type Role,
   type ScaleId,
   type ScaleRating,
@@ -41,20 +42,20 @@ export interface ScaleMarker {
 /** The overall scale first, then one row per intact pair, in pair-number order. */
 export function scaleRows(board: BoardState): ScaleRow[] {
   const rows: ScaleRow[] = [];
-  const overall = board.scales[OVERALL_SCALE_ID];
+  const overall = ownValue(board.scales, OVERALL_SCALE_ID);
   if (overall) rows.push({ scaleId: OVERALL_SCALE_ID, scale: overall, pair: null });
   const numbers = [...pairNumbers(board)].sort((a, b) => a[1] - b[1]);
   for (const [pairId, number] of numbers) {
-    const pair = board.pairs[pairId];
-    const scale = board.scales[pairId];
+    const pair = ownValue(board.pairs, pairId);
+    const scale = ownValue(board.scales, pairId);
     if (!pair || !scale) continue;
     rows.push({
       scaleId: pairId as string as ScaleId,
       scale,
       pair: {
         number,
-        dangerStatement: board.cards[pair.dangerStatementId]?.text ?? '',
-        safetyGoal: board.cards[pair.safetyGoalId]?.text ?? '',
+        dangerStatement: ownValue(board.cards, pair.dangerStatementId)?.text ?? '',
+        safetyGoal: ownValue(board.cards, pair.safetyGoalId)?.text ?? '',
       },
     });
   }
@@ -80,7 +81,7 @@ export function markersFor(
       : Object.entries(scale.ratings).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const seen = new Map<number, number>();
   return entries.map(([participantId, rating]) => {
-    const person = board.participants[participantId];
+    const person = ownValue(board.participants, participantId);
     const stack = seen.get(rating.value) ?? 0;
     seen.set(rating.value, stack + 1);
     return {
