@@ -57,7 +57,8 @@ describe('reading a board with malformed records', () => {
     expect(logged).toContain(`cards/${polish}/order:defaulted`);
     expect(logged).toContain(`cards/${polish}/text:truncated`);
     const allLogs = f.logs.join('\n');
-    for (const words of [TEXTS.welsh, TEXTS.polish, 'xxxxxxxx', 'Odd id']) expect(allLogs).not.toContain(words);
+    for (const words of [TEXTS.welsh, TEXTS.polish, 'xxxxxxxx', 'Odd id'])
+      expect(allLogs).not.toContain(words);
 
     const back = await f.call('POST', '/api/boards/import', { cookie: f.facilitator.cookie, body: text });
     expect(back.status, await back.clone().text()).toBe(201);
