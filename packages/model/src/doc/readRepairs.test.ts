@@ -341,6 +341,14 @@ describe('plain-object ids (__proto__, constructor) read like any other id', () 
       const responsible = ruleMap(doc, ruleId).get('responsible') as Y.Map<unknown>;
       responsible.set('constructor', true);
       responsible.set('__proto__', true); // no such member
+      const protoRule = new Y.Map<unknown>();
+      doc.getMap<unknown>('rules').set('__proto__', protoRule);
+      protoRule.set('id', '__proto__');
+      protoRule.set('order', 3);
+      for (const field of ['text', 'redFlags', 'networkResponse', 'howChildWillKnow'])
+        protoRule.set(field, new Y.Text(field));
+      protoRule.set('responsible', new Y.Map());
+      (protoRule.get('responsible') as Y.Map<unknown>).set('constructor', true);
       const other = unwrap(addRule(doc, practitioner, { text: 'Second' })).ruleId;
       (ruleMap(doc, other).get('responsible') as Y.Map<unknown>).set('toString', true);
     });
@@ -364,6 +372,7 @@ describe('plain-object ids (__proto__, constructor) read like any other id', () 
     const { doc, ruleId } = oddBoard();
     const state = readBoard(doc);
     expect(state.rules[ruleId]?.responsibleMemberIds).toEqual(['constructor']);
+    expect(Object.keys(state.rules)).toContain('__proto__');
     for (const rule of Object.values(state.rules))
       expect(rule.responsibleMemberIds.every((id) => typeof id === 'string')).toBe(true);
   });
@@ -378,5 +387,9 @@ describe('plain-object ids (__proto__, constructor) read like any other id', () 
     expect(Object.keys(again.participants).sort()).toEqual([...ODD].sort());
     expect(Object.keys(again.scales.overall?.ratings ?? {}).sort()).toEqual([...ODD].sort());
     expect(Object.keys(again.network)).toEqual(['constructor']);
+    expect(Object.hasOwn(again.rules, '__proto__')).toBe(true);
+    expect(Object.values(again.rules).find((rule) => rule.id === '__proto__')?.responsibleMemberIds).toEqual([
+      'constructor',
+    ]);
   });
 });
