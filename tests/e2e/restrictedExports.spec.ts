@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures.js';
+import { OutlinePage } from './pages/OutlinePage.js';
 import { pngSize, ReportsPage } from './pages/ReportsPage.js';
 
 /**
@@ -70,6 +71,17 @@ test('staff choose whether the picture of the map holds professionals-only cards
     await testInfo.attach(`toolbar-${name}`, { path: shot, contentType: 'image/png' });
   }
   await staff.page.setViewportSize({ width: 1400, height: 900 });
+
+  // The outline (keyboard and screen reader) offers the same choice before writing.
+  const outline = new OutlinePage(staff.page);
+  await outline.open();
+  await outline.root.getByRole('checkbox', { name: 'New cards: professionals only' }).check();
+  await outline.addCard('Complicating factors', 'Referral from school — restricted');
+  await expect
+    .poll(
+      async () => (await staff.board.cardWithText('Referral from school — restricted'))?.professionalsOnly,
+    )
+    .toBe(true);
 
   const reports = new ReportsPage(staff.page);
   await reports.open();
