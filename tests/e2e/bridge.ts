@@ -15,6 +15,8 @@ export interface E2ECard {
   readonly text: string;
   readonly authorRole: string;
   readonly order: number;
+  /** Set on the merged board of a professional (the bridge publishes the board as the views see it). */
+  readonly professionalsOnly?: boolean;
   readonly marks: Readonly<Record<string, string>>;
 }
 

@@ -34,6 +34,7 @@ export {
 } from './cards/changeKinds.js';
 export { applyAndClassify, type Classification, classifyTransaction, readLocked } from './cards/changes.js';
 export {
+  addProfessionalsOnlyCard,
   copyIntoRestricted,
   flaggedSharedCards,
   initRestricted,

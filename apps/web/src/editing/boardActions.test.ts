@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
   addCardTo,
+  addProfessionalsOnlyCardTo,
   addSafetyGoalFor,
   markCard,
   markProfessionalsOnly,
@@ -87,6 +88,27 @@ describe('board actions', () => {
     expect(markProfessionalsOnly(w, r, added.value, false).ok).toBe(true);
     expect(readBoard(r.doc).cards[added.value]).toBeUndefined();
     expect(readBoard(w.doc).cards[added.value]?.professionalsOnly).toBe(false);
+  });
+
+  it('adds a card chosen professionals-only before writing to the restricted document, after the shared ones', () => {
+    const w = writer();
+    const r = { doc: new Y.Doc(), actor: w.actor };
+    for (const text of ['a', 'b', 'c']) if (!addCardTo(w, 'harm').ok) throw new Error(`add ${text} failed`);
+    const sharedBefore = Y.encodeStateAsUpdate(w.doc);
+    const added = addProfessionalsOnlyCardTo(r, readBoard(w.doc), 'harm');
+    if (!added.ok) throw new Error('add failed');
+    expect(Y.encodeStateAsUpdate(w.doc)).toEqual(sharedBefore);
+    const card = readBoard(r.doc).cards[added.value];
+    expect(card).toMatchObject({ category: 'harm', text: '', professionalsOnly: true });
+    const sharedOrders = Object.values(readBoard(w.doc).cards).map((c) => c.order);
+    expect(card?.order).toBeGreaterThan(Math.max(...sharedOrders));
+    // The family may not: the notice, and nothing written.
+    const family = { doc: r.doc, actor: { participantId: 'p2' as ParticipantId, role: 'family' as const } };
+    expect(addProfessionalsOnlyCardTo(family, readBoard(w.doc), 'harm')).toEqual({
+      ok: false,
+      notice: 'notice.addFailed',
+    });
+    expect(Object.keys(readBoard(r.doc).cards)).toEqual([added.value]);
   });
 
   it('keeps a paired card in the shared document and says why', () => {

@@ -1,5 +1,7 @@
 import {
   addCard,
+  addProfessionalsOnlyCard,
+  type BoardState,
   type CardId,
   type Category,
   deleteCard,
@@ -32,6 +34,23 @@ function outcome<T>(result: Result<T>, notice: MessageKey): ActionOutcome<T> {
 
 export function addCardTo(session: BoardWriter, category: Category): ActionOutcome<CardId> {
   const result = addCard(session.doc, session.actor, { category });
+  return result.ok ? { ok: true, value: result.value.cardId } : { ok: false, notice: 'notice.addFailed' };
+}
+
+/**
+ * Adds an empty card straight into the restricted document ([AC6]): its text is typed where
+ * family devices never receive it. `board` is the merged board, so the card goes last in its section.
+ */
+export function addProfessionalsOnlyCardTo(
+  restricted: BoardWriter,
+  board: BoardState,
+  category: Category,
+): ActionOutcome<CardId> {
+  const orders = Object.values(board.cards)
+    .filter((card) => card.category === category)
+    .map((card) => card.order);
+  const after = orders.length > 0 ? Math.max(...orders) : undefined;
+  const result = addProfessionalsOnlyCard(restricted.doc, restricted.actor, { category, after });
   return result.ok ? { ok: true, value: result.value.cardId } : { ok: false, notice: 'notice.addFailed' };
 }
 

@@ -6,6 +6,7 @@ import { type MessageKey, t } from '../lib/messages';
 import {
   type ActionOutcome,
   addCardTo,
+  addProfessionalsOnlyCardTo,
   addSafetyGoalFor,
   markCard,
   markProfessionalsOnly,
@@ -20,7 +21,11 @@ export interface CardActions {
   readonly editingId: CardId | null;
   readonly notice: MessageKey | null;
   readonly select: (cardId: CardId | null) => void;
+  /** Adds a card (professionals-only from the start while `newProfessionalsOnly` is on) and opens it. */
   readonly add: (category: Category) => void;
+  /** Staff's choice, made before writing: new cards are born professionals-only. */
+  readonly newProfessionalsOnly: boolean;
+  readonly setNewProfessionalsOnly: (flag: boolean) => void;
   /** Adds a safety goal paired with the danger statement and opens it for typing. */
   readonly addSafetyGoal: (dangerStatementId: CardId) => void;
   readonly edit: (cardId: CardId) => void;
@@ -45,6 +50,7 @@ export function useCardActions(
   const [selectedId, select] = useState<CardId | null>(null);
   const [editingId, setEditingId] = useState<CardId | null>(null);
   const [notice, setNotice] = useState<MessageKey | null>(null);
+  const [newProfessionalsOnly, setNewProfessionalsOnly] = useState(false);
   // Cards this person added in this editor session: an empty one is removed when the editor closes.
   const newCards = useRef(new Set<CardId>());
   // A professionals-only card's changes go to the restricted document.
@@ -91,7 +97,18 @@ export function useCardActions(
     },
     [session, canEdit, report, history],
   );
-  const add = useCallback((category: Category) => addWith((s) => addCardTo(s, category)), [addWith]);
+  const add = useCallback(
+    (category: Category) => {
+      if (!newProfessionalsOnly) return addWith((s) => addCardTo(s, category));
+      // Born in the restricted document: never a shared card first, so no family device sees it typed.
+      if (!restricted || !board) {
+        setNotice('notice.restrictedOffline');
+        return;
+      }
+      addWith(() => addProfessionalsOnlyCardTo(restricted, board, category));
+    },
+    [addWith, newProfessionalsOnly, restricted, board],
+  );
   const addSafetyGoal = useCallback(
     (dangerStatementId: CardId) => addWith((s) => addSafetyGoalFor(s, dangerStatementId)),
     [addWith],
@@ -162,6 +179,8 @@ export function useCardActions(
     notice,
     select,
     add,
+    newProfessionalsOnly,
+    setNewProfessionalsOnly,
     addSafetyGoal,
     edit,
     move,

@@ -137,6 +137,8 @@ export function MapView({ session, board: myBoard, me, peers, setCursor, stageRe
             canMarkProfessionalsOnly={mayMarkProfessionalsOnly(me)}
             canDelete={selectedCard !== null && mayMoveOrDelete(selectedCard, me)}
             onProfessionalsOnly={actions.setProfessionalsOnly}
+            newProfessionalsOnly={actions.newProfessionalsOnly}
+            onNewProfessionalsOnly={actions.setNewProfessionalsOnly}
             history={history}
           />
           <ViewControls scale={scale} onZoom={nav.zoom} onFit={nav.fitBoard} onColumn={nav.zoomToColumn}>

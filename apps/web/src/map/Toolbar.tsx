@@ -19,6 +19,9 @@ export interface ToolbarProps {
   /** Only facilitators and practitioners may hide a card from the family and the wall screen. */
   readonly canMarkProfessionalsOnly: boolean;
   readonly onProfessionalsOnly: (flag: boolean) => void;
+  /** Staff choose before writing: a new card is then born professionals-only. */
+  readonly newProfessionalsOnly: boolean;
+  readonly onNewProfessionalsOnly: (flag: boolean) => void;
   readonly history: Pick<UndoControls, 'canUndo' | 'canRedo' | 'undo' | 'redo'>;
 }
 
@@ -36,6 +39,8 @@ export function Toolbar({
   onAddSafetyGoal,
   canMarkProfessionalsOnly,
   onProfessionalsOnly,
+  newProfessionalsOnly,
+  onNewProfessionalsOnly,
   history,
 }: ToolbarProps) {
   const [category, setCategory] = useState<Category>('harm');
@@ -57,8 +62,23 @@ export function Toolbar({
           ))}
         </select>
       </label>
+      {canMarkProfessionalsOnly && (
+        <label className="toolbar__group toolbar__new-restricted">
+          <input
+            type="checkbox"
+            name="newProfessionalsOnly"
+            checked={newProfessionalsOnly}
+            onChange={(e) => onNewProfessionalsOnly(e.currentTarget.checked)}
+          />
+          <span>{t('toolbar.newProfessionalsOnly')}</span>
+        </label>
+      )}
       <button type="button" onClick={() => onAdd(category)}>
-        {t('toolbar.addCard')}
+        {t(
+          newProfessionalsOnly && canMarkProfessionalsOnly
+            ? 'toolbar.addProfessionalsOnlyCard'
+            : 'toolbar.addCard',
+        )}
       </button>
       {offerSafetyGoal && (
         <button type="button" className="map-offer" onClick={onAddSafetyGoal}>

@@ -7,6 +7,8 @@ export const mapMessages = {
   'toolbar.label': 'Board tools',
   'toolbar.section': 'Section',
   'toolbar.addCard': 'Add card',
+  'toolbar.addProfessionalsOnlyCard': 'Add professionals-only card',
+  'toolbar.newProfessionalsOnly': 'New cards: professionals only',
   'toolbar.edit': 'Edit card',
   'toolbar.delete': 'Delete card',
   'toolbar.agree': 'I agree',

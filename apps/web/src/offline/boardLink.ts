@@ -5,7 +5,7 @@ import { type LocalCopy, openLocalCopy } from './localCopy';
 import { createPendingChanges } from './pendingChanges';
 import { type AttemptFailure, driveReconnection } from './reconnect';
 import { trackAcknowledgements } from './serverAcks';
-import { stashUnsent, takeStash } from './unloadStash';
+import { dropStash, stashUnsent, takeStash } from './unloadStash';
 
 export interface BoardLinkOptions {
   readonly doc: Y.Doc;
@@ -78,6 +78,45 @@ export function linkBoard({
     ...(onOnline ? { onOnline } : {}),
   });
 
+  // What was deleted must not outlive its deletion on this device: a card made professionals-only
+  // leaves the shared document, but y-indexeddb keeps every change as it came, its text included.
+  // The stored copy is rewritten from the doc (which has dropped deleted content) once the server's
+  // state is in (each sync: a device that was offline during the move catches up here), and at
+  // once when someone else's change removes a card.
+  let compacting = false;
+  let compactAgain = false;
+  const compact = () => {
+    const target = copy;
+    if (!target || stopped) return;
+    if (compacting) {
+      compactAgain = true;
+      return;
+    }
+    compacting = true;
+    void target.compact().then((done) => {
+      compacting = false;
+      // Nothing unsaved: no stash of earlier pages may stay behind either.
+      if (done && localName && pending.count === 0) dropStash(localStorage, localName);
+      if (compactAgain) {
+        compactAgain = false;
+        compact();
+      }
+    });
+  };
+  const onSynced = (synced: boolean) => {
+    if (synced) compact();
+  };
+  const cards: Y.Map<unknown> = doc.getMap('cards');
+  const cardsType: unknown = cards;
+  const onTransaction = (transaction: Y.Transaction) => {
+    if (transaction.origin !== provider) return;
+    for (const [type, keys] of transaction.changed) {
+      if (type === cardsType && [...keys].some((key) => key !== null && !cards.has(key))) compact();
+    }
+  };
+  provider.on('sync', onSynced);
+  doc.on('afterTransaction', onTransaction);
+
   void (async () => {
     const loadedCopy = copy;
     if (loadedCopy && (await loadedCopy.loaded)) {
@@ -125,6 +164,8 @@ export function linkBoard({
       if (notifyTimer !== null) clearTimeout(notifyTimer);
       window.removeEventListener('beforeunload', onBeforeUnload);
       window.removeEventListener('pagehide', stash);
+      provider.off('sync', onSynced);
+      doc.off('afterTransaction', onTransaction);
       unwire();
       acks.stop();
       copy?.close();

@@ -1,5 +1,5 @@
 import { IndexeddbPersistence } from 'y-indexeddb';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 
 /**
  * A board document's copy on this device (IndexedDB through y-indexeddb): loaded into the doc
@@ -18,12 +18,21 @@ export interface LocalCopy {
   keepPending(update: Uint8Array): void;
   /** Drops kept changes the server has confirmed (the same objects given or loaded). */
   dropPending(updates: readonly Uint8Array[]): void;
+  /**
+   * Rewrites the stored board as the doc's current state, one record, and deletes every earlier
+   * record: y-indexeddb keeps each change as it came (a card's text typed before it was made
+   * professionals-only, words deleted since), while the doc itself has dropped deleted content.
+   * Resolves true once the rewrite is committed.
+   */
+  compact(): Promise<boolean>;
   /** Stops reading and writing the copy (it stays on the device unless wiped). */
   close(): void;
 }
 
 /** A copy that does not load within this time is left out: the board then comes from the server. */
 const LOAD_TIMEOUT_MS = 10_000;
+/** y-indexeddb's store of the doc's updates (auto-incremented keys). */
+const UPDATES_STORE = 'updates';
 /** y-indexeddb's store for anything beside the doc's updates. */
 const CUSTOM_STORE = 'custom';
 const PENDING = 'pending';
@@ -115,6 +124,41 @@ export function openLocalCopy(name: string, doc: Y.Doc): LocalCopy | null {
         updates.push(value);
       }
       return updates;
+    },
+    async compact() {
+      if (closed || !(await loaded)) return false;
+      let db: IDBDatabase;
+      try {
+        db = await persistence._db;
+      } catch {
+        return false;
+      }
+      return new Promise<boolean>((resolve) => {
+        try {
+          const tx = db.transaction(UPDATES_STORE, 'readwrite');
+          const store = tx.objectStore(UPDATES_STORE);
+          const rows = store.getAll();
+          rows.onsuccess = () => {
+            // Whatever another tab of this person stored is merged in first, so nothing is lost.
+            Y.transact(
+              doc,
+              () => {
+                for (const row of rows.result) if (row instanceof Uint8Array) Y.applyUpdate(doc, row);
+              },
+              persistence,
+              false,
+            );
+            const added = store.add(Y.encodeStateAsUpdate(doc));
+            added.onsuccess = () => store.delete(IDBKeyRange.upperBound(added.result, true));
+          };
+          tx.oncomplete = () => resolve(true);
+          tx.onerror = () => resolve(false);
+          tx.onabort = () => resolve(false);
+        } catch {
+          // Closing (a wipe is under way): nothing left to rewrite.
+          resolve(false);
+        }
+      });
     },
     keepPending(update) {
       const key = [PENDING, nextSeq++];

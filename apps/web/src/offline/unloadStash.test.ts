@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { type StashStorage, stashKey, stashUnsent, takeStash } from './unloadStash';
+import { dropStash, type StashStorage, stashKey, stashUnsent, takeStash } from './unloadStash';
 
 function memoryStorage(): StashStorage & { items: Map<string, string> } {
   const items = new Map<string, string>();
@@ -45,5 +45,16 @@ describe('unloadStash', () => {
     expect(stashUnsent(full, 'n', [Y.encodeStateAsUpdate(new Y.Doc())])).toBe(false);
     storage.setItem(stashKey('n'), '%%% not base64');
     expect(() => takeStash(storage, 'n')).not.toThrow();
+  });
+
+  it('drops a stash left behind, and only that copy’s', () => {
+    const storage = memoryStorage();
+    const doc = new Y.Doc();
+    doc.getText('t').insert(0, 'x');
+    const update = Y.encodeStateAsUpdate(doc);
+    stashUnsent(storage, 'kinmap:b:m', [update]);
+    stashUnsent(storage, 'kinmap:b:other', [update]);
+    dropStash(storage, 'kinmap:b:m');
+    expect([...storage.items.keys()]).toEqual([stashKey('kinmap:b:other')]);
   });
 });

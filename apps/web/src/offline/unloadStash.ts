@@ -36,3 +36,12 @@ export function takeStash(storage: StashStorage, localName: string): Uint8Array 
     return null;
   }
 }
+
+/** Removes this copy's stash, if any (nothing is unsaved, so nothing of it may stay behind). */
+export function dropStash(storage: StashStorage, localName: string): void {
+  try {
+    storage.removeItem(stashKey(localName));
+  } catch {
+    // Storage blocked: there is nothing there to remove either.
+  }
+}

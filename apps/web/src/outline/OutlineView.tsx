@@ -2,6 +2,7 @@ import { type BoardState, may, type Role } from '@kinmap/model';
 import { useMemo, useRef } from 'react';
 import { useCardWriter } from '../board/professionalsOnlyContext';
 import type { BoardSession, Me } from '../board/useBoard';
+import { mayMarkProfessionalsOnly } from '../editing/cardPermissions';
 import { t } from '../lib/messages';
 import { OutlineCardItem } from './OutlineCardItem';
 import { OutlinePlan } from './OutlinePlan';
@@ -100,6 +101,16 @@ export function OutlineView({ session, board, everything, me }: OutlineViewProps
   return (
     <main id={OUTLINE_ID} ref={root} className="outline" tabIndex={-1} aria-label={t('outline.label')}>
       <p className="outline-intro">{canEdit ? t('outline.intro') : t('toolbar.readOnly')}</p>
+      {canEdit && mayMarkProfessionalsOnly(me) && (
+        <label className="outline-new-restricted">
+          <input
+            type="checkbox"
+            checked={actions.newProfessionalsOnly}
+            onChange={(e) => actions.setNewProfessionalsOnly(e.currentTarget.checked)}
+          />{' '}
+          {t('toolbar.newProfessionalsOnly')}
+        </label>
+      )}
       <p className="notice" role="alert">
         {actions.shownNotice ? t(actions.shownNotice) : ''}
       </p>

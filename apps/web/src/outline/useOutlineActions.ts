@@ -1,8 +1,14 @@
 import { type BoardState, type CardId, type Category, getCardText, ownValue } from '@kinmap/model';
 import { type RefObject, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { useCardWriter } from '../board/professionalsOnlyContext';
+import { useCardWriter, useRestrictedSession } from '../board/professionalsOnlyContext';
 import type { BoardSession } from '../board/useBoard';
-import { addCardTo, markCard, moveCardTo, removeCard } from '../editing/boardActions';
+import {
+  addCardTo,
+  addProfessionalsOnlyCardTo,
+  markCard,
+  moveCardTo,
+  removeCard,
+} from '../editing/boardActions';
 import type { MessageKey } from '../lib/messages';
 import type { OutlineCardActions } from './OutlineCardItem';
 import { categoryOrder, stepIndex } from './outlineModel';
@@ -14,6 +20,9 @@ export interface OutlineActions extends OutlineCardActions {
   /** The notice to show now, if a change could not be made. */
   readonly shownNotice: MessageKey | null;
   readonly add: (category: Category) => void;
+  /** Staff's choice, made before writing: new cards are born professionals-only ([PO5]). */
+  readonly newProfessionalsOnly: boolean;
+  readonly setNewProfessionalsOnly: (flag: boolean) => void;
 }
 
 /** Where focus goes after a change re-renders the outline: a CSS selector inside the outline. */
@@ -42,6 +51,8 @@ export function useOutlineActions(
   const newCards = useRef(new Set<CardId>());
   // A professionals-only card's changes go to the restricted document.
   const writerOf = useCardWriter(session);
+  const restricted = useRestrictedSession();
+  const [newProfessionalsOnly, setNewProfessionalsOnly] = useState(false);
 
   useLayoutEffect(() => {
     const selector = focusNext.current;
@@ -69,9 +80,19 @@ export function useOutlineActions(
   return {
     editingId,
     shownNotice: notice,
+    newProfessionalsOnly,
+    setNewProfessionalsOnly,
     add: (category) => {
       if (!session) return;
-      const result = addCardTo(session, category);
+      if (newProfessionalsOnly && !restricted) {
+        setNotice('notice.restrictedOffline');
+        return;
+      }
+      // Born in the restricted document: no family device ever receives it while it is typed.
+      const result =
+        newProfessionalsOnly && restricted
+          ? addProfessionalsOnlyCardTo(restricted, everything, category)
+          : addCardTo(session, category);
       if (!report(result) || !result.ok) return;
       newCards.current.add(result.value);
       setEditingId(result.value);

@@ -10,6 +10,7 @@ import { AnalysisBand } from '../map/AnalysisRowShape';
 import { CardShape } from '../map/CardShape';
 import { ColumnShape } from '../map/ColumnShape';
 import { SectionShape } from '../map/SectionShape';
+import type { PictureBanner } from './pictureContent';
 import { type PrintFrame, printFrame } from './printFrame';
 
 export interface BoardPictureProps {
@@ -97,21 +98,59 @@ function WhenDrawn({ onDrawn }: { readonly onDrawn: () => void }) {
   return null;
 }
 
-/** The PNG of a drawn board at print resolution, and the frame it was drawn with. */
+/** The banner's height and type sizes in board units (scaled with the picture). */
+const BANNER = { height: 64, padding: 14, warning: 22, detail: 15 } as const;
+const BANNER_FILL = '#b91c1c';
+
+/** The picture's canvas with `banner` drawn in a red band above it. */
+function withBanner(picture: HTMLCanvasElement, banner: PictureBanner, ratio: number): HTMLCanvasElement {
+  const band = Math.round(BANNER.height * ratio);
+  const canvas = document.createElement('canvas');
+  canvas.width = picture.width;
+  canvas.height = picture.height + band;
+  const context = canvas.getContext('2d');
+  if (!context) return picture;
+  context.fillStyle = BANNER_FILL;
+  context.fillRect(0, 0, canvas.width, band);
+  context.fillStyle = '#ffffff';
+  context.textBaseline = 'top';
+  const padding = BANNER.padding * ratio;
+  const maxWidth = canvas.width - 2 * padding;
+  context.font = `bold ${BANNER.warning * ratio}px system-ui, sans-serif`;
+  context.fillText(banner.warning, padding, padding * 0.8, maxWidth);
+  context.font = `${BANNER.detail * ratio}px system-ui, sans-serif`;
+  context.fillText(banner.detail, padding, padding * 0.8 + (BANNER.warning + 6) * ratio, maxWidth);
+  context.drawImage(picture, 0, band);
+  return canvas;
+}
+
+function toPngBlob(canvas: HTMLCanvasElement): Promise<Blob | null> {
+  return new Promise((resolve) => canvas.toBlob((blob) => resolve(blob), 'image/png'));
+}
+
+/**
+ * The PNG of a drawn board at print resolution, and the frame it was drawn with; with a banner
+ * above the map when it holds professionals-only cards.
+ */
 export async function boardPng(
   stage: Konva.Stage,
   layout: BoardLayout,
+  banner: PictureBanner | null = null,
 ): Promise<{ readonly blob: Blob; readonly frame: PrintFrame } | null> {
   const frame = printFrame(layout);
   try {
-    const blob = await stage.toBlob({
+    const area = {
       x: frame.x,
       y: frame.y,
       width: frame.width,
       height: frame.height,
       pixelRatio: frame.pixelRatio,
-      mimeType: 'image/png',
-    });
+    };
+    if (banner !== null) {
+      const blob = await toPngBlob(withBanner(stage.toCanvas(area), banner, frame.pixelRatio));
+      return blob ? { blob, frame } : null;
+    }
+    const blob = await stage.toBlob({ ...area, mimeType: 'image/png' });
     return blob instanceof Blob ? { blob, frame } : null;
   } catch {
     // The browser could not encode the canvas (out of memory): the caller says so in words.

@@ -6,6 +6,7 @@ import type { BoardLayout } from '../canvas/boardLayout';
 import { currentLanguage, type MessageKey, t } from '../lib/messages';
 import { BoardPicture, boardPng } from './BoardPicture';
 import { fetchFile, saveFile } from './download';
+import { type PictureBanner, pictureBanner, pictureBoard, pictureFileName } from './pictureContent';
 import { downloadUrl, fetchVersionBoard, fetchVersions, type ServerDownload } from './reportsApi';
 
 export interface DownloadsProps {
@@ -87,7 +88,14 @@ export function Downloads({ boardId, board, role }: DownloadsProps) {
   const { versions, failed: versionsFailed } = useVersions(boardId, staff);
   const [versionId, setVersionId] = useState<string | null>(null);
   const [status, setStatus] = useState<Status>({ state: 'idle' });
-  const [picture, setPicture] = useState<{ readonly board: BoardState; readonly name: string } | null>(null);
+  const [picture, setPicture] = useState<{
+    readonly board: BoardState;
+    readonly name: string;
+    readonly banner: PictureBanner | null;
+  } | null>(null);
+  // Staff choose whether professionals-only cards are in the picture ([PO4]); left out unless chosen.
+  const seesProfessionalsOnly = may(role, 'PO4');
+  const [withProfessionalsOnly, setWithProfessionalsOnly] = useState(false);
   const busy = status.state === 'working';
   const chosen = versions.find((v) => v.id === versionId) ?? null;
   const suffix = chosen ? `-v${chosen.number}` : '';
@@ -95,14 +103,21 @@ export function Downloads({ boardId, board, role }: DownloadsProps) {
   const run = async (job: Job) => {
     setStatus({ state: 'working', job });
     if (job === 'png') {
-      const name = `kinmap-${boardId}${suffix}.png`;
+      const draw = (source: BoardState) => {
+        const drawn = pictureBoard(
+          visibleBoard(source, role),
+          seesProfessionalsOnly && withProfessionalsOnly,
+        );
+        const banner = pictureBanner(drawn, Date.now());
+        setPicture({ board: drawn, banner, name: pictureFileName(boardId, suffix, banner !== null) });
+      };
       if (versionId === null) {
-        setPicture({ board, name });
+        draw(board);
         return;
       }
       const saved = await fetchVersionBoard(boardId, versionId);
       if (!saved.ok) setStatus({ state: saved.reason === 'forbidden' ? 'forbidden' : 'failed', job });
-      else setPicture({ board: visibleBoard(saved.value, role), name });
+      else draw(saved.value);
       return;
     }
     const extension = job === 'json' ? 'json' : 'pdf';
@@ -120,7 +135,7 @@ export function Downloads({ boardId, board, role }: DownloadsProps) {
 
   const pictureDrawn = async (stage: Konva.Stage, layout: BoardLayout) => {
     const name = picture?.name ?? `kinmap-${boardId}.png`;
-    const png = await boardPng(stage, layout);
+    const png = await boardPng(stage, layout, picture?.banner ?? null);
     setPicture(null);
     if (!png) {
       setStatus({ state: 'failed', job: 'png' });
@@ -152,6 +167,29 @@ export function Downloads({ boardId, board, role }: DownloadsProps) {
         </p>
       )}
       {versionsFailed && <p className="hint">{t('reports.downloads.versionsFailed')}</p>}
+      {seesProfessionalsOnly && (
+        <fieldset className="reports-picture-choice" disabled={busy}>
+          <legend>{t('reports.picture.which')}</legend>
+          <label>
+            <input
+              type="radio"
+              name="picture-professionals-only"
+              checked={!withProfessionalsOnly}
+              onChange={() => setWithProfessionalsOnly(false)}
+            />{' '}
+            {t('reports.picture.without')}
+          </label>
+          <label>
+            <input
+              type="radio"
+              name="picture-professionals-only"
+              checked={withProfessionalsOnly}
+              onChange={() => setWithProfessionalsOnly(true)}
+            />{' '}
+            {t('reports.picture.with')}
+          </label>
+        </fieldset>
+      )}
       <ul className="reports-downloads">
         {JOBS.filter(({ job }) => mayRun(role, job)).map(({ job, label, hint }) => (
           <li key={job}>

@@ -49,6 +49,12 @@ export const reportsMessages = {
   'reports.downloads.done': '{what} is downloaded.',
   'reports.downloads.failed': '{what} could not be made. Please try again.',
   'reports.downloads.forbidden': 'You may not download {what}.',
+  'reports.picture.which': 'Professionals-only cards in the picture',
+  'reports.picture.without': 'Leave them out (a picture the family may see)',
+  'reports.picture.with': 'Include them (the picture is marked professionals only)',
+  'reports.picture.restrictedBanner': 'Contains professionals-only content — do not share with the family',
+  'reports.picture.bannerDetail': '{title} · {date}',
+  'reports.picture.untitled': 'Untitled board',
   'reports.downloads.pictureTooBig': 'The map is very long, so the picture is smaller than print resolution.',
 
   'reports.import.title': 'Import a board from a file',

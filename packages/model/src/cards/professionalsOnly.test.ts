@@ -6,6 +6,7 @@ import { expectUnchanged, newBoard, originsOf, parent, practitioner, unwrap } fr
 import { addPair, pairCards } from './analysis.js';
 import { addCard, setMark } from './cards.js';
 import {
+  addProfessionalsOnlyCard,
   copyIntoRestricted,
   flaggedSharedCards,
   initRestricted,
@@ -174,6 +175,45 @@ describe('moving the flagged cards of an older board (the server does it on load
       text: SECRET,
       professionalsOnly: true,
       pairId: null,
+    });
+  });
+});
+
+describe('addProfessionalsOnlyCard', () => {
+  it('writes an empty professionals-only card into the restricted doc only, last in the merged section', () => {
+    const shared = newBoard();
+    const restricted = restrictedDoc();
+    unwrap(addCard(shared, parent, { category: 'harm', text: 'a' }));
+    unwrap(addCard(shared, parent, { category: 'harm', text: 'b' }));
+    const sharedBefore = Y.encodeStateAsUpdate(shared);
+    const { cardId } = unwrap(
+      addProfessionalsOnlyCard(restricted, practitioner, { category: 'harm', after: 1 }, { now: 9_000 }),
+    );
+    expect(Y.encodeStateAsUpdate(shared)).toEqual(sharedBefore);
+    const card = readBoard(restricted).cards[cardId];
+    expect(card).toMatchObject({
+      category: 'harm',
+      text: '',
+      professionalsOnly: true,
+      pairId: null,
+      authorId: practitioner.participantId,
+      createdAt: 9_000,
+    });
+    expect(card?.order).toBeGreaterThan(1);
+    expect(
+      originsOf(restricted, () => addProfessionalsOnlyCard(restricted, practitioner, { category: 'harm' })),
+    ).toEqual([Origins.local]);
+  });
+
+  it('is refused to the family, and for a malformed category or order', () => {
+    const restricted = restrictedDoc();
+    expectUnchanged(restricted, () => {
+      expect(addProfessionalsOnlyCard(restricted, parent, { category: 'harm' })).toMatchObject({
+        ok: false,
+        reason: 'professionals-only',
+      });
+      const hostile = { category: 'constructor', after: Number.NaN } as unknown as { category: 'harm' };
+      expect(addProfessionalsOnlyCard(restricted, practitioner, hostile).ok).toBe(false);
     });
   });
 });

@@ -6,10 +6,10 @@ import { attachMap, attachText, topMap } from '../doc/docMaps.js';
 import type { Origin } from '../doc/origins.js';
 import { findIn, readAll, readCard } from '../doc/records.js';
 import { done, fail, ok } from '../doc/result.js';
-import { cardIdSchema } from '../doc/schema.js';
+import { cardIdSchema, categorySchema } from '../doc/schema.js';
 import { commit, type OpOptions, prepare, resolveOptions } from '../doc/transact.js';
 import type { Actor, CardId, CardState, Result } from '../doc/types.js';
-import { removePairRecords } from './cards.js';
+import { insertCard, removePairRecords } from './cards.js';
 import { intactPairOf } from './pairing.js';
 
 /**
@@ -65,6 +65,41 @@ export function writeCopy(doc: Y.Doc, card: CardState, professionalsOnly: boolea
   const marks = attachMap(map, 'marks');
   for (const [participantId, mark] of Object.entries(card.marks)) marks.set(participantId, mark);
   attachText(map, 'text', card.text);
+}
+
+/**
+ * Adds an empty professionals-only card straight into the restricted document, so its text is
+ * never in the shared one (a card made professionals-only after it was typed has already been
+ * seen by every family device that was online). `after` is the highest `order` of the category's
+ * cards in the shared document, so the new card goes last in the merged view as well.
+ * @example addProfessionalsOnlyCard(restricted, practitioner, { category: 'harm', after: 3 })
+ */
+export function addProfessionalsOnlyCard(
+  restricted: Y.Doc,
+  actor: Actor,
+  card: { readonly category: CardState['category']; readonly after?: number | undefined },
+  opts?: OpOptions,
+): Result<{ cardId: CardId }> {
+  const input = z.object({ category: categorySchema, after: z.number().optional() });
+  const op = prepare(input, actor, card, opts);
+  if (!op.ok) return op;
+  if (!may(op.value.actor.role, 'AC6')) {
+    return fail('professionals-only', `${op.value.actor.role} may not add professionals-only cards`);
+  }
+  const { input: valid, now, origin } = op.value;
+  const cardId = commit(restricted, origin, () => {
+    const id = insertCard(
+      restricted,
+      op.value.actor,
+      { category: valid.category, professionalsOnly: true },
+      now,
+    );
+    const map = topMap(restricted, 'cards').get(id) as Y.Map<unknown>;
+    const own = map.get('order') as number;
+    if (valid.after !== undefined && own <= valid.after) map.set('order', Math.floor(valid.after) + 1);
+    return id;
+  });
+  return ok({ cardId });
 }
 
 type Direction = 'toRestricted' | 'toShared';

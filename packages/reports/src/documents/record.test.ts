@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type ExtractedPdf, extractPdf, fullText, pageTexts, textLines } from '../testing/pdfText.js';
-import { renderRecord } from './record.js';
+import { RESTRICTED_BANNER, renderRecord } from './record.js';
 import {
   ARABIC,
   bigBoard,
@@ -55,6 +55,21 @@ describe('renderRecord', () => {
 
   it('includes professionals-only cards, marked as such', () => {
     expect(text).toContain(`PROFESSIONALS ONLY — not shared with the family ${PROFESSIONALS_ONLY_TEXT}`);
+  });
+
+  it('marks every page that holds professionals-only content, and only those, with the board title and date', async () => {
+    const pages = pageTexts(pdf);
+    const marked = pages.filter((page) => page.includes(RESTRICTED_BANNER));
+    expect(marked.length).toBeGreaterThan(0);
+    for (const page of pages) {
+      expect(page.includes(RESTRICTED_BANNER)).toBe(page.includes(PROFESSIONALS_ONLY_TEXT));
+    }
+    expect(marked[0]).toContain('13 March 2025, 10:00 GMT');
+    const title = recordInput().board.meta.title;
+    expect(marked[0]).toContain(title);
+    // A record without professionals-only cards carries no such mark.
+    const open = await extractPdf(await renderRecord(recordInput({ restricted: null })));
+    expect(fullText(open)).not.toContain(RESTRICTED_BANNER);
   });
 
   it('gives each person’s score and reason on each scale, and says when a scale was still private', () => {

@@ -29,7 +29,11 @@ export async function renderRecord(input: RecordInput): Promise<Uint8Array> {
   writeTrajectory(flow, input.trajectory, input.board, timeZone);
   await writePlan(flow, input.board);
   const footer = footerLines(input, timeZone);
-  await flow.stampPages((index, count) => writeFooter(flow, footer, `Page ${index + 1} of ${count}`));
+  const banner = restrictedBanner(input, timeZone);
+  await flow.stampPages((index, count) => {
+    writeFooter(flow, footer, `Page ${index + 1} of ${count}`);
+    if (flow.hasRestricted(index)) writeRestrictedBanner(flow, banner);
+  });
   return flow.finish();
 }
 
@@ -143,6 +147,43 @@ function footerLines(input: RecordInput, timeZone: string): { generated: string;
     version,
   };
 }
+
+/** The words every page holding professionals-only content carries at its top. */
+export const RESTRICTED_BANNER = 'Contains professionals-only content — do not share with the family';
+const BANNER_COLOR = '#b91c1c';
+
+function restrictedBanner(input: RecordInput, timeZone: string): { warning: string; detail: string } {
+  const title = Array.from(input.board.meta.title.trim() || 'Untitled board')
+    .slice(0, 80)
+    .join('');
+  return { warning: RESTRICTED_BANNER, detail: `${title} · ${formatDateTime(input.generatedAt, timeZone)}` };
+}
+
+/** A red band in the top margin: a single page separated from the rest still says what it holds. */
+function writeRestrictedBanner(flow: PageFlow, banner: { warning: string; detail: string }): void {
+  const top = 8;
+  const height = 32;
+  flow.doc.save().rect(flow.left, top, flow.width, height).fill(BANNER_COLOR).restore();
+  const [warning] = flow.layout(banner.warning, BANNER_STYLES.warning, flow.width - 12);
+  const [detail] = flow.layout(banner.detail, BANNER_STYLES.detail, flow.width - 12);
+  if (warning)
+    flow.drawLine(warning, BANNER_STYLES.warning, '#ffffff', {
+      x: flow.left + 6,
+      width: flow.width - 12,
+      y: top + 4,
+    });
+  if (detail)
+    flow.drawLine(detail, BANNER_STYLES.detail, '#ffffff', {
+      x: flow.left + 6,
+      width: flow.width - 12,
+      y: top + 18,
+    });
+}
+
+const BANNER_STYLES = {
+  warning: { size: 9.5, weight: 'bold' },
+  detail: { size: 8, weight: 'regular' },
+} as const;
 
 function writeFooter(flow: PageFlow, footer: { generated: string; version: string }, page: string): void {
   const pageWidth = 70;

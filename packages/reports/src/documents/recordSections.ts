@@ -93,7 +93,7 @@ function cardParts(
     ...(dispute.length > 0 ? [`Disagree: ${dispute.join(', ')}`] : []),
   ].join(' · ');
   const bar = card.professionalsOnly ? PROFESSIONALS_ONLY : ROLE_BARS[card.authorRole];
-  return [
+  const parts: Part[] = [
     ...(card.professionalsOnly
       ? [
           {
@@ -116,6 +116,8 @@ function cardParts(
     { text: meta, style: S.meta, color: INK_MUTED, before: 2, indent: 10, bar },
     ...(marks !== '' ? [{ text: marks, style: S.meta, color: INK_MUTED, indent: 10, bar }] : []),
   ];
+  // The pages these are drawn on say so at the top (record.ts).
+  return card.professionalsOnly ? parts.map((part) => ({ ...part, restricted: true })) : parts;
 }
 
 export async function writeMap(

@@ -17,6 +17,8 @@ export interface Part {
   readonly indent?: number;
   /** A coloured bar beside each line (on the side the text starts). */
   readonly bar?: string;
+  /** Professionals-only content: the pages it is drawn on are marked (PageFlow.restrictedPages). */
+  readonly restricted?: boolean;
 }
 
 export interface FlowOptions {

@@ -32,6 +32,7 @@ export class PageFlow {
   private pendingHeadings: Part[] = [];
   private currentFont = '';
   private currentSize = 0;
+  private readonly restricted = new Set<number>();
 
   constructor(options: FlowOptions) {
     this.doc = new PDFDocument({
@@ -63,6 +64,18 @@ export class PageFlow {
 
   layout(text: string, style: TextStyle, width: number): TextLine[] {
     return layoutText(text, { width, style, measure: this.measure });
+  }
+
+  /** Whether professionals-only content is drawn on the page (index from 0, as stampPages gives). */
+  hasRestricted(pageIndex: number): boolean {
+    return this.restricted.has(pageIndex);
+  }
+
+  /** Notes that the page being written holds professionals-only content. */
+  private noteRestricted(part: Part): void {
+    if (part.restricted !== true) return;
+    const range = this.doc.bufferedPageRange();
+    this.restricted.add(range.count - 1);
   }
 
   get remaining(): number {
@@ -120,6 +133,7 @@ export class PageFlow {
         const indent = part.indent ?? 0;
         const x = line.direction === 'rtl' ? this.left : this.left + indent;
         this.drawLine(line, part.style, part.color ?? INK, { x, width: this.width - indent, y: this.y });
+        this.noteRestricted(part);
         if (part.bar !== undefined) this.drawBar(line, part.bar, height);
         this.y += height;
       }
@@ -149,6 +163,7 @@ export class PageFlow {
           width: cellWidth - indent,
           y: this.y + above,
         });
+        this.noteRestricted(part);
       });
       this.y += row.height;
     }
