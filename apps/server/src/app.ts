@@ -122,7 +122,7 @@ export function createApp(services: Services, settings: AppSettings): Hono<Reque
   registerExportSchemaRoute(app);
   const history = { rooms, versions, meetings, registry, access, audit, logger };
   registerVersionRoutes(app, history);
-  registerReportRoutes(app, { ...history, now: access.now });
+  registerReportRoutes(app, { ...history, now: access.now, renderer: services.reports });
   app.all('/api/*', (c) => c.notFound());
   app.all('/sync/*', () => {
     throw new ApiError(426, ApiErrorCode.upgradeRequired, 'Connect to /sync/<boardId> with a WebSocket');

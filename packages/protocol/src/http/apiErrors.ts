@@ -22,6 +22,8 @@ export const ApiErrorCode = {
   csrf: 'csrf',
   unsupportedMediaType: 'unsupported-media-type',
   rateLimited: 'rate-limited',
+  /** The report's input is over the server's cap (a board too large to print; export it as JSON). */
+  reportTooLarge: 'report-too-large',
   emailTaken: 'email-taken',
   /** The first administrator exists already, or the setup code is wrong or expired. */
   setupClosed: 'setup-closed',
