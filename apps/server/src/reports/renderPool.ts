@@ -34,8 +34,8 @@ export interface ReportRenderer {
    * board included) until `release()`; null when either limit is reached (the route answers 429).
    */
   acquire(person: string): RenderSlot | null;
-  /** Renders in progress now, for tests and metrics. */
-  inProgress(): number;
+  /** For tests and metrics: slots held, reports being drawn, worker threads, reports drawn. */
+  stats(): RenderStats;
   /** Ends the worker threads; renders still running fail. */
   close(): Promise<void>;
 }
@@ -44,6 +44,13 @@ export interface ReportRenderer {
 export interface RenderSlot {
   readonly render: RenderReport;
   release(): void;
+}
+
+export interface RenderStats {
+  readonly inProgress: number;
+  readonly drawing: number;
+  readonly threads: number;
+  readonly completed: number;
 }
 
 export type RenderReport = {
@@ -82,6 +89,7 @@ export function createReportRenderer({
   });
   const byPerson = new Map<string, number>();
   let running = 0;
+  let drawing = 0;
 
   const render = (async (kind: RenderTask['kind'], input: FamilySummaryInput | RecordInput) => {
     // One serialisation: it is the measure of the cap and the bytes the worker reads.
@@ -100,6 +108,7 @@ export function createReportRenderer({
     const owned = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
     const task: RenderTask = { kind, input: owned ? input8 : input8.slice() };
     const signal = AbortSignal.timeout(timeoutMs);
+    drawing += 1;
     try {
       return (await pool.run(task, {
         signal,
@@ -109,6 +118,8 @@ export function createReportRenderer({
       const reason = signal.aborted ? 'timeout' : error instanceof Error ? error.name : 'unknown';
       logger.error('report.failed', { kind, bytes: size, reason });
       throw new ApiError(503, ApiErrorCode.unavailable, 'The report could not be drawn; try again later');
+    } finally {
+      drawing -= 1;
     }
   }) as RenderReport;
 
@@ -132,7 +143,7 @@ export function createReportRenderer({
       };
       return { render, release };
     },
-    inProgress: () => running,
+    stats: () => ({ inProgress: running, drawing, threads: pool.threads.length, completed: pool.completed }),
     close: () => pool.destroy(),
   };
 }
