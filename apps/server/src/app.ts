@@ -4,6 +4,7 @@ import { boardGuard, memberByAuthenticator } from './access/boardGuard.js';
 import { registerBoardAccessRoutes } from './access/memberRoutes.js';
 import { registerAccountRoutes, requireStaff } from './accounts/accountRoutes.js';
 import { SESSION_COOKIE } from './accounts/sessions.js';
+import { registerStaffRoutes } from './accounts/staffRoutes.js';
 import { registerAuditRoutes } from './audit/auditRoutes.js';
 import { MEETING_MAX_BYTES, MEETING_PATH, registerVersionRoutes } from './history/versionRoutes.js';
 import { ApiError, ApiErrorCode } from './http/apiError.js';
@@ -76,6 +77,7 @@ export function createApp(services: Services, settings: AppSettings): Hono<Reque
   app.get('/healthz', (c) => c.json({ ok: true }));
 
   registerAccountRoutes(app, { access, logger, cookies, clientAddress, audit });
+  registerStaffRoutes(app, { access, logger, audit });
 
   // [AU5] Only staff create boards; the creator becomes the board's facilitator member.
   app.post('/api/boards', async (c) => {

@@ -31,9 +31,9 @@ const familyPdf = (f: Fixture) => `/api/boards/${f.boardId}/reports/family.pdf`;
 const recordPdf = (f: Fixture) => `/api/boards/${f.boardId}/reports/record.pdf`;
 
 /** A request whose completion is observable without awaiting it. */
-function track(response: Promise<Response>) {
+function track(response: Response | Promise<Response>) {
   const state = { settled: false };
-  const done = response.finally(() => {
+  const done = Promise.resolve(response).finally(() => {
     state.settled = true;
   });
   return { state, done };

@@ -25,6 +25,8 @@ export const ApiErrorCode = {
   /** The report's input is over the server's cap (a board too large to print; export it as JSON). */
   reportTooLarge: 'report-too-large',
   emailTaken: 'email-taken',
+  /** An administrator may not disable their own account, nor the last administrator's. */
+  accountProtected: 'account-protected',
   /** The first administrator exists already, or the setup code is wrong or expired. */
   setupClosed: 'setup-closed',
   inviteUsed: 'invite-used',
