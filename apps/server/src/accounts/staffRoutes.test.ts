@@ -3,7 +3,7 @@ import { accessFixture } from '../access/access.fixture.js';
 import type { LiveSocket } from '../access/liveSockets.js';
 import { sessionIdOf } from './sessions.js';
 
-/** The administrators' staff screen routes, SPEC [AU7]–[AU9]. */
+/** The administrators' staff screen routes, SPEC [SA1]–[SA3]. */
 
 async function expectError(res: Response, status: number, code: string) {
   expect(res.status).toBe(status);
@@ -45,7 +45,7 @@ const me = async (f: ReturnType<typeof accessFixture>, cookie: string) =>
   ((await (await f.call('GET', '/api/me', { cookie })).json()) as { user: { id: string } | null }).user;
 
 describe('staff accounts: who may manage them', () => {
-  it('[AU7] only an administrator lists, adds, disables or resets; CSRF as everywhere', async () => {
+  it('[SA1] only an administrator lists, adds, disables or resets; CSRF as everywhere', async () => {
     const { f, sam, samCookie, adminCookie, board } = await staffFixture();
     const guest = await f.inviteGuest(samCookie, board.id, 'family');
     const body = { password: 'a new long password' };
@@ -68,7 +68,7 @@ describe('staff accounts: who may manage them', () => {
     expect(await me(f, samCookie)).not.toBeNull();
   });
 
-  it('[AU7] lists every account without password hashes, and audits an added one by id', async () => {
+  it('[SA1] lists every account without password hashes, and audits an added one by id', async () => {
     const { f, adminCookie, events } = await staffFixture();
     const added = await f.call('POST', '/api/users', {
       cookie: adminCookie,
@@ -96,7 +96,7 @@ describe('staff accounts: who may manage them', () => {
 });
 
 describe('disabling a staff account', () => {
-  it('[AU8] ends its sessions, closes its live sockets and voids its tickets, at once', async () => {
+  it('[SA2] ends its sessions, closes its live sockets and voids its tickets, at once', async () => {
     const { f, sam, samCookie, adminCookie, board, closed, ticket, events } = await staffFixture();
     const res = await f.call('POST', `/api/users/${sam.id}/disable`, { cookie: adminCookie });
     expect(res.status).toBe(200);
@@ -130,7 +130,7 @@ describe('disabling a staff account', () => {
     expect(await f.login('sam@example.org')).not.toBe('');
   });
 
-  it('[AU8] an administrator cannot disable their own account, nor the last administrator', async () => {
+  it('[SA2] an administrator cannot disable their own account, nor the last administrator', async () => {
     const { f, admin, adminCookie } = await staffFixture();
     await expectError(
       await f.call('POST', `/api/users/${admin.id}/disable`, { cookie: adminCookie }),
@@ -155,7 +155,7 @@ describe('disabling a staff account', () => {
 });
 
 describe('a new password for a staff account', () => {
-  it('[AU9] replaces the old one and ends its sessions and sockets', async () => {
+  it('[SA3] replaces the old one and ends its sessions and sockets', async () => {
     const { f, sam, samCookie, adminCookie, closed, events } = await staffFixture();
     const res = await f.call('POST', `/api/users/${sam.id}/password`, {
       cookie: adminCookie,
@@ -174,7 +174,7 @@ describe('a new password for a staff account', () => {
     expect(f.logs.join('\n')).not.toContain('a brand new password');
   });
 
-  it('[AU9] refuses a hostile body: too short, too long, wrong type, extra nesting', async () => {
+  it('[SA3] refuses a hostile body: too short, too long, wrong type, extra nesting', async () => {
     const { f, sam, adminCookie } = await staffFixture();
     for (const body of [
       { password: 'short' },

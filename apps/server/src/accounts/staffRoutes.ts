@@ -40,7 +40,7 @@ function requireAdmin(c: Context, access: AccessControl): UserRecord {
 }
 
 /**
- * The administrators' staff screen (SPEC [AU7]–[AU9]): list, add, disable or enable again, and set
+ * The administrators' staff screen (SPEC [SA1]–[SA3]): list, add, disable or enable again, and set
  * a new password. Disabling and a new password end the account's sessions and close its live
  * sockets at once; an administrator cannot disable their own account or the last administrator.
  * Every change is an audit event with ids only.
@@ -81,7 +81,7 @@ export function registerStaffRoutes(
     return reply(c, staffAccountsResponse, { users: users.list().map(staffAccount) });
   });
 
-  // [AU7] Only an administrator adds staff.
+  // [SA1] Only an administrator adds staff.
   app.post('/api/users', async (c) => {
     const admin = requireAdmin(c, access);
     const body = parseJsonBody(newUserRequest, await c.req.text());
@@ -97,7 +97,7 @@ export function registerStaffRoutes(
     return reply(c, userResponse, { user: publicUser(created.value) }, 201);
   });
 
-  // [AU8] Disabling signs the account out everywhere; never oneself, never the last administrator.
+  // [SA2] Disabling signs the account out everywhere; never oneself, never the last administrator.
   app.post('/api/users/:id/disable', (c) => {
     const admin = requireAdmin(c, access);
     const user = target(c);
@@ -119,7 +119,7 @@ export function registerStaffRoutes(
     return reply(c, staffAccountResponse, { user: staffAccount(users.byId(user.id) ?? user) });
   });
 
-  // [AU9] A new password, chosen by the administrator and passed on in person; old sessions end.
+  // [SA3] A new password, chosen by the administrator and passed on in person; old sessions end.
   app.post('/api/users/:id/password', async (c) => {
     const admin = requireAdmin(c, access);
     const user = target(c);

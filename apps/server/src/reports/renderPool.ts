@@ -65,7 +65,7 @@ export const RENDER_RETRY_AFTER_S = 10;
 /**
  * PDF rendering off the event loop: a small piscina pool of worker threads with a cap on each
  * report's input, a per-person and a per-server limit on renders in progress, a timeout and a heap
- * limit per worker (SPEC [VE13], docs/SECURITY.md "Reports"). The pool starts no thread until the
+ * limit per worker (SPEC [RR1], docs/SECURITY.md "Reports"). The pool starts no thread until the
  * first report and lets idle threads go.
  * @example const slot = createReportRenderer({ logger }).acquire(personKey); const pdf = await slot?.render('record', input);
  */

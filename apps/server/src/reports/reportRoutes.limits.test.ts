@@ -4,7 +4,7 @@ import { historyFixtures } from '../history/history.fixture.js';
 import type { ReportRendererOptions } from './renderPool.js';
 
 /**
- * PDF rendering within limits (SPEC [VE13]): drawn in worker threads so the server keeps
+ * PDF rendering within limits (SPEC [RR1]): drawn in worker threads so the server keeps
  * answering, an input cap, and render limits per person and per server.
  */
 
@@ -48,7 +48,7 @@ function fixtures(reportLimits: Omit<ReportRendererOptions, 'logger'>) {
   return historyFixtures({ reportLimits });
 }
 
-describe('[VE13] reports are drawn off the event loop', () => {
+describe('[RR1] reports are drawn off the event loop', () => {
   const setup = fixtures({ threads: 1 });
 
   it(
@@ -76,7 +76,7 @@ describe('[VE13] reports are drawn off the event loop', () => {
   );
 });
 
-describe('[VE13] the input cap', () => {
+describe('[RR1] the input cap', () => {
   const setup = fixtures({ maxInputBytes: 64 * 1024 });
 
   it(
@@ -115,7 +115,7 @@ describe('[VE13] the input cap', () => {
   );
 });
 
-describe('[VE13] render limits', () => {
+describe('[RR1] render limits', () => {
   const setup = fixtures({ perPerson: 1, perServer: 2, threads: 1 });
 
   it(

@@ -155,7 +155,7 @@ export function registerReportRoutes(app: Hono<RequestIdEnv>, options: ReportRou
   });
 
   /**
-   * [VE13] Holds one of this person's and one of the server's render slots while the report is read
+   * [RR1] Holds one of this person's and one of the server's render slots while the report is read
    * and drawn (429 with Retry-After when none is free): a staff account counts once over all its
    * boards, a guest per member.
    */
