@@ -170,3 +170,24 @@ describe('[RR1] render limits', () => {
     TIMEOUT,
   );
 });
+
+describe('[RR1] a render that runs out of time', () => {
+  const setup = fixtures({ timeoutMs: 1 });
+
+  it(
+    'ends with 503, logs ids and sizes only, records no export and frees the slot',
+    async () => {
+      const f = await setup();
+      await fill(f, 20, 500);
+      for (let i = 0; i < 2; i++) {
+        const res = await f.call('GET', familyPdf(f), { cookie: f.family.cookie });
+        expect(res.status).toBe(503);
+      }
+      expect(f.services.reports.stats()).toMatchObject({ inProgress: 0, drawing: 0 });
+      expect(f.logs.filter((line) => line.includes('report.failed'))).toHaveLength(2);
+      expect(f.logs.join('\n')).toContain('"reason":"timeout"');
+      expect(f.events().filter((e) => e.kind === 'export')).toEqual([]);
+    },
+    TIMEOUT,
+  );
+});
