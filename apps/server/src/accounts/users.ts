@@ -73,7 +73,7 @@ export function createUsers(db: Database.Database, now: () => number = Date.now)
   const selectById = db.prepare('SELECT * FROM users WHERE id = ?');
   const selectByEmail = db.prepare('SELECT * FROM users WHERE email = ?');
   const selectCount = db.prepare('SELECT COUNT(*) AS n FROM users');
-  const selectAll = db.prepare('SELECT * FROM users ORDER BY created_at, id');
+  const selectAll = db.prepare('SELECT * FROM users ORDER BY created_at, rowid');
   const updateDisabled = db.prepare('UPDATE users SET disabled_at = ? WHERE id = ?');
   const updatePassword = db.prepare('UPDATE users SET password_hash = ? WHERE id = ?');
   const selectActiveAdmins = db.prepare(
