@@ -22,6 +22,8 @@ const NOT_ROLE_RULES = new Set([
   ...['AD1', 'AD2', 'AD4', 'AD5', 'AD6'],
   // Versions' storage and formats; a staff account imports (VE11, not a board role).
   ...['VE1', 'VE2', 'VE5', 'VE11', 'VE12'],
+  // Staff accounts (an administrator's flag, not a board role); report rendering limits.
+  ...['SA1', 'SA2', 'SA3', 'RR1'],
 ]);
 
 const spec = readFileSync(new URL('../../docs/SPEC.md', import.meta.url), 'utf8');

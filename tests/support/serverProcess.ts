@@ -99,11 +99,21 @@ async function waitUntilHealthy(url: string, child: ChildProcess): Promise<void>
 }
 
 /**
- * `echo <password> | node apps/server/dist/cli.js create-user --email … --name … --admin` against
- * `dataDir`. An account that exists already (a restart on the same directory) is fine.
+ * `echo <password> | node apps/server/dist/cli.js create-user --email … --name … --admin --init` against
+ * `dataDir` (`--init`: the directory may be new). An account that exists already (a restart on the same
+ * directory) is fine.
  */
 export async function createStaffUser(dataDir: string, account: StaffAccount): Promise<void> {
-  const args = [SERVER_CLI, 'create-user', '--email', account.email, '--name', account.name, '--admin'];
+  const args = [
+    SERVER_CLI,
+    'create-user',
+    '--email',
+    account.email,
+    '--name',
+    account.name,
+    '--admin',
+    '--init',
+  ];
   const child = spawn(process.execPath, args, {
     env: { ...process.env, KINMAP_DATA_DIR: dataDir },
     stdio: ['pipe', 'ignore', 'pipe'],

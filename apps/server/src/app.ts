@@ -4,6 +4,7 @@ import { boardGuard, memberByAuthenticator } from './access/boardGuard.js';
 import { registerBoardAccessRoutes } from './access/memberRoutes.js';
 import { registerAccountRoutes, requireStaff } from './accounts/accountRoutes.js';
 import { SESSION_COOKIE } from './accounts/sessions.js';
+import { registerStaffRoutes } from './accounts/staffRoutes.js';
 import { registerAuditRoutes } from './audit/auditRoutes.js';
 import { MEETING_MAX_BYTES, MEETING_PATH, registerVersionRoutes } from './history/versionRoutes.js';
 import { ApiError, ApiErrorCode } from './http/apiError.js';
@@ -76,6 +77,7 @@ export function createApp(services: Services, settings: AppSettings): Hono<Reque
   app.get('/healthz', (c) => c.json({ ok: true }));
 
   registerAccountRoutes(app, { access, logger, cookies, clientAddress, audit });
+  registerStaffRoutes(app, { access, logger, audit });
 
   // [AU5] Only staff create boards; the creator becomes the board's facilitator member.
   app.post('/api/boards', async (c) => {
@@ -122,7 +124,7 @@ export function createApp(services: Services, settings: AppSettings): Hono<Reque
   registerExportSchemaRoute(app);
   const history = { rooms, versions, meetings, registry, access, audit, logger };
   registerVersionRoutes(app, history);
-  registerReportRoutes(app, { ...history, now: access.now });
+  registerReportRoutes(app, { ...history, now: access.now, renderer: services.reports });
   app.all('/api/*', (c) => c.notFound());
   app.all('/sync/*', () => {
     throw new ApiError(426, ApiErrorCode.upgradeRequired, 'Connect to /sync/<boardId> with a WebSocket');

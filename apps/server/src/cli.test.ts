@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -35,11 +35,11 @@ describe('runCli create-user', () => {
   it('[AU1] creates an administrator with the password read from stdin', async () => {
     const run = cliIo('a long password\n');
     const code = await runCli(
-      ['create-user', '--email', 'Ada@Example.org', '--name', 'Ada', '--admin'],
+      ['create-user', '--email', 'Ada@Example.org', '--name', 'Ada', '--admin', '--init'],
       run.io,
     );
     expect(code).toBe(0);
-    expect(run.out.join('')).toMatch(/^created administrator [A-Za-z0-9_-]+$/);
+    expect(run.out.join('')).toBe(`created administrator ${createdId(run.out)} in ${dataDir}`);
     const db = openDatabase(join(dataDir, DATABASE_FILE));
     const user = createUsers(db).byEmail('ada@example.org');
     expect(user?.isAdmin).toBe(true);
@@ -60,7 +60,10 @@ describe('runCli create-user', () => {
     ).toBe(2);
     expect(await runCli(['drop-tables'], cliIo('').io)).toBe(2);
     expect(
-      await runCli(['create-user', '--email', 'a@b.org', '--name', 'A'], cliIo('a long password').io),
+      await runCli(
+        ['create-user', '--email', 'a@b.org', '--name', 'A', '--init'],
+        cliIo('a long password').io,
+      ),
     ).toBe(0);
     const again = cliIo('a long password');
     expect(await runCli(['create-user', '--email', 'A@b.org', '--name', 'B'], again.io)).toBe(1);
@@ -68,11 +71,41 @@ describe('runCli create-user', () => {
   });
 });
 
+/** The account id in "created … <id> in <dir>". */
+const createdId = (out: readonly string[]) => /^created \S+(?: account)? (\S+) in /.exec(out.join(''))?.[1];
+
+describe('runCli data directory', () => {
+  it('[AU1] refuses a directory without Kinmap data unless --init is given, and creates nothing', async () => {
+    const missing = join(dataDir, 'typo');
+    for (const env of [{ KINMAP_DATA_DIR: missing }, { KINMAP_DATA_DIR: dataDir }]) {
+      const run = cliIo('a long password\n');
+      const io = { ...run.io, env };
+      expect(await runCli(['create-user', '--email', 'a@b.org', '--name', 'A', '--admin'], io)).toBe(1);
+      expect(run.out).toEqual([]);
+      expect(run.err.join('')).toContain(`${env.KINMAP_DATA_DIR} holds no Kinmap data`);
+      expect(run.err.join('')).toContain('--init');
+      expect(await runCli(['backup', '--to', join(dataDir, 'b.sqlite')], io)).toBe(1);
+      expect(await runCli(['add-facilitator', '--board', 'oldBoard1', '--email', 'a@b.org'], io)).toBe(1);
+    }
+    expect(existsSync(missing)).toBe(false);
+    expect(readdirSync(dataDir)).toEqual([]);
+  });
+
+  it('[AU1] accepts a directory the server started on, without --init', async () => {
+    const db = openDatabase(join(dataDir, DATABASE_FILE));
+    createUsers(db);
+    db.close();
+    const run = cliIo('a long password\n');
+    expect(await runCli(['create-user', '--email', 'a@b.org', '--name', 'A'], run.io)).toBe(0);
+    expect(run.out.join('')).toMatch(/^created staff account \S+ in /);
+  });
+});
+
 describe('runCli add-facilitator', () => {
   it('[AU1] gives a board made before accounts a facilitator, so it can be opened again', async () => {
     expect(
       await runCli(
-        ['create-user', '--email', 'sam@example.org', '--name', 'Sam'],
+        ['create-user', '--email', 'sam@example.org', '--name', 'Sam', '--init'],
         cliIo('a long password\n').io,
       ),
     ).toBe(0);
@@ -106,7 +139,7 @@ describe('runCli add-facilitator', () => {
   it('refuses an unknown board or account, and a malformed board id', async () => {
     expect(
       await runCli(
-        ['create-user', '--email', 'sam@example.org', '--name', 'Sam'],
+        ['create-user', '--email', 'sam@example.org', '--name', 'Sam', '--init'],
         cliIo('a long password\n').io,
       ),
     ).toBe(0);
@@ -129,7 +162,7 @@ describe('runCli backup', () => {
   it('copies the data directory’s database to a new file and says how many boards it holds', async () => {
     expect(
       await runCli(
-        ['create-user', '--email', 'sam@example.org', '--name', 'Sam'],
+        ['create-user', '--email', 'sam@example.org', '--name', 'Sam', '--init'],
         cliIo('a long password\n').io,
       ),
     ).toBe(0);

@@ -1,8 +1,9 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { displayNameSchema } from '@kinmap/protocol';
+import Database from 'better-sqlite3';
 import { z } from 'zod';
 import { createMembers } from './access/members.js';
 import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './accounts/password.js';
@@ -21,14 +22,18 @@ export interface CliIo {
 }
 
 const USAGE = [
-  'usage: echo "<password>" | node apps/server/dist/cli.js create-user --email <email> --name <name> [--admin]',
+  'usage: echo "<password>" | node apps/server/dist/cli.js create-user --email <email> --name <name> [--admin] [--init]',
   '       node apps/server/dist/cli.js add-facilitator --board <boardId> --email <staff email>',
   '       node apps/server/dist/cli.js backup --to <new file>   (safe while the server runs)',
+  'Every command works on KINMAP_DATA_DIR (default <repo>/data) and refuses a directory without Kinmap',
+  'data; --init lets create-user start a new data directory there.',
 ].join('\n');
 
 /**
  * `create-user`: adds a staff account to the database in KINMAP_DATA_DIR, reading the password from
- * stdin so it never appears in the shell history or the process list. Returns the exit code.
+ * stdin so it never appears in the shell history or the process list. A directory without Kinmap
+ * data is refused unless `--init` is given: a mistyped or unset KINMAP_DATA_DIR must not quietly
+ * make a new, empty database the server never reads. Returns the exit code.
  * @example await runCli(['create-user', '--email', 'a@b.org', '--name', 'Ada', '--admin'], io)
  */
 export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
@@ -59,7 +64,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     );
     return 2;
   }
-  const dataDir = configuredDataDir(io);
+  const dataDir = values.init ? configuredDataDir(io) : kinmapDataDir(io);
   if (dataDir === null) return 1;
   mkdirSync(dataDir, { recursive: true });
   const db = openDatabase(join(dataDir, DATABASE_FILE));
@@ -75,7 +80,9 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
       io.err('kinmap: an account with this email exists already');
       return 1;
     }
-    io.out(`created ${created.value.isAdmin ? 'administrator' : 'staff account'} ${created.value.id}`);
+    io.out(
+      `created ${created.value.isAdmin ? 'administrator' : 'staff account'} ${created.value.id} in ${dataDir}`,
+    );
     return 0;
   } finally {
     db.close();
@@ -93,6 +100,7 @@ function parse(args: readonly string[]) {
       admin: { type: 'boolean' },
       board: { type: 'string' },
       to: { type: 'string' },
+      init: { type: 'boolean' },
     },
   });
 }
@@ -107,7 +115,7 @@ function addFacilitator(values: { email?: string; board?: string }, io: CliIo): 
     io.err(USAGE);
     return 2;
   }
-  const dataDir = configuredDataDir(io);
+  const dataDir = kinmapDataDir(io);
   if (dataDir === null) return 1;
   const db = openDatabase(join(dataDir, DATABASE_FILE));
   try {
@@ -149,7 +157,7 @@ async function backup(values: { to?: string }, io: CliIo): Promise<number> {
     io.err(USAGE);
     return 2;
   }
-  const dataDir = configuredDataDir(io);
+  const dataDir = kinmapDataDir(io);
   if (dataDir === null) return 1;
   const target = resolve(values.to);
   const result = await backupDatabase(join(dataDir, DATABASE_FILE), target);
@@ -167,6 +175,40 @@ function configuredDataDir(io: CliIo): string | null {
   if (config.ok) return config.value.dataDir;
   io.err(`kinmap: ${config.detail}`);
   return null;
+}
+
+/**
+ * The configured data directory if it holds Kinmap data (a kinmap.sqlite with the accounts table,
+ * which the server creates on its first start); otherwise null once the refusal is printed.
+ */
+function kinmapDataDir(io: CliIo): string | null {
+  const dataDir = configuredDataDir(io);
+  if (dataDir === null) return null;
+  if (holdsKinmapData(dataDir)) return dataDir;
+  const source = io.env.KINMAP_DATA_DIR === undefined ? 'KINMAP_DATA_DIR is not set, so ' : '';
+  io.err(
+    `kinmap: ${source}${dataDir} holds no Kinmap data (no ${DATABASE_FILE} with accounts). ` +
+      'Set KINMAP_DATA_DIR to the directory the server prints at its start, or give create-user --init ' +
+      'to start a new data directory there.',
+  );
+  return null;
+}
+
+/** Read-only look: creates nothing, changes nothing. */
+export function holdsKinmapData(dataDir: string): boolean {
+  const file = join(dataDir, DATABASE_FILE);
+  if (!existsSync(file)) return false;
+  let db: Database.Database | null = null;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    return (
+      db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'users'").get() !== undefined
+    );
+  } catch {
+    return false;
+  } finally {
+    db?.close();
+  }
 }
 
 async function readAll(stream: NodeJS.ReadableStream): Promise<string> {

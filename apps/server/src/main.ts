@@ -32,13 +32,22 @@ if (dataKey.value === null) {
 logger.info('server.listening', { url: server.url, port: server.port, dataDir: config.value.dataDir });
 // One plain line for the person who ran `pnpm start`: where to open the app.
 const shownHost = ['0.0.0.0', '::'].includes(config.value.host) ? 'localhost' : config.value.host;
-process.stdout.write(`\nKinmap is running at http://${shownHost}:${server.port}  (Ctrl-C to stop)\n\n`);
+const { dataDir } = config.value;
+process.stdout.write(
+  `\nKinmap is running at http://${shownHost}:${server.port}  (Ctrl-C to stop)\nData directory: ${dataDir}\n\n`,
+);
 if (server.setupCode !== null) {
-  // Printed, never logged: the code creates the administrator (valid 24 h, one use).
+  // Printed, never logged: the code creates the administrator (valid 24 h, one use). The CLI hint
+  // names this data directory: the CLI refuses any other that holds no Kinmap data.
   process.stdout.write(
     `First run: create the administrator at http://${shownHost}:${server.port}/setup#code=${server.setupCode}\n` +
-      '(or: node apps/server/dist/cli.js create-user --email … --name … --admin)\n\n',
+      `(or: KINMAP_DATA_DIR=${shellQuoted(dataDir)} node apps/server/dist/cli.js create-user --email … --name … --admin)\n\n`,
   );
+}
+
+/** A path as one shell word: single-quoted unless it is plainly safe. */
+function shellQuoted(path: string): string {
+  return /^[\w@%+=:,./-]+$/.test(path) ? path : `'${path.replaceAll("'", "'\\''")}'`;
 }
 
 let stopping = false;

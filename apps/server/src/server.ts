@@ -146,6 +146,7 @@ export async function startServer({
       httpServer.closeAllConnections();
       await stopped;
     } finally {
+      await services.reports.close();
       // Whatever failed above, SQLite is closed cleanly (its WAL checkpointed).
       await store.close();
       db.close();

@@ -9,6 +9,11 @@ import { createAuditUpdateWriter } from './audit/auditUpdates.js';
 import { type BoardRegistry, createBoardRegistry } from './boards/boardRegistry.js';
 import { createMeetings, type Meetings } from './history/meetingStore.js';
 import { createVersions, type Versions } from './history/versionStore.js';
+import {
+  createReportRenderer,
+  type ReportRenderer,
+  type ReportRendererOptions,
+} from './reports/renderPool.js';
 import { createPrivateRatings, type PrivateRatings } from './scaling/privateRatings.js';
 import type { Db } from './storage/database.js';
 import type { DataCipher } from './storage/dataCipher.js';
@@ -25,6 +30,8 @@ export interface ServicesConfig {
   readonly now?: () => number;
   /** scrypt's cost for new password hashes; lowered only in tests. */
   readonly scryptCost?: ScryptCost;
+  /** The report renderer's limits (threads, caps, timeout); absent ones keep their defaults. */
+  readonly reportLimits?: Omit<ReportRendererOptions, 'logger'>;
 }
 
 /** Everything the HTTP app and the WebSocket upgrade need, over one database. */
@@ -41,6 +48,8 @@ export interface Services {
   readonly meetings: Meetings;
   /** A member's session cookie or one-time ticket, for HTTP and the upgrade alike. */
   readonly authenticate: Authenticator;
+  /** PDF reports in worker threads, with input caps and render limits; close it on shutdown. */
+  readonly reports: ReportRenderer;
   readonly logger: Logger;
 }
 
@@ -52,7 +61,7 @@ export interface Services {
  */
 export function createServices(
   db: Db,
-  { cipher, logger, limits, now = Date.now, scryptCost }: ServicesConfig,
+  { cipher, logger, limits, now = Date.now, scryptCost, reportLimits }: ServicesConfig,
 ): Services {
   // openDatabase turns on secure_delete: plaintext updates folded into a sealed snapshot leave no trace.
   const store = createSqliteStore({ db, cipher, logger, now, authorWriter: createAuditUpdateWriter });
@@ -85,6 +94,8 @@ export function createServices(
     versions: createVersions(db, { cipher, now }),
     meetings: createMeetings(db, { cipher, now }),
     authenticate: createAccessAuthenticator({ registry, access }),
+    // No thread starts until the first report.
+    reports: createReportRenderer({ logger, ...reportLimits }),
     logger,
   };
 }

@@ -1,6 +1,6 @@
 import { hashPassword } from '../accounts/password.js';
 import { createApp } from '../app.js';
-import { createServices } from '../services.js';
+import { createServices, type ServicesConfig } from '../services.js';
 import { openDatabase } from '../storage/database.js';
 import type { DataCipher } from '../storage/dataCipher.js';
 
@@ -8,7 +8,7 @@ import type { DataCipher } from '../storage/dataCipher.js';
  * Test-only: the app as production builds it (createServices) over `:memory:` SQLite, with cheap
  * scrypt, a movable clock and recorded logs. Call `close()` after a test that used the rooms.
  */
-export function accessFixture({ cipher = null }: FixtureOptions = {}) {
+export function accessFixture({ cipher = null, reportLimits }: FixtureOptions = {}) {
   const db = openDatabase(':memory:');
   const clock = { now: 1_800_000_000_000 };
   const now = () => clock.now;
@@ -16,7 +16,13 @@ export function accessFixture({ cipher = null }: FixtureOptions = {}) {
   const record = (event: string, fields: Record<string, unknown> = {}) =>
     logs.push(JSON.stringify({ event, fields }));
   const logger = { info: record, warn: record, error: record };
-  const services = createServices(db, { cipher, logger, now, scryptCost: { N: 1024, r: 8, p: 1 } });
+  const services = createServices(db, {
+    cipher,
+    logger,
+    now,
+    scryptCost: { N: 1024, r: 8, p: 1 },
+    ...(reportLimits ? { reportLimits } : {}),
+  });
   const { registry, access, store, rooms, versions, meetings } = services;
   const app = createApp(services, {
     secureCookies: false,
@@ -82,6 +88,7 @@ export function accessFixture({ cipher = null }: FixtureOptions = {}) {
   }
 
   const close = async () => {
+    await services.reports.close();
     await rooms.shutdown();
     await store.close();
     db.close();
@@ -108,6 +115,7 @@ export function accessFixture({ cipher = null }: FixtureOptions = {}) {
 
 export interface FixtureOptions {
   readonly cipher?: DataCipher | null;
+  readonly reportLimits?: ServicesConfig['reportLimits'];
 }
 
 export interface CallOptions {

@@ -89,11 +89,17 @@ export function createAccessAuthenticator({ registry, access }: AccessAuthentica
       const grant = access.tickets.redeem(request.ticket, boardId);
       const holder = grant ? access.members.get(grant.memberId) : null;
       // Re-checked at redemption: a member revoked after the ticket was issued gets nothing.
-      if (!grant || !holder || holder.revokedAt !== null) return { ok: false, reason: 'ticket-refused' };
+      if (!grant || !holder || holder.revokedAt !== null || accountDisabled(access, holder.userId))
+        return { ok: false, reason: 'ticket-refused' };
       return granted(boardId, holder.role, holder.id, grant.sessionId, 'ticket');
     }
     return { ok: false, reason: 'not-signed-in' };
   };
+}
+
+/** A staff member whose account an administrator disabled opens nothing, by ticket either. */
+function accountDisabled(access: AccessControl, userId: string | null): boolean {
+  return userId !== null && access.users.byId(userId)?.disabledAt != null;
 }
 
 function granted(

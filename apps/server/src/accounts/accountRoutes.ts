@@ -1,11 +1,4 @@
-import {
-  loginRequest,
-  meResponse,
-  newUserRequest,
-  type StaffUser,
-  setupRequest,
-  userResponse,
-} from '@kinmap/protocol';
+import { loginRequest, meResponse, type StaffUser, setupRequest, userResponse } from '@kinmap/protocol';
 import type { Logger } from '@kinmap/sync';
 import type { Context, Hono } from 'hono';
 import type { AccessControl } from '../access/accessControl.js';
@@ -49,7 +42,7 @@ function tooMany(c: Context, retryAfterS: number): never {
 }
 
 /**
- * First run, sign-in, sign-out, who-am-I and staff accounts (docs/PROTOCOL.md "Accounts";
+ * First run, sign-in, sign-out and who-am-I (docs/PROTOCOL.md "Accounts"; staff accounts: staffRoutes.ts;
  * SPEC [AU1]–[AU6]). Emails, names and passwords are never logged: ids only.
  */
 export function registerAccountRoutes(
@@ -154,22 +147,5 @@ export function registerAccountRoutes(
       return [{ id: member.id, boardId: member.boardId, role: member.role, displayName: member.displayName }];
     });
     return reply(c, meResponse, { user: who.user ? publicUser(who.user) : null, members });
-  });
-
-  app.post('/api/users', async (c) => {
-    const { user: admin } = requireStaff(c, access);
-    if (!admin.isAdmin)
-      throw new ApiError(403, ApiErrorCode.forbidden, 'Only an administrator can add staff');
-    const body = parseJsonBody(newUserRequest, await c.req.text());
-    const passwordHash = await hashPassword(body.password, access.scryptCost);
-    const created = users.create({
-      email: body.email,
-      displayName: body.displayName,
-      passwordHash,
-      isAdmin: body.isAdmin ?? false,
-    });
-    if (!created.ok) throw new ApiError(409, ApiErrorCode.emailTaken, 'An account with this email exists');
-    logger.info('account.created', { userId: created.value.id, by: admin.id });
-    return reply(c, userResponse, { user: publicUser(created.value) }, 201);
   });
 }

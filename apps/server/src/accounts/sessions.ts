@@ -23,6 +23,8 @@ export interface Sessions {
   memberIds(sessionId: string): string[];
   /** Sessions holding a member; used to close their sockets on revocation. */
   sessionsOfMember(memberId: string): string[];
+  /** Revokes every live session of a staff user; returns their ids (to close their sockets). */
+  revokeUser(userId: string): string[];
   /** Drops every session's binding to a member (revocation). */
   unbindMember(memberId: string): void;
 }
@@ -75,6 +77,7 @@ export function createSessions(db: Database.Database, now: () => number = Date.n
   const members = db.prepare('SELECT member_id FROM session_members WHERE session_id = ? ORDER BY rowid');
   const holders = db.prepare('SELECT session_id FROM session_members WHERE member_id = ?');
   const unbind = db.prepare('DELETE FROM session_members WHERE member_id = ?');
+  const liveOfUser = db.prepare('SELECT id FROM sessions WHERE user_id = ? AND revoked_at IS NULL');
 
   return {
     create(userId) {
@@ -108,6 +111,12 @@ export function createSessions(db: Database.Database, now: () => number = Date.n
     sessionsOfMember(memberId) {
       if (!isId(memberId)) return [];
       return (holders.all(memberId) as { session_id: string }[]).map((row) => row.session_id);
+    },
+    revokeUser(userId) {
+      if (!isId(userId)) return [];
+      const ids = (liveOfUser.all(userId) as { id: string }[]).map((row) => row.id);
+      for (const id of ids) revoke.run(now(), id);
+      return ids;
     },
     unbindMember(memberId) {
       if (isId(memberId)) unbind.run(memberId);

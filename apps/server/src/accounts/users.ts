@@ -31,6 +31,13 @@ export interface Users {
   byId(id: string): UserRecord | null;
   byEmail(email: string): UserRecord | null;
   count(): number;
+  /** Every account, oldest first (the administrators' staff screen). */
+  list(): UserRecord[];
+  /** Disables (`at`) or enables again (null) an account; false when there is no such account. */
+  setDisabled(id: string, at: number | null): boolean;
+  setPasswordHash(id: string, passwordHash: string): boolean;
+  /** Administrators whose account is not disabled. */
+  activeAdminCount(): number;
 }
 
 const SCHEMA = `
@@ -66,6 +73,12 @@ export function createUsers(db: Database.Database, now: () => number = Date.now)
   const selectById = db.prepare('SELECT * FROM users WHERE id = ?');
   const selectByEmail = db.prepare('SELECT * FROM users WHERE email = ?');
   const selectCount = db.prepare('SELECT COUNT(*) AS n FROM users');
+  const selectAll = db.prepare('SELECT * FROM users ORDER BY created_at, rowid');
+  const updateDisabled = db.prepare('UPDATE users SET disabled_at = ? WHERE id = ?');
+  const updatePassword = db.prepare('UPDATE users SET password_hash = ? WHERE id = ?');
+  const selectActiveAdmins = db.prepare(
+    'SELECT COUNT(*) AS n FROM users WHERE is_admin = 1 AND disabled_at IS NULL',
+  );
 
   const create = (user: NewUser): CreateUserResult => {
     const record: UserRecord = {
@@ -109,6 +122,10 @@ export function createUsers(db: Database.Database, now: () => number = Date.now)
       return row ? toRecord(row) : null;
     },
     count: () => (selectCount.get() as { n: number }).n,
+    list: () => (selectAll.all() as UserRow[]).map(toRecord),
+    setDisabled: (id, at) => isId(id) && updateDisabled.run(at, id).changes === 1,
+    setPasswordHash: (id, passwordHash) => isId(id) && updatePassword.run(passwordHash, id).changes === 1,
+    activeAdminCount: () => (selectActiveAdmins.get() as { n: number }).n,
   };
 }
 

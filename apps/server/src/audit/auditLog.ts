@@ -22,6 +22,11 @@ export const AUDIT_EVENT_KINDS = [
   'version-saved',
   'restore',
   'import',
+  // Staff accounts (no board): an administrator's changes on the staff screen.
+  'account-created',
+  'account-disabled',
+  'account-enabled',
+  'password-reset',
 ] as const;
 export type AuditEventKind = (typeof AUDIT_EVENT_KINDS)[number];
 

@@ -165,6 +165,14 @@ export function summarizeEvent(kind: AuditEventKind, detail: AuditDetail, nameOf
       return `revoked ${someone(nameOf, detail.memberId)}'s access`;
     case 'login':
       return 'signed in';
+    case 'account-created':
+      return 'added a staff account';
+    case 'account-disabled':
+      return 'disabled a staff account';
+    case 'account-enabled':
+      return 'enabled a staff account again';
+    case 'password-reset':
+      return 'set a new password for a staff account';
     case 'logout':
       return 'signed out';
     case 'export':

@@ -19,7 +19,6 @@ import {
   restrictedRoomId,
   trajectoryResponse,
 } from '@kinmap/protocol';
-import { renderFamilySummary, renderRecord } from '@kinmap/reports';
 import type { Rooms } from '@kinmap/sync';
 import type { Context, Hono } from 'hono';
 import type * as Y from 'yjs';
@@ -33,10 +32,13 @@ import type { VersionRoutesOptions } from '../history/versionRoutes.js';
 import { ApiError, ApiErrorCode } from '../http/apiError.js';
 import { reply } from '../http/reply.js';
 import type { RequestIdEnv } from '../http/requestId.js';
+import { RENDER_RETRY_AFTER_S, type RenderReport, type ReportRenderer } from './renderPool.js';
 
 /** The version routes' dependencies: reports read the same boards, versions and meetings. */
 export interface ReportRoutesOptions extends VersionRoutesOptions {
   readonly now?: () => number;
+  /** Draws the PDFs off the event loop, within its caps and limits (renderPool.ts). */
+  readonly renderer: ReportRenderer;
 }
 
 /** Largest import body: a 300-card board with long texts is well under 1 MiB of JSON. */
@@ -71,7 +73,7 @@ export function registerExportSchemaRoute(app: Hono<RequestIdEnv>): void {
  * the server; every report and export is an audit `export` event.
  */
 export function registerReportRoutes(app: Hono<RequestIdEnv>, options: ReportRoutesOptions): void {
-  const { registry, access, rooms, versions, meetings, audit, logger, now = Date.now } = options;
+  const { registry, access, rooms, versions, meetings, audit, logger, renderer, now = Date.now } = options;
   const guard = boardGuard({ resolve: memberBySession(options), audit });
 
   async function sourceOf(boardId: string, versionId: string | undefined): Promise<Source> {
@@ -154,11 +156,36 @@ export function registerReportRoutes(app: Hono<RequestIdEnv>, options: ReportRou
     return reply(c, trajectoryResponse, trajectoryOf(boardId, null, live.value));
   });
 
+  /**
+   * [RR1] Holds one of this person's and one of the server's render slots while the report is read
+   * and drawn (429 with Retry-After when none is free): a staff account counts once over all its
+   * boards, a guest per member.
+   */
+  async function withRenderSlot<T>(
+    c: Context,
+    member: BoardMember,
+    work: (render: RenderReport) => Promise<T>,
+  ) {
+    const userId = access.members.get(member.memberId)?.userId ?? null;
+    const slot = renderer.acquire(userId === null ? `member:${member.memberId}` : `user:${userId}`);
+    if (slot === null) {
+      c.header('Retry-After', String(RENDER_RETRY_AFTER_S));
+      throw new ApiError(429, ApiErrorCode.rateLimited, 'A report is being drawn already; try again shortly');
+    }
+    try {
+      return await work(slot.render);
+    } finally {
+      slot.release();
+    }
+  }
+
   app.get('/api/boards/:id/reports/family.pdf', guard('VE8'), async (c) => {
     const { member } = c.var;
-    const source = await sourceOf(member.boardId, versionQuery(c));
-    // [VE8] The shared document only: professionals-only cards are in the restricted one.
-    const pdf = await renderFamilySummary(reportInput(member, source));
+    const { pdf, source } = await withRenderSlot(c, member, async (render) => {
+      const source = await sourceOf(member.boardId, versionQuery(c));
+      // [VE8] The shared document only: professionals-only cards are in the restricted one.
+      return { pdf: await render('family-summary', reportInput(member, source)), source };
+    });
     recordExport(member, 'family-pdf', source);
     return attachment(
       c,
@@ -170,8 +197,11 @@ export function registerReportRoutes(app: Hono<RequestIdEnv>, options: ReportRou
 
   app.get('/api/boards/:id/reports/record.pdf', guard('VE9'), async (c) => {
     const { member } = c.var;
-    const source = await sourceOf(member.boardId, versionQuery(c));
-    const pdf = await renderRecord({ ...reportInput(member, source), restricted: source.content.restricted });
+    const { pdf, source } = await withRenderSlot(c, member, async (render) => {
+      const source = await sourceOf(member.boardId, versionQuery(c));
+      const input = { ...reportInput(member, source), restricted: source.content.restricted };
+      return { pdf: await render('record', input), source };
+    });
     recordExport(member, 'record-pdf', source);
     return attachment(c, pdf, 'application/pdf', fileName(member.boardId, source.version, 'record.pdf'));
   });

@@ -13,6 +13,7 @@ describe('parseRoute', () => {
     expect(parseRoute('/setup')).toEqual({ name: 'setup' });
     expect(parseRoute('/join')).toEqual({ name: 'join' });
     expect(parseRoute('/join/')).toEqual({ name: 'join' });
+    expect(parseRoute('/staff')).toEqual({ name: 'staff' });
   });
 
   it('treats anything else as not found', () => {

@@ -6,6 +6,7 @@ export type Route =
   | { readonly name: 'signIn' }
   | { readonly name: 'setup' }
   | { readonly name: 'join' }
+  | { readonly name: 'staff' }
   | { readonly name: 'board'; readonly boardId: string }
   | { readonly name: 'notFound' };
 
@@ -14,6 +15,7 @@ const PAGES: Readonly<Record<string, Route>> = {
   '/signin': { name: 'signIn' },
   '/setup': { name: 'setup' },
   '/join': { name: 'join' },
+  '/staff': { name: 'staff' },
 };
 
 export function parseRoute(pathname: string): Route {

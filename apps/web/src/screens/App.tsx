@@ -1,5 +1,6 @@
 import { JoinPage } from '../accounts/JoinPage';
 import { SetupPage } from '../accounts/SetupPage';
+import { StaffPage } from '../accounts/StaffPage';
 import { useRoute } from '../lib/router';
 import { BoardRoute } from './BoardRoute';
 import { Landing } from './Landing';
@@ -15,6 +16,8 @@ export function App() {
       return <SetupPage />;
     case 'join':
       return <JoinPage />;
+    case 'staff':
+      return <StaffPage />;
     case 'board':
       return <BoardRoute key={route.boardId} boardId={route.boardId} />;
     case 'notFound':

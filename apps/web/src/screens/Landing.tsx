@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { fetchMe, type SignedIn, signOut } from '../accounts/accountApi';
 import { SignInForm } from '../accounts/SignInForm';
 import { t } from '../lib/messages';
+import { navigate } from '../lib/router';
 import { BoardList } from './BoardList';
 import { NewBoardForm } from './NewBoardForm';
 
@@ -39,6 +40,19 @@ export function Landing() {
               {t('home.signOut')}
             </button>
           </p>
+          {user.isAdmin && (
+            <p>
+              <a
+                href="/staff"
+                onClick={(e) => {
+                  e.preventDefault();
+                  navigate('/staff');
+                }}
+              >
+                {t('staff.link')}
+              </a>
+            </p>
+          )}
           <NewBoardForm />
           <BoardList />
         </>

@@ -40,6 +40,30 @@ export const newUserRequest = z.object({
 });
 export type NewUserRequest = Wire<z.input<typeof newUserRequest>>;
 
+/** `POST /api/users/:id/password` (administrators only): a new password for a staff account. */
+export const resetPasswordRequest = z.object({ password: newPassword });
+export type ResetPasswordRequest = Wire<z.input<typeof resetPasswordRequest>>;
+
+/** A staff account as an administrator's staff screen lists it. */
+export const staffAccountSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  displayName: z.string(),
+  isAdmin: z.boolean(),
+  createdAt: z.number(),
+  /** When an administrator disabled it; null while it can sign in. */
+  disabledAt: z.number().nullable(),
+});
+export type StaffAccount = z.output<typeof staffAccountSchema>;
+
+/** `GET /api/users` (administrators only): every staff account, oldest first. */
+export const staffAccountsResponse = z.object({ users: z.array(staffAccountSchema) });
+export type StaffAccountsResponse = z.output<typeof staffAccountsResponse>;
+
+/** `POST /api/users/:id/disable`, `…/enable`, `…/password`: the account after the change. */
+export const staffAccountResponse = z.object({ user: staffAccountSchema });
+export type StaffAccountResponse = z.output<typeof staffAccountResponse>;
+
 /** `POST /api/setup`: the first administrator, with the code the server printed. */
 export const setupRequest = z.object({
   code: z.string({ error: 'must be a string' }).max(100),

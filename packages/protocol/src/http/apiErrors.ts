@@ -22,7 +22,11 @@ export const ApiErrorCode = {
   csrf: 'csrf',
   unsupportedMediaType: 'unsupported-media-type',
   rateLimited: 'rate-limited',
+  /** The report's input is over the server's cap (a board too large to print; export it as JSON). */
+  reportTooLarge: 'report-too-large',
   emailTaken: 'email-taken',
+  /** An administrator may not disable their own account, nor the last administrator's. */
+  accountProtected: 'account-protected',
   /** The first administrator exists already, or the setup code is wrong or expired. */
   setupClosed: 'setup-closed',
   inviteUsed: 'invite-used',
