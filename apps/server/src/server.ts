@@ -6,6 +6,11 @@ import { createAdaptorServer } from '@hono/node-server';
 import type { Logger, RoomLimits } from '@kinmap/sync';
 import { socketAddress } from './accounts/sessionCookie.js';
 import { createApp } from './app.js';
+import {
+  configureTimeouts,
+  DEFAULT_HEADERS_TIMEOUT_MS,
+  enforceHeaderDeadline,
+} from './http/headerDeadline.js';
 import { createConnectionLimiter, DEFAULT_CONNECTION_LIMIT } from './live/connectionLimiter.js';
 import { registerMember } from './live/participantRegistry.js';
 import { withPresenceAudit } from './live/presenceAudit.js';
@@ -38,6 +43,8 @@ export interface StartServerOptions {
   readonly dataKey?: Uint8Array | null;
   /** New WebSockets per client address ([L3]); default 20/s, burst 40; null: unlimited. */
   readonly upgradeLimit?: { readonly perSecond: number; readonly burst: number } | null;
+  /** A connection must complete its request headers this long after opening (default 10 s). */
+  readonly headersTimeoutMs?: number;
 }
 
 /** The data key does not fit the data directory: the server must not start. */
@@ -77,6 +84,7 @@ export async function startServer({
   secureCookies = false,
   dataKey = null,
   upgradeLimit = DEFAULT_CONNECTION_LIMIT,
+  headersTimeoutMs = DEFAULT_HEADERS_TIMEOUT_MS,
 }: StartServerOptions): Promise<RunningServer> {
   mkdirSync(dataDir, { recursive: true });
   const db = openDatabase(join(dataDir, DATABASE_FILE));
@@ -107,9 +115,10 @@ export async function startServer({
     fetch: app.fetch,
     serverOptions: { connectionsCheckingInterval: 1000 },
   }) as Server;
-  // Slow-loris bound: a client has 10 s to send its headers (upgrades included) and 30 s per request.
-  httpServer.headersTimeout = 10_000;
-  httpServer.requestTimeout = 30_000;
+  // Slow-loris bound: a connection has 10 s from opening to send its headers (upgrades included),
+  // whether it sends nothing, half a request or a drip; 30 s per request.
+  enforceHeaderDeadline(httpServer, headersTimeoutMs);
+  configureTimeouts(httpServer, headersTimeoutMs);
   const upgrade = attachSyncUpgrade({
     server: httpServer,
     rooms: withPresenceAudit(rooms, audit),
