@@ -4,8 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createAdaptorServer } from '@hono/node-server';
 import type { Logger, RoomLimits } from '@kinmap/sync';
-import { socketAddress } from './accounts/sessionCookie.js';
+import type { MemberLimits } from './access/accessControl.js';
 import { createApp } from './app.js';
+import { contextAddress, createClientAddress } from './http/clientAddress.js';
 import {
   configureTimeouts,
   DEFAULT_HEADERS_TIMEOUT_MS,
@@ -45,7 +46,13 @@ export interface StartServerOptions {
   readonly upgradeLimit?: { readonly perSecond: number; readonly burst: number } | null;
   /** A connection must complete its request headers this long after opening (default 10 s). */
   readonly headersTimeoutMs?: number;
+  /** Reverse proxies whose X-Forwarded-For names the client (KINMAP_TRUSTED_PROXIES); default none. */
+  readonly trustedProxies?: readonly string[];
+  /** Open sockets and tickets per member (KINMAP_SOCKETS_PER_MEMBER); default 16 and 32; null: unbounded. */
+  readonly memberLimits?: MemberLimits | null;
 }
+
+const UNBOUNDED_MEMBERS: MemberLimits = { socketsPerMember: Infinity, ticketsPerMember: Infinity };
 
 /** The data key does not fit the data directory: the server must not start. */
 export class DataKeyError extends Error {
@@ -85,6 +92,8 @@ export async function startServer({
   dataKey = null,
   upgradeLimit = DEFAULT_CONNECTION_LIMIT,
   headersTimeoutMs = DEFAULT_HEADERS_TIMEOUT_MS,
+  trustedProxies = [],
+  memberLimits,
 }: StartServerOptions): Promise<RunningServer> {
   mkdirSync(dataDir, { recursive: true });
   const db = openDatabase(join(dataDir, DATABASE_FILE));
@@ -97,7 +106,12 @@ export async function startServer({
     logger.warn('server.data_unencrypted', { hint: 'set KINMAP_DATA_KEY to encrypt boards at rest' });
   }
   const cipher = dataKey === null ? null : createDataCipher(dataKey);
-  const services = createServices(db, { cipher, logger, ...(limits ? { limits } : {}) });
+  const services = createServices(db, {
+    cipher,
+    logger,
+    ...(limits ? { limits } : {}),
+    ...(memberLimits === undefined ? {} : { memberLimits: memberLimits ?? UNBOUNDED_MEMBERS }),
+  });
   const { store, rooms, access, audit, authenticate } = services;
   if (keyCheck.firstKeyedStart) {
     // Everything written before the key is sealed by now (every service sealed its rows when it was
@@ -109,7 +123,13 @@ export async function startServer({
   }
   // A fresh code each start while nobody can sign in; the old one stops working.
   const setupCode = access.users.count() === 0 ? access.setup.issue().secret : null;
-  const app = createApp(services, { secureCookies, webDist: webDist || null, clientAddress: socketAddress });
+  // Behind a trusted reverse proxy, the client is the right-most untrusted X-Forwarded-For hop.
+  const addressOf = createClientAddress(trustedProxies);
+  const app = createApp(services, {
+    secureCookies,
+    webDist: webDist || null,
+    clientAddress: contextAddress(addressOf),
+  });
   // Node enforces the timeouts below when it checks its connections: each second, not every 30 s.
   const httpServer = createAdaptorServer({
     fetch: app.fetch,
@@ -128,6 +148,7 @@ export async function startServer({
     logger,
     ...(heartbeatMs ? { heartbeatMs } : {}),
     ...(upgradeLimit ? { connectionLimiter: createConnectionLimiter(upgradeLimit) } : {}),
+    clientAddress: addressOf,
   });
 
   try {

@@ -88,12 +88,23 @@ export function createAccessAuthenticator({ registry, access }: AccessAuthentica
     if (request.ticket) {
       const grant = access.tickets.redeem(request.ticket, boardId);
       const holder = grant ? access.members.get(grant.memberId) : null;
-      // Re-checked at redemption: a member revoked after the ticket was issued gets nothing.
-      if (!grant || !holder || holder.revokedAt !== null) return { ok: false, reason: 'ticket-refused' };
+      // Re-checked at redemption: a member revoked, or a session signed out (or its account
+      // disabled), after the ticket was issued gets nothing.
+      if (!grant || !holder || holder.revokedAt !== null || !sessionStillLive(access, grant.sessionId))
+        return { ok: false, reason: 'ticket-refused' };
       return granted(boardId, holder.role, holder.id, grant.sessionId, 'ticket');
     }
     return { ok: false, reason: 'not-signed-in' };
   };
+}
+
+/** A ticket's session must still sign someone in: not revoked, not expired, its user not disabled. */
+function sessionStillLive(access: AccessControl, sessionId: string | null): boolean {
+  if (sessionId === null) return true;
+  const session = access.sessions.liveById(sessionId);
+  if (session === null) return false;
+  const user = session.userId === null ? null : access.users.byId(session.userId);
+  return user?.disabledAt == null;
 }
 
 function granted(

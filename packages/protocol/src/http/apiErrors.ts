@@ -22,6 +22,8 @@ export const ApiErrorCode = {
   csrf: 'csrf',
   unsupportedMediaType: 'unsupported-media-type',
   rateLimited: 'rate-limited',
+  /** A WebSocket upgrade of a member who holds the most open sockets one member may (429). */
+  tooManyConnections: 'too-many-connections',
   emailTaken: 'email-taken',
   /** The first administrator exists already, or the setup code is wrong or expired. */
   setupClosed: 'setup-closed',
