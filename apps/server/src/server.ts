@@ -73,6 +73,22 @@ export interface RunningServer {
   readonly setupCode: string | null;
   /** Stops accepting, closes sockets with 1001, flushes and compacts boards, closes SQLite. */
   close(): Promise<void>;
+  /** What the server holds in memory now (a leak check counts these, not bytes). */
+  retained(): RetainedCounts;
+}
+
+/** Objects a server keeps per board, socket or client: all back to zero once everyone has gone. */
+export interface RetainedCounts {
+  /** Boards loaded (shared and restricted rooms). */
+  readonly rooms: number;
+  /** Connections inside rooms. */
+  readonly connections: number;
+  /** Live sockets indexed for revocation. */
+  readonly liveSockets: number;
+  /** Outstanding tickets (each lives ≤ 60 s). */
+  readonly tickets: number;
+  /** WebSockets the upgrade holds open. */
+  readonly upgraded: number;
 }
 
 /**
@@ -186,6 +202,12 @@ export async function startServer({
     url: `http://${displayHost(host)}:${actualPort}`,
     port: actualPort,
     setupCode,
+    retained: () => ({
+      ...rooms.stats(),
+      liveSockets: access.liveSockets.size(),
+      tickets: access.tickets.size(),
+      upgraded: upgrade.connectionCount(),
+    }),
     close: () => {
       closing ??= close();
       return closing;

@@ -1,0 +1,54 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer } from '@kinmap/server';
+
+// The real server in a child process started with --expose-gc, so the memory suite can force a full
+// collection before each reading. Answers `measure` with process.memoryUsage() after GC and what
+// the server retains (rooms, sockets, tickets).
+
+/** A memory reading after forced collections, in MiB, with the server's retained objects. */
+export interface GcReading {
+  readonly rssMiB: number;
+  readonly heapUsedMiB: number;
+  readonly heapTotalMiB: number;
+  readonly externalMiB: number;
+  readonly arrayBuffersMiB: number;
+  readonly retained: Record<string, number>;
+}
+
+const gc = (globalThis as { gc?: () => void }).gc;
+if (!gc) throw new Error('run with node --expose-gc');
+const dataDir = process.env.KINMAP_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'kinmap-gc-'));
+const server = await startServer({
+  port: 0,
+  host: '127.0.0.1',
+  dataDir,
+  limits: { unloadAfterMs: 100 },
+  upgradeLimit: null,
+  memberLimits: null,
+});
+const mib = (bytes: number): number => Math.round((bytes / 2 ** 20) * 10) / 10;
+
+process.on('message', async (message: { kind: string }) => {
+  if (message.kind === 'measure') {
+    for (let i = 0; i < 4; i++) {
+      gc();
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const memory = process.memoryUsage();
+    const reading: GcReading = {
+      rssMiB: mib(memory.rss),
+      heapUsedMiB: mib(memory.heapUsed),
+      heapTotalMiB: mib(memory.heapTotal),
+      externalMiB: mib(memory.external),
+      arrayBuffersMiB: mib(memory.arrayBuffers),
+      retained: { ...server.retained() },
+    };
+    process.send?.({ kind: 'reading', reading });
+  } else if (message.kind === 'stop') {
+    await server.close();
+    process.exit(0);
+  }
+});
+process.send?.({ kind: 'ready', url: server.url, setupCode: server.setupCode });
