@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '@kinmap/server';
@@ -14,6 +14,10 @@ export interface GcReading {
   readonly heapTotalMiB: number;
   readonly externalMiB: number;
   readonly arrayBuffersMiB: number;
+  /** RSS before the forced collections, as `ps` or a metrics line would show it. */
+  readonly rssBeforeGcMiB: number;
+  /** The process's peak RSS so far (VmHWM). */
+  readonly peakRssMiB: number;
   readonly retained: Record<string, number>;
 }
 
@@ -28,10 +32,15 @@ const server = await startServer({
   upgradeLimit: null,
   memberLimits: null,
 });
+const peakRssBytes = (): number => {
+  const line = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+  return line ? Number(line[1]) * 1024 : Number.NaN;
+};
 const mib = (bytes: number): number => Math.round((bytes / 2 ** 20) * 10) / 10;
 
 process.on('message', async (message: { kind: string }) => {
   if (message.kind === 'measure') {
+    const rssBeforeGcMiB = mib(process.memoryUsage.rss());
     for (let i = 0; i < 4; i++) {
       gc();
       await new Promise((resolve) => setImmediate(resolve));
@@ -43,6 +52,8 @@ process.on('message', async (message: { kind: string }) => {
       heapTotalMiB: mib(memory.heapTotal),
       externalMiB: mib(memory.external),
       arrayBuffersMiB: mib(memory.arrayBuffers),
+      rssBeforeGcMiB,
+      peakRssMiB: mib(peakRssBytes()),
       retained: { ...server.retained() },
     };
     process.send?.({ kind: 'reading', reading });
