@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer } from '@kinmap/server';
+import { type RetainedCounts, startServer } from '@kinmap/server';
 
 // The real server in a child process started with --expose-gc, so the memory suite can force a full
 // collection before each reading. Answers `measure` with process.memoryUsage() after GC and what
@@ -18,7 +18,7 @@ export interface GcReading {
   readonly rssBeforeGcMiB: number;
   /** The process's peak RSS so far (VmHWM). */
   readonly peakRssMiB: number;
-  readonly retained: Record<string, number>;
+  readonly retained: RetainedCounts;
 }
 
 const gc = (globalThis as { gc?: () => void }).gc;
