@@ -19,8 +19,9 @@ const measureMs = Number(process.env.BENCH_MEASURE_MS ?? 15_000);
 const nodeArgs = process.env.BENCH_PROFILE_DIR
   ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
   : [];
-// Every bench device connects from this one loopback address: no per-address upgrade limit ([L3]).
-const BENCH_ENV = { KINMAP_UPGRADE_RATE: '0' };
+// Every bench device connects from this one loopback address, and each board's devices are a few
+// members: no per-address upgrade limit ([L3]) and no per-member socket bound.
+const BENCH_ENV = { KINMAP_UPGRADE_RATE: '0', KINMAP_SOCKETS_PER_MEMBER: '0' };
 const serverLog = process.env.BENCH_SERVER_LOG ? createWriteStream(process.env.BENCH_SERVER_LOG) : undefined;
 
 /** Runs a scenario `runs` times, each in a fresh data directory that is removed afterwards. */

@@ -58,7 +58,10 @@ describe('fuzzing one board of the real server', () => {
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'kinmap-fuzz-'));
     // The fuzz reconnects hundreds of times a second from one address: no per-address limit here.
-    server = await startServerProcess({ dataDir, env: { KINMAP_UPGRADE_RATE: '0' } });
+    server = await startServerProcess({
+      dataDir,
+      env: { KINMAP_UPGRADE_RATE: '0', KINMAP_SOCKETS_PER_MEMBER: '0' },
+    });
     board = await createBoard(server, 'Fuzzed');
   });
   afterAll(async () => {

@@ -62,7 +62,11 @@ describe('soak: a long meeting day on the real server', () => {
       // SIGUSR2 writes a heap snapshot into the data dir, after a full GC: the live heap can be read.
       nodeArgs: ['--heapsnapshot-signal=SIGUSR2', `--diagnostic-dir=${dataDir}`],
       // 200 devices on one loopback address; idle boards unload after 1 s so the end state is reached soon.
-      env: { KINMAP_UPGRADE_RATE: '0', KINMAP_UNLOAD_AFTER_MS: String(UNLOAD_AFTER_MS) },
+      env: {
+        KINMAP_UPGRADE_RATE: '0',
+        KINMAP_SOCKETS_PER_MEMBER: '0',
+        KINMAP_UNLOAD_AFTER_MS: String(UNLOAD_AFTER_MS),
+      },
     });
     for (let b = 0; b < BOARDS; b++) {
       const board = await createBoard(server, `Soak board ${b}`);

@@ -88,4 +88,47 @@ describe('loadConfig limits', () => {
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.detail).toContain('KINMAP_UNLOAD_AFTER_MS');
   });
+
+  it('reads KINMAP_HEADERS_TIMEOUT_MS (default 10 s, at least 100 ms)', () => {
+    expect(loadConfig({})).toMatchObject({ ok: true, value: { headersTimeoutMs: 10_000 } });
+    expect(loadConfig({ KINMAP_HEADERS_TIMEOUT_MS: '250' })).toMatchObject({
+      ok: true,
+      value: { headersTimeoutMs: 250 },
+    });
+    for (const bad of ['0', '99', 'soon', '']) {
+      const result = loadConfig({ KINMAP_HEADERS_TIMEOUT_MS: bad });
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.detail).toContain('KINMAP_HEADERS_TIMEOUT_MS');
+    }
+  });
+
+  it('reads KINMAP_TRUSTED_PROXIES as comma-separated addresses and CIDR ranges; none by default', () => {
+    expect(loadConfig({})).toMatchObject({ ok: true, value: { trustedProxies: [] } });
+    expect(loadConfig({ KINMAP_TRUSTED_PROXIES: ' 127.0.0.1, 10.0.0.0/8,fd00::/8 ,' })).toMatchObject({
+      ok: true,
+      value: { trustedProxies: ['127.0.0.1', '10.0.0.0/8', 'fd00::/8'] },
+    });
+    for (const bad of ['proxy.example.org', '10.0.0.0/33', '300.1.1.1', '10.0.0.1 10.0.0.2']) {
+      const result = loadConfig({ KINMAP_TRUSTED_PROXIES: bad });
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.detail).toContain('KINMAP_TRUSTED_PROXIES');
+    }
+  });
+
+  it('reads KINMAP_SOCKETS_PER_MEMBER (default 16 sockets, tickets twice that); 0 lifts the bound', () => {
+    expect(loadConfig({})).toMatchObject({
+      ok: true,
+      value: { memberLimits: { socketsPerMember: 16, ticketsPerMember: 32 } },
+    });
+    expect(loadConfig({ KINMAP_SOCKETS_PER_MEMBER: '4' })).toMatchObject({
+      ok: true,
+      value: { memberLimits: { socketsPerMember: 4, ticketsPerMember: 8 } },
+    });
+    expect(loadConfig({ KINMAP_SOCKETS_PER_MEMBER: '0' })).toMatchObject({
+      ok: true,
+      value: { memberLimits: null },
+    });
+    const bad = loadConfig({ KINMAP_SOCKETS_PER_MEMBER: 'lots' });
+    expect(bad.ok).toBe(false);
+  });
 });

@@ -1,6 +1,10 @@
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RoomLimits } from '@kinmap/sync';
+import type { MemberLimits } from './access/accessControl.js';
+import { DEFAULT_SOCKETS_PER_MEMBER } from './access/liveSockets.js';
+import { parseTrustedProxies } from './http/clientAddress.js';
+import { DEFAULT_HEADERS_TIMEOUT_MS } from './http/headerDeadline.js';
 
 /** Where the server listens and keeps its data; read once at start-up. */
 export interface ServerConfig {
@@ -21,6 +25,18 @@ export interface ServerConfig {
   readonly upgradeLimit: { readonly perSecond: number; readonly burst: number } | null;
   /** Room limits set from the environment: KINMAP_UNLOAD_AFTER_MS (idle board unload delay). */
   readonly limits: Partial<RoomLimits>;
+  /** KINMAP_HEADERS_TIMEOUT_MS: a connection must complete its request headers this long after opening (default 10 s). */
+  readonly headersTimeoutMs: number;
+  /**
+   * KINMAP_TRUSTED_PROXIES: reverse proxies (IPs or CIDR ranges) whose X-Forwarded-For is believed;
+   * empty: the socket's peer is the client.
+   */
+  readonly trustedProxies: readonly string[];
+  /**
+   * KINMAP_SOCKETS_PER_MEMBER: open WebSockets one member may hold (default 16; tickets outstanding
+   * twice that); null: unbounded (KINMAP_SOCKETS_PER_MEMBER=0, load tests with one member per thousand sockets).
+   */
+  readonly memberLimits: MemberLimits | null;
 }
 
 export type ConfigResult =
@@ -38,7 +54,8 @@ export const DEFAULT_WEB_DIST = resolve(REPO_ROOT, 'apps/web/dist');
 
 /**
  * Reads PORT, HOST, KINMAP_DATA_DIR, KINMAP_METRICS_INTERVAL_MS, KINMAP_SECURE_COOKIES,
- * KINMAP_UPGRADE_RATE and KINMAP_UNLOAD_AFTER_MS. Bad
+ * KINMAP_UPGRADE_RATE, KINMAP_UNLOAD_AFTER_MS, KINMAP_HEADERS_TIMEOUT_MS, KINMAP_TRUSTED_PROXIES and
+ * KINMAP_SOCKETS_PER_MEMBER. Bad
  * values are a value, not a throw, so `main` can print one clear line and exit.
  * @example loadConfig({ PORT: '8080' }) // { ok: true, value: { port: 8080, host: '0.0.0.0', … } }
  */
@@ -77,6 +94,18 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     const got = JSON.stringify(env.KINMAP_UNLOAD_AFTER_MS);
     return invalid(`KINMAP_UNLOAD_AFTER_MS must be a whole number of ms ≥ 0, got ${got}`);
   }
+  const headersTimeoutMs = parseWhole(env.KINMAP_HEADERS_TIMEOUT_MS) ?? DEFAULT_HEADERS_TIMEOUT_MS;
+  if (!(headersTimeoutMs >= 100)) {
+    const got = JSON.stringify(env.KINMAP_HEADERS_TIMEOUT_MS);
+    return invalid(`KINMAP_HEADERS_TIMEOUT_MS must be a whole number of ms ≥ 100, got ${got}`);
+  }
+  const trusted = parseTrustedProxies(env.KINMAP_TRUSTED_PROXIES);
+  if (!trusted.ok) return invalid(`KINMAP_TRUSTED_PROXIES: ${trusted.detail}`);
+  const socketsPerMember = parseWhole(env.KINMAP_SOCKETS_PER_MEMBER) ?? DEFAULT_SOCKETS_PER_MEMBER;
+  if (Number.isNaN(socketsPerMember)) {
+    const got = JSON.stringify(env.KINMAP_SOCKETS_PER_MEMBER);
+    return invalid(`KINMAP_SOCKETS_PER_MEMBER must be a whole number ≥ 0, got ${got}`);
+  }
   return {
     ok: true,
     value: {
@@ -88,6 +117,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       secureCookies,
       upgradeLimit: upgradeRate === 0 ? null : { perSecond: upgradeRate, burst: 2 * upgradeRate },
       limits: unloadAfterMs === undefined ? {} : { unloadAfterMs },
+      headersTimeoutMs,
+      trustedProxies: trusted.value,
+      memberLimits:
+        socketsPerMember === 0 ? null : { socketsPerMember, ticketsPerMember: 2 * socketsPerMember },
     },
   };
 }

@@ -16,8 +16,13 @@ describe('startServer', () => {
     await Promise.all(running.splice(0).map((server) => server.close()));
     rmSync(root, { recursive: true, force: true });
   });
-  const start = async (dataDir: string, port = 0) => {
-    const server = await startServer({ port, host: '127.0.0.1', dataDir });
+  const start = async (dataDir: string, port = 0, headersTimeoutMs?: number) => {
+    const server = await startServer({
+      port,
+      host: '127.0.0.1',
+      dataDir,
+      ...(headersTimeoutMs ? { headersTimeoutMs } : {}),
+    });
     running.push(server);
     return server;
   };
@@ -52,6 +57,25 @@ describe('startServer', () => {
     await Promise.all([server.close(), server.close()]);
     expect(await closed).toBe(1001);
     await expect(fetch(`${server.url}/healthz`)).rejects.toThrow();
+  });
+
+  it('keeps a WebSocket whose upgrade completed in time open past the headers deadline', async () => {
+    const server = await start(root, 0, 200);
+    const ticket = await boardTicket(server);
+    const ws = new WebSocket(
+      `${server.url.replace('http', 'ws')}/sync/${ticket.boardId}?ticket=${ticket.ticket}`,
+    );
+    const closes: number[] = [];
+    ws.on('close', (code) => closes.push(code));
+    await new Promise((resolve) => ws.once('open', resolve));
+    // Several deadlines pass; the server then still answers a sync step 1 on the same socket.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const answered = new Promise((resolve) => ws.once('message', resolve));
+    ws.send(new Uint8Array([0, 0, 1, 0]));
+    await answered;
+    expect(closes).toEqual([]);
+    expect(ws.readyState).toBe(WebSocket.OPEN);
+    ws.close();
   });
 
   it('[AU1] issues a one-time setup code while no account exists, and none once one does', async () => {

@@ -4,8 +4,14 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createAdaptorServer } from '@hono/node-server';
 import type { Logger, RoomLimits } from '@kinmap/sync';
-import { socketAddress } from './accounts/sessionCookie.js';
+import type { MemberLimits } from './access/accessControl.js';
 import { createApp } from './app.js';
+import { contextAddress, createClientAddress } from './http/clientAddress.js';
+import {
+  configureTimeouts,
+  DEFAULT_HEADERS_TIMEOUT_MS,
+  enforceHeaderDeadline,
+} from './http/headerDeadline.js';
 import { createConnectionLimiter, DEFAULT_CONNECTION_LIMIT } from './live/connectionLimiter.js';
 import { registerMember } from './live/participantRegistry.js';
 import { withPresenceAudit } from './live/presenceAudit.js';
@@ -38,7 +44,15 @@ export interface StartServerOptions {
   readonly dataKey?: Uint8Array | null;
   /** New WebSockets per client address ([L3]); default 20/s, burst 40; null: unlimited. */
   readonly upgradeLimit?: { readonly perSecond: number; readonly burst: number } | null;
+  /** A connection must complete its request headers this long after opening (default 10 s). */
+  readonly headersTimeoutMs?: number;
+  /** Reverse proxies whose X-Forwarded-For names the client (KINMAP_TRUSTED_PROXIES); default none. */
+  readonly trustedProxies?: readonly string[];
+  /** Open sockets and tickets per member (KINMAP_SOCKETS_PER_MEMBER); default 16 and 32; null: unbounded. */
+  readonly memberLimits?: MemberLimits | null;
 }
+
+const UNBOUNDED_MEMBERS: MemberLimits = { socketsPerMember: Infinity, ticketsPerMember: Infinity };
 
 /** The data key does not fit the data directory: the server must not start. */
 export class DataKeyError extends Error {
@@ -59,6 +73,22 @@ export interface RunningServer {
   readonly setupCode: string | null;
   /** Stops accepting, closes sockets with 1001, flushes and compacts boards, closes SQLite. */
   close(): Promise<void>;
+  /** What the server holds in memory now (a leak check counts these, not bytes). */
+  retained(): RetainedCounts;
+}
+
+/** Objects a server keeps per board, socket or client: all back to zero once everyone has gone. */
+export interface RetainedCounts {
+  /** Boards loaded (shared and restricted rooms). */
+  readonly rooms: number;
+  /** Connections inside rooms. */
+  readonly connections: number;
+  /** Live sockets indexed for revocation. */
+  readonly liveSockets: number;
+  /** Outstanding tickets (each lives ≤ 60 s). */
+  readonly tickets: number;
+  /** WebSockets the upgrade holds open. */
+  readonly upgraded: number;
 }
 
 /**
@@ -77,6 +107,9 @@ export async function startServer({
   secureCookies = false,
   dataKey = null,
   upgradeLimit = DEFAULT_CONNECTION_LIMIT,
+  headersTimeoutMs = DEFAULT_HEADERS_TIMEOUT_MS,
+  trustedProxies = [],
+  memberLimits,
 }: StartServerOptions): Promise<RunningServer> {
   mkdirSync(dataDir, { recursive: true });
   const db = openDatabase(join(dataDir, DATABASE_FILE));
@@ -89,7 +122,12 @@ export async function startServer({
     logger.warn('server.data_unencrypted', { hint: 'set KINMAP_DATA_KEY to encrypt boards at rest' });
   }
   const cipher = dataKey === null ? null : createDataCipher(dataKey);
-  const services = createServices(db, { cipher, logger, ...(limits ? { limits } : {}) });
+  const services = createServices(db, {
+    cipher,
+    logger,
+    ...(limits ? { limits } : {}),
+    ...(memberLimits === undefined ? {} : { memberLimits: memberLimits ?? UNBOUNDED_MEMBERS }),
+  });
   const { store, rooms, access, audit, authenticate } = services;
   if (keyCheck.firstKeyedStart) {
     // Everything written before the key is sealed by now (every service sealed its rows when it was
@@ -101,15 +139,22 @@ export async function startServer({
   }
   // A fresh code each start while nobody can sign in; the old one stops working.
   const setupCode = access.users.count() === 0 ? access.setup.issue().secret : null;
-  const app = createApp(services, { secureCookies, webDist: webDist || null, clientAddress: socketAddress });
+  // Behind a trusted reverse proxy, the client is the right-most untrusted X-Forwarded-For hop.
+  const addressOf = createClientAddress(trustedProxies);
+  const app = createApp(services, {
+    secureCookies,
+    webDist: webDist || null,
+    clientAddress: contextAddress(addressOf),
+  });
   // Node enforces the timeouts below when it checks its connections: each second, not every 30 s.
   const httpServer = createAdaptorServer({
     fetch: app.fetch,
     serverOptions: { connectionsCheckingInterval: 1000 },
   }) as Server;
-  // Slow-loris bound: a client has 10 s to send its headers (upgrades included) and 30 s per request.
-  httpServer.headersTimeout = 10_000;
-  httpServer.requestTimeout = 30_000;
+  // Slow-loris bound: a connection has 10 s from opening to send its headers (upgrades included),
+  // whether it sends nothing, half a request or a drip; 30 s per request.
+  enforceHeaderDeadline(httpServer, headersTimeoutMs);
+  configureTimeouts(httpServer, headersTimeoutMs);
   const upgrade = attachSyncUpgrade({
     server: httpServer,
     rooms: withPresenceAudit(rooms, audit),
@@ -119,6 +164,7 @@ export async function startServer({
     logger,
     ...(heartbeatMs ? { heartbeatMs } : {}),
     ...(upgradeLimit ? { connectionLimiter: createConnectionLimiter(upgradeLimit) } : {}),
+    clientAddress: addressOf,
   });
 
   try {
@@ -157,6 +203,12 @@ export async function startServer({
     url: `http://${displayHost(host)}:${actualPort}`,
     port: actualPort,
     setupCode,
+    retained: () => ({
+      ...rooms.stats(),
+      liveSockets: access.liveSockets.size(),
+      tickets: access.tickets.size(),
+      upgraded: upgrade.connectionCount(),
+    }),
     close: () => {
       closing ??= close();
       return closing;

@@ -1,6 +1,6 @@
 import { roomDocumentOf } from '@kinmap/protocol';
 import { createRooms, type DocStore, type Logger, type RoomLimits, type Rooms } from '@kinmap/sync';
-import { type AccessControl, createAccessControl } from './access/accessControl.js';
+import { type AccessControl, createAccessControl, type MemberLimits } from './access/accessControl.js';
 import type { Authenticator } from './access/authenticator.js';
 import { createAccessAuthenticator } from './access/memberAuthenticator.js';
 import type { ScryptCost } from './accounts/password.js';
@@ -32,6 +32,8 @@ export interface ServicesConfig {
   readonly scryptCost?: ScryptCost;
   /** The report renderer's limits (threads, caps, timeout); absent ones keep their defaults. */
   readonly reportLimits?: Omit<ReportRendererOptions, 'logger'>;
+  /** Open sockets and tickets one member may hold (KINMAP_SOCKETS_PER_MEMBER); absent: the defaults. */
+  readonly memberLimits?: MemberLimits;
 }
 
 /** Everything the HTTP app and the WebSocket upgrade need, over one database. */
@@ -61,12 +63,17 @@ export interface Services {
  */
 export function createServices(
   db: Db,
-  { cipher, logger, limits, now = Date.now, scryptCost, reportLimits }: ServicesConfig,
+  { cipher, logger, limits, now = Date.now, scryptCost, reportLimits, memberLimits }: ServicesConfig,
 ): Services {
   // openDatabase turns on secure_delete: plaintext updates folded into a sealed snapshot leave no trace.
   const store = createSqliteStore({ db, cipher, logger, now, authorWriter: createAuditUpdateWriter });
   const registry = createBoardRegistry({ db, store, cipher, now });
-  const access = createAccessControl({ db, now, ...(scryptCost ? { scryptCost } : {}) });
+  const access = createAccessControl({
+    db,
+    now,
+    ...(scryptCost ? { scryptCost } : {}),
+    ...(memberLimits ? { memberLimits } : {}),
+  });
   const audit = createAuditLog(db, { now, logger });
   const rooms = createRooms({
     store,

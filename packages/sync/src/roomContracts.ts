@@ -101,6 +101,12 @@ export interface RoomLimits {
   readonly awarenessIntervalMs: number;
   /** Compact the log into a snapshot after this many appended updates. */
   readonly compactEvery: number;
+  /**
+   * Compact this long after the first stored update that deleted anything (typed text removed, a
+   * value overwritten), so deleted words leave the stored log promptly. One compaction per room per
+   * period at most; 0: at once.
+   */
+  readonly compactAfterDeletionMs: number;
   /** Unload a board from memory this long after its last connection leaves. */
   readonly unloadAfterMs: number;
   /** Close a connection whose unsent output exceeds this many bytes (slow consumer). */

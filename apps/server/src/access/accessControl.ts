@@ -17,7 +17,7 @@ export interface AccessControl {
   readonly members: Members;
   readonly invites: Invites;
   readonly setup: SetupSecret;
-  readonly tickets: Tickets & { readonly full: () => boolean };
+  readonly tickets: Tickets;
   readonly liveSockets: LiveSockets;
   /** Login failures per IP and per email; setup and invite-open failures per IP. */
   readonly limiters: {
@@ -37,6 +37,14 @@ export interface AccessControlOptions {
   readonly now?: () => number;
   /** Lower only in tests; stored hashes carry their own cost. */
   readonly scryptCost?: ScryptCost;
+  /** Per-member bounds (KINMAP_SOCKETS_PER_MEMBER); absent: 16 open sockets and 32 tickets. */
+  readonly memberLimits?: MemberLimits;
+}
+
+/** How much one member may hold at once; Infinity lifts a bound (load tests, one member per thousand sockets). */
+export interface MemberLimits {
+  readonly socketsPerMember: number;
+  readonly ticketsPerMember: number;
 }
 
 /** @example const access = createAccessControl({ db: openDatabase(':memory:') }) */
@@ -44,6 +52,7 @@ export function createAccessControl({
   db,
   now = Date.now,
   scryptCost = DEFAULT_SCRYPT_COST,
+  memberLimits,
 }: AccessControlOptions): AccessControl {
   let dummy: Promise<string> | null = null;
   const limiter = (maxFailures: number) => createFailureLimiter({ maxFailures, windowMs: 15 * 60_000, now });
@@ -54,8 +63,11 @@ export function createAccessControl({
     members: createMembers(db, now),
     invites: createInvites(db, now),
     setup: createSetupSecret(db, now),
-    tickets: createTickets({ now }),
-    liveSockets: createLiveSockets(),
+    tickets: createTickets({
+      now,
+      ...(memberLimits ? { maxPerMember: memberLimits.ticketsPerMember } : {}),
+    }),
+    liveSockets: createLiveSockets(memberLimits ? { maxPerMember: memberLimits.socketsPerMember } : {}),
     limiters: {
       loginByIp: limiter(20),
       loginByEmail: limiter(5),

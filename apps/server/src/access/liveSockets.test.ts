@@ -18,4 +18,19 @@ describe('liveSockets', () => {
     expect(live.closeMember('m3')).toBe(0);
     expect(live.size()).toBe(0);
   });
+
+  it('counts open sockets per member and admits no more than the bound; closing one frees a place', () => {
+    const live = createLiveSockets({ maxPerMember: 2 });
+    const socket = (memberId: string) => ({ memberId, sessionId: null, close: () => {} });
+    const first = live.add(socket('m1'));
+    live.add(socket('m1'));
+    expect(live.admits('m1')).toBe(false);
+    expect(live.admits('m2')).toBe(true);
+    first();
+    first();
+    expect(live.countMember('m1')).toBe(1);
+    expect(live.admits('m1')).toBe(true);
+    live.closeMember('m1');
+    expect(live.countMember('m1')).toBe(0);
+  });
 });

@@ -14,8 +14,20 @@ export interface LiveSockets {
   closeMember(memberId: string): number;
   /** Closes every connection opened from a session (logout, session revoked). */
   closeSession(sessionId: string): number;
+  /** False once the member holds `maxPerMember` open sockets: the upgrade refuses another (429). */
+  admits(memberId: string): boolean;
+  /** Open sockets of one member. */
+  countMember(memberId: string): number;
   size(): number;
 }
+
+export interface LiveSocketsOptions {
+  /** Open sockets one member may hold at once (all boards, both rooms); Infinity: no bound. */
+  readonly maxPerMember?: number;
+}
+
+/** A person's phone, laptop and a wall, a few tabs each, each tab a shared and a restricted socket. */
+export const DEFAULT_SOCKETS_PER_MEMBER = 16;
 
 /** WebSocket close code and reason for a revoked member or session. */
 export const REVOKED_CLOSE = { code: CloseCode.forbidden, reason: ACCESS_REVOKED_REASON } as const;
@@ -24,25 +36,41 @@ export const REVOKED_CLOSE = { code: CloseCode.forbidden, reason: ACCESS_REVOKED
  * The server's index of live sockets by member and by session, so revoking access closes the
  * person's open board at once instead of at their next reconnect.
  */
-export function createLiveSockets(): LiveSockets {
+export function createLiveSockets({
+  maxPerMember = DEFAULT_SOCKETS_PER_MEMBER,
+}: LiveSocketsOptions = {}): LiveSockets {
   const sockets = new Set<LiveSocket>();
+  // Kept beside the set, so the upgrade's check does not walk every socket of the server.
+  const perMember = new Map<string, number>();
+  const remove = (socket: LiveSocket): void => {
+    if (!sockets.delete(socket) || socket.memberId === null) return;
+    const left = (perMember.get(socket.memberId) ?? 1) - 1;
+    if (left > 0) perMember.set(socket.memberId, left);
+    else perMember.delete(socket.memberId);
+  };
   const closeWhere = (matches: (socket: LiveSocket) => boolean): number => {
     let closed = 0;
     for (const socket of [...sockets]) {
       if (!matches(socket)) continue;
-      sockets.delete(socket);
+      remove(socket);
       socket.close(REVOKED_CLOSE.code, REVOKED_CLOSE.reason);
       closed++;
     }
     return closed;
   };
+  const countMember = (memberId: string): number => perMember.get(memberId) ?? 0;
   return {
     add(socket) {
-      sockets.add(socket);
-      return () => void sockets.delete(socket);
+      if (!sockets.has(socket)) {
+        sockets.add(socket);
+        if (socket.memberId !== null) perMember.set(socket.memberId, countMember(socket.memberId) + 1);
+      }
+      return () => remove(socket);
     },
     closeMember: (memberId) => closeWhere((socket) => socket.memberId === memberId),
     closeSession: (sessionId) => closeWhere((socket) => socket.sessionId === sessionId),
+    admits: (memberId) => countMember(memberId) < maxPerMember,
+    countMember,
     size: () => sockets.size,
   };
 }

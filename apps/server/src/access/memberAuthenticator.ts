@@ -88,8 +88,15 @@ export function createAccessAuthenticator({ registry, access }: AccessAuthentica
     if (request.ticket) {
       const grant = access.tickets.redeem(request.ticket, boardId);
       const holder = grant ? access.members.get(grant.memberId) : null;
-      // Re-checked at redemption: a member revoked after the ticket was issued gets nothing.
-      if (!grant || !holder || holder.revokedAt !== null || accountDisabled(access, holder.userId))
+      // Re-checked at redemption: a member revoked, a session signed out, or an account
+      // disabled after the ticket was issued gets nothing.
+      if (
+        !grant ||
+        !holder ||
+        holder.revokedAt !== null ||
+        accountDisabled(access, holder.userId) ||
+        !sessionStillLive(access, grant.sessionId)
+      )
         return { ok: false, reason: 'ticket-refused' };
       return granted(boardId, holder.role, holder.id, grant.sessionId, 'ticket');
     }
@@ -100,6 +107,15 @@ export function createAccessAuthenticator({ registry, access }: AccessAuthentica
 /** A staff member whose account an administrator disabled opens nothing, by ticket either. */
 function accountDisabled(access: AccessControl, userId: string | null): boolean {
   return userId !== null && access.users.byId(userId)?.disabledAt != null;
+}
+
+/** A ticket's session must still sign someone in: not revoked, not expired, its user not disabled. */
+function sessionStillLive(access: AccessControl, sessionId: string | null): boolean {
+  if (sessionId === null) return true;
+  const session = access.sessions.liveById(sessionId);
+  if (session === null) return false;
+  const user = session.userId === null ? null : access.users.byId(session.userId);
+  return user?.disabledAt == null;
 }
 
 function granted(

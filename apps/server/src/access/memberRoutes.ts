@@ -163,6 +163,8 @@ export function registerBoardAccessRoutes(
     }
     members.revoke(target.id);
     sessions.unbindMember(target.id);
+    // Tickets issued before the revocation open nothing (the authenticator checks again at redemption).
+    tickets.voidMember(target.id);
     const closed = liveSockets.closeMember(target.id);
     logger.info('member.revoked', {
       boardId: target.boardId,
@@ -181,8 +183,14 @@ export function registerBoardAccessRoutes(
 
   app.post('/api/boards/:id/tickets', guard('AU12'), (c) => {
     const { boardId, memberId, role, sessionId } = c.var.member;
-    if (tickets.full())
+    // A member's own bound first: one person cannot drain the server's pool and lock others out.
+    const allowed = tickets.allows(memberId);
+    if (!allowed.ok) {
+      c.header('Retry-After', String(allowed.retryAfterS));
+      if (allowed.reason === 'member-limit')
+        throw new ApiError(429, ApiErrorCode.rateLimited, 'Too many tickets outstanding for you; retry soon');
       throw new ApiError(503, ApiErrorCode.unavailable, 'Too many tickets outstanding; retry soon');
+    }
     const issued = tickets.issue({ boardId, memberId, role, sessionId });
     return reply(c, ticketResponse, issued, 201);
   });

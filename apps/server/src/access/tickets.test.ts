@@ -27,11 +27,41 @@ describe('tickets', () => {
     expect(tickets.size()).toBe(1);
   });
 
-  it('reports full when the outstanding bound is reached', () => {
-    const tickets = createTickets({ maxOutstanding: 2 });
+  it('refuses a member over their own bound while others still get tickets, and the server over its pool', () => {
+    const clock = { now: 0 };
+    const tickets = createTickets({ now: () => clock.now, maxPerMember: 2, maxOutstanding: 3 });
     tickets.issue(grant);
-    expect(tickets.full()).toBe(false);
+    clock.now = 10_000;
     tickets.issue(grant);
-    expect(tickets.full()).toBe(true);
+    // The member's oldest ticket expires at 60 s: retry in 60 s from 0... now 10 s later, 50 s.
+    expect(tickets.allows('m1')).toEqual({ ok: false, reason: 'member-limit', retryAfterS: 50 });
+    expect(tickets.allows('m2')).toEqual({ ok: true });
+    tickets.issue({ ...grant, memberId: 'm2' });
+    expect(tickets.allows('m3')).toMatchObject({ ok: false, reason: 'server-full' });
+    clock.now = 60_000;
+    expect(tickets.allows('m1')).toEqual({ ok: true });
+  });
+
+  it('a redeemed ticket frees its place in the member’s bound', () => {
+    const tickets = createTickets({ maxPerMember: 1 });
+    const { ticket } = tickets.issue(grant);
+    expect(tickets.allows('m1').ok).toBe(false);
+    expect(tickets.redeem(ticket, 'b1')).toEqual(grant);
+    expect(tickets.allows('m1').ok).toBe(true);
+  });
+
+  it('voids a member’s or a session’s outstanding tickets: they redeem to nothing', () => {
+    const tickets = createTickets();
+    const a = tickets.issue({ ...grant, sessionId: 's1' }).ticket;
+    const b = tickets.issue({ ...grant, sessionId: 's2' }).ticket;
+    const c = tickets.issue({ ...grant, memberId: 'm2', sessionId: 's2' }).ticket;
+    const d = tickets.issue({ ...grant, memberId: 'm3', sessionId: 's3' }).ticket;
+    expect(tickets.voidSession('s2')).toBe(2);
+    expect(tickets.redeem(b, 'b1')).toBeNull();
+    expect(tickets.redeem(c, 'b1')).toBeNull();
+    expect(tickets.voidMember('m1')).toBe(1);
+    expect(tickets.redeem(a, 'b1')).toBeNull();
+    expect(tickets.redeem(d, 'b1')).toMatchObject({ memberId: 'm3' });
+    expect(tickets.size()).toBe(0);
   });
 });

@@ -59,6 +59,7 @@ export function registerAccountRoutes(
       for (const memberId of sessions.memberIds(previous.session.id))
         sessions.addMember(session.id, memberId);
       sessions.revoke(previous.session.id);
+      access.tickets.voidSession(previous.session.id);
     }
     writeSessionCookie(c, secret, cookies);
   };
@@ -119,6 +120,8 @@ export function registerAccountRoutes(
     const who = signedIn(access, c.req.header('Cookie'));
     if (who) {
       sessions.revoke(who.session.id);
+      // A ticket asked for before logout opens nothing after it.
+      access.tickets.voidSession(who.session.id);
       const closed = access.liveSockets.closeSession(who.session.id);
       logger.info('account.logout', { userId: who.user?.id ?? '', sockets: closed });
       audit?.record({

@@ -16,6 +16,8 @@ export interface Sessions {
   create(userId: string | null): { readonly secret: string; readonly session: SessionRecord };
   /** The live session a cookie secret opens (not expired, not revoked), touching lastSeenAt. */
   lookup(secret: string): SessionRecord | null;
+  /** The live session with this id (not expired, not revoked), without touching it. */
+  liveById(sessionId: string): SessionRecord | null;
   /** Signs a staff user into an existing device session (e.g. a guest who then logs in). */
   setUser(sessionId: string, userId: string): void;
   revoke(sessionId: string): void;
@@ -94,6 +96,13 @@ export function createSessions(db: Database.Database, now: () => number = Date.n
       if (!row) return null;
       touch.run(now(), id);
       return { id: row.id, userId: row.user_id, createdAt: row.created_at, expiresAt: row.expires_at };
+    },
+    liveById(sessionId) {
+      if (!SESSION_ID_PATTERN.test(sessionId)) return null;
+      const row = select.get(sessionId, now()) as SessionRow | undefined;
+      return row
+        ? { id: row.id, userId: row.user_id, createdAt: row.created_at, expiresAt: row.expires_at }
+        : null;
     },
     setUser(sessionId, userId) {
       if (SESSION_ID_PATTERN.test(sessionId) && isId(userId)) updateUser.run(userId, sessionId);

@@ -14,6 +14,7 @@ import {
 import { type RawData, WebSocket, WebSocketServer } from 'ws';
 import type { Authenticator } from '../access/authenticator.js';
 import type { LiveSockets } from '../access/liveSockets.js';
+import type { ClientAddressOf } from '../http/clientAddress.js';
 import { silentLogger } from '../ops/logger.js';
 import type { ConnectionLimiter } from './connectionLimiter.js';
 import {
@@ -22,6 +23,7 @@ import {
   admit,
   INTERNAL_ERROR,
   overLimit,
+  overMemberLimit,
   refuse,
   SHUTTING_DOWN,
   summarized,
@@ -49,6 +51,8 @@ export interface SyncUpgradeOptions {
   readonly connectionLimiter?: ConnectionLimiter;
   /** A socket that has not sent its sync step 1 this long after opening is closed with 4504 ([L4]). */
   readonly handshakeTimeoutMs?: number;
+  /** The address `connectionLimiter` counts under (KINMAP_TRUSTED_PROXIES); default the socket's peer. */
+  readonly clientAddress?: ClientAddressOf;
 }
 
 export interface SyncUpgrade {
@@ -82,6 +86,7 @@ export function attachSyncUpgrade({
   onMemberConnected,
   connectionLimiter,
   handshakeTimeoutMs = DEFAULT_HANDSHAKE_TIMEOUT_MS,
+  clientAddress,
 }: SyncUpgradeOptions): SyncUpgrade {
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxPayloadBytes });
   const heartbeat = startHeartbeat(wss, heartbeatMs);
@@ -95,7 +100,9 @@ export function attachSyncUpgrade({
     try {
       admission = closing
         ? SHUTTING_DOWN
-        : (overLimit(request, connectionLimiter) ?? admit(request, authenticate));
+        : (overLimit(request, connectionLimiter, clientAddress) ?? admit(request, authenticate));
+      // Counted synchronously: the accepted socket joins the index before the next upgrade is read.
+      if (admission.ok) admission = overMemberLimit(admission, liveSockets) ?? admission;
     } catch (error) {
       // An exception in an 'upgrade' listener would take the whole process down.
       logger.error('sync.admitFailed', { name: error instanceof Error ? error.name : 'unknown' });

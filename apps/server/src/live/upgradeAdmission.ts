@@ -4,7 +4,9 @@ import { may } from '@kinmap/model';
 import { parseSyncPath } from '@kinmap/protocol';
 import type { Logger } from '@kinmap/sync';
 import { AUTH_FAILURE_RESPONSE, type Authenticator, type BoardMember } from '../access/authenticator.js';
+import type { LiveSockets } from '../access/liveSockets.js';
 import { ApiErrorCode, type ApiErrorCodeValue } from '../http/apiError.js';
+import type { ClientAddressOf } from '../http/clientAddress.js';
 import { sameHost } from '../http/origin.js';
 import { addressKey, type ConnectionLimiter } from './connectionLimiter.js';
 
@@ -64,15 +66,29 @@ export const SHUTTING_DOWN: Admission = {
 export function overLimit(
   request: IncomingMessage,
   limiter: ConnectionLimiter | undefined,
+  addressOf: ClientAddressOf = (incoming) => incoming.socket.remoteAddress ?? 'unknown',
 ): Admission | null {
-  const verdict = limiter?.take(addressKey(request.socket.remoteAddress));
-  if (verdict === undefined || verdict.ok) return null;
+  if (limiter === undefined) return null;
+  const verdict = limiter.take(addressKey(addressOf(request)));
+  if (verdict.ok) return null;
   return {
     ok: false,
     status: 429,
     code: ApiErrorCode.rateLimited,
     message: 'Too many connections from this address; try again shortly',
     retryAfterS: verdict.retryAfterS,
+  };
+}
+
+/** 429 when the admitted member already holds the most open sockets one member may; null when not. */
+export function overMemberLimit(admitted: Admitted, liveSockets: LiveSockets | undefined): Admission | null {
+  if (liveSockets === undefined || liveSockets.admits(admitted.memberId)) return null;
+  return {
+    ok: false,
+    status: 429,
+    code: ApiErrorCode.tooManyConnections,
+    message: 'Too many open connections for this member; close another tab or device',
+    retryAfterS: 5,
   };
 }
 

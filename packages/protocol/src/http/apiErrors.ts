@@ -24,6 +24,8 @@ export const ApiErrorCode = {
   rateLimited: 'rate-limited',
   /** The report's input is over the server's cap (a board too large to print; export it as JSON). */
   reportTooLarge: 'report-too-large',
+  /** A WebSocket upgrade of a member who holds the most open sockets one member may (429). */
+  tooManyConnections: 'too-many-connections',
   emailTaken: 'email-taken',
   /** An administrator may not disable their own account, nor the last administrator's. */
   accountProtected: 'account-protected',

@@ -37,6 +37,7 @@ export function createRoom(options: RoomOptions): Room {
     store,
     logger,
     compactEvery: limits.compactEvery,
+    compactAfterDeletionMs: limits.compactAfterDeletionMs,
     checkPermissions: options.checkPermissions ?? true,
     document: options.document ?? 'shared',
     now,

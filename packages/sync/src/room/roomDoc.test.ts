@@ -118,6 +118,35 @@ describe('createRoomDoc', () => {
     expect(replay.getText('t').toString()).toBe('cba');
   });
 
+  it('compacts after a stored update that deletes text, not after inserts; the snapshot lacks the deleted words', async () => {
+    const store = createMemoryStore();
+    const logger = createRecordingLogger();
+    const roomDoc = createRoomDoc({
+      boardId: 'b',
+      store,
+      logger,
+      compactEvery: 500,
+      checkPermissions: false,
+    });
+    await roomDoc.load();
+    const { next } = clientEdits();
+    roomDoc.write(...next((doc) => doc.getText('t').insert(0, 'keep SECRET')), remote, hooks(), false);
+    roomDoc.write(...next((doc) => doc.getText('t').insert(0, '> ')), remote, hooks(), false);
+    await roomDoc.drained();
+    expect(logger.events.filter((e) => e.event === 'room.compacted')).toHaveLength(0);
+    expect(await store.pendingCount('b')).toBe(2);
+    roomDoc.write(...next((doc) => doc.getText('t').delete(7, 6)), remote, hooks(), false);
+    await roomDoc.drained();
+    expect(logger.events.filter((e) => e.event === 'room.compacted')).toHaveLength(1);
+    expect(await store.pendingCount('b')).toBe(0);
+    const stored = (await store.load('b')).updates;
+    const bytes = Buffer.concat(stored.map((update) => Buffer.from(update)));
+    expect(bytes.includes(Buffer.from('SECRET'))).toBe(false);
+    const replay = new Y.Doc();
+    for (const update of stored) Y.applyUpdate(replay, update);
+    expect(replay.getText('t').toString()).toBe('> keep ');
+  });
+
   it('returns one cached full-state frame for empty state vectors until the doc changes', async () => {
     const { roomDoc } = setup();
     await roomDoc.load();

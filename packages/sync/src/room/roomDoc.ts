@@ -18,6 +18,7 @@ export function createRoomDoc({
   store,
   logger,
   compactEvery,
+  compactAfterDeletionMs = 0,
   checkPermissions = true,
   now = Date.now,
   document = 'shared',
@@ -31,6 +32,8 @@ export function createRoomDoc({
   let loaded = false;
   let appliedSeq = 0;
   let sinceCompaction = 0;
+  // A compaction due because a stored update deleted something (see `afterStored`).
+  let deletionTimer: ReturnType<typeof setTimeout> | undefined;
   // Caches of the whole doc, dropped on every change: a new client's empty state vector
   // gets the full state without re-encoding a long history each time.
   let fullState: Uint8Array | null = null;
@@ -46,6 +49,26 @@ export function createRoomDoc({
     fullState ??= Y.encodeStateAsUpdate(doc);
     return fullState;
   };
+
+  /**
+   * After an update is stored and applied: compact at once when a card was removed ([PO3]) or after
+   * `compactEvery` updates, and shortly after any deletion — words typed and then deleted, or a
+   * value overwritten, stay readable in the stored update until a snapshot replaces it.
+   */
+  async function afterStored(seq: number, changes: readonly Change[], deleted: boolean): Promise<void> {
+    appliedSeq = seq;
+    sinceCompaction += 1;
+    const removedCard = changes.some((change) => change.kind === 'card-removed');
+    if (sinceCompaction >= compactEvery || removedCard) return compactNow();
+    if (!deleted || deletionTimer !== undefined) return;
+    if (compactAfterDeletionMs <= 0) return compactNow();
+    deletionTimer = setTimeout(() => {
+      deletionTimer = undefined;
+      enqueue(compactNow);
+    }, compactAfterDeletionMs);
+    // A pending compaction never keeps the process alive; unload and shutdown compact anyway.
+    deletionTimer.unref?.();
+  }
 
   function enqueue(task: () => Promise<void>): void {
     tail = tail.then(task).catch(() => logger.error('room.task_failed', { boardId }));
@@ -86,12 +109,9 @@ export function createRoomDoc({
       guard?.resync();
       hooks.applyFailed();
     }
-    appliedSeq = seq;
-    sinceCompaction += 1;
     // [PO3] A removed card (deleted, or moved to the restricted document) must not live on in the
     // stored log: the doc has already collected its text, the snapshot replaces the old inserts.
-    const removedCard = changes.some((change) => change.kind === 'card-removed');
-    if (sinceCompaction >= compactEvery || removedCard) await compactNow();
+    await afterStored(seq, changes, decoded.ds.clients.size > 0);
   }
 
   /** Runs a server-side change at its turn in the queue; a task that failed outside it answers `unavailable`. */
@@ -145,11 +165,8 @@ export function createRoomDoc({
     }
     Y.applyUpdate(doc, update, serverOrigin);
     guard?.follow(update);
-    appliedSeq = seq;
-    sinceCompaction += 1;
     // [PO3], as for a client's update: a removed card's text leaves the stored log at once.
-    const removedCard = changes.some((change) => change.kind === 'card-removed');
-    if (sinceCompaction >= compactEvery || removedCard) await compactNow();
+    await afterStored(seq, changes, Y.decodeUpdate(update).ds.clients.size > 0);
     return { ok: true, value };
   }
 
@@ -219,6 +236,8 @@ export function createRoomDoc({
     },
 
     compact() {
+      clearTimeout(deletionTimer);
+      deletionTimer = undefined;
       enqueue(compactNow);
     },
     async drained() {

@@ -19,6 +19,8 @@ export interface RoomDocOptions {
   readonly logger: Logger;
   /** Compact the log into a snapshot after this many appended updates. */
   readonly compactEvery: number;
+  /** Compact this long after a stored update that deleted something (default: at once). */
+  readonly compactAfterDeletionMs?: number;
   /** Check client updates against the permission matrix (default true; false only for transport tests). */
   readonly checkPermissions?: boolean;
   /** The time stamped on each stored update's author record (default Date.now). */

@@ -26,6 +26,7 @@ export const DEFAULT_LIMITS: RoomLimits = Object.freeze({
   messageBurst: 300,
   awarenessIntervalMs: 10,
   compactEvery: 500,
+  compactAfterDeletionMs: 5_000,
   unloadAfterMs: 30_000,
   maxBufferedBytes: 8 * 1024 * 1024,
 });
