@@ -32,7 +32,13 @@ export {
   type Change,
   type ChangeKind,
 } from './cards/changeKinds.js';
-export { applyAndClassify, type Classification, classifyTransaction, readLocked } from './cards/changes.js';
+export {
+  applyAndClassify,
+  type Classification,
+  classifyTransaction,
+  layoutChanges,
+  readLocked,
+} from './cards/changes.js';
 export {
   copyIntoRestricted,
   flaggedSharedCards,
@@ -57,6 +63,7 @@ export {
 export { compareOrdered, type Ordered, orderBetween } from './doc/order.js';
 export { isOrigin, ORIGIN_KINDS, type Origin, type OriginKind, Origins, originKind } from './doc/origins.js';
 export { cardsInCategory, emptyBoardState, getCardText, readBoard } from './doc/read.js';
+export { isLayoutId, type LayoutProblem, RESERVED_IDS } from './doc/layoutCheck.js';
 export { LIMITS } from './doc/schema.js';
 export { applyTextEdit, isWellFormedText, type TextEdit, textDiff } from './doc/text.js';
 export type { OpOptions } from './doc/transact.js';

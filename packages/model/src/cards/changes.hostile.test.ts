@@ -102,6 +102,7 @@ describe('applyAndClassify: hostile updates', () => {
       ],
       lockedBefore: false,
       intact: false,
+      layoutProblems: [],
     });
   });
 
@@ -112,6 +113,7 @@ describe('applyAndClassify: hostile updates', () => {
       changes: [{ kind: 'meta-field', field: 'locked', value: true }],
       lockedBefore: false,
       intact: true,
+      layoutProblems: [],
     });
     const title = updateOf(() => client.getMap('meta').set('title', 'x'));
     expect(applyAndClassify(shadow, title).lockedBefore).toBe(true);
