@@ -72,18 +72,18 @@ const text =
 
 /** A Y.Map whose keys are ids and whose values pass `entry`. */
 const mapOf =
-  (entry: (value: unknown) => Problem): FieldCheck =>
+  (entry: FieldCheck): FieldCheck =>
   (v) => {
     if (!(v instanceof Y.Map)) return 'not a map';
     for (const [key, value] of v.entries()) {
       if (!isLayoutId(key)) return 'a key that is not an id';
-      const problem = entry(value);
+      const problem = entry(value, key);
       if (problem !== null) return `${key}: ${problem}`;
     }
     return null;
   };
 
-const rating = (v: unknown): Problem => {
+const rating: FieldCheck = (v) => {
   if (!isPlainObject(v)) return 'a rating must be { value, reason, at }';
   for (const key of Object.keys(v)) if (key !== 'value' && key !== 'reason' && key !== 'at') return 'unknown field';
   const { value, reason, at } = v;
