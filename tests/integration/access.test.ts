@@ -1,8 +1,8 @@
 import { addCard, addPair, deleteCard, readBoard } from '@kinmap/model';
-import * as Y from 'yjs';
 import type { RunningServer } from '@kinmap/server';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
+import type * as Y from 'yjs';
 import { boardWithFamily, Fixture, must, type Person, syncedByTicket, waitFor } from './helpers.js';
 
 /**
@@ -79,7 +79,11 @@ describe('members on the real server', () => {
     alex.doc.transact(() => {
       const { pairId } = must(addPair(alex.doc, family.actor, { dangerStatement: 'a', safetyGoal: 'b' }));
       const scale = alex.doc.getMap('scales').get(pairId) as Y.Map<unknown>;
-      (scale.get('ratings') as Y.Map<unknown>).set(facilitator.memberId, { value: 0, reason: 'forged', at: 1 });
+      (scale.get('ratings') as Y.Map<unknown>).set(facilitator.memberId, {
+        value: 0,
+        reason: 'forged',
+        at: 1,
+      });
     });
     await waitFor(() => refusals.length > 0, 'the refusal frame');
     expect(refusals[0]).toContain('AC8');

@@ -60,10 +60,10 @@ export {
   newId,
   OVERALL_SCALE_ID,
 } from './doc/ids.js';
+export { isLayoutId, type LayoutProblem, RESERVED_IDS } from './doc/layoutCheck.js';
 export { compareOrdered, type Ordered, orderBetween } from './doc/order.js';
 export { isOrigin, ORIGIN_KINDS, type Origin, type OriginKind, Origins, originKind } from './doc/origins.js';
 export { cardsInCategory, emptyBoardState, getCardText, readBoard } from './doc/read.js';
-export { isLayoutId, type LayoutProblem, RESERVED_IDS } from './doc/layoutCheck.js';
 export { LIMITS } from './doc/schema.js';
 export { applyTextEdit, isWellFormedText, type TextEdit, textDiff } from './doc/text.js';
 export type { OpOptions } from './doc/transact.js';

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import type { CARD_FIELDS } from '../cards/changeKinds.js';
-import { NETWORK_MEMBER_KEYS } from './docMaps.js';
+import type { NETWORK_MEMBER_KEYS } from './docMaps.js';
 import { ID_PATTERN, OVERALL_SCALE_ID } from './ids.js';
 import { LIMITS } from './schema.js';
 import { CATEGORIES, ROLES } from './types.js';
@@ -85,7 +85,8 @@ const mapOf =
 
 const rating: FieldCheck = (v) => {
   if (!isPlainObject(v)) return 'a rating must be { value, reason, at }';
-  for (const key of Object.keys(v)) if (key !== 'value' && key !== 'reason' && key !== 'at') return 'unknown field';
+  for (const key of Object.keys(v))
+    if (key !== 'value' && key !== 'reason' && key !== 'at') return 'unknown field';
   const { value, reason, at } = v;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 10)
     return 'value must be a whole number 0–10';
@@ -197,7 +198,12 @@ function checkField(rules: RecordRules, fields: Map<string, unknown>, field: str
 }
 
 /** Problems of record `key` under `root` as it stands; `fields` null: check the whole record. */
-function recordProblem(root: string, key: string, value: unknown, fields: ReadonlySet<string> | null): LayoutProblem | null {
+function recordProblem(
+  root: string,
+  key: string,
+  value: unknown,
+  fields: ReadonlySet<string> | null,
+): LayoutProblem | null {
   const at = (reason: string, field?: string): LayoutProblem => ({
     path: field === undefined ? [root, key] : [root, key, field],
     reason,

@@ -7,9 +7,9 @@ import {
   currentField,
   entryChange,
   latestValue,
+  rawField,
   recordEntry,
   scalar,
-  rawField,
   unknownAt,
 } from '../doc/entries.js';
 
@@ -36,7 +36,11 @@ export function scalesChange(
           value: ratingValue(item),
           mode: currentField(scale, 'mode'),
         })),
-        ...childEntries(rawField(scale, 'scored'), (id) => ({ kind: 'scored-set', scaleId, participantId: id })),
+        ...childEntries(rawField(scale, 'scored'), (id) => ({
+          kind: 'scored-set',
+          scaleId,
+          participantId: id,
+        })),
       ],
       removed: () => ({ kind: 'scale-removed', scaleId }),
     });

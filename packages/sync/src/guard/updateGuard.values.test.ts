@@ -47,7 +47,11 @@ const scale = (doc: Y.Doc, id: string) => doc.getMap<unknown>('scales').get(id) 
 const ratings = (doc: Y.Doc, id: string) => scale(doc, id).get('ratings') as AnyMap;
 
 /** Runs `op` on a copy of `board` in one transaction and asks a fresh guard about the update. */
-function attempt(board: Y.Doc, who: Actor | { participantId?: undefined; role: Role }, op: (doc: Y.Doc) => void) {
+function attempt(
+  board: Y.Doc,
+  who: Actor | { participantId?: undefined; role: Role },
+  op: (doc: Y.Doc) => void,
+) {
   const guard = createUpdateGuard(board);
   const client = new Y.Doc();
   Y.applyUpdate(client, Y.encodeStateAsUpdate(board));
@@ -184,44 +188,82 @@ describe('[AC19] every value checked against the layout, for every role', () => 
     }
   };
   const cases: ReadonlyArray<[string, (doc: Y.Doc, ids: ReturnType<typeof boardWithPair>) => void]> = [
-    ['card text over the limit', (doc, { mumCard }) =>
-      (card(doc, mumCard).get('text') as Y.Text).insert(0, 'x'.repeat(LIMITS.cardText + 1))],
-    ['a 200,000-character reason', (doc) =>
-      ratings(doc, OVERALL_SCALE_ID).set('mum', { value: 3, reason: 'r'.repeat(200_000), at: 1 })],
-    ['a 50 KB object as a mark', (doc, { mumCard }) =>
-      (card(doc, mumCard).get('marks') as AnyMap).set('mum', { blob: 'b'.repeat(50_000) })],
-    ['an unknown field on a new network member', (doc) => {
-      const member = new Y.Map<unknown>();
-      doc.getMap('network').set('n1', member);
-      for (const [k, v] of Object.entries({ id: 'n1', name: 'Gran', relationship: '', contact: '', agreedTo: '', toldAboutWorries: false, order: 1, evil: 'x' }))
-        member.set(k, v);
-    }],
-    ['an unknown field on a new rule', (doc) => {
-      addRule(doc, mum, { text: 'x' });
-      const rule = [...doc.getMap<AnyMap>('rules').values()].find((r) => r.get('text')?.toString() === 'x');
-      rule?.set('evil', 1);
-    }],
-    ['a rule text that is not a Y.Text', (doc) => {
-      const rule = new Y.Map<unknown>();
-      doc.getMap('rules').set('r1', rule);
-      rule.set('id', 'r1');
-      rule.set('order', 1);
-      for (const key of ['text', 'redFlags', 'networkResponse', 'howChildWillKnow']) rule.set(key, { not: 'text' });
-    }],
-    ['records nested thousands of maps deep', (doc, { mumCard }) =>
-      nest(card(doc, mumCard).get('marks') as AnyMap, 'mum', 3000)],
-    ['a Y.Map inside card text', (doc, { mumCard }) =>
-      (card(doc, mumCard).get('text') as Y.Text).insertEmbed(0, new Y.Map())],
-    ['formatting attributes in card text', (doc, { mumCard }) =>
-      (card(doc, mumCard).get('text') as Y.Text).insert(0, 'bold', { bold: true })],
+    [
+      'card text over the limit',
+      (doc, { mumCard }) =>
+        (card(doc, mumCard).get('text') as Y.Text).insert(0, 'x'.repeat(LIMITS.cardText + 1)),
+    ],
+    [
+      'a 200,000-character reason',
+      (doc) => ratings(doc, OVERALL_SCALE_ID).set('mum', { value: 3, reason: 'r'.repeat(200_000), at: 1 }),
+    ],
+    [
+      'a 50 KB object as a mark',
+      (doc, { mumCard }) =>
+        (card(doc, mumCard).get('marks') as AnyMap).set('mum', { blob: 'b'.repeat(50_000) }),
+    ],
+    [
+      'an unknown field on a new network member',
+      (doc) => {
+        const member = new Y.Map<unknown>();
+        doc.getMap('network').set('n1', member);
+        for (const [k, v] of Object.entries({
+          id: 'n1',
+          name: 'Gran',
+          relationship: '',
+          contact: '',
+          agreedTo: '',
+          toldAboutWorries: false,
+          order: 1,
+          evil: 'x',
+        }))
+          member.set(k, v);
+      },
+    ],
+    [
+      'an unknown field on a new rule',
+      (doc) => {
+        addRule(doc, mum, { text: 'x' });
+        const rule = [...doc.getMap<AnyMap>('rules').values()].find((r) => r.get('text')?.toString() === 'x');
+        rule?.set('evil', 1);
+      },
+    ],
+    [
+      'a rule text that is not a Y.Text',
+      (doc) => {
+        const rule = new Y.Map<unknown>();
+        doc.getMap('rules').set('r1', rule);
+        rule.set('id', 'r1');
+        rule.set('order', 1);
+        for (const key of ['text', 'redFlags', 'networkResponse', 'howChildWillKnow'])
+          rule.set(key, { not: 'text' });
+      },
+    ],
+    [
+      'records nested thousands of maps deep',
+      (doc, { mumCard }) => nest(card(doc, mumCard).get('marks') as AnyMap, 'mum', 3000),
+    ],
+    [
+      'a Y.Map inside card text',
+      (doc, { mumCard }) => (card(doc, mumCard).get('text') as Y.Text).insertEmbed(0, new Y.Map()),
+    ],
+    [
+      'formatting attributes in card text',
+      (doc, { mumCard }) => (card(doc, mumCard).get('text') as Y.Text).insert(0, 'bold', { bold: true }),
+    ],
     ['a new card whose id names another card', (doc, { mumCard }) => rawCard(doc, 'c-new', { id: mumCard })],
     ['a non-number order', (doc, { mumCard }) => card(doc, mumCard).set('order', 'first')],
     ['a non-number createdAt on a new card', (doc) => rawCard(doc, 'c-new', { createdAt: 'yesterday' })],
     ['a non-number updatedAt', (doc, { mumCard }) => card(doc, mumCard).set('updatedAt', { at: 1 })],
-    ['a move to category "constructor"', (doc, { mumCard }) => card(doc, mumCard).set('category', 'constructor')],
+    [
+      'a move to category "constructor"',
+      (doc, { mumCard }) => card(doc, mumCard).set('category', 'constructor'),
+    ],
     ['a rating of 99', (doc) => ratings(doc, OVERALL_SCALE_ID).set('mum', { value: 99, reason: '', at: 1 })],
-    ['a rating with an unknown field', (doc) =>
-      ratings(doc, OVERALL_SCALE_ID).set('mum', { value: 3, reason: '', at: 1, extra: true })],
+    [
+      'a rating with an unknown field',
+      (doc) => ratings(doc, OVERALL_SCALE_ID).set('mum', { value: 3, reason: '', at: 1, extra: true }),
+    ],
     ['pairId set to a number', (doc, { mumCard }) => card(doc, mumCard).set('pairId', 5)],
     ['a title over the limit', (doc) => doc.getMap('meta').set('title', 't'.repeat(LIMITS.title + 1))],
     ['a plan date that is not a date', (doc) => doc.getMap('plan').set('reviewDate', 'soon')],
@@ -239,12 +281,20 @@ describe('[AC19] every value checked against the layout, for every role', () => 
 
   it('still accepts the model’s own writes', () => {
     const ids = boardWithPair();
-    expect(attempt(ids.board, mum, (doc) => rate(doc, mum, OVERALL_SCALE_ID, { value: 4, reason: 'ok' }))).toEqual({
+    expect(
+      attempt(ids.board, mum, (doc) => rate(doc, mum, OVERALL_SCALE_ID, { value: 4, reason: 'ok' })),
+    ).toEqual({
       ok: true,
     });
-    expect(attempt(ids.board, mum, (doc) => addNetworkMember(doc, mum, { name: 'Gran' }))).toEqual({ ok: true });
-    expect(attempt(ids.board, mum, (doc) => addRule(doc, mum, { text: 'Gran visits' }))).toEqual({ ok: true });
-    expect(attempt(ids.board, mum, (doc) => addPair(doc, mum, { dangerStatement: 'a', safetyGoal: 'b' }))).toEqual({
+    expect(attempt(ids.board, mum, (doc) => addNetworkMember(doc, mum, { name: 'Gran' }))).toEqual({
+      ok: true,
+    });
+    expect(attempt(ids.board, mum, (doc) => addRule(doc, mum, { text: 'Gran visits' }))).toEqual({
+      ok: true,
+    });
+    expect(
+      attempt(ids.board, mum, (doc) => addPair(doc, mum, { dangerStatement: 'a', safetyGoal: 'b' })),
+    ).toEqual({
       ok: true,
     });
     expect(attempt(ids.board, mum, (doc) => deleteCard(doc, mum, ids.mumCard))).toEqual({ ok: true });
@@ -263,7 +313,15 @@ describe('[AC19] reserved and malformed ids as keys', () => {
       (doc) => {
         const member = new Y.Map<unknown>();
         doc.getMap('network').set(key, member);
-        for (const [k, v] of Object.entries({ id: key, name: '', relationship: '', contact: '', agreedTo: '', toldAboutWorries: false, order: 1 }))
+        for (const [k, v] of Object.entries({
+          id: key,
+          name: '',
+          relationship: '',
+          contact: '',
+          agreedTo: '',
+          toldAboutWorries: false,
+          order: 1,
+        }))
           member.set(k, v);
       },
       (doc) => {
@@ -295,7 +353,9 @@ describe('[AC15] unpairing', () => {
         card(doc, safetyGoalId).set('pairId', null);
       }),
     ).toMatchObject({ ok: false, rule: 'AC15' });
-    expect(attempt(board, fay, (doc) => card(doc, dangerStatementId).set('pairId', null))).toEqual({ ok: true });
+    expect(attempt(board, fay, (doc) => card(doc, dangerStatementId).set('pairId', null))).toEqual({
+      ok: true,
+    });
   });
 
   it('lets a writer delete a paired card of their own: the partner is unpaired with it', () => {
