@@ -325,8 +325,8 @@ describe('[AC19] reserved and malformed ids as keys', () => {
           member.set(k, v);
       },
       (doc) => {
-        const rule = [...doc.getMap<AnyMap>('rules').values()][0];
-        (rule?.get('responsible') as AnyMap).set(key, true);
+        const rule = [...doc.getMap<AnyMap>('rules').values()][0] as AnyMap;
+        (rule.get('responsible') as AnyMap).set(key, true);
       },
     ];
     for (const op of ops) expect(attempt(ids.board, legacy, op)).toMatchObject({ ok: false, rule: 'AC19' });
