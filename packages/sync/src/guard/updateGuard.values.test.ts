@@ -14,6 +14,7 @@ import {
   type PermissionVerdict,
   type Role,
   rate,
+  setCardText,
 } from '@kinmap/model';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -298,6 +299,21 @@ describe('[AC19] every value checked against the layout, for every role', () => 
       ok: true,
     });
     expect(attempt(ids.board, mum, (doc) => deleteCard(doc, mum, ids.mumCard))).toEqual({ ok: true });
+  });
+});
+
+describe('[AC19] records stored before the value rules', () => {
+  it('checks only the fields an update writes on an existing record: an old odd card can still be edited and deleted', () => {
+    const ids = boardWithPair();
+    card(ids.board, ids.mumCard).set('colour', 'red'); // stored before the rules, not through the guard
+    expect(attempt(ids.board, mum, (doc) => setCardText(doc, mum, ids.mumCard, 'Gran helps a lot'))).toEqual({
+      ok: true,
+    });
+    expect(attempt(ids.board, mum, (doc) => deleteCard(doc, mum, ids.mumCard))).toEqual({ ok: true });
+    expect(attempt(ids.board, mum, (doc) => card(doc, ids.mumCard).set('colour', 'blue'))).toMatchObject({
+      ok: false,
+      rule: 'AC19',
+    });
   });
 });
 
