@@ -1,7 +1,8 @@
-import { addCard, deleteCard, readBoard } from '@kinmap/model';
+import { addCard, addPair, deleteCard, readBoard } from '@kinmap/model';
 import type { RunningServer } from '@kinmap/server';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
+import type * as Y from 'yjs';
 import { boardWithFamily, Fixture, must, type Person, syncedByTicket, waitFor } from './helpers.js';
 
 /**
@@ -63,5 +64,30 @@ describe('members on the real server', () => {
     const fresh = await connect(server, boardId, facilitator);
     expect(readBoard(fresh.doc).cards[cardId]?.text).toBe('Dad shouted');
     expect(readBoard(chair.doc).cards[cardId]?.text).toBe('Dad shouted');
+  });
+
+  it('[AC8] a family member cannot forge a score inside a new pair’s scale (issue 12)', async () => {
+    const server = await fixture.start();
+    const { boardId, facilitator, family } = await boardWithFamily(server);
+    const alex = await connect(server, boardId, family);
+    const refusals: string[] = [];
+    alex.provider.messageHandlers[100] = (_encoder, decoder) => {
+      refusals.push(new TextDecoder().decode(decoder.arr.subarray(decoder.pos)));
+      decoder.pos = decoder.arr.length;
+    };
+    // One transaction: a pair, its scale, and a rating already inside under the facilitator's id.
+    alex.doc.transact(() => {
+      const { pairId } = must(addPair(alex.doc, family.actor, { dangerStatement: 'a', safetyGoal: 'b' }));
+      const scale = alex.doc.getMap('scales').get(pairId) as Y.Map<unknown>;
+      (scale.get('ratings') as Y.Map<unknown>).set(facilitator.memberId, {
+        value: 0,
+        reason: 'forged',
+        at: 1,
+      });
+    });
+    await waitFor(() => refusals.length > 0, 'the refusal frame');
+    expect(refusals[0]).toContain('AC8');
+    const fresh = await connect(server, boardId, facilitator);
+    expect(Object.keys(readBoard(fresh.doc).pairs)).toEqual([]);
   });
 });

@@ -32,7 +32,13 @@ export {
   type Change,
   type ChangeKind,
 } from './cards/changeKinds.js';
-export { applyAndClassify, type Classification, classifyTransaction, readLocked } from './cards/changes.js';
+export {
+  applyAndClassify,
+  type Classification,
+  classifyTransaction,
+  layoutChanges,
+  readLocked,
+} from './cards/changes.js';
 export {
   addProfessionalsOnlyCard,
   copyIntoRestricted,
@@ -56,6 +62,7 @@ export {
   newId,
   OVERALL_SCALE_ID,
 } from './doc/ids.js';
+export { isLayoutId, type LayoutProblem, RESERVED_IDS } from './doc/layoutCheck.js';
 export { compareOrdered, type Ordered, orderBetween } from './doc/order.js';
 export { isOrigin, ORIGIN_KINDS, type Origin, type OriginKind, Origins, originKind } from './doc/origins.js';
 export {

@@ -1,4 +1,5 @@
 import type { Change } from '../cards/changeKinds.js';
+import { OVERALL_SCALE_ID } from '../doc/ids.js';
 import type { ParticipantId, Role } from '../doc/types.js';
 import { may, type PermissionRuleId } from './policy.js';
 
@@ -36,6 +37,8 @@ interface UpdateContext {
   readonly placedIn: ReadonlySet<unknown>;
   readonly pairsAdded: ReadonlySet<string>;
   readonly pairsRemoved: ReadonlySet<string>;
+  /** Pairs removed because one of their cards is deleted in the same update ([AC15]'s exception). */
+  readonly pairsRemovedWithCard: ReadonlySet<string>;
   readonly cardsRemoved: ReadonlySet<string>;
   readonly modesChanged: ReadonlySet<string>;
 }
@@ -61,7 +64,22 @@ function contextOf(changes: readonly Change[], actor: ChangeActor, document: Boa
     if (change.kind === 'card-removed') cardsRemoved.add(change.cardId);
     if (change.kind === 'scale-mode') modesChanged.add(change.scaleId);
   }
-  return { actor, document, placedIn, pairsAdded, pairsRemoved, cardsRemoved, modesChanged };
+  const pairsRemovedWithCard = new Set<string>();
+  for (const change of changes) {
+    if (change.kind !== 'pair-removed') continue;
+    if (change.cardIds.some((id) => typeof id === 'string' && cardsRemoved.has(id)))
+      pairsRemovedWithCard.add(change.pairId);
+  }
+  return {
+    actor,
+    document,
+    placedIn,
+    pairsAdded,
+    pairsRemoved,
+    pairsRemovedWithCard,
+    cardsRemoved,
+    modesChanged,
+  };
 }
 
 const deny = (rule: PermissionRuleId, reason: string): PermissionVerdict => ({ ok: false, rule, reason });
@@ -155,6 +173,9 @@ function checkCardField(
     case 'updatedAt':
       return need(ctx, 'AC3', `${ctx.actor.role} may not edit cards`);
     case 'pairId':
+      // Taking a card out of its pair is unpairing, unless the pair goes with a deleted card.
+      if (change.leftPair !== undefined && !ctx.pairsRemovedWithCard.has(change.leftPair))
+        return need(ctx, 'AC15', `${ctx.actor.role} may not unpair`);
       return need(ctx, 'AC14', `${ctx.actor.role} may not pair cards`);
     case 'professionalsOnly':
       return deny('AC20', 'move the card between the shared and the restricted document instead');
@@ -191,6 +212,9 @@ function checkScale(change: Change, ctx: UpdateContext): PermissionVerdict | nul
         ? need(ctx, 'AC14', `${actor.role} may not pair cards`)
         : need(ctx, 'AC9', `${actor.role} may not add scales`);
     case 'scale-removed':
+      // Every board has the overall scale: it is never removed nor replaced by a client.
+      if (change.scaleId === OVERALL_SCALE_ID)
+        return deny('AC19', 'the overall scale is part of every board');
       return ctx.pairsRemoved.has(change.scaleId)
         ? null
         : need(ctx, 'AC9', `${actor.role} may not remove scales`);

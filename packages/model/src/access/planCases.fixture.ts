@@ -86,10 +86,20 @@ export const planCases: Case[] = [
     refused: false,
   },
   {
-    rule: 'AC9',
+    rule: 'AC19',
     does: 'a family member removes the overall scale',
     actor: family,
     changes: [{ kind: 'scale-removed', scaleId: 'overall' }],
+    refused: true,
+  },
+  {
+    rule: 'AC19',
+    does: 'a facilitator replaces the overall scale (issue 12)',
+    actor: facilitator,
+    changes: [
+      { kind: 'scale-removed', scaleId: 'overall' },
+      { kind: 'scale-added', scaleId: 'overall' },
+    ],
     refused: true,
   },
   {

@@ -50,7 +50,10 @@ const DOCUMENT_RULES = {
     roles: SERVER_ONLY,
   },
   AC18: { summary: "rewrite a card's authorId, authorRole, id or createdAt", roles: SERVER_ONLY },
-  AC19: { summary: 'write anything outside the board layout', roles: SERVER_ONLY },
+  AC19: {
+    summary: 'write anything outside the board layout or against its value rules',
+    roles: SERVER_ONLY,
+  },
   AC20: {
     summary:
       'put a professionals-only card in the shared document, or change a card’s professionalsOnly flag',

@@ -7,6 +7,7 @@ import {
   latestValue,
   rawField,
   recordEntry,
+  recordOf,
   scalar,
   scalarBefore,
   unknownAt,
@@ -78,6 +79,10 @@ function cardFieldChange(tr: Y.Transaction, card: AnyType, path: readonly string
   if (!CARD_FIELD_SET.has(key)) return [unknownAt(path, key)];
   const category = currentField(card, 'category');
   const field: Change = { kind: 'card-field', cardId, field: key as CardField, authorId, category };
+  if (key === 'pairId') {
+    const leftPair = pairLeft(tr, card, cardId);
+    return [leftPair === null ? field : { ...field, leftPair }];
+  }
   if (key !== 'marks') return [field];
   return attachedChild(tr, card, key, field, (id, item) => ({
     kind: 'mark-set',
@@ -85,6 +90,31 @@ function cardFieldChange(tr: Y.Transaction, card: AnyType, path: readonly string
     participantId: id,
     mark: scalar(latestValue(item)),
   }));
+}
+
+/** A record of top-level map `name` as it was before the transaction (null: absent, or not a record). */
+function recordBefore(tr: Y.Transaction, name: 'cards' | 'pairs', key: string): AnyType | null {
+  const top = tr.doc.share.get(name);
+  if (top === undefined) return null;
+  return recordOf(entryChange(tr, top as AnyType, key).before);
+}
+
+/**
+ * The pair a card's `pairId` write takes it out of: the card named pair P before, P existed and
+ * named the card, and P's other card pointed back at P. Null for pairing an unpaired card, or
+ * clearing a stale pointer (a pair broken by a merge), which unpairs nothing.
+ */
+function pairLeft(tr: Y.Transaction, card: AnyType, cardId: CardId): string | null {
+  const previous = scalarBefore(tr, card, 'pairId');
+  if (typeof previous !== 'string' || previous === currentField(card, 'pairId')) return null;
+  const pair = recordBefore(tr, 'pairs', previous);
+  if (pair === null) return null;
+  const members = [scalarBefore(tr, pair, 'dangerStatementId'), scalarBefore(tr, pair, 'safetyGoalId')];
+  if (!members.includes(cardId)) return null;
+  const partnerId = members[0] === cardId ? members[1] : members[0];
+  if (typeof partnerId !== 'string') return null;
+  const partner = recordBefore(tr, 'cards', partnerId);
+  return partner !== null && scalarBefore(tr, partner, 'pairId') === previous ? previous : null;
 }
 
 export function cardsChange(

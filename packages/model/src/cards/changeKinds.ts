@@ -37,6 +37,11 @@ export type Change =
       readonly field: CardField;
       readonly authorId: unknown;
       readonly category: unknown;
+      /**
+       * `pairId` only: the pair the card left, when it was a pair before the update (the pair
+       * record named the card and its partner pointed back): unpairing, not pairing ([AC15]).
+       */
+      readonly leftPair?: string;
     }
   | {
       readonly kind: 'mark-set';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { newBoard, parent, unwrap } from '../test-support.js';
+import { addPair } from './analysis.js';
 import { addCard } from './cards.js';
 import { card, setup } from './changes.fixture.js';
 import { applyAndClassify } from './changes.js';
@@ -21,6 +22,43 @@ describe('applyAndClassify: hostile updates', () => {
     ]);
     expect(classify(() => card(client, cardId).set('authorId', 'sam'))).toEqual([
       { kind: 'card-field', cardId, field: 'authorId', authorId: 'mum', category: 'harm' },
+    ]);
+  });
+
+  it('reports the ratings and scored entries inside a new scale one by one (issue 12)', () => {
+    const { client, classify } = setup();
+    const changes = classify(() =>
+      client.transact(() => {
+        const { pairId } = unwrap(addPair(client, parent, { dangerStatement: 'a', safetyGoal: 'b' }));
+        const scale = client.getMap('scales').get(pairId) as Y.Map<unknown>;
+        (scale.get('ratings') as Y.Map<unknown>).set('sam', { value: 2, reason: 'forged', at: 1 });
+        const scored = new Y.Map<unknown>();
+        scale.set('scored', scored);
+        scored.set('fay', true);
+      }),
+    );
+    expect(changes).toContainEqual(
+      expect.objectContaining({ kind: 'rating-set', participantId: 'sam', value: 2 }),
+    );
+    expect(changes).toContainEqual(expect.objectContaining({ kind: 'scored-set', participantId: 'fay' }));
+  });
+
+  it('reports taking a card out of a standing pair, not clearing a stale pointer (issue 12)', () => {
+    const client = newBoard();
+    const made = unwrap(addPair(client, parent, { dangerStatement: 'a', safetyGoal: 'b' }));
+    const { classify } = setup(client);
+    expect(classify(() => card(client, made.dangerStatementId).set('pairId', null))).toEqual([
+      expect.objectContaining({ kind: 'card-field', field: 'pairId', leftPair: made.pairId }),
+    ]);
+    // The partner no longer points back: clearing it leaves no pair.
+    expect(classify(() => card(client, made.safetyGoalId).set('pairId', null))).toEqual([
+      {
+        kind: 'card-field',
+        cardId: made.safetyGoalId,
+        field: 'pairId',
+        authorId: 'mum',
+        category: 'safetyGoal',
+      },
     ]);
   });
 
@@ -102,6 +140,7 @@ describe('applyAndClassify: hostile updates', () => {
       ],
       lockedBefore: false,
       intact: false,
+      layoutProblems: [],
     });
   });
 
@@ -112,6 +151,7 @@ describe('applyAndClassify: hostile updates', () => {
       changes: [{ kind: 'meta-field', field: 'locked', value: true }],
       lockedBefore: false,
       intact: true,
+      layoutProblems: [],
     });
     const title = updateOf(() => client.getMap('meta').set('title', 'x'));
     expect(applyAndClassify(shadow, title).lockedBefore).toBe(true);

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { readTopMap } from '../doc/docMaps.js';
 import type { AnyType } from '../doc/entries.js';
+import { insertedTextProblem, type LayoutProblem, TouchedRecords } from '../doc/layoutCheck.js';
 import type { Change } from './changeKinds.js';
 import { changeAt } from './layoutChanges.js';
 
@@ -14,6 +15,20 @@ export interface Classification {
    * parts the board does not have): `doc` may now differ from the board and must be rebuilt.
    */
   readonly intact: boolean;
+  /**
+   * What the records the update touched break of the layout's value rules, as they stand after
+   * it (docs/PROTOCOL.md "Value rules"); the guard refuses any ([AC19]), for every role.
+   */
+  readonly layoutProblems: readonly LayoutProblem[];
+}
+
+/** Layout problems as changes the permission check refuses ([AC19], for every role). */
+export function layoutChanges(problems: readonly LayoutProblem[]): Change[] {
+  return problems.map(({ path, reason }) => ({
+    kind: 'unknown',
+    path: [...path],
+    reason: `against the layout's value rules: ${reason}`,
+  }));
 }
 
 /** Keys from the root to `type`, e.g. ['cards', id, 'text']; null when it is not under map keys. */
@@ -77,9 +92,18 @@ export function applyAndClassify(doc: Y.Doc, update: Uint8Array, origin?: unknow
   const [structsBefore, dsBefore] = pendingOf(doc);
   let changes: Change[] = [];
   let failure: string | null = null;
+  // The value rules (docs/PROTOCOL.md): every record the update touched, checked once it is applied.
+  const touched = new TouchedRecords();
+  const problems: LayoutProblem[] = [];
   const listen = (tr: Y.Transaction) => {
     try {
       changes = changes.concat(classifyTransaction(tr));
+      for (const [type, keys] of tr.changed) {
+        const path = pathOf(tr.doc, type as AnyType);
+        if (path !== null) touched.note(path, keys);
+      }
+      const inText = insertedTextProblem(tr);
+      if (inText !== null) problems.push(inText);
     } catch {
       failure = 'the update could not be classified';
     }
@@ -100,7 +124,13 @@ export function applyAndClassify(doc: Y.Doc, update: Uint8Array, origin?: unknow
     failure = 'the update depends on content the board does not have';
   }
   if (failure !== null) {
-    return { changes: [{ kind: 'unknown', path: [], reason: failure }], lockedBefore, intact: false };
+    return {
+      changes: [{ kind: 'unknown', path: [], reason: failure }],
+      lockedBefore,
+      intact: false,
+      layoutProblems: [],
+    };
   }
-  return { changes, lockedBefore, intact: true };
+  problems.push(...touched.problems(doc));
+  return { changes, lockedBefore, intact: true, layoutProblems: problems };
 }

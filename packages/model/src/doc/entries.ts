@@ -87,7 +87,8 @@ export function recordEntry(
   path: readonly string[],
   key: string,
   describe: {
-    added: (record: AnyType) => Change;
+    /** The new record's change, and (in order) the changes its entries make when written one by one. */
+    added: (record: AnyType) => Change | readonly Change[];
     removed: (record: AnyType | null, tr: Y.Transaction) => Change;
   },
 ): Change[] {
@@ -97,9 +98,8 @@ export function recordEntry(
   if (before !== null) out.push(describe.removed(recordOf(before), tr));
   if (after !== null) {
     const record = recordOf(after);
-    out.push(
-      record === null ? unknownAt(path, key, 'a plain value where a record belongs') : describe.added(record),
-    );
+    if (record === null) out.push(unknownAt(path, key, 'a plain value where a record belongs'));
+    else out.push(...[describe.added(record)].flat());
   }
   return out;
 }
@@ -109,6 +109,14 @@ export function recordEntry(
  * ops repair a damaged record this way), its entries are reported one by one, as if written into
  * an existing map; replacing or removing an existing one is `replaced`.
  */
+/** The visible entries of a child map, as `entry` describes each (a new record's ratings, marks…). */
+export function childEntries(child: unknown, entry: (id: string, item: Y.Item) => Change): Change[] {
+  if (!(child instanceof Y.AbstractType)) return [];
+  return [...(child as AnyType)._map.entries()]
+    .filter(([, item]) => !item.deleted)
+    .map(([id, item]) => entry(id, item));
+}
+
 export function attachedChild(
   tr: Y.Transaction,
   parent: AnyType,
@@ -120,5 +128,5 @@ export function attachedChild(
   if (before === after) return [];
   const child = recordOf(after);
   if (before !== null || child === null) return [replaced];
-  return [...child._map.entries()].filter(([, item]) => !item.deleted).map(([id, item]) => entry(id, item));
+  return childEntries(child, entry);
 }

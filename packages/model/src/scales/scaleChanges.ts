@@ -3,9 +3,11 @@ import type { Change } from '../cards/changeKinds.js';
 import {
   type AnyType,
   attachedChild,
+  childEntries,
   currentField,
   entryChange,
   latestValue,
+  rawField,
   recordEntry,
   scalar,
   unknownAt,
@@ -24,7 +26,22 @@ export function scalesChange(
   const scaleId = path[1] ?? key;
   if (path.length === 1) {
     return recordEntry(tr, type, path, key, {
-      added: () => ({ kind: 'scale-added', scaleId }),
+      // A new scale's ratings and private-scoring list count as if written one by one.
+      added: (scale) => [
+        { kind: 'scale-added', scaleId },
+        ...childEntries(rawField(scale, 'ratings'), (id, item) => ({
+          kind: 'rating-set',
+          scaleId,
+          participantId: id,
+          value: ratingValue(item),
+          mode: currentField(scale, 'mode'),
+        })),
+        ...childEntries(rawField(scale, 'scored'), (id) => ({
+          kind: 'scored-set',
+          scaleId,
+          participantId: id,
+        })),
+      ],
       removed: () => ({ kind: 'scale-removed', scaleId }),
     });
   }

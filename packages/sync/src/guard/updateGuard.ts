@@ -3,6 +3,7 @@ import {
   type BoardDocument,
   type Change,
   checkChanges,
+  layoutChanges,
   type PermissionVerdict,
 } from '@kinmap/model';
 import * as Y from 'yjs';
@@ -56,7 +57,9 @@ export function createUpdateGuard(board: Y.Doc, document: BoardDocument = 'share
     shadow ??= copyOfBoard();
     const classified = applyAndClassify(shadow, update);
     // The connection's access is the actor: one shape from the upgrade to the check.
-    const verdict = checkChanges(classified.changes, sender, {
+    // A value against the layout's rules is refused first, whoever sent it ([AC19]).
+    const checked = [...layoutChanges(classified.layoutProblems), ...classified.changes];
+    const verdict = checkChanges(checked, sender, {
       locked: classified.lockedBefore,
       document,
     });
