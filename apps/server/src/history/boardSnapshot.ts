@@ -61,3 +61,22 @@ export function decodeVersion(version: StoredVersion): VersionContent {
     restricted: version.restricted === null ? null : decodeBoard(version.restricted),
   };
 }
+
+/**
+ * [VE14] The ids of the cards in the board's restricted document now: what a version must treat as
+ * professionals-only, whatever it held when saved. A room failure is an error (fail closed).
+ */
+export async function restrictedNow(
+  rooms: Pick<Rooms, 'read'>,
+  boardId: string,
+): Promise<RestrictedIdsResult> {
+  const read = await rooms.read(
+    restrictedRoomId(boardId),
+    (doc) => new Set(Object.keys(readBoard(doc).cards)),
+  );
+  return read.ok ? { ok: true, value: read.value } : read;
+}
+
+export type RestrictedIdsResult =
+  | { readonly ok: true; readonly value: ReadonlySet<string> }
+  | { readonly ok: false; readonly reason: ChangeFailure };
