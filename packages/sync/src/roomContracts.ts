@@ -30,6 +30,8 @@ export interface ConnectionActor extends ChangeActor {
   readonly participantId?: ParticipantId;
   /** The device session the connection was opened from (the audit's "from which session"). */
   readonly sessionId?: string;
+  /** The member's display name, stamped into their presence ([A5]); else the board's participants'. */
+  readonly displayName?: string;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { encodeRejected } from '@kinmap/protocol';
 import * as Y from 'yjs';
 import { createAwarenessRelay } from '../awarenessRelay.js';
+import { audienceOf } from '../guard/presenceStamp.js';
 import { createTokenBucket } from '../guard/rateLimit.js';
 import {
   type AwarenessEntry,
@@ -50,8 +51,10 @@ export function createRoom(options: RoomOptions): Room {
     doc,
     intervalMs: limits.awarenessIntervalMs,
     now,
-    broadcast: (message, skip) => {
-      for (const peer of peers) if (peer.access.connectionId !== skip) send(peer, message);
+    broadcast: (frameFor, skip) => {
+      for (const peer of peers) {
+        if (peer.access.connectionId !== skip) send(peer, frameFor(audienceOf(peer.access.role)));
+      }
     },
   });
 
@@ -134,14 +137,14 @@ export function createRoom(options: RoomOptions): Room {
     } else if (message.type === 'update') receiveUpdate(peer, message.update, false);
     else if (message.type === 'awareness') receiveAwareness(peer, message.entries);
     else {
-      const states = awareness.encodeStates();
+      const states = awareness.encodeStates(audienceOf(peer.access.role));
       if (states !== null) send(peer, states);
     }
   }
 
   function receiveAwareness(peer: Peer, entries: readonly AwarenessEntry[]): void {
     // The frame was charged ECHO_COST on arrival; one that set our own state pays the rest.
-    const admitted = awareness.receive(peer.access.connectionId, entries);
+    const admitted = awareness.receive(peer.access.connectionId, entries, peer.access);
     if (admitted > 0 && !peer.bucket.take(1 - ECHO_COST)) close(peer, CloseCode.rateLimited, 'rate limited');
   }
 
@@ -154,7 +157,7 @@ export function createRoom(options: RoomOptions): Room {
     }
     if (!peer.greeted) {
       peer.greeted = true;
-      const states = awareness.encodeStates();
+      const states = awareness.encodeStates(audienceOf(peer.access.role));
       if (states !== null) send(peer, states);
     }
   }
