@@ -7,6 +7,7 @@ import {
   type AwarenessEntry,
   decodeClientMessage,
   decodeDocUpdate,
+  encodeKeepalive,
   encodeSyncStep1,
   encodeUpdate,
   MessageType,
@@ -66,8 +67,21 @@ export function createRoom(options: RoomOptions): Room {
     for (const peer of peers) if (peer.access.connectionId !== from) send(peer, message);
   });
 
+  // [L6] Each interval, a connection that was sent nothing since the last one gets an empty frame.
+  const keepalive = limits.keepaliveMs > 0 ? setInterval(keepAlive, limits.keepaliveMs) : null;
+  keepalive?.unref?.();
+  function keepAlive(): void {
+    if (state !== 'ready') return;
+    let frame: Uint8Array | null = null;
+    for (const peer of peers) {
+      if (!peer.sentSinceKeepalive) send(peer, (frame ??= encodeKeepalive()));
+      peer.sentSinceKeepalive = false;
+    }
+  }
+
   function send(peer: Peer, message: Uint8Array): void {
     if (!peer.open) return;
+    peer.sentSinceKeepalive = true;
     if ((peer.socket.bufferedAmount ?? 0) > limits.maxBufferedBytes) {
       close(peer, CloseCode.slowConsumer, 'slow consumer');
       return;
@@ -238,6 +252,7 @@ export function createRoom(options: RoomOptions): Room {
   async function load(): Promise<boolean> {
     if (!(await prepared())) {
       state = 'broken';
+      if (keepalive !== null) clearInterval(keepalive);
       backlog.length = 0;
       for (const peer of [...peers])
         close(peer, CloseCode.storageFailure, 'storage failure: board could not be loaded');
@@ -262,6 +277,7 @@ export function createRoom(options: RoomOptions): Room {
     roomDoc.compact();
     await roomDoc.drained();
     state = 'unloaded';
+    if (keepalive !== null) clearInterval(keepalive);
     awareness.destroy();
     doc.destroy();
     logger.info('room.unloaded', { boardId });
@@ -278,6 +294,7 @@ export function createRoom(options: RoomOptions): Room {
       failed: false,
       held: null,
       heldBytes: 0,
+      sentSinceKeepalive: false,
     };
     peers.add(peer);
     logger.info('connection.opened', { boardId, connectionId: access.connectionId, role: access.role });

@@ -28,6 +28,7 @@ export const DEFAULT_LIMITS: RoomLimits = Object.freeze({
   compactEvery: 500,
   unloadAfterMs: 30_000,
   maxBufferedBytes: 8 * 1024 * 1024,
+  keepaliveMs: 10_000,
 });
 
 export interface RoomsOptions {
