@@ -21,7 +21,9 @@ describe('createRoom: permissions and bad input', () => {
     expect(writer.client.doc.getMap('meta').get('title')).toBeUndefined();
     expect(await store.pendingCount('board-1')).toBe(0);
     expect(viewer.pair.client.isOpen).toBe(true);
-    expect(writer.client.awareness.getStates().get(viewer.client.doc.clientID)).toMatchObject({ status: 'Observer' });
+    expect(writer.client.awareness.getStates().get(viewer.client.doc.clientID)).toMatchObject({
+      status: 'Observer',
+    });
   });
 
   it('[V1] closes with 4413 a message over maxMessageBytes, and the room is unharmed', async () => {

@@ -72,11 +72,13 @@ export function createRoom(options: RoomOptions): Room {
   keepalive?.unref?.();
   function keepAlive(): void {
     if (state !== 'ready') return;
-    let frame: Uint8Array | null = null;
-    for (const peer of peers) {
-      if (!peer.sentSinceKeepalive) send(peer, (frame ??= encodeKeepalive()));
-      peer.sentSinceKeepalive = false;
-    }
+    const quiet = [...peers].filter((peer) => !peer.sentSinceKeepalive);
+    for (const peer of peers) peer.sentSinceKeepalive = false;
+    if (quiet.length === 0) return;
+    const frame = encodeKeepalive();
+    for (const peer of quiet) send(peer, frame);
+    // What this tick sent is not activity: the next tick sends again if nothing else was sent.
+    for (const peer of quiet) peer.sentSinceKeepalive = false;
   }
 
   function send(peer: Peer, message: Uint8Array): void {
