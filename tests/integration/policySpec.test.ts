@@ -22,6 +22,9 @@ const NOT_ROLE_RULES = new Set([
   ...['AD1', 'AD2', 'AD4', 'AD5', 'AD6'],
   // Versions' storage and formats; a staff account imports (VE11, not a board role).
   ...['VE1', 'VE2', 'VE5', 'VE11', 'VE12'],
+  // Presence stamping and redaction ask A4 and PO1; the keepalive; versions under today's
+  // professionals-only set (which cards, not which role).
+  ...['A5', 'A6', 'L6', 'VE14'],
 ]);
 
 const spec = readFileSync(new URL('../../docs/SPEC.md', import.meta.url), 'utf8');
