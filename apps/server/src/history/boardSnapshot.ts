@@ -63,18 +63,25 @@ export function decodeVersion(version: StoredVersion): VersionContent {
 }
 
 /**
- * [VE14] The ids of the cards in the board's restricted document now: what a version must treat as
- * professionals-only, whatever it held when saved. A room failure is an error (fail closed).
+ * [VE14] The cards a version must treat as professionals-only: those in the board's restricted
+ * document now, and those ever added to it (`everRestricted`, from the audit) that are not in the
+ * shared document now — a card moved there and deleted since stays hidden too; one that staff moved
+ * back to the shared document is everyone's again. A room failure is an error (fail closed).
  */
 export async function restrictedNow(
   rooms: Pick<Rooms, 'read'>,
   boardId: string,
+  everRestricted: ReadonlySet<string> = new Set(),
 ): Promise<RestrictedIdsResult> {
-  const read = await rooms.read(
-    restrictedRoomId(boardId),
-    (doc) => new Set(Object.keys(readBoard(doc).cards)),
-  );
-  return read.ok ? { ok: true, value: read.value } : read;
+  const cardIds = (doc: Y.Doc) => new Set(Object.keys(readBoard(doc).cards));
+  const restricted = await rooms.read(restrictedRoomId(boardId), cardIds);
+  if (!restricted.ok) return restricted;
+  if (everRestricted.size === 0) return restricted;
+  const shared = await rooms.read(boardId, cardIds);
+  if (!shared.ok) return shared;
+  const hidden = new Set(restricted.value);
+  for (const id of everRestricted) if (!shared.value.has(id)) hidden.add(id);
+  return { ok: true, value: hidden };
 }
 
 export type RestrictedIdsResult =

@@ -95,6 +95,31 @@ describe('a version under the professionals-only set of now [VE14]', () => {
     PDF_TEST_TIMEOUT,
   );
 
+  it(
+    '[VE14] a card made professionals-only and then deleted stays out of an older version’s family summary; one moved back is shown',
+    async () => {
+      const { f, manual, moved, danger, late } = await boardAfterTheMove();
+      await f.change((doc) => removeFromShared(doc, [asCardId(moved)]), true);
+      // Staff show the other card to everyone again: copied back, then deleted from the restricted side.
+      const back = (await f.live()).restricted.cards[danger];
+      if (back === undefined) throw new Error('no such card');
+      await f.change((doc) => copyIntoRestricted(doc, [{ ...back, professionalsOnly: false }]));
+      await f.change((doc) => removeFromShared(doc, [asCardId(danger)]), true);
+      const opened = await f.call('GET', `/api/boards/${f.boardId}/versions/${manual.id}`, {
+        cookie: f.facilitator.cookie,
+      });
+      const version = (await json(opened)) as { shared: { cards: Record<string, unknown> } };
+      expect(Object.keys(version.shared.cards)).toContain(danger);
+      expect(Object.keys(version.shared.cards)).not.toContain(moved);
+      expect(Object.keys((await f.live()).restricted.cards)).not.toContain(moved);
+      const path = `/api/boards/${f.boardId}/reports/family.pdf?version=${manual.id}`;
+      const text = await pdfText(await f.call('GET', path, { cookie: late.cookie }));
+      expect(text).toContain('Nain');
+      for (const word of MOVED_WORDS) expect(text, word).not.toContain(word);
+    },
+    PDF_TEST_TIMEOUT,
+  );
+
   it('[VE14] [VE7] the trajectory names no card that is professionals-only now, and drops its scale', async () => {
     const { f, late, danger } = await boardAfterTheMove();
     for (const who of [f.family, f.network, late, f.facilitator]) {

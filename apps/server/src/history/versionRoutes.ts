@@ -48,7 +48,7 @@ export interface VersionRoutesOptions {
   readonly rooms: Rooms;
   readonly versions: Versions;
   readonly meetings: Meetings;
-  readonly audit: Pick<AuditLog, 'record'>;
+  readonly audit: Pick<AuditLog, 'record' | 'everRestricted'>;
   readonly logger: Logger;
 }
 
@@ -70,7 +70,7 @@ export function registerVersionRoutes(app: Hono<RequestIdEnv>, options: VersionR
 
   /** [VE14] The ids of the cards professionals-only now; a room failure is 503 (fail closed). */
   async function hiddenNow(boardId: string): Promise<ReadonlySet<string>> {
-    const hidden = await restrictedNow(rooms, boardId);
+    const hidden = await restrictedNow(rooms, boardId, audit.everRestricted(boardId));
     if (!hidden.ok) {
       logger.error('version.restricted_unreadable', { boardId, reason: hidden.reason });
       throw boardUnavailable();

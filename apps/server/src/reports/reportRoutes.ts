@@ -79,7 +79,7 @@ export function registerReportRoutes(app: Hono<RequestIdEnv>, options: ReportRou
 
   /** [VE14] The ids of the cards professionals-only now; a room failure is 503 (fail closed). */
   async function hiddenNow(boardId: string): Promise<ReadonlySet<string>> {
-    const hidden = await restrictedNow(rooms, boardId);
+    const hidden = await restrictedNow(rooms, boardId, audit.everRestricted(boardId));
     if (!hidden.ok) throw boardUnavailable();
     return hidden.value;
   }
