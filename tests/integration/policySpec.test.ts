@@ -24,6 +24,9 @@ const NOT_ROLE_RULES = new Set([
   ...['VE1', 'VE2', 'VE5', 'VE11', 'VE12'],
   // Staff accounts (an administrator's flag, not a board role); report rendering limits.
   ...['SA1', 'SA2', 'SA3', 'RR1'],
+  // Presence stamping and redaction ask A4 and PO1; the keepalive; versions under today's
+  // professionals-only set (which cards, not which role).
+  ...['A5', 'A6', 'L6', 'VE14'],
 ]);
 
 const spec = readFileSync(new URL('../../docs/SPEC.md', import.meta.url), 'utf8');

@@ -161,6 +161,7 @@ export async function startServer({
     authenticate,
     liveSockets: access.liveSockets,
     onMemberConnected: (boardId, memberId) => void registerMember(rooms, access, boardId, memberId, logger),
+    displayNameOf: (memberId) => access.members.get(memberId)?.displayName,
     logger,
     ...(heartbeatMs ? { heartbeatMs } : {}),
     ...(upgradeLimit ? { connectionLimiter: createConnectionLimiter(upgradeLimit) } : {}),

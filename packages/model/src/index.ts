@@ -135,6 +135,7 @@ export {
   versionMetaSchema,
 } from './history/meetings.js';
 export { type RestoreOptions, restoreBoard, restoreCard } from './history/restore.js';
+export { keepProfessionalsOnly, withoutCards } from './history/restrictedNow.js';
 export { diffBoards, isEmptyDiff, MAX_LCS_CELLS, textParts } from './history/versionDiff.js';
 export {
   type Attendance,

@@ -1,6 +1,12 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { createAwarenessGuard } from './guard/awarenessGuard.js';
+import {
+  type PresenceAudience,
+  type PresenceSender,
+  redactPresence,
+  stampPresence,
+} from './guard/presenceStamp.js';
 import { type AwarenessEntry, encodeAwarenessMessage, encodeAwarenessUpdate } from './protocol.js';
 
 export interface AwarenessRelayOptions {
@@ -8,19 +14,26 @@ export interface AwarenessRelayOptions {
   /** Least time between two broadcasts (so between two broadcasts of one client's state). */
   readonly intervalMs: number;
   readonly now: () => number;
-  /** Sends one encoded awareness frame to every connection except `skip`. */
-  readonly broadcast: (message: Uint8Array, skip: string | undefined) => void;
+  /**
+   * Sends one awareness frame to every connection except `skip`: `frameFor(audience)` is the
+   * frame for a connection of that audience ([A6]), encoded once per audience.
+   */
+  readonly broadcast: (
+    frameFor: (audience: PresenceAudience) => Uint8Array,
+    skip: string | undefined,
+  ) => void;
 }
 
 /** A board's presence (cursors, names): who may set what, and when it goes out. */
 export interface AwarenessRelay {
   /**
-   * Applies the entries this connection may set (see `AwarenessGuard`) and schedules their broadcast.
-   * Returns how many were admitted: 0 for the official client's echo of other people's states.
+   * Applies the entries this connection may set (see `AwarenessGuard`), each state stamped with the
+   * sender's identity ([A5], `stampPresence`), and schedules their broadcast. Returns how many were
+   * admitted: 0 for the official client's echo of other people's states.
    */
-  receive(connectionId: string, entries: readonly AwarenessEntry[]): number;
-  /** One frame holding every current state, or null when there is none. */
-  encodeStates(): Uint8Array | null;
+  receive(connectionId: string, entries: readonly AwarenessEntry[], sender: PresenceSender): number;
+  /** One frame holding every current state as `audience` may see it, or null when there is none. */
+  encodeStates(audience: PresenceAudience): Uint8Array | null;
   /** The connection left: removes the states it owned and schedules the removal broadcast. */
   release(connectionId: string): void;
   /** The current states, for tests and diagnostics. */
@@ -54,14 +67,38 @@ export function createAwarenessRelay({
   let lastFlushAt = Number.NEGATIVE_INFINITY;
   let cancelScheduled: (() => void) | null = null;
 
+  /** [A6] The states of `ids` as `audience` may see them, as one awareness frame. */
+  function encodeFor(ids: readonly number[], audience: PresenceAudience): Uint8Array {
+    const states = awareness.getStates();
+    const seen =
+      audience === 'everything'
+        ? states
+        : new Map([...ids].map((id) => [id, redactPresence(doc, states.get(id) ?? null)] as const));
+    return encodeAwarenessMessage(
+      awarenessProtocol.encodeAwarenessUpdate(
+        awareness,
+        [...ids],
+        seen as Map<number, Record<string, unknown>>,
+      ),
+    );
+  }
+
   function flush(): void {
     cancelScheduled = null;
     if (changed.size === 0) return;
     const ids = [...changed];
     changed.clear();
     lastFlushAt = now();
-    const message = encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(awareness, ids));
-    broadcast(message, soleOwner(ids));
+    const frames = new Map<PresenceAudience, Uint8Array>();
+    const frameFor = (audience: PresenceAudience): Uint8Array => {
+      let frame = frames.get(audience);
+      if (frame === undefined) {
+        frame = encodeFor(ids, audience);
+        frames.set(audience, frame);
+      }
+      return frame;
+    };
+    broadcast(frameFor, soleOwner(ids));
   }
 
   /** The connection owning every id in the frame, which need not hear its own state back. */
@@ -97,17 +134,21 @@ export function createAwarenessRelay({
   awareness.on('update', onUpdate);
 
   return {
-    receive(connectionId, entries) {
+    receive(connectionId, entries, sender) {
       const admitted = guard.admit(connectionId, entries);
       if (admitted.length > 0) {
-        awarenessProtocol.applyAwarenessUpdate(awareness, encodeAwarenessUpdate(admitted), connectionId);
+        // [A5] Whatever the client claims, its presence names the connection's member.
+        const stamped = admitted.map((entry) =>
+          entry.state === null ? entry : { ...entry, state: stampPresence(doc, sender, entry.state) },
+        );
+        awarenessProtocol.applyAwarenessUpdate(awareness, encodeAwarenessUpdate(stamped), connectionId);
       }
       return admitted.length;
     },
-    encodeStates() {
+    encodeStates(audience) {
       const ids = [...awareness.getStates().keys()];
       if (ids.length === 0) return null;
-      return encodeAwarenessMessage(awarenessProtocol.encodeAwarenessUpdate(awareness, ids));
+      return encodeFor(ids, audience);
     },
     release(connectionId) {
       const ids = guard.release(connectionId);

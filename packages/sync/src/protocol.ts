@@ -167,3 +167,11 @@ export function carriesNewContent(
   if (decoded.ds.clients.size === 0) return false;
   return snapshot === null || !Y.snapshotContainsUpdate(snapshot(), update);
 }
+
+/**
+ * [L6] An awareness frame with no entries: the official client counts it as a message received
+ * (so it keeps the socket) and changes nothing.
+ */
+export function encodeKeepalive(): Uint8Array {
+  return encodeAwarenessMessage(new Uint8Array([0]));
+}

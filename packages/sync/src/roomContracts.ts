@@ -30,6 +30,8 @@ export interface ConnectionActor extends ChangeActor {
   readonly participantId?: ParticipantId;
   /** The device session the connection was opened from (the audit's "from which session"). */
   readonly sessionId?: string;
+  /** The member's display name, stamped into their presence ([A5]); else the board's participants'. */
+  readonly displayName?: string;
 }
 
 /**
@@ -111,6 +113,13 @@ export interface RoomLimits {
   readonly unloadAfterMs: number;
   /** Close a connection whose unsent output exceeds this many bytes (slow consumer). */
   readonly maxBufferedBytes: number;
+  /**
+   * [L6] A connection that was sent nothing for a whole interval of this many ms gets an empty
+   * awareness frame. The official client drops a socket that received nothing for 30 s (a quiet
+   * professionals-only room, or someone alone on a board) and reconnects: this keeps every live
+   * connection under that (a silent gap is at most two intervals). 0 turns it off.
+   */
+  readonly keepaliveMs: number;
 }
 
 /** One connection inside a room, as seen by the transport. */

@@ -73,6 +73,11 @@ export interface AuditLog {
   rows(boardId: string, options?: { readonly after?: string | null; readonly limit?: number }): AuditRow[];
   /** Events that belong to no board (sign-in, sign-out), newest last. */
   accountEvents(limit?: number): Array<Extract<AuditRow, { source: 'event' }>>;
+  /**
+   * [VE14] Every card id ever added to the board's restricted document (moved there or written
+   * there), read from the stored updates' classified changes, which outlive compaction.
+   */
+  everRestricted(boardId: string): ReadonlySet<string>;
 }
 
 const SCHEMA = `
@@ -134,7 +139,20 @@ export function createAuditLog(
             NULL AS session_id, kind, detail AS payload
      FROM audit_events WHERE board_id IS NULL ORDER BY id DESC LIMIT ?`,
   );
+  const restrictedAdds = db.prepare(
+    `SELECT changes FROM audit_updates WHERE board_id = ? AND changes LIKE '%"card-added"%'`,
+  );
   return {
+    everRestricted(boardId) {
+      const ids = new Set<string>();
+      const rows = restrictedAdds.all(restrictedRoomId(boardId)) as { changes: string }[];
+      for (const row of rows) {
+        for (const change of readChanges(row.changes)) {
+          if (change.kind === 'card-added' && typeof change.cardId === 'string') ids.add(change.cardId);
+        }
+      }
+      return ids;
+    },
     record({ boardId, actorMemberId, kind, detail = {} }) {
       try {
         insert.run(boardId, now(), actorMemberId, kind, JSON.stringify(detail));

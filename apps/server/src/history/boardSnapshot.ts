@@ -126,3 +126,29 @@ export function decodeVersion(version: StoredVersion, logger?: Logger): VersionC
     restricted: version.restricted === null ? null : decodeBoard(version.restricted, log('restricted')),
   };
 }
+
+/**
+ * [VE14] The cards a version must treat as professionals-only: those in the board's restricted
+ * document now, and those ever added to it (`everRestricted`, from the audit) that are not in the
+ * shared document now — a card moved there and deleted since stays hidden too; one that staff moved
+ * back to the shared document is everyone's again. A room failure is an error (fail closed).
+ */
+export async function restrictedNow(
+  rooms: Pick<Rooms, 'read'>,
+  boardId: string,
+  everRestricted: ReadonlySet<string> = new Set(),
+): Promise<RestrictedIdsResult> {
+  const cardIds = (doc: Y.Doc) => new Set(Object.keys(readBoard(doc).cards));
+  const restricted = await rooms.read(restrictedRoomId(boardId), cardIds);
+  if (!restricted.ok) return restricted;
+  if (everRestricted.size === 0) return restricted;
+  const shared = await rooms.read(boardId, cardIds);
+  if (!shared.ok) return shared;
+  const hidden = new Set(restricted.value);
+  for (const id of everRestricted) if (!shared.value.has(id)) hidden.add(id);
+  return { ok: true, value: hidden };
+}
+
+export type RestrictedIdsResult =
+  | { readonly ok: true; readonly value: ReadonlySet<string> }
+  | { readonly ok: false; readonly reason: ChangeFailure };

@@ -58,7 +58,7 @@ describe('restore', () => {
     });
   });
 
-  it('[VE6] staff bring back one card; a card that moved to the other document since leaves it', async () => {
+  it('[VE6] [VE14] staff bring back one card; one made professionals-only since comes back professionals-only', async () => {
     const f = await setup();
     const moved = await f.card('Dad shouts at night — Tad yn gweiddi');
     const other = await f.card('Untouched card', 'existingSafety');
@@ -77,8 +77,9 @@ describe('restore', () => {
     });
     expect(res.status).toBe(200);
     const now = await f.live();
-    expect(now.shared.cards[moved]?.text).toBe(text);
-    expect(now.restricted.cards[moved]).toBeUndefined();
+    // [VE14] Its text as the version had it, but where it is now: never back on the family's board.
+    expect(now.restricted.cards[moved]?.text).toBe(text);
+    expect(now.shared.cards[moved]).toBeUndefined();
     // Only that card: the other edit stays.
     expect(now.shared.cards[other]?.text).toBe('Edited since');
     expect(f.events().find((e) => e.kind === 'restore')).toMatchObject({

@@ -1,6 +1,7 @@
 import {
   asCardId,
   type BoardState,
+  keepProfessionalsOnly,
   may,
   type Result,
   removeFromShared,
@@ -36,7 +37,7 @@ import { ApiError, ApiErrorCode } from '../http/apiError.js';
 import { parseJsonBody } from '../http/jsonBody.js';
 import { reply } from '../http/reply.js';
 import type { RequestIdEnv } from '../http/requestId.js';
-import { captureBoard, decodeVersion } from './boardSnapshot.js';
+import { captureBoard, decodeVersion, restrictedNow } from './boardSnapshot.js';
 import type { MeetingOutcome, Meetings } from './meetingStore.js';
 import { storedVersion } from './storedVersion.js';
 import type { Versions } from './versionStore.js';
@@ -47,7 +48,7 @@ export interface VersionRoutesOptions {
   readonly rooms: Rooms;
   readonly versions: Versions;
   readonly meetings: Meetings;
-  readonly audit: Pick<AuditLog, 'record'>;
+  readonly audit: Pick<AuditLog, 'record' | 'everRestricted'>;
   readonly logger: Logger;
 }
 
@@ -66,6 +67,16 @@ export function registerVersionRoutes(app: Hono<RequestIdEnv>, options: VersionR
   const refuse = refuser(audit);
   /** The name a version records: the member's, read when it is saved. */
   const nameOf = (member: BoardMember): string => access.members.get(member.memberId)?.displayName ?? '';
+
+  /** [VE14] The ids of the cards professionals-only now; a room failure is 503 (fail closed). */
+  async function hiddenNow(boardId: string): Promise<ReadonlySet<string>> {
+    const hidden = await restrictedNow(rooms, boardId, audit.everRestricted(boardId));
+    if (!hidden.ok) {
+      logger.error('version.restricted_unreadable', { boardId, reason: hidden.reason });
+      throw boardUnavailable();
+    }
+    return hidden.value;
+  }
 
   /** Reads the board now; the caller stores what it read. */
   async function capture(boardId: string) {
@@ -151,10 +162,11 @@ export function registerVersionRoutes(app: Hono<RequestIdEnv>, options: VersionR
     return reply(c, savedVersionResponse, version, 201);
   });
 
-  app.get('/api/boards/:id/versions/:vid', guard('VE3'), (c) => {
+  app.get('/api/boards/:id/versions/:vid', guard('VE3'), async (c) => {
     const { boardId } = c.var.member;
     const stored = storedVersion(versions, boardId, c.req.param('vid'));
-    const content = decodeVersion(stored, logger);
+    // [VE14] Shown as a restore would bring it back: professionals-only now is professionals-only.
+    const content = keepProfessionalsOnly(decodeVersion(stored, logger), await hiddenNow(boardId));
     const meeting = stored.meta.meetingId === null ? null : meetings.get(boardId, stored.meta.meetingId);
     return reply(c, openedVersionResponse, {
       version: stored.meta,
@@ -172,10 +184,16 @@ export function registerVersionRoutes(app: Hono<RequestIdEnv>, options: VersionR
     if (cardId === undefined && !may(restorer.role, 'VE6')) {
       refuse(restorer, 'VE6', 'Only the facilitator can restore the whole board');
     }
-    const content = decodeVersion(stored, logger);
+    // [VE14] A card that is professionals-only now comes back professionals-only, even if the
+    // version had it shared: a restore never shows the family what staff have since hidden.
+    const saved = decodeVersion(stored, logger);
+    const content = keepProfessionalsOnly(saved, await hiddenNow(boardId));
     const changed =
       cardId === undefined
-        ? await restoreWholeBoard(rooms, boardId, content)
+        ? await restoreWholeBoard(rooms, boardId, {
+            ...content,
+            restricted: saved.restricted && content.restricted,
+          })
         : await restoreOneCard(rooms, boardId, content, cardId);
     audit.record({
       boardId,

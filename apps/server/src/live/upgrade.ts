@@ -53,6 +53,8 @@ export interface SyncUpgradeOptions {
   readonly handshakeTimeoutMs?: number;
   /** The address `connectionLimiter` counts under (KINMAP_TRUSTED_PROXIES); default the socket's peer. */
   readonly clientAddress?: ClientAddressOf;
+  /** The member's display name, which the room stamps into their presence ([A5]). */
+  readonly displayNameOf?: (memberId: string) => string | undefined;
 }
 
 export interface SyncUpgrade {
@@ -87,6 +89,7 @@ export function attachSyncUpgrade({
   connectionLimiter,
   handshakeTimeoutMs = DEFAULT_HANDSHAKE_TIMEOUT_MS,
   clientAddress,
+  displayNameOf,
 }: SyncUpgradeOptions): SyncUpgrade {
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxPayloadBytes });
   const heartbeat = startHeartbeat(wss, heartbeatMs);
@@ -118,7 +121,8 @@ export function attachSyncUpgrade({
     socket.off('error', onEarlyError);
     wss.handleUpgrade(request, socket, head, (ws) => {
       heartbeat.track(ws);
-      acceptConnection(ws, rooms, admission, { logger, liveSockets, handshakeTimeoutMs });
+      const displayName = displayNameOf?.(admission.memberId);
+      acceptConnection(ws, rooms, admission, { logger, liveSockets, handshakeTimeoutMs, displayName });
       // The member's name goes into the shared document; the restricted one holds only cards.
       if (!admission.restricted) {
         onMemberConnected?.(admission.boardId, admission.memberId);
@@ -172,13 +176,14 @@ interface ConnectionOptions {
   readonly logger: Logger;
   readonly liveSockets: LiveSockets | undefined;
   readonly handshakeTimeoutMs: number;
+  readonly displayName: string | undefined;
 }
 
 function acceptConnection(
   ws: WebSocket,
   rooms: RoomEntrance,
   { boardId, role, memberId, sessionId, restricted }: Admitted,
-  { logger, liveSockets, handshakeTimeoutMs }: ConnectionOptions,
+  { logger, liveSockets, handshakeTimeoutMs, displayName }: ConnectionOptions,
 ): void {
   // The member id is the participant id the room's permission guard checks writes against. The
   // session id stays with the live-socket index (revocation on logout).
@@ -190,6 +195,8 @@ function acceptConnection(
     participantId: memberId as ParticipantId,
     // Stored with each of the connection's updates (the audit's "from which session").
     ...(sessionId === null ? {} : { sessionId }),
+    // [A5] Stamped into the member's presence, whatever their client claims.
+    ...(displayName === undefined ? {} : { displayName }),
   };
   const socket: SocketLike = {
     send(data) {

@@ -3,6 +3,7 @@ import {
   type BoardState,
   boardExportJsonSchema,
   buildBoardExport,
+  keepProfessionalsOnly,
   type MeetingRecord,
   parseBoardExport,
   registerParticipant,
@@ -12,6 +13,7 @@ import {
   trajectory,
   type VersionContent,
   type VersionMeta,
+  withoutCards,
 } from '@kinmap/model';
 import {
   IMPORT_MAX_BYTES,
@@ -26,7 +28,13 @@ import type { BoardMember } from '../access/authenticator.js';
 import { type BoardEnv, boardGuard, memberBySession } from '../access/boardGuard.js';
 import { requireStaff } from '../accounts/accountRoutes.js';
 import { boardUnavailable } from '../boards/boardRequest.js';
-import { captureBoard, decodeBoard, decodeVersion, readLogged } from '../history/boardSnapshot.js';
+import {
+  captureBoard,
+  decodeBoard,
+  decodeVersion,
+  readLogged,
+  restrictedNow,
+} from '../history/boardSnapshot.js';
 import { storedVersion } from '../history/storedVersion.js';
 import type { VersionRoutesOptions } from '../history/versionRoutes.js';
 import { ApiError, ApiErrorCode } from '../http/apiError.js';
@@ -76,14 +84,30 @@ export function registerReportRoutes(app: Hono<RequestIdEnv>, options: ReportRou
   const { registry, access, rooms, versions, meetings, audit, logger, renderer, now = Date.now } = options;
   const guard = boardGuard({ resolve: memberBySession(options), audit });
 
-  async function sourceOf(boardId: string, versionId: string | undefined): Promise<Source> {
+  /** [VE14] The ids of the cards professionals-only now; a room failure is 503 (fail closed). */
+  async function hiddenNow(boardId: string): Promise<ReadonlySet<string>> {
+    const hidden = await restrictedNow(rooms, boardId, audit.everRestricted(boardId));
+    if (!hidden.ok) throw boardUnavailable();
+    return hidden.value;
+  }
+
+  /**
+   * A version, or the board now. `hidden` (the family side's reports) moves the cards that are
+   * professionals-only now out of the version's shared document, whatever it held then ([VE14]).
+   */
+  async function sourceOf(
+    boardId: string,
+    versionId: string | undefined,
+    hidden: ReadonlySet<string> | null = null,
+  ): Promise<Source> {
     if (versionId !== undefined) {
       const stored = storedVersion(versions, boardId, versionId);
       const { meetingId } = stored.meta;
+      const content = decodeVersion(stored, logger);
       return {
         version: stored.meta,
         meeting: meetingId === null ? null : meetings.get(boardId, meetingId),
-        content: decodeVersion(stored, logger),
+        content: hidden === null ? content : keepProfessionalsOnly(content, hidden),
         contentHash: stored.meta.contentHash,
       };
     }
@@ -93,8 +117,16 @@ export function registerReportRoutes(app: Hono<RequestIdEnv>, options: ReportRou
     return { version: null, meeting: null, content, contentHash };
   }
 
-  /** Meeting versions (up to `upTo` when it is given, itself included), then now when `live`. */
-  function trajectoryOf(boardId: string, upTo: VersionMeta | null, live: BoardState | null): Trajectory {
+  /**
+   * Meeting versions (up to `upTo` when it is given, itself included), then now when `live`. Each
+   * version's board loses the cards in `hidden` (professionals-only now, [VE14]), with their pairs.
+   */
+  function trajectoryOf(
+    boardId: string,
+    upTo: VersionMeta | null,
+    live: BoardState | null,
+    hidden: ReadonlySet<string>,
+  ): Trajectory {
     const moments: TrajectoryMoment[] = versions
       .list(boardId)
       .filter((v) =>
@@ -109,10 +141,13 @@ export function registerReportRoutes(app: Hono<RequestIdEnv>, options: ReportRou
           versionId: meta.id,
           at: meeting ? Date.parse(meeting.date) : meta.createdAt,
           label: meeting ? meeting.date : new Date(meta.createdAt).toISOString().slice(0, 10),
-          board: decodeBoard((stored as NonNullable<typeof stored>).shared, {
-            logger,
-            place: { boardId, document: 'shared', versionId: meta.id },
-          }),
+          board: withoutCards(
+            decodeBoard((stored as NonNullable<typeof stored>).shared, {
+              logger,
+              place: { boardId, document: 'shared', versionId: meta.id },
+            }),
+            hidden,
+          ),
         };
       });
     if (live !== null) moments.push({ versionId: null, at: now(), label: 'Now', board: live });
@@ -135,11 +170,16 @@ export function registerReportRoutes(app: Hono<RequestIdEnv>, options: ReportRou
     });
   }
 
-  const reportInput = (member: BoardMember, source: Source) => ({
+  const reportInput = (member: BoardMember, source: Source, hidden: ReadonlySet<string>) => ({
     board: source.content.shared,
     version: source.version,
     meeting: source.meeting,
-    trajectory: trajectoryOf(member.boardId, source.version, source.version ? null : source.content.shared),
+    trajectory: trajectoryOf(
+      member.boardId,
+      source.version,
+      source.version ? null : source.content.shared,
+      hidden,
+    ),
     generatedAt: now(),
     generatedBy: {
       memberId: member.memberId,
@@ -151,9 +191,10 @@ export function registerReportRoutes(app: Hono<RequestIdEnv>, options: ReportRou
 
   app.get('/api/boards/:id/trajectory', guard('VE7'), async (c) => {
     const { boardId } = c.var.member;
+    const hidden = await hiddenNow(boardId);
     const live = await rooms.read(boardId, (doc) => readLogged(doc, logger, { boardId, document: 'shared' }));
     if (!live.ok) throw boardUnavailable();
-    return reply(c, trajectoryResponse, trajectoryOf(boardId, null, live.value));
+    return reply(c, trajectoryResponse, trajectoryOf(boardId, null, live.value, hidden));
   });
 
   /**
@@ -182,9 +223,11 @@ export function registerReportRoutes(app: Hono<RequestIdEnv>, options: ReportRou
   app.get('/api/boards/:id/reports/family.pdf', guard('VE8'), async (c) => {
     const { member } = c.var;
     const { pdf, source } = await withRenderSlot(c, member, async (render) => {
-      const source = await sourceOf(member.boardId, versionQuery(c));
-      // [VE8] The shared document only: professionals-only cards are in the restricted one.
-      return { pdf: await render('family-summary', reportInput(member, source)), source };
+      // [VE8] The shared document only: professionals-only cards are in the restricted one; a
+      // version's shared document loses the cards that are professionals-only now, whoever asks ([VE14]).
+      const hidden = await hiddenNow(member.boardId);
+      const source = await sourceOf(member.boardId, versionQuery(c), hidden);
+      return { pdf: await render('family-summary', reportInput(member, source, hidden)), source };
     });
     recordExport(member, 'family-pdf', source);
     return attachment(
@@ -199,7 +242,8 @@ export function registerReportRoutes(app: Hono<RequestIdEnv>, options: ReportRou
     const { member } = c.var;
     const { pdf, source } = await withRenderSlot(c, member, async (render) => {
       const source = await sourceOf(member.boardId, versionQuery(c));
-      const input = { ...reportInput(member, source), restricted: source.content.restricted };
+      // The record is staff's: every card, as the version held it; nothing is hidden from its trajectory.
+      const input = { ...reportInput(member, source, new Set()), restricted: source.content.restricted };
       return { pdf: await render('record', input), source };
     });
     recordExport(member, 'record-pdf', source);

@@ -1,11 +1,13 @@
 import { encodeRejected } from '@kinmap/protocol';
 import * as Y from 'yjs';
 import { createAwarenessRelay } from '../awarenessRelay.js';
+import { audienceOf } from '../guard/presenceStamp.js';
 import { createTokenBucket } from '../guard/rateLimit.js';
 import {
   type AwarenessEntry,
   decodeClientMessage,
   decodeDocUpdate,
+  encodeKeepalive,
   encodeSyncStep1,
   encodeUpdate,
   MessageType,
@@ -51,8 +53,10 @@ export function createRoom(options: RoomOptions): Room {
     doc,
     intervalMs: limits.awarenessIntervalMs,
     now,
-    broadcast: (message, skip) => {
-      for (const peer of peers) if (peer.access.connectionId !== skip) send(peer, message);
+    broadcast: (frameFor, skip) => {
+      for (const peer of peers) {
+        if (peer.access.connectionId !== skip) send(peer, frameFor(audienceOf(peer.access.role)));
+      }
     },
   });
 
@@ -64,8 +68,23 @@ export function createRoom(options: RoomOptions): Room {
     for (const peer of peers) if (peer.access.connectionId !== from) send(peer, message);
   });
 
+  // [L6] Each interval, a connection that was sent nothing since the last one gets an empty frame.
+  const keepalive = limits.keepaliveMs > 0 ? setInterval(keepAlive, limits.keepaliveMs) : null;
+  keepalive?.unref?.();
+  function keepAlive(): void {
+    if (state !== 'ready') return;
+    const quiet = [...peers].filter((peer) => !peer.sentSinceKeepalive);
+    for (const peer of peers) peer.sentSinceKeepalive = false;
+    if (quiet.length === 0) return;
+    const frame = encodeKeepalive();
+    for (const peer of quiet) send(peer, frame);
+    // What this tick sent is not activity: the next tick sends again if nothing else was sent.
+    for (const peer of quiet) peer.sentSinceKeepalive = false;
+  }
+
   function send(peer: Peer, message: Uint8Array): void {
     if (!peer.open) return;
+    peer.sentSinceKeepalive = true;
     if ((peer.socket.bufferedAmount ?? 0) > limits.maxBufferedBytes) {
       close(peer, CloseCode.slowConsumer, 'slow consumer');
       return;
@@ -135,14 +154,14 @@ export function createRoom(options: RoomOptions): Room {
     } else if (message.type === 'update') receiveUpdate(peer, message.update, false);
     else if (message.type === 'awareness') receiveAwareness(peer, message.entries);
     else {
-      const states = awareness.encodeStates();
+      const states = awareness.encodeStates(audienceOf(peer.access.role));
       if (states !== null) send(peer, states);
     }
   }
 
   function receiveAwareness(peer: Peer, entries: readonly AwarenessEntry[]): void {
     // The frame was charged ECHO_COST on arrival; one that set our own state pays the rest.
-    const admitted = awareness.receive(peer.access.connectionId, entries);
+    const admitted = awareness.receive(peer.access.connectionId, entries, peer.access);
     if (admitted > 0 && !peer.bucket.take(1 - ECHO_COST)) close(peer, CloseCode.rateLimited, 'rate limited');
   }
 
@@ -155,7 +174,7 @@ export function createRoom(options: RoomOptions): Room {
     }
     if (!peer.greeted) {
       peer.greeted = true;
-      const states = awareness.encodeStates();
+      const states = awareness.encodeStates(audienceOf(peer.access.role));
       if (states !== null) send(peer, states);
     }
   }
@@ -236,6 +255,7 @@ export function createRoom(options: RoomOptions): Room {
   async function load(): Promise<boolean> {
     if (!(await prepared())) {
       state = 'broken';
+      if (keepalive !== null) clearInterval(keepalive);
       backlog.length = 0;
       for (const peer of [...peers])
         close(peer, CloseCode.storageFailure, 'storage failure: board could not be loaded');
@@ -260,6 +280,7 @@ export function createRoom(options: RoomOptions): Room {
     roomDoc.compact();
     await roomDoc.drained();
     state = 'unloaded';
+    if (keepalive !== null) clearInterval(keepalive);
     awareness.destroy();
     doc.destroy();
     logger.info('room.unloaded', { boardId });
@@ -276,6 +297,7 @@ export function createRoom(options: RoomOptions): Room {
       failed: false,
       held: null,
       heldBytes: 0,
+      sentSinceKeepalive: false,
     };
     peers.add(peer);
     logger.info('connection.opened', { boardId, connectionId: access.connectionId, role: access.role });

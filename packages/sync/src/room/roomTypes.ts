@@ -91,4 +91,6 @@ export interface Peer {
    */
   held: Uint8Array[] | null;
   heldBytes: number;
+  /** [L6] Was sent a frame since the last keepalive tick (else it gets one at the next). */
+  sentSinceKeepalive: boolean;
 }

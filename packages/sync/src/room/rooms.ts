@@ -29,6 +29,7 @@ export const DEFAULT_LIMITS: RoomLimits = Object.freeze({
   compactAfterDeletionMs: 5_000,
   unloadAfterMs: 30_000,
   maxBufferedBytes: 8 * 1024 * 1024,
+  keepaliveMs: 10_000,
 });
 
 export interface RoomsOptions {

@@ -78,6 +78,9 @@ function readCardRef(x: unknown): string | null {
 /**
  * Reads other clients' awareness states. They come from other browsers, so anything malformed
  * is skipped, names are shortened, and colours come from the role rather than from the sender.
+ * `participantId`, `name` and `role` are the server's: the room overwrites them with the
+ * connection's member (SPEC [A5]) and drops a `summon` from anyone who may not summon, so they are
+ * the only fields trusted for who someone is (follow, "bring everyone to me", the wall).
  */
 export function readPeers(states: ReadonlyMap<number, unknown>, ownClientId: number): Peer[] {
   const peers: Peer[] = [];

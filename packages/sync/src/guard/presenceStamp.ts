@@ -1,0 +1,70 @@
+import { may, type Role } from '@kinmap/model';
+import type * as Y from 'yjs';
+
+/**
+ * What the server writes into each presence (awareness) state, whatever the client sent
+ * (docs/PROTOCOL.md "Presence"; SPEC [A5], [A6]):
+ * - [A5] `participantId`, `role` and `name` are the connection's member: its id and role from the
+ *   upgrade, its display name from the member record (or the board's participants). A family
+ *   member cannot appear as the facilitator, nor as anybody else. A `summon` ("bring everyone to
+ *   me") from a connection whose role may not summon ([A4]) is removed.
+ * - [A6] Fields naming a card (`CARD_REF_FIELDS`) reach a connection that may not open the
+ *   restricted document ([PO1]) only when they name a card of the shared document; otherwise
+ *   they arrive as null. So presence never names a professionals-only card to the family side.
+ */
+
+/** The presence fields whose value is a card id (the web's selection, typing and focus). */
+export const CARD_REF_FIELDS = ['selected', 'editing', 'focus', 'focused', 'hovered'] as const;
+
+/** Who a connection is, as presence must show it. */
+export interface PresenceSender {
+  readonly role: Role;
+  readonly participantId?: string | undefined;
+  readonly displayName?: string | undefined;
+}
+
+/** Which connections may see presence naming any card, and which only shared ones. */
+export type PresenceAudience = 'everything' | 'shared-cards';
+
+export const audienceOf = (role: Role): PresenceAudience =>
+  may(role, 'PO1') ? 'everything' : 'shared-cards';
+
+/** The name the board's participants (written by the server, [AC17]) give this id, or ''. */
+function participantName(doc: Y.Doc, participantId: string): string {
+  const entry: unknown = doc.getMap('participants').get(participantId);
+  const name =
+    entry && typeof (entry as Y.Map<unknown>).get === 'function'
+      ? (entry as Y.Map<unknown>).get('displayName')
+      : null;
+  return typeof name === 'string' ? name : '';
+}
+
+/**
+ * [A5] The state as the room keeps and relays it: identity overwritten from the sender.
+ * @example stampPresence(doc, { role: 'family', participantId: 'm1' }, { role: 'facilitator' })
+ */
+export function stampPresence(doc: Y.Doc, sender: PresenceSender, state: object): object {
+  const stamped: Record<string, unknown> = { ...(state as Record<string, unknown>) };
+  const participantId = sender.participantId ?? '';
+  stamped.participantId = participantId;
+  stamped.role = sender.role;
+  stamped.name = sender.displayName ?? (participantId === '' ? '' : participantName(doc, participantId));
+  if (!may(sender.role, 'A4')) delete stamped.summon;
+  return stamped;
+}
+
+/** [A6] The state as a `shared-cards` connection may see it; the same object when nothing is hidden. */
+export function redactPresence(doc: Y.Doc, state: unknown): unknown {
+  if (typeof state !== 'object' || state === null) return state;
+  const fields = state as Record<string, unknown>;
+  const cards = doc.getMap('cards');
+  let redacted: Record<string, unknown> | null = null;
+  for (const field of CARD_REF_FIELDS) {
+    const value = fields[field];
+    if (value === undefined || value === null) continue;
+    if (typeof value === 'string' && cards.has(value)) continue;
+    redacted ??= { ...fields };
+    redacted[field] = null;
+  }
+  return redacted ?? state;
+}
