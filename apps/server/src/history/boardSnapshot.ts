@@ -2,6 +2,7 @@ import {
   type BoardState,
   contentHash,
   type Repair,
+  readBoard,
   readBoardWithRepairs,
   type VersionContent,
 } from '@kinmap/model';
