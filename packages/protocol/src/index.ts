@@ -25,8 +25,13 @@ export {
 export {
   type AuditEntry,
   type AuditPageResponse,
+  AUDIT_KINDS,
+  type AuditKind,
+  type AuditQuery,
   auditEntrySchema,
   auditPageResponse,
+  auditPersonSchema,
+  auditQuery,
 } from './http/auditBodies.js';
 export {
   type BoardAccess,
