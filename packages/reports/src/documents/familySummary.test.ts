@@ -6,6 +6,7 @@ import {
   ARABIC,
   bigBoard,
   longText,
+  MEETING,
   makeCard,
   POLISH,
   PROFESSIONALS_ONLY_TEXT,
@@ -49,6 +50,46 @@ describe('renderFamilySummary', () => {
     const cardItems = pdf.items.flat().filter((item) => item.text.includes('Jo was left alone overnight'));
     expect(cardItems.length).toBeGreaterThan(0);
     expect(cardItems.every((item) => item.size >= 14)).toBe(true);
+  });
+
+  it('a meeting version says what was decided and who was there, and who sent apologies', () => {
+    const lines = textLines(pdf);
+    expect(lines).toContain('The meeting');
+    expect(lines).toContain('What was decided');
+    expect(lines).toContain('The plan continues; review in three months.');
+    expect(lines).toContain('Who was there');
+    expect(text).toMatch(
+      /Alys \(Facilitator\), Mariam \(Family\), Jan \(Practitioner\), Dr Ewa Nowak \(Interpreter\)/,
+    );
+    expect(lines).toContain('Could not come');
+    expect(lines).toContain('School nurse');
+    // The decision comes before the cards: it is what the family takes home.
+    expect(text.indexOf('What was decided')).toBeLessThan(text.indexOf('What we are worried about'));
+  });
+
+  it('a meeting with nothing written down says so; the board as it is now has no meeting section', async () => {
+    const empty = fullText(
+      await extractPdf(
+        await renderFamilySummary(
+          recordInput({
+            meeting: {
+              ...MEETING,
+              decision: '  ',
+              attendance: { participantIds: [], othersPresent: [], apologies: [] },
+            },
+          }),
+        ),
+      ),
+    );
+    expect(empty).toContain('No decision was written down at this meeting.');
+    expect(empty).toContain('Nobody was written down as being there.');
+    expect(empty).not.toContain('Could not come');
+    const now = fullText(
+      await extractPdf(await renderFamilySummary(recordInput({ meeting: null, version: null }))),
+    );
+    expect(now).not.toContain('What was decided');
+    expect(now).not.toContain('Who was there');
+    expect(now).not.toContain('The meeting');
   });
 
   it('shows no authors or dates on cards', () => {
@@ -156,9 +197,13 @@ describe('renderFamilySummary of a big board', () => {
     // The long card wraps over many lines; its sentences all come back in order.
     const sentences = longText(5000).match(/Sentence \d+ of/g) ?? [];
     expect(sentences.length).toBeGreaterThan(50);
+    // Read across page breaks: without the footers that the stamping puts between two pages.
+    const body = textLines(pdf)
+      .filter((line) => !/^Family summary · made on|^Page \d+ of \d+$/.test(line))
+      .join(' ');
     let from = 0;
     for (const sentence of sentences) {
-      const at = text.indexOf(sentence, from);
+      const at = body.indexOf(sentence, from);
       expect(at, sentence).toBeGreaterThanOrEqual(from);
       from = at;
     }
