@@ -23,10 +23,10 @@ export {
   apiErrorBodySchema,
 } from './http/apiErrors.js';
 export {
-  type AuditEntry,
-  type AuditPageResponse,
   AUDIT_KINDS,
+  type AuditEntry,
   type AuditKind,
+  type AuditPageResponse,
   type AuditQuery,
   auditEntrySchema,
   auditPageResponse,

@@ -123,6 +123,10 @@ describe('renderFamilySummary', () => {
     expect(text).toContain('How the scores have changed');
     expect(text).toContain('10 Jan 2025');
     expect(text).toContain('Family (average)');
+    expect(text).toContain('Professionals (average)');
+    // Only the averages, each named once (the legend of the overall chart): a person's line is not an average.
+    expect(text.match(/Family \(average\)/g)).toHaveLength(1);
+    expect(text).not.toContain('Mariam Khan (Family)');
   });
 
   it('numbers every page', () => {
