@@ -13,6 +13,8 @@ export interface ParticipantOptions {
   readonly viewport?: { readonly width: number; readonly height: number };
   /** Console errors this test provokes on purpose (e.g. the browser logging a refused request). */
   readonly expectedErrors?: readonly RegExp[];
+  /** A touch screen (a phone): `locator.tap()` works. */
+  readonly touch?: boolean;
 }
 
 /** The staff account globalSetup created (the specs' facilitator, "Sam Chair"). */
@@ -49,27 +51,33 @@ export const test = base.extend<Fixtures>({
   openParticipant: async ({ browser, serverUrl, staff }, use) => {
     const contexts: BrowserContext[] = [];
     const problems: string[] = [];
-    await use(async (label, { viewport = { width: 1400, height: 900 }, expectedErrors = [] } = {}) => {
-      const context = await browser.newContext({ baseURL: serverUrl, viewport: { ...viewport } });
-      contexts.push(context);
-      await context.addInitScript(() => {
-        // Whole stacks for page errors: the intermittent React #185 (see playwright.config.ts) is
-        // traced by where the update loop starts, which the default 10 frames cut off.
-        Error.stackTraceLimit = 100;
-        window.__kinmapEnableBridge = true;
-      });
-      const page = await context.newPage();
-      page.on('console', (message) => {
-        if (message.type() !== 'error') return;
-        if (expectedErrors.some((pattern) => pattern.test(message.text()))) return;
-        problems.push(`[${label}] console.error: ${message.text()}`);
-      });
-      // The stack is kept (the build ships source maps) so an intermittent error can be traced.
-      page.on('pageerror', (error) =>
-        problems.push(`[${label}] page error: ${error.message}\n${error.stack ?? ''}`),
-      );
-      return { context, page, landing: new LandingPage(page, staff), board: new BoardPage(page) };
-    });
+    await use(
+      async (label, { viewport = { width: 1400, height: 900 }, expectedErrors = [], touch = false } = {}) => {
+        const context = await browser.newContext({
+          baseURL: serverUrl,
+          viewport: { ...viewport },
+          hasTouch: touch,
+        });
+        contexts.push(context);
+        await context.addInitScript(() => {
+          // Whole stacks for page errors: the intermittent React #185 (see playwright.config.ts) is
+          // traced by where the update loop starts, which the default 10 frames cut off.
+          Error.stackTraceLimit = 100;
+          window.__kinmapEnableBridge = true;
+        });
+        const page = await context.newPage();
+        page.on('console', (message) => {
+          if (message.type() !== 'error') return;
+          if (expectedErrors.some((pattern) => pattern.test(message.text()))) return;
+          problems.push(`[${label}] console.error: ${message.text()}`);
+        });
+        // The stack is kept (the build ships source maps) so an intermittent error can be traced.
+        page.on('pageerror', (error) =>
+          problems.push(`[${label}] page error: ${error.message}\n${error.stack ?? ''}`),
+        );
+        return { context, page, landing: new LandingPage(page, staff), board: new BoardPage(page) };
+      },
+    );
     try {
       expect(problems, 'unexpected console errors or page errors').toEqual([]);
     } finally {
