@@ -18,11 +18,11 @@ export interface TrajectoryLineStyle {
 /** Colours with at least 4.5:1 contrast on white, none of them a group average's colour. */
 export const PERSON_COLORS: readonly string[] = [
   '#0369a1',
-  '#c2410c',
-  '#15803d',
   '#a21caf',
-  '#4338ca',
+  '#15803d',
   '#be123c',
+  '#4338ca',
+  '#c2410c',
   '#0f766e',
   '#7c2d12',
 ];
