@@ -84,22 +84,22 @@ test('the trajectory draws each family member in their own colour and dash; the 
   await expect(history).toContainText('Sam Chair (Facilitator) created an invite for a family member');
   await expect(history).not.toContainText('Sam Chair (Family)');
   const entries = history.locator('.history__entry');
-  await history.getByLabel('What happened').selectOption({ label: 'Invites created' });
+  await history.getByLabel('What happened', { exact: true }).selectOption({ label: 'Invites created' });
   await expect(entries).toHaveCount(2);
   await expect(entries.first()).toContainText(
     'Sam Chair (Facilitator) created an invite for a family member',
   );
-  await history.getByLabel('What happened').selectOption({ label: 'Everything' });
-  await history.getByLabel('Person').selectOption({ label: 'Tariq (Family)' });
+  await history.getByLabel('What happened', { exact: true }).selectOption({ label: 'Everything' });
+  await history.getByLabel('Person', { exact: true }).selectOption({ label: 'Tariq (Family)' });
   await expect(entries.first()).toContainText('Tariq (Family)');
   for (const text of await entries.allTextContents()) expect(text).toContain('Tariq (Family)');
   const today = new Date();
   const day = (d: Date) =>
     `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
   const tomorrow = new Date(today.getFullYear(), today.getMonth(), today.getDate() + 1);
-  await history.getByLabel('From').fill(day(tomorrow));
+  await history.getByLabel('From', { exact: true }).fill(day(tomorrow));
   await expect(history).toContainText('Nothing in the history matches these choices.');
-  await history.getByLabel('From').fill(day(today));
+  await history.getByLabel('From', { exact: true }).fill(day(today));
   await expect(entries.first()).toContainText('Tariq (Family)');
   const filters = history.getByRole('group', { name: 'Show only' });
   await shootSizes(chair.page, filters, 'history', testInfo);
@@ -107,7 +107,7 @@ test('the trajectory draws each family member in their own colour and dash; the 
   await chair.page.setViewportSize({ width: 390, height: 844 });
   const boxes = [];
   for (const label of ['Person', 'What happened', 'From', 'To']) {
-    const box = await history.getByLabel(label).boundingBox();
+    const box = await history.getByLabel(label, { exact: true }).boundingBox();
     expect(box).not.toBeNull();
     if (box) {
       expect(box.x).toBeGreaterThanOrEqual(0);
