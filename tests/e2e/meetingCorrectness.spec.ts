@@ -28,6 +28,8 @@ async function shootSizes(page: Page, region: Locator, name: string, testInfo: T
 test('the trajectory draws each family member in their own colour and dash; the history filters; a used link says what happened', async ({
   openParticipant,
 }, testInfo) => {
+  // Three people, a meeting, three views at three sizes each: more than one usual test's work.
+  test.slow();
   const chair = await openParticipant('facilitator');
   await chair.landing.goto();
   await chair.landing.createBoard('Case 5502');
