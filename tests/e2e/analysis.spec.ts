@@ -79,6 +79,7 @@ test('a danger statement and its goal sit side by side in one row, with the pair
   const line = familyScales.scale('Worry 1').getByRole('slider');
   await line.focus();
   await line.press('6');
+  await familyScales.scale('Worry 1').getByRole('button', { name: 'Save my score' }).click();
   await family.openMap();
   await expect.poll(() => chair.markerCount(pairId)).toBe(1);
   await expect

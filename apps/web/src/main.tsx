@@ -15,6 +15,7 @@ import './canvas/canvas.css';
 import './plan/plan.css';
 import './outline/outline.css';
 import './scales/scales.css';
+import './audit/audit.css';
 
 // Before the first render, so every screen starts in the chosen language and direction.
 const language = setLanguage(

@@ -176,3 +176,9 @@ export {
   unmarkScored,
 } from './scales/scales.js';
 export { groupOfRole, type TrajectoryMoment, trajectory } from './scales/trajectory.js';
+export {
+  PERSON_COLORS,
+  PERSON_DASHES,
+  type TrajectoryLineStyle,
+  trajectoryLineStyle,
+} from './scales/trajectoryStyle.js';

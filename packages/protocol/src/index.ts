@@ -31,10 +31,15 @@ export {
   apiErrorBodySchema,
 } from './http/apiErrors.js';
 export {
+  AUDIT_KINDS,
   type AuditEntry,
+  type AuditKind,
   type AuditPageResponse,
+  type AuditQuery,
   auditEntrySchema,
   auditPageResponse,
+  auditPersonSchema,
+  auditQuery,
 } from './http/auditBodies.js';
 export {
   type BoardAccess,

@@ -115,6 +115,32 @@ describe('invites', () => {
     );
   });
 
+  it('[AU10] re-opening a used invite after that person was removed says so (not "used elsewhere"), on any browser', async () => {
+    const f = await boardWithEveryone();
+    const res = await f.call('POST', `/api/boards/${f.board.id}/invites`, {
+      cookie: f.cookies.facilitator,
+      body: { role: 'family' },
+    });
+    const invite = inviteSecret(((await res.json()) as { link: string }).link);
+    const first = await f.call('POST', '/api/invites/open', { body: { invite, displayName: 'Mum' } });
+    const cookie = sessionCookieOf(first) ?? '';
+    const member = ((await first.json()) as { member: { id: string } }).member;
+    const removed = await f.call('DELETE', `/api/boards/${f.board.id}/members/${member.id}`, {
+      cookie: f.cookies.facilitator,
+    });
+    expect(removed.status).toBe(204);
+    await expectError(
+      await f.call('POST', '/api/invites/open', { cookie, body: { invite, displayName: 'Mum' } }),
+      410,
+      'member-removed',
+    );
+    await expectError(
+      await f.call('POST', '/api/invites/open', { body: { invite, displayName: 'Mum' } }),
+      410,
+      'member-removed',
+    );
+  });
+
   it('[AU10] an expired invite is 410 invite-expired; an unknown one 404, rate-limited per address', async () => {
     const f = await boardWithEveryone();
     const res = await f.call('POST', `/api/boards/${f.board.id}/invites`, {

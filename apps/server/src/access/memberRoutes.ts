@@ -229,9 +229,16 @@ export function registerBoardAccessRoutes(
     const device = signedIn(access, c.req.header('Cookie'));
     if (invite.usedByMemberId !== null) {
       const mine = device ? sessions.memberIds(device.session.id).includes(invite.usedByMemberId) : false;
-      const member = mine ? members.get(invite.usedByMemberId) : null;
-      if (member && member.revokedAt === null) return { ...member, fresh: false };
-      throw new ApiError(410, ApiErrorCode.inviteUsed, 'This invite has been used by someone else');
+      const holder = members.get(invite.usedByMemberId);
+      if (mine && holder && holder.revokedAt === null) return { ...holder, fresh: false };
+      // The person who joined with it was removed (their bindings are gone, so no browser is
+      // "theirs" any more): the link is over for everyone, and that is what to say.
+      if (holder && holder.revokedAt !== null) {
+        throw new ApiError(410, ApiErrorCode.memberRemoved, 'The access given with this invite was removed');
+      }
+      // Another browser, or this one after signing out or after its session ended: the server
+      // cannot tell these apart, so the words for the person say both (accounts/messages.en.ts).
+      throw new ApiError(410, ApiErrorCode.inviteUsed, 'This invite has already been used to join');
     }
     if (invite.expiresAt <= access.now())
       throw new ApiError(410, ApiErrorCode.inviteExpired, 'This invite has expired');

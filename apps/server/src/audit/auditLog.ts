@@ -1,4 +1,4 @@
-import { restrictedRoomId } from '@kinmap/protocol';
+import { type AuditKind, restrictedRoomId } from '@kinmap/protocol';
 import type { AuditChange, Logger } from '@kinmap/sync';
 import type Database from 'better-sqlite3';
 import { silentLogger } from '../ops/logger.js';
@@ -29,6 +29,22 @@ export const AUDIT_EVENT_KINDS = [
   'password-reset',
 ] as const;
 export type AuditEventKind = (typeof AUDIT_EVENT_KINDS)[number];
+// Every event kind is one the history's `kind=` filter (and the web's control) knows.
+const KNOWN_TO_THE_FILTER: readonly AuditKind[] = AUDIT_EVENT_KINDS;
+void KNOWN_TO_THE_FILTER;
+
+/** Which rows of a board's history to read: a page after a cursor, and optional filters. */
+export interface AuditRowsOptions {
+  readonly after?: string | null;
+  readonly limit?: number;
+  /** Only rows by this member (the actor of an event, the writer of an update). */
+  readonly member?: string | null;
+  /** Only document updates (`update`) or only events of this kind. */
+  readonly kind?: AuditKind | null;
+  /** Only rows with `from` ≤ at < `to` (ms). */
+  readonly from?: number | null;
+  readonly to?: number | null;
+}
 
 /** Ids, roles, rule ids, counts and formats only: never text, names or emails. */
 export type AuditDetail = Readonly<Record<string, string | number | boolean | null>>;
@@ -70,7 +86,7 @@ export interface AuditLog {
    * A board's updates and events merged in time order (ties: updates first, each in its own order),
    * after `cursor` (an entry's `cursor`, opaque to clients), at most `limit`.
    */
-  rows(boardId: string, options?: { readonly after?: string | null; readonly limit?: number }): AuditRow[];
+  rows(boardId: string, options?: AuditRowsOptions): AuditRow[];
   /** Events that belong to no board (sign-in, sign-out), newest last. */
   accountEvents(limit?: number): Array<Extract<AuditRow, { source: 'event' }>>;
   /**
@@ -132,6 +148,10 @@ export function createAuditLog(
               NULL AS session_id, kind, detail AS payload
        FROM audit_events WHERE board_id = @board
      ) WHERE (at, source, n) > (@at, @source, @n)
+       AND (@member IS NULL OR actor = @member)
+       AND (@kind IS NULL OR COALESCE(kind, 'update') = @kind)
+       AND (@from IS NULL OR at >= @from)
+       AND (@to IS NULL OR at < @to)
      ORDER BY at, source, n LIMIT @limit`,
   );
   const accountEvents = db.prepare(
@@ -160,11 +180,24 @@ export function createAuditLog(
         logger.error('audit.record_failed', { kind, name: error instanceof Error ? error.name : 'unknown' });
       }
     },
-    rows(boardId, { after = null, limit = -1 } = {}) {
+    rows(boardId, { after = null, limit = -1, member = null, kind = null, from = null, to = null } = {}) {
       const [at, source, n] = parseCursor(after) ?? [-1, 0, 0];
       // The board's restricted document (professionals-only cards) is part of its history too.
       const restricted = restrictedRoomId(boardId);
-      return (merged.all({ board: boardId, restricted, at, source, n, limit }) as MergedRow[]).map(toRow);
+      return (
+        merged.all({
+          board: boardId,
+          restricted,
+          at,
+          source,
+          n,
+          limit,
+          member,
+          kind,
+          from,
+          to,
+        }) as MergedRow[]
+      ).map(toRow);
     },
     accountEvents(limit = 100) {
       return (accountEvents.all(limit) as MergedRow[])

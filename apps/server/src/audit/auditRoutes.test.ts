@@ -95,6 +95,104 @@ describe('audit routes', () => {
     }
   });
 
+  it("[AD3] an invite or removal names the actor in their own role, not the invitee's", async () => {
+    const f = await boardWithFamily();
+    const res = await f.call('GET', `/api/boards/${f.board.id}/audit`, { cookie: f.facilitator });
+    const { entries } = (await res.json()) as { entries: Entry[] };
+    await f.call('DELETE', `/api/boards/${f.board.id}/members/${f.network.memberId}`, {
+      cookie: f.facilitator,
+    });
+    const after = await f.call('GET', `/api/boards/${f.board.id}/audit`, { cookie: f.facilitator });
+    const all = ((await after.json()) as { entries: Entry[] }).entries;
+    const invites = entries.filter((e) => e.kind === 'invite-created');
+    expect(invites).toHaveLength(4);
+    for (const invite of invites)
+      expect(invite.actor).toMatchObject({ name: 'Staff fay', role: 'facilitator' });
+    expect(all.find((e) => e.kind === 'member-revoked')?.actor).toMatchObject({ role: 'facilitator' });
+    // Opening an invite is done by the invitee, in the invite's role.
+    expect(entries.find((e) => e.kind === 'invite-opened')?.actor).toMatchObject({
+      name: 'Alex',
+      role: 'family',
+    });
+  });
+
+  it('[AD3] filters by person, kind and date, pages within the filter, and lists the people', async () => {
+    const f = await boardWithFamily();
+    const start = f.clock.now;
+    f.clock.now += 60_000;
+    for (const value of [3, 4, 5]) {
+      f.clock.now += 1000;
+      await f.store.append(f.board.id, new Uint8Array([value]), {
+        participantId: f.family.memberId,
+        role: 'family',
+        sessionId: 's1',
+        at: f.clock.now,
+        changes: [
+          {
+            kind: 'rating-set',
+            scaleId: 'overall',
+            participantId: f.family.memberId,
+            value,
+            mode: 'revealed',
+          },
+        ],
+      });
+    }
+    const read = async (query: string) => {
+      const res = await f.call('GET', `/api/boards/${f.board.id}/audit?${query}`, { cookie: f.facilitator });
+      return {
+        status: res.status,
+        body: (await res.json()) as {
+          entries: Entry[];
+          next: string | null;
+          people?: { memberId: string; name: string; role: string }[];
+        },
+      };
+    };
+    const byFamily = await read(`member=${f.family.memberId}`);
+    expect(byFamily.body.entries.map((e) => e.kind)).toEqual(['invite-opened', 'update', 'update', 'update']);
+    expect(byFamily.body.people?.map((p) => [p.name, p.role])).toEqual(
+      expect.arrayContaining([
+        ['Staff fay', 'facilitator'],
+        ['Alex', 'family'],
+        ['Vic', 'viewer'],
+      ]),
+    );
+    const invites = await read('kind=invite-created');
+    expect(invites.body.entries).toHaveLength(4);
+    expect(new Set(invites.body.entries.map((e) => e.kind))).toEqual(new Set(['invite-created']));
+    const updates = await read(`kind=update&from=${start + 60_000}&to=${start + 62_500}`);
+    expect(updates.body.entries.map((e) => e.summary)).toEqual([
+      'rated 3 on the overall scale',
+      'rated 4 on the overall scale',
+    ]);
+    const before = await read(`to=${start + 1}`);
+    expect(before.body.entries.every((e) => e.kind !== 'update')).toBe(true);
+    // A page of a filtered list goes on within the filter.
+    const first = await read(`kind=update&limit=2`);
+    expect(first.body.entries).toHaveLength(2);
+    const second = await read(`kind=update&limit=2&after=${first.body.next}`);
+    expect(second.body.entries.map((e) => e.summary)).toEqual(['rated 5 on the overall scale']);
+    expect(second.body.next).toBeNull();
+    expect((await read(`member=${f.viewer.memberId}&kind=update`)).body.entries).toEqual([]);
+    for (const bad of [
+      'kind=nope',
+      'kind=UPDATE',
+      'member=..%2F..',
+      `member=${'x'.repeat(65)}`,
+      'from=yesterday',
+      'from=-1',
+      `from=${start}&to=${start}`,
+      'to=1e9',
+      'kind=update&kind=join',
+      'colour=red',
+      'limit=1.5',
+    ]) {
+      const res = await read(bad);
+      expect(res.status, bad).toBe(400);
+    }
+  });
+
   it('[AD3] family, network and viewer get 403, and the refusal is itself recorded', async () => {
     const f = await boardWithFamily();
     for (const cookie of [f.family.cookie, f.network.cookie, f.viewer.cookie]) {

@@ -1,4 +1,4 @@
-import { auditPageResponse } from '@kinmap/protocol';
+import { type AuditQuery, auditPageResponse, auditQuery } from '@kinmap/protocol';
 import type { AuditChange, Logger } from '@kinmap/sync';
 import type { Context, Hono } from 'hono';
 import type { AccessControl } from '../access/accessControl.js';
@@ -9,8 +9,7 @@ import type { BoardRegistry } from '../boards/boardRegistry.js';
 import { ApiError, ApiErrorCode } from '../http/apiError.js';
 import { reply } from '../http/reply.js';
 import type { RequestIdEnv } from '../http/requestId.js';
-import type { AuditLog, AuditRow } from './auditLog.js';
-import { parseCursor } from './auditLog.js';
+import type { AuditLog, AuditRow, AuditRowsOptions } from './auditLog.js';
 import { summarizeChanges, summarizeEvent } from './auditSummary.js';
 
 export interface AuditRoutesOptions {
@@ -56,32 +55,28 @@ export function registerAuditRoutes(
   // Staff read the audit ([AD3]); anyone else is refused and the refusal recorded.
   const reader = boardGuard({ resolve: memberBySession({ registry, access }), audit })('AD3');
 
-  const entriesOf = (
-    boardId: string,
-    options: { after?: string | null; limit?: number } = {},
-  ): AuditEntry[] => {
+  const entriesOf = (boardId: string, options: AuditRowsOptions = {}): AuditEntry[] => {
     const names = new Map(access.members.ofBoard(boardId).map((m) => [m.id, m]));
     return audit.rows(boardId, options).map((row) => toEntry(row, names));
   };
 
   app.get('/api/boards/:id/audit', reader, (c) => {
     const { boardId } = c.var.member;
-    const after = c.req.query('after') ?? null;
-    if (after !== null && parseCursor(after) === null) {
-      throw new ApiError(400, ApiErrorCode.invalidInput, 'after must be a cursor from an earlier page');
-    }
-    const rawLimit = c.req.query('limit');
-    const limit = rawLimit === undefined ? DEFAULT_AUDIT_PAGE : Number(rawLimit);
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_AUDIT_PAGE) {
-      throw new ApiError(
-        400,
-        ApiErrorCode.invalidInput,
-        `limit must be a whole number from 1 to ${MAX_AUDIT_PAGE}`,
-      );
-    }
-    const entries = entriesOf(boardId, { after, limit });
+    const query = parseAuditQuery(c.req.queries());
+    const limit = query.limit ?? DEFAULT_AUDIT_PAGE;
+    const entries = entriesOf(boardId, {
+      after: query.after ?? null,
+      limit,
+      member: query.member ?? null,
+      kind: query.kind ?? null,
+      from: query.from ?? null,
+      to: query.to ?? null,
+    });
     const next = entries.length === limit ? (entries.at(-1)?.cursor ?? null) : null;
-    return reply(c, auditPageResponse, { entries, next });
+    const people = access.members
+      .ofBoard(boardId)
+      .map((m) => ({ memberId: m.id, name: m.displayName, role: m.role }));
+    return reply(c, auditPageResponse, { entries, next, people });
   });
 
   const exportRoute = (format: 'csv' | 'json') => (c: Context<BoardEnv>) => {
@@ -146,10 +141,44 @@ function toEntry(row: AuditRow, members: ReadonlyMap<string, MemberRecord>): Aud
     at: row.at,
     source: 'event',
     kind: row.kind,
-    actor: actorOf(row.actorMemberId, typeof row.detail.role === 'string' ? row.detail.role : null),
+    actor: actorOf(row.actorMemberId, actingRole(row)),
     summary: summarizeEvent(row.kind, row.detail, nameOf),
     detail: row.detail,
   };
+}
+
+/**
+ * Events whose `detail.role` is the role of the person or invite acted upon ("created an invite for
+ * a family member"), not the actor's: the actor's role then comes from the members table.
+ */
+const ROLE_OF_SUBJECT: ReadonlySet<string> = new Set(['invite-created', 'invite-revoked', 'member-revoked']);
+
+/** The role an event's actor acted in, when the event records it. */
+function actingRole(row: Extract<AuditRow, { source: 'event' }>): string | null {
+  if (ROLE_OF_SUBJECT.has(row.kind)) return null;
+  return typeof row.detail.role === 'string' ? row.detail.role : null;
+}
+
+/**
+ * The history route's query (`@kinmap/protocol` auditQuery), or 400 `invalid-input`. A parameter
+ * given twice is refused rather than silently reading one of them.
+ */
+export function parseAuditQuery(raw: Record<string, string[]>): AuditQuery {
+  const single: Record<string, string> = {};
+  for (const [key, values] of Object.entries(raw)) {
+    if (values.length !== 1) {
+      throw new ApiError(400, ApiErrorCode.invalidInput, `${key.slice(0, 32)} may be given once`);
+    }
+    single[key] = values[0] as string;
+  }
+  const parsed = auditQuery.safeParse(single);
+  if (!parsed.success) {
+    // Names the parameter, never echoes what was sent.
+    const issue = parsed.error.issues[0];
+    const where = issue?.code === 'unrecognized_keys' ? 'an unknown parameter' : issue?.path.join('.');
+    throw new ApiError(400, ApiErrorCode.invalidInput, `${where || 'the query'} is not valid`);
+  }
+  return parsed.data;
 }
 
 const CSV_COLUMNS = ['time', 'actor', 'role', 'member_id', 'kind', 'summary', 'seq'] as const;

@@ -14,7 +14,9 @@ export const accountsMessages = {
   'join.noInvite': 'This link is missing its invitation. Ask the person who sent it for a new link.',
   'join.badInvite': 'This link does not work any more. Ask the person running the meeting for a new link.',
   'join.inviteUsed':
-    'This link has already been opened on another device. Each link is for one person only. Ask the person running the meeting for a new link.',
+    'This link has already been used to join the board. If that was you — in another browser or app, or before you signed out — open the board there, or ask the person running the meeting for a new link. If it was not you, tell them now: they can remove that access and send you a new link.',
+  'join.memberRemoved':
+    'This link was used to join the board, and the access it gave has since been removed. Ask the person running the meeting if you should have a new link.',
   'join.inviteExpired': 'This link has expired. Ask the person running the meeting for a new link.',
   'join.inviteRevoked': 'This link was cancelled. Ask the person running the meeting for a new link.',
   'join.tooMany_one': 'Too many tries. Please wait {count} minute and try again.',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exportUrl, fetchHistoryPage, historyUrl, readHistoryPage } from './auditApi';
+import { exportUrl, fetchHistoryPage, historyUrl, NO_FILTER, readHistoryPage, startOfDay } from './auditApi';
 
 const entry = {
   cursor: 'u:12',
@@ -25,7 +25,23 @@ describe('readHistoryPage', () => {
         { cursor: 'e:3', at: entry.at, actor: null, summary: entry.summary },
       ],
       next: 'e:3',
+      people: [],
     });
+  });
+
+  it('keeps the people for the person filter, an unknown role as none', () => {
+    const page = readHistoryPage({
+      entries: [],
+      next: null,
+      people: [
+        { memberId: 'm1', name: 'Sam Chair', role: 'facilitator' },
+        { memberId: 'm2', name: 'X', role: 'admin' },
+      ],
+    });
+    expect(page?.people).toEqual([
+      { memberId: 'm1', name: 'Sam Chair', role: 'facilitator' },
+      { memberId: 'm2', name: 'X', role: null },
+    ]);
   });
 
   it('refuses a body that is not the route’s, rather than showing half of it', () => {
@@ -48,6 +64,27 @@ describe('addresses', () => {
     expect(historyUrl('a/b', 'u:1', 50)).toBe('/api/boards/a%2Fb/audit?limit=50&after=u%3A1');
     expect(historyUrl('b1', null, 200)).toBe('/api/boards/b1/audit?limit=200');
     expect(exportUrl('b1', 'csv')).toBe('/api/boards/b1/audit.csv');
+  });
+
+  it('passes the filter: person, kind, and whole local days (the last day included)', () => {
+    const from = new Date(2026, 11, 1).getTime();
+    const to = new Date(2026, 11, 8).getTime();
+    expect(startOfDay('2026-12-01')).toBe(from);
+    expect(startOfDay('2026-12-07', 1)).toBe(to);
+    expect(startOfDay('1.12.2026')).toBeNull();
+    expect(
+      historyUrl('b1', null, 50, {
+        member: 'm1',
+        kind: 'invite-created',
+        from: '2026-12-01',
+        to: '2026-12-07',
+      }),
+    ).toBe(`/api/boards/b1/audit?limit=50&member=m1&kind=invite-created&from=${from}&to=${to}`);
+    expect(historyUrl('b1', null, 50, NO_FILTER)).toBe('/api/boards/b1/audit?limit=50');
+    // A range that ends before it starts is not sent as one (the server would refuse it).
+    expect(historyUrl('b1', null, 50, { ...NO_FILTER, from: '2026-12-08', to: '2026-12-01' })).toBe(
+      `/api/boards/b1/audit?limit=50&from=${new Date(2026, 11, 8).getTime()}`,
+    );
   });
 
   it('turns a refusal into a value (a family member asking gets "forbidden")', async () => {

@@ -1,6 +1,5 @@
 import type { Trajectory, TrajectoryLine } from '@kinmap/model';
 import { describe, expect, it } from 'vitest';
-import { ROLE_COLORS } from '../canvas/colors';
 import { type ChartBox, chartGeometry, lineStyle, momentX, valuesByMoment, valueY } from './chartGeometry';
 
 const BOX: ChartBox = { width: 240, height: 120, padding: { top: 10, right: 20, bottom: 10, left: 20 } };
@@ -9,10 +8,12 @@ const BOX: ChartBox = { width: 240, height: 120, padding: { top: 10, right: 20, 
 function line(key: string, values: (number | null)[], extra: Partial<TrajectoryLine> = {}): TrajectoryLine {
   return {
     key,
+    kind: key.startsWith('group:') ? 'average' : 'person',
     label: key,
     role: 'family',
-    // A person's line names their group too (the model's trajectory does); only `group:` keys are means.
+    // A person's line names their group too (the model's trajectory does); only averages are means.
     group: 'family',
+    series: 0,
     points: values.map((value, i) => ({ versionId: i === 2 ? null : `v${i + 1}`, at: 1000 * i, value })),
     ...extra,
   };
@@ -104,10 +105,16 @@ describe('chartGeometry', () => {
 });
 
 describe('lineStyle', () => {
-  it('draws a person in their role colour, solid, and a group mean dashed and thicker', () => {
+  it('draws each family member in their own colour and their own dash', () => {
+    const family = [0, 1, 2].map((series) => lineStyle(line(`p${series}`, [], { series })));
+    expect(new Set(family.map((s) => s.color)).size).toBe(3);
+    expect(new Set(family.map((s) => s.dash)).size).toBe(3);
+    expect(family.every((s) => s.marker === 'circle')).toBe(true);
+  });
+
+  it('draws a group mean dashed, thicker and square-marked, unlike any person', () => {
     const person = lineStyle(line('alex', [], { role: 'network', group: 'network' }));
     const group = lineStyle(line('group:professionals', [], { group: 'professionals', role: null }));
-    expect(person).toMatchObject({ color: ROLE_COLORS.network, dash: '', marker: 'circle' });
     expect(group.dash).not.toBe('');
     expect(group.marker).toBe('square');
     expect(group.width).toBeGreaterThan(person.width);

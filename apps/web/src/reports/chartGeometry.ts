@@ -1,5 +1,9 @@
-import type { Role, Trajectory, TrajectoryGroup, TrajectoryLine, TrajectoryScale } from '@kinmap/model';
-import { ROLE_COLORS } from '../canvas/colors';
+import {
+  type Trajectory,
+  type TrajectoryLine,
+  type TrajectoryScale,
+  trajectoryLineStyle,
+} from '@kinmap/model';
 
 /**
  * Where everything of one trajectory chart goes, as plain data: the SVG component draws it and
@@ -68,27 +72,18 @@ export interface ChartFilter {
   readonly groups: boolean;
 }
 
-const GROUP_COLORS: Readonly<Record<TrajectoryGroup, string>> = {
-  family: ROLE_COLORS.family,
-  network: ROLE_COLORS.network,
-  professionals: ROLE_COLORS.practitioner,
-};
-
-const FALLBACK_ROLE: Role = 'viewer';
-
-/** A group's mean line (key `group:<group>`); a person's line names their group too, for the grouping. */
+/** A group's average line (`kind: 'average'`); a person's line names their group too, for the grouping. */
 export function isGroupLine(line: TrajectoryLine): boolean {
-  return line.key.startsWith(GROUP_KEY_PREFIX) && line.group !== null;
+  return line.kind === 'average';
 }
 
-const GROUP_KEY_PREFIX = 'group:';
-
-/** A person's line is thin and solid in their role's colour; a group's mean is thick and dashed. */
+/**
+ * Each person their own colour and dash (the same in every chart and in the PDFs); a group's
+ * average thick, long-dashed, in its group's colour, with square markers (model trajectoryStyle.ts).
+ */
 export function lineStyle(line: TrajectoryLine): LineStyle {
-  if (isGroupLine(line) && line.group !== null) {
-    return { color: GROUP_COLORS[line.group], width: 3.5, dash: '8 5', marker: 'square' };
-  }
-  return { color: ROLE_COLORS[line.role ?? FALLBACK_ROLE], width: 2, dash: '', marker: 'circle' };
+  const style = trajectoryLineStyle(line);
+  return { color: style.color, width: style.width, dash: style.dash.join(' '), marker: style.marker };
 }
 
 /** The lines a filter lets through, people first then groups, each in the server's order. */

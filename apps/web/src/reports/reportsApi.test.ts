@@ -22,15 +22,25 @@ const trajectory = {
       lines: [
         {
           key: 'p1',
+          kind: 'person',
           label: 'Alex',
           role: 'family',
-          group: null,
+          group: 'family',
+          series: 0,
           points: [
             { versionId: 'v1', at: 1000, value: 3 },
             { versionId: null, at: 2000, value: null },
           ],
         },
-        { key: 'group:family', label: 'Family', role: null, group: 'family', points: [] },
+        {
+          key: 'group:family',
+          kind: 'average',
+          label: 'family',
+          role: null,
+          group: 'family',
+          series: 0,
+          points: [],
+        },
       ],
     },
   ],

@@ -9,6 +9,8 @@ export interface ScaleLineProps {
   readonly markers: readonly ScaleMarker[];
   /** This person's current value (shown as the slider's value), or null. */
   readonly myValue: number | null;
+  /** The value this person picked and has not saved yet (drawn hollow), or null. */
+  readonly draftValue?: number | null;
   /** Null when this person may not score (viewers): the line is then only a picture. */
   readonly onPick: ((value: number) => void) | null;
 }
@@ -19,9 +21,10 @@ const STACK_GAP = 30;
 
 /**
  * A 0–10 line with each person's mark (name, role colour). Clicking the line or using the arrow
- * keys, Home, End or a digit on it places this person's own mark.
+ * keys, Home, End or a digit on it picks this person's value (a hollow mark until it is saved
+ * with "Save my score").
  */
-export function ScaleLine({ label, markers, myValue, onPick }: ScaleLineProps) {
+export function ScaleLine({ label, markers, myValue, draftValue = null, onPick }: ScaleLineProps) {
   const pickAt = (event: MouseEvent<SVGSVGElement>) => {
     if (!onPick) return;
     const box = event.currentTarget.getBoundingClientRect();
@@ -73,6 +76,20 @@ export function ScaleLine({ label, markers, myValue, onPick }: ScaleLineProps) {
             </text>
           </g>
         ))}
+        {draftValue !== null && (
+          <g className="scale-line__draft" data-draft={draftValue}>
+            <title>{t('scale.draftMark', { value: draftValue })}</title>
+            <circle
+              cx={xOfValue(draftValue)}
+              cy={LINE.y}
+              r={MARKER_RADIUS + 3}
+              fill="#ffffff"
+              stroke="#111827"
+              strokeWidth={3}
+              strokeDasharray="4 3"
+            />
+          </g>
+        )}
         {markers.map((marker) => {
           const x = xOfValue(marker.value);
           const y = LINE.y + 22 + marker.stack * STACK_GAP;

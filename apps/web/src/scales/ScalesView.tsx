@@ -8,7 +8,7 @@ import {
   type ScaleId,
   type ScaleRating,
 } from '@kinmap/model';
-import { type FormEvent, useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { BoardSession, Me } from '../board/useBoard';
 import { markersFor, type ScaleRow, scaleRows, scoredCount } from '../canvas/analysis/scaleRows';
 import { type MessageKey, t } from '../lib/messages';
@@ -23,6 +23,7 @@ import {
   savePrivateRating,
   withdrawPrivateRating,
 } from './scaleApi';
+import { type DraftStatus, draftStatus, initialDraft, scoreDraft, toSend } from './scoreDraft';
 
 export interface ScalesViewProps {
   readonly session: BoardSession | null;
@@ -99,6 +100,22 @@ export function ScalesView({ session, board, me, boardId }: ScalesViewProps) {
   );
 }
 
+/** The words for a draft's state; "saved privately" only while the scale is still private. */
+function noticeFor(status: DraftStatus, savedIn: string | null): MessageKey | null {
+  switch (status) {
+    case 'saving':
+      return 'scale.saving';
+    case 'unsaved':
+      return 'scale.unsaved';
+    case 'failed':
+      return 'scale.failed';
+    case 'saved':
+      return savedIn === null ? null : savedIn === 'private' ? 'scale.savedPrivately' : 'scale.saved';
+    default:
+      return null;
+  }
+}
+
 interface ScaleSectionProps {
   readonly row: ScaleRow;
   readonly board: BoardState;
@@ -113,42 +130,42 @@ function ScaleSection({ row, board, me, session, target, ownPrivate, onPrivateSa
   const { scaleId, scale, pair } = row;
   const isPrivate = scale.mode === 'private';
   const current = isPrivate ? ownPrivate : (ownValue(scale.ratings, me.participantId) ?? null);
-  const [value, setValue] = useState<number | null>(current?.value ?? null);
-  const [reason, setReason] = useState(current?.reason ?? '');
-  // Remembered with the mode it was said in: "saved privately" is wrong once the scale is revealed.
-  const [said, setNotice] = useReducer(
-    (_: { key: MessageKey; mode: string } | null, key: MessageKey | null) =>
-      key === null ? null : { key, mode: scale.mode },
-    null,
-  );
-  const notice = said !== null && said.mode === scale.mode ? said.key : null;
+  const [draft, dispatch] = useReducer(scoreDraft, current, initialDraft);
   const canScore = session !== null && may(me.role, 'AC8');
-  // A score saved elsewhere (another tab, the reveal, a reload) replaces the draft.
+  // A score saved elsewhere (this save arriving, another tab, the reveal, a reload) replaces the
+  // draft only if the person has not changed it (scoreDraft.ts): typed text is never reverted.
+  const savedValue = current?.value ?? null;
+  const savedReason = current?.reason ?? '';
   useEffect(() => {
-    setValue(current?.value ?? null);
-    setReason(current?.reason ?? '');
-  }, [current?.value, current?.reason]);
+    dispatch({
+      type: 'savedElsewhere',
+      saved: savedValue === null ? null : { value: savedValue, reason: savedReason },
+    });
+  }, [savedValue, savedReason]);
+  // "Saved privately" is wrong once the scale is revealed: the notice belongs to the mode it was said in.
+  const [savedIn, setSavedIn] = useState(scale.mode);
+  const status = draftStatus(draft);
 
   const markers = markersFor(scale, board, me.participantId, ownPrivate, t('scale.someone'));
   const heading = pair ? t('scale.pairHeading', { number: pair.number }) : t('scale.overall');
   const headingId = `scale-${scaleId}`;
   const scored = scoredCount(scale, board);
 
-  const save = useCallback(
-    async (next: number, why: string) => {
-      if (!session) return;
-      setValue(next);
-      if (!isPrivate) {
-        const result = rate(session.doc, session.actor, scaleId as ScaleId, { value: next, reason: why });
-        setNotice(result.ok ? 'scale.saved' : 'scale.failed');
-        return;
-      }
-      const result = await savePrivateRating(target, scaleId, { value: next, reason: why });
-      if (result.ok) onPrivateSaved(result.value);
-      setNotice(result.ok ? 'scale.savedPrivately' : 'scale.failed');
-    },
-    [session, isPrivate, scaleId, target, onPrivateSaved],
-  );
+  /** The value and the reason together: one transaction on the board, or one private request. */
+  const save = async () => {
+    const score = toSend(draft);
+    if (!session || score === null) return;
+    dispatch({ type: 'send' });
+    setSavedIn(scale.mode);
+    if (!isPrivate) {
+      const result = rate(session.doc, session.actor, scaleId as ScaleId, score);
+      dispatch({ type: 'answered', ok: result.ok, saved: null });
+      return;
+    }
+    const result = await savePrivateRating(target, scaleId, score);
+    dispatch({ type: 'answered', ok: result.ok, saved: result.ok ? result.value : null });
+    if (result.ok) onPrivateSaved(result.value);
+  };
   const remove = async () => {
     if (!session) return;
     if (!isPrivate) {
@@ -156,12 +173,12 @@ function ScaleSection({ row, board, me, session, target, ownPrivate, onPrivateSa
     } else if ((await withdrawPrivateRating(target, scaleId)).ok) {
       onPrivateSaved(null);
     }
-    setNotice(null);
   };
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    if (value !== null) void save(value, reason);
+    void save();
   };
+  const notice = noticeFor(status, savedIn === scale.mode ? savedIn : null);
 
   return (
     <section className="scale" aria-labelledby={headingId} data-scale={scaleId}>
@@ -186,8 +203,9 @@ function ScaleSection({ row, board, me, session, target, ownPrivate, onPrivateSa
       <ScaleLine
         label={heading}
         markers={markers}
-        myValue={value}
-        onPick={canScore ? (next) => void save(next, reason) : null}
+        myValue={draft.value}
+        draftValue={draft.value !== null && draft.value !== current?.value ? draft.value : null}
+        onPick={canScore ? (next) => dispatch({ type: 'pick', value: next }) : null}
       />
       <ul className="scale__ratings">
         {markers.length === 0 && !isPrivate && <li>{t('scale.nobodyYet')}</li>}
@@ -209,8 +227,13 @@ function ScaleSection({ row, board, me, session, target, ownPrivate, onPrivateSa
           <label>
             {t('scale.yourScore')}
             <select
-              value={value === null ? '' : String(value)}
-              onChange={(event) => setValue(event.target.value === '' ? null : Number(event.target.value))}
+              value={draft.value === null ? '' : String(draft.value)}
+              onChange={(event) =>
+                dispatch({
+                  type: 'pick',
+                  value: event.target.value === '' ? null : Number(event.target.value),
+                })
+              }
             >
               <option value="">{t('scale.noScore')}</option>
               {SCORES.map((score) => (
@@ -223,14 +246,14 @@ function ScaleSection({ row, board, me, session, target, ownPrivate, onPrivateSa
           <label>
             {t('scale.reason')}
             <textarea
-              value={reason}
+              value={draft.reason}
               maxLength={2000}
               rows={2}
-              onChange={(event) => setReason(event.target.value)}
+              onChange={(event) => dispatch({ type: 'type', reason: event.target.value })}
             />
           </label>
           <div className="scale__buttons">
-            <button type="submit" disabled={value === null}>
+            <button type="submit" disabled={draft.value === null || status === 'saving'}>
               {t('scale.save')}
             </button>
             {current && (
@@ -240,7 +263,7 @@ function ScaleSection({ row, board, me, session, target, ownPrivate, onPrivateSa
             )}
           </div>
           {notice && (
-            <p className="scale__notice" role="status">
+            <p className={`scale__notice scale__notice--${status}`} role="status">
               {t(notice)}
             </p>
           )}

@@ -26,6 +26,20 @@ describe('problems', () => {
     expect(joinProblem({ ok: false, reason: 'gone', code: 'invite-used' })).toEqual({
       key: 'join.inviteUsed',
     });
+    // Used: never claims it was another device (the server cannot know; this device may have signed out).
+    expect(problemText(joinProblem({ ok: false, reason: 'gone', code: 'invite-used' }))).not.toContain(
+      'another device',
+    );
+    expect(problemText(joinProblem({ ok: false, reason: 'gone', code: 'invite-used' }))).toContain(
+      'already been used to join',
+    );
+    // The person who joined with it was removed since.
+    expect(joinProblem({ ok: false, reason: 'gone', code: 'member-removed' })).toEqual({
+      key: 'join.memberRemoved',
+    });
+    expect(problemText(joinProblem({ ok: false, reason: 'gone', code: 'member-removed' }))).toContain(
+      'has since been removed',
+    );
     expect(joinProblem({ ok: false, reason: 'gone', code: 'invite-expired' })).toEqual({
       key: 'join.inviteExpired',
     });

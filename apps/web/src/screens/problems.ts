@@ -31,6 +31,7 @@ export function setupProblem(failure: ApiFailureResult): Problem {
 
 const INVITE_GONE: Readonly<Record<string, Exclude<MessageKey, PluralMessageKey>>> = {
   'invite-used': 'join.inviteUsed',
+  'member-removed': 'join.memberRemoved',
   'invite-expired': 'join.inviteExpired',
   'invite-revoked': 'join.inviteRevoked',
 };

@@ -163,9 +163,18 @@ export interface TrajectoryPoint {
 export interface TrajectoryLine {
   /** A participant id, or `group:<TrajectoryGroup>`. */
   readonly key: string;
+  /** One person's scores, or the average of a group's (`group` says which group). */
+  readonly kind: 'person' | 'average';
   readonly label: string;
   readonly role: Role | null;
+  /** The group a person counts towards, or the group an average is of. */
   readonly group: TrajectoryGroup | null;
+  /**
+   * Which look the line takes (scales/trajectoryStyle.ts): a person keeps the same number on
+   * every scale of one trajectory, so the same colour and dash in every chart and both PDFs; an
+   * average is numbered by its group.
+   */
+  readonly series: number;
   readonly points: readonly TrajectoryPoint[];
 }
 

@@ -60,9 +60,11 @@ describe('trajectory', () => {
     const overall = result.scales[0];
     expect(overall?.lines.find((line) => line.key === 'mum')).toEqual({
       key: 'mum',
+      kind: 'person',
       label: 'Mum',
       role: 'family',
       group: 'family',
+      series: 0,
       points: [
         { versionId: 'v1', at: 100, value: 3 },
         { versionId: 'v2', at: 200, value: 6 },
@@ -113,6 +115,50 @@ describe('trajectory', () => {
     ]);
   });
 
+  it('gives every person their own series, the same on every scale, and marks averages as averages', () => {
+    const doc = newBoard();
+    for (const [actor, name] of [
+      [mum, 'Mum'],
+      [dad, 'Dad'],
+      [gran, 'Gran'],
+      [sam, 'Sam'],
+    ] as const)
+      register(doc, actor, name);
+    const { pairId } = unwrap(addPair(doc, sam, { dangerStatement: 'Worry', safetyGoal: 'Goal' }));
+    // Dad scores only the pair: his series is still his own, and the same as if he scored both.
+    for (const [actor, value] of [
+      [mum, 4],
+      [gran, 5],
+      [sam, 2],
+    ] as const)
+      unwrap(rate(doc, actor, OVERALL_SCALE_ID, { value }));
+    for (const actor of [dad, mum, sam]) unwrap(rate(doc, actor, asScaleId(pairId), { value: 6 }));
+    const { scales } = trajectory([moment(doc, 'v1', 1)]);
+    const people = scales.flatMap((scale) => scale.lines.filter((line) => line.kind === 'person'));
+    const seriesOf = new Map<string, Set<number>>();
+    for (const line of people) seriesOf.set(line.key, (seriesOf.get(line.key) ?? new Set()).add(line.series));
+    // One series per person across scales, and no two people share one.
+    expect([...seriesOf.values()].map((set) => set.size)).toEqual([1, 1, 1, 1]);
+    expect(new Set([...seriesOf.values()].map((set) => [...set][0])).size).toBe(4);
+    expect(Object.fromEntries([...seriesOf].map(([key, set]) => [key, [...set][0]]))).toEqual({
+      dad: 0,
+      mum: 1,
+      gran: 2,
+      sam: 3,
+    });
+    const averages = scales[0]?.lines.filter((line) => line.kind === 'average') ?? [];
+    expect(averages.map((line) => [line.key, line.group, line.label])).toEqual([
+      ['group:family', 'family', 'family'],
+      ['group:network', 'network', 'network'],
+      ['group:professionals', 'professionals', 'professionals'],
+    ]);
+    // A person's line belongs to a group too, but is never an average.
+    expect(scales[0]?.lines.find((line) => line.key === 'mum')).toMatchObject({
+      kind: 'person',
+      group: 'family',
+    });
+  });
+
   it('names people as the latest board that knows them does', () => {
     const early = newBoard();
     register(early, mum, 'Mum');
@@ -129,7 +175,15 @@ describe('trajectory', () => {
     unwrap(rate(doc, mum, OVERALL_SCALE_ID, { value: 9 }));
     const [overall] = trajectory([moment(doc, null, 1)]).scales;
     expect(overall?.lines).toEqual([
-      { key: 'mum', label: '', role: null, group: null, points: [{ versionId: null, at: 1, value: 9 }] },
+      {
+        key: 'mum',
+        kind: 'person',
+        label: '',
+        role: null,
+        group: null,
+        series: 0,
+        points: [{ versionId: null, at: 1, value: 9 }],
+      },
     ]);
   });
 

@@ -85,10 +85,43 @@ function titleOf(moments: readonly TrajectoryMoment[], scaleId: string): string 
 const mean = (values: readonly number[]): number =>
   Math.round((values.reduce((sum, value) => sum + value, 0) / values.length) * 10) / 10;
 
+/** Orders people's lines: family, network, professionals, then anyone unknown; by name, then id. */
+const rank = (group: TrajectoryGroup | null): number =>
+  group === null ? GROUPS.length : GROUPS.indexOf(group);
+const byPerson = (
+  a: { group: TrajectoryGroup | null; label: string; key: string },
+  b: { group: TrajectoryGroup | null; label: string; key: string },
+): number => rank(a.group) - rank(b.group) || a.label.localeCompare(b.label) || (a.key < b.key ? -1 : 1);
+
+/** The ids of everyone who has a revealed score on any scale, in line order: their series numbers. */
+function seriesOf(
+  moments: readonly TrajectoryMoment[],
+  people: ReadonlyMap<string, ParticipantState>,
+): Map<string, number> {
+  const raters = new Set<string>();
+  for (const moment of moments) {
+    for (const scale of Object.values(moment.board.scales)) {
+      if (scale.mode === 'revealed') for (const id of Object.keys(scale.ratings)) raters.add(id);
+    }
+  }
+  const ordered = [...raters]
+    .filter((key) => {
+      const person = people.get(key);
+      return person === undefined || may(person.role, 'AC8');
+    })
+    .map((key) => {
+      const person = people.get(key);
+      return { key, label: person?.displayName ?? '', group: person ? groupOfRole(person.role) : null };
+    })
+    .sort(byPerson);
+  return new Map(ordered.map(({ key }, index) => [key, index]));
+}
+
 function scaleLines(
   moments: readonly TrajectoryMoment[],
   scaleId: string,
   people: ReadonlyMap<string, ParticipantState>,
+  series: ReadonlyMap<string, number>,
 ): TrajectoryLine[] {
   const raters = new Set<string>();
   for (const moment of moments) {
@@ -108,10 +141,17 @@ function scaleLines(
       }),
     );
     const group = person === undefined ? null : groupOfRole(person.role);
-    persons.push({ key: id, label: person?.displayName ?? '', role: person?.role ?? null, group, points });
+    persons.push({
+      key: id,
+      kind: 'person',
+      label: person?.displayName ?? '',
+      role: person?.role ?? null,
+      group,
+      series: series.get(id) ?? 0,
+      points,
+    });
   }
-  const rank = (line: TrajectoryLine) => (line.group === null ? GROUPS.length : GROUPS.indexOf(line.group));
-  persons.sort((a, b) => rank(a) - rank(b) || a.label.localeCompare(b.label) || (a.key < b.key ? -1 : 1));
+  persons.sort(byPerson);
   const groups: TrajectoryLine[] = [];
   for (const group of GROUPS) {
     const members = persons.filter((line) => line.group === group);
@@ -122,25 +162,34 @@ function scaleLines(
         .filter((v): v is number => v !== null);
       return { versionId: moment.versionId, at: moment.at, value: values.length === 0 ? null : mean(values) };
     });
-    groups.push({ key: `group:${group}`, label: group, role: null, group, points });
+    groups.push({
+      key: `group:${group}`,
+      kind: 'average',
+      label: group,
+      role: null,
+      group,
+      series: GROUPS.indexOf(group),
+      points,
+    });
   }
   return [...persons, ...groups];
 }
 
 /**
  * The trajectory over `moments` (sorted oldest first here). A person's label is their display
- * name on the latest board that knows them ('' if none does); a group's label is its key word
- * ('family', 'network', 'professionals') for the view to translate. Group means are rounded to
- * one decimal.
+ * name on the latest board that knows them ('' if none does); an average's label is its group's
+ * key word ('family', 'network', 'professionals') for the view to translate. Group means are
+ * rounded to one decimal. Each person's `series` is the same on every scale; no two people share one.
  * @example trajectory([{ versionId: v1.id, at: v1.createdAt, label: 'Initial conference', board }])
  */
 export function trajectory(moments: readonly TrajectoryMoment[]): Trajectory {
   const sorted = [...moments].sort((a, b) => a.at - b.at);
   const people = latestPeople(sorted);
+  const series = seriesOf(sorted, people);
   const scales: TrajectoryScale[] = scaleIds(sorted).map((scaleId) => ({
     scaleId,
     title: scaleId === OVERALL_SCALE_ID ? '' : titleOf(sorted, scaleId),
-    lines: scaleLines(sorted, scaleId, people),
+    lines: scaleLines(sorted, scaleId, people, series),
   }));
   return {
     moments: sorted.map(({ versionId, at, label }) => ({ versionId, at, label })),

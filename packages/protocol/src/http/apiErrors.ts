@@ -31,7 +31,10 @@ export const ApiErrorCode = {
   accountProtected: 'account-protected',
   /** The first administrator exists already, or the setup code is wrong or expired. */
   setupClosed: 'setup-closed',
+  /** The invite was used to join, by a browser that is not (or no longer) signed in as that person here. */
   inviteUsed: 'invite-used',
+  /** The person who joined with the invite has since been removed from the board: the link is over. */
+  memberRemoved: 'member-removed',
   inviteExpired: 'invite-expired',
   inviteRevoked: 'invite-revoked',
   upgradeRequired: 'upgrade-required',

@@ -26,9 +26,76 @@ export const auditEntrySchema = z.object({
 });
 export type AuditEntry = z.output<typeof auditEntrySchema>;
 
-/** `GET /api/boards/:id/audit?after=&limit=`: `next` is null at the end. */
+/** Someone who appears in a board's history, for the person filter. */
+export const auditPersonSchema = z.object({
+  memberId: z.string(),
+  name: z.string(),
+  role: z.string(),
+});
+
+/** `GET /api/boards/:id/audit?after=&limit=&member=&kind=&from=&to=`: `next` is null at the end. */
 export const auditPageResponse = z.object({
   entries: z.array(auditEntrySchema),
   next: z.string().nullable(),
+  /** The board's members (also removed ones), for the person filter; absent from older servers. */
+  people: z.array(auditPersonSchema).optional(),
 });
 export type AuditPageResponse = z.output<typeof auditPageResponse>;
+
+/** What `kind=` may name: document updates, or one kind of event (apps/server audit/auditLog.ts). */
+export const AUDIT_KINDS = [
+  'update',
+  'join',
+  'leave',
+  'invite-created',
+  'invite-opened',
+  'invite-revoked',
+  'member-revoked',
+  'login',
+  'logout',
+  'export',
+  'scale-reveal',
+  'refused',
+  'meeting-started',
+  'meeting-closed',
+  'version-saved',
+  'restore',
+  'import',
+] as const;
+export type AuditKind = (typeof AUDIT_KINDS)[number];
+
+/** A member id as ids are made (newId): letters, digits, `_` and `-`. */
+const memberIdParam = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+/** Milliseconds since 1970 as decimal digits (what a query string carries). */
+const timeParam = z
+  .string()
+  .regex(/^\d{1,15}$/)
+  .transform(Number);
+
+/**
+ * `GET /api/boards/:id/audit` query: `after` (a cursor) and `limit` page; `member`, `kind`, `from`
+ * and `to` (ms, `from` ≤ at < `to`) filter. Anything else in the query is refused.
+ */
+export const auditQuery = z
+  .object({
+    after: z
+      .string()
+      .regex(/^\d{1,16}\.[01]\.\d{1,16}$/)
+      .optional(),
+    limit: z
+      .string()
+      .regex(/^\d{1,3}$/)
+      .transform(Number)
+      .pipe(z.number().int().min(1).max(500))
+      .optional(),
+    member: memberIdParam.optional(),
+    kind: z.enum(AUDIT_KINDS).optional(),
+    from: timeParam.optional(),
+    to: timeParam.optional(),
+  })
+  .strict()
+  .refine((q) => q.from === undefined || q.to === undefined || q.from < q.to, {
+    message: 'from must be before to',
+    path: ['to'],
+  });
+export type AuditQuery = z.output<typeof auditQuery>;

@@ -16,9 +16,13 @@ export const trajectoryPointSchema = z.object({
 export const trajectoryLineSchema = z.object({
   /** A participant id, or `group:<group>`. */
   key: z.string(),
+  /** A person's scores or a group's average (`group` names the group). */
+  kind: z.enum(['person', 'average']),
   label: z.string(),
   role: z.enum(ROLES).nullable(),
   group: z.enum(['family', 'network', 'professionals']).nullable(),
+  /** The line's look (model scales/trajectoryStyle.ts): one per person, the same on every scale. */
+  series: z.number().int().min(0).max(100_000),
   points: z.array(trajectoryPointSchema),
 });
 

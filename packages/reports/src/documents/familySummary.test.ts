@@ -6,6 +6,7 @@ import {
   ARABIC,
   bigBoard,
   longText,
+  MEETING,
   makeCard,
   POLISH,
   PROFESSIONALS_ONLY_TEXT,
@@ -51,6 +52,46 @@ describe('renderFamilySummary', () => {
     expect(cardItems.every((item) => item.size >= 14)).toBe(true);
   });
 
+  it('a meeting version says what was decided and who was there, and who sent apologies', () => {
+    const lines = textLines(pdf);
+    expect(lines).toContain('The meeting');
+    expect(lines).toContain('What was decided');
+    expect(lines).toContain('The plan continues; review in three months.');
+    expect(lines).toContain('Who was there');
+    expect(text).toMatch(
+      /Alys \(Facilitator\), Mariam \(Family\), Jan \(Practitioner\), Dr Ewa Nowak \(Interpreter\)/,
+    );
+    expect(lines).toContain('Could not come');
+    expect(lines).toContain('School nurse');
+    // The decision comes before the cards: it is what the family takes home.
+    expect(text.indexOf('What was decided')).toBeLessThan(text.indexOf('What we are worried about'));
+  });
+
+  it('a meeting with nothing written down says so; the board as it is now has no meeting section', async () => {
+    const empty = fullText(
+      await extractPdf(
+        await renderFamilySummary(
+          recordInput({
+            meeting: {
+              ...MEETING,
+              decision: '  ',
+              attendance: { participantIds: [], othersPresent: [], apologies: [] },
+            },
+          }),
+        ),
+      ),
+    );
+    expect(empty).toContain('No decision was written down at this meeting.');
+    expect(empty).toContain('Nobody was written down as being there.');
+    expect(empty).not.toContain('Could not come');
+    const now = fullText(
+      await extractPdf(await renderFamilySummary(recordInput({ meeting: null, version: null }))),
+    );
+    expect(now).not.toContain('What was decided');
+    expect(now).not.toContain('Who was there');
+    expect(now).not.toContain('The meeting');
+  });
+
   it('shows no authors or dates on cards', () => {
     expect(text).not.toContain('Written by');
     expect(text).not.toContain('10:00');
@@ -82,6 +123,10 @@ describe('renderFamilySummary', () => {
     expect(text).toContain('How the scores have changed');
     expect(text).toContain('10 Jan 2025');
     expect(text).toContain('Family (average)');
+    expect(text).toContain('Professionals (average)');
+    // Only the averages, each named once (the legend of the overall chart): a person's line is not an average.
+    expect(text.match(/Family \(average\)/g)).toHaveLength(1);
+    expect(text).not.toContain('Mariam Khan (Family)');
   });
 
   it('numbers every page', () => {
@@ -156,9 +201,13 @@ describe('renderFamilySummary of a big board', () => {
     // The long card wraps over many lines; its sentences all come back in order.
     const sentences = longText(5000).match(/Sentence \d+ of/g) ?? [];
     expect(sentences.length).toBeGreaterThan(50);
+    // Read across page breaks: without the footers that the stamping puts between two pages.
+    const body = textLines(pdf)
+      .filter((line) => !/^Family summary · made on|^Page \d+ of \d+$/.test(line))
+      .join(' ');
     let from = 0;
     for (const sentence of sentences) {
-      const at = text.indexOf(sentence, from);
+      const at = body.indexOf(sentence, from);
       expect(at, sentence).toBeGreaterThanOrEqual(from);
       from = at;
     }

@@ -51,6 +51,7 @@ export async function renderFamilySummary(input: FamilySummaryInput): Promise<Ui
     createdAt: new Date(input.generatedAt),
   });
   writeTitle(flow, board, input, timeZone);
+  writeMeeting(flow, board, input);
   heading(flow, FAMILY_COLUMN_HEADINGS.worries, H1);
   await writeCategory(flow, board, 'harm');
   await writeCategory(flow, board, 'complicatingFactor');
@@ -100,6 +101,49 @@ function writeTitle(flow: PageFlow, board: BoardState, input: FamilySummaryInput
       color: INK_MUTED,
       before: 6,
     },
+  ]);
+}
+
+/**
+ * The meeting this version closed: what was decided (first: it is what the family takes home),
+ * who was there and who sent apologies. Names are first names with the role, as everywhere in
+ * this summary. Nothing when the summary is of the board as it is now or of a manual version.
+ */
+function writeMeeting(flow: PageFlow, board: BoardState, input: FamilySummaryInput): void {
+  const { meeting } = input;
+  if (meeting === null) return;
+  const directory = participantDirectory(board);
+  const attended = meeting.attendance.participantIds.map((id) => shortPersonLabel(directory, id));
+  const others = meeting.attendance.othersPresent
+    .map((person) =>
+      person.role.trim() ? `${person.name.trim()} (${person.role.trim()})` : person.name.trim(),
+    )
+    .filter((name) => name !== '');
+  const apologies = meeting.attendance.apologies.map((name) => name.trim()).filter((name) => name !== '');
+  const decision = meeting.decision.trim();
+  // The title above already names the meeting and its date.
+  heading(flow, 'The meeting', H1);
+  flow.block([
+    { text: 'What was decided', style: LABEL, before: 6 },
+    decision
+      ? { text: decision, style: BODY, before: 4, indent: 12, bar: CARD_BAR }
+      : { text: 'No decision was written down at this meeting.', style: BODY, color: INK_MUTED, before: 4 },
+  ]);
+  const everyone = [...attended, ...others];
+  flow.block([
+    { text: 'Who was there', style: LABEL, before: 10 },
+    {
+      text: everyone.length > 0 ? everyone.join(', ') : 'Nobody was written down as being there.',
+      style: BODY,
+      ...(everyone.length > 0 ? {} : { color: INK_MUTED }),
+      before: 4,
+    },
+    ...(apologies.length > 0
+      ? [
+          { text: 'Could not come', style: LABEL, before: 10 },
+          { text: apologies.join(', '), style: BODY, before: 4 },
+        ]
+      : []),
   ]);
 }
 

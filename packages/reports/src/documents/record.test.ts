@@ -89,6 +89,13 @@ describe('renderRecord', () => {
     expect(text).toContain('Professionals (average): 10 Jan 2025 (Initial conference) 2');
   });
 
+  it('names each family member on their own line and labels only the averages as averages', () => {
+    expect(text).toContain('Tariq Khan (Family): 10 Jan 2025 (Initial conference) 6');
+    expect(text).toContain('Family (average): 10 Jan 2025 (Initial conference) 5.5');
+    // Once in the legend and once in the table of the overall chart; never for a person.
+    expect(text.match(/Family \(average\)/g)).toHaveLength(2);
+  });
+
   it('prints the whole plan, including what was not filled in', () => {
     expect(text).toContain('Told about the worries Yes');
     expect(text).toContain('Who makes sure it happens Gwen Pritchard');
@@ -144,7 +151,17 @@ describe('renderRecord of odd data', () => {
           {
             scaleId: 'overall',
             title: '',
-            lines: [{ key: 'x', label: 'Short line', role: null, group: null, points: [] }],
+            lines: [
+              {
+                key: 'x',
+                kind: 'person',
+                label: 'Short line',
+                role: null,
+                group: null,
+                series: 0,
+                points: [],
+              },
+            ],
           },
         ],
       },

@@ -13,6 +13,7 @@ import {
   type ScaleId,
   type ScaleRating,
   type Trajectory,
+  type TrajectoryLine,
   type VersionMeta,
 } from '@kinmap/model';
 import type { RecordInput } from './reportInput.js';
@@ -217,18 +218,22 @@ export const MEETING: MeetingRecord = {
   versionId: VERSION.id,
 };
 
+/** A trajectory line as the model makes it: a person's line names their group too. */
 function line(
   key: string,
   label: string,
   role: Role | null,
   group: 'family' | 'network' | 'professionals' | null,
   values: readonly (number | null)[],
-) {
+  { kind = 'person', series = 0 }: { kind?: 'person' | 'average'; series?: number } = {},
+): TrajectoryLine {
   return {
     key,
+    kind,
     label,
     role,
     group,
+    series,
     points: TRAJECTORY_MOMENTS.map((moment, i) => ({ ...moment, value: values[i] ?? null })),
   };
 }
@@ -250,16 +255,20 @@ export const TRAJECTORY: Trajectory = {
       scaleId: 'overall',
       title: '',
       lines: [
-        line(PEOPLE.mum.id, 'Mariam Khan', 'family', null, [5, 7, 7]),
-        line(PEOPLE.worker.id, 'Jan Kowalski', 'practitioner', null, [2, 4, null]),
-        line('group:family', 'Family', null, 'family', [5, 7, 7]),
-        line('group:professionals', 'Professionals', null, 'professionals', [2, 4, null]),
+        line(PEOPLE.mum.id, 'Mariam Khan', 'family', 'family', [5, 7, 7], { series: 0 }),
+        line('p-dad', 'Tariq Khan', 'family', 'family', [6, 6, 8], { series: 1 }),
+        line(PEOPLE.worker.id, 'Jan Kowalski', 'practitioner', 'professionals', [2, 4, null], { series: 2 }),
+        line('group:family', 'family', null, 'family', [5.5, 6.5, 7.5], { kind: 'average', series: 0 }),
+        line('group:professionals', 'professionals', null, 'professionals', [2, 4, null], {
+          kind: 'average',
+          series: 2,
+        }),
       ],
     },
     {
       scaleId: 'pair-1',
       title: 'We worry Jo will be hurt if left alone when Dad drinks.',
-      lines: [line(PEOPLE.mum.id, 'Mariam Khan', 'family', null, [3, null, 6])],
+      lines: [line(PEOPLE.mum.id, 'Mariam Khan', 'family', 'family', [3, null, 6], { series: 0 })],
     },
   ],
 };

@@ -34,16 +34,23 @@ describe('chart geometry', () => {
 });
 
 describe('chartLines', () => {
-  it('names people with their role and groups as averages, people first', () => {
+  it('names each person (never "Family (average)") and labels only the averages as averages, people first', () => {
     const lines = chartLines(TRAJECTORY.scales[0]?.lines ?? [], { people: true, groups: true });
     expect(lines.map((line) => [line.label, line.group])).toEqual([
       ['Mariam Khan (Family)', false],
+      ['Tariq Khan (Family)', false],
       ['Jan Kowalski (Practitioner)', false],
       ['Family (average)', true],
       ['Professionals (average)', true],
     ]);
     expect(lines[0]?.values).toEqual([5, 7, 7]);
     expect(chartLines(TRAJECTORY.scales[0]?.lines ?? [], { people: false, groups: true })).toHaveLength(2);
+  });
+
+  it('gives two members of one family different colours and different dashes', () => {
+    const [mum, dad] = chartLines(TRAJECTORY.scales[0]?.lines ?? [], { people: true, groups: false });
+    expect(mum?.color).not.toBe(dad?.color);
+    expect(mum?.dash.join(' ')).not.toBe(dad?.dash.join(' '));
   });
 });
 
@@ -53,8 +60,14 @@ describe('drawTrajectoryChart', () => {
     const lineTo = vi.spyOn(flow.doc, 'lineTo');
     const lines = chartLines(TRAJECTORY.scales[0]?.lines ?? [], { people: true, groups: true });
     drawTrajectoryChart(flow, { moments: TRAJECTORY.moments, lines, timeZone: 'Europe/London' });
-    // Six grid lines, then each score line: Mariam 2 + Jan 1 + Family 2 + Professionals 1, then 4 legend swatches.
-    expect(lineTo).toHaveBeenCalledTimes(6 + 6 + 4);
+    // Six grid lines, then each score line: Mariam 2 + Tariq 2 + Jan 1 + Family 2 + Professionals 1,
+    // then 5 legend swatches.
+    expect(lineTo).toHaveBeenCalledTimes(6 + 8 + 5);
+    // Each person's own dash pattern, and the averages' long dash, are in the page.
+    const dash = vi.spyOn(flow.doc, 'dash');
+    drawTrajectoryChart(flow, { moments: TRAJECTORY.moments, lines, timeZone: 'Europe/London' });
+    const patterns = dash.mock.calls.map(([pattern]) => JSON.stringify(pattern));
+    expect(new Set(patterns).size).toBe(3);
     const text = fullText(await extractPdf(await flow.finish()));
     for (const label of [
       '10 Jan 2025',
@@ -62,6 +75,7 @@ describe('drawTrajectoryChart', () => {
       'Initial conference',
       'Now',
       'Mariam Khan (Family)',
+      'Tariq Khan (Family)',
       'Family (average)',
     ]) {
       expect(text).toContain(label);

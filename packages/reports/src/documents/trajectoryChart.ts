@@ -1,34 +1,22 @@
-import type { Role, TrajectoryGroup, TrajectoryLine } from '@kinmap/model';
+import { type TrajectoryLine, trajectoryLineStyle } from '@kinmap/model';
 import { INK, INK_MUTED, type PageFlow, RULE } from '../text/pageFlow.js';
 import { formatShortDate } from './dates.js';
 import { GROUP_LABELS, ROLE_LABELS } from './reportWords.js';
 
 /**
  * The scaling trajectory drawn as vector lines: one panel for one scale, the meetings along the
- * bottom, 0–10 up the side, a line per person and a dashed line per group's average. Every label
- * is real text. Geometry is pure (tested on its own); `drawTrajectoryChart` paints it.
+ * bottom, 0–10 up the side, a line per person (each their own colour and dash) and a thick
+ * dashed line per group's average. Every label is real text. Geometry is pure (tested on its own); `drawTrajectoryChart` paints it.
  */
-
-/** Role colours, as on the board (apps/web/src/canvas/colors.ts). */
-const ROLE_COLORS: Readonly<Record<Role, string>> = {
-  facilitator: '#6d28d9',
-  practitioner: '#1d4ed8',
-  family: '#b45309',
-  network: '#047857',
-  viewer: '#4b5563',
-};
-
-const GROUP_COLORS: Readonly<Record<TrajectoryGroup, string>> = {
-  family: '#b45309',
-  network: '#047857',
-  professionals: '#1d4ed8',
-};
 
 export interface ChartLine {
   readonly key: string;
+  /** "Mariam Khan (Family)" for a person, "Family (average)" for a group's average. */
   readonly label: string;
   readonly color: string;
-  /** Group averages are dashed and thicker than a person's line. */
+  /** Dash and gap lengths; empty for a solid line (model trajectoryLineStyle). */
+  readonly dash: readonly number[];
+  /** A group's average: thicker, with larger markers, drawn under the people's lines. */
   readonly group: boolean;
   /** One value per moment (null: no score then). */
   readonly values: readonly (number | null)[];
@@ -39,30 +27,35 @@ export interface ChartMoment {
   readonly label: string;
 }
 
-/** The lines to draw, people first then groups, with their colours and labels. */
+/**
+ * The lines to draw, people first then groups' averages, each with its own look (the same as on
+ * the web chart) and a label naming the person, or the group as an average.
+ */
 export function chartLines(
   lines: readonly TrajectoryLine[],
   show: { readonly people: boolean; readonly groups: boolean },
 ): ChartLine[] {
-  const people = lines
-    .filter((line) => line.group === null)
-    .map((line) => ({
+  const toChartLine = (line: TrajectoryLine): ChartLine => {
+    const style = trajectoryLineStyle(line);
+    const average = line.kind === 'average';
+    return {
       key: line.key,
-      label: line.role === null ? line.label : `${line.label} (${ROLE_LABELS[line.role]})`,
-      color: line.role === null ? INK_MUTED : ROLE_COLORS[line.role],
-      group: false,
+      label: lineLabel(line),
+      color: style.color,
+      dash: style.dash,
+      group: average,
       values: line.points.map((point) => point.value),
-    }));
-  const groups = lines
-    .filter((line): line is TrajectoryLine & { group: TrajectoryGroup } => line.group !== null)
-    .map((line) => ({
-      key: line.key,
-      label: GROUP_LABELS[line.group],
-      color: GROUP_COLORS[line.group],
-      group: true,
-      values: line.points.map((point) => point.value),
-    }));
+    };
+  };
+  const people = lines.filter((line) => line.kind === 'person').map(toChartLine);
+  const groups = lines.filter((line) => line.kind === 'average').map(toChartLine);
   return [...(show.people ? people : []), ...(show.groups ? groups : [])];
+}
+
+function lineLabel(line: TrajectoryLine): string {
+  if (line.kind === 'average') return line.group === null ? 'Average' : GROUP_LABELS[line.group];
+  const name = line.label.trim() || 'Someone who has left';
+  return line.role === null ? name : `${name} (${ROLE_LABELS[line.role]})`;
 }
 
 export interface ChartGeometry {
@@ -145,12 +138,13 @@ export function drawTrajectoryChart(
   );
   drawAxes(flow, geometry, chart);
   const doc = flow.doc;
-  for (const line of chart.lines) {
+  // Averages first, so a person's thinner line stays visible on top of an equal average.
+  for (const line of [...chart.lines.filter((l) => l.group), ...chart.lines.filter((l) => !l.group)]) {
     doc
       .save()
       .lineWidth(line.group ? 2.2 : 1.2)
       .strokeColor(line.color);
-    if (line.group) doc.dash(5, { space: 3 });
+    setDash(doc, line.dash, 0.6);
     for (const segment of lineSegments(geometry, line.values)) {
       const [first, ...rest] = segment;
       if (first === undefined) continue;
@@ -163,6 +157,12 @@ export function drawTrajectoryChart(
   }
   flow.y = geometry.top + geometry.height + AXIS_LABELS;
   drawLegend(flow, chart.lines);
+}
+
+/** A dash pattern in PDF points (`scale` × the style's units); nothing for a solid line. */
+function setDash(doc: PageFlow['doc'], dash: readonly number[], scale: number): void {
+  if (dash.length === 0) return;
+  doc.dash(dash.map((length) => length * scale) as unknown as number, {});
 }
 
 function drawAxes(
@@ -212,7 +212,7 @@ function drawLegend(flow: PageFlow, lines: readonly ChartLine[]): void {
         .save()
         .lineWidth(line.group ? 2.2 : 1.2)
         .strokeColor(line.color);
-      if (line.group) doc.dash(4, { space: 2 });
+      setDash(doc, line.dash, 0.6);
       doc
         .moveTo(x, y + 6)
         .lineTo(x + 18, y + 6)
