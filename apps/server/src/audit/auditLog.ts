@@ -29,8 +29,13 @@ export const AUDIT_EVENT_KINDS = [
   'password-reset',
 ] as const;
 export type AuditEventKind = (typeof AUDIT_EVENT_KINDS)[number];
-// Every event kind is one the history's `kind=` filter (and the web's control) knows.
-const KNOWN_TO_THE_FILTER: readonly AuditKind[] = AUDIT_EVENT_KINDS;
+/** Events about staff accounts: they belong to no board, so no board's history filters on them. */
+type AccountEventKind = 'account-created' | 'account-disabled' | 'account-enabled' | 'password-reset';
+// Every board event kind is one the history's `kind=` filter (and the web's control) knows.
+const KNOWN_TO_THE_FILTER: readonly AuditKind[] = AUDIT_EVENT_KINDS.filter(
+  (kind): kind is Exclude<AuditEventKind, AccountEventKind> =>
+    !kind.startsWith('account-') && kind !== 'password-reset',
+);
 void KNOWN_TO_THE_FILTER;
 
 /** Which rows of a board's history to read: a page after a cursor, and optional filters. */
