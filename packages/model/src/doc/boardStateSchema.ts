@@ -50,6 +50,10 @@ const cardState = z.object({
   professionalsOnly: z.boolean(),
   marks: z.record(key, markSchema),
   pairId: pairIdSchema.nullable(),
+  reasons: z.record(key, textOf(LIMITS.reason)).optional(),
+  suggestions: z.record(key, textOf(LIMITS.cardText)).optional(),
+  editedBy: z.record(key, timestamp).optional(),
+  suggestedBy: z.record(key, timestamp).optional(),
 });
 
 const pairState = z.object({

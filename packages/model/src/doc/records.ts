@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { type AnyMap, childMap, childText, plainFields, readTopMap, type TopLevelName } from './docMaps.js';
 import { isId } from './ids.js';
 import {
+  LIMITS,
   markSchema,
   storedCard,
   storedNetworkMember,
@@ -76,7 +77,18 @@ export function readCard(value: unknown, key: string): CardState | null {
       const result = markSchema.safeParse(mark);
       return result.success ? (result.data as Mark) : null;
     });
-    return { ...card, marks };
+    const text = (max: number) => (value: unknown) =>
+      typeof value === 'string' && value.length <= max ? value : null;
+    const time = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+    // Present only when not empty, so a card without them reads (and hashes) as before.
+    const notes = {
+      reasons: validEntries(childMap(map, 'reasons'), text(LIMITS.reason)),
+      suggestions: validEntries(childMap(map, 'suggestions'), text(LIMITS.cardText)),
+      editedBy: validEntries(childMap(map, 'editedBy'), time),
+      suggestedBy: validEntries(childMap(map, 'suggestedBy'), time),
+    };
+    const present = Object.entries(notes).filter(([, entries]) => Object.keys(entries).length > 0);
+    return { ...card, marks, ...Object.fromEntries(present) };
   });
 }
 

@@ -76,6 +76,14 @@ export interface CardState {
   readonly professionalsOnly: boolean;
   readonly marks: Readonly<Record<string, Mark>>;
   readonly pairId: PairId | null;
+  /** Why a person disputes the card (participant id → reason); only beside a `dispute` mark. */
+  readonly reasons?: Readonly<Record<string, string>>;
+  /** Suggested replacement texts awaiting the author or staff (participant id → text). */
+  readonly suggestions?: Readonly<Record<string, string>>;
+  /** Who other than the author changed the text, and when last ("changed by …"). */
+  readonly editedBy?: Readonly<Record<string, number>>;
+  /** Whose suggestions were accepted into the text, and when last. */
+  readonly suggestedBy?: Readonly<Record<string, number>>;
 }
 
 export interface PairState {

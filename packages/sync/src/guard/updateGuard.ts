@@ -36,8 +36,15 @@ export interface UpdateGuard {
   destroy(): void;
 }
 
-/** `document`: which of the board's two documents `board` is ([AC20], [AC21] differ between them). */
-export function createUpdateGuard(board: Y.Doc, document: BoardDocument = 'shared'): UpdateGuard {
+/**
+ * `document`: which of the board's two documents `board` is ([AC20], [AC21] differ between them).
+ * `boardLocked`: for the restricted document, the shared board's lock, which it follows ([AC11]).
+ */
+export function createUpdateGuard(
+  board: Y.Doc,
+  document: BoardDocument = 'shared',
+  boardLocked: () => boolean = () => false,
+): UpdateGuard {
   // Built on first use, so loading a board costs nothing extra until someone writes.
   let shadow: Y.Doc | null = null;
 
@@ -57,7 +64,7 @@ export function createUpdateGuard(board: Y.Doc, document: BoardDocument = 'share
     const classified = applyAndClassify(shadow, update);
     // The connection's access is the actor: one shape from the upgrade to the check.
     const verdict = checkChanges(classified.changes, sender, {
-      locked: classified.lockedBefore,
+      locked: classified.lockedBefore || boardLocked(),
       document,
     });
     // A refused update is in the shadow now; the next check starts from a fresh copy.
