@@ -112,6 +112,7 @@ export const boardStateSchema = z.object({
     title: textOf(LIMITS.title),
     createdAt: timestamp,
     schemaVersion: z.int().min(0),
+    locked: z.literal(true).optional(),
   }),
   cards: keyed(cardState),
   pairs: keyed(pairState),

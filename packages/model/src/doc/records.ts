@@ -164,6 +164,8 @@ export function readMetaFrom(map: AnyMap | null): BoardMeta {
     title: typeof title === 'string' ? title : '',
     createdAt: typeof createdAt === 'number' && Number.isFinite(createdAt) ? createdAt : 0,
     schemaVersion: Number.isSafeInteger(schemaVersion) ? (schemaVersion as number) : 0,
+    // Only while locked, so an unlocked board reads (and hashes) as before.
+    ...(map?.get('locked') === true ? { locked: true as const } : {}),
   };
 }
 

@@ -61,6 +61,8 @@ export interface BoardMeta {
   readonly title: string;
   readonly createdAt: number;
   readonly schemaVersion: number;
+  /** Present (true) only while the board is locked ([AC10], [AC11]). */
+  readonly locked?: true;
 }
 
 export interface CardState {

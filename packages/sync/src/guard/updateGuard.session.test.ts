@@ -9,7 +9,6 @@ import {
   type CardId,
   clearRating,
   deleteCard,
-  editCardText,
   initBoard,
   moveCard,
   OVERALL_SCALE_ID,
