@@ -10,6 +10,7 @@ import {
 import { type FormEvent, useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { BoardSession, Me } from '../board/useBoard';
 import { markersFor, type ScaleRow, scaleRows, scoredCount } from '../canvas/analysis/scaleRows';
+import { mayWriteBoard } from '../editing/cardPermissions';
 import { type MessageKey, t } from '../lib/messages';
 import { safeStore } from '../lib/storage';
 import { AddPairForm } from './AddPairForm';
@@ -90,7 +91,9 @@ export function ScalesView({ session, board, me, boardId }: ScalesViewProps) {
           onPrivateSaved={(rating) => setPrivateScores((all) => ({ ...all, [row.scaleId]: rating }))}
         />
       ))}
-      {session && may(me.role, 'AC14') && <AddPairForm session={session} />}
+      {session && may(me.role, 'AC14') && mayWriteBoard(board.meta.locked === true, me) && (
+        <AddPairForm session={session} />
+      )}
     </main>
   );
 }
@@ -118,7 +121,7 @@ function ScaleSection({ row, board, me, session, target, ownPrivate, onPrivateSa
     null,
   );
   const notice = said !== null && said.mode === scale.mode ? said.key : null;
-  const canScore = session !== null && may(me.role, 'AC8');
+  const canScore = session !== null && may(me.role, 'AC8') && mayWriteBoard(board.meta.locked === true, me);
   // A score saved elsewhere (another tab, the reveal, a reload) replaces the draft.
   useEffect(() => {
     setValue(current?.value ?? null);
