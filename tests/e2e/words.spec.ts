@@ -163,7 +163,7 @@ for (const [name, viewport] of [
     expect(boardBox.y).toBeLessThan(viewport.height);
     expect(panelBox.height).toBeLessThanOrEqual(viewport.height * 0.4 + 1);
     const sizes = await panel.evaluate((el) =>
-      [...el.querySelectorAll('li, p, summary')].map((node) =>
+      Array.from(el.querySelectorAll('li, p, summary'), (node) =>
         Number.parseFloat(getComputedStyle(node).fontSize),
       ),
     );
