@@ -63,11 +63,12 @@ test('others see who has chosen a card and who is typing in it', async ({ openPa
   await expect.poll(() => a.peerTagOn(card.id)).toBe('Alex');
   await expect(a.activityList).toContainText('Alex has chosen: Gran stays over at weekends');
 
+  await a.clickCard(card.id);
   await b.openEditor(card.id);
   await expect.poll(() => a.peerTagOn(card.id)).toBe('Alex is editing');
   await expect(a.activityList).toContainText('Alex is editing: Gran stays over at weekends');
   // Alex's own screen shows the others on the card (Sam still has it chosen), never Alex.
-  expect(await b.peerTagOn(card.id)).toBe('Sam Chair');
+  await expect.poll(() => b.peerTagOn(card.id)).toBe('Sam Chair');
 
   await b.editor.press('Escape');
   await expect.poll(() => a.peerTagOn(card.id)).toBe('Alex');

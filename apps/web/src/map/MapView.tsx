@@ -177,18 +177,6 @@ export function MapView({ session, board: myBoard, me, peers, setCursor, stageRe
           <p className="notice" role="status" aria-live="polite">
             {actions.notice ? t(actions.notice) : ''}
           </p>
-          {selectedCard && (
-            <CardNotes
-              key={selectedCard.id}
-              card={selectedCard}
-              board={board}
-              me={me}
-              canEdit={canEdit}
-              writer={writerOf(selectedCard.id)}
-              onNotice={actions.showNotice}
-              onSettled={() => history.history?.manager.clear()}
-            />
-          )}
           <PeerActivityList board={board} watchers={watchers} />
         </>
       )}
@@ -249,6 +237,19 @@ export function MapView({ session, board: myBoard, me, peers, setCursor, stageRe
           </div>
         )}
       </div>
+      {/* Below the board, so choosing a card never moves the board under the pointer. */}
+      {selectedCard && !projector && (
+        <CardNotes
+          key={selectedCard.id}
+          card={selectedCard}
+          board={board}
+          me={me}
+          canEdit={canEdit}
+          writer={writerOf(selectedCard.id)}
+          onNotice={actions.showNotice}
+          onSettled={() => history.history?.manager.clear()}
+        />
+      )}
     </div>
   );
 }
