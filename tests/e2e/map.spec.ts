@@ -49,20 +49,26 @@ test('a deleted card comes back with undo and goes again with redo', async ({ op
 test('others see who has chosen a card and who is typing in it', async ({ openParticipant }) => {
   const { facilitator, map: a } = await startBoard(openParticipant, 'Case 6103');
   const b = await joinAs(openParticipant, await facilitator.board.shareLink('family'), 'Alex');
-  await a.addCard('Existing safety', 'Gran stays over at weekends');
+  // Alex's own card: Alex may type in it ([AC3]).
+  await b.addCard('Existing safety', 'Gran stays over at weekends');
   const card = await a.cardWithText('Gran stays over at weekends');
   if (!card) throw new Error('the card was not added');
+  // Adding selected it: let go of it by clicking an empty part of the board.
+  const empty = await b.sectionRect('harm');
+  if (!empty) throw new Error('the harm section is not drawn');
+  await b.page.mouse.click(empty.x + 6, empty.y + 6);
   await expect.poll(() => a.peerTagOn(card.id)).toBeNull();
 
   await b.clickCard(card.id);
   await expect.poll(() => a.peerTagOn(card.id)).toBe('Alex');
   await expect(a.activityList).toContainText('Alex has chosen: Gran stays over at weekends');
 
+  await a.clickCard(card.id);
   await b.openEditor(card.id);
   await expect.poll(() => a.peerTagOn(card.id)).toBe('Alex is editing');
   await expect(a.activityList).toContainText('Alex is editing: Gran stays over at weekends');
   // Alex's own screen shows the others on the card (Sam still has it chosen), never Alex.
-  expect(await b.peerTagOn(card.id)).toBe('Sam Chair');
+  await expect.poll(() => b.peerTagOn(card.id)).toBe('Sam Chair');
 
   await b.editor.press('Escape');
   await expect.poll(() => a.peerTagOn(card.id)).toBe('Alex');

@@ -54,7 +54,8 @@ describe('co-editing through the real server with official y-websocket clients',
     // Concurrent edits of the same card and a move, from both sides.
     must(setCardText(a.doc, facilitator, strength, 'Gran collects him from school'));
     must(moveCard(b.doc, family, strength, { category: 'existingStrength', index: 0 }));
-    must(setCardText(b.doc, family, harm, 'Shouting at night, twice a week'));
+    // [AC3] The family changes only its own cards' text; the facilitator's harm card is theirs.
+    must(setCardText(a.doc, facilitator, harm, 'Shouting at night, twice a week'));
     must(rate(b.doc, family, OVERALL_SCALE_ID, { value: 6, reason: 'Things are calmer' }));
     must(setTitle(a.doc, facilitator, 'Family meeting, March'));
 

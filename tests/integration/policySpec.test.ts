@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { isPolicyRuleId, POLICY } from '@kinmap/model';
+import { isPolicyRuleId, may, POLICY, type PolicyRuleId, ROLES } from '@kinmap/model';
 import { describe, expect, it } from 'vitest';
 
 // docs/SPEC.md and the policy table (packages/model/src/access/policy.ts) name the same rules.
@@ -50,6 +50,16 @@ describe('docs/SPEC.md and the table', () => {
   it('defines every row of the table', () => {
     const missing = Object.keys(POLICY).filter((id) => !defined.includes(id));
     expect(missing).toEqual([]);
+  });
+
+  it('shows in the permission matrix exactly the roles each AC row of the table holds', () => {
+    const rows = [...spec.matchAll(/^\| \*\*(AC\d+)\*\* +\|[^|]*\|(.*)\|\s*$/gm)];
+    expect(rows.length).toBeGreaterThan(20);
+    for (const [, id, cells] of rows) {
+      const marks = (cells ?? '').split('|').map((cell) => cell.trim() === '✓');
+      const held = ROLES.map((role) => may(role, id as PolicyRuleId));
+      expect({ id, roles: marks }).toEqual({ id, roles: held });
+    }
   });
 
   it('points at the table', () => {

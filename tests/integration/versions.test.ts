@@ -109,9 +109,10 @@ describe('versions with live clients', () => {
     // The family's document never held the professionals-only note.
     expect(readBoard(alex.doc).cards[note.cardId]).toBeUndefined();
     // The clients keep working on top of the restore: it is a new change, not a rewrite.
-    must(setCardText(alex.doc, family.actor, asCardId(cardId), 'Mae Nain yn helpu bob nos.'));
+    // The chair's card: its author edits it ([AC3]; the family would be refused, [AC30]).
+    must(setCardText(chair.doc, facilitator.actor, asCardId(cardId), 'Mae Nain yn helpu bob nos.'));
     await waitFor(
-      () => cardText(chair.doc, cardId) === 'Mae Nain yn helpu bob nos.',
+      () => cardText(alex.doc, cardId) === 'Mae Nain yn helpu bob nos.',
       'an edit after the restore',
     );
     colleague.provider.destroy();

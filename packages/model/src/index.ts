@@ -28,7 +28,9 @@ export {
 } from './cards/cards.js';
 export {
   CARD_FIELDS,
+  CARD_NOTE_FIELDS,
   type CardField,
+  type CardNoteField,
   type Change,
   type ChangeKind,
 } from './cards/changeKinds.js';
@@ -48,7 +50,21 @@ export {
   moveToShared,
   removeFromShared,
 } from './cards/professionalsOnly.js';
-export { initBoard, type Migration, migrate, readMeta, SCHEMA_VERSION, setTitle } from './doc/board.js';
+export {
+  acceptSuggestion,
+  declineSuggestion,
+  setMarkReason,
+  suggestChange,
+} from './cards/words.js';
+export {
+  initBoard,
+  type Migration,
+  migrate,
+  readMeta,
+  SCHEMA_VERSION,
+  setLocked,
+  setTitle,
+} from './doc/board.js';
 export { boardStateSchema, checkBoardState, parseBoardState } from './doc/boardStateSchema.js';
 export { filterRecord, hasId, idRecord, ownValue } from './doc/idRecord.js';
 export {

@@ -6,6 +6,7 @@ import {
   moveToRestricted,
   readBoard,
   readMeta,
+  setLocked,
 } from '@kinmap/model';
 import { decodeRejected, restrictedRoomId, roomDocumentOf } from '@kinmap/protocol';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -79,6 +80,25 @@ describe('restricted rooms', () => {
     expect(has(await storedBytes(store, 'b1:restricted'))).toBe(true);
     expect(has(await storedBytes(store, 'b1'))).toBe(false);
     expect(Object.keys(readBoard(shared.doc).cards)).toEqual([]);
+  });
+
+  it('[AC11] the restricted document follows the shared board’s lock', async () => {
+    const { join, step } = await setup();
+    const chair: Actor = { participantId: asParticipantId('chair'), role: 'facilitator' };
+    const shared = join('b1', chair);
+    // Family never reach this room (the upgrade refuses them, [PO1]); here one is joined directly
+    // to see which rule the guard applies first: the lock it reads from the shared board.
+    const restrictedFamily = join(restrictedRoomId('b1'), mum);
+    const restrictedStaff = join(restrictedRoomId('b1'), sam);
+    await step();
+    setLocked(shared.doc, chair, true);
+    await step();
+    addCard(restrictedFamily.doc, mum, { category: 'harm', text: 'x', professionalsOnly: true });
+    addCard(restrictedStaff.doc, sam, { category: 'harm', text: 'y', professionalsOnly: true });
+    await step();
+    expect(restrictedFamily.received.map(decodeRejected).filter(Boolean)).toMatchObject([{ rule: 'AC11' }]);
+    expect(restrictedStaff.received.map(decodeRejected).filter(Boolean)).toEqual([]);
+    expect(Object.keys(readBoard(restrictedStaff.doc).cards)).toHaveLength(1);
   });
 
   it('[AC21] refuses an unflagged card in the restricted document', async () => {

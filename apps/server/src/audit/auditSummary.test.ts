@@ -27,6 +27,37 @@ describe('summarizeChanges', () => {
     );
   });
 
+  it('[AC30] [AC32] words disagreements, suggestions and their acceptance by whose they were', () => {
+    const note = (field: string, participantId: string, set: boolean): AuditChange => ({
+      kind: 'card-note',
+      cardId: 'c',
+      field,
+      participantId,
+      set,
+      valid: true,
+    });
+    expect(summarizeChanges([note('reasons', 'alex', true)], nameOf)).toBe(
+      'gave a reason for disputing a card',
+    );
+    expect(summarizeChanges([note('suggestions', 'alex', true)], nameOf)).toBe(
+      'suggested a change to a card',
+    );
+    expect(
+      summarizeChanges(
+        [
+          { kind: 'card-text', cardId: 'c' },
+          note('editedBy', 'sam', true),
+          note('suggestions', 'alex', false),
+          note('suggestedBy', 'alex', true),
+        ],
+        nameOf,
+      ),
+    ).toBe("edited a card's text and accepted Alex's suggested change");
+    expect(summarizeChanges([note('suggestions', 'alex', false)], nameOf)).toBe(
+      'withdrew or declined a suggested change',
+    );
+  });
+
   it('[AD3] counts repeats, joins different changes, and leaves out changes that only accompany others', () => {
     const changes: AuditChange[] = [
       { kind: 'card-text', cardId: 'a' },

@@ -37,7 +37,15 @@ const MARKS: Readonly<Record<string, string>> = {
 };
 
 /** Card fields whose change says nothing beyond the other changes of the same update. */
-const QUIET_CARD_FIELDS = new Set(['updatedAt', 'pairId', 'marks']);
+const QUIET_CARD_FIELDS = new Set([
+  'updatedAt',
+  'pairId',
+  'marks',
+  'reasons',
+  'suggestions',
+  'editedBy',
+  'suggestedBy',
+]);
 
 /** What a phrase may need besides the change: whose name an id is, and whether the server wrote it. */
 interface PhraseContext {
@@ -66,6 +74,15 @@ const PHRASES: Readonly<Record<string, Phrase>> = {
     return QUIET_CARD_FIELDS.has(String(c.field)) ? null : 'changed a card';
   },
   'mark-set': (c) => wordFor(MARKS, c.mark) ?? 'withdrew their mark on a card',
+  // Whose words ([AC30]–[AC34]): editedBy only accompanies a text change, which says it.
+  'card-note': (c, { nameOf }) => {
+    if (c.field === 'reasons')
+      return c.set === true ? 'gave a reason for disputing a card' : 'withdrew their reason';
+    if (c.field === 'suggestions')
+      return c.set === true ? 'suggested a change to a card' : 'withdrew or declined a suggested change';
+    if (c.field === 'suggestedBy') return `accepted ${someone(nameOf, c.participantId)}'s suggested change`;
+    return null;
+  },
   'pair-added': fixed('paired a danger statement with a safety goal'),
   'pair-removed': fixed('unpaired a danger statement and a safety goal'),
   'pair-field': fixed('changed a pair'),
@@ -114,7 +131,16 @@ export function describeChange(change: AuditChange, nameOf: NameOf, byServer = f
  */
 export function summarizeChanges(changes: readonly AuditChange[], nameOf: NameOf, byServer = false): string {
   const counts = new Map<string, number>();
+  // An accepted suggestion is said once ("accepted Alex's suggested change"), not also as removed.
+  const accepted = new Set(
+    changes
+      .filter((c) => c.kind === 'card-note' && c.field === 'suggestedBy')
+      .map((c) => `${c.cardId} ${c.participantId}`),
+  );
   for (const change of changes) {
+    if (change.kind === 'card-note' && change.field === 'suggestions' && change.set === false) {
+      if (accepted.has(`${change.cardId} ${change.participantId}`)) continue;
+    }
     const phrase = describeChange(change, nameOf, byServer);
     if (phrase !== null) counts.set(phrase, (counts.get(phrase) ?? 0) + 1);
   }

@@ -19,7 +19,13 @@ export interface CardLayout {
 
 /** Does the card show a line for its pair number, marks or the professionals-only flag? */
 export function cardHasMeta(card: CardState): boolean {
-  return card.professionalsOnly || card.pairId !== null || Object.keys(card.marks).length > 0;
+  return (
+    card.professionalsOnly ||
+    card.pairId !== null ||
+    Object.keys(card.marks).length > 0 ||
+    Object.keys(card.editedBy ?? {}).length > 0 ||
+    Object.keys(card.suggestions ?? {}).length > 0
+  );
 }
 
 /** One card at its place, wrapped to its width, in its section or in an analysis row. */

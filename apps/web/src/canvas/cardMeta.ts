@@ -1,14 +1,34 @@
 import type { CardState } from '@kinmap/model';
 import { t } from '../lib/messages';
 
-/** The line under a card's text: how many agree and disagree, and the professionals-only flag. */
-export function cardMetaText(card: Pick<CardState, 'marks' | 'professionalsOnly'>): string {
-  const marks = Object.values(card.marks);
+/** Who is who on the board, for naming people on a card (absent: counts only). */
+export type CardNames = Readonly<Record<string, { readonly displayName: string }>>;
+
+type MetaCard = Pick<CardState, 'marks' | 'professionalsOnly'> &
+  Partial<Pick<CardState, 'editedBy' | 'suggestions'>>;
+
+/**
+ * The line under a card's text: how many agree and who disagrees, who changed it if not its
+ * author ([AC30]), pending suggestions, and the professionals-only flag.
+ */
+export function cardMetaText(card: MetaCard, names?: CardNames): string {
+  const marks = Object.entries(card.marks);
   const parts: string[] = [];
-  const agree = marks.filter((m) => m === 'agree').length;
-  const dispute = marks.filter((m) => m === 'dispute').length;
+  const nameOf = (id: string) => names?.[id]?.displayName || t('notes.someone');
+  const agree = marks.filter(([, m]) => m === 'agree').length;
+  const disputing = marks.filter(([, m]) => m === 'dispute').map(([id]) => id);
   if (agree > 0) parts.push(t('card.agree', { count: agree }));
-  if (dispute > 0) parts.push(t('card.dispute', { count: dispute }));
+  if (disputing.length > 0) {
+    parts.push(
+      names
+        ? t('card.disputeBy', { names: disputing.map(nameOf).join(', ') })
+        : t('card.dispute', { count: disputing.length }),
+    );
+  }
+  const editors = Object.keys(card.editedBy ?? {});
+  if (editors.length > 0 && names) parts.push(t('card.changedBy', { names: editors.map(nameOf).join(', ') }));
+  const suggestions = Object.keys(card.suggestions ?? {}).length;
+  if (suggestions > 0) parts.push(t('card.suggestions', { count: suggestions }));
   if (card.professionalsOnly) parts.push(t('card.professionalsOnly'));
   return parts.join('  ·  ');
 }

@@ -1,18 +1,25 @@
 import {
+  acceptSuggestion,
   addCard,
   addProfessionalsOnlyCard,
   type BoardState,
   type CardId,
   type Category,
+  declineSuggestion,
   deleteCard,
   type Mark,
+  may,
   moveCard,
   moveToRestricted,
   moveToShared,
   Origins,
+  type ParticipantId,
   pairCards,
   type Result,
+  setLocked,
   setMark,
+  setMarkReason,
+  suggestChange,
 } from '@kinmap/model';
 import type { BoardSession } from '../board/useBoard';
 import type { MessageKey } from '../lib/messages';
@@ -106,4 +113,31 @@ export function markProfessionalsOnly(
   if (!result.ok && result.reason === 'paired-card')
     return { ok: false, notice: 'notice.pairedProfessionalsOnly' };
   return outcome(result, 'notice.editFailed');
+}
+
+/** [AC7] The actor disagrees with a card and says why (an empty reason withdraws it). */
+export function disagreeWith(session: BoardWriter, cardId: CardId, reason: string): ActionOutcome<unknown> {
+  return outcome(setMarkReason(session.doc, session.actor, cardId, reason), 'notice.editFailed');
+}
+
+/** [AC31] The actor suggests a replacement text for someone's card (empty withdraws it). */
+export function suggestFor(session: BoardWriter, cardId: CardId, text: string): ActionOutcome<unknown> {
+  return outcome(suggestChange(session.doc, session.actor, cardId, text), 'notice.editFailed');
+}
+
+/** [AC32][AC33] The author or staff accept (the text becomes it) or decline a suggestion. */
+export function settleSuggestion(
+  session: BoardWriter,
+  cardId: CardId,
+  suggesterId: ParticipantId,
+  accept: boolean,
+): ActionOutcome<unknown> {
+  const staff = may(session.actor.role, 'AC33');
+  const settle = accept ? acceptSuggestion : declineSuggestion;
+  return outcome(settle(session.doc, session.actor, cardId, suggesterId, { staff }), 'notice.editFailed');
+}
+
+/** [AC10] The facilitator locks or unlocks the board (the shared document's `meta.locked`). */
+export function lockBoard(session: BoardWriter, locked: boolean): ActionOutcome<unknown> {
+  return outcome(setLocked(session.doc, session.actor, locked), 'notice.editFailed');
 }

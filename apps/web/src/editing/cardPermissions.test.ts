@@ -1,6 +1,13 @@
 import { asParticipantId, type Role } from '@kinmap/model';
 import { describe, expect, it } from 'vitest';
-import { mayMarkProfessionalsOnly, mayMoveOrDelete } from './cardPermissions';
+import {
+  mayEditText,
+  mayLock,
+  mayMarkProfessionalsOnly,
+  mayMoveOrDelete,
+  maySettleSuggestions,
+  mayWriteBoard,
+} from './cardPermissions';
 
 const actor = (role: Role, id = 'me') => ({ participantId: asParticipantId(id), role });
 const mine = { authorId: asParticipantId('me') };
@@ -28,5 +35,29 @@ describe('mayMarkProfessionalsOnly', () => {
         mayMarkProfessionalsOnly({ role: role as Role }),
       ),
     ).toEqual([true, true, false, false, false]);
+  });
+});
+
+describe('whose words', () => {
+  it('[AC3] [AC30] lets family and network edit only their own card text; staff anyone’s', () => {
+    expect(mayEditText(mine, actor('family'))).toBe(true);
+    expect(mayEditText(theirs, actor('family'))).toBe(false);
+    expect(mayEditText(theirs, actor('network'))).toBe(false);
+    expect(mayEditText(theirs, actor('practitioner'))).toBe(true);
+    expect(mayEditText(mine, actor('viewer'))).toBe(false);
+  });
+
+  it('[AC32] [AC33] lets the author or staff settle suggestions', () => {
+    expect(maySettleSuggestions(mine, actor('family'))).toBe(true);
+    expect(maySettleSuggestions(theirs, actor('network'))).toBe(false);
+    expect(maySettleSuggestions(theirs, actor('facilitator'))).toBe(true);
+  });
+
+  it('[AC10] [AC11] stops family and network writing a locked board; staff keep writing; only the facilitator locks', () => {
+    expect(mayWriteBoard(true, actor('family'))).toBe(false);
+    expect(mayWriteBoard(false, actor('family'))).toBe(true);
+    expect(mayWriteBoard(true, actor('practitioner'))).toBe(true);
+    expect(mayLock(actor('facilitator'))).toBe(true);
+    expect(mayLock(actor('practitioner'))).toBe(false);
   });
 });

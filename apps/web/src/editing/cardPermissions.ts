@@ -21,3 +21,23 @@ export function mayMoveOrDelete(card: Pick<CardState, 'authorId'>, actor: Asker)
 export function mayMarkProfessionalsOnly(actor: Pick<Asker, 'role'>): boolean {
   return may(actor.role, 'AC6');
 }
+
+/** [AC3][AC30] One edits the text of one's own card; staff may change anyone's (recorded as theirs). */
+export function mayEditText(card: Pick<CardState, 'authorId'>, actor: Asker): boolean {
+  return may(actor.role, card.authorId === actor.participantId ? 'AC3' : 'AC30');
+}
+
+/** [AC32][AC33] The card's author, or staff, accept or decline what others suggest. */
+export function maySettleSuggestions(card: Pick<CardState, 'authorId'>, actor: Asker): boolean {
+  return may(actor.role, card.authorId === actor.participantId ? 'AC32' : 'AC33');
+}
+
+/** [AC11] While the board is locked, only those who may write to a locked board write. */
+export function mayWriteBoard(locked: boolean, actor: Pick<Asker, 'role'>): boolean {
+  return may(actor.role, 'AC1') && (!locked || may(actor.role, 'AC11'));
+}
+
+/** [AC10] Who locks and unlocks the board. */
+export function mayLock(actor: Pick<Asker, 'role'>): boolean {
+  return may(actor.role, 'AC10');
+}

@@ -14,5 +14,7 @@ export const editingMessages = {
   'notice.moveFailed': 'The card could not be moved.',
   'notice.editFailed': 'That change could not be saved.',
   'notice.addFailed': 'The card could not be added.',
+  'notice.suggestInstead':
+    'This card holds someone else’s words. You can disagree with a reason or suggest a change below it.',
   'notice.notYourCard': 'Only the person who wrote this card, or a practitioner, can move or delete it.',
 } as const;

@@ -35,12 +35,26 @@ const perDoc = new WeakMap<Y.Doc, BoardUndo>();
  * `Origins.local` are recorded: changes that arrive from others carry another origin and are
  * never undone here.
  */
+/**
+ * [AC34] Undo never removes who changed a card or whose suggestion was accepted: the server
+ * refuses that. Undoing a staff edit of someone's card brings the text back and keeps the record.
+ */
+function keepsRecord(item: Y.Item): boolean {
+  const parent = item.parent as Y.AbstractType<unknown> | null;
+  const key = parent?._item?.parentSub;
+  return key !== 'editedBy' && key !== 'suggestedBy';
+}
+
 export function boardUndo(doc: Y.Doc): BoardUndo {
   const existing = perDoc.get(doc);
   if (existing) return existing;
   const manager = new Y.UndoManager(
     UNDO_SCOPE.map((name) => doc.getMap(name)),
-    { trackedOrigins: new Set<unknown>([Origins.local]), captureTimeout: CAPTURE_MS },
+    {
+      trackedOrigins: new Set<unknown>([Origins.local]),
+      captureTimeout: CAPTURE_MS,
+      deleteFilter: keepsRecord,
+    },
   );
   const undo: BoardUndo = {
     manager,

@@ -13,7 +13,7 @@ import {
   moveCardTo,
   removeCard,
 } from './boardActions';
-import { mayMoveOrDelete } from './cardPermissions';
+import { mayEditText, mayMoveOrDelete } from './cardPermissions';
 import type { BoardUndo } from './undo';
 
 export interface CardActions {
@@ -117,9 +117,15 @@ export function useCardActions(
     (cardId: CardId) => {
       if (!canEdit) return;
       select(cardId);
+      // [AC3][AC30] Someone else's words are not edited in place: disagree or suggest instead.
+      const card = board?.cards[cardId];
+      if (session && card && !mayEditText(card, session.actor)) {
+        setNotice('notice.suggestInstead');
+        return;
+      }
       setEditingId(cardId);
     },
-    [canEdit],
+    [canEdit, board, session],
   );
   /** [AC4][AC5] Refused here rather than by the server, which would end the connection. */
   const mayChange = (cardId: CardId): boolean => {

@@ -184,6 +184,7 @@ export function BoardCanvas(props: BoardCanvasProps) {
               selected={card.id === selectedId}
               highContrast={props.projector}
               pairNumber={pairNumberOf(card, numbers)}
+              names={state.participants}
               highlight={props.highlights?.get(card.id) ?? null}
               // A paired card stays in its row (the model refuses to move it out of its category).
               draggable={canEdit && card.id !== editingId && placed.rowPairId === null && props.mayMove(card)}

@@ -5,7 +5,7 @@ import { memo } from 'react';
 import { Group, Rect, Text } from 'react-konva';
 import { METRICS, TEXT_STYLES } from '../canvas/boardMetrics';
 import { type CardLayout, cardTextWidth } from '../canvas/cardLayout';
-import { cardMetaText } from '../canvas/cardMeta';
+import { type CardNames, cardMetaText } from '../canvas/cardMeta';
 import {
   CARD_BACKGROUND,
   CARD_BORDER,
@@ -40,6 +40,8 @@ export interface CardShapeProps {
   /** Comparing versions: how this card differs (drawn as a coloured outline and a word). */
   readonly highlight?: CardHighlight | null;
   readonly draggable: boolean;
+  /** The board's people, to name who disagrees and who changed the card on its meta line. */
+  readonly names?: CardNames;
   readonly onSelect: (cardId: CardId) => void;
   readonly onEdit: (cardId: CardId) => void;
   readonly onDragStart: (cardId: CardId, node: Konva.Node) => void;
@@ -52,8 +54,8 @@ function setCursor(event: KonvaEventObject<MouseEvent>, cursor: string): void {
   if (container) container.style.cursor = cursor;
 }
 
-function metaLine(card: CardState, pairNumber: number | null): string {
-  const rest = cardMetaText(card);
+function metaLine(card: CardState, pairNumber: number | null, names?: CardNames): string {
+  const rest = cardMetaText(card, names);
   if (pairNumber === null) return rest;
   const pair = t('map.pair', { number: pairNumber });
   return rest ? `${pair}  ·  ${rest}` : pair;
@@ -90,7 +92,7 @@ function sameCard(a: CardShapeProps, b: CardShapeProps): boolean {
     a.card.id === b.card.id &&
     a.card.text === b.card.text &&
     a.card.authorRole === b.card.authorRole &&
-    metaLine(a.card, a.pairNumber) === metaLine(b.card, b.pairNumber)
+    metaLine(a.card, a.pairNumber, a.names) === metaLine(b.card, b.pairNumber, b.names)
   );
 }
 
@@ -184,7 +186,7 @@ function CardShapeView(props: CardShapeProps) {
           x={textX}
           y={metaY}
           width={cardTextWidth(rect.width)}
-          text={metaLine(card, props.pairNumber)}
+          text={metaLine(card, props.pairNumber, props.names)}
           wrap="none"
           ellipsis
           fontFamily={FONT_FAMILY}

@@ -12,14 +12,22 @@ import { scaleRect } from '../canvas/camera';
 import { type BoardPoint, scrollToReveal } from '../canvas/geometry';
 import { readingOrder } from '../canvas/layoutQueries';
 import { needsSafetyGoal } from '../canvas/pairs';
-import { mayMarkProfessionalsOnly, mayMoveOrDelete } from '../editing/cardPermissions';
+import { lockBoard } from '../editing/boardActions';
+import {
+  mayLock,
+  mayMarkProfessionalsOnly,
+  mayMoveOrDelete,
+  mayWriteBoard,
+} from '../editing/cardPermissions';
 import { useBoardUndo } from '../editing/useBoardUndo';
 import { useCardActions } from '../editing/useCardActions';
 import { t } from '../lib/messages';
 import { BoardCanvas } from './BoardCanvas';
 import { historyCommand, keyCommand, moveCommand } from './boardKeys';
 import { CardEditor } from './CardEditor';
+import { CardNotes } from './CardNotes';
 import { FollowPicker } from './FollowPicker';
+import { LockControl } from './LockControl';
 import { isProjectorLink, projectorBoard } from './projector';
 import { Toolbar } from './Toolbar';
 import { useBoardLayout } from './useBoardLayout';
@@ -42,7 +50,9 @@ export interface MapViewProps {
 export function MapView({ session, board: myBoard, me, peers, setCursor, stageRef, onLayout }: MapViewProps) {
   const [projector, setProjector] = useState(() => isProjectorLink(window.location.search));
   const board = useMemo(() => (projector ? projectorBoard(myBoard) : myBoard), [projector, myBoard]);
-  const canEdit = may(me.role, 'AC1') && !projector;
+  const locked = myBoard.meta.locked === true;
+  // [AC11] A locked board stops family and network writing; staff keep working.
+  const canEdit = mayWriteBoard(locked, me) && !projector;
   const scrollRef = useRef<HTMLDivElement | null>(null);
   const surfaceRef = useRef<HTMLDivElement | null>(null);
   const { viewport, layout } = useBoardLayout(board, scrollRef, onLayout);
@@ -158,6 +168,14 @@ export function MapView({ session, board: myBoard, me, peers, setCursor, stageRe
               {t('map.projector')}
             </button>
           </ViewControls>
+          <LockControl
+            locked={locked}
+            canLock={mayLock(me) && session !== null}
+            canWriteLocked={may(me.role, 'AC11')}
+            onLock={(lock) => {
+              if (session) lockBoard(session, lock);
+            }}
+          />
           <p className="notice" role="status" aria-live="polite">
             {actions.notice ? t(actions.notice) : ''}
           </p>
@@ -221,6 +239,19 @@ export function MapView({ session, board: myBoard, me, peers, setCursor, stageRe
           </div>
         )}
       </div>
+      {/* Below the board, so choosing a card never moves the board under the pointer. */}
+      {selectedCard && !projector && (
+        <CardNotes
+          key={selectedCard.id}
+          card={selectedCard}
+          board={board}
+          me={me}
+          canEdit={canEdit}
+          writer={writerOf(selectedCard.id)}
+          onNotice={actions.showNotice}
+          onSettled={() => history.history?.manager.clear()}
+        />
+      )}
     </div>
   );
 }

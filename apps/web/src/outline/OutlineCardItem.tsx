@@ -29,6 +29,8 @@ export interface OutlineCardItemProps {
   readonly actions: OutlineCardActions;
   /** [AC4][AC5] May this person move and delete this card? Else only edit and mark it. */
   readonly mayMove: boolean;
+  /** [AC3][AC30] May this person change this card's text? Else they disagree or suggest on the map. */
+  readonly mayEditText: boolean;
 }
 
 /** Visible words plus the card they belong to, for screen readers: "Edit" reads "Edit card 2 in Harm". */
@@ -100,6 +102,7 @@ function CardControls({
   actions,
   cardRef,
   mayMove,
+  mayEditText,
 }: OutlineCardItemProps & { readonly cardRef: string }) {
   const [confirming, setConfirming] = useState(false);
   const others = CATEGORIES.filter((c) => c !== category);
@@ -138,9 +141,11 @@ function CardControls({
 
   return (
     <div className="outline-card__actions">
-      <button type="button" data-control="edit" onClick={() => actions.edit(card)}>
-        <ForCard label={t('outline.edit')} cardRef={cardRef} />
-      </button>
+      {mayEditText && (
+        <button type="button" data-control="edit" onClick={() => actions.edit(card)}>
+          <ForCard label={t('outline.edit')} cardRef={cardRef} />
+        </button>
+      )}
       {/* aria-disabled, not disabled: the button keeps focus after the card reaches the end. */}
       {mayMove && (
         <button

@@ -2,7 +2,7 @@ import { type BoardState, may, type Role } from '@kinmap/model';
 import { useMemo, useRef } from 'react';
 import { useCardWriter } from '../board/professionalsOnlyContext';
 import type { BoardSession, Me } from '../board/useBoard';
-import { mayMarkProfessionalsOnly } from '../editing/cardPermissions';
+import { mayMarkProfessionalsOnly, mayWriteBoard } from '../editing/cardPermissions';
 import { t } from '../lib/messages';
 import { OutlineCardItem } from './OutlineCardItem';
 import { OutlinePlan } from './OutlinePlan';
@@ -62,6 +62,7 @@ function CategoryPart({
               editing={actions.editingId === card.id}
               actions={actions}
               mayMove={may(role, card.mine ? 'AC4' : 'AC5')}
+              mayEditText={may(role, card.mine ? 'AC3' : 'AC30')}
             />
           ))}
         </ol>
@@ -86,7 +87,8 @@ function CategoryPart({
  */
 export function OutlineView({ session, board, everything, me }: OutlineViewProps) {
   const whole = everything ?? board;
-  const canEdit = may(me.role, 'AC1') && session !== null;
+  // [AC11] A locked board stops family and network writing.
+  const canEdit = mayWriteBoard(board.meta.locked === true, me) && session !== null;
   const root = useRef<HTMLElement | null>(null);
   const actions = useOutlineActions(session, board, whole, root);
   const columns = useMemo(

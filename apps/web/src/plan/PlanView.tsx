@@ -2,6 +2,7 @@ import { type BoardState, may } from '@kinmap/model';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { BoardSession, Me } from '../board/useBoard';
 import type { ActionOutcome } from '../editing/boardActions';
+import { mayWriteBoard } from '../editing/cardPermissions';
 import { type MessageKey, t } from '../lib/messages';
 import { NetworkSection } from './NetworkSection';
 import { PlanDetails } from './PlanDetails';
@@ -20,7 +21,8 @@ const NOTICE_MS = 6000;
 
 /** The safety plan: the network, the rules, the bottom lines and review, live for everyone. */
 export function PlanView({ session, board, me }: PlanViewProps) {
-  const canEdit = may(me.role, 'AC12');
+  // [AC11] A locked board stops family and network writing.
+  const canEdit = may(me.role, 'AC12') && mayWriteBoard(board.meta.locked === true, me);
   const canRemove = may(me.role, 'AC13');
   const members = useMemo(() => membersInOrder(board), [board]);
   const rules = useMemo(() => rulesInOrder(board), [board]);

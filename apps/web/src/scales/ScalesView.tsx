@@ -11,6 +11,7 @@ import {
 import { type FormEvent, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { BoardSession, Me } from '../board/useBoard';
 import { markersFor, type ScaleRow, scaleRows, scoredCount } from '../canvas/analysis/scaleRows';
+import { mayWriteBoard } from '../editing/cardPermissions';
 import { type MessageKey, t } from '../lib/messages';
 import { safeStore } from '../lib/storage';
 import { AddPairForm } from './AddPairForm';
@@ -95,7 +96,9 @@ export function ScalesView({ session, board, me, boardId }: ScalesViewProps) {
           onPrivateSaved={(rating) => setPrivateScores((all) => withScore(all, row.scaleId, rating))}
         />
       ))}
-      {session && may(me.role, 'AC14') && <AddPairForm session={session} />}
+      {session && may(me.role, 'AC14') && mayWriteBoard(board.meta.locked === true, me) && (
+        <AddPairForm session={session} />
+      )}
     </main>
   );
 }
@@ -131,7 +134,7 @@ function ScaleSection({ row, board, me, session, target, ownPrivate, onPrivateSa
   const isPrivate = scale.mode === 'private';
   const current = isPrivate ? ownPrivate : (ownValue(scale.ratings, me.participantId) ?? null);
   const [draft, dispatch] = useReducer(scoreDraft, current, initialDraft);
-  const canScore = session !== null && may(me.role, 'AC8');
+  const canScore = session !== null && may(me.role, 'AC8') && mayWriteBoard(board.meta.locked === true, me);
   // A score saved elsewhere (this save arriving, another tab, the reveal, a reload) replaces the
   // draft only if the person has not changed it (scoreDraft.ts): typed text is never reverted.
   const savedValue = current?.value ?? null;

@@ -12,6 +12,7 @@ import { useRestrictedBoard } from '../board/useProfessionalsOnly';
 import { useTestBridge } from '../board/useTestBridge';
 import { visibleBoard } from '../board/visibility';
 import type { BoardLayout } from '../canvas/boardLayout';
+import { lockBoard } from '../editing/boardActions';
 import { type MessageKey, t } from '../lib/messages';
 import { MapView } from '../map/MapView';
 import { OutlineView } from '../outline/OutlineView';
@@ -109,7 +110,14 @@ export function BoardScreen({ boardId, title, me }: BoardScreenProps) {
         {board && view === 'plan' && <PlanView session={session} board={board} me={me} />}
         {view === 'history' && mayReadHistory && <AuditView boardId={boardId} />}
         {board && view === 'meetings' && mayRunMeetings && (
-          <MeetingsView boardId={boardId} board={board} me={me} stageRef={stageRef} onLayout={setLayout} />
+          <MeetingsView
+            boardId={boardId}
+            board={board}
+            me={me}
+            stageRef={stageRef}
+            onLayout={setLayout}
+            onLock={session ? () => lockBoard(session, true) : null}
+          />
         )}
         {board && view === 'reports' && mayReadReports && (
           <ReportsView boardId={boardId} board={board} me={me} />

@@ -20,6 +20,8 @@ export interface MeetingsViewProps {
   /** The canvas a version is drawn on: the same stage the test bridge reads. */
   readonly stageRef: RefObject<Konva.Stage | null>;
   readonly onLayout: (layout: BoardLayout | null) => void;
+  /** [AC10] Locks the board (closing a meeting offers it to the facilitator); null while offline. */
+  readonly onLock?: (() => void) | null;
 }
 
 type Screen =
@@ -31,7 +33,7 @@ type Screen =
  * The staff's view of the board's life (docs/SPEC.md "Versions"): the meeting, saving versions,
  * the list of versions, reading one, comparing two and bringing things back.
  */
-export function MeetingsView({ boardId, board, me, stageRef, onLayout }: MeetingsViewProps) {
+export function MeetingsView({ boardId, board, me, stageRef, onLayout, onLock = null }: MeetingsViewProps) {
   const { data, reload } = useVersionsData(boardId);
   const [screen, setScreen] = useState<Screen>({ kind: 'home' });
   const [saved, setSaved] = useState<{ key: 'closed' | 'saved'; version: VersionMeta } | null>(null);
@@ -115,6 +117,15 @@ export function MeetingsView({ boardId, board, me, stageRef, onLayout }: Meeting
               </button>
             </p>
           )}
+          {saved?.key === 'closed' && onLock && may(me.role, 'AC10') && board.meta.locked !== true && (
+            <p>
+              {t('versions.meeting.offerLock')}{' '}
+              <button type="button" onClick={onLock}>
+                {t('lock.lock')}
+              </button>
+            </p>
+          )}
+          {saved?.key === 'closed' && board.meta.locked === true && <p>{t('versions.meeting.locked')}</p>}
         </div>
         <MeetingPanel
           boardId={boardId}

@@ -172,4 +172,7 @@ export const versionsMessages = {
   'versions.highlight.added': 'New',
   'versions.highlight.changed': 'Changed',
   'versions.highlight.removed': 'Removed',
+  'versions.meeting.offerLock':
+    'The meeting is closed. Lock the board so that family and network members stop changing it until you unlock it?',
+  'versions.meeting.locked': 'The board is locked. Unlock it from the map when work continues.',
 } as const;

@@ -23,9 +23,9 @@ export const cardCases: Case[] = [
   },
   {
     rule: 'AC1',
-    does: 'a network member edits a card',
+    does: 'a network member edits their own card',
     actor: network,
-    changes: [{ kind: 'card-text', cardId, authorId: 'x' }],
+    changes: [{ kind: 'card-text', cardId, authorId: 'network' }],
     refused: false,
   },
   {
@@ -50,11 +50,11 @@ export const cardCases: Case[] = [
     refused: true,
   },
   {
-    rule: 'AC3',
+    rule: 'AC30',
     does: "a family member edits a practitioner's card text",
     actor: family,
     changes: [{ kind: 'card-text', cardId, authorId: 'practitioner' }, field('updatedAt', 'practitioner')],
-    refused: false,
+    refused: true,
   },
   {
     rule: 'AC4',

@@ -4,8 +4,9 @@ import { type Case, cardAdded, family, mode, open, removed, viewer } from './per
 import { type ChangeActor, checkChanges } from './permissions.js';
 import { planCases } from './planCases.fixture.js';
 import { PERMISSION_MATRIX } from './policy.js';
+import { wordsCases } from './wordsCases.fixture.js';
 
-const cases: Case[] = [...cardCases, ...planCases];
+const cases: Case[] = [...cardCases, ...planCases, ...wordsCases];
 
 describe('checkChanges', () => {
   it.each(cases)('[$rule] $does: refused=$refused', ({ rule, actor, changes, locked, document, refused }) => {

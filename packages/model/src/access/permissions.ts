@@ -41,6 +41,12 @@ interface UpdateContext {
   readonly pairsRemovedWithCard: ReadonlySet<string>;
   readonly cardsRemoved: ReadonlySet<string>;
   readonly modesChanged: ReadonlySet<string>;
+  /** Cards whose text the update changes. */
+  readonly textEdited: ReadonlySet<string>;
+  /** Cards where the update records the actor as having changed the text (`editedBy`). */
+  readonly editedBySelf: ReadonlySet<string>;
+  /** `cardId participantId` of the suggestions the update removes (accepted or declined). */
+  readonly suggestionsRemoved: ReadonlySet<string>;
 }
 
 const isOwn = (actor: ChangeActor, id: unknown): boolean =>
@@ -52,7 +58,20 @@ function contextOf(changes: readonly Change[], actor: ChangeActor, document: Boa
   const pairsRemoved = new Set<string>();
   const cardsRemoved = new Set<string>();
   const modesChanged = new Set<string>();
+  const textEdited = new Set<string>();
+  const editedBySelf = new Set<string>();
+  const suggestionsRemoved = new Set<string>();
   for (const change of changes) {
+    if (change.kind === 'card-text') textEdited.add(change.cardId);
+    if (
+      change.kind === 'card-note' &&
+      change.set &&
+      change.field === 'editedBy' &&
+      isOwn(actor, change.participantId)
+    )
+      editedBySelf.add(change.cardId);
+    if (change.kind === 'card-note' && !change.set && change.field === 'suggestions')
+      suggestionsRemoved.add(`${change.cardId} ${change.participantId}`);
     if ((change.kind === 'card-added' || change.kind === 'card-moved') && isOwn(actor, change.authorId)) {
       placedIn.add(change.category);
     }
@@ -79,6 +98,9 @@ function contextOf(changes: readonly Change[], actor: ChangeActor, document: Boa
     pairsRemovedWithCard,
     cardsRemoved,
     modesChanged,
+    textEdited,
+    editedBySelf,
+    suggestionsRemoved,
   };
 }
 
@@ -102,7 +124,9 @@ function checkCard(change: Change, ctx: UpdateContext): PermissionVerdict | null
     case 'card-removed':
       return ownOrStaff(ctx, change.authorId, 'delete');
     case 'card-text':
-      return need(ctx, 'AC3', `${actor.role} may not edit cards`);
+      return checkCardText(change.cardId, change.authorId, ctx);
+    case 'card-note':
+      return checkCardNote(change, ctx);
     case 'card-moved':
       return ownOrStaff(ctx, change.authorId, 'move');
     case 'card-field':
@@ -113,6 +137,63 @@ function checkCard(change: Change, ctx: UpdateContext): PermissionVerdict | null
         : deny('AC7', 'only your own mark');
     default:
       return null;
+  }
+}
+
+/**
+ * People's words stay theirs: one edits the text of one's own card ([AC3]); staff may change
+ * another person's card, but only while recording themselves as its editor in the same update
+ * (`editedBy`, shown as "changed by …"), so the card never names only its author ([AC30]).
+ */
+function checkCardText(cardId: string, authorId: unknown, ctx: UpdateContext): PermissionVerdict {
+  const { actor } = ctx;
+  if (isOwn(actor, authorId)) return need(ctx, 'AC3', `${actor.role} may not edit cards`);
+  if (!may(actor.role, 'AC30'))
+    return deny('AC30', `${actor.role} may not change another person's card: suggest a change instead`);
+  return ctx.editedBySelf.has(cardId)
+    ? allowed
+    : deny('AC30', "changing another person's card must record you as its editor (editedBy)");
+}
+
+/**
+ * A card's own-entry maps: one's own reason and suggestion ([AC7], [AC31]); the author or staff
+ * accept or decline another's suggestion ([AC32], [AC33]); `editedBy` and `suggestedBy` are
+ * written only with the text change they record and never removed ([AC34]).
+ */
+function checkCardNote(
+  change: Extract<Change, { kind: 'card-note' }>,
+  ctx: UpdateContext,
+): PermissionVerdict {
+  const { actor } = ctx;
+  if (!change.valid) return deny('AC19', `a card's ${change.field} entry outside the board layout`);
+  const mine = isOwn(actor, change.participantId);
+  const authorsOwn = isOwn(actor, change.authorId);
+  switch (change.field) {
+    case 'reasons':
+      return mine
+        ? need(ctx, 'AC7', `${actor.role} may not mark cards`)
+        : deny('AC7', 'only your own reason');
+    case 'suggestions':
+      if (mine) return need(ctx, 'AC31', `${actor.role} may not suggest changes`);
+      if (change.set) return deny('AC31', 'only your own suggestion');
+      return authorsOwn
+        ? need(ctx, 'AC32', `${actor.role} may not accept or decline suggestions`)
+        : need(ctx, 'AC33', `${actor.role} may not accept or decline suggestions on another person's card`);
+    case 'editedBy':
+      if (!change.set) return deny('AC34', 'who changed a card is never removed');
+      if (!mine) return deny('AC34', 'only you can be recorded as the editor of your change');
+      if (!ctx.textEdited.has(change.cardId)) return deny('AC34', 'editedBy records a change of the text');
+      return need(ctx, 'AC30', `${actor.role} may not change another person's card`);
+    case 'suggestedBy': {
+      if (!change.set) return deny('AC34', 'whose suggestion was accepted is never removed');
+      const accepted =
+        ctx.textEdited.has(change.cardId) &&
+        ctx.suggestionsRemoved.has(`${change.cardId} ${change.participantId}`);
+      if (!accepted) return deny('AC34', 'suggestedBy records an accepted suggestion');
+      return authorsOwn
+        ? need(ctx, 'AC32', `${actor.role} may not accept suggestions`)
+        : need(ctx, 'AC33', `${actor.role} may not accept suggestions on another person's card`);
+    }
   }
 }
 
@@ -152,6 +233,7 @@ function checkRestricted(change: Change, ctx: UpdateContext): PermissionVerdict 
     case 'card-text':
     case 'card-moved':
     case 'mark-set':
+    case 'card-note':
     case 'unknown':
       return null;
     case 'card-field':
@@ -171,7 +253,9 @@ function checkCardField(
       if (ctx.placedIn.has(change.category)) return need(ctx, 'AC4', `${ctx.actor.role} may not move cards`);
       return ownOrStaff(ctx, change.authorId, 'move');
     case 'updatedAt':
-      return need(ctx, 'AC3', `${ctx.actor.role} may not edit cards`);
+      return isOwn(ctx.actor, change.authorId)
+        ? need(ctx, 'AC3', `${ctx.actor.role} may not edit cards`)
+        : need(ctx, 'AC30', `${ctx.actor.role} may not change another person's card`);
     case 'pairId':
       // Taking a card out of its pair is unpairing, unless the pair goes with a deleted card.
       if (change.leftPair !== undefined && !ctx.pairsRemovedWithCard.has(change.leftPair))

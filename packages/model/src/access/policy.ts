@@ -28,7 +28,7 @@ interface PolicyRow {
 const DOCUMENT_RULES = {
   AC1: { summary: 'write to the board document at all', roles: WRITERS },
   AC2: { summary: 'add a card authored by yourself (your id and role)', roles: WRITERS },
-  AC3: { summary: 'edit the text of any card', roles: WRITERS },
+  AC3: { summary: 'edit the text of your own card', roles: WRITERS },
   AC4: { summary: 'delete or move a card you wrote', roles: WRITERS },
   AC5: { summary: "delete or move another person's card", roles: STAFF },
   AC6: {
@@ -39,7 +39,7 @@ const DOCUMENT_RULES = {
   AC8: { summary: 'set or clear your own rating on a revealed scale', roles: WRITERS },
   AC9: { summary: 'change a scale mode (private collection, reveal) or a scale itself', roles: FACILITATOR },
   AC10: { summary: 'lock or unlock the board', roles: FACILITATOR },
-  AC11: { summary: 'write to a locked board', roles: FACILITATOR },
+  AC11: { summary: 'write to a locked board', roles: STAFF },
   AC12: { summary: 'edit the plan; add and edit network members and rules', roles: WRITERS },
   AC13: { summary: 'remove network members and rules', roles: STAFF },
   AC14: { summary: 'pair a danger statement with a safety goal', roles: WRITERS },
@@ -61,6 +61,19 @@ const DOCUMENT_RULES = {
   },
   AC21: {
     summary: 'write anything but cards (and their marks) to the restricted document',
+    roles: SERVER_ONLY,
+  },
+  // Whose words (issue 12). Numbered from 30 so that rows added elsewhere at 22+ do not collide.
+  AC30: {
+    summary: "change another person's card (recorded on it as changed by you)",
+    roles: STAFF,
+  },
+  AC31: { summary: 'suggest a change to a card (your own suggestion)', roles: WRITERS },
+  AC32: { summary: 'accept or decline suggestions on your own card', roles: WRITERS },
+  AC33: { summary: "accept or decline suggestions on another person's card", roles: STAFF },
+  AC34: {
+    summary:
+      'write or remove who changed a card or whose suggestion was accepted, other than with that change',
     roles: SERVER_ONLY,
   },
 } as const satisfies Record<string, PolicyRow>;

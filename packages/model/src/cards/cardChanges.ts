@@ -12,13 +12,42 @@ import {
   scalarBefore,
   unknownAt,
 } from '../doc/entries.js';
+import { LIMITS } from '../doc/schema.js';
+import { isWellFormedText } from '../doc/text.js';
 import { CATEGORIES, type CardId } from '../doc/types.js';
-import { CARD_FIELDS, type CardField, type Change } from './changeKinds.js';
+import {
+  CARD_FIELDS,
+  CARD_NOTE_FIELDS,
+  type CardField,
+  type CardNoteField,
+  type Change,
+} from './changeKinds.js';
 
 /** Writes under `cards`: a card added or removed, its fields, its marks and its text. */
 
 const CARD_FIELD_SET = new Set<string>(CARD_FIELDS);
 const CATEGORY_SET = new Set<unknown>(CATEGORIES);
+const NOTE_FIELD_SET = new Set<string>(CARD_NOTE_FIELDS);
+
+/** Does a card note's value fit the layout: a well-formed text within its limit, or a time. */
+function noteValueFits(field: CardNoteField, value: unknown): boolean {
+  if (field === 'editedBy' || field === 'suggestedBy')
+    return typeof value === 'number' && Number.isFinite(value);
+  const max = field === 'reasons' ? LIMITS.reason : LIMITS.cardText;
+  return typeof value === 'string' && value.length <= max && isWellFormedText(value);
+}
+
+function noteChange(
+  cardId: CardId,
+  field: CardNoteField,
+  participantId: string,
+  authorId: unknown,
+  item: Y.Item | null,
+): Change {
+  const set = item !== null;
+  const valid = !set || noteValueFits(field, latestValue(item));
+  return { kind: 'card-note', cardId, field, participantId, authorId, set, valid };
+}
 
 /**
  * What is wrong with a new card's record, or null: the layout's fields and nothing else, a known
@@ -32,8 +61,10 @@ function cardShapeProblem(card: AnyType): string | null {
   }
   if (!CATEGORY_SET.has(card.get('category'))) return 'a category the board does not have';
   if (!(card.get('text') instanceof Y.Text)) return 'card text that is not a Y.Text';
-  const marks: unknown = card.get('marks');
-  if (marks !== undefined && !(marks instanceof Y.Map)) return 'marks that are not a map';
+  for (const field of ['marks', ...CARD_NOTE_FIELDS]) {
+    const child: unknown = card.get(field);
+    if (child !== undefined && !(child instanceof Y.Map)) return `${field} that are not a map`;
+  }
   return null;
 }
 
@@ -61,7 +92,8 @@ function cardAdded(card: AnyType, cardId: CardId): Change {
     authorId: currentField(card, 'authorId'),
     authorRole: currentField(card, 'authorRole'),
     professionalsOnly: currentField(card, 'professionalsOnly'),
-    markedBy: markersOf(rawField(card, 'marks')),
+    // Whose marks, reasons, suggestions and edit records the new card already carries.
+    markedBy: [...new Set(['marks', ...CARD_NOTE_FIELDS].flatMap((f) => markersOf(rawField(card, f))))],
   };
 }
 
@@ -82,6 +114,10 @@ function cardFieldChange(tr: Y.Transaction, card: AnyType, path: readonly string
   if (key === 'pairId') {
     const leftPair = pairLeft(tr, card, cardId);
     return [leftPair === null ? field : { ...field, leftPair }];
+  }
+  if (NOTE_FIELD_SET.has(key)) {
+    const note = key as CardNoteField;
+    return attachedChild(tr, card, key, field, (id, item) => noteChange(cardId, note, id, authorId, item));
   }
   if (key !== 'marks') return [field];
   return attachedChild(tr, card, key, field, (id, item) => ({
@@ -138,6 +174,11 @@ export function cardsChange(
         mark: after === null ? null : scalar(latestValue(after)),
       },
     ];
+  }
+  if (path.length === 3 && NOTE_FIELD_SET.has(path[2] as string) && card !== undefined) {
+    const { after } = entryChange(tr, type, key);
+    const authorId = scalarBefore(tr, card, 'authorId');
+    return [noteChange(cardId, path[2] as CardNoteField, key, authorId, after)];
   }
   return [unknownAt(path, key)];
 }

@@ -25,7 +25,9 @@ import {
 import { splitsSurrogatePair, type TextEdit } from '../doc/text.js';
 import { commit, type OpOptions, prepare } from '../doc/transact.js';
 import type { Actor, CardId, CardState, Category, Mark, Result } from '../doc/types.js';
+import { CARD_NOTE_FIELDS } from './changeKinds.js';
 import { intactPairOf } from './pairing.js';
+import { recordEditor } from './words.js';
 
 /** The cards of `category` in board order, leaving out `except` (the card being moved). */
 function siblingsOf(doc: Y.Doc, category: Category, except?: CardId): Ordered[] {
@@ -57,6 +59,7 @@ export function insertCard(doc: Y.Doc, actor: Actor, card: NewCard, now: number)
   map.set('professionalsOnly', card.professionalsOnly ?? false);
   map.set('pairId', null);
   attachMap(map, 'marks');
+  for (const field of CARD_NOTE_FIELDS) attachMap(map, field);
   attachText(map, 'text', card.text ?? '');
   return id;
 }
@@ -118,6 +121,7 @@ export function editCardText(
     if (deleteCount > 0) text.delete(index, deleteCount);
     if (insert.length > 0) text.insert(index, insert);
     card.value.map.set('updatedAt', now);
+    recordEditor(card.value.map, card.value.record, op.value.actor, now);
   });
   return done;
 }
@@ -139,7 +143,9 @@ export function setCardText(
   const target = childText(card.value.map, 'text');
   if (target === null || card.value.record.text === input.text) return done;
   commit(doc, origin, () => {
-    if (replaceText(target, input.text)) card.value.map.set('updatedAt', now);
+    if (!replaceText(target, input.text)) return;
+    card.value.map.set('updatedAt', now);
+    recordEditor(card.value.map, card.value.record, op.value.actor, now);
   });
   return done;
 }
@@ -228,6 +234,9 @@ export function setMark(
     const marks = childMap(card.value.map, 'marks') ?? attachMap(card.value.map, 'marks');
     if (input.mark === null) marks.delete(who.participantId);
     else marks.set(who.participantId, input.mark);
+    // A reason explains a dispute; agreeing or withdrawing the mark withdraws it.
+    const reasons = childMap(card.value.map, 'reasons');
+    if (input.mark !== 'dispute' && reasons?.has(who.participantId)) reasons.delete(who.participantId);
   });
   return done;
 }

@@ -49,6 +49,20 @@ export type Change =
       readonly participantId: string;
       readonly mark: unknown;
     }
+  /**
+   * An entry of a card's own-entry maps ([AC7], [AC30]–[AC34]): a reason for one's mark, a
+   * suggested text, or a record of who changed or suggested the text. `set` false: removed.
+   * `valid`: the value fits the layout (never the value itself: it may be free text).
+   */
+  | {
+      readonly kind: 'card-note';
+      readonly cardId: CardId;
+      readonly field: CardNoteField;
+      readonly participantId: string;
+      readonly authorId: unknown;
+      readonly set: boolean;
+      readonly valid: boolean;
+    }
   | {
       readonly kind: 'pair-added' | 'pair-removed';
       readonly pairId: string;
@@ -85,6 +99,14 @@ export type Change =
 
 export type ChangeKind = Change['kind'];
 
+/**
+ * A card's maps of one entry per participant, beside `marks` (docs/PROTOCOL.md): `reasons` (why
+ * one disagrees), `suggestions` (a suggested replacement text), `editedBy` and `suggestedBy` (when
+ * someone other than the author changed the text, or had a suggestion accepted).
+ */
+export const CARD_NOTE_FIELDS = ['reasons', 'suggestions', 'editedBy', 'suggestedBy'] as const;
+export type CardNoteField = (typeof CARD_NOTE_FIELDS)[number];
+
 /** The fields of a card record; `order` is position within the category, `text`/`marks` a replaced child. */
 export const CARD_FIELDS = [
   'id',
@@ -98,5 +120,6 @@ export const CARD_FIELDS = [
   'professionalsOnly',
   'marks',
   'pairId',
+  ...CARD_NOTE_FIELDS,
 ] as const;
 export type CardField = Exclude<(typeof CARD_FIELDS)[number], 'category'>;

@@ -43,6 +43,16 @@ describe('applyAndClassify: model ops', () => {
     expect(edit).toEqual([
       { kind: 'card-text', cardId, authorId: 'mum' },
       { kind: 'card-field', cardId, field: 'updatedAt', authorId: 'mum', category: 'harm' },
+      // [AC30] the practitioner changed another person's card: recorded as its editor.
+      {
+        kind: 'card-note',
+        cardId,
+        field: 'editedBy',
+        participantId: 'sam',
+        authorId: 'mum',
+        set: true,
+        valid: true,
+      },
     ]);
     const move = shadowOf.classify(() =>
       moveCard(client, practitioner, cardId, { category: 'nextStep', index: 0 }),

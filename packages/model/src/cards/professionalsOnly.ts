@@ -10,6 +10,7 @@ import { cardIdSchema, categorySchema } from '../doc/schema.js';
 import { commit, type OpOptions, prepare, resolveOptions } from '../doc/transact.js';
 import type { Actor, CardId, CardState, Result } from '../doc/types.js';
 import { insertCard, removePairRecords } from './cards.js';
+import { CARD_NOTE_FIELDS } from './changeKinds.js';
 import { intactPairOf } from './pairing.js';
 
 /**
@@ -64,6 +65,10 @@ export function writeCopy(doc: Y.Doc, card: CardState, professionalsOnly: boolea
   map.set('pairId', null);
   const marks = attachMap(map, 'marks');
   for (const [participantId, mark] of Object.entries(card.marks)) marks.set(participantId, mark);
+  for (const field of CARD_NOTE_FIELDS) {
+    const notes = attachMap(map, field);
+    for (const [participantId, value] of Object.entries(card[field] ?? {})) notes.set(participantId, value);
+  }
   attachText(map, 'text', card.text);
 }
 

@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import { z } from 'zod';
 import { attachMap, attachText, childMap, childText, isEmptyDoc, readTopMap, topMap } from './docMaps.js';
 import { OVERALL_SCALE_ID } from './ids.js';
 import { type Origin, Origins } from './origins.js';
@@ -120,5 +121,19 @@ export function setTitle(doc: Y.Doc, actor: Actor, title: string, opts?: OpOptio
   const op = prepare(titleInput, actor, title, opts);
   if (!op.ok) return op;
   commit(doc, op.value.origin, () => topMap(doc, 'meta').set('title', op.value.input));
+  return done;
+}
+
+/**
+ * Locks or unlocks the board (`meta.locked`, facilitators only, [AC10]): while locked only staff
+ * write ([AC11]); the restricted document follows the shared one's lock.
+ * @example setLocked(doc, facilitator, true)
+ */
+export function setLocked(doc: Y.Doc, actor: Actor, locked: boolean, opts?: OpOptions): Result<void> {
+  const op = prepare(z.boolean(), actor, locked, opts);
+  if (!op.ok) return op;
+  const meta = topMap(doc, 'meta');
+  if ((meta.get('locked') === true) === op.value.input) return done;
+  commit(doc, op.value.origin, () => meta.set('locked', op.value.input));
   return done;
 }

@@ -83,6 +83,10 @@ const cardState = z.object({
   professionalsOnly: z.boolean(),
   marks: idKeyed(markSchema),
   pairId: pairIdSchema.nullable(),
+  reasons: z.record(key, textOf(LIMITS.reason)).optional(),
+  suggestions: z.record(key, textOf(LIMITS.cardText)).optional(),
+  editedBy: z.record(key, timestamp).optional(),
+  suggestedBy: z.record(key, timestamp).optional(),
 });
 
 const pairState = z.object({
@@ -141,6 +145,7 @@ export const boardStateSchema = z.object({
     title: textOf(LIMITS.title),
     createdAt: timestamp,
     schemaVersion: z.int().min(0),
+    locked: z.literal(true).optional(),
   }),
   cards: keyed(cardState),
   pairs: keyed(pairState),

@@ -85,6 +85,49 @@ function marksOf(map: AnyMap, report: (field: string, action: RepairAction) => v
   return marks;
 }
 
+/** One of a card's per-person notes (`reasons`, `suggestions`, `editedBy`, `suggestedBy`): valid entries only. */
+function noteEntries<T>(
+  map: AnyMap,
+  field: string,
+  read: (value: unknown) => T | null,
+  report: (field: string, action: RepairAction) => void,
+): Record<string, T> {
+  const entries = idRecord<T>();
+  const stored = map.get(field);
+  if (stored === undefined) return entries;
+  if (!(stored instanceof Y.Map)) {
+    report(field, 'defaulted');
+    return entries;
+  }
+  for (const [participant, value] of (stored as AnyMap).entries()) {
+    const entry = isId(participant) ? read(value) : null;
+    if (entry !== null) entries[participant] = entry;
+    else report(field, 'dropped');
+  }
+  return entries;
+}
+
+/** The notes present on a card, each only when not empty, so a card without them reads (and hashes) as before. */
+function notesOf(
+  map: AnyMap,
+  report: (field: string, action: RepairAction) => void,
+): Pick<CardState, 'reasons' | 'suggestions' | 'editedBy' | 'suggestedBy'> {
+  const text = (max: number) => (value: unknown) =>
+    typeof value === 'string' && value.length <= max ? value : null;
+  const time = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+  const notes = {
+    reasons: noteEntries(map, 'reasons', text(LIMITS.reason), report),
+    suggestions: noteEntries(map, 'suggestions', text(LIMITS.cardText), report),
+    editedBy: noteEntries(map, 'editedBy', time, report),
+    suggestedBy: noteEntries(map, 'suggestedBy', time, report),
+  };
+  const present: Partial<typeof notes> = {};
+  for (const [name, entries] of Object.entries(notes) as [keyof typeof notes, Record<string, never>][]) {
+    if (Object.keys(entries).length > 0) present[name] = entries;
+  }
+  return present;
+}
+
 /** A card's `pairId` that is not an id: the pair record that names the card, if there is one. */
 function pairNaming(map: AnyMap, cardId: string): PairId | null {
   const pairs = map.doc === null ? null : readTopMap(map.doc, 'pairs');
@@ -129,6 +172,7 @@ export function readCard(value: unknown, key: string, sink: RepairSink = ignoreR
       professionalsOnly: f.boolean('professionalsOnly', true),
       marks: map === null ? idRecord<Mark>() : marksOf(map, f.report),
       pairId: map === null ? null : pairIdOf(map, key, f.report),
+      ...(map === null ? {} : notesOf(map, f.report)),
     };
   });
 }
@@ -293,6 +337,8 @@ export function readMetaFrom(map: AnyMap | null, sink: RepairSink = ignoreRepair
     title: f.text('title', LIMITS.title, { optional: true }),
     createdAt: createdAt === undefined ? 0 : f.number('createdAt', 0),
     schemaVersion: Number.isSafeInteger(schemaVersion) ? (schemaVersion as number) : 0,
+    // Only while locked, so an unlocked board reads (and hashes) as before.
+    ...(map?.get('locked') === true ? { locked: true as const } : {}),
   };
 }
 

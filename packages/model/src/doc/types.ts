@@ -69,6 +69,8 @@ export interface BoardMeta {
   readonly title: string;
   readonly createdAt: number;
   readonly schemaVersion: number;
+  /** Present (true) only while the board is locked ([AC10], [AC11]). */
+  readonly locked?: true;
 }
 
 export interface CardState {
@@ -84,6 +86,14 @@ export interface CardState {
   readonly professionalsOnly: boolean;
   readonly marks: Readonly<Record<string, Mark>>;
   readonly pairId: PairId | null;
+  /** Why a person disputes the card (participant id → reason); only beside a `dispute` mark. */
+  readonly reasons?: Readonly<Record<string, string>>;
+  /** Suggested replacement texts awaiting the author or staff (participant id → text). */
+  readonly suggestions?: Readonly<Record<string, string>>;
+  /** Who other than the author changed the text, and when last ("changed by …"). */
+  readonly editedBy?: Readonly<Record<string, number>>;
+  /** Whose suggestions were accepted into the text, and when last. */
+  readonly suggestedBy?: Readonly<Record<string, number>>;
 }
 
 export interface PairState {

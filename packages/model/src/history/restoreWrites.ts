@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import { CARD_NOTE_FIELDS } from '../cards/changeKinds.js';
 import { writeCopy } from '../cards/professionalsOnly.js';
 import { readMeta } from '../doc/board.js';
 import {
@@ -130,7 +131,11 @@ export function writeCard(
   if (replaceText(text, card.text)) content = true;
   if (content) map.set('updatedAt', keepUpdatedAt ? card.updatedAt : now);
   const marks = syncEntries(map, 'marks', card.marks, sameScalar);
-  return content || marks;
+  let notes = false;
+  for (const field of CARD_NOTE_FIELDS) {
+    if (syncEntries(map, field, card[field] ?? {}, sameScalar)) notes = true;
+  }
+  return content || marks || notes;
 }
 
 /** Writes a pair record where it differs from `stored` (null: missing or unreadable). */

@@ -53,6 +53,15 @@ describe('renderRecord', () => {
     expect(text).toContain('Worry 1 · card c-danger');
   });
 
+  it('[AC30] [AC7] [AC31] names who changed a card, who disagrees and why, and pending suggestions', () => {
+    expect(text).toContain('Changed by Alys Pritchard (Facilitator), last 12 March 2025, 10:30 GMT');
+    expect(text).toContain('includes a change suggested by Gwen Pritchard (Network)');
+    expect(text).toContain('Mariam Khan (Family) disagrees: Dad has not had a drink since January.');
+    expect(text).toContain(
+      'Mariam Khan (Family) suggests: “We worry Jo could be hurt if Dad drinks again.” (not accepted yet)',
+    );
+  });
+
   it('includes professionals-only cards, marked as such', () => {
     expect(text).toContain(`PROFESSIONALS ONLY — not shared with the family ${PROFESSIONALS_ONLY_TEXT}`);
   });

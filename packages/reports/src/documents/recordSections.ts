@@ -93,6 +93,13 @@ function cardParts(
     ...(dispute.length > 0 ? [`Disagree: ${dispute.join(', ')}`] : []),
   ].join(' · ');
   const bar = card.professionalsOnly ? PROFESSIONALS_ONLY : ROLE_BARS[card.authorRole];
+  const whose = wordsParts(card, directory, timeZone).map((text) => ({
+    text,
+    style: S.meta,
+    color: INK_MUTED,
+    indent: 10,
+    bar,
+  }));
   const parts: Part[] = [
     ...(card.professionalsOnly
       ? [
@@ -115,9 +122,36 @@ function cardParts(
     },
     { text: meta, style: S.meta, color: INK_MUTED, before: 2, indent: 10, bar },
     ...(marks !== '' ? [{ text: marks, style: S.meta, color: INK_MUTED, indent: 10, bar }] : []),
+    ...whose,
   ];
   // The pages these are drawn on say so at the top (record.ts).
   return card.professionalsOnly ? parts.map((part) => ({ ...part, restricted: true })) : parts;
+}
+
+/**
+ * Whose words (docs/SPEC.md [AC30]–[AC34]): who other than the author changed the card and when,
+ * whose suggestion it took in, who disagrees and why, and suggestions not settled yet.
+ */
+function wordsParts(card: CardState, directory: Directory, timeZone: string): string[] {
+  const people = (ids: Readonly<Record<string, unknown>> | undefined): string[] =>
+    Object.keys(ids ?? {})
+      .map((id) => personLabel(directory, id))
+      .sort((a, b) => a.localeCompare(b, 'en-GB'));
+  const lines: string[] = [];
+  const editors = people(card.editedBy);
+  if (editors.length > 0) {
+    const last = Math.max(...Object.values(card.editedBy ?? {}));
+    lines.push(`Changed by ${editors.join(', ')}, last ${formatDateTime(last, timeZone)}`);
+  }
+  const suggesters = people(card.suggestedBy);
+  if (suggesters.length > 0) lines.push(`The text includes a change suggested by ${suggesters.join(', ')}`);
+  for (const [id, reason] of Object.entries(card.reasons ?? {})) {
+    if (card.marks[id] === 'dispute') lines.push(`${personLabel(directory, id)} disagrees: ${reason}`);
+  }
+  for (const [id, text] of Object.entries(card.suggestions ?? {})) {
+    lines.push(`${personLabel(directory, id)} suggests: “${text}” (not accepted yet)`);
+  }
+  return lines;
 }
 
 export async function writeMap(

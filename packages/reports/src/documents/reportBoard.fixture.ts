@@ -74,6 +74,10 @@ export function sampleBoard(): BoardState {
     makeCard('c-danger', 'dangerStatement', 'We worry Jo will be hurt if left alone when Dad drinks.', {
       pairId: 'pair-1' as PairId,
       marks: { [PEOPLE.mum.id]: 'dispute', [PEOPLE.nain.id]: 'agree' },
+      reasons: { [PEOPLE.mum.id]: 'Dad has not had a drink since January.' },
+      editedBy: { [PEOPLE.chair.id]: T0 + 1_800_000 },
+      suggestedBy: { [PEOPLE.nain.id]: T0 + 1_800_000 },
+      suggestions: { [PEOPLE.mum.id]: 'We worry Jo could be hurt if Dad drinks again.' },
     }),
     makeCard('c-goal', 'safetyGoal', 'For six months, a sober adult is always with Jo.', {
       pairId: 'pair-1' as PairId,

@@ -1,5 +1,6 @@
 import {
   type Actor,
+  acceptSuggestion,
   addCard,
   addNetworkMember,
   addPair,
@@ -8,7 +9,6 @@ import {
   type CardId,
   clearRating,
   deleteCard,
-  editCardText,
   initBoard,
   moveCard,
   OVERALL_SCALE_ID,
@@ -18,9 +18,11 @@ import {
   removeRule,
   setCardText,
   setMark,
+  setMarkReason,
   setPlan,
   setScaleMode,
   setTitle,
+  suggestChange,
   unpair,
   updateNetworkMember,
   updateRule,
@@ -76,7 +78,7 @@ describe('the update guard in an honest meeting', () => {
     const step = () => settle(pairs, room.drained);
     await step();
 
-    // Family and network: add, edit any text, move and delete their own, mark, rate, plan.
+    // Family and network: add, edit their own text, move and delete their own, mark, rate, plan.
     const mumCard = value<{ cardId: CardId }>(
       addCard(m.doc, mum, { category: 'harm', text: 'Shouting' }),
     ).cardId;
@@ -95,9 +97,17 @@ describe('the update guard in an honest meeting', () => {
     addCard(m.doc, mum, { category: 'existingSafety', text: 'Dad calls', index: 1 });
     await step();
     expect(readBoard(room.doc).cards[granSafety]?.order).toBe(3);
-    editCardText(g.doc, gran, mumCard, { index: 0, deleteCount: 0, insert: 'Loud ' });
+    // [AC31] [AC32] Gran suggests a change to Mum's card and disagrees with a reason; Mum accepts.
+    suggestChange(g.doc, gran, mumCard, 'Loud Shouting');
+    setMarkReason(g.doc, gran, mumCard, 'It was only once');
     moveCard(m.doc, mum, mumCard, { category: 'harm', index: 0 });
     await step();
+    acceptSuggestion(m.doc, mum, mumCard, gran.participantId);
+    await step();
+    expect(readBoard(room.doc).cards[mumCard]).toMatchObject({
+      text: 'Loud Shouting',
+      suggestedBy: { gran: expect.any(Number) },
+    });
     setMark(g.doc, gran, mumCard, 'agree');
     rate(m.doc, mum, OVERALL_SCALE_ID, { value: 6, reason: 'Gran helps' });
     const pair = value<{ pairId: string; dangerStatementId: CardId }>(

@@ -37,8 +37,15 @@ export interface UpdateGuard {
   destroy(): void;
 }
 
-/** `document`: which of the board's two documents `board` is ([AC20], [AC21] differ between them). */
-export function createUpdateGuard(board: Y.Doc, document: BoardDocument = 'shared'): UpdateGuard {
+/**
+ * `document`: which of the board's two documents `board` is ([AC20], [AC21] differ between them).
+ * `boardLocked`: for the restricted document, the shared board's lock, which it follows ([AC11]).
+ */
+export function createUpdateGuard(
+  board: Y.Doc,
+  document: BoardDocument = 'shared',
+  boardLocked: () => boolean = () => false,
+): UpdateGuard {
   // Built on first use, so loading a board costs nothing extra until someone writes.
   let shadow: Y.Doc | null = null;
 
@@ -60,7 +67,7 @@ export function createUpdateGuard(board: Y.Doc, document: BoardDocument = 'share
     // A value against the layout's rules is refused first, whoever sent it ([AC19]).
     const checked = [...layoutChanges(classified.layoutProblems), ...classified.changes];
     const verdict = checkChanges(checked, sender, {
-      locked: classified.lockedBefore,
+      locked: classified.lockedBefore || boardLocked(),
       document,
     });
     // A refused update is in the shadow now; the next check starts from a fresh copy.

@@ -43,6 +43,7 @@ export function createRoom(options: RoomOptions): Room {
     checkPermissions: options.checkPermissions ?? true,
     document: options.document ?? 'shared',
     now,
+    ...(options.boardLocked ? { boardLocked: options.boardLocked } : {}),
   });
   const { doc } = roomDoc;
   const peers = new Set<Peer>();

@@ -22,9 +22,10 @@ export function createRoomDoc({
   checkPermissions = true,
   now = Date.now,
   document = 'shared',
+  boardLocked,
 }: RoomDocOptions): RoomDoc {
   const doc = new Y.Doc();
-  const guard: UpdateGuard | null = checkPermissions ? createUpdateGuard(doc, document) : null;
+  const guard: UpdateGuard | null = checkPermissions ? createUpdateGuard(doc, document, boardLocked) : null;
   doc.on('destroy', () => guard?.destroy());
   // The client id of this room's own changes; never the doc's, which only applies others' updates.
   const serverClientId = (Math.random() * 2 ** 32) >>> 0;

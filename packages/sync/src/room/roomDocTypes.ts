@@ -27,6 +27,8 @@ export interface RoomDocOptions {
   readonly now?: () => number;
   /** Which of the board's two documents this is (default `shared`; see restricted.ts). */
   readonly document?: BoardDocument;
+  /** The restricted room follows the shared board's lock ([AC11]): true while that is locked. */
+  readonly boardLocked?: () => boolean;
 }
 
 export interface WriteHooks {

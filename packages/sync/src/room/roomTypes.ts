@@ -38,6 +38,8 @@ export interface RoomOptions {
   readonly checkPermissions?: boolean;
   /** Which of the board's two documents this room holds (default `shared`). */
   readonly document?: BoardDocument;
+  /** The restricted room follows the shared board's lock ([AC11]): true while that is locked. */
+  readonly boardLocked?: () => boolean;
   /** The last connection left. */
   readonly onEmpty?: () => void;
   /** A client update was refused by the permission check (for the audit: who, which rule). */

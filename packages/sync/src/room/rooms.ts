@@ -3,6 +3,7 @@ import {
   flaggedSharedCards,
   initRestricted,
   Origins,
+  readLocked,
   removeFromShared,
 } from '@kinmap/model';
 import { restrictedRoomId, roomDocumentOf } from '@kinmap/protocol';
@@ -154,7 +155,7 @@ export function createRooms({
       document,
       ...(document === 'shared'
         ? { beforeReady: (doc, changeHere) => moveFlaggedCards(boardId, doc, changeHere) }
-        : {}),
+        : { boardLocked: () => sharedLocked(roomDocumentOf(boardId).boardId) }),
       after: unloading.get(boardId),
       ...(onRefused
         ? { onRefused: (sender: ConnectionActor, rule: string) => onRefused(boardId, sender, rule) }
@@ -170,6 +171,15 @@ export function createRooms({
     // A restricted document gets its meta the first time it is loaded (clients may not write it).
     if (document === 'restricted') void room.change((doc) => initRestricted(doc, { createdAt: now() }));
     return room;
+  }
+
+  /**
+   * [AC11] The restricted document follows the shared board's lock. Its writers open the shared
+   * room first (the web does), so the shared board is loaded; if it is not, it reads as unlocked.
+   */
+  function sharedLocked(boardId: string): boolean {
+    const shared = rooms.get(boardId);
+    return shared !== undefined && shared.state === 'ready' && readLocked(shared.doc);
   }
 
   function change<T>(boardId: string, fn: (doc: Y.Doc) => T): Promise<ChangeResult<T>> {
