@@ -111,6 +111,12 @@ const CARD_RULES: Readonly<Record<(typeof CARD_FIELDS)[number], FieldRule>> = {
   professionalsOnly: req(boolean),
   marks: opt(mapOf(oneOf(['agree', 'dispute']))),
   pairId: req((v) => (v === null || (isLayoutId(v) && v !== OVERALL_SCALE_ID) ? null : 'not a pair id')),
+  // Whose words ([AC30]–[AC34]): per person, a reason beside a dispute, a suggested text, and when
+  // someone changed the card or had their suggestion taken in. Optional: older cards lack them.
+  reasons: opt(mapOf(string(LIMITS.reason))),
+  suggestions: opt(mapOf(string(LIMITS.cardText))),
+  editedBy: opt(mapOf(finite)),
+  suggestedBy: opt(mapOf(finite)),
 };
 
 const PAIR_RULES: RecordRules = {
