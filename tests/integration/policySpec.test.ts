@@ -27,6 +27,9 @@ const NOT_ROLE_RULES = new Set([
   // Presence stamping and redaction ask A4 and PO1; the keepalive; versions under today's
   // professionals-only set (which cards, not which role).
   ...['A5', 'A6', 'L6', 'VE14'],
+  // A score's value and reason saved together; born-restricted cards (who may: AC6), local copies
+  // rewritten, exports marked: behaviour, not a role's permission.
+  ...['PR8', 'PO5', 'PO6', 'PO7'],
 ]);
 
 const spec = readFileSync(new URL('../../docs/SPEC.md', import.meta.url), 'utf8');

@@ -6,6 +6,7 @@ import {
   ROLES,
   type Role,
   readBoard,
+  setLocked,
   setScaleMode,
 } from '@kinmap/model';
 import { PARTICIPANT_KEY_HEADER } from '@kinmap/protocol';
@@ -90,6 +91,10 @@ export async function setup() {
     );
     expect(done).toMatchObject({ ok: true, value: { ok: true } });
   }
+  async function lock(locked = true) {
+    const done = await rooms.change(boardId, (doc) => setLocked(doc, facilitator, locked));
+    expect(done).toMatchObject({ ok: true, value: { ok: true } });
+  }
   async function docBytes() {
     const result = await rooms.change(boardId, (doc) => Y.encodeStateAsUpdate(doc));
     if (!result.ok) throw new Error(result.reason);
@@ -113,6 +118,7 @@ export async function setup() {
     score,
     reveal,
     openPrivately,
+    lock,
     docBytes,
     scale,
     refuseAppends,

@@ -41,6 +41,19 @@ describe('PUT a private rating', () => {
     });
   });
 
+  it('[AC11] a locked board takes no private score from family or network, nor withdraws one', async () => {
+    const t = await setup();
+    await t.openPrivately();
+    await t.score('dad', DAD_KEY, { value: 3 }, 'network');
+    await t.lock();
+    await expectError(await t.score('mum', MUM_KEY, { value: 7 }), 409, 'board-locked');
+    await expectError(await t.call('DELETE', t.ratingUrl('dad'), 'network', DAD_KEY), 409, 'board-locked');
+    expect(await t.scale()).toMatchObject({ scored: [t.id.dad] });
+    expect(t.privateRatings.get(t.boardId, OVERALL_SCALE_ID, t.id.mum)).toBeNull();
+    await t.lock(false);
+    expect((await t.score('mum', MUM_KEY, { value: 7 })).status).toBe(200);
+  });
+
   it('[PR1] is refused with 409 while the scale is not collecting privately', async () => {
     const t = await setup();
     await expectError(await t.score('mum', MUM_KEY, { value: 7 }), 409, 'wrong-mode');

@@ -4,10 +4,13 @@ import {
   asParticipantId,
   asScaleId,
   markScored,
+  may,
   type ParticipantId,
   type Result,
   readBoard,
+  readLocked,
   revealInto,
+  type Role,
   type ScaleId,
   unmarkScored,
 } from '@kinmap/model';
@@ -33,8 +36,11 @@ import type { RequestIdEnv } from '../http/requestId.js';
 import type { PrivateRatings, StoredPrivateRating } from './privateRatings.js';
 
 /** A model result, or the route's own refusal of a key that does not match the stored score. */
-type Outcome<T> = Result<T> | { readonly ok: false; readonly reason: 'forbidden' };
+type Outcome<T> = Result<T> | { readonly ok: false; readonly reason: 'forbidden' | 'locked' };
 const wrongKey = { ok: false, reason: 'forbidden' } as const;
+/** [AC11] A locked board takes no score from those who may not write to it, privately either. */
+const boardLocked = { ok: false, reason: 'locked' } as const;
+const lockedFor = (doc: Y.Doc, role: Role): boolean => readLocked(doc) && !may(role, 'AC11');
 
 /**
  * Private scaling over HTTP (docs/PROTOCOL.md, "Private scaling"; SPEC [PR1]–[PR6]). While a scale
@@ -100,6 +106,7 @@ export function registerScaleRoutes(
     const rating = { value: body.value, reason: body.reason ?? '', at: now() };
     const actor: Actor = { participantId, role };
     await change(boardId, (doc) => {
+      if (lockedFor(doc, role)) return boardLocked;
       // Re-scoring needs the key that stored the first score: the id alone is public.
       const existing = privateRatings.get(boardId, scaleId, participantId);
       if (existing !== null && !sameKey(existing.keyHash, keyHash)) return wrongKey;
@@ -128,6 +135,7 @@ export function registerScaleRoutes(
   app.delete(RATING_PATH, guard('PR3'), async (c) => {
     const { boardId, scaleId, participantId, role, keyHash } = ratingRequest(c, c.var.member);
     await change(boardId, (doc) => {
+      if (lockedFor(doc, role)) return boardLocked;
       const existing = privateRatings.get(boardId, scaleId, participantId);
       if (existing !== null && !sameKey(existing.keyHash, keyHash)) return wrongKey;
       const unmarked = unmarkScored(doc, { participantId, role }, scaleId);
@@ -208,5 +216,6 @@ function modelError(reason: string): ApiError {
     return new ApiError(409, ApiErrorCode.wrongMode, 'The scale is not collecting scores privately');
   }
   if (reason === 'forbidden') return forbidden();
+  if (reason === 'locked') return new ApiError(409, ApiErrorCode.boardLocked, 'The board is locked');
   return new ApiError(400, ApiErrorCode.invalidInput, 'The score is not valid');
 }

@@ -9,6 +9,8 @@ export const ApiErrorCode = {
   forbidden: 'forbidden',
   /** The scale is not in the mode the request needs (e.g. scoring privately on a revealed scale). */
   wrongMode: 'wrong-mode',
+  /** The board is locked and the sender may not write to a locked board ([AC11]). */
+  boardLocked: 'board-locked',
   notFound: 'not-found',
   /** The board has an open meeting already (start another once it is closed). */
   meetingOpen: 'meeting-open',
