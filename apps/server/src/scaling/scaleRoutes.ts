@@ -7,10 +7,10 @@ import {
   may,
   type ParticipantId,
   type Result,
+  type Role,
   readBoard,
   readLocked,
   revealInto,
-  type Role,
   type ScaleId,
   unmarkScored,
 } from '@kinmap/model';
