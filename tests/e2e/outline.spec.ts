@@ -209,12 +209,13 @@ test('Welsh, Polish, Arabic and Urdu words round-trip, and Arabic and Urdu read 
   expect(await direction(WORDS.polish)).toBe('ltr');
   expect(await family.page.locator('html').getAttribute('lang')).toBe('en');
 
-  // The textarea that edits an Arabic card is right to left too.
-  await familyOutline
+  // The textarea that edits an Arabic card is right to left too (the author's: family and network
+  // edit only their own cards' words, [AC3]).
+  await outline
     .card(WORDS.arabic)
     .getByRole('button', { name: /^Edit card 3 in/ })
     .click();
-  const editor = familyOutline.root.getByRole('textbox', { name: 'Text of card 3 in Existing strengths' });
+  const editor = outline.root.getByRole('textbox', { name: 'Text of card 3 in Existing strengths' });
   await expect(editor).toHaveValue(WORDS.arabic);
   expect(await editor.evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
 });
