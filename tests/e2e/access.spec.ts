@@ -38,7 +38,9 @@ test('a staff member invites a family member by a personal link; the link works 
   await other.board.open(link);
   await other.page.getByLabel('Your name').fill('Someone else');
   await other.page.getByRole('button', { name: 'Join' }).click();
-  await expect(other.page.getByRole('alert')).toContainText('This link has already been used to join the board');
+  await expect(other.page.getByRole('alert')).toContainText(
+    'This link has already been used to join the board',
+  );
   expect(await other.board.status()).toBeNull();
 
   // The staff member sees who opened the link, then removes that person's access.
