@@ -105,6 +105,8 @@ test('a locked board stops the family member editing until the facilitator unloc
   const { chair, family, cardId } = await boardWithFamily(openParticipant, 'Case 1203');
   await chair.page.getByRole('button', { name: 'Lock the board' }).click();
   await expect(family.page.getByText('The board is locked: you can look but not change it')).toBeVisible();
+  // One notice, not two: the toolbar's read-only line gives way to the lock's banner.
+  await expect(family.page.getByText('You can look at this board but not change it.')).toHaveCount(0);
   await expect(
     chair.page.getByText('The board is locked: family and network members cannot change it.'),
   ).toBeVisible();

@@ -134,23 +134,26 @@ export function MapView({ session, board: myBoard, me, peers, setCursor, stageRe
         </button>
       ) : (
         <>
-          <Toolbar
-            canEdit={canEdit}
-            selected={selectedCard}
-            myMark={(selectedCard && ownValue(selectedCard.marks, me.participantId)) ?? null}
-            onAdd={actions.add}
-            onEdit={() => selectedId && actions.edit(selectedId)}
-            onDelete={() => selectedId && actions.remove(selectedId)}
-            onMark={actions.mark}
-            offerSafetyGoal={needsSafetyGoal(board, selectedId) && selectedCard?.professionalsOnly !== true}
-            onAddSafetyGoal={() => selectedId && actions.addSafetyGoal(selectedId)}
-            canMarkProfessionalsOnly={mayMarkProfessionalsOnly(me)}
-            canDelete={selectedCard !== null && mayMoveOrDelete(selectedCard, me)}
-            onProfessionalsOnly={actions.setProfessionalsOnly}
-            newProfessionalsOnly={actions.newProfessionalsOnly}
-            onNewProfessionalsOnly={actions.setNewProfessionalsOnly}
-            history={history}
-          />
+          {/* On a locked board the lock's banner says why nothing can be changed: no second notice. */}
+          {(canEdit || !locked) && (
+            <Toolbar
+              canEdit={canEdit}
+              selected={selectedCard}
+              myMark={(selectedCard && ownValue(selectedCard.marks, me.participantId)) ?? null}
+              onAdd={actions.add}
+              onEdit={() => selectedId && actions.edit(selectedId)}
+              onDelete={() => selectedId && actions.remove(selectedId)}
+              onMark={actions.mark}
+              offerSafetyGoal={needsSafetyGoal(board, selectedId) && selectedCard?.professionalsOnly !== true}
+              onAddSafetyGoal={() => selectedId && actions.addSafetyGoal(selectedId)}
+              canMarkProfessionalsOnly={mayMarkProfessionalsOnly(me)}
+              canDelete={selectedCard !== null && mayMoveOrDelete(selectedCard, me)}
+              onProfessionalsOnly={actions.setProfessionalsOnly}
+              newProfessionalsOnly={actions.newProfessionalsOnly}
+              onNewProfessionalsOnly={actions.setNewProfessionalsOnly}
+              history={history}
+            />
+          )}
           <ViewControls scale={scale} onZoom={nav.zoom} onFit={nav.fitBoard} onColumn={nav.zoomToColumn}>
             {coordinated && (
               <FollowPicker
