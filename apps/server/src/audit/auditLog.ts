@@ -4,39 +4,17 @@ import type Database from 'better-sqlite3';
 import { silentLogger } from '../ops/logger.js';
 import { AUDIT_UPDATES_SCHEMA, readChanges } from './auditUpdates.js';
 
-/** What happened to a board besides document updates (docs/SPEC.md [AD2]). */
-export const AUDIT_EVENT_KINDS = [
-  'join',
-  'leave',
-  'invite-created',
-  'invite-opened',
-  'invite-revoked',
-  'member-revoked',
-  'login',
-  'logout',
-  'export',
-  'scale-reveal',
-  'refused',
-  'meeting-started',
-  'meeting-closed',
-  'version-saved',
-  'restore',
-  'import',
-  // Staff accounts (no board): an administrator's changes on the staff screen.
-  'account-created',
-  'account-disabled',
-  'account-enabled',
-  'password-reset',
-] as const;
-export type AuditEventKind = (typeof AUDIT_EVENT_KINDS)[number];
-/** Events about staff accounts: they belong to no board, so no board's history filters on them. */
-type AccountEventKind = 'account-created' | 'account-disabled' | 'account-enabled' | 'password-reset';
-// Every board event kind is one the history's `kind=` filter (and the web's control) knows.
-const KNOWN_TO_THE_FILTER: readonly AuditKind[] = AUDIT_EVENT_KINDS.filter(
-  (kind): kind is Exclude<AuditEventKind, AccountEventKind> =>
-    !kind.startsWith('account-') && kind !== 'password-reset',
-);
-void KNOWN_TO_THE_FILTER;
+/**
+ * What happened besides document updates (docs/SPEC.md [AD2]): a board's events are the kinds the
+ * history's `kind=` filter knows (`@kinmap/protocol` AUDIT_KINDS, one list for server and web), and
+ * an administrator's changes on the staff screen belong to no board, so no board's history filters on them.
+ */
+export type AuditEventKind =
+  | Exclude<AuditKind, 'update'>
+  | 'account-created'
+  | 'account-disabled'
+  | 'account-enabled'
+  | 'password-reset';
 
 /** Which rows of a board's history to read: a page after a cursor, and optional filters. */
 export interface AuditRowsOptions {
