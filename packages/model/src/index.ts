@@ -65,6 +65,7 @@ export {
   setLocked,
   setTitle,
 } from './doc/board.js';
+export { type BoardReader, createBoardReader } from './doc/boardReader.js';
 export { boardStateSchema, checkBoardState, parseBoardState } from './doc/boardStateSchema.js';
 export { filterRecord, hasId, idRecord, ownValue } from './doc/idRecord.js';
 export {
