@@ -1,4 +1,12 @@
-import { type BoardState, type CardId, idRecord, may, ownValue, type Role } from '@kinmap/model';
+import {
+  type BoardState,
+  type CardId,
+  type CardState,
+  idRecord,
+  may,
+  ownValue,
+  type Role,
+} from '@kinmap/model';
 import type { BoardWriter } from '../editing/boardActions';
 
 /**
@@ -12,10 +20,25 @@ export function mayOpenRestricted(role: Role): boolean {
   return may(role, 'PO1');
 }
 
+/** Each restricted card as the merged board shows it, kept while the card is the same object. */
+const restrictedCopies = new WeakMap<CardState, CardState>();
+
+function asRestricted(card: CardState): CardState {
+  if (card.professionalsOnly && card.pairId === null) return card;
+  let copy = restrictedCopies.get(card);
+  if (copy === undefined) {
+    copy = { ...card, professionalsOnly: true, pairId: null };
+    restrictedCopies.set(card, copy);
+  }
+  return copy;
+}
+
 /**
  * The board the views show a professional: the shared document with the restricted document's
  * cards added, each marked professionals-only and unpaired (pairs live in the shared document).
- * A card found in both (a move that was interrupted) is shown once, as restricted.
+ * A card found in both (a move that was interrupted) is shown once, as restricted. Every card is
+ * the same object as long as its reading is (structural sharing, board/boardStore.ts), so a
+ * keystroke in one card of either document leaves every other card of the merged board as it was.
  */
 export function mergeBoards(shared: BoardState, restricted: BoardState | null): BoardState {
   if (restricted === null) return shared;
@@ -23,7 +46,7 @@ export function mergeBoards(shared: BoardState, restricted: BoardState | null): 
   if (extra.length === 0) return shared;
   // No prototype: a card id may be `__proto__` or `constructor` (model idRecord).
   const cards = idRecord(Object.entries(shared.cards));
-  for (const card of extra) cards[card.id] = { ...card, professionalsOnly: true, pairId: null };
+  for (const card of extra) cards[card.id] = asRestricted(card);
   return { ...shared, cards };
 }
 

@@ -1,6 +1,6 @@
-import { type Actor, type BoardState, type ParticipantId, type Role, readBoard } from '@kinmap/model';
+import type { Actor, BoardState, ParticipantId, Role } from '@kinmap/model';
 import { CloseCode, REJECTED_MESSAGE_TYPE, type Rejection, readRejected, SYNC_PATH } from '@kinmap/protocol';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { ROLE_COLORS } from '../canvas/colors';
@@ -11,7 +11,7 @@ import { type Throttled, throttle } from '../lib/throttle';
 import { type AccessEnd, watchAccess } from '../offline/accessWatch';
 import { linkBoard } from '../offline/boardLink';
 import { localBoards, localDocName } from '../offline/localBoards';
-import { createBoardPublisher } from './boardPublisher';
+import { type BoardStore, createBoardStore, NO_BOARD, noBoard } from './boardStore';
 import { type ConnectionState, nextConnectionState, type ProviderEvent } from './connection';
 import { type Peer, type Presence, readPeers } from './presence/presence';
 import { rejectionMessage } from './refusedChange';
@@ -67,7 +67,10 @@ function endingMessage(why: AccessEnd, unsaved: number): MessageKey {
  */
 export function useBoard(boardId: string, me: Me): UseBoardResult {
   const [session, setSession] = useState<BoardSession | null>(null);
-  const [state, setState] = useState<BoardState | null>(null);
+  const [store, setStore] = useState<BoardStore | null>(null);
+  // What a rebuilt session keeps showing until its fresh document has synced.
+  const lastShown = useRef<BoardState | null>(null);
+  const state = useSyncExternalStore(store?.subscribe ?? noBoard, store?.getSnapshot ?? NO_BOARD);
   const [status, setStatus] = useState<ConnectionState>('connecting');
   const [peers, setPeers] = useState<readonly Peer[]>([]);
   const [notice, setNotice] = useState<MessageKey | null>(null);
@@ -94,11 +97,12 @@ export function useBoard(boardId: string, me: Me): UseBoardResult {
     let alive = true;
     let rebuilding = false;
 
-    const publisher = createBoardPublisher(() => {
-      if (alive) setState(readBoard(doc));
-    });
-    const onDocUpdate = (_update: Uint8Array, _origin: unknown, _doc: Y.Doc, tr: Y.Transaction) =>
-      publisher.changed(tr);
+    // The board for React: read incrementally, published after each change, never inside it
+    // (boardStore.ts). A rebuild keeps showing the last board until the fresh doc has changes.
+    const boardStore = createBoardStore(
+      doc,
+      generation === 0 ? {} : { hold: { shown: lastShown.current, releaseOnChange: true } },
+    );
     const onProvider = (event: ProviderEvent) => setStatus((current) => nextConnectionState(current, event));
     const onStatus = ({ status: s }: { status: 'connecting' | 'connected' | 'disconnected' }) =>
       onProvider({ type: 'status', status: s });
@@ -154,7 +158,6 @@ export function useBoard(boardId: string, me: Me): UseBoardResult {
       onRejected(readRejected(decoder));
     const onAwareness = () => setPeers(readPeers(provider.awareness.getStates(), doc.clientID));
 
-    doc.on('update', onDocUpdate);
     provider.on('status', onStatus);
     provider.on('sync', onSync);
     provider.on('closed', onClosed);
@@ -163,8 +166,7 @@ export function useBoard(boardId: string, me: Me): UseBoardResult {
       provider.awareness.setLocalStateField('cursor', point ? { x: point.x, y: point.y } : null);
     }, CURSOR_INTERVAL_MS);
     cursorRef.current = cursor;
-    // A rebuild keeps showing the last board until the fresh doc has synced.
-    if (generation === 0) setState(readBoard(doc));
+    setStore(boardStore);
     setStatus('connecting');
     setUnsaved(0);
     setSession({ doc, provider, actor });
@@ -174,14 +176,14 @@ export function useBoard(boardId: string, me: Me): UseBoardResult {
       access.stop();
       // Before the provider goes: its last 'connection-close' must not schedule a reconnection.
       link.stop();
-      publisher.cancel();
+      lastShown.current = boardStore.getSnapshot();
+      boardStore.destroy();
       cursor.cancel();
       cursorRef.current = null;
       provider.awareness.off('change', onAwareness);
       provider.off('status', onStatus);
       provider.off('sync', onSync);
       provider.off('closed', onClosed);
-      doc.off('update', onDocUpdate);
       provider.destroy();
       doc.destroy();
       setSession(null);

@@ -1,12 +1,12 @@
-import { type Actor, type BoardState, type ParticipantId, readBoard } from '@kinmap/model';
+import type { Actor, BoardState, ParticipantId } from '@kinmap/model';
 import { CloseCode, REJECTED_MESSAGE_TYPE, restrictedRoomName, SYNC_PATH } from '@kinmap/protocol';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { wsUrl } from '../lib/api';
 import { linkBoard } from '../offline/boardLink';
 import { localBoards, localDocName } from '../offline/localBoards';
-import { createBoardPublisher } from './boardPublisher';
+import { type BoardStore, createBoardStore, NO_BOARD, noBoard } from './boardStore';
 import { mayOpenRestricted } from './bothDocuments';
 import type { BoardSession, Me } from './useBoard';
 
@@ -19,7 +19,11 @@ export interface RestrictedBoard {
   readonly unsaved: number;
 }
 
-const CLOSED: RestrictedBoard = { session: null, state: null, unsaved: 0 };
+interface Opened {
+  readonly session: BoardSession;
+  readonly store: BoardStore;
+  readonly unsaved: number;
+}
 /** Close codes after which this document is not opened again: access ended, board gone. */
 const FINAL_CLOSES: ReadonlySet<number> = new Set([CloseCode.forbidden, CloseCode.unknownBoard]);
 
@@ -31,7 +35,11 @@ const FINAL_CLOSES: ReadonlySet<number> = new Set([CloseCode.forbidden, CloseCod
  * 100) wipes that copy and rebuilds the document from the server.
  */
 export function useRestrictedBoard(boardId: string, me: Me): RestrictedBoard {
-  const [board, setBoard] = useState<RestrictedBoard>(CLOSED);
+  const [opened, setOpened] = useState<Opened | null>(null);
+  const state = useSyncExternalStore(
+    opened?.store.subscribe ?? noBoard,
+    opened?.store.getSnapshot ?? NO_BOARD,
+  );
   const [generation, setGeneration] = useState(0);
   const { participantId, role } = me;
 
@@ -53,12 +61,13 @@ export function useRestrictedBoard(boardId: string, me: Me): RestrictedBoard {
     let alive = true;
     let shown = false;
     let unsaved = 0;
-    const publisher = createBoardPublisher(() => {
-      if (alive && shown) setBoard({ session, state: readBoard(doc), unsaved });
-    });
+    // Nothing shows before the first sync or this device's copy: held until then (boardStore.ts).
+    const store = createBoardStore(doc, { hold: { shown: null, releaseOnChange: false } });
     const show = () => {
+      if (!alive || shown) return;
       shown = true;
-      publisher.now();
+      store.release();
+      setOpened({ session, store, unsaved });
     };
     const link = linkBoard({
       doc,
@@ -67,7 +76,7 @@ export function useRestrictedBoard(boardId: string, me: Me): RestrictedBoard {
       onUnsaved: (count) => {
         unsaved = count;
         if (alive) localBoards.markUnsaved(boardId, participantId, 'restricted', count > 0);
-        if (alive && shown) setBoard((current) => ({ ...current, unsaved: count }));
+        if (alive && shown) setOpened((current) => current && { ...current, unsaved: count });
       },
       onReady: (fromCopy) => {
         if (fromCopy) show();
@@ -96,24 +105,20 @@ export function useRestrictedBoard(boardId: string, me: Me): RestrictedBoard {
         if (alive) setGeneration((g) => g + 1);
       });
     };
-    const onDocUpdate = (_update: Uint8Array, _origin: unknown, _doc: Y.Doc, tr: Y.Transaction) =>
-      publisher.changed(tr);
-    doc.on('update', onDocUpdate);
     provider.on('sync', onSync);
     provider.on('closed', onClosed);
     return () => {
       alive = false;
       stopForgetting();
       link.stop();
-      publisher.cancel();
+      store.destroy();
       provider.off('sync', onSync);
       provider.off('closed', onClosed);
-      doc.off('update', onDocUpdate);
       provider.destroy();
       doc.destroy();
-      setBoard(CLOSED);
+      setOpened(null);
     };
   }, [boardId, participantId, role, generation]);
 
-  return board;
+  return { session: opened?.session ?? null, state: opened ? state : null, unsaved: opened?.unsaved ?? 0 };
 }

@@ -7,7 +7,8 @@ import { connectBridge } from './testBridge';
 
 export interface TestBridgeInput {
   readonly board: BoardState | null;
-  readonly layout: BoardLayout | null;
+  /** The map's latest layout (kept outside React state: see BoardScreen). */
+  readonly layout: () => BoardLayout | null;
   readonly status: ConnectionState;
   readonly stageRef: RefObject<Konva.Stage | null>;
   readonly role: Role;
@@ -31,7 +32,7 @@ export function useTestBridge({
     () =>
       connectBridge({
         state: () => latest.current.board,
-        layout: () => latest.current.layout,
+        layout: () => latest.current.layout(),
         stage: () => stageRef.current,
         status: () => latest.current.status,
         role,

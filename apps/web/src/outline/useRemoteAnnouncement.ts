@@ -1,4 +1,4 @@
-import { originKind, type Role, readBoard } from '@kinmap/model';
+import { createBoardReader, originKind, type Role } from '@kinmap/model';
 import { useEffect, useState } from 'react';
 import type * as Y from 'yjs';
 import type { BoardSession } from '../board/useBoard';
@@ -22,17 +22,22 @@ export function useRemoteAnnouncement(session: BoardSession | null, role: Role):
   useEffect(() => {
     if (!session) return;
     const { doc, provider } = session;
-    let before = visibleBoard(readBoard(doc), role);
+    // Read incrementally (created before the listener below, so it has seen each change first).
+    const reader = createBoardReader(doc);
+    let before = visibleBoard(reader.read().state, role);
     const onTransaction = (transaction: Y.Transaction) => {
       if (transaction.changed.size === 0) return;
-      const after = visibleBoard(readBoard(doc), role);
+      const after = visibleBoard(reader.read().state, role);
       const fromOthers = originKind(transaction.origin) !== 'local' && provider.synced;
       const text = fromOthers ? announcement(remoteChanges(before, after)) : '';
       before = after;
       if (text !== '') setSaid((previous) => ({ text, serial: previous.serial + 1 }));
     };
     doc.on('afterTransaction', onTransaction);
-    return () => doc.off('afterTransaction', onTransaction);
+    return () => {
+      doc.off('afterTransaction', onTransaction);
+      reader.destroy();
+    };
   }, [session, role]);
 
   return said;

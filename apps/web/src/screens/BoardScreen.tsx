@@ -1,6 +1,6 @@
 import { may } from '@kinmap/model';
 import type Konva from 'konva';
-import { useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { InvitePanel } from '../access/InvitePanel';
 import { AuditView } from '../audit/AuditView';
 import { mergeBoards } from '../board/bothDocuments';
@@ -61,7 +61,15 @@ export function BoardScreen({ boardId, title, me }: BoardScreenProps) {
   const mayReadReports = may(me.role, 'VE7');
   const [inviteOpen, setInviteOpen] = useState(false);
   const stageRef = useRef<Konva.Stage | null>(null);
-  const [layout, setLayout] = useState<BoardLayout | null>(null);
+  // The map's layout is for the test bridge only: kept in a ref, not in state. As state, every
+  // keystroke's commit reported it from an effect and rendered this whole screen a second time, and
+  // each such report left an update pending behind a synchronous commit: what React counts towards
+  // "maximum update depth" (#185) while keys come faster than its scheduler (board/boardStore.ts).
+  const layoutRef = useRef<BoardLayout | null>(null);
+  const setLayout = useCallback((next: BoardLayout | null) => {
+    layoutRef.current = next;
+  }, []);
+  const layout = useCallback(() => layoutRef.current, []);
   // Professionals also read the restricted document (professionals-only cards); nobody else has it.
   const restricted = useRestrictedBoard(boardId, me);
   const everything = useMemo(

@@ -40,6 +40,8 @@ export interface BoardReader {
   destroy(): void;
 }
 
+/** A shared type as transactions list it. */
+type SharedType = Y.Transaction['changed'] extends Map<infer T, unknown> ? T : never;
 type RecordName = Exclude<TopLevelName, 'meta' | 'plan'>;
 type Reader<S> = (value: unknown, key: string, sink: RepairSink) => S | null;
 
@@ -163,7 +165,7 @@ export function createBoardReader(doc: Y.Doc): BoardReader {
   const rulesDerived = new Map<string, { source: RuleState; out: RuleState }>();
 
   /** The top-level name of a type the document shares, found by identity. */
-  const nameOf = (type: Y.AbstractType<unknown>): TopLevelName | null => {
+  const nameOf = (type: SharedType): TopLevelName | null => {
     for (const name of TOP_LEVEL) {
       if (doc.share.get(name) === type) return name;
     }
@@ -184,7 +186,7 @@ export function createBoardReader(doc: Y.Doc): BoardReader {
   const onTransaction = (transaction: Y.Transaction) => {
     for (const [type, keys] of transaction.changed) {
       // Climb to the top-level type; the key just under it names the record that changed.
-      let node: Y.AbstractType<unknown> = type;
+      let node: SharedType = type;
       let key: string | null = null;
       let nested = false;
       while (node._item !== null) {
@@ -196,7 +198,7 @@ export function createBoardReader(doc: Y.Doc): BoardReader {
           key = null;
           break;
         }
-        node = parent as Y.AbstractType<unknown>;
+        node = parent as SharedType;
       }
       const name = nameOf(node);
       if (name === null) {
