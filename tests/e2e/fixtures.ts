@@ -60,8 +60,8 @@ export const test = base.extend<Fixtures>({
         });
         contexts.push(context);
         await context.addInitScript(() => {
-          // Whole stacks for page errors: the intermittent React #185 (see playwright.config.ts) is
-          // traced by where the update loop starts, which the default 10 frames cut off.
+          // Whole stacks for page errors: an update loop (React #185) is traced by where it starts,
+          // which the default 10 frames cut off.
           Error.stackTraceLimit = 100;
           window.__kinmapEnableBridge = true;
         });

@@ -63,12 +63,23 @@ export function useCardActions(
     return () => clearTimeout(timer);
   }, [notice]);
 
+  // Cards this person just added that the board shown has not caught up with yet: the board is
+  // published after each change (board/boardStore.ts), so the render that opens a new card's editor
+  // may still show the board from before it. Waited for while the card is in its document.
+  const awaited = useRef(new Set<CardId>());
   // Someone else may delete the card being looked at or edited.
   useEffect(() => {
     if (!board) return;
-    if (editingId && !ownValue(board.cards, editingId)) setEditingId(null);
-    if (selectedId && !ownValue(board.cards, selectedId)) select(null);
-  }, [board, editingId, selectedId]);
+    const gone = (id: CardId) => {
+      if (ownValue(board.cards, id)) {
+        awaited.current.delete(id);
+        return false;
+      }
+      return !(awaited.current.has(id) && writerOf(id)?.doc.getMap('cards').has(id));
+    };
+    if (editingId && gone(editingId)) setEditingId(null);
+    if (selectedId && gone(selectedId)) select(null);
+  }, [board, editingId, selectedId, writerOf]);
 
   // One editor session (a new card and its first words, or one round of editing) is one undo step.
   useEffect(() => {
@@ -92,6 +103,7 @@ export function useCardActions(
         return;
       }
       newCards.current.add(result.value);
+      awaited.current.add(result.value);
       select(result.value);
       setEditingId(result.value);
     },
