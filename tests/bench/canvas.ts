@@ -3,11 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type FrameSummary, medianSummary } from './canvasFrames.js';
 import { type CanvasResult, runCanvas } from './canvasScenario.js';
+import { type KeystrokeResult, runKeystrokes } from './keystrokeScenario.js';
+import { percentile } from './stats.js';
 
 /**
  * The canvas benchmark (not a test): 2,000 cards in headless Chromium against the real built server;
  * frame times while panning and while a second client edits. Env: BENCH_RUNS (3), BENCH_CARDS (2000),
- * BENCH_MEASURE_MS (5000), BENCH_EDITS_PER_S (10).
+ * BENCH_MEASURE_MS (5000), BENCH_EDITS_PER_S (10). Then keystroke → painted in one's own card on a 30-card
+ * and a BENCH_CARDS board against a plain textarea on the same page (keystrokeScenario.ts): BENCH_KEYS
+ * (40 keys each); BENCH_KEYS_ONLY=1 skips the frame runs.
  */
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const params = {
@@ -26,8 +30,9 @@ function line(name: string, all: readonly FrameSummary[]): string {
   ].join('\n');
 }
 
+const keysOnly = process.env.BENCH_KEYS_ONLY === '1';
 const results: CanvasResult[] = [];
-for (let run = 0; run < runs; run++) {
+for (let run = 0; run < (keysOnly ? 0 : runs); run++) {
   const dataDir = await mkdtemp(join(tmpdir(), 'kinmap-canvas-bench-'));
   try {
     const result = await runCanvas(dataDir, params);
@@ -37,20 +42,47 @@ for (let run = 0; run < runs; run++) {
     await rm(dataDir, { recursive: true, force: true });
   }
 }
-console.log(
-  `\n${params.cards} cards, ${runs} runs, medians (each run in brackets); headless Chromium, software rendering`,
-);
-console.log(
-  line(
-    'panning',
-    results.map((r) => r.panning),
-  ),
-);
-console.log(
-  line(
-    `editing (${params.editsPerSecond}/s)`,
-    results.map((r) => r.editing),
-  ),
-);
-console.log(`Konva shapes in the stage: ${results.map((r) => r.konvaNodes).join(', ')}`);
-console.log(`edits applied: ${results.map((r) => r.editsApplied).join(', ')}`);
+if (!keysOnly) {
+  console.log(
+    `\n${params.cards} cards, ${runs} runs, medians (each run in brackets); headless Chromium, software rendering`,
+  );
+  console.log(
+    line(
+      'panning',
+      results.map((r) => r.panning),
+    ),
+  );
+  console.log(
+    line(
+      `editing (${params.editsPerSecond}/s)`,
+      results.map((r) => r.editing),
+    ),
+  );
+  console.log(`Konva shapes in the stage: ${results.map((r) => r.konvaNodes).join(', ')}`);
+  console.log(`edits applied: ${results.map((r) => r.editsApplied).join(', ')}`);
+}
+
+const keys = Number(process.env.BENCH_KEYS ?? 40);
+const median = (values: readonly number[]) => Math.round(percentile(values, 50) * 10) / 10;
+for (const cards of [30, params.cards]) {
+  const keyRuns: KeystrokeResult[] = [];
+  for (let run = 0; run < runs; run++) {
+    const result = await runKeystrokes(cards, keys);
+    keyRuns.push(result);
+    console.log(`keys run ${run + 1}: ${JSON.stringify(result)}`);
+  }
+  const card = { p50: median(keyRuns.map((r) => r.card.p50)), p95: median(keyRuns.map((r) => r.card.p95)) };
+  const plain = {
+    p50: median(keyRuns.map((r) => r.textarea.p50)),
+    p95: median(keyRuns.map((r) => r.textarea.p95)),
+  };
+  console.log(
+    [
+      `keystroke → painted, ${cards} cards, ${runs} runs of ${keys} keys, medians:`,
+      `  own card  p50 ${card.p50} ms, p95 ${card.p95} ms`,
+      `  textarea  p50 ${plain.p50} ms, p95 ${plain.p95} ms`,
+      `  ratio     p50 ${(card.p50 / plain.p50).toFixed(2)}×, p95 ${(card.p95 / plain.p95).toFixed(2)}×`,
+      `  canvas drawable: ${keyRuns.map((r) => r.canvasDrawable).join(', ')}`,
+    ].join('\n'),
+  );
+}

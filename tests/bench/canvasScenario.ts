@@ -37,7 +37,7 @@ function cardText(i: number): string {
 }
 
 /** Writes the cards straight into the server's own SQLite store (the server is stopped meanwhile). */
-async function seedCards(dataDir: string, boardId: string, cards: number): Promise<void> {
+export async function seedCards(dataDir: string, boardId: string, cards: number): Promise<void> {
   const store = createSqliteStore({ file: join(dataDir, DATABASE_FILE) });
   const doc = new Y.Doc();
   for (const update of (await store.load(boardId)).updates) Y.applyUpdate(doc, update);
@@ -95,7 +95,12 @@ async function recordFrames(page: Page, ms: number, pan: boolean): Promise<numbe
 }
 
 /** Opens the board as its creator: the staff session cookie goes into the browser first. */
-async function openBoard(browser: Browser, link: string, cookie: string, cards: number): Promise<Page> {
+export async function openBoard(
+  browser: Browser,
+  link: string,
+  cookie: string,
+  cards: number,
+): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   const [name = '', value = ''] = cookie.split('=');
   await context.addCookies([{ name, value, url: new URL(link).origin }]);
