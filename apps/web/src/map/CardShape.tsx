@@ -66,12 +66,10 @@ function sameLines(a: readonly string[], b: readonly string[]): boolean {
 }
 
 /**
- * Whether a card would draw the same: the board and its layout are rebuilt on every edit, so the
- * card and its place are new objects even when only another card changed. Callbacks must be stable.
+ * Whether a card would draw the same: by identity when neither the card nor its place changed,
+ * else by what is drawn (a card re-read with the same words, a layout rebuilt). Callbacks must be stable.
  */
 function sameCard(a: CardShapeProps, b: CardShapeProps): boolean {
-  const ra = a.placed.rect;
-  const rb = b.placed.rect;
   return (
     a.selected === b.selected &&
     a.highContrast === b.highContrast &&
@@ -83,6 +81,16 @@ function sameCard(a: CardShapeProps, b: CardShapeProps): boolean {
     a.onDragStart === b.onDragStart &&
     a.onDragMove === b.onDragMove &&
     a.onDragEnd === b.onDragEnd &&
+    // The board and the layout keep unchanged cards' objects (board/boardStore.ts,
+    // map/useBoardLayout.ts): the same card at the same place draws the same.
+    ((a.card === b.card && a.placed === b.placed && a.names === b.names) || sameDrawing(a, b))
+  );
+}
+
+function sameDrawing(a: CardShapeProps, b: CardShapeProps): boolean {
+  const ra = a.placed.rect;
+  const rb = b.placed.rect;
+  return (
     ra.x === rb.x &&
     ra.y === rb.y &&
     ra.width === rb.width &&

@@ -24,9 +24,16 @@ export function wrapRemembered(
   }
   const key = `${maxWidth}\u0000${font.size}\u0000${font.weight}\u0000${font.style}\u0000${text}`;
   const known = memory.get(key);
-  if (known) return known;
+  if (known) {
+    // Used again: to the back of the line, so what is on the board now is never forgotten first.
+    memory.delete(key);
+    memory.set(key, known);
+    return known;
+  }
   const lines = wrapText(text, maxWidth, font, measure);
-  if (memory.size >= WRAP_MEMORY_LIMIT) memory.clear();
+  // Full: forget the wrapping used longest ago (the words of earlier keystrokes), one at a time;
+  // clearing it all would make the next keystroke wrap every card of the board again.
+  if (memory.size >= WRAP_MEMORY_LIMIT) memory.delete(memory.keys().next().value as string);
   memory.set(key, lines);
   return lines;
 }
