@@ -128,7 +128,23 @@ export async function runKeystrokes(cards: number, keys: number): Promise<Keystr
     })()`)) as { id: string; rect: { x: number; y: number; width: number; height: number } | null } | null;
     if (!target?.rect) throw new Error('no card to type in');
     await page.mouse.dblclick(target.rect.x + target.rect.width / 2, target.rect.y + target.rect.height / 2);
-    await page.waitForFunction(() => document.activeElement?.classList.contains('card-editor'));
+    const editorOpen = () => document.activeElement?.classList.contains('card-editor') === true;
+    const opened = await page.waitForFunction(editorOpen, undefined, { timeout: 20_000 }).then(
+      () => true,
+      () => false,
+    );
+    if (!opened) {
+      // A stage beyond the browser's canvas size takes no pointer: choose the first card with the keyboard.
+      await page.focus('.board-surface');
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(editorOpen, undefined, { timeout: 60_000 });
+      target.id = (await page.evaluate(`(() => {
+        const box = document.activeElement.getBoundingClientRect();
+        const near = (id) => { const r = window.__kinmap.cardRect(id); return r ? Math.abs(r.x - box.x) + Math.abs(r.y - box.y) : Infinity; };
+        return Object.keys(window.__kinmap.state().cards).sort((a, b) => near(a) - near(b))[0];
+      })()`)) as string;
+    }
     await sleep(500);
     const canvasDrawable = (await page.evaluate(`(() => {
       const canvas = document.querySelector('.board-scroll canvas');
