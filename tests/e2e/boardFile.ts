@@ -1,14 +1,9 @@
-import {
-  addCard,
-  asParticipantId,
-  buildBoardExport,
-  CATEGORIES,
-  initBoard,
-  readBoard,
-} from '@kinmap/model';
+import { addCard, asParticipantId, buildBoardExport, CATEGORIES, initBoard, readBoard } from '@kinmap/model';
 import * as Y from 'yjs';
 
-const WORDS = 'mum dad nan school worried safe drinks shouting visits plan calls keeps friend night'.split(' ');
+const WORDS = 'mum dad nan school worried safe drinks shouting visits plan calls keeps friend night'.split(
+  ' ',
+);
 
 /** Card text of one to four lines, so card heights vary as on a real board (no personal data). */
 function cardText(i: number): string {

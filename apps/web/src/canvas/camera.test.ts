@@ -3,9 +3,10 @@ import {
   type Camera,
   cameraFor,
   clampScale,
+  clampToBoard,
   fitBoardWidth,
-  fitRect,
   fitColumn,
+  fitRect,
   fitWidth,
   followerCamera,
   MAX_SCALE,
@@ -15,7 +16,6 @@ import {
   projectorCamera,
   rectToScreen,
   revealRect,
-  clampToBoard,
   toBoard,
   toScreen,
   viewportOf,
@@ -148,7 +148,10 @@ describe('camera', () => {
     const seen = viewRect(camera, view);
     expect(seen).toEqual({ x: 50, y: 20, width: 400, height: 300 });
     // The view's corners are the screen's corners.
-    expect(toScreen(boardPoint(seen.x + seen.width, seen.y + seen.height), camera)).toEqual({ x: 800, y: 600 });
+    expect(toScreen(boardPoint(seen.x + seen.width, seen.y + seen.height), camera)).toEqual({
+      x: 800,
+      y: 600,
+    });
   });
 
   it('fits a board rectangle letterboxed: wholly in view, centred, touching two opposite edges', () => {

@@ -20,10 +20,22 @@ export function useBoardLayout(
   const latest = useRef(board);
   latest.current = board;
   const cardCount = Object.keys(board.cards).length;
-  const boardWidth = useMemo(
-    () => (viewport && cardCount >= 0 ? chooseBoardWidth(latest.current, viewport, measure) : undefined),
-    [viewport, cardCount, measure],
-  );
+  // Nor when the area's height changes a little (a card's notes opening below the board).
+  const chosen = useRef<{ width: number; height: number; cards: number; boardWidth: number } | null>(null);
+  const boardWidth = useMemo(() => {
+    if (!viewport) return undefined;
+    const last = chosen.current;
+    if (
+      last &&
+      last.width === viewport.width &&
+      last.cards === cardCount &&
+      Math.abs(Math.log(Math.max(1, viewport.height) / Math.max(1, last.height))) < Math.log(1.5)
+    )
+      return last.boardWidth;
+    const next = chooseBoardWidth(latest.current, viewport, measure);
+    chosen.current = { width: viewport.width, height: viewport.height, cards: cardCount, boardWidth: next };
+    return next;
+  }, [viewport, cardCount, measure]);
   const layout = useMemo(
     () => (viewport ? layoutBoard(board, viewport, measure, boardWidth) : null),
     [board, viewport, measure, boardWidth],

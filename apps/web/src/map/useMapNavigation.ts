@@ -57,6 +57,8 @@ export interface MapNavigation {
 const SWIPE_PX = 60;
 /** The whole board opens fitted when that shows it at least this large; otherwise its full width, from the top. */
 const OPEN_FITTED_FROM_SCALE = 0.6;
+/** Space above the board when it opens fitted (screen pixels). */
+const OPEN_TOP_PX = 8;
 
 /** Zoom, pan, following someone and "bring everyone to me", for the map. */
 export function useMapNavigation({
@@ -133,7 +135,7 @@ export function useMapNavigation({
     boundsRef.current = target;
     fitted.current = false;
     const column = layout.columns[index]?.rect ?? layout.analysis.rect;
-    const top = fitWidth({ ...target, y: column.y, height: column.height }, size, 0);
+    const top = fitWidth({ ...target, y: 0, height: column.height }, size, 0);
     moveTo(rect ? revealInPage(top, rect, size) : top);
   };
   byHandRef.current = () => {
@@ -237,9 +239,13 @@ function useDefaultView(
   const firstColumn = useRef<Rect | null>(null);
   firstColumn.current = layout?.columns[0]?.rect ?? null;
   const viewWidth = view?.width ?? null;
-  const viewHeight = view?.height ?? 0;
+  // Not chosen again when only the height changes: a card's notes opening below the board must
+  // not zoom the board.
+  const heightRef = useRef(0);
+  heightRef.current = view?.height ?? 0;
   const { moveTo } = camera;
   useLayoutEffect(() => {
+    const viewHeight = heightRef.current;
     if (boardWidth === null || viewWidth === null) return;
     if (opened.current && (following || !fitted.current)) return;
     opened.current = true;
@@ -247,14 +253,16 @@ function useDefaultView(
     const column = firstColumn.current;
     if (stacked && column) {
       const pageWidth = column.x * 2 + column.width;
-      moveTo(fitWidth({ x: 0, y: column.y, width: pageWidth, height: column.height }, size, 0));
+      moveTo(fitWidth({ x: 0, y: 0, width: pageWidth, height: column.height }, size, 0));
       fitted.current = true;
       return;
     }
     const whole = { x: 0, y: 0, width: boardWidth, height: boardHeight.current };
     const fit = fitRect(whole, size);
-    moveTo(fit.scale >= OPEN_FITTED_FROM_SCALE ? fit : fitWidth(whole, size, 0));
+    // Opened fitted, the board starts at the top of the screen (it grows downwards as cards come).
+    const top = { ...fit, y: Math.min(fit.y, -OPEN_TOP_PX / fit.scale) };
+    moveTo(fit.scale >= OPEN_FITTED_FROM_SCALE ? top : fitWidth(whole, size, 0));
     fitted.current = true;
-  }, [boardWidth, stacked, viewWidth, viewHeight, following, moveTo]);
+  }, [boardWidth, stacked, viewWidth, following, moveTo]);
   return fitted;
 }
