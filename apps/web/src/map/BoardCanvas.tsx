@@ -2,7 +2,7 @@ import type { BoardState, CardId, CardState, Category } from '@kinmap/model';
 import { ownValue } from '@kinmap/model';
 import type Konva from 'konva';
 import type { KonvaEventObject } from 'konva/lib/Node';
-import { type RefObject, useCallback, useMemo, useRef, useState } from 'react';
+import { type RefObject, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Layer, Line, Rect, Stage } from 'react-konva';
 import { PeerActivity } from '../board/presence/PeerActivity';
 import type { CardWatcher, Peer } from '../board/presence/presence';
@@ -19,12 +19,16 @@ import { type CardHighlight, CardShape } from './CardShape';
 import { ColumnShape } from './ColumnShape';
 import { LiveCursors } from './LiveCursors';
 import { SectionShape } from './SectionShape';
+import type { CameraSource } from './useCamera';
 
 export interface BoardCanvasProps {
   readonly state: BoardState;
   readonly layout: BoardLayout;
-  /** What the canvas shows: the stage is `view` large and draws the board through this transform (layout and pointer stay in board coordinates). */
-  readonly camera: Camera;
+  /**
+   * What the canvas shows: the stage is `view` large and draws the board through the camera's
+   * transform (layout and pointer stay in board coordinates), applied as the camera moves.
+   */
+  readonly camera: CameraSource;
   readonly view: Size;
   readonly canEdit: boolean;
   /** Wall screen: high contrast, no selection. */
@@ -56,14 +60,28 @@ function sameTarget(a: DropTarget | null, b: DropTarget | null): boolean {
 }
 
 /**
- * The part of the board worth drawing around the camera's view: cards far off screen are left
- * out of the canvas. Snapped to a grid, so it changes (and the cards re-render) only now and then.
+ * Puts the camera on the stage as it moves (position and scale, then one redraw in the next
+ * frame), without a React render; returns the part of the board worth drawing around the view,
+ * snapped to a grid, so the cards re-render only when a pan crosses a grid line.
  */
-function useDrawWindow(camera: Camera, view: Size): Area {
-  const last = useRef<Area | null>(null);
-  const next = drawWindow(camera, view);
-  if (!sameRect(last.current, next)) last.current = next;
-  return last.current ?? next;
+function useCameraOnStage(stageRef: RefObject<Konva.Stage | null>, camera: CameraSource, view: Size): Area {
+  const { current, subscribe } = camera;
+  const [area, setArea] = useState(() => drawWindow(current(), view));
+  useLayoutEffect(() => {
+    const apply = (c: Camera) => {
+      const stage = stageRef.current;
+      if (stage) {
+        stage.position({ x: -c.x * c.scale, y: -c.y * c.scale });
+        stage.scale({ x: c.scale, y: c.scale });
+        stage.batchDraw();
+      }
+      const next = drawWindow(c, view);
+      setArea((prev) => (sameRect(prev, next) ? prev : next));
+    };
+    apply(current());
+    return subscribe(apply);
+  }, [stageRef, current, subscribe, view]);
+  return area;
 }
 
 /**
@@ -101,7 +119,7 @@ export function BoardCanvas(props: BoardCanvasProps) {
     if (!p || !category) return null;
     return { cardId, category, index: insertionIndexAt(layout, category, p, cardId) };
   };
-  const drawArea = useDrawWindow(camera, view);
+  const drawArea = useCameraOnStage(stageRef, camera, view);
   const area = cullingArea(drawArea, Object.keys(layout.cards).length);
   const updateDrop = (next: DropTarget | null) => setDrop((prev) => (sameTarget(prev, next) ? prev : next));
 
@@ -137,12 +155,9 @@ export function BoardCanvas(props: BoardCanvasProps) {
   return (
     <Stage
       ref={stageRef}
+      // Position and scale come from the camera (useCameraOnStage), never from props.
       width={view.width}
       height={view.height}
-      x={-camera.x * camera.scale}
-      y={-camera.y * camera.scale}
-      scaleX={camera.scale}
-      scaleY={camera.scale}
       onMouseDown={onStageDown}
       onTouchStart={onStageDown}
       onMouseMove={() => props.onCursor(pointer())}

@@ -31,6 +31,7 @@ import { LockControl } from './LockControl';
 import { isProjectorLink, projectorBoard } from './projector';
 import { Toolbar } from './Toolbar';
 import { useBoardLayout } from './useBoardLayout';
+import { useCameraTransform } from './useCamera';
 import { useMapNavigation } from './useMapNavigation';
 import { ViewControls } from './ViewControls';
 
@@ -85,7 +86,8 @@ export function MapView({ session, board: myBoard, me, peers, setCursor, stageRe
   });
   const { camera, follow } = nav;
   const { scale } = camera;
-  const view = camera.camera;
+  const editorLayerRef = useRef<HTMLDivElement | null>(null);
+  useCameraTransform(editorLayerRef, camera);
   // A phone's stacked layout is laid out to the phone's width, so its coordinates mean other
   // places than everyone else's: there, pointers are neither shared nor shown, and following
   // and "bring everyone to me" are not offered (the phone ignores summons). Everyone can still
@@ -214,7 +216,7 @@ export function MapView({ session, board: myBoard, me, peers, setCursor, stageRe
             <BoardCanvas
               state={board}
               layout={layout}
-              camera={view}
+              camera={camera}
               view={viewport}
               canEdit={canEdit}
               projector={projector}
@@ -232,10 +234,7 @@ export function MapView({ session, board: myBoard, me, peers, setCursor, stageRe
             />
             {editingWriter && editingId && editingRect && (
               // The editor is laid out in board coordinates and moved and scaled with the camera.
-              <div
-                className="map-editor-layer"
-                style={{ transform: `scale(${scale}) translate(${-view.x}px, ${-view.y}px)` }}
-              >
+              <div className="map-editor-layer" ref={editorLayerRef}>
                 <CardEditor
                   key={editingId}
                   writer={editingWriter}

@@ -29,11 +29,14 @@ export function useBoardLayout(
       last &&
       last.width === viewport.width &&
       last.cards === cardCount &&
-      Math.abs(Math.log(Math.max(1, viewport.height) / Math.max(1, last.height))) < Math.log(1.5)
+      Math.abs(Math.log(Math.max(1, window.innerHeight) / Math.max(1, last.height))) < Math.log(1.25)
     )
       return last.boardWidth;
-    const next = chooseBoardWidth(latest.current, viewport, measure);
-    chosen.current = { width: viewport.width, height: viewport.height, cards: cardCount, boardWidth: next };
+    // The window's height, not the area's: two people on the same kind of screen get the same
+    // layout although their bars above the board differ (a facilitator has more buttons).
+    const screen = { width: viewport.width, height: Math.max(1, window.innerHeight) };
+    const next = chooseBoardWidth(latest.current, screen, measure);
+    chosen.current = { width: viewport.width, height: screen.height, cards: cardCount, boardWidth: next };
     return next;
   }, [viewport, cardCount, measure]);
   const layout = useMemo(

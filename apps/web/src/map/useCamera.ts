@@ -1,4 +1,4 @@
-import { type RefObject, useCallback, useEffect, useRef, useState } from 'react';
+import { type RefObject, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import {
   type Camera,
   clampToBoard,
@@ -16,9 +16,18 @@ import {
 } from '../canvas/camera';
 import { type Rect, type ScreenPoint, screenPoint } from '../canvas/geometry';
 
-export interface CameraControls {
-  /** The camera now (state: the canvas, the editor and the zoom label render from it). */
-  readonly camera: Camera;
+/**
+ * The camera as something to watch: panning changes it every frame, so the canvas and the editor
+ * overlay apply it directly (no React render); React state holds only the zoom (for its label).
+ */
+export interface CameraSource {
+  readonly current: () => Camera;
+  /** Calls `listener` with every new camera; returns the function that stops it. */
+  readonly subscribe: (listener: (camera: Camera) => void) => () => void;
+}
+
+export interface CameraControls extends CameraSource {
+  /** The zoom now (React state: changes only when the zoom does, not on a pan). */
   readonly scale: number;
   /** Where the view is now (latest, also between renders). */
   readonly current: () => Camera;
@@ -73,8 +82,15 @@ export function useCamera({
   onManualMove,
   onSwipe,
 }: CameraInput): CameraControls {
-  const [camera, setCamera] = useState<Camera>({ scale: 1, x: 0, y: 0 });
-  const ref = useRef(camera);
+  const [scale, setScale] = useState(1);
+  const ref = useRef<Camera>({ scale: 1, x: 0, y: 0 });
+  const listeners = useRef(new Set<(camera: Camera) => void>());
+  const subscribe = useCallback((listener: (camera: Camera) => void) => {
+    listeners.current.add(listener);
+    return () => {
+      listeners.current.delete(listener);
+    };
+  }, []);
   const moved = useRef(onMoved);
   moved.current = onMoved;
   const bounds = useRef(boardBounds);
@@ -97,7 +113,8 @@ export function useCamera({
       const prev = ref.current;
       if (prev.scale === clamped.scale && prev.x === clamped.x && prev.y === clamped.y) return;
       ref.current = clamped;
-      setCamera(clamped);
+      for (const listener of listeners.current) listener(clamped);
+      setScale(clamped.scale);
       moved.current(clamped);
     },
     [viewSize],
@@ -213,8 +230,8 @@ export function useCamera({
     return view ? viewRect(ref.current, view) : null;
   }, [viewSize]);
   return {
-    camera,
-    scale: camera.scale,
+    scale,
+    subscribe,
     current,
     viewSize,
     viewRect: inView,
@@ -224,4 +241,16 @@ export function useCamera({
     fitColumn: toColumn,
     reveal,
   };
+}
+
+/** Keeps an element (the card editor's layer, in board coordinates) under the camera's transform. */
+export function useCameraTransform(ref: RefObject<HTMLElement | null>, camera: CameraSource): void {
+  useLayoutEffect(() => {
+    const apply = (c: Camera) => {
+      const el = ref.current;
+      if (el) el.style.transform = `scale(${c.scale}) translate(${-c.x}px, ${-c.y}px)`;
+    };
+    apply(camera.current());
+    return camera.subscribe(apply);
+  });
 }

@@ -63,7 +63,7 @@ export function VersionCanvas({ board, highlights, label, stageRef, onLayout }: 
           <BoardCanvas
             state={board}
             layout={layout}
-            camera={camera.camera}
+            camera={camera}
             view={viewport}
             canEdit={false}
             projector={false}
