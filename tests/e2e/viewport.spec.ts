@@ -78,7 +78,7 @@ async function cardsWhollyInView(page: Page): Promise<string[]> {
  */
 async function cardPixel(page: Page, clientX: number, clientY: number): Promise<number[]> {
   return page.evaluate(
-    ([x, y]) => {
+    ([x = 0, y = 0]) => {
       type KonvaLayer = { getCanvas(): { _canvas: HTMLCanvasElement; getPixelRatio(): number } };
       const konva = (window as unknown as { Konva?: { stages: { getLayers(): KonvaLayer[] }[] } }).Konva;
       const layer = konva?.stages[0]?.getLayers()[1];
