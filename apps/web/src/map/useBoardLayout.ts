@@ -4,6 +4,9 @@ import { type BoardLayout, chooseBoardWidth, layoutBoard } from '../canvas/board
 import { createCanvasMeasure } from '../canvas/text/textMeasure';
 import { type ElementSize, useElementSize } from '../lib/useElementSize';
 
+/** The height the bars above the map may take on a laptop (issue 13's target for the chrome). */
+const CHROME_ALLOWANCE_PX = 120;
+
 /**
  * Lays `board` out for the size (and shape) of the element `scrollRef` holds, and tells `onLayout` each new
  * layout (the test bridge and the exports read it), and null when the view goes away.
@@ -29,12 +32,14 @@ export function useBoardLayout(
       last &&
       last.width === viewport.width &&
       last.cards === cardCount &&
-      Math.abs(Math.log(Math.max(1, window.innerHeight) / Math.max(1, last.height))) < Math.log(1.25)
+      Math.abs(Math.log(Math.max(1, window.innerHeight - CHROME_ALLOWANCE_PX) / Math.max(1, last.height))) <
+        Math.log(1.25)
     )
       return last.boardWidth;
-    // The window's height, not the area's: two people on the same kind of screen get the same
-    // layout although their bars above the board differ (a facilitator has more buttons).
-    const screen = { width: viewport.width, height: Math.max(1, window.innerHeight) };
+    // The window's height less the room the bars above the board may take, not the area's own
+    // height: two people on the same kind of screen get the same layout although their bars
+    // differ (a facilitator has more buttons).
+    const screen = { width: viewport.width, height: Math.max(1, window.innerHeight - CHROME_ALLOWANCE_PX) };
     const next = chooseBoardWidth(latest.current, screen, measure);
     chosen.current = { width: viewport.width, height: screen.height, cards: cardCount, boardWidth: next };
     return next;
