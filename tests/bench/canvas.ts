@@ -60,6 +60,15 @@ if (!keysOnly) {
   );
   console.log(`Konva shapes in the stage: ${results.map((r) => r.konvaNodes).join(', ')}`);
   console.log(`edits applied: ${results.map((r) => r.editsApplied).join(', ')}`);
+  console.log(
+    `cards in view painted (start / after panning / after editing): ${results
+      .map((r) =>
+        [r.drawn.atStart, r.drawn.afterPanning, r.drawn.afterEditing]
+          .map((d) => `${d.painted}/${d.inView}`)
+          .join(' '),
+      )
+      .join(', ')}; card nodes drawn: ${results.map((r) => r.drawn.atStart.drawnNodes).join(', ')}`,
+  );
 }
 
 const keys = Number(process.env.BENCH_KEYS ?? 40);

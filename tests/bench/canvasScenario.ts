@@ -22,6 +22,12 @@ export interface CanvasResult {
   readonly editing: FrameSummary;
   /** Konva shapes in the stage while the board is open (culling shows here). */
   readonly konvaNodes: number;
+  /** The cards in view were painted: at the start, after panning, and after the edits. */
+  readonly drawn: {
+    readonly atStart: DrawnCheck;
+    readonly afterPanning: DrawnCheck;
+    readonly afterEditing: DrawnCheck;
+  };
   readonly editsApplied: number;
 }
 
@@ -56,29 +62,33 @@ export async function seedCards(dataDir: string, boardId: string, cards: number)
 }
 
 /**
- * Records every animation frame's duration inside the page for `ms`, calling `step` once per frame
- * first (the panning moves the view there, so each frame paints a new part of the board).
+ * Records every animation frame's duration inside the page for `ms`, panning first in each frame
+ * when asked (the panning moves the camera there, so each frame paints a new part of the board).
  */
 // Kept as source text: tsx adds `__name` helpers to compiled functions, which the page does not have.
 const RECORD_FRAMES = `(({ ms, pan }) => new Promise((resolve) => {
-  const scroller = document.querySelector('.board-scroll');
+  const view = document.querySelector('.board-scroll');
+  const box = view ? view.getBoundingClientRect() : null;
   const deltas = [];
   let last = 0;
   let start = 0;
   let dy = 9;
   let dx = 4;
+  let lastY = null;
   const frame = (now) => {
     if (start === 0) start = now;
     else deltas.push(now - last);
     last = now;
-    if (pan && scroller) {
-      // Down and across, bouncing at the edges: a participant dragging the view around.
-      const maxY = scroller.scrollHeight - scroller.clientHeight;
-      const maxX = scroller.scrollWidth - scroller.clientWidth;
-      if (scroller.scrollTop + dy > maxY || scroller.scrollTop + dy < 0) dy = -dy;
-      if (scroller.scrollLeft + dx > maxX || scroller.scrollLeft + dx < 0) dx = -dx;
-      scroller.scrollTop += dy;
-      scroller.scrollLeft += dx;
+    if (pan && view && box) {
+      // Down and across with the wheel, as a trackpad does, bouncing where the camera stops
+      // (the board's edges): a participant moving around the board.
+      const camera = window.__kinmap && window.__kinmap.camera();
+      if (camera && lastY !== null && Math.abs(camera.y - lastY) < 1e-6) { dy = -dy; dx = -dx; }
+      lastY = camera ? camera.y : null;
+      view.dispatchEvent(new WheelEvent('wheel', {
+        deltaX: dx, deltaY: dy, clientX: box.left + box.width / 2, clientY: box.top + box.height / 2,
+        bubbles: true, cancelable: true,
+      }));
     }
     if (now - start < ms) requestAnimationFrame(frame);
     else resolve(deltas);
@@ -88,10 +98,70 @@ const RECORD_FRAMES = `(({ ms, pan }) => new Promise((resolve) => {
 
 /**
  * Records every animation frame's duration inside the page for `ms`; with `pan`, each frame first
- * scrolls the board a little further, so every frame shows a new part of it.
+ * pans the board a little further, so every frame shows a new part of it.
  */
 async function recordFrames(page: Page, ms: number, pan: boolean): Promise<number[]> {
   return page.evaluate(`${RECORD_FRAMES}(${JSON.stringify({ ms, pan })})`) as Promise<number[]>;
+}
+
+/** What the canvas really painted: the cards in view, and how many of them have paint at their centre. */
+export interface DrawnCheck {
+  /** Cards wholly inside the board's area on screen (from the layout, through the test bridge). */
+  readonly inView: number;
+  /** Of those, the ones whose centre pixel on the cards layer is opaque (painted, not blank). */
+  readonly painted: number;
+  /** Card groups on the stage (culling leaves the rest out). */
+  readonly drawnNodes: number;
+}
+
+// Source text for the same reason as RECORD_FRAMES.
+const CHECK_DRAWN = `(() => {
+  const k = window.__kinmap;
+  const konva = window.Konva;
+  const view = k && k.viewRect();
+  const state = k && k.state();
+  const layer = konva && konva.stages[0] && konva.stages[0].getLayers()[1];
+  if (!k || !view || !state || !layer) return { inView: 0, painted: 0, drawnNodes: 0 };
+  const canvas = layer.getCanvas();
+  const el = canvas._canvas;
+  const ratio = canvas.getPixelRatio();
+  const box = el.getBoundingClientRect();
+  const ctx = el.getContext('2d');
+  let inView = 0;
+  let painted = 0;
+  for (const id of Object.keys(state.cards)) {
+    const r = k.cardRect(id);
+    if (!r || r.x < view.x || r.y < view.y || r.x + r.width > view.x + view.width || r.y + r.height > view.y + view.height) continue;
+    inView++;
+    const x = Math.round((r.x + r.width / 2 - box.left) * ratio);
+    const y = Math.round((r.y + r.height / 2 - box.top) * ratio);
+    if (ctx && ctx.getImageData(x, y, 1, 1).data[3] === 255) painted++;
+  }
+  return { inView, painted, drawnNodes: k.drawnCards() };
+})()`;
+
+/** Checks that the cards in view are painted on the canvas; a blank canvas fails the run. */
+async function checkDrawn(page: Page, when: string): Promise<DrawnCheck> {
+  const check = (await page.evaluate(CHECK_DRAWN)) as DrawnCheck;
+  if (check.inView === 0 || check.painted !== check.inView)
+    throw new Error(
+      `${when}: ${check.painted} of ${check.inView} cards in view painted: the canvas is not drawing`,
+    );
+  return check;
+}
+
+/** Pans back to the top-left of the board with the wheel (the editing phase watches the first card). */
+async function panToTop(page: Page): Promise<void> {
+  for (let i = 0; i < 50; i++) {
+    const camera = (await page.evaluate('(window.__kinmap && window.__kinmap.camera()) || null')) as {
+      x: number;
+      y: number;
+    } | null;
+    if (!camera || (camera.y <= 0 && camera.x <= 0)) return;
+    await page.mouse.move(700, 500);
+    await page.mouse.wheel(-5000, -20000);
+    await sleep(30);
+  }
 }
 
 /** Opens the board as its creator: the staff session cookie goes into the browser first. */
@@ -152,11 +222,10 @@ export async function runCanvas(dataDir: string, params: CanvasParams): Promise<
     const cookie = await signInStaff(server.url, server.staff);
     const page = await openBoard(browser, `${server.url}/b/${board.id}`, cookie, params.cards);
     const konvaNodes = await konvaNodeCount(page);
+    const atStart = await checkDrawn(page, 'at the start');
     const panning = summariseFrames(await recordFrames(page, params.measureMs, true));
-    await page.evaluate(() => {
-      const scroller = document.querySelector<HTMLElement>('.board-scroll');
-      scroller?.scrollTo(0, 0);
-    });
+    const afterPanning = await checkDrawn(page, 'after panning');
+    await panToTop(page);
     await editor.whenSynced();
     // The first card of the first section: in view at the top left, so its edits are drawn.
     const state = readBoard(editor.doc);
@@ -175,7 +244,15 @@ export async function runCanvas(dataDir: string, params: CanvasParams): Promise<
     }, 1000 / params.editsPerSecond);
     const editing = summariseFrames(await recordFrames(page, params.measureMs, false));
     clearInterval(timer);
-    return { params, panning, editing, konvaNodes, editsApplied };
+    const afterEditing = await checkDrawn(page, 'after editing');
+    return {
+      params,
+      panning,
+      editing,
+      konvaNodes,
+      editsApplied,
+      drawn: { atStart, afterPanning, afterEditing },
+    };
   } finally {
     editor.close();
     await browser.close();

@@ -32,6 +32,10 @@ export interface E2EBridge {
   sectionRect(category: string): E2ERect | null;
   addButtonRect(category: string): E2ERect | null;
   analysisRowRect(pairId: string): E2ERect | null;
+  camera(): { x: number; y: number; scale: number } | null;
+  viewRect(): E2ERect | null;
+  boardSize(): { width: number; height: number; stacked: boolean } | null;
+  drawnCards(): number;
   cardAt(clientX: number, clientY: number): string | null;
   cardHighlight(cardId: string): string | null;
   status(): string;

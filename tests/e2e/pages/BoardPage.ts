@@ -78,19 +78,31 @@ export class BoardPage {
   }
 
   /**
-   * Scrolls the board (only its area scrolls) until the rectangle is wholly on screen, then
-   * reads it again: the mouse can only reach what is visible.
+   * Pans the board with the mouse wheel over it (as a person would) until the rectangle is wholly
+   * on screen, then reads it again: the mouse can only reach what is visible.
    */
   async reveal(read: () => Promise<E2ERect | null>): Promise<E2ERect> {
-    const rect = await read();
-    if (!rect) throw new Error('not drawn on the board');
-    await this.page.evaluate((r) => {
-      const scroller = document.querySelector('.board-scroll');
-      if (!scroller) return;
-      const view = scroller.getBoundingClientRect();
-      if (r.y < view.top) scroller.scrollTop -= view.top - r.y + 8;
-      else if (r.y + r.height > view.bottom) scroller.scrollTop += r.y + r.height - view.bottom + 8;
-    }, rect);
+    for (let attempt = 0; attempt < 4; attempt++) {
+      const rect = await read();
+      const view = await this.page.evaluate(() => window.__kinmap?.viewRect() ?? null);
+      if (!rect || !view) throw new Error('not drawn on the board');
+      const dx =
+        rect.x < view.x
+          ? rect.x - view.x - 8
+          : rect.x + rect.width > view.x + view.width
+            ? Math.min(rect.x - view.x - 8, rect.x + rect.width - view.x - view.width + 8)
+            : 0;
+      const dy =
+        rect.y < view.y
+          ? rect.y - view.y - 8
+          : rect.y + rect.height > view.y + view.height
+            ? Math.min(rect.y - view.y - 8, rect.y + rect.height - view.y - view.height + 8)
+            : 0;
+      if (dx === 0 && dy === 0) return rect;
+      await this.page.mouse.move(view.x + view.width / 2, view.y + view.height / 2);
+      await this.page.mouse.wheel(dx, dy);
+      await this.page.waitForTimeout(50);
+    }
     const fresh = await read();
     if (!fresh) throw new Error('not drawn on the board');
     return fresh;

@@ -59,12 +59,15 @@ export class MapPage extends BoardPage {
     });
   }
 
-  /** How far the board area is scrolled, in screen pixels. */
-  scroll(): Promise<{ left: number; top: number }> {
-    return this.page.evaluate(() => {
-      const el = document.querySelector('.board-scroll');
-      return { left: el?.scrollLeft ?? 0, top: el?.scrollTop ?? 0 };
-    });
+  /** Where the camera is: the board point (board units) at the top-left of the board's area, and the zoom. */
+  camera(): Promise<{ x: number; y: number; scale: number }> {
+    return this.page.evaluate(() => window.__kinmap?.camera() ?? { x: 0, y: 0, scale: 1 });
+  }
+
+  /** How far the board is panned, in screen pixels (the camera's top-left times its zoom). */
+  async scroll(): Promise<{ left: number; top: number }> {
+    const c = await this.camera();
+    return { left: c.x * c.scale, top: c.y * c.scale };
   }
 
   /** Where the other people's pointers are drawn, in client pixels. */

@@ -12,12 +12,23 @@ import type { ConnectionState } from './connection';
  */
 export interface KinmapBridge {
   state(): BoardState | null;
-  /** A card's rectangle in client (viewport) pixels, or null when the card is not drawn. */
+  /**
+   * A card's rectangle in client (viewport) pixels under the camera, or null when the board has
+   * no such card (it may be off screen: compare with `viewRect`).
+   */
   cardRect(cardId: string): Rect | null;
   sectionRect(category: Category): Rect | null;
   addButtonRect(category: Category): Rect | null;
   /** The worries-and-goals row of a pair, in client pixels, or null when it has no row. */
   analysisRowRect(pairId: string): Rect | null;
+  /** The camera: the board point at the canvas's top-left and the zoom (see canvas/camera.ts). */
+  camera(): { x: number; y: number; scale: number } | null;
+  /** The board's area on the screen (the canvas), in client pixels. */
+  viewRect(): Rect | null;
+  /** The layout's size in board units, and whether it is the phone's one-column-at-a-time layout. */
+  boardSize(): { width: number; height: number; stacked: boolean } | null;
+  /** How many cards the canvas draws now (culling leaves off-screen cards out). */
+  drawnCards(): number;
   /** The id of the card actually drawn at a client pixel, read from Konva's hit canvas. */
   cardAt(clientX: number, clientY: number): string | null;
   /** How a drawn card is marked when versions are compared ('added', 'changed', 'removed'), or null. */
@@ -50,11 +61,12 @@ export function bridgeEnabled(): boolean {
 function toClient(stage: Konva.Stage | null, rect: Rect | undefined): Rect | null {
   if (!stage || !rect) return null;
   const box = stage.container().getBoundingClientRect();
-  // The map may be zoomed: board coordinates times the stage's scale are client pixels.
+  // The stage draws the board through the camera: board coordinates times the scale, plus the
+  // stage's position, are pixels on the canvas.
   const k = stage.scaleX();
   return {
-    x: box.left + rect.x * k,
-    y: box.top + rect.y * k,
+    x: box.left + stage.x() + rect.x * k,
+    y: box.top + stage.y() + rect.y * k,
     width: rect.width * k,
     height: rect.height * k,
   };
@@ -78,6 +90,21 @@ export function connectBridge(source: BridgeSource): () => void {
       const row = source.layout()?.analysis.rows.find((r) => r.pairId === pairId);
       return toClient(source.stage(), row?.rect);
     },
+    camera: () => {
+      const stage = source.stage();
+      if (!stage) return null;
+      const k = stage.scaleX();
+      return { x: -stage.x() / k, y: -stage.y() / k, scale: k };
+    },
+    viewRect: () => {
+      const box = source.stage()?.container().getBoundingClientRect();
+      return box ? { x: box.left, y: box.top, width: box.width, height: box.height } : null;
+    },
+    boardSize: () => {
+      const layout = source.layout();
+      return layout ? { width: layout.width, height: layout.height, stacked: layout.stacked } : null;
+    },
+    drawnCards: () => source.stage()?.find('.card').length ?? 0,
     cardAt: (clientX, clientY) => {
       const stage = source.stage();
       if (!stage) return null;

@@ -7,7 +7,16 @@ import {
   type PairState,
 } from '@kinmap/model';
 import { describe, expect, it } from 'vitest';
-import { BOARD_WIDTH, type BoardLayout, layoutBoard, sharesBoardCoordinates } from './boardLayout';
+import {
+  BOARD_WIDTH,
+  BOARD_WIDTHS,
+  type BoardLayout,
+  bestWidth,
+  boardPages,
+  chooseBoardWidth,
+  layoutBoard,
+  sharesBoardCoordinates,
+} from './boardLayout';
 import { type MeasureText, TEXT_STYLES } from './boardMetrics';
 import { cardTextWidth } from './cardLayout';
 import { containsRect, overlaps } from './geometry';
@@ -155,8 +164,18 @@ describe('layoutBoard', () => {
     expect(new Set(wide.columns.map((c) => c.rect.y)).size).toBe(1);
     const phone = layoutBoard(board([]), { width: 390, height: 800 }, measure);
     expect(phone.stacked).toBe(true);
-    expect(new Set(phone.columns.map((c) => c.rect.x)).size).toBe(1);
-    expect(phone.width).toBe(390);
+    // One page per column and one for the row, each as wide as the phone, side by side.
+    const pages = boardPages(phone) ?? [];
+    expect(pages.map((p) => p.x)).toEqual([0, 390, 780, 1170]);
+    expect(phone.width).toBe(4 * 390);
+    phone.columns.forEach((c, i) => {
+      const page = pages[i];
+      expect(page && containsRect(page, c.rect)).toBe(true);
+      expect(c.rect.width).toBe(390 - 32);
+    });
+    const rowPage = pages[3];
+    expect(rowPage && containsRect(rowPage, phone.analysis.rect)).toBe(true);
+    expect(boardPages(wide)).toBeNull();
   });
 
   it('lays out the same board identically on windows 1100, 1400 and 1920 wide (the camera scales it instead)', () => {
@@ -196,6 +215,52 @@ describe('layoutBoard', () => {
     expect(layout.sections.map((s) => s.category)).toEqual([...CATEGORIES]);
     for (const s of layout.sections) expect(s.rect.height).toBeGreaterThan(s.addButton.height);
     expect(layout.height).toBeGreaterThanOrEqual(300);
+  });
+});
+
+describe('choosing the board’s width for the screen', () => {
+  it('picks the width whose aspect is closest to the view’s, with few trial layouts', () => {
+    const widths = [1000, 1200, 1400, 1600, 1800];
+    const tried: number[] = [];
+    // A board of 2,000,000 square units: its aspect is width² / area.
+    const aspect = (w: number) => {
+      tried.push(w);
+      return (w * w) / 2_000_000;
+    };
+    expect(bestWidth(widths, 1.6, aspect)).toBe(1800);
+    expect(bestWidth(widths, 0.5, aspect)).toBe(1000);
+    expect(bestWidth(widths, 1400 ** 2 / 2_000_000, aspect)).toBe(1400);
+    // 1.1 lies between 1400 (0.98) and 1600 (1.28); 1400 is closer by ratio.
+    expect(bestWidth(widths, 1.1, aspect)).toBe(1400);
+    expect(new Set(tried).size).toBeLessThanOrEqual(widths.length);
+  });
+
+  it('lays a board out wider for a wide screen than for a tall one, and Fit then fills the screen', () => {
+    for (let seed = 300; seed < 306; seed++) {
+      const state = randomBoard(seededRandom(seed));
+      const wall = { width: 1920, height: 1000 };
+      const tall = { width: 1000, height: 1400 };
+      const wallWidth = chooseBoardWidth(state, wall, measure);
+      const tallWidth = chooseBoardWidth(state, tall, measure);
+      expect(BOARD_WIDTHS).toContain(wallWidth);
+      expect(wallWidth).toBeGreaterThanOrEqual(tallWidth);
+      // Fitted (letterboxed) into the wall, the chosen width shows the board (nearly) as large as
+      // any width could: the screen is used, not left half empty.
+      const fitScale = (w: number) => {
+        const laid = layoutBoard(state, wall, measure, w);
+        return Math.min(wall.width / laid.width, wall.height / laid.height);
+      };
+      const best = Math.max(...BOARD_WIDTHS.map(fitScale));
+      expect(fitScale(wallWidth), `seed ${seed}`).toBeGreaterThanOrEqual(0.9 * best);
+      expect(layoutBoard(state, wall, measure, wallWidth).width).toBe(wallWidth);
+    }
+  });
+
+  it('keeps a phone’s layout and ignores a nonsense width', () => {
+    const state = board([card('a', 'harm', 1, 'first')]);
+    expect(chooseBoardWidth(state, { width: 390, height: 700 }, measure)).toBe(BOARD_WIDTH);
+    expect(layoutBoard(state, { width: 1400, height: 900 }, measure, Number.NaN).width).toBe(BOARD_WIDTH);
+    expect(layoutBoard(state, { width: 1400, height: 900 }, measure, 10).width).toBeGreaterThan(800);
   });
 });
 

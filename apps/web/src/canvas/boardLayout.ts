@@ -30,17 +30,22 @@ import { wrapText } from './text/textWrap';
  */
 
 /**
- * The width of the three-column board, in board units, on EVERY screen that shows it: the width
- * the board area has in a typical 1400-pixel-wide laptop window (the window minus the board's
- * scrollbar). Board coordinates (live cursors, following, "bring everyone to me", the wall
- * screen) only mean the same card everywhere if the layout does not depend on the window, so
- * the layout is fixed and the camera scales it to the window instead ("fit width" on open).
+ * The reference width of the three-column board, in board units (a 1400-pixel laptop window's
+ * board area): what printed pictures use, and where the screen's own width search starts. A
+ * screen lays the board out at the width that fills it best (`chooseBoardWidth`), so screens of
+ * different shapes lay the same board out differently: following and "bring everyone to me"
+ * anchor on sections and cards, not on raw board coordinates.
  */
 export const BOARD_WIDTH = 1385;
 
+/** The widths a screen may lay the three columns out at (board units): from narrow to wide. */
+export const BOARD_WIDTHS: readonly number[] = [0.75, 0.85, 1, 1.15, 1.3, 1.5, 1.75, 2, 2.3].map((k) =>
+  Math.round(BOARD_WIDTH * k),
+);
+
 /**
- * Windows narrower than this show the stacked one-column layout instead: the width at which the
- * three columns used to reach `minColumnWidth` pixels each. The stacked layout is laid out to the
+ * Windows narrower than this show the phone layout instead: one column per page, the pages side
+ * by side, each as wide as the window (see `boardPages`). The phone layout is laid out to the
  * window's own width, so its coordinates are NOT board coordinates (see `sharesBoardCoordinates`).
  */
 export const STACK_BELOW_WIDTH =
@@ -87,16 +92,25 @@ export interface Viewport {
 
 /**
  * Computes every rectangle of the board; cards are stacked in board order and never overlap.
- * A window at least `STACK_BELOW_WIDTH` wide gets the three columns at the fixed `BOARD_WIDTH`
- * whatever its size (the window only decides stacked or not); a narrower one gets one stacked
- * column as wide as the window.
+ * A window at least `STACK_BELOW_WIDTH` wide gets the three columns side by side, `boardWidth`
+ * wide (the caller picks it for the screen: `chooseBoardWidth`); a narrower one (a phone) gets
+ * one page per column and one for the worries-and-goals row, side by side, each as wide as the
+ * window, shown one at a time.
  */
-export function layoutBoard(state: BoardState, viewport: Viewport, measure: MeasureText): BoardLayout {
+export function layoutBoard(
+  state: BoardState,
+  viewport: Viewport,
+  measure: MeasureText,
+  boardWidth: number = BOARD_WIDTH,
+): BoardLayout {
   const { margin, columnGap } = METRICS;
   const stacked = viewport.width < STACK_BELOW_WIDTH;
-  const width = stacked ? Math.max(viewport.width, 2 * margin + METRICS.minColumnWidth) : BOARD_WIDTH;
+  const pageWidth = Math.max(viewport.width, 2 * margin + METRICS.minColumnWidth);
+  const width = stacked
+    ? pageWidth * (COLUMNS.length + 1)
+    : Math.max(STACK_BELOW_WIDTH, Number.isFinite(boardWidth) ? boardWidth : BOARD_WIDTH);
   const columnWidth = stacked
-    ? width - 2 * margin
+    ? pageWidth - 2 * margin
     : (width - 2 * margin - (COLUMNS.length - 1) * columnGap) / COLUMNS.length;
 
   const columns: ColumnLayout[] = [];
@@ -106,14 +120,11 @@ export function layoutBoard(state: BoardState, viewport: Viewport, measure: Meas
   const members = analysisMembers(state);
   // The model's index of each card in the row, found while its section is laid out.
   const rowIndexes = new Map<string, number>();
-  let stackTop = margin;
   for (const [i, column] of COLUMNS.entries()) {
-    const x = stacked ? margin : margin + i * (columnWidth + columnGap);
-    const y = stacked ? stackTop : margin;
-    const at = { x, y, width: columnWidth };
+    const x = stacked ? i * pageWidth + margin : margin + i * (columnWidth + columnGap);
+    const at = { x, y: margin, width: columnWidth };
     const placed = layoutColumn(state, column, at, measure, members, { sections, cards, rowIndexes });
     columns.push(placed);
-    stackTop = y + placed.rect.height + columnGap;
   }
   // Side by side, every column reaches the tallest one so the three questions read as one map.
   const tallest = Math.max(...columns.map((c) => c.rect.height));
@@ -121,10 +132,16 @@ export function layoutBoard(state: BoardState, viewport: Viewport, measure: Meas
     ? columns
     : columns.map((c) => ({ ...c, rect: { ...c.rect, height: tallest } }));
   const columnsBottom = Math.max(...finalColumns.map((c) => c.rect.y + c.rect.height));
-  const frame = analysisFrame(finalColumns, columnsBottom + columnGap, stacked, measure, rowIndexes);
+  // On a phone the row has a page of its own, right of the three columns' pages.
+  const rowPage = finalColumns
+    .slice(0, 1)
+    .map((c) => ({ ...c, rect: { ...c.rect, x: COLUMNS.length * pageWidth + margin } }));
+  const frame = stacked
+    ? analysisFrame(rowPage, margin, true, measure, rowIndexes)
+    : analysisFrame(finalColumns, columnsBottom + columnGap, false, measure, rowIndexes);
   const placed = layoutAnalysis(state, members, frame);
   for (const card of placed.cards) cards[card.cardId] = card;
-  const bottom = placed.analysis.rect.y + placed.analysis.rect.height;
+  const bottom = Math.max(columnsBottom, placed.analysis.rect.y + placed.analysis.rect.height);
   return {
     width,
     // Side by side the height is the board's own (not the window's), so it is the same everywhere.
@@ -135,6 +152,62 @@ export function layoutBoard(state: BoardState, viewport: Viewport, measure: Meas
     analysis: placed.analysis,
     cards,
   };
+}
+
+/**
+ * The width (board units) at which the three columns fill a view of `viewport`'s shape best: the
+ * one of `BOARD_WIDTHS` whose laid-out board has the aspect closest to the view's, so that "Fit"
+ * uses the whole screen and shows the board as large as it can be. A wider board is shorter, so
+ * the aspect grows with the width and a binary search needs only a few trial layouts.
+ */
+export function chooseBoardWidth(state: BoardState, viewport: Viewport, measure: MeasureText): number {
+  if (viewport.width < STACK_BELOW_WIDTH || viewport.height <= 0) return BOARD_WIDTH;
+  const target = viewport.width / viewport.height;
+  const aspect = (width: number) => {
+    const layout = layoutBoard(state, viewport, measure, width);
+    return layout.width / Math.max(1, layout.height);
+  };
+  return bestWidth(BOARD_WIDTHS, target, aspect);
+}
+
+/** The width whose aspect is closest to `target` (by ratio), given aspects that grow with the width. */
+export function bestWidth(
+  widths: readonly number[],
+  target: number,
+  aspect: (width: number) => number,
+): number {
+  const seen = new Map<number, number>();
+  const at = (i: number) => {
+    const w = widths[i] ?? BOARD_WIDTH;
+    let a = seen.get(w);
+    if (a === undefined) {
+      a = aspect(w);
+      seen.set(w, a);
+    }
+    return a;
+  };
+  // The first width whose board is at least as wide (relative to its height) as the view.
+  let lo = 0;
+  let hi = widths.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (at(mid) >= target) hi = mid;
+    else lo = mid + 1;
+  }
+  const miss = (i: number) => Math.abs(Math.log(at(i) / target));
+  const best = lo > 0 && miss(lo - 1) < miss(lo) ? lo - 1 : lo;
+  return widths[best] ?? BOARD_WIDTH;
+}
+
+/**
+ * A phone's pages, left to right: the three columns, then the worries-and-goals row. Null for the
+ * side-by-side layout (its one page is the whole board).
+ */
+export function boardPages(layout: BoardLayout): readonly Rect[] | null {
+  if (!layout.stacked) return null;
+  const pageWidth = layout.width / (COLUMNS.length + 1);
+  const page = (i: number) => ({ x: i * pageWidth, y: 0, width: pageWidth, height: layout.height });
+  return [...layout.columns.map((_, i) => page(i)), page(COLUMNS.length)];
 }
 
 /**

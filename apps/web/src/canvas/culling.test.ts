@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { CULL_FROM_CARDS, cullingArea, drawWindow, overlaps, sameRect } from './culling';
 
-const view = { scrollLeft: 0, scrollTop: 3000, clientWidth: 1000, clientHeight: 800, scale: 1 };
+const camera = { x: 0, y: 3000, scale: 1 };
+const view = { width: 1000, height: 800 };
 
 describe('drawWindow', () => {
   it('covers the visible area and a viewport of margin on every side', () => {
-    const area = drawWindow(view);
+    const area = drawWindow(camera, view);
     expect(area.x).toBeLessThanOrEqual(-1000);
     expect(area.y).toBeLessThanOrEqual(2200);
     expect(area.x + area.width).toBeGreaterThanOrEqual(2000);
@@ -13,13 +14,13 @@ describe('drawWindow', () => {
   });
 
   it('works in board units when the map is zoomed', () => {
-    const area = drawWindow({ ...view, scrollTop: 6000, scale: 2 });
+    const area = drawWindow({ x: 0, y: 3000, scale: 2 }, view);
     expect(area.y).toBeLessThanOrEqual(3000 - 400);
     expect(area.y + area.height).toBeGreaterThanOrEqual(3000 + 800);
   });
 
   it('stays the same for a small scroll, so the canvas is not re-rendered', () => {
-    expect(sameRect(drawWindow(view), drawWindow({ ...view, scrollTop: 3005 }))).toBe(true);
+    expect(sameRect(drawWindow(camera, view), drawWindow({ ...camera, y: 3005 }, view))).toBe(true);
   });
 });
 

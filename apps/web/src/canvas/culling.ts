@@ -1,3 +1,4 @@
+import type { Camera, Size } from './camera';
 import type { Rect } from './geometry';
 
 /** How far past the visible area cards are still drawn, in viewports: a fast pan never shows a gap. */
@@ -5,23 +6,15 @@ const MARGIN_VIEWPORTS = 1;
 /** The drawn window snaps to this grid (board units), so small scrolls do not re-render the canvas. */
 const GRID = 512;
 
-export interface ScrollView {
-  readonly scrollLeft: number;
-  readonly scrollTop: number;
-  readonly clientWidth: number;
-  readonly clientHeight: number;
-  readonly scale: number;
-}
-
-/** The part of the board (board coordinates) worth drawing: the view, a margin around it, snapped out to the grid. */
-export function drawWindow(view: ScrollView): Rect {
-  const k = view.scale > 0 ? view.scale : 1;
-  const w = view.clientWidth / k;
-  const h = view.clientHeight / k;
-  const left = Math.floor((view.scrollLeft / k - w * MARGIN_VIEWPORTS) / GRID) * GRID;
-  const top = Math.floor((view.scrollTop / k - h * MARGIN_VIEWPORTS) / GRID) * GRID;
-  const right = Math.ceil((view.scrollLeft / k + w * (1 + MARGIN_VIEWPORTS)) / GRID) * GRID;
-  const bottom = Math.ceil((view.scrollTop / k + h * (1 + MARGIN_VIEWPORTS)) / GRID) * GRID;
+/** The part of the board (board coordinates) worth drawing: the camera's view, a margin around it, snapped out to the grid. */
+export function drawWindow(camera: Camera, view: Size): Rect {
+  const k = camera.scale > 0 ? camera.scale : 1;
+  const w = view.width / k;
+  const h = view.height / k;
+  const left = Math.floor((camera.x - w * MARGIN_VIEWPORTS) / GRID) * GRID;
+  const top = Math.floor((camera.y - h * MARGIN_VIEWPORTS) / GRID) * GRID;
+  const right = Math.ceil((camera.x + w * (1 + MARGIN_VIEWPORTS)) / GRID) * GRID;
+  const bottom = Math.ceil((camera.y + h * (1 + MARGIN_VIEWPORTS)) / GRID) * GRID;
   return { x: left, y: top, width: right - left, height: bottom - top };
 }
 

@@ -2,12 +2,13 @@ import type { BoardState, CardId, CardState, Category } from '@kinmap/model';
 import { ownValue } from '@kinmap/model';
 import type Konva from 'konva';
 import type { KonvaEventObject } from 'konva/lib/Node';
-import { type RefObject, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type RefObject, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { Layer, Line, Rect, Stage } from 'react-konva';
 import { PeerActivity } from '../board/presence/PeerActivity';
 import type { CardWatcher, Peer } from '../board/presence/presence';
 import type { BoardLayout } from '../canvas/boardLayout';
 import { METRICS } from '../canvas/boardMetrics';
+import type { Camera, Size } from '../canvas/camera';
 import { SELECTION } from '../canvas/colors';
 import { cullingArea, drawWindow, overlaps, sameRect } from '../canvas/culling';
 import { type Rect as Area, type BoardPoint, boardPoint } from '../canvas/geometry';
@@ -18,12 +19,17 @@ import { type CardHighlight, CardShape } from './CardShape';
 import { ColumnShape } from './ColumnShape';
 import { LiveCursors } from './LiveCursors';
 import { SectionShape } from './SectionShape';
+import type { CameraSource } from './useCamera';
 
 export interface BoardCanvasProps {
   readonly state: BoardState;
   readonly layout: BoardLayout;
-  /** Zoom: the board is drawn this many times its size (layout and pointer stay in board coordinates). */
-  readonly scale: number;
+  /**
+   * What the canvas shows: the stage is `view` large and draws the board through the camera's
+   * transform (layout and pointer stay in board coordinates), applied as the camera moves.
+   */
+  readonly camera: CameraSource;
+  readonly view: Size;
   readonly canEdit: boolean;
   /** Wall screen: high contrast, no selection. */
   readonly projector: boolean;
@@ -54,40 +60,39 @@ function sameTarget(a: DropTarget | null, b: DropTarget | null): boolean {
 }
 
 /**
- * The part of the board worth drawing, following the scrolling area around the stage: cards far off
- * screen are left out of the canvas. Null until the stage is mounted (then everything is drawn).
+ * Puts the camera on the stage as it moves (position and scale, then one redraw in the next
+ * frame), without a React render; returns the part of the board worth drawing around the view,
+ * snapped to a grid, so the cards re-render only when a pan crosses a grid line.
  */
-function useDrawWindow(stageRef: RefObject<Konva.Stage | null>, scale: number): Area | null {
-  const [area, setArea] = useState<Area | null>(null);
-  useEffect(() => {
-    const scroller = stageRef.current?.container().closest<HTMLElement>('.board-scroll');
-    if (!scroller) return;
-    let frame = 0;
-    const update = () => {
-      frame = 0;
-      const next = drawWindow({
-        scrollLeft: scroller.scrollLeft,
-        scrollTop: scroller.scrollTop,
-        clientWidth: scroller.clientWidth,
-        clientHeight: scroller.clientHeight,
-        scale,
-      });
+function useCameraOnStage(stageRef: RefObject<Konva.Stage | null>, camera: CameraSource, view: Size): Area {
+  const { current, subscribe } = camera;
+  const [area, setArea] = useState(() => drawWindow(current(), view));
+  useLayoutEffect(() => {
+    const apply = (c: Camera) => {
+      const stage = stageRef.current;
+      if (stage) {
+        stage.position({ x: -c.x * c.scale, y: -c.y * c.scale });
+        stage.scale({ x: c.scale, y: c.scale });
+        stage.batchDraw();
+      }
+      const next = drawWindow(c, view);
       setArea((prev) => (sameRect(prev, next) ? prev : next));
     };
-    const onScroll = () => {
-      if (!frame) frame = requestAnimationFrame(update);
-    };
-    update();
-    scroller.addEventListener('scroll', onScroll, { passive: true });
-    const resize = new ResizeObserver(onScroll);
-    resize.observe(scroller);
-    return () => {
-      scroller.removeEventListener('scroll', onScroll);
-      resize.disconnect();
-      if (frame) cancelAnimationFrame(frame);
-    };
-  }, [stageRef, scale]);
+    apply(current());
+    return subscribe(apply);
+  }, [stageRef, current, subscribe, view]);
   return area;
+}
+
+/**
+ * Whether a press at a client point lands on something of the canvas's own (a card, an add
+ * button): such a press selects or drags it, any other press on the board pans the view.
+ */
+export function grabsPointerAt(stage: Konva.Stage | null, clientX: number, clientY: number): boolean {
+  if (!stage) return false;
+  const box = stage.container().getBoundingClientRect();
+  const shape = stage.getIntersection({ x: clientX - box.left, y: clientY - box.top });
+  return !!shape && (!!shape.findAncestor('.card', true) || !!shape.findAncestor('.add-card', true));
 }
 
 /** The latest function behind a callback whose identity never changes, so memoised cards do not re-render. */
@@ -99,12 +104,12 @@ function useStable<A extends unknown[]>(fn: (...args: A) => void): (...args: A) 
 
 /** The map drawn with Konva: columns, sections, cards, the drop line while dragging, live cursors. */
 export function BoardCanvas(props: BoardCanvasProps) {
-  const { state, layout, scale, canEdit, selectedId, editingId, stageRef } = props;
+  const { state, layout, camera, view, canEdit, selectedId, editingId, stageRef } = props;
   const [drop, setDrop] = useState<DropTarget | null>(null);
   const numbers = useMemo(() => pairNumbers(state), [state]);
 
   const pointer = (): BoardPoint | null => {
-    // Relative to the scaled stage: board coordinates, the same for every zoom.
+    // Relative to the stage's camera transform: board coordinates, the same for every zoom and pan.
     const p = stageRef.current?.getRelativePointerPosition();
     return p ? boardPoint(p.x, p.y) : null;
   };
@@ -114,7 +119,7 @@ export function BoardCanvas(props: BoardCanvasProps) {
     if (!p || !category) return null;
     return { cardId, category, index: insertionIndexAt(layout, category, p, cardId) };
   };
-  const drawArea = useDrawWindow(stageRef, scale);
+  const drawArea = useCameraOnStage(stageRef, camera, view);
   const area = cullingArea(drawArea, Object.keys(layout.cards).length);
   const updateDrop = (next: DropTarget | null) => setDrop((prev) => (sameTarget(prev, next) ? prev : next));
 
@@ -150,10 +155,9 @@ export function BoardCanvas(props: BoardCanvasProps) {
   return (
     <Stage
       ref={stageRef}
-      width={layout.width * scale}
-      height={layout.height * scale}
-      scaleX={scale}
-      scaleY={scale}
+      // Position and scale come from the camera (useCameraOnStage), never from props.
+      width={view.width}
+      height={view.height}
       onMouseDown={onStageDown}
       onTouchStart={onStageDown}
       onMouseMove={() => props.onCursor(pointer())}

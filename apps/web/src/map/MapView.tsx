@@ -8,8 +8,7 @@ import { type CardWatcher, cardWatchers, type Peer } from '../board/presence/pre
 import { useCardWriter } from '../board/professionalsOnlyContext';
 import type { BoardSession, Me } from '../board/useBoard';
 import { type BoardLayout, sharesBoardCoordinates } from '../canvas/boardLayout';
-import { scaleRect } from '../canvas/camera';
-import { type BoardPoint, scrollToReveal } from '../canvas/geometry';
+import type { BoardPoint } from '../canvas/geometry';
 import { readingOrder } from '../canvas/layoutQueries';
 import { needsSafetyGoal } from '../canvas/pairs';
 import { lockBoard } from '../editing/boardActions';
@@ -22,15 +21,17 @@ import {
 import { useBoardUndo } from '../editing/useBoardUndo';
 import { useCardActions } from '../editing/useCardActions';
 import { t } from '../lib/messages';
-import { BoardCanvas } from './BoardCanvas';
+import { BoardCanvas, grabsPointerAt } from './BoardCanvas';
 import { historyCommand, keyCommand, moveCommand } from './boardKeys';
 import { CardEditor } from './CardEditor';
 import { CardNotes } from './CardNotes';
+import { ColumnTabs } from './ColumnTabs';
 import { FollowPicker } from './FollowPicker';
 import { LockControl } from './LockControl';
 import { isProjectorLink, projectorBoard } from './projector';
 import { Toolbar } from './Toolbar';
 import { useBoardLayout } from './useBoardLayout';
+import { useCameraTransform } from './useCamera';
 import { useMapNavigation } from './useMapNavigation';
 import { ViewControls } from './ViewControls';
 
@@ -70,9 +71,23 @@ export function MapView({ session, board: myBoard, me, peers, setCursor, stageRe
   const watchers = useMemo(() => cardWatchers(peers), [peers]);
 
   const mayMove = useCallback((card: CardState) => mayMoveOrDelete(card, me), [me]);
-  const nav = useMapNavigation({ scrollRef, layout, view: viewport, awareness, peers, projector });
+  const grabsPointer = useCallback(
+    (x: number, y: number) => grabsPointerAt(stageRef.current, x, y),
+    [stageRef],
+  );
+  const nav = useMapNavigation({
+    viewRef: scrollRef,
+    layout,
+    view: viewport,
+    awareness,
+    peers,
+    projector,
+    grabsPointer,
+  });
   const { camera, follow } = nav;
   const { scale } = camera;
+  const editorLayerRef = useRef<HTMLDivElement | null>(null);
+  useCameraTransform(editorLayerRef, camera);
   // A phone's stacked layout is laid out to the phone's width, so its coordinates mean other
   // places than everyone else's: there, pointers are neither shared nor shown, and following
   // and "bring everyone to me" are not offered (the phone ignores summons). Everyone can still
@@ -100,13 +115,7 @@ export function MapView({ session, board: myBoard, me, peers, setCursor, stageRe
     if (command.kind === 'select') {
       actions.select(command.cardId);
       const rect = ownValue(layout.cards, command.cardId)?.rect;
-      const scroller = scrollRef.current;
-      if (rect && scroller)
-        scroller.scrollTop = scrollToReveal(
-          scaleRect(rect, scale),
-          scroller.scrollTop,
-          scroller.clientHeight,
-        );
+      if (rect) nav.reveal(rect);
     } else if (command.kind === 'edit') actions.edit(command.cardId);
     else actions.remove(command.cardId);
   };
@@ -185,12 +194,12 @@ export function MapView({ session, board: myBoard, me, peers, setCursor, stageRe
           <PeerActivityList board={board} watchers={watchers} />
         </>
       )}
-      <div
-        className="board-scroll"
-        ref={scrollRef}
-        onWheel={() => follow.following !== null && !projector && follow.follow(null)}
-      >
-        {layout && (
+      {layout?.stacked && !projector && (
+        <ColumnTabs page={nav.page} pageCount={nav.pageCount} onPage={nav.showPage} />
+      )}
+      {/* The board's area: the canvas is exactly its size, the camera decides what it shows. */}
+      <div className="board-scroll" ref={scrollRef}>
+        {layout && viewport && (
           <div
             ref={surfaceRef}
             className="board-surface"
@@ -198,7 +207,6 @@ export function MapView({ session, board: myBoard, me, peers, setCursor, stageRe
             aria-label={t('canvas.label')}
             // biome-ignore lint/a11y/noNoninteractiveTabindex: the canvas takes arrow keys, Enter and Delete, so it must take focus
             tabIndex={0}
-            style={{ width: layout.width * scale, height: layout.height * scale }}
             onKeyDown={onSurfaceKey}
             onPointerDown={(e) => {
               // A click on the canvas gives the board the keyboard (Delete, arrows), never the editor's textarea.
@@ -208,7 +216,8 @@ export function MapView({ session, board: myBoard, me, peers, setCursor, stageRe
             <BoardCanvas
               state={board}
               layout={layout}
-              scale={scale}
+              camera={camera}
+              view={viewport}
               canEdit={canEdit}
               projector={projector}
               selectedId={selectedId}
@@ -224,8 +233,8 @@ export function MapView({ session, board: myBoard, me, peers, setCursor, stageRe
               onCursor={projector || !coordinated ? ignoreCursor : setCursor}
             />
             {editingWriter && editingId && editingRect && (
-              // The editor is laid out in board coordinates and scaled with the canvas.
-              <div className="map-editor-layer" style={{ transform: `scale(${scale})` }}>
+              // The editor is laid out in board coordinates and moved and scaled with the camera.
+              <div className="map-editor-layer" ref={editorLayerRef}>
                 <CardEditor
                   key={editingId}
                   writer={editingWriter}

@@ -38,6 +38,8 @@ export const mapMessages = {
   'map.column.worries': 'Worries',
   'map.column.workingWell': 'Working well',
   'map.column.needsToHappen': 'Needs to happen',
+  'map.page.analysis': 'Goals',
+  'map.pages': 'Show one part of the board',
   'map.pair': 'Pair {number}',
   'map.addSafetyGoal': 'Add its safety goal',
   'map.isEditing': '{name} is editing',

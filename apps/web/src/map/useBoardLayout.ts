@@ -1,12 +1,15 @@
 import type { BoardState } from '@kinmap/model';
 import { type RefObject, useEffect, useMemo, useRef } from 'react';
-import { type BoardLayout, layoutBoard } from '../canvas/boardLayout';
+import { type BoardLayout, chooseBoardWidth, layoutBoard } from '../canvas/boardLayout';
 import type { CardLayout } from '../canvas/cardLayout';
 import { createCanvasMeasure } from '../canvas/text/textMeasure';
 import { type ElementSize, useElementSize } from '../lib/useElementSize';
 
+/** The height the bars above the map may take on a laptop (issue 13's target for the chrome). */
+const CHROME_ALLOWANCE_PX = 120;
+
 /**
- * Lays `board` out for the size of the element `scrollRef` holds, and tells `onLayout` each new
+ * Lays `board` out for the size (and shape) of the element `scrollRef` holds, and tells `onLayout` each new
  * layout (the test bridge and the exports read it), and null when the view goes away.
  *
  * Incremental where it counts: a card's text is wrapped again only when its text or width changed
@@ -21,13 +24,39 @@ export function useBoardLayout(
 ): { viewport: ElementSize | null; layout: BoardLayout | null } {
   const viewport = useElementSize(scrollRef);
   const measure = useMemo(() => createCanvasMeasure(), []);
+  // The board's width fits the screen's shape. It is chosen again when the screen changes or a
+  // card comes or goes, not on every keystroke: the board does not reflow under someone typing.
+  const latest = useRef(board);
+  latest.current = board;
+  const cardCount = Object.keys(board.cards).length;
+  // Nor when the area's height changes a little (a card's notes opening below the board).
+  const chosen = useRef<{ width: number; height: number; cards: number; boardWidth: number } | null>(null);
+  const boardWidth = useMemo(() => {
+    if (!viewport) return undefined;
+    const last = chosen.current;
+    if (
+      last &&
+      last.width === viewport.width &&
+      last.cards === cardCount &&
+      Math.abs(Math.log(Math.max(1, window.innerHeight - CHROME_ALLOWANCE_PX) / Math.max(1, last.height))) <
+        Math.log(1.25)
+    )
+      return last.boardWidth;
+    // The window's height less the room the bars above the board may take, not the area's own
+    // height: two people on the same kind of screen get the same layout although their bars
+    // differ (a facilitator has more buttons).
+    const screen = { width: viewport.width, height: Math.max(1, window.innerHeight - CHROME_ALLOWANCE_PX) };
+    const next = chooseBoardWidth(latest.current, screen, measure);
+    chosen.current = { width: viewport.width, height: screen.height, cards: cardCount, boardWidth: next };
+    return next;
+  }, [viewport, cardCount, measure]);
   const previous = useRef<BoardLayout | null>(null);
   const layout = useMemo(() => {
     if (!viewport) return null;
-    const next = sharedCardLayouts(previous.current, layoutBoard(board, viewport, measure));
+    const next = sharedCardLayouts(previous.current, layoutBoard(board, viewport, measure, boardWidth));
     previous.current = next;
     return next;
-  }, [board, viewport, measure]);
+  }, [board, viewport, measure, boardWidth]);
   useEffect(() => onLayout(layout), [layout, onLayout]);
   useEffect(() => () => onLayout(null), [onLayout]);
   return { viewport, layout };

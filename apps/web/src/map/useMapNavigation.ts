@@ -1,25 +1,28 @@
-import type { Column } from '@kinmap/model';
-import { type RefObject, useCallback, useEffect, useLayoutEffect, useRef } from 'react';
+import { COLUMNS, type Column } from '@kinmap/model';
+import { type RefObject, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import { publishPresence } from '../board/presence/localPresence';
 import type { Peer } from '../board/presence/presence';
-import { type BoardLayout, sharesBoardCoordinates } from '../canvas/boardLayout';
+import { type BoardLayout, boardPages, sharesBoardCoordinates } from '../canvas/boardLayout';
 import {
   type BoardViewport,
   type Camera,
-  fitBoardWidth,
+  fitRect,
+  fitWidth,
   followerCamera,
   projectorCamera,
   type Size,
   viewportOf,
 } from '../canvas/camera';
+import type { Rect } from '../canvas/geometry';
 import { viewCommand } from './boardKeys';
 import { PROJECTOR_ZOOM } from './projector';
 import { type CameraControls, useCamera } from './useCamera';
 import { type FollowControls, useFollow } from './useFollow';
 
 export interface MapNavigationInput {
-  readonly scrollRef: RefObject<HTMLElement | null>;
+  /** The board's area on the screen (the canvas is its size). */
+  readonly viewRef: RefObject<HTMLElement | null>;
   readonly layout: BoardLayout | null;
   /** The size of the board area (the window's part for the board), once measured. */
   readonly view: Size | null;
@@ -27,6 +30,8 @@ export interface MapNavigationInput {
   readonly peers: readonly Peer[];
   /** A wall screen follows the facilitator (larger) and shares no view of its own. */
   readonly projector: boolean;
+  /** Whether a press at this client point is on a card or a button of the canvas (then it does not pan). */
+  readonly grabsPointer?: (clientX: number, clientY: number) => boolean;
 }
 
 export interface MapNavigation {
@@ -36,25 +41,57 @@ export interface MapNavigation {
   readonly zoom: (direction: 1 | -1) => void;
   readonly fitBoard: () => void;
   readonly zoomToColumn: (column: Column) => void;
+  /** Brings a board rectangle (a card chosen with the keyboard) into view, on its page on a phone. */
+  readonly reveal: (rect: Rect) => void;
+  /** A phone shows one page at a time (the three columns, then the worries-and-goals row): which one. */
+  readonly page: number;
+  readonly pageCount: number;
+  readonly showPage: (page: number) => void;
   /** "Bring everyone to me", sharing how much of the board is in view so others show the same part. */
   readonly summonEveryone: () => void;
   /** Handles + / − / 0 on the board; true when the key was one of those. */
   readonly onViewKey: (chord: Parameters<typeof viewCommand>[0]) => boolean;
 }
 
-/** Zoom, scroll, following someone and "bring everyone to me", for the map. */
+/** A horizontal swipe longer than this (screen pixels) turns a phone's page. */
+const SWIPE_PX = 60;
+/** The whole board opens fitted when that shows it at least this large; otherwise its full width, from the top. */
+const OPEN_FITTED_FROM_SCALE = 0.6;
+/** Space above the board when it opens fitted (screen pixels). */
+const OPEN_TOP_PX = 8;
+
+/** Zoom, pan, following someone and "bring everyone to me", for the map. */
 export function useMapNavigation({
-  scrollRef,
+  viewRef,
   layout,
   view,
   awareness,
   peers,
   projector,
+  grabsPointer,
 }: MapNavigationInput): MapNavigation {
   const shareViewRef = useRef<(camera: Camera) => void>(() => {});
-  const camera = useCamera(scrollRef, (c) => shareViewRef.current(c));
+  const pages = layout ? boardPages(layout) : null;
+  const [page, setPage] = useState(0);
+  const pageCount = pages?.length ?? 0;
+  const shownPage = Math.min(page, Math.max(0, pageCount - 1));
+  const boundsRef = useRef<Rect | null>(null);
+  boundsRef.current = layout
+    ? (pages?.[shownPage] ?? { x: 0, y: 0, width: layout.width, height: layout.height })
+    : null;
+  // A hand on the view (wheel, drag, pinch, zoom) stops following and keeps the view from re-fitting.
+  const byHandRef = useRef<() => void>(() => {});
+  const swipeRef = useRef<(dx: number, dy: number) => void>(() => {});
+  const camera = useCamera({
+    viewRef,
+    onMoved: (c) => shareViewRef.current(c),
+    bounds: () => boundsRef.current,
+    ...(grabsPointer ? { grabsPointer } : {}),
+    onManualMove: () => byHandRef.current(),
+    onSwipe: (dx, dy) => swipeRef.current(dx, dy),
+  });
   const { viewSize, moveTo } = camera;
-  // A phone's stacked layout has its own coordinates: it neither shares its view nor jumps to
+  // A phone's page layout has its own coordinates: it neither shares its view nor jumps to
   // anyone else's (following is not offered there; see MapView).
   const shares = layout !== null && sharesBoardCoordinates(layout);
   const sharesRef = useRef(shares);
@@ -88,23 +125,59 @@ export function useMapNavigation({
     if (awareness && layout && !sharesBoardCoordinates(layout))
       publishPresence(awareness, { viewport: null });
   }, [awareness, layout]);
-  useFitWidth(camera, layout?.width ?? null, view, follow.following !== null);
+  const fitted = useDefaultView(camera, layout, view, follow.following !== null);
 
-  const byHand = () => {
-    if (!projector) follow.follow(null);
+  const showPageAt = (index: number, rect?: Rect) => {
+    const target = pages?.[index];
+    const size = viewSize();
+    if (!target || !size || !layout) return;
+    setPage(index);
+    boundsRef.current = target;
+    fitted.current = false;
+    const column = layout.columns[index]?.rect ?? layout.analysis.rect;
+    const top = fitWidth({ ...target, y: 0, height: column.height }, size, 0);
+    moveTo(rect ? revealInPage(top, rect, size) : top);
   };
+  byHandRef.current = () => {
+    fitted.current = false;
+    if (!projector && follow.following !== null) follow.follow(null);
+  };
+  swipeRef.current = (dx, dy) => {
+    if (!pages || Math.abs(dx) < SWIPE_PX || Math.abs(dx) < 1.5 * Math.abs(dy)) return;
+    const next = shownPage + (dx < 0 ? 1 : -1);
+    if (next >= 0 && next < pages.length) showPageAt(next);
+  };
+
   const zoom = (direction: 1 | -1) => {
-    byHand();
+    byHandRef.current();
     camera.zoom(direction);
   };
   const fitBoard = () => {
-    byHand();
-    if (layout) camera.fit({ x: 0, y: 0, width: layout.width, height: layout.height });
+    byHandRef.current();
+    if (!layout) return;
+    if (pages) showPageAt(shownPage);
+    else {
+      camera.fit({ x: 0, y: 0, width: layout.width, height: layout.height });
+      fitted.current = true;
+    }
   };
   const zoomToColumn = (column: Column) => {
-    byHand();
+    byHandRef.current();
+    if (pages) {
+      showPageAt(COLUMNS.indexOf(column));
+      return;
+    }
     const rect = layout?.columns.find((c) => c.column === column)?.rect;
     if (rect) camera.fitColumn(rect);
+  };
+  const reveal = (rect: Rect) => {
+    if (!pages) {
+      camera.reveal(rect);
+      return;
+    }
+    const index = pages.findIndex((p) => rect.x >= p.x && rect.x < p.x + p.width);
+    if (index >= 0 && index !== shownPage) showPageAt(index, rect);
+    else camera.reveal(rect);
   };
   const summonEveryone = () => {
     const size = viewSize();
@@ -119,34 +192,77 @@ export function useMapNavigation({
     else if (command) zoom(command === 'zoomIn' ? 1 : -1);
     return command !== null;
   };
-  return { camera, follow, zoom, fitBoard, zoomToColumn, summonEveryone, onViewKey };
+  return {
+    camera,
+    follow,
+    zoom,
+    fitBoard,
+    zoomToColumn,
+    reveal,
+    page: shownPage,
+    pageCount,
+    showPage: (index) => {
+      byHandRef.current();
+      showPageAt(index);
+    },
+    summonEveryone,
+    onViewKey,
+  };
+}
+
+/** A page's top view moved down just enough to show `rect` (a card chosen with the keyboard). */
+function revealInPage(top: Camera, rect: Rect, view: Size): Camera {
+  const bottom = rect.y + rect.height + 8 / top.scale;
+  const below = bottom - (top.y + view.height / top.scale);
+  return below > 0 ? { ...top, y: top.y + below } : top;
 }
 
 /**
- * "Fit width" as the default view: on open, when the layout changes width (stacked <-> three
- * columns) and when the window is resized while the person has not zoomed since the last fit.
- * Not while following someone: then the leader decides the view.
+ * The view a map opens with, and keeps while nobody moves it by hand: the whole board fitted to
+ * the screen (the board was laid out to the screen's shape, so it fills it), or, when that would
+ * be too small to read (a large board), its full width from the top. A phone opens on its first
+ * page. Chosen again when the layout's width or the screen's size changes, not while following
+ * someone (then the leader decides). Returns the "still the default view" flag.
  */
-function useFitWidth(
+function useDefaultView(
   camera: CameraControls,
-  boardWidth: number | null,
+  layout: BoardLayout | null,
   view: Size | null,
   following: boolean,
-) {
-  const fitted = useRef<{ boardWidth: number; scale: number } | null>(null);
+): RefObject<boolean> {
+  const fitted = useRef(true);
+  const opened = useRef(false);
+  const boardWidth = layout?.width ?? null;
+  const stacked = layout?.stacked ?? false;
+  const boardHeight = useRef(0);
+  boardHeight.current = layout?.height ?? 0;
+  const firstColumn = useRef<Rect | null>(null);
+  firstColumn.current = layout?.columns[0]?.rect ?? null;
   const viewWidth = view?.width ?? null;
-  const viewHeight = view?.height ?? 0;
-  const { current, moveTo } = camera;
+  // Not chosen again when only the height changes: a card's notes opening below the board must
+  // not zoom the board.
+  const heightRef = useRef(0);
+  heightRef.current = view?.height ?? 0;
+  const { moveTo } = camera;
   useLayoutEffect(() => {
+    const viewHeight = heightRef.current;
     if (boardWidth === null || viewWidth === null) return;
-    const now = current();
-    const last = fitted.current;
-    const newLayout = last === null || last.boardWidth !== boardWidth;
-    if (last !== null && following) return;
-    if (!newLayout && Math.abs(now.scale - last.scale) > 1e-9) return;
-    const top = newLayout ? 0 : now.scrollTop / now.scale;
-    const next = fitBoardWidth(boardWidth, { width: viewWidth, height: viewHeight }, top);
-    fitted.current = { boardWidth, scale: next.scale };
-    moveTo(next);
-  }, [boardWidth, viewWidth, viewHeight, following, current, moveTo]);
+    if (opened.current && (following || !fitted.current)) return;
+    opened.current = true;
+    const size = { width: viewWidth, height: viewHeight };
+    const column = firstColumn.current;
+    if (stacked && column) {
+      const pageWidth = column.x * 2 + column.width;
+      moveTo(fitWidth({ x: 0, y: 0, width: pageWidth, height: column.height }, size, 0));
+      fitted.current = true;
+      return;
+    }
+    const whole = { x: 0, y: 0, width: boardWidth, height: boardHeight.current };
+    const fit = fitRect(whole, size);
+    // Opened fitted, the board starts at the top of the screen (it grows downwards as cards come).
+    const top = { ...fit, y: Math.min(fit.y, -OPEN_TOP_PX / fit.scale) };
+    moveTo(fit.scale >= OPEN_FITTED_FROM_SCALE ? top : fitWidth(whole, size, 0));
+    fitted.current = true;
+  }, [boardWidth, stacked, viewWidth, following, moveTo]);
+  return fitted;
 }

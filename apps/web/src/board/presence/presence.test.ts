@@ -125,6 +125,12 @@ describe('viewport and summon', () => {
       scale: 1,
     });
     expect(peer?.summon).toEqual({ at: 5, viewport: { x: 1, y: 2, scale: 1 } });
+    // A letterboxed view (the board centred in a wider screen) starts left of the board.
+    expect(one({ viewport: { x: -120, y: -8, scale: 0.5 } })?.viewport).toEqual({
+      x: -120,
+      y: -8,
+      scale: 0.5,
+    });
   });
 
   it('drops viewports and summons that are not plain finite numbers', () => {

@@ -57,7 +57,8 @@ function readViewport(x: unknown): BoardViewport | null {
   const finite = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n);
   if (!finite(vx) || !finite(vy) || !finite(scale)) return null;
   if (Math.abs(vx) > MAX_COORD || Math.abs(vy) > MAX_COORD) return null;
-  const at = { x: Math.max(0, vx), y: Math.max(0, vy), scale: clampScale(scale) };
+  // A fitted (letterboxed) view starts left of or above the board: negative is a real place.
+  const at = { x: vx, y: vy, scale: clampScale(scale) };
   const { width, height } = x as { width?: unknown; height?: unknown };
   const size = (n: unknown): n is number => finite(n) && n > 0 && n < MAX_COORD;
   return size(width) && size(height) ? { ...at, width, height } : at;
