@@ -149,8 +149,8 @@ const arbitraryBoard = fc
       ),
       professionalsOnly: c.professionalsOnly && i % 3 === 0,
     }));
-    const worries = states.filter((c) => c.category === 'dangerStatements');
-    const goals = states.filter((c) => c.category === 'safetyGoals');
+    const worries = states.filter((c) => c.category === 'dangerStatement');
+    const goals = states.filter((c) => c.category === 'safetyGoal');
     const pairStates: PairState[] = [];
     const paired: CardState[] = [];
     for (let i = 0; i < Math.min(pairs, worries.length, goals.length); i++) {

@@ -17,6 +17,8 @@ import { containsPoint, containsRect, type Rect } from './geometry';
 export interface Frame {
   /** The rectangle in the sender's own board coordinates (only meaningful in the same layout). */
   readonly rect: Rect;
+  /** The size of the sender's board: a follower whose board is the same size shares its coordinates. */
+  readonly board: Size;
   readonly columns: readonly Column[];
   readonly sections: readonly Category[];
   readonly cards: readonly string[];
@@ -72,6 +74,7 @@ export function frameAnchors(
   const board = { x: 0, y: 0, width: layout.width, height: layout.height };
   return {
     rect,
+    board: { width: layout.width, height: layout.height },
     columns,
     sections,
     cards,
@@ -102,9 +105,12 @@ export function frameTarget(layout: BoardLayout, frame: Frame): Rect {
     if (card) rects.push(card.rect);
   }
   if (frame.analysis) rects.push(layout.analysis.rect);
+  const board = { x: 0, y: 0, width: layout.width, height: layout.height };
+  // The same board the same size: the sender's rectangle means the same place here too.
+  const same = frame.board.width === layout.width && frame.board.height === layout.height;
+  if (same) rects.push(clampTo(frame.rect, board));
   const union = unionOf(rects);
   if (union) return union;
-  const board = { x: 0, y: 0, width: layout.width, height: layout.height };
   const holder = frame.within ? anchorRect(layout, frame.within.kind, frame.within.id) : null;
   if (holder && frame.within) return clampTo(fromFraction(frame.within.at, holder), board);
   return clampTo(fromFraction(frame.onBoard, board), board);
@@ -159,6 +165,26 @@ export function onScreen(rect: Rect, fit: FitView): Rect {
     width: rect.width * fit.scale,
     height: rect.height * fit.scale,
   };
+}
+
+/**
+ * How a follower (not the wall) shows a frame: letterboxed like the wall when that leaves the
+ * text at least `minReadable` of this screen's reading size (`readingScale`, its fit-width zoom);
+ * otherwise (a whole column on a phone) at the reading size with the first anchored thing at
+ * the top, so the phone shows the same section and card to start from.
+ */
+export function followView(
+  layout: BoardLayout,
+  frame: Frame,
+  view: Size,
+  readingScale: number,
+  minReadable = 0.6,
+): FitView {
+  const fit = letterbox(frameTarget(layout, frame), view);
+  if (fit.scale >= readingScale * minReadable) return fit;
+  const first = firstAnchor(layout, frame) ?? frameTarget(layout, frame);
+  const top = Math.max(0, first.y - 8 / readingScale);
+  return { scale: readingScale, x: 0, y: top };
 }
 
 /** The ids of the cards wholly inside `rect` (the test bridge and the tests ask this). */

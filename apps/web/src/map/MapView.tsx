@@ -1,4 +1,4 @@
-import { type BoardState, type CardState, may, ownValue } from '@kinmap/model';
+import { type BoardState, type CardId, type CardState, may, ownValue } from '@kinmap/model';
 import type Konva from 'konva';
 import { type KeyboardEvent, type RefObject, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { publicCardId } from '../board/bothDocuments';
@@ -9,6 +9,7 @@ import { useCardWriter } from '../board/professionalsOnlyContext';
 import type { BoardSession, Me } from '../board/useBoard';
 import { type BoardLayout, sharesBoardCoordinates } from '../canvas/boardLayout';
 import { scaleRect } from '../canvas/camera';
+import { frameTarget } from '../canvas/frame';
 import { type BoardPoint, scrollToReveal } from '../canvas/geometry';
 import { readingOrder } from '../canvas/layoutQueries';
 import { needsSafetyGoal } from '../canvas/pairs';
@@ -27,12 +28,14 @@ import { historyCommand, keyCommand, moveCommand } from './boardKeys';
 import { CardEditor } from './CardEditor';
 import { CardNotes } from './CardNotes';
 import { FollowPicker } from './FollowPicker';
+import { wallFrames } from './follow';
 import { LockControl } from './LockControl';
 import { isProjectorLink, projectorBoard } from './projector';
 import { Toolbar } from './Toolbar';
 import { useBoardLayout } from './useBoardLayout';
 import { useMapNavigation } from './useMapNavigation';
 import { ViewControls } from './ViewControls';
+import { WallControl, WallOutline } from './WallControl';
 
 export interface MapViewProps {
   readonly session: BoardSession | null;
@@ -70,13 +73,28 @@ export function MapView({ session, board: myBoard, me, peers, setCursor, stageRe
   const watchers = useMemo(() => cardWatchers(peers), [peers]);
 
   const mayMove = useCallback((card: CardState) => mayMoveOrDelete(card, me), [me]);
-  const nav = useMapNavigation({ scrollRef, layout, view: viewport, awareness, peers, projector });
+  const shareable = useCallback((id: string) => publicCardId(board, id as CardId) !== null, [board]);
+  const nav = useMapNavigation({
+    scrollRef,
+    layout,
+    view: viewport,
+    awareness,
+    peers,
+    projector,
+    shareable,
+    leadsWall: may(me.role, 'A4'),
+  });
   const { camera, follow } = nav;
   const { scale } = camera;
+  // What the wall screens show, as outlines on a facilitator's own board.
+  const walls = useMemo(
+    () =>
+      layout && !projector && may(me.role, 'A4') ? wallFrames(peers).map((f) => frameTarget(layout, f)) : [],
+    [layout, projector, me.role, peers],
+  );
   // A phone's stacked layout is laid out to the phone's width, so its coordinates mean other
-  // places than everyone else's: there, pointers are neither shared nor shown, and following
-  // and "bring everyone to me" are not offered (the phone ignores summons). Everyone can still
-  // see who works on which card (that goes by card, not by place).
+  // places than everyone else's: there, pointers are neither shared nor shown. Following and
+  // "bring everyone to me" go by frame (sections and cards, canvas/frame.ts), so they work there.
   const coordinated = layout !== null && sharesBoardCoordinates(layout);
   useEffect(() => {
     if (!coordinated) setCursor(null);
@@ -155,17 +173,18 @@ export function MapView({ session, board: myBoard, me, peers, setCursor, stageRe
             />
           )}
           <ViewControls scale={scale} onZoom={nav.zoom} onFit={nav.fitBoard} onColumn={nav.zoomToColumn}>
-            {coordinated && (
-              <FollowPicker
-                peers={peers}
-                following={follow.following}
-                onFollow={follow.follow}
-                myRole={me.role}
-                onSummon={() => {
-                  nav.summonEveryone();
-                  actions.showNotice('map.broughtEveryone');
-                }}
-              />
+            <FollowPicker
+              peers={peers}
+              following={follow.following}
+              onFollow={follow.follow}
+              myRole={me.role}
+              onSummon={() => {
+                nav.summonEveryone();
+                actions.showNotice('map.broughtEveryone');
+              }}
+            />
+            {may(me.role, 'A4') && walls.length > 0 && (
+              <WallControl live={follow.wallLive} onLive={follow.setWallLive} onSend={follow.sendToWall} />
             )}
             <button type="button" onClick={() => setProjector(true)}>
               {t('map.projector')}
@@ -180,7 +199,11 @@ export function MapView({ session, board: myBoard, me, peers, setCursor, stageRe
             }}
           />
           <p className="notice" role="status" aria-live="polite">
-            {actions.notice ? t(actions.notice) : ''}
+            {actions.notice
+              ? t(actions.notice)
+              : follow.broughtBy !== null
+                ? t('map.broughtBy', { name: follow.broughtBy })
+                : ''}
           </p>
           <PeerActivityList board={board} watchers={watchers} />
         </>
@@ -223,6 +246,10 @@ export function MapView({ session, board: myBoard, me, peers, setCursor, stageRe
               mayMove={mayMove}
               onCursor={projector || !coordinated ? ignoreCursor : setCursor}
             />
+            {walls.map((rect, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the walls have no ids; order is stable
+              <WallOutline key={i} rect={rect} scale={scale} />
+            ))}
             {editingWriter && editingId && editingRect && (
               // The editor is laid out in board coordinates and scaled with the canvas.
               <div className="map-editor-layer" style={{ transform: `scale(${scale})` }}>

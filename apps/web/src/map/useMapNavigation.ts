@@ -1,20 +1,13 @@
 import type { Column } from '@kinmap/model';
-import { type RefObject, useCallback, useEffect, useLayoutEffect, useRef } from 'react';
+import { type RefObject, useCallback, useLayoutEffect, useRef } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import { publishPresence } from '../board/presence/localPresence';
 import type { Peer } from '../board/presence/presence';
 import { type BoardLayout, sharesBoardCoordinates } from '../canvas/boardLayout';
-import {
-  type BoardViewport,
-  type Camera,
-  fitBoardWidth,
-  followerCamera,
-  projectorCamera,
-  type Size,
-  viewportOf,
-} from '../canvas/camera';
+import { type Camera, fitBoardWidth, type Size, viewportOf } from '../canvas/camera';
 import { viewCommand } from './boardKeys';
-import { PROJECTOR_ZOOM } from './projector';
+import type { LeaderView } from './follow';
+import { frameOfView, leaderCamera } from './projector';
 import { type CameraControls, useCamera } from './useCamera';
 import { type FollowControls, useFollow } from './useFollow';
 
@@ -25,8 +18,12 @@ export interface MapNavigationInput {
   readonly view: Size | null;
   readonly awareness: Awareness | null;
   readonly peers: readonly Peer[];
-  /** A wall screen follows the facilitator (larger) and shares no view of its own. */
+  /** A wall screen shows what the facilitator frames (letterboxed) and is followed by nobody. */
   readonly projector: boolean;
+  /** May this card's id travel in presence (not a professionals-only card)? */
+  readonly shareable: (cardId: string) => boolean;
+  /** A facilitator ([A4]) frames what the wall shows. */
+  readonly leadsWall: boolean;
 }
 
 export interface MapNavigation {
@@ -50,44 +47,41 @@ export function useMapNavigation({
   awareness,
   peers,
   projector,
+  shareable,
+  leadsWall,
 }: MapNavigationInput): MapNavigation {
   const shareViewRef = useRef<(camera: Camera) => void>(() => {});
   const camera = useCamera(scrollRef, (c) => shareViewRef.current(c));
   const { viewSize, moveTo } = camera;
-  // A phone's stacked layout has its own coordinates: it neither shares its view nor jumps to
-  // anyone else's (following is not offered there; see MapView).
+  // A phone's stacked layout has its own coordinates: its raw viewport and pointer mean nothing
+  // elsewhere, but its frame (anchors: sections and cards) does, so it follows and is followed.
   const shares = layout !== null && sharesBoardCoordinates(layout);
-  const sharesRef = useRef(shares);
-  sharesRef.current = shares;
-  const moveToLeader = useCallback(
-    (c: Camera) => {
-      if (sharesRef.current) moveTo(c);
-    },
-    [moveTo],
-  );
-  const wallCamera = useCallback(
-    (leader: BoardViewport) => projectorCamera(leader, viewSize() ?? { width: 1, height: 1 }, PROJECTOR_ZOOM),
+  const layoutRef = useRef(layout);
+  layoutRef.current = layout;
+  const shareableRef = useRef(shareable);
+  shareableRef.current = shareable;
+  const frameOf = useCallback(
+    (c: Camera) => frameOfView(layoutRef.current, c, viewSize(), (id) => shareableRef.current(id)),
     [viewSize],
   );
-  const leaderCamera = useCallback(
-    (leader: BoardViewport) => followerCamera(leader, viewSize() ?? { width: 1, height: 1 }),
-    [viewSize],
+  // A new function on every new layout, so a follower re-fits when the board under it changes.
+  const showLeader = useCallback(
+    (leader: LeaderView) => (layout ? leaderCamera(layout, leader, viewSize(), projector) : null),
+    [layout, viewSize, projector],
   );
   const follow = useFollow({
     awareness,
     peers,
-    moveTo: moveToLeader,
+    moveTo,
     current: camera.current,
     viewSize,
-    cameraForLeader: projector ? wallCamera : leaderCamera,
-    followFacilitator: projector,
+    frameOf,
+    sharesCoordinates: shares,
+    showLeader,
+    screen: projector ? 'wall' : 'screen',
+    leadsWall: leadsWall && !projector,
   });
-  // Nobody should follow the projector: it shows someone else's view.
-  shareViewRef.current = projector || !shares ? () => {} : follow.shareView;
-  useEffect(() => {
-    if (awareness && layout && !sharesBoardCoordinates(layout))
-      publishPresence(awareness, { viewport: null });
-  }, [awareness, layout]);
+  shareViewRef.current = follow.shareView;
   useFitWidth(camera, layout?.width ?? null, view, follow.following !== null);
 
   const byHand = () => {
@@ -107,10 +101,10 @@ export function useMapNavigation({
     if (rect) camera.fitColumn(rect);
   };
   const summonEveryone = () => {
-    const size = viewSize();
-    if (awareness && shares)
+    const now = camera.current();
+    if (awareness)
       publishPresence(awareness, {
-        summon: { at: Date.now(), viewport: viewportOf(camera.current(), size ?? undefined) },
+        summon: { at: Date.now(), viewport: viewportOf(now, viewSize() ?? undefined), frame: frameOf(now) },
       });
   };
   const onViewKey = (chord: Parameters<typeof viewCommand>[0]) => {
