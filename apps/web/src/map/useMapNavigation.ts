@@ -1,5 +1,5 @@
 import type { Column } from '@kinmap/model';
-import { type RefObject, useCallback, useLayoutEffect, useRef } from 'react';
+import { type RefObject, useCallback, useEffect, useLayoutEffect, useRef } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import { publishPresence } from '../board/presence/localPresence';
 import type { Peer } from '../board/presence/presence';
@@ -82,6 +82,12 @@ export function useMapNavigation({
     leadsWall: leadsWall && !projector,
   });
   shareViewRef.current = follow.shareView;
+  // Cards come and go under a still view: share what it holds now (the wall follows anchors).
+  const { shareView } = follow;
+  const { current } = camera;
+  useEffect(() => {
+    if (layout) shareView(current());
+  }, [layout, shareView, current]);
   useFitWidth(camera, layout?.width ?? null, view, follow.following !== null);
 
   const byHand = () => {

@@ -169,7 +169,7 @@ describe('frames from other browsers', () => {
   });
 
   it('ignores a hostile frame whole: bad ids, unknown sections, too many cards, odd numbers, wrong types', () => {
-    const bad: Record<string, unknown>[] = [
+    const bad: unknown[] = [
       { ...frame, cards: ['c1', '<script>'] },
       { ...frame, cards: Array.from({ length: MAX_FRAME_CARDS + 1 }, (_, i) => `c${i}`) },
       { ...frame, cards: 'c1' },
