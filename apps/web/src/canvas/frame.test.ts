@@ -5,7 +5,9 @@ import { type BoardLayout, layoutBoard } from './boardLayout';
 import type { Size } from './camera';
 import {
   cardsWhollyIn,
+  firstAnchor,
   fitCamera,
+  followView,
   frameAnchors,
   frameColumn,
   frameTarget,
@@ -100,6 +102,40 @@ describe('frameAnchors', () => {
     if (!pr) throw new Error('no card on the phone');
     expect(there.x).toBeCloseTo(pr.x + (10 / r.width) * pr.width, 6);
     expect(there.width).toBeCloseTo(pr.width / 3, 6);
+  });
+});
+
+describe('followView (a follower that is not the wall)', () => {
+  const state = sample(60);
+  const laptop = layoutBoard(state, LAPTOP, measure);
+  const column = laptop.columns[0]?.rect;
+  if (!column) throw new Error('no column');
+  const frame = frameAnchors(laptop, {
+    x: 0,
+    y: 0,
+    width: column.x + column.width + 5,
+    height: laptop.height,
+  });
+
+  it('on a phone, a whole column would be unreadable: it shows the first section at reading size instead', () => {
+    const phone = layoutBoard(state, PHONE, measure);
+    const reading = PHONE.width / phone.width;
+    const view = followView(phone, frame, PHONE, reading);
+    expect(view.scale).toBe(reading);
+    const first = firstAnchor(phone, frame);
+    if (!first) throw new Error('no anchor');
+    // The first anchored thing starts at the top of the phone's view.
+    expect(onScreen(first, view).y).toBeGreaterThanOrEqual(0);
+    expect(onScreen(first, view).y).toBeLessThan(20);
+  });
+
+  it('on a screen where it stays readable, it letterboxes like the wall', () => {
+    const wall = layoutBoard(state, WALL, measure);
+    const section = laptop.sections[0]?.rect;
+    if (!section) throw new Error('no section');
+    const one = frameAnchors(laptop, { ...section, x: section.x - 2, y: section.y - 2, height: 300 });
+    const view = followView(wall, one, WALL, WALL.width / wall.width);
+    expect(view).toEqual(letterbox(frameTarget(wall, one), WALL));
   });
 });
 
