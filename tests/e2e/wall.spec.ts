@@ -120,10 +120,10 @@ test('the wall shows every card the facilitator sees in full, letterboxed; the f
   await expect.poll(async () => (await wall.cards()).length, { timeout: SLOW }).toBe(21);
 
   // The facilitator zooms on the first column: every card they see in full is in full on the wall.
-  await chair.page.getByRole('button', { name: 'Worries' }).click();
-  await chair.page.waitForTimeout(300);
+  await zoomOnColumn(chair, 'Worries');
   const framed = await cardsInFull(chair);
-  expect(framed.length).toBeGreaterThan(3);
+  expect(framed.length).toBeGreaterThan(1);
+  expect(framed.length).toBeLessThan(21);
   await expect
     .poll(
       async () => {
@@ -133,49 +133,48 @@ test('the wall shows every card the facilitator sees in full, letterboxed; the f
       { timeout: SLOW },
     )
     .toEqual([]);
-  // Nothing the wall shows is cut at its edges either: whatever it shows partly is context beside the frame.
   const wallArea = await boardArea(wall.page);
+  expect(wallArea.width).toBeGreaterThan(1800);
   // The facilitator sees where the wall is: its outline over their own board.
   const outline = chair.page.getByTestId('wall-outline');
   await expect(outline).toBeVisible();
   await expect(outline).toContainText('On the wall');
   await shoot(chair, 'laptop-1400x900-framing-first-column', testInfo);
   await shoot(wall, 'wall-1920x1080-first-column', testInfo);
-  expect(wallArea.width).toBeGreaterThan(1800);
 
-  // Hold the wall: the facilitator looks elsewhere, the wall stays; "Send" moves it.
-  await chair.page.getByRole('button', { name: 'Hold the wall' }).click();
-  await expect(chair.page.getByRole('button', { name: 'Hold the wall' })).toHaveAttribute(
-    'aria-pressed',
-    'true',
-  );
-  await chair.page.getByRole('button', { name: 'Needs to happen' }).click();
-  await chair.page.waitForTimeout(500);
-  const third = await cardsInFull(chair);
-  expect(third.some((id) => framed.includes(id))).toBe(false);
-  expect((await cardsInFull(wall)).filter((id) => framed.includes(id))).toEqual(framed);
-  await chair.page.getByRole('button', { name: 'Send this view to the wall' }).click();
-  await expect
-    .poll(
-      async () => {
-        const shown = await cardsInFull(wall);
-        return third.filter((id) => !shown.includes(id));
-      },
-      { timeout: SLOW },
-    )
-    .toEqual([]);
-
-  // Fit board: the whole board on the wall, nothing cut at the top or the bottom.
-  await chair.page.getByRole('button', { name: 'Hold the wall' }).click();
+  // Hold the wall: the facilitator looks at the whole board, the wall stays; "Send" moves it.
+  const hold = chair.page.getByRole('button', { name: 'Hold the wall' });
+  await hold.click();
+  await expect(hold).toHaveAttribute('aria-pressed', 'true');
   await chair.page.getByRole('button', { name: 'Fit board' }).click();
+  await expect.poll(async () => (await cardsInFull(chair)).length, { timeout: SLOW }).toBe(21);
+  await chair.page.waitForTimeout(1000);
+  expect((await cardsInFull(wall)).length).toBeLessThan(21);
+  await chair.page.getByRole('button', { name: 'Send this view to the wall' }).click();
+  // The whole board on the wall, nothing cut at the top or the bottom.
   await expect.poll(async () => (await cardsInFull(wall)).length, { timeout: SLOW }).toBe(21);
   for (const category of ['harm', 'nextStep']) {
     const section = await wall.sectionRect(category);
     if (!section) throw new Error('section not drawn');
     expect(whollyIn(section, wallArea)).toBe(true);
   }
+  const scale = (await wall.stageScale()) ?? 0;
+  // Not yet the large-text wall layout (issue 13): card text is 15 board units, this many CSS px.
+  testInfo.annotations.push({
+    type: 'wall card text px at fit, 21 cards',
+    description: (15 * scale).toFixed(1),
+  });
   await shoot(wall, 'wall-1920x1080-fit-board', testInfo);
+  await hold.click();
+  await expect(hold).toHaveAttribute('aria-pressed', 'false');
 });
+
+/** The facilitator zooms on a column: the column button, then back out to where a few cards show whole. */
+async function zoomOnColumn(map: MapPage, column: string): Promise<void> {
+  await map.page.getByRole('button', { name: column }).click();
+  for (let i = 0; i < 4; i++) await map.page.getByRole('button', { name: 'Zoom out' }).click();
+  await map.page.waitForTimeout(500);
+}
 
 test('follow and “bring everyone to me” between a laptop, the wall and a phone show the same cards', async ({
   openParticipant,
@@ -201,9 +200,7 @@ test('follow and “bring everyone to me” between a laptop, the wall and a pho
   const followPicker = phone.page.getByRole('combobox', { name: 'Follow' });
   await followPicker.selectOption({ label: 'Sam Chair (Facilitator)' });
   // The facilitator frames a few cards of "Working well".
-  await chair.page.getByRole('button', { name: 'Working well' }).click();
-  await chair.page.getByRole('button', { name: 'Zoom in' }).click();
-  await chair.page.waitForTimeout(300);
+  await zoomOnColumn(chair, 'Working well');
   const framed = await cardsInFull(chair);
   expect(framed.length).toBeGreaterThan(0);
   // The wall shows every one of them in full.
@@ -225,10 +222,7 @@ test('follow and “bring everyone to me” between a laptop, the wall and a pho
 
   // The phone stops following; the facilitator moves on and brings everyone to their view.
   await followPicker.selectOption({ label: 'Nobody' });
-  await chair.page.getByRole('button', { name: 'Worries' }).click();
-  await chair.page.getByRole('button', { name: 'Zoom in' }).click();
-  await chair.page.getByRole('button', { name: 'Zoom in' }).click();
-  await chair.page.waitForTimeout(300);
+  await zoomOnColumn(chair, 'Needs to happen');
   const summoned = await cardsInFull(chair);
   expect(summoned.length).toBeGreaterThan(0);
   await chair.page.getByRole('button', { name: 'Bring everyone to me' }).click();

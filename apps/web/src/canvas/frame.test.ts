@@ -117,14 +117,15 @@ describe('followView (a follower that is not the wall)', () => {
     height: laptop.height,
   });
 
-  it('on a phone, a whole column would be unreadable: it shows the first section at reading size instead', () => {
+  it('on a phone, a whole column would be unreadable: it shows its first card at reading size instead', () => {
     const phone = layoutBoard(state, PHONE, measure);
     const reading = PHONE.width / phone.width;
     const view = followView(phone, frame, PHONE, reading);
     expect(view.scale).toBe(reading);
     const first = firstAnchor(phone, frame);
     if (!first) throw new Error('no anchor');
-    // The first anchored thing starts at the top of the phone's view.
+    // The column's first card starts at the top of the phone's view.
+    expect(first).toEqual(phone.cards.c0?.rect);
     expect(onScreen(first, view).y).toBeGreaterThanOrEqual(0);
     expect(onScreen(first, view).y).toBeLessThan(20);
   });

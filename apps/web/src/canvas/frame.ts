@@ -195,24 +195,40 @@ export function cardsWhollyIn(layout: BoardLayout, rect: Rect): string[] {
   });
 }
 
-/** The first anchored thing in reading order as laid out here: where a phone goes. */
+/**
+ * Where a phone goes: the first anchored CARD as laid out here (a listed card, or one inside an
+ * anchored section, column or the analysis band), so the same card is in view; else the first
+ * anchored section or column. Topmost first (the stacked layout reads top to bottom).
+ */
 export function firstAnchor(layout: BoardLayout, frame: Frame): Rect | null {
-  const rects: Rect[] = [];
+  const cards: Rect[] = [];
+  const others: Rect[] = [];
+  const addCard = (id: string) => {
+    const card = ownValue(layout.cards, id);
+    if (card) cards.push(card.rect);
+  };
   for (const column of frame.columns) {
     const c = layout.columns.find((x) => x.column === column);
-    if (c) rects.push(c.rect);
+    if (c) others.push(c.rect);
+    for (const s of layout.sections) if (s.column === column) for (const id of s.cardIds) addCard(id);
   }
   for (const category of frame.sections) {
     const s = layout.sections.find((x) => x.category === category);
-    if (s) rects.push(s.rect);
+    if (!s) continue;
+    others.push(s.rect);
+    for (const id of s.cardIds) addCard(id);
   }
-  for (const id of frame.cards) {
-    const card = ownValue(layout.cards, id);
-    if (card) rects.push(card.rect);
+  for (const id of frame.cards) addCard(id);
+  if (frame.analysis) {
+    others.push(layout.analysis.rect);
+    for (const row of layout.analysis.rows) {
+      if (row.dangerStatementId) addCard(row.dangerStatementId);
+      if (row.safetyGoalId) addCard(row.safetyGoalId);
+    }
   }
-  if (frame.analysis) rects.push(layout.analysis.rect);
-  rects.sort((a, b) => a.y - b.y || a.x - b.x);
-  return rects[0] ?? null;
+  const pick = cards.length > 0 ? cards : others;
+  pick.sort((a, b) => a.y - b.y || a.x - b.x);
+  return pick[0] ?? null;
 }
 
 /** The column a frame is mostly about, here: the one holding its first anchor (for a one-column phone). */
