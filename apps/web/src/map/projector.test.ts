@@ -52,4 +52,13 @@ describe('projector', () => {
     const leader = { frame: null, viewport: { x: 10, y: 10, scale: 1 } };
     expect(leaderCamera(phone, leader, { width: 390, height: 600 }, false)).toBeNull();
   });
+
+  it('a follower with the same board copies the leader’s view exactly (not letterboxed)', () => {
+    const state = board([card('a', 'harm', 0, 'One')]);
+    const laptop = layoutBoard(state, { width: 1400, height: 900 }, measure);
+    const viewport = { x: 100, y: 50, scale: 2, width: 600, height: 400 };
+    const frame = frameAnchors(laptop, { x: 100, y: 50, width: 600, height: 400 });
+    const camera = leaderCamera(laptop, { frame, viewport }, { width: 1200, height: 800 }, false);
+    expect(camera).toEqual({ scale: 2, scrollLeft: 200, scrollTop: 100 });
+  });
 });

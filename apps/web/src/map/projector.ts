@@ -47,6 +47,14 @@ export function leaderCamera(
   wall: boolean,
 ): Camera | null {
   if (!view || view.width <= 0 || view.height <= 0) return null;
+  // A follower with the very same board (same size, three columns) copies the leader's view
+  // exactly; anchors are for every other screen.
+  const same =
+    leader.frame !== null &&
+    leader.frame.board.width === layout.width &&
+    leader.frame.board.height === layout.height;
+  if (!wall && same && leader.viewport && sharesBoardCoordinates(layout))
+    return followerCamera(leader.viewport, view);
   if (leader.frame) {
     const target = frameTarget(layout, leader.frame);
     if (wall) return fitCamera(letterbox(target, view, WALL_PADDING));
