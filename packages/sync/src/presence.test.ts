@@ -79,6 +79,7 @@ describe('presence identity [A5]', () => {
       role: 'facilitator',
       viewport: view,
       summon: { at: 1, viewport: view },
+      wall: { rect: { x: 0, y: 0, width: 1, height: 1 }, cards: [] },
     });
     facilitator.client.awareness.setLocalState({
       participantId: 'someoneElse',
@@ -172,6 +173,41 @@ describe('presence never names a professionals-only card to the family side [A6]
     await settle();
     for (const guest of [family, network, wall, late]) {
       expect(stateOf(guest.client, practitioner.client)).toMatchObject({ selected: SHARED_CARD });
+      expect(awarenessText(guest.client)).not.toContain(SECRET_CARD);
+    }
+  });
+});
+
+describe('frames (what a screen shows, as anchors) never name a professionals-only card either [A6]', () => {
+  it('[A6] a frame’s card anchors reach the family side without restricted cards; staff get them as sent', async () => {
+    const { join, settle } = await setup();
+    const family = join('family', 'mFamily', 'Alex');
+    const wall = join('viewer', 'mWall', 'Wall');
+    const colleague = join('practitioner', 'mPat', 'Pat');
+    const chair = join('facilitator', 'mChair', 'Sam Chair');
+    await settle();
+    const at = { x: 0, y: 0, width: 1, height: 1 };
+    const frame = {
+      rect: { x: 0, y: 0, width: 100, height: 100 },
+      cards: [SHARED_CARD, SECRET_CARD],
+      within: { kind: 'card', id: SECRET_CARD, at },
+    };
+    chair.client.awareness.setLocalState({
+      frame,
+      wall: frame,
+      wallView: frame,
+      summon: { at: 1, viewport: { x: 0, y: 0, scale: 1 }, frame },
+    });
+    await settle();
+    expect(stateOf(colleague.client, chair.client)).toMatchObject({ frame, wall: frame });
+    for (const guest of [family, wall]) {
+      const seen = stateOf(guest.client, chair.client);
+      for (const field of ['frame', 'wall', 'wallView'])
+        expect(seen?.[field]).toMatchObject({ cards: [SHARED_CARD], within: null });
+      expect((seen?.summon as { frame: unknown } | undefined)?.frame).toMatchObject({
+        cards: [SHARED_CARD],
+        within: null,
+      });
       expect(awarenessText(guest.client)).not.toContain(SECRET_CARD);
     }
   });

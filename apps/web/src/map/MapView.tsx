@@ -1,4 +1,4 @@
-import { type BoardState, type CardState, may, ownValue } from '@kinmap/model';
+import { type BoardState, type CardId, type CardState, may, ownValue } from '@kinmap/model';
 import type Konva from 'konva';
 import { type KeyboardEvent, type RefObject, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { publicCardId } from '../board/bothDocuments';
@@ -8,6 +8,7 @@ import { type CardWatcher, cardWatchers, type Peer } from '../board/presence/pre
 import { useCardWriter } from '../board/professionalsOnlyContext';
 import type { BoardSession, Me } from '../board/useBoard';
 import { type BoardLayout, sharesBoardCoordinates } from '../canvas/boardLayout';
+import { frameTarget } from '../canvas/frame';
 import type { BoardPoint } from '../canvas/geometry';
 import { readingOrder } from '../canvas/layoutQueries';
 import { needsSafetyGoal } from '../canvas/pairs';
@@ -27,6 +28,7 @@ import { CardEditor } from './CardEditor';
 import { CardNotes } from './CardNotes';
 import { ColumnTabs } from './ColumnTabs';
 import { FollowPicker } from './FollowPicker';
+import { wallFrames } from './follow';
 import { LockControl } from './LockControl';
 import { isProjectorLink, projectorBoard } from './projector';
 import { Toolbar } from './Toolbar';
@@ -34,6 +36,7 @@ import { useBoardLayout } from './useBoardLayout';
 import { useCameraTransform } from './useCamera';
 import { useMapNavigation } from './useMapNavigation';
 import { ViewControls } from './ViewControls';
+import { WallControl, WallOutline } from './WallControl';
 
 export interface MapViewProps {
   readonly session: BoardSession | null;
@@ -75,6 +78,7 @@ export function MapView({ session, board: myBoard, me, peers, setCursor, stageRe
     (x: number, y: number) => grabsPointerAt(stageRef.current, x, y),
     [stageRef],
   );
+  const shareable = useCallback((id: string) => publicCardId(board, id as CardId) !== null, [board]);
   const nav = useMapNavigation({
     viewRef: scrollRef,
     layout,
@@ -83,15 +87,23 @@ export function MapView({ session, board: myBoard, me, peers, setCursor, stageRe
     peers,
     projector,
     grabsPointer,
+    shareable,
+    leadsWall: may(me.role, 'A4'),
   });
   const { camera, follow } = nav;
   const { scale } = camera;
   const editorLayerRef = useRef<HTMLDivElement | null>(null);
   useCameraTransform(editorLayerRef, camera);
-  // A phone's stacked layout is laid out to the phone's width, so its coordinates mean other
-  // places than everyone else's: there, pointers are neither shared nor shown, and following
-  // and "bring everyone to me" are not offered (the phone ignores summons). Everyone can still
-  // see who works on which card (that goes by card, not by place).
+  const overlayLayerRef = useRef<HTMLDivElement | null>(null);
+  useCameraTransform(overlayLayerRef, camera);
+  // What the wall screens show, as outlines on a facilitator's own board.
+  const walls = useMemo(
+    () =>
+      layout && !projector && may(me.role, 'A4') ? wallFrames(peers).map((f) => frameTarget(layout, f)) : [],
+    [layout, projector, me.role, peers],
+  ); // A phone's stacked layout is laid out to the phone's width, so its coordinates mean other
+  // places than everyone else's: there, pointers are neither shared nor shown. Following and
+  // "bring everyone to me" go by frame (sections and cards, canvas/frame.ts), so they work there.
   const coordinated = layout !== null && sharesBoardCoordinates(layout);
   useEffect(() => {
     if (!coordinated) setCursor(null);
@@ -164,17 +176,18 @@ export function MapView({ session, board: myBoard, me, peers, setCursor, stageRe
             />
           )}
           <ViewControls scale={scale} onZoom={nav.zoom} onFit={nav.fitBoard} onColumn={nav.zoomToColumn}>
-            {coordinated && (
-              <FollowPicker
-                peers={peers}
-                following={follow.following}
-                onFollow={follow.follow}
-                myRole={me.role}
-                onSummon={() => {
-                  nav.summonEveryone();
-                  actions.showNotice('map.broughtEveryone');
-                }}
-              />
+            <FollowPicker
+              peers={peers}
+              following={follow.following}
+              onFollow={follow.follow}
+              myRole={me.role}
+              onSummon={() => {
+                nav.summonEveryone();
+                actions.showNotice('map.broughtEveryone');
+              }}
+            />
+            {may(me.role, 'A4') && walls.length > 0 && (
+              <WallControl live={follow.wallLive} onLive={follow.setWallLive} onSend={follow.sendToWall} />
             )}
             <button type="button" onClick={() => setProjector(true)}>
               {t('map.projector')}
@@ -189,7 +202,11 @@ export function MapView({ session, board: myBoard, me, peers, setCursor, stageRe
             }}
           />
           <p className="notice" role="status" aria-live="polite">
-            {actions.notice ? t(actions.notice) : ''}
+            {actions.notice
+              ? t(actions.notice)
+              : follow.broughtBy !== null
+                ? t('map.broughtBy', { name: follow.broughtBy })
+                : ''}
           </p>
           <PeerActivityList board={board} watchers={watchers} />
         </>
@@ -232,6 +249,13 @@ export function MapView({ session, board: myBoard, me, peers, setCursor, stageRe
               mayMove={mayMove}
               onCursor={projector || !coordinated ? ignoreCursor : setCursor}
             />
+            {/* Laid out in board coordinates and moved with the camera, like the editor. */}
+            <div className="map-editor-layer" ref={overlayLayerRef}>
+              {walls.map((rect, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: the walls have no ids; order is stable
+                <WallOutline key={i} rect={rect} scale={1} />
+              ))}
+            </div>
             {editingWriter && editingId && editingRect && (
               // The editor is laid out in board coordinates and moved and scaled with the camera.
               <div className="map-editor-layer" ref={editorLayerRef}>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type Peer, readPeers } from '../board/presence/presence';
-import { facilitatorToFollow, followedViewport, newSummon, summonsSeen } from './follow';
+import { facilitatorToFollow, followedView, newSummon, summonsSeen } from './follow';
 
 const base = { participantId: 'p', name: 'Sam', role: 'facilitator', color: '', cursor: null };
 const view = (x: number) => ({ x, y: 0, scale: 1 });
@@ -13,29 +13,30 @@ describe('newSummon', () => {
   it('obeys a facilitator’s summon once, and a later one again', () => {
     const first = peers({ summon: { at: 1, viewport: view(100) } });
     const a = newSummon(first, new Map());
-    expect(a.viewport).toEqual(view(100));
-    expect(newSummon(first, a.seen).viewport).toBeNull();
+    expect(a.summon?.viewport).toEqual(view(100));
+    expect(a.summon?.name).toBe('Sam');
+    expect(newSummon(first, a.seen).summon).toBeNull();
     const second = peers({ summon: { at: 2, viewport: view(300) } });
-    expect(newSummon(second, a.seen).viewport).toEqual(view(300));
+    expect(newSummon(second, a.seen).summon?.viewport).toEqual(view(300));
   });
 
   it('ignores a summon from anyone who is not a facilitator', () => {
     const family = peers({ role: 'family', summon: { at: 1, viewport: view(100) } });
-    expect(newSummon(family, new Map()).viewport).toBeNull();
+    expect(newSummon(family, new Map()).summon).toBeNull();
   });
 
   it('does not obey summons that were already there when the screen opened', () => {
     const old = peers({ summon: { at: 1, viewport: view(100) } });
-    expect(newSummon(old, summonsSeen(old)).viewport).toBeNull();
+    expect(newSummon(old, summonsSeen(old)).summon).toBeNull();
   });
 });
 
 describe('following', () => {
   it('reads the followed person’s viewport, and nothing once they have gone', () => {
     const list = peers({ viewport: view(40) });
-    expect(followedViewport(list, 10)).toEqual(view(40));
-    expect(followedViewport(list, 99)).toBeNull();
-    expect(followedViewport(list, null)).toBeNull();
+    expect(followedView(list, 10)).toEqual({ frame: null, viewport: view(40) });
+    expect(followedView(list, 99)).toBeNull();
+    expect(followedView(list, null)).toBeNull();
   });
 
   it('has a wall screen follow a facilitator who shares a viewport', () => {

@@ -4,19 +4,11 @@ import type { Awareness } from 'y-protocols/awareness';
 import { publishPresence } from '../board/presence/localPresence';
 import type { Peer } from '../board/presence/presence';
 import { type BoardLayout, boardPages, sharesBoardCoordinates } from '../canvas/boardLayout';
-import {
-  type BoardViewport,
-  type Camera,
-  fitRect,
-  fitWidth,
-  followerCamera,
-  projectorCamera,
-  type Size,
-  viewportOf,
-} from '../canvas/camera';
+import { type Camera, fitRect, fitWidth, type Size, viewportOf } from '../canvas/camera';
 import type { Rect } from '../canvas/geometry';
 import { viewCommand } from './boardKeys';
-import { PROJECTOR_ZOOM } from './projector';
+import type { LeaderView } from './follow';
+import { frameOfView, leaderCamera } from './projector';
 import { type CameraControls, useCamera } from './useCamera';
 import { type FollowControls, useFollow } from './useFollow';
 
@@ -28,8 +20,12 @@ export interface MapNavigationInput {
   readonly view: Size | null;
   readonly awareness: Awareness | null;
   readonly peers: readonly Peer[];
-  /** A wall screen follows the facilitator (larger) and shares no view of its own. */
+  /** A wall screen shows what the facilitator frames (letterboxed) and is followed by nobody. */
   readonly projector: boolean;
+  /** May this card's id travel in presence (not a professionals-only card)? */
+  readonly shareable: (cardId: string) => boolean;
+  /** A facilitator ([A4]) frames what the wall shows. */
+  readonly leadsWall: boolean;
   /** Whether a press at this client point is on a card or a button of the canvas (then it does not pan). */
   readonly grabsPointer?: (clientX: number, clientY: number) => boolean;
 }
@@ -69,6 +65,8 @@ export function useMapNavigation({
   peers,
   projector,
   grabsPointer,
+  shareable,
+  leadsWall,
 }: MapNavigationInput): MapNavigation {
   const shareViewRef = useRef<(camera: Camera) => void>(() => {});
   const pages = layout ? boardPages(layout) : null;
@@ -91,24 +89,41 @@ export function useMapNavigation({
     onSwipe: (dx, dy) => swipeRef.current(dx, dy),
   });
   const { viewSize, moveTo } = camera;
-  // A phone's page layout has its own coordinates: it neither shares its view nor jumps to
-  // anyone else's (following is not offered there; see MapView).
+  // A phone's page layout has its own coordinates: its raw viewport and pointer mean nothing
+  // elsewhere, but its frame (anchors: sections and cards) does, so it follows and is followed.
   const shares = layout !== null && sharesBoardCoordinates(layout);
-  const sharesRef = useRef(shares);
-  sharesRef.current = shares;
+  const layoutRef = useRef(layout);
+  layoutRef.current = layout;
+  const shareableRef = useRef(shareable);
+  shareableRef.current = shareable;
+  const frameOf = useCallback(
+    (c: Camera) => frameOfView(layoutRef.current, c, viewSize(), (id) => shareableRef.current(id)),
+    [viewSize],
+  );
+  // A new function on every new layout, so a follower re-fits when the board under it changes.
+  const showLeader = useCallback(
+    (leader: LeaderView) => (layout ? leaderCamera(layout, leader, viewSize(), projector) : null),
+    [layout, viewSize, projector],
+  );
+  // On a phone a leader's view may be on another page: turn to the page that holds its centre.
+  const pagesRef = useRef(pages);
+  pagesRef.current = pages;
   const moveToLeader = useCallback(
     (c: Camera) => {
-      if (sharesRef.current) moveTo(c);
+      const phonePages = pagesRef.current;
+      const size = viewSize();
+      if (phonePages && size) {
+        const centre = c.x + size.width / 2 / c.scale;
+        const index = phonePages.findIndex((p) => centre >= p.x && centre < p.x + p.width);
+        const target = index >= 0 ? phonePages[index] : undefined;
+        if (target) {
+          setPage(index);
+          boundsRef.current = target;
+        }
+      }
+      moveTo(c);
     },
-    [moveTo],
-  );
-  const wallCamera = useCallback(
-    (leader: BoardViewport) => projectorCamera(leader, viewSize() ?? { width: 1, height: 1 }, PROJECTOR_ZOOM),
-    [viewSize],
-  );
-  const leaderCamera = useCallback(
-    (leader: BoardViewport) => followerCamera(leader, viewSize() ?? { width: 1, height: 1 }),
-    [viewSize],
+    [moveTo, viewSize],
   );
   const follow = useFollow({
     awareness,
@@ -116,15 +131,19 @@ export function useMapNavigation({
     moveTo: moveToLeader,
     current: camera.current,
     viewSize,
-    cameraForLeader: projector ? wallCamera : leaderCamera,
-    followFacilitator: projector,
+    frameOf,
+    sharesCoordinates: shares,
+    showLeader,
+    screen: projector ? 'wall' : 'screen',
+    leadsWall: leadsWall && !projector,
   });
-  // Nobody should follow the projector: it shows someone else's view.
-  shareViewRef.current = projector || !shares ? () => {} : follow.shareView;
+  shareViewRef.current = follow.shareView;
+  // Cards come and go under a still view: share what it holds now (the wall follows anchors).
+  const { shareView } = follow;
+  const { current } = camera;
   useEffect(() => {
-    if (awareness && layout && !sharesBoardCoordinates(layout))
-      publishPresence(awareness, { viewport: null });
-  }, [awareness, layout]);
+    if (layout) shareView(current());
+  }, [layout, shareView, current]);
   const fitted = useDefaultView(camera, layout, view, follow.following !== null);
 
   const showPageAt = (index: number, rect?: Rect) => {
@@ -180,10 +199,10 @@ export function useMapNavigation({
     else camera.reveal(rect);
   };
   const summonEveryone = () => {
-    const size = viewSize();
-    if (awareness && shares)
+    const now = camera.current();
+    if (awareness)
       publishPresence(awareness, {
-        summon: { at: Date.now(), viewport: viewportOf(camera.current(), size ?? undefined) },
+        summon: { at: Date.now(), viewport: viewportOf(now, viewSize() ?? undefined), frame: frameOf(now) },
       });
   };
   const onViewKey = (chord: Parameters<typeof viewCommand>[0]) => {

@@ -1,4 +1,4 @@
-import { may, type Role } from '@kinmap/model';
+import { CATEGORIES, COLUMNS, may, type Role } from '@kinmap/model';
 import type * as Y from 'yjs';
 
 /**
@@ -7,7 +7,8 @@ import type * as Y from 'yjs';
  * - [A5] `participantId`, `role` and `name` are the connection's member: its id and role from the
  *   upgrade, its display name from the member record (or the board's participants). A family
  *   member cannot appear as the facilitator, nor as anybody else. A `summon` ("bring everyone to
- *   me") from a connection whose role may not summon ([A4]) is removed.
+ *   me") and a `wall` (what the wall screen shows) from a connection whose role may not
+ *   summon ([A4]) are removed.
  * - [A6] Fields naming a card (`CARD_REF_FIELDS`) reach a connection that may not open the
  *   restricted document ([PO1]) only when they name a card of the shared document; otherwise
  *   they arrive as null. So presence never names a professionals-only card to the family side.
@@ -15,6 +16,12 @@ import type * as Y from 'yjs';
 
 /** The presence fields whose value is a card id (the web's selection, typing and focus). */
 export const CARD_REF_FIELDS = ['selected', 'editing', 'focus', 'focused', 'hovered'] as const;
+
+/**
+ * The presence fields holding a frame (what a screen shows, as anchors; the web's canvas/frame.ts):
+ * `cards` is a list of card ids and `within` may name one card. `summon.frame` is one too.
+ */
+export const FRAME_FIELDS = ['frame', 'wall', 'wallView'] as const;
 
 /** Who a connection is, as presence must show it. */
 export interface PresenceSender {
@@ -49,7 +56,11 @@ export function stampPresence(doc: Y.Doc, sender: PresenceSender, state: object)
   stamped.participantId = participantId;
   stamped.role = sender.role;
   stamped.name = sender.displayName ?? (participantId === '' ? '' : participantName(doc, participantId));
-  if (!may(sender.role, 'A4')) delete stamped.summon;
+  if (!may(sender.role, 'A4')) {
+    delete stamped.summon;
+    // What the wall screen shows is the facilitator's to say ([A4]).
+    delete stamped.wall;
+  }
   return stamped;
 }
 
@@ -58,13 +69,60 @@ export function redactPresence(doc: Y.Doc, state: unknown): unknown {
   if (typeof state !== 'object' || state === null) return state;
   const fields = state as Record<string, unknown>;
   const cards = doc.getMap('cards');
+  const shared = (id: unknown) => typeof id === 'string' && cards.has(id);
   let redacted: Record<string, unknown> | null = null;
   for (const field of CARD_REF_FIELDS) {
     const value = fields[field];
     if (value === undefined || value === null) continue;
-    if (typeof value === 'string' && cards.has(value)) continue;
+    if (shared(value)) continue;
     redacted ??= { ...fields };
     redacted[field] = null;
   }
+  for (const field of FRAME_FIELDS) {
+    const frame = redactFrame(fields[field], shared);
+    if (frame === fields[field]) continue;
+    redacted ??= { ...fields };
+    redacted[field] = frame;
+  }
+  const summon = fields.summon;
+  if (typeof summon === 'object' && summon !== null) {
+    const frame = (summon as Record<string, unknown>).frame;
+    const safe = redactFrame(frame, shared);
+    if (safe !== frame) {
+      redacted ??= { ...fields };
+      redacted.summon = { ...(summon as Record<string, unknown>), frame: safe };
+    }
+  }
   return redacted ?? state;
+}
+
+/**
+ * A frame with only shared cards named: `cards` keeps the shared ids (anything not a list becomes
+ * empty) and `within` stays only when it names a shared card, a section, a column or the analysis
+ * band by their fixed names (so no card id rides in it). The same object when nothing is hidden.
+ */
+function redactFrame(frame: unknown, shared: (id: unknown) => boolean): unknown {
+  if (typeof frame !== 'object' || frame === null) return frame;
+  const f = frame as Record<string, unknown>;
+  let out: Record<string, unknown> | null = null;
+  const list = f.cards;
+  if (list !== undefined && (!Array.isArray(list) || !list.every(shared))) {
+    out ??= { ...f };
+    out.cards = Array.isArray(list) ? list.filter(shared) : [];
+  }
+  const within = f.within;
+  if (within !== undefined && within !== null) {
+    const w = within as Record<string, unknown>;
+    const named =
+      typeof within === 'object' &&
+      ((w.kind === 'card' && shared(w.id)) ||
+        (w.kind === 'section' && (CATEGORIES as readonly unknown[]).includes(w.id)) ||
+        (w.kind === 'column' && (COLUMNS as readonly unknown[]).includes(w.id)) ||
+        (w.kind === 'analysis' && w.id === ''));
+    if (!named) {
+      out ??= { ...f };
+      out.within = null;
+    }
+  }
+  return out ?? frame;
 }

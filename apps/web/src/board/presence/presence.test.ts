@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ROLE_COLORS } from '../../canvas/colors';
+import { MAX_FRAME_CARDS } from '../../canvas/frame';
 import { cardWatchers, type Presence, peopleOnline, readPeers, watcherLabel } from './presence';
 
 const valid = { participantId: 'p2', name: 'Alex', role: 'family', color: 'red', cursor: { x: 10, y: 20 } };
@@ -24,6 +25,9 @@ describe('readPeers', () => {
         selected: null,
         editing: null,
         viewport: null,
+        frame: null,
+        wall: null,
+        wallView: null,
         summon: null,
       },
     ]);
@@ -124,7 +128,7 @@ describe('viewport and summon', () => {
       y: 2,
       scale: 1,
     });
-    expect(peer?.summon).toEqual({ at: 5, viewport: { x: 1, y: 2, scale: 1 } });
+    expect(peer?.summon).toEqual({ at: 5, viewport: { x: 1, y: 2, scale: 1 }, frame: null });
     // A letterboxed view (the board centred in a wider screen) starts left of the board.
     expect(one({ viewport: { x: -120, y: -8, scale: 0.5 } })?.viewport).toEqual({
       x: -120,
@@ -139,5 +143,58 @@ describe('viewport and summon', () => {
     expect(one({ viewport: { x: 1e12, y: 2, scale: 1 } })?.viewport).toBeNull();
     expect(one({ summon: { at: 'now', viewport: { x: 1, y: 2, scale: 1 } } })?.summon).toBeNull();
     expect(one({ summon: { at: 1, viewport: null } })?.summon).toBeNull();
+  });
+});
+
+describe('frames from other browsers', () => {
+  const one = (fields: Record<string, unknown>) =>
+    readPeers(new Map<number, unknown>([[2, { ...valid, ...fields }]]), 0)[0];
+  const frame = {
+    rect: { x: 10, y: 20, width: 800, height: 600 },
+    board: { width: 1385, height: 2400 },
+    columns: ['worries'],
+    sections: ['harm', 'harm'],
+    cards: ['c1', 'c2'],
+    analysis: false,
+    within: { kind: 'card', id: 'c1', at: { x: 0, y: 0, width: 1, height: 1 } },
+    onBoard: { x: 0, y: 0, width: 0.5, height: 0.25 },
+  };
+
+  it('reads a frame, the wall’s and one in a summon, dropping repeated anchors', () => {
+    const peer = one({
+      frame,
+      wall: frame,
+      wallView: frame,
+      summon: { at: 1, viewport: { x: 0, y: 0, scale: 1 }, frame },
+    });
+    expect(peer?.frame?.sections).toEqual(['harm']);
+    expect(peer?.frame?.cards).toEqual(['c1', 'c2']);
+    expect(peer?.wall?.columns).toEqual(['worries']);
+    expect(peer?.wallView?.within?.id).toBe('c1');
+    expect(peer?.summon?.frame?.rect).toEqual(frame.rect);
+  });
+
+  it('ignores a hostile frame whole: bad ids, unknown sections, too many cards, odd numbers, wrong types', () => {
+    const bad: unknown[] = [
+      { ...frame, cards: ['c1', '<script>'] },
+      { ...frame, cards: Array.from({ length: MAX_FRAME_CARDS + 1 }, (_, i) => `c${i}`) },
+      { ...frame, cards: 'c1' },
+      { ...frame, sections: ['harm', 'toString'] },
+      { ...frame, columns: ['worries', 'worries', 'worries', 'worries'] },
+      { ...frame, columns: ['__proto__'] },
+      { ...frame, rect: { x: Number.NaN, y: 0, width: 1, height: 1 } },
+      { ...frame, rect: { x: 0, y: 0, width: -1, height: 1 } },
+      { ...frame, rect: { x: 1e12, y: 0, width: 1, height: 1 } },
+      { ...frame, board: { width: 0, height: 10 } },
+      { ...frame, analysis: 'yes' },
+      { ...frame, within: { kind: 'card', id: 'a b', at: { x: 0, y: 0, width: 1, height: 1 } } },
+      { ...frame, within: { kind: 'column', id: 'harm', at: { x: 0, y: 0, width: 1, height: 1 } } },
+      { ...frame, within: { kind: 'eval', id: '', at: { x: 0, y: 0, width: 1, height: 1 } } },
+      { ...frame, onBoard: null },
+      [frame],
+      'frame',
+    ];
+    for (const value of bad) expect(one({ frame: value })?.frame).toBeNull();
+    expect(one({ frame: { ...frame, within: null } })?.frame?.within).toBeNull();
   });
 });

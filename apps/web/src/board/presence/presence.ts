@@ -1,6 +1,15 @@
 import { isRole, type Role } from '@kinmap/model';
 import { type BoardViewport, clampScale } from '../../canvas/camera';
 import { ROLE_COLORS } from '../../canvas/colors';
+import {
+  type AnchorKind,
+  type Frame,
+  type FrameWithin,
+  isCategory,
+  isColumn,
+  MAX_FRAME_CARDS,
+} from '../../canvas/frame';
+import type { Rect } from '../../canvas/geometry';
 import { t } from '../../lib/messages';
 
 /** What each client publishes through Yjs awareness. The cursor is in board coordinates. */
@@ -22,12 +31,20 @@ export interface Activity {
 export interface Summon {
   readonly at: number;
   readonly viewport: BoardViewport;
+  /** What the summoner sees, as anchors (any layout can show it; the phone too). */
+  readonly frame: Frame | null;
 }
 
 export interface Peer extends Presence, Activity {
   readonly clientId: number;
   /** The part of the board this person looks at (what their followers see). */
   readonly viewport: BoardViewport | null;
+  /** The same as anchors (canvas/frame.ts): what followers on any layout show. */
+  readonly frame: Frame | null;
+  /** A facilitator's: what the wall screen shows (their frame, live or as last sent). */
+  readonly wall: Frame | null;
+  /** A wall screen's: what it shows now, so the facilitator sees its outline. */
+  readonly wallView: Frame | null;
   readonly summon: Summon | null;
 }
 
@@ -66,9 +83,78 @@ function readViewport(x: unknown): BoardViewport | null {
 
 function readSummon(x: unknown): Summon | null {
   if (typeof x !== 'object' || x === null) return null;
-  const { at, viewport } = x as { at?: unknown; viewport?: unknown };
+  const { at, viewport, frame } = x as { at?: unknown; viewport?: unknown; frame?: unknown };
   const view = readViewport(viewport);
-  return typeof at === 'number' && Number.isFinite(at) && view ? { at, viewport: view } : null;
+  return typeof at === 'number' && Number.isFinite(at) && view
+    ? { at, viewport: view, frame: readFrame(frame) }
+    : null;
+}
+
+const MAX_FRACTION = 1e4;
+
+function readRect(x: unknown, limit: number, positive: boolean): Rect | null {
+  if (typeof x !== 'object' || x === null) return null;
+  const { x: rx, y: ry, width, height } = x as Record<string, unknown>;
+  const ok = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n) && Math.abs(n) <= limit;
+  if (!ok(rx) || !ok(ry) || !ok(width) || !ok(height)) return null;
+  if (positive && (width <= 0 || height <= 0)) return null;
+  return { x: rx, y: ry, width, height };
+}
+
+/** An array of at most `max` items all passing `read`, duplicates dropped; anything else refuses the frame. */
+function readList<T>(x: unknown, max: number, read: (item: unknown) => T | null): T[] | null {
+  if (!Array.isArray(x) || x.length > max) return null;
+  const out: T[] = [];
+  for (const item of x) {
+    const value = read(item);
+    if (value === null) return null;
+    if (!out.includes(value)) out.push(value);
+  }
+  return out;
+}
+
+const ANCHOR_KINDS: readonly AnchorKind[] = ['card', 'section', 'column', 'analysis'];
+
+function readWithin(x: unknown): FrameWithin | null {
+  if (typeof x !== 'object' || x === null) return null;
+  const { kind, id, at } = x as Record<string, unknown>;
+  const rect = readRect(at, MAX_FRACTION, true);
+  if (!rect || !ANCHOR_KINDS.includes(kind as AnchorKind)) return null;
+  const valid =
+    (kind === 'card' && readCardRef(id) !== null) ||
+    (kind === 'section' && isCategory(id)) ||
+    (kind === 'column' && isColumn(id)) ||
+    (kind === 'analysis' && id === '');
+  return valid ? { kind: kind as AnchorKind, id: id as string, at: rect } : null;
+}
+
+/**
+ * A frame from another browser (canvas/frame.ts): every part checked, lists capped; anything
+ * malformed or over a cap and the whole frame is ignored (null), never trimmed into meaning.
+ */
+export function readFrame(x: unknown): Frame | null {
+  if (typeof x !== 'object' || x === null) return null;
+  const f = x as Record<string, unknown>;
+  const rect = readRect(f.rect, MAX_COORD, true);
+  const onBoard = readRect(f.onBoard, MAX_FRACTION, true);
+  const board = readRect({ x: 0, y: 0, ...(f.board as object) }, MAX_COORD, true);
+  const columns = readList(f.columns, 3, (c) => (isColumn(c) ? c : null));
+  const sections = readList(f.sections, 16, (c) => (isCategory(c) ? c : null));
+  const cards = readList(f.cards, MAX_FRAME_CARDS, readCardRef);
+  if (!rect || !onBoard || !board || !columns || !sections || !cards || typeof f.analysis !== 'boolean')
+    return null;
+  const within = f.within === null ? null : readWithin(f.within);
+  if (within === null && f.within !== null) return null;
+  return {
+    rect,
+    board: { width: board.width, height: board.height },
+    columns,
+    sections,
+    cards,
+    analysis: f.analysis,
+    within,
+    onBoard,
+  };
 }
 
 /** Card ids are URL-safe random strings; anything else from another client is ignored. */
@@ -99,6 +185,9 @@ export function readPeers(states: ReadonlyMap<number, unknown>, ownClientId: num
       selected: readCardRef(s.selected),
       editing: readCardRef(s.editing),
       viewport: readViewport(s.viewport),
+      frame: readFrame(s.frame),
+      wall: readFrame(s.wall),
+      wallView: readFrame(s.wallView),
       summon: readSummon(s.summon),
     });
   }
