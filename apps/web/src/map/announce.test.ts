@@ -46,7 +46,12 @@ describe('changeAnnouncements', () => {
   });
 
   it('says who changed the words (the latest editor), agreement and removal', () => {
-    const changed = { ...harm, text: 'Dad shouted', editedBy: { p2: 5 }, marks: { p2: 'dispute', p1: 'agree' } };
+    const changed = {
+      ...harm,
+      text: 'Dad shouted',
+      editedBy: { p2: 5 },
+      marks: { p2: 'dispute', p1: 'agree' },
+    };
     const after = withPeople(board([changed as CardState]));
     expect(changeAnnouncements(before, after, 'me')).toEqual([
       'Sam Lee changed a card in Harm: Dad shouted.',

@@ -68,10 +68,10 @@ export function changeAnnouncements(prev: BoardState, next: BoardState, me: stri
     }
     if (before.text !== card.text) {
       const who = lastEditor(card);
-      if (who !== me) out.push(t('announce.changed', { name: nameOf(next, who), section, card: words(card.text) }));
+      if (who !== me)
+        out.push(t('announce.changed', { name: nameOf(next, who), section, card: words(card.text) }));
     }
-    if (before.category !== card.category)
-      out.push(t('announce.moved', { section, card: words(card.text) }));
+    if (before.category !== card.category) out.push(t('announce.moved', { section, card: words(card.text) }));
     for (const [id, mark] of Object.entries(card.marks)) {
       if (id === me || before.marks[id] === mark) continue;
       const key = mark === 'agree' ? 'announce.agrees' : 'announce.disagrees';
