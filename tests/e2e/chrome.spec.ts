@@ -53,9 +53,11 @@ test('laptop: a thin top bar, tools beside the chosen card, shortcuts and their 
   await expect(agree).toHaveAttribute('title', 'I agree (A)');
   await expect(agree).toHaveAttribute('aria-keyshortcuts', 'A');
   await agree.click();
-  await expect.poll(async () => (await map.cardWithText('Mia was hit on the arm'))?.marks).toEqual({
-    [(await map.participantId()) ?? '']: 'agree',
-  });
+  await expect
+    .poll(async () => (await map.cardWithText('Mia was hit on the arm'))?.marks)
+    .toEqual({
+      [(await map.participantId()) ?? '']: 'agree',
+    });
   await expect(agree).toHaveAttribute('aria-pressed', 'true');
   await bar.getByRole('button', { name: 'Delete card' }).click();
   await expect.poll(async () => (await map.cardWithText('Mia was hit on the arm')) === undefined).toBe(true);
@@ -114,8 +116,13 @@ test('arrow keys announce the chosen card; others’ changes are announced polit
   const card = await other.cardWithText('Mia was hit on the arm');
   if (!card) throw new Error('card missing');
   await other.clickCard(card.id);
-  await other.page.getByRole('toolbar', { name: 'Chosen card' }).getByRole('button', { name: 'I agree' }).click();
-  await expect(map.page.getByTestId('announce-changes')).toHaveText(/Alex agrees with: Mia was hit on the arm\./);
+  await other.page
+    .getByRole('toolbar', { name: 'Chosen card' })
+    .getByRole('button', { name: 'I agree' })
+    .click();
+  await expect(map.page.getByTestId('announce-changes')).toHaveText(
+    /Alex agrees with: Mia was hit on the arm\./,
+  );
   await expect(map.page.getByTestId('announce-changes')).toHaveAttribute('aria-live', 'polite');
 });
 
@@ -136,7 +143,9 @@ test('phone: one-line top bar, a bottom action bar of 44 px targets, one tap add
   const bar = page.locator('.phone-bar');
   const buttons = bar.getByRole('button');
   expect(await buttons.count()).toBeGreaterThanOrEqual(5);
-  for (const box of await buttons.evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON()))) {
+  for (const box of await buttons.evaluateAll((els) =>
+    els.map((el) => el.getBoundingClientRect().toJSON()),
+  )) {
     expect(box.width).toBeGreaterThanOrEqual(44);
     expect(box.height).toBeGreaterThanOrEqual(44);
   }
@@ -171,5 +180,8 @@ test('wall size: the top bar and the map bar stay one line each', async ({ openP
   const board = await map.page.locator('.board-scroll').boundingBox();
   if (!board) throw new Error('no board area');
   expect(board.y).toBeLessThanOrEqual(120);
-  await testInfo.attach('wall-1920x1080.png', { body: await map.page.screenshot(), contentType: 'image/png' });
+  await testInfo.attach('wall-1920x1080.png', {
+    body: await map.page.screenshot(),
+    contentType: 'image/png',
+  });
 });

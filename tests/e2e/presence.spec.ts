@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.js';
 import { joinAs, startBoard } from './mapBoard.js';
+import { menuButton } from './pages/chrome.js';
 import { MapPage } from './pages/MapPage.js';
 
 /**
@@ -90,6 +91,6 @@ test('[A5] a family member forging the facilitator’s presence is not followed 
   const chairScale = (await chair.stageScale()) ?? 0;
   await expect.poll(() => wall.stageScale()).toBeCloseTo(chairScale * 1.5, 2);
   // And the real facilitator's summon is still obeyed.
-  await chair.page.getByRole('button', { name: 'Bring everyone to me' }).click();
+  await (await menuButton(chair.page, 'Bring everyone to me')).click();
   await expect.poll(() => alex.stageScale()).toBeCloseTo(chairScale, 2);
 });

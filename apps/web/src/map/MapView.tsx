@@ -290,8 +290,9 @@ export function MapView({
           {!phone && (
             <Toolbar
               {...addControls}
+              canEdit={canEdit}
               // On a locked board the lock's banner says why nothing can be changed: no second notice.
-              canEdit={canEdit || locked}
+              readOnlyNotice={!locked}
               history={history}
               view={
                 <ViewControls scale={scale} onZoom={nav.zoom} onFit={nav.fitBoard}>

@@ -123,6 +123,8 @@ export function HelpButton({ onHelp }: { onHelp: () => void }) {
 
 export interface ToolbarProps extends AddControlsProps {
   readonly canEdit: boolean;
+  /** Say that this person may look but not change (not on a locked board: its banner says why). */
+  readonly readOnlyNotice: boolean;
   readonly history: Pick<UndoControls, 'canUndo' | 'canRedo' | 'undo' | 'redo'>;
   /** Zoom, fit and following: for everyone, viewers too. */
   readonly view: ReactNode;
@@ -133,7 +135,7 @@ export interface ToolbarProps extends AddControlsProps {
  * The map's one row of tools on a laptop: adding a card, undo, the view and following. What is
  * about the chosen card sits beside the card (SelectionToolbar); everything else is in the menu.
  */
-export function Toolbar({ canEdit, history, view, onHelp, ...add }: ToolbarProps) {
+export function Toolbar({ canEdit, readOnlyNotice, history, view, onHelp, ...add }: ToolbarProps) {
   return (
     <div className="toolbar map-bar" role="toolbar" aria-label={t('toolbar.label')}>
       {canEdit ? (
@@ -143,7 +145,7 @@ export function Toolbar({ canEdit, history, view, onHelp, ...add }: ToolbarProps
           <HistoryControls history={history} />
         </>
       ) : (
-        <p className="toolbar--readonly">{t('toolbar.readOnly')}</p>
+        readOnlyNotice && <p className="toolbar--readonly">{t('toolbar.readOnly')}</p>
       )}
       <span className="toolbar__spacer" />
       {view}
