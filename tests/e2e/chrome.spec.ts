@@ -1,7 +1,18 @@
+import type { Page, TestInfo } from '@playwright/test';
 import { seriousViolations } from './axe.js';
 import { expect, test } from './fixtures.js';
 import { startBoard } from './mapBoard.js';
 import { MapPage } from './pages/MapPage.js';
+
+// Several people on one board on a shared, busy test machine: give each test room.
+test.slow();
+
+/** A screenshot kept in the test's output folder and attached to its report. */
+async function shot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  const path = testInfo.outputPath(name);
+  await page.screenshot({ path });
+  await testInfo.attach(name, { path, contentType: 'image/png' });
+}
 
 /** Whether two boxes share any area. */
 function overlap(
@@ -23,7 +34,7 @@ test('laptop: a thin top bar, tools beside the chosen card, shortcuts and their 
   const board = await page.locator('.board-scroll').boundingBox();
   if (!board) throw new Error('no board area');
   expect(board.y).toBeLessThanOrEqual(120);
-  await testInfo.attach('laptop-1400x900.png', { body: await page.screenshot(), contentType: 'image/png' });
+  await shot(page, testInfo, 'laptop-1400x900.png');
 
   // Choosing a card puts its toolbar beside it, not over it, and wholly inside the board area.
   const harm = await map.cardWithText('Mia was hit on the arm');
@@ -46,7 +57,7 @@ test('laptop: a thin top bar, tools beside the chosen card, shortcuts and their 
     Math.abs(cardBox.x - (barBox.x + barBox.width)),
   );
   expect(gap).toBeLessThanOrEqual(16);
-  await testInfo.attach('laptop-selection.png', { body: await page.screenshot(), contentType: 'image/png' });
+  await shot(page, testInfo, 'laptop-selection.png');
 
   // Its buttons work, and show their keys in the tooltip.
   const agree = bar.getByRole('button', { name: 'I agree' });
@@ -72,7 +83,7 @@ test('laptop: a thin top bar, tools beside the chosen card, shortcuts and their 
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
   expect(await sheet.evaluate((el) => el.contains(document.activeElement))).toBe(true);
-  await testInfo.attach('laptop-help.png', { body: await page.screenshot(), contentType: 'image/png' });
+  await shot(page, testInfo, 'laptop-help.png');
   await page.keyboard.press('Escape');
   await expect(sheet).toBeHidden();
   await expect(map.surface).toBeFocused();
@@ -81,8 +92,8 @@ test('laptop: a thin top bar, tools beside the chosen card, shortcuts and their 
   await page.getByRole('button', { name: 'Menu' }).click();
   await expect(page.getByRole('button', { name: 'Lock the board' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Wall screen mode' })).toBeVisible();
-  await testInfo.attach('laptop-menu.png', { body: await page.screenshot(), contentType: 'image/png' });
-  await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+  await shot(page, testInfo, 'laptop-menu.png');
+  await page.locator('#board-menu').getByRole('button', { name: 'Keyboard shortcuts' }).click();
   await expect(sheet).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(sheet).toBeHidden();
@@ -155,7 +166,7 @@ test('phone: one-line top bar, a bottom action bar of 44 px targets, one tap add
   const boardArea = await page.locator('.board-scroll').boundingBox();
   if (!boardArea) throw new Error('no board');
   testInfo.annotations.push({ type: 'phone map share', description: (boardArea.height / 844).toFixed(3) });
-  await testInfo.attach('phone-390x844.png', { body: await page.screenshot(), contentType: 'image/png' });
+  await shot(page, testInfo, 'phone-390x844.png');
 
   // One tap on Add adds a card to the current section and opens it for typing.
   await bar.getByRole('button', { name: /^Add card to/ }).tap();
@@ -167,7 +178,7 @@ test('phone: one-line top bar, a bottom action bar of 44 px targets, one tap add
   // The menu holds the views, and everything else.
   await bar.getByRole('button', { name: 'Menu' }).tap();
   await expect(page.getByRole('navigation', { name: 'Choose what to show' })).toBeVisible();
-  await testInfo.attach('phone-menu.png', { body: await page.screenshot(), contentType: 'image/png' });
+  await shot(page, testInfo, 'phone-menu.png');
   expect(await seriousViolations(page, testInfo, 'board-phone')).toEqual([]);
 });
 
