@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures.js';
 import { joinAs, startBoard } from './mapBoard.js';
+import { menuButton } from './pages/chrome.js';
 import { MapPage } from './pages/MapPage.js';
 
 test('zoom with keys, Ctrl+wheel and buttons; a pointer stays on the same card at any zoom', async ({
@@ -56,7 +57,7 @@ test('zoom with keys, Ctrl+wheel and buttons; a pointer stays on the same card a
   // Zoom to a column: the column's sections fill the view's width, larger than at Fit but never
   // just a heading at 300 %.
   await a.page.getByRole('button', { name: 'Zoom in' }).click();
-  await a.page.getByRole('button', { name: 'Needs to happen' }).click();
+  await (await menuButton(a.page, 'Needs to happen')).click();
   await expect.poll(async () => (await a.sectionRect('safetyGoal'))?.x ?? -1).toBeGreaterThanOrEqual(board.x);
   const goals = await a.sectionRect('safetyGoal');
   if (!goals) throw new Error('not drawn');
@@ -74,7 +75,7 @@ test('anyone can follow someone’s view, and the facilitator can bring everyone
   const b = await joinAs(openParticipant, await facilitator.board.shareLink('family'), 'Alex');
 
   await b.page.getByRole('combobox', { name: 'Follow' }).selectOption({ label: 'Sam Chair (Facilitator)' });
-  await a.page.getByRole('button', { name: 'Needs to happen' }).click();
+  await (await menuButton(a.page, 'Needs to happen')).click();
   const scaleA = await a.stageScale();
   await expect.poll(() => b.stageScale()).toBeCloseTo(scaleA ?? 0, 2);
   const scrollA = await a.scroll();
@@ -82,12 +83,12 @@ test('anyone can follow someone’s view, and the facilitator can bring everyone
 
   // Alex stops following; Sam moves on, then brings everyone to the first column.
   await b.page.getByRole('combobox', { name: 'Follow' }).selectOption({ label: 'Nobody' });
-  await a.page.getByRole('button', { name: 'Worries' }).click();
+  await (await menuButton(a.page, 'Worries')).click();
   await a.page.waitForTimeout(300);
   expect(await b.stageScale()).toBeCloseTo(scaleA ?? 0, 2);
   await a.page.getByRole('button', { name: 'Zoom out' }).click();
   const scaleNow = await a.stageScale();
-  await a.page.getByRole('button', { name: 'Bring everyone to me' }).click();
+  await (await menuButton(a.page, 'Bring everyone to me')).click();
   await expect.poll(() => b.stageScale()).toBeCloseTo(scaleNow ?? 0, 2);
   const scrollNow = await a.scroll();
   await expect.poll(async () => Math.abs((await b.scroll()).left - scrollNow.left)).toBeLessThan(2);
@@ -208,7 +209,7 @@ test('screens of different sizes and one shape share board coordinates: pointers
   const samSees = await cardsInView(a);
   expect(samSees.size).toBeGreaterThan(0);
   const zoomedA = (await a.stageScale()) ?? 0;
-  await a.page.getByRole('button', { name: 'Bring everyone to me' }).click();
+  await (await menuButton(a.page, 'Bring everyone to me')).click();
   await expect.poll(async () => (await b.stageScale()) ?? 0).toBeGreaterThan(zoomedA);
   await expect
     .poll(async () => {

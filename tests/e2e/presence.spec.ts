@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.js';
 import { joinAs, startBoard } from './mapBoard.js';
+import { menuButton } from './pages/chrome.js';
 import { MapPage } from './pages/MapPage.js';
 
 /**
@@ -93,6 +94,6 @@ test('[A5] a family member forging the facilitator’s presence is not followed 
   await expect.poll(() => wall.stageScale()).toBeLessThan(1);
   expect(await wall.stageScale()).not.toBeCloseTo(FORGED_SCALE, 1);
   // And the real facilitator's summon is still obeyed.
-  await chair.page.getByRole('button', { name: 'Bring everyone to me' }).click();
+  await (await menuButton(chair.page, 'Bring everyone to me')).click();
   await expect.poll(() => alex.stageScale()).toBeCloseTo(chairScale, 2);
 });

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, type Participant, test } from './fixtures.js';
+import { menuButton } from './pages/chrome.js';
 
 // Whose words (docs/SPEC.md [AC3], [AC7], [AC30]–[AC34]) and the lock ([AC10], [AC11]).
 
@@ -103,7 +104,7 @@ test('a locked board stops the family member editing until the facilitator unloc
   openParticipant,
 }) => {
   const { chair, family, cardId } = await boardWithFamily(openParticipant, 'Case 1203');
-  await chair.page.getByRole('button', { name: 'Lock the board' }).click();
+  await (await menuButton(chair.page, 'Lock the board')).click();
   await expect(family.page.getByText('The board is locked: you can look but not change it')).toBeVisible();
   // One notice, not two: the toolbar's read-only line gives way to the lock's banner.
   await expect(family.page.getByText('You can look at this board but not change it.')).toHaveCount(0);
@@ -142,7 +143,7 @@ for (const [name, viewport] of [
     await panel.getByLabel('Your suggested wording').fill(SUGGESTION);
     await panel.getByRole('button', { name: 'Send suggestion' }).click();
     await expect(panel).toContainText(`Dad disagrees: ${REASON}`);
-    await chair.page.getByRole('button', { name: 'Lock the board' }).click();
+    await (await menuButton(chair.page, 'Lock the board')).click();
     const banner = family.page.getByText('The board is locked: you can look but not change it');
     await expect(banner).toBeVisible();
 

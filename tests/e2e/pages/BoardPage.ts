@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { centre, type E2EBoardState, type E2ECard, type E2ERect } from '../bridge.js';
+import { openMenu } from './chrome.js';
 
 /** The board page, read through the app's test bridge because the board itself is a canvas. */
 export class BoardPage {
@@ -68,8 +69,11 @@ export class BoardPage {
    * board shows it: the bridge publishes typing in its own task, which a busy machine can delay.
    */
   async addCard(sectionLabel: string, text: string): Promise<void> {
-    await this.page.getByRole('combobox', { name: 'Section' }).selectOption({ label: sectionLabel });
-    await this.page.getByRole('button', { name: 'Add card' }).click();
+    const section = this.page.getByRole('combobox', { name: 'Section' });
+    // On a phone the section and "Add card" are in the menu (its bottom bar adds to the current section).
+    if (!(await section.isVisible())) await openMenu(this.page);
+    await section.selectOption({ label: sectionLabel });
+    await this.page.getByRole('button', { name: 'Add card', exact: true }).click();
     await expect(this.editor).toBeFocused();
     await this.editor.pressSequentially(text);
     await this.editor.press('Escape');

@@ -1,6 +1,7 @@
 import { expect, type Locator } from '@playwright/test';
 import type { E2ECard } from '../bridge.js';
 import { BoardPage } from './BoardPage.js';
+import { openView } from './chrome.js';
 
 /** The "Meetings" view: running a meeting, the saved versions, reading and comparing them. */
 export class MeetingsPage extends BoardPage {
@@ -11,8 +12,7 @@ export class MeetingsPage extends BoardPage {
 
   /** One of the board's view tabs ("Map", "Outline", "Meetings"…). */
   async openView(name: string): Promise<void> {
-    const tabs = this.page.getByRole('navigation', { name: 'Choose what to show' });
-    await tabs.getByRole('button', { name, exact: true }).click();
+    await openView(this.page, name);
   }
 
   /** Reading a version: as the map ("Map") or as the outline ("Outline"). */

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { openView } from './chrome.js';
 
 /** The outline view: the board as HTML, driven the way a keyboard or screen-reader user would. */
 export class OutlinePage {
@@ -13,10 +14,7 @@ export class OutlinePage {
   }
 
   async open(): Promise<void> {
-    await this.page
-      .getByRole('navigation', { name: 'Choose what to show' })
-      .getByRole('button', { name: 'Outline' })
-      .click();
+    await openView(this.page, 'Outline');
     await expect(this.root).toBeVisible();
   }
 

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { openView } from './chrome.js';
 
 /** The plan as the test bridge reports it (the bridge's `state()` is the whole visible board). */
 export interface E2EPlanState {
@@ -48,7 +49,7 @@ export class PlanPage {
   constructor(readonly page: Page) {}
 
   async open(): Promise<void> {
-    await this.page.getByRole('button', { name: 'Safety plan' }).click();
+    await openView(this.page, 'Safety plan');
     await expect(this.page.getByRole('heading', { name: 'Safety plan', level: 2 })).toBeVisible();
   }
 

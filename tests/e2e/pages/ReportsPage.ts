@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, type Locator, type Page } from '@playwright/test';
+import { openView } from './chrome.js';
 
 /** A file the page handed to the browser's downloads. */
 export interface Downloaded {
@@ -12,10 +13,7 @@ export class ReportsPage {
   constructor(readonly page: Page) {}
 
   async open(): Promise<void> {
-    await this.page
-      .getByRole('navigation', { name: 'Choose what to show' })
-      .getByRole('button', { name: 'Reports' })
-      .click();
+    await openView(this.page, 'Reports');
     await expect(this.page.getByRole('heading', { name: 'Reports', level: 2 })).toBeVisible();
   }
 

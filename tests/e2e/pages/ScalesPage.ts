@@ -1,11 +1,12 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { openView } from './chrome.js';
 
 /** The Scaling view of a board: plain HTML around an SVG line per scale. */
 export class ScalesPage {
   constructor(readonly page: Page) {}
 
   async open(): Promise<void> {
-    await this.page.getByRole('button', { name: 'Scaling' }).click();
+    await openView(this.page, 'Scaling');
     await expect(this.page.getByRole('heading', { name: 'Scaling', level: 2 })).toBeVisible();
   }
 

@@ -1,11 +1,13 @@
-import { type BoardState, type CardId, type CardState, may, ownValue } from '@kinmap/model';
+import { type BoardState, type CardId, type CardState, type Category, may, ownValue } from '@kinmap/model';
 import type Konva from 'konva';
+import { Lock, Monitor } from 'lucide-react';
 import { type KeyboardEvent, type RefObject, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { publicCardId } from '../board/bothDocuments';
 import { publishPresence } from '../board/presence/localPresence';
 import { PeerActivityList } from '../board/presence/PeerActivityList';
 import { type CardWatcher, cardWatchers, type Peer } from '../board/presence/presence';
-import { useCardWriter } from '../board/professionalsOnlyContext';
+import { useCardWriter, useRestrictedSession } from '../board/professionalsOnlyContext';
 import type { BoardSession, Me } from '../board/useBoard';
 import { type BoardLayout, sharesBoardCoordinates } from '../canvas/boardLayout';
 import { frameTarget } from '../canvas/frame';
@@ -22,6 +24,7 @@ import {
 import { useBoardUndo } from '../editing/useBoardUndo';
 import { useCardActions } from '../editing/useCardActions';
 import { t } from '../lib/messages';
+import { cardAnnouncement } from './announce';
 import { BoardCanvas, grabsPointerAt } from './BoardCanvas';
 import { historyCommand, keyCommand, moveCommand } from './boardKeys';
 import { CardEditor } from './CardEditor';
@@ -30,12 +33,17 @@ import { ColumnTabs } from './ColumnTabs';
 import { FollowPicker } from './FollowPicker';
 import { wallFrames } from './follow';
 import { LockControl } from './LockControl';
+import { PhoneBar } from './PhoneBar';
 import { isProjectorLink, projectorBoard } from './projector';
-import { Toolbar } from './Toolbar';
+import { type SelectionActionsProps, SelectionToolbar } from './SelectionToolbar';
+import { letterCommand } from './shortcuts';
+import { AddControls, HistoryControls, Toolbar } from './Toolbar';
+import type { ScreenRect } from './toolbarPlacement';
+import { useChangeAnnouncements } from './useAnnouncements';
 import { useBoardLayout } from './useBoardLayout';
 import { useCameraTransform } from './useCamera';
 import { useMapNavigation } from './useMapNavigation';
-import { ViewControls } from './ViewControls';
+import { ColumnZoom, ViewControls } from './ViewControls';
 import { WallControl, WallOutline } from './WallControl';
 
 export interface MapViewProps {
@@ -48,10 +56,40 @@ export interface MapViewProps {
   readonly stageRef: RefObject<Konva.Stage | null>;
   /** Told the layout whenever it changes (the test bridge reads it), and null when the map closes. */
   readonly onLayout: (layout: BoardLayout | null) => void;
+  /** The board screen's chrome this view plugs into: the phone layout, the menu, the help sheet. */
+  readonly chrome?: MapChrome;
 }
 
+export interface MapChrome {
+  readonly phone: boolean;
+  /** Where the map's entries of the top bar's menu go (null until the menu is mounted). */
+  readonly menuSlot: HTMLElement | null;
+  readonly openMenu: () => void;
+  readonly onHelp: () => void;
+  /** The board has loaded: others' changes from now on are announced. */
+  readonly live: boolean;
+}
+
+const NO_CHROME: MapChrome = {
+  phone: false,
+  menuSlot: null,
+  openMenu: () => {},
+  onHelp: () => {},
+  live: false,
+};
+
 /** The three-column map: toolbars, the canvas, and the card editor over it; or the wall screen. */
-export function MapView({ session, board: myBoard, me, peers, setCursor, stageRef, onLayout }: MapViewProps) {
+export function MapView({
+  session,
+  board: myBoard,
+  me,
+  peers,
+  setCursor,
+  stageRef,
+  onLayout,
+  chrome = NO_CHROME,
+}: MapViewProps) {
+  const { phone } = chrome;
   const [projector, setProjector] = useState(() => isProjectorLink(window.location.search));
   const board = useMemo(() => (projector ? projectorBoard(myBoard) : myBoard), [projector, myBoard]);
   const locked = myBoard.meta.locked === true;
@@ -64,6 +102,7 @@ export function MapView({ session, board: myBoard, me, peers, setCursor, stageRe
   const actions = useCardActions(session, board, canEdit, history.history);
   const { selectedId, editingId } = actions;
   const writerOf = useCardWriter(session);
+  const restrictedSession = useRestrictedSession();
   const awareness = session?.provider.awareness ?? null;
   // Presence goes to everyone on the board: a professionals-only card's id is never in it.
   const shownSelected = publicCardId(board, selectedId);
@@ -121,11 +160,34 @@ export function MapView({ session, board: myBoard, me, peers, setCursor, stageRe
       actions.move(move.cardId, move.category, move.index);
       return;
     }
+    const letter = canEdit ? letterCommand(event) : null;
+    if (letter) {
+      event.preventDefault();
+      if (letter === 'add') actions.add(category);
+      else if (selectedCard) {
+        const mine = myMarkOn(selectedCard);
+        actions.mark(mine === letter ? null : letter);
+      }
+      return;
+    }
+    if (event.key === 'Escape' && selectedId) {
+      event.preventDefault();
+      actions.select(null);
+      return;
+    }
     const command = keyCommand(event.key, readingOrder(layout), selectedId);
     if (!command) return;
     event.preventDefault();
     if (command.kind === 'select') {
       actions.select(command.cardId);
+      const card = ownValue(board.cards, command.cardId);
+      if (card) {
+        const section = layout.sections.find((s) => s.cardIds.includes(command.cardId));
+        const place = section
+          ? { index: section.cardIds.indexOf(command.cardId), of: section.cardIds.length }
+          : undefined;
+        setSelectionWords(cardAnnouncement(card, board, place));
+      }
       const rect = ownValue(layout.cards, command.cardId)?.rect;
       if (rect) nav.reveal(rect);
     } else if (command.kind === 'edit') actions.edit(command.cardId);
@@ -143,65 +205,180 @@ export function MapView({ session, board: myBoard, me, peers, setCursor, stageRe
   };
 
   const selectedCard = selectedId ? (ownValue(board.cards, selectedId) ?? null) : null;
+  // The current section: where "Add card" (and N, and the phone's Add) puts a new card; it
+  // follows the chosen card.
+  const [category, setCategory] = useState<Category>('harm');
+  const selectedCategory = selectedCard?.category;
+  useEffect(() => {
+    if (selectedCategory) setCategory(selectedCategory);
+  }, [selectedCategory]);
+  // On a phone, the page shown (a column) is where Add goes: its first section, until a card is chosen.
+  const pageColumn = layout?.stacked ? layout.columns[nav.page]?.column : undefined;
+  const pageCategory = pageColumn
+    ? layout?.sections.find((x) => x.column === pageColumn)?.category
+    : undefined;
+  useEffect(() => {
+    if (pageCategory) setCategory(pageCategory);
+  }, [pageCategory]);
+  const addControls = {
+    category,
+    onCategory: setCategory,
+    onAdd: actions.add,
+    canMarkProfessionalsOnly: mayMarkProfessionalsOnly(me),
+    newProfessionalsOnly: actions.newProfessionalsOnly,
+    onNewProfessionalsOnly: actions.setNewProfessionalsOnly,
+  };
+  const myMarkOn = (card: CardState) => ownValue(card.marks, me.participantId) ?? null;
+  const selectionActions = (card: CardState): SelectionActionsProps => ({
+    card,
+    myMark: myMarkOn(card),
+    canEdit,
+    onEdit: () => actions.edit(card.id),
+    onMark: actions.mark,
+    canDelete: mayMoveOrDelete(card, me),
+    onDelete: () => actions.remove(card.id),
+    offerSafetyGoal: needsSafetyGoal(board, card.id) && card.professionalsOnly !== true,
+    onAddSafetyGoal: () => actions.addSafetyGoal(card.id),
+    canMarkProfessionalsOnly: mayMarkProfessionalsOnly(me),
+    onProfessionalsOnly: actions.setProfessionalsOnly,
+  });
+  // Following and "bring everyone to me" go by frame (anchors), so every screen offers them.
+  const followPicker = (show: 'follow' | 'summon') =>
+    layout ? (
+      <FollowPicker
+        peers={peers}
+        following={follow.following}
+        onFollow={follow.follow}
+        myRole={me.role}
+        show={show}
+        onSummon={() => {
+          nav.summonEveryone();
+          actions.showNotice('map.broughtEveryone');
+        }}
+      />
+    ) : null;
+  // The chosen card on screen, read from what the canvas drew (so it holds whatever the camera
+  // does), in the pixels of the board area; and the board area's place in the map view.
+  const viewRef = useRef<HTMLDivElement | null>(null);
+  const cardNode = useRef<Konva.Node | null>(null);
+  const cardOnScreen = (cardId: CardId): ScreenRect | null => {
+    const stage = stageRef.current;
+    const scroller = scrollRef.current;
+    if (!stage || !scroller) return null;
+    // Found once per card (a search of the stage), then only measured: this runs once a frame.
+    let node = cardNode.current;
+    if (!node || node.id() !== cardId || node.getStage() !== stage)
+      node = cardNode.current = stage.findOne((n: Konva.Node) => n.id() === cardId) ?? null;
+    if (!node) return null;
+    const box = node.getClientRect();
+    const from = stage.container().getBoundingClientRect();
+    const to = scroller.getBoundingClientRect();
+    return {
+      x: from.left - to.left + box.x,
+      y: from.top - to.top + box.y,
+      width: box.width,
+      height: box.height,
+    };
+  };
+  const mapViewport = () => {
+    const scroller = scrollRef.current;
+    const root = viewRef.current;
+    if (!scroller || !root) return null;
+    const a = scroller.getBoundingClientRect();
+    const b = root.getBoundingClientRect();
+    return {
+      width: scroller.clientWidth,
+      height: scroller.clientHeight,
+      left: a.left - b.left,
+      top: a.top - b.top,
+    };
+  };
+  // What screen readers hear: the card the keyboard chose, and others' changes (politely).
+  const [selectionWords, setSelectionWords] = useState('');
+  const changeWords = useChangeAnnouncements(
+    projector ? null : board,
+    [session?.doc, restrictedSession?.doc],
+    me.participantId,
+    chrome.live,
+  );
   const editingRect = editingId && layout ? ownValue(layout.cards, editingId)?.rect : undefined;
   const editingWriter = editingId ? writerOf(editingId) : null;
 
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: catches Ctrl+Z from the toolbar and the board alike; the controls inside are the interactive ones
-    <div className={projector ? 'map-view map-view--projector' : 'map-view'} onKeyDown={onMapKey}>
+    <div
+      ref={viewRef}
+      className={`map-view${projector ? ' map-view--projector' : ''}${phone ? ' map-view--phone' : ''}`}
+      onKeyDown={onMapKey}
+    >
       {projector ? (
         <button type="button" className="map-projector-exit" onClick={() => setProjector(false)}>
           {t('map.leaveProjector')}
         </button>
       ) : (
         <>
-          {/* On a locked board the lock's banner says why nothing can be changed: no second notice. */}
-          {(canEdit || !locked) && (
+          {!phone && (
             <Toolbar
+              {...addControls}
               canEdit={canEdit}
-              selected={selectedCard}
-              myMark={(selectedCard && ownValue(selectedCard.marks, me.participantId)) ?? null}
-              onAdd={actions.add}
-              onEdit={() => selectedId && actions.edit(selectedId)}
-              onDelete={() => selectedId && actions.remove(selectedId)}
-              onMark={actions.mark}
-              offerSafetyGoal={needsSafetyGoal(board, selectedId) && selectedCard?.professionalsOnly !== true}
-              onAddSafetyGoal={() => selectedId && actions.addSafetyGoal(selectedId)}
-              canMarkProfessionalsOnly={mayMarkProfessionalsOnly(me)}
-              canDelete={selectedCard !== null && mayMoveOrDelete(selectedCard, me)}
-              onProfessionalsOnly={actions.setProfessionalsOnly}
-              newProfessionalsOnly={actions.newProfessionalsOnly}
-              onNewProfessionalsOnly={actions.setNewProfessionalsOnly}
+              // On a locked board the lock's banner says why nothing can be changed: no second notice.
+              readOnlyNotice={!locked}
               history={history}
+              view={
+                <ViewControls scale={scale} onZoom={nav.zoom} onFit={nav.fitBoard}>
+                  {followPicker('follow')}
+                </ViewControls>
+              }
+              onHelp={chrome.onHelp}
             />
           )}
-          <ViewControls scale={scale} onZoom={nav.zoom} onFit={nav.fitBoard} onColumn={nav.zoomToColumn}>
-            <FollowPicker
-              peers={peers}
-              following={follow.following}
-              onFollow={follow.follow}
-              myRole={me.role}
-              onSummon={() => {
-                nav.summonEveryone();
-                actions.showNotice('map.broughtEveryone');
+          {chrome.menuSlot &&
+            createPortal(
+              <div className="map-menu">
+                {phone && canEdit && (
+                  <div className="map-menu__row">
+                    <AddControls {...addControls} />
+                    <HistoryControls history={history} />
+                  </div>
+                )}
+                {phone && (
+                  <ViewControls scale={scale} onZoom={nav.zoom} onFit={nav.fitBoard}>
+                    {followPicker('follow')}
+                  </ViewControls>
+                )}
+                <ColumnZoom onColumn={nav.zoomToColumn} />
+                {followPicker('summon')}
+                {may(me.role, 'A4') && walls.length > 0 && (
+                  <WallControl
+                    live={follow.wallLive}
+                    onLive={follow.setWallLive}
+                    onSend={follow.sendToWall}
+                  />
+                )}
+                <button type="button" onClick={() => setProjector(true)}>
+                  <Monitor aria-hidden="true" size={18} />
+                  {t('map.projector')}
+                </button>
+                {!locked && mayLock(me) && session !== null && (
+                  <button type="button" aria-pressed={false} onClick={() => lockBoard(session, true)}>
+                    <Lock aria-hidden="true" size={18} />
+                    {t('lock.lock')}
+                  </button>
+                )}
+              </div>,
+              chrome.menuSlot,
+            )}
+          {locked && (
+            <LockControl
+              locked={locked}
+              canLock={mayLock(me) && session !== null}
+              canWriteLocked={may(me.role, 'AC11')}
+              onLock={(lock) => {
+                if (session) lockBoard(session, lock);
               }}
             />
-            {may(me.role, 'A4') && walls.length > 0 && (
-              <WallControl live={follow.wallLive} onLive={follow.setWallLive} onSend={follow.sendToWall} />
-            )}
-            <button type="button" onClick={() => setProjector(true)}>
-              {t('map.projector')}
-            </button>
-          </ViewControls>
-          <LockControl
-            locked={locked}
-            canLock={mayLock(me) && session !== null}
-            canWriteLocked={may(me.role, 'AC11')}
-            onLock={(lock) => {
-              if (session) lockBoard(session, lock);
-            }}
-          />
-          <p className="notice" role="status" aria-live="polite">
+          )}
+          <p className="notice map-notice" role="status" aria-live="polite">
             {actions.notice
               ? t(actions.notice)
               : follow.broughtBy !== null
@@ -209,6 +386,24 @@ export function MapView({ session, board: myBoard, me, peers, setCursor, stageRe
                 : ''}
           </p>
           <PeerActivityList board={board} watchers={watchers} />
+          <div
+            className="visually-hidden"
+            role="status"
+            aria-live="polite"
+            aria-label={t('announce.selection')}
+            data-testid="announce-selection"
+          >
+            {selectionWords}
+          </div>
+          <div
+            className="visually-hidden"
+            role="log"
+            aria-live="polite"
+            aria-label={t('announce.changes')}
+            data-testid="announce-changes"
+          >
+            {changeWords}
+          </div>
         </>
       )}
       {layout?.stacked && !projector && (
@@ -275,6 +470,13 @@ export function MapView({ session, board: myBoard, me, peers, setCursor, stageRe
           </div>
         )}
       </div>
+      {canEdit && !phone && (
+        <SelectionToolbar
+          actions={selectedCard && !editingId && layout ? selectionActions(selectedCard) : null}
+          cardRect={() => (selectedCard ? cardOnScreen(selectedCard.id) : null)}
+          viewport={mapViewport}
+        />
+      )}
       {/* Below the board, so choosing a card never moves the board under the pointer. */}
       {selectedCard && !projector && (
         <CardNotes
@@ -286,6 +488,16 @@ export function MapView({ session, board: myBoard, me, peers, setCursor, stageRe
           writer={writerOf(selectedCard.id)}
           onNotice={actions.showNotice}
           onSettled={() => history.history?.manager.clear()}
+        />
+      )}
+      {phone && !projector && (
+        <PhoneBar
+          canEdit={canEdit}
+          category={category}
+          onAdd={() => actions.add(category)}
+          selection={selectedCard ? selectionActions(selectedCard) : null}
+          follow={followPicker('follow')}
+          onMenu={chrome.openMenu}
         />
       )}
     </div>

@@ -1,59 +1,39 @@
-import { CATEGORIES, type CardState, type Category, type Mark } from '@kinmap/model';
-import { useState } from 'react';
+import { CATEGORIES, type Category } from '@kinmap/model';
+import { CircleHelp, Plus, Redo2, Undo2 } from 'lucide-react';
+import type { ReactNode } from 'react';
 import type { UndoControls } from '../editing/useBoardUndo';
 import { t } from '../lib/messages';
+import { SHORTCUTS, withKey } from './shortcuts';
 
-export interface ToolbarProps {
-  readonly canEdit: boolean;
-  readonly selected: CardState | null;
-  readonly myMark: Mark | null;
+export interface AddControlsProps {
+  /** The section a new card goes to (also the one the chosen card is in). */
+  readonly category: Category;
+  readonly onCategory: (category: Category) => void;
   readonly onAdd: (category: Category) => void;
-  readonly onEdit: () => void;
-  readonly onDelete: () => void;
-  /** [AC4][AC5] Family and network members delete only their own cards. */
-  readonly canDelete: boolean;
-  readonly onMark: (mark: Mark | null) => void;
-  /** The chosen card is a danger statement without a goal: offer to add its safety goal. */
-  readonly offerSafetyGoal: boolean;
-  readonly onAddSafetyGoal: () => void;
   /** Only facilitators and practitioners may hide a card from the family and the wall screen. */
   readonly canMarkProfessionalsOnly: boolean;
-  readonly onProfessionalsOnly: (flag: boolean) => void;
   /** Staff choose before writing: a new card is then born professionals-only. */
   readonly newProfessionalsOnly: boolean;
   readonly onNewProfessionalsOnly: (flag: boolean) => void;
-  readonly history: Pick<UndoControls, 'canUndo' | 'canRedo' | 'undo' | 'redo'>;
 }
 
-/** Everything the canvas does, as ordinary buttons: reachable with Tab and usable with a screen reader. */
-export function Toolbar({
-  canEdit,
-  selected,
-  myMark,
+/** Adding a card without choosing one first: the section, the professionals-only choice, and Add. */
+export function AddControls({
+  category,
+  onCategory,
   onAdd,
-  onEdit,
-  onDelete,
-  canDelete,
-  onMark,
-  offerSafetyGoal,
-  onAddSafetyGoal,
   canMarkProfessionalsOnly,
-  onProfessionalsOnly,
   newProfessionalsOnly,
   onNewProfessionalsOnly,
-  history,
-}: ToolbarProps) {
-  const [category, setCategory] = useState<Category>('harm');
-  if (!canEdit) return <p className="toolbar toolbar--readonly">{t('toolbar.readOnly')}</p>;
-  const noCard = selected === null;
+}: AddControlsProps) {
   return (
-    <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
+    <>
       <label className="toolbar__group">
         <span>{t('toolbar.section')}</span>
         <select
           name="category"
           value={category}
-          onChange={(e) => setCategory(e.currentTarget.value as Category)}
+          onChange={(e) => onCategory(e.currentTarget.value as Category)}
         >
           {CATEGORIES.map((c) => (
             <option key={c} value={c}>
@@ -62,6 +42,20 @@ export function Toolbar({
           ))}
         </select>
       </label>
+      <button
+        type="button"
+        className="toolbar__add"
+        onClick={() => onAdd(category)}
+        aria-keyshortcuts={SHORTCUTS.add.keys}
+        title={withKey(t('toolbar.addTo', { section: t(`category.${category}`) }), 'add')}
+      >
+        <Plus aria-hidden="true" size={18} />
+        {t(
+          newProfessionalsOnly && canMarkProfessionalsOnly
+            ? 'toolbar.addProfessionalsOnlyCard'
+            : 'toolbar.addCard',
+        )}
+      </button>
       {canMarkProfessionalsOnly && (
         <label className="toolbar__group toolbar__new-restricted">
           <input
@@ -73,63 +67,89 @@ export function Toolbar({
           <span>{t('toolbar.newProfessionalsOnly')}</span>
         </label>
       )}
-      <button type="button" onClick={() => onAdd(category)}>
-        {t(
-          newProfessionalsOnly && canMarkProfessionalsOnly
-            ? 'toolbar.addProfessionalsOnlyCard'
-            : 'toolbar.addCard',
-        )}
-      </button>
-      {offerSafetyGoal && (
-        <button type="button" className="map-offer" onClick={onAddSafetyGoal}>
-          {t('map.addSafetyGoal')}
-        </button>
-      )}
-      <span className="toolbar__separator" aria-hidden="true" />
-      <button type="button" disabled={noCard} onClick={onEdit}>
-        {t('toolbar.edit')}
-      </button>
+    </>
+  );
+}
+
+/** Undo and redo of this person's own changes on the board. */
+export function HistoryControls({
+  history,
+}: {
+  history: Pick<UndoControls, 'canUndo' | 'canRedo' | 'undo' | 'redo'>;
+}) {
+  return (
+    <>
       <button
         type="button"
-        disabled={noCard}
-        aria-pressed={myMark === 'agree'}
-        onClick={() => onMark(myMark === 'agree' ? null : 'agree')}
+        className="icon-button"
+        disabled={!history.canUndo}
+        aria-label={t('map.undo')}
+        title={withKey(t('map.undo'), 'undo')}
+        aria-keyshortcuts={SHORTCUTS.undo.keys}
+        onClick={history.undo}
       >
-        {t('toolbar.agree')}
+        <Undo2 aria-hidden="true" size={20} />
       </button>
       <button
         type="button"
-        disabled={noCard}
-        aria-pressed={myMark === 'dispute'}
-        onClick={() => onMark(myMark === 'dispute' ? null : 'dispute')}
-      >
-        {t('toolbar.dispute')}
-      </button>
-      {canMarkProfessionalsOnly && (
-        <button
-          type="button"
-          disabled={noCard}
-          aria-pressed={selected?.professionalsOnly ?? false}
-          onClick={() => selected && onProfessionalsOnly(!selected.professionalsOnly)}
-        >
-          {t('map.professionalsOnly')}
-        </button>
-      )}
-      <button type="button" className="danger" disabled={noCard || !canDelete} onClick={onDelete}>
-        {t('toolbar.delete')}
-      </button>
-      <span className="toolbar__separator" aria-hidden="true" />
-      <button type="button" disabled={!history.canUndo} aria-keyshortcuts="Control+Z" onClick={history.undo}>
-        {t('map.undo')}
-      </button>
-      <button
-        type="button"
+        className="icon-button"
         disabled={!history.canRedo}
-        aria-keyshortcuts="Control+Shift+Z Control+Y"
+        aria-label={t('map.redo')}
+        title={withKey(t('map.redo'), 'redo')}
+        aria-keyshortcuts={SHORTCUTS.redo.keys}
         onClick={history.redo}
       >
-        {t('map.redo')}
+        <Redo2 aria-hidden="true" size={20} />
       </button>
+    </>
+  );
+}
+
+/** The `?` button: the list of keyboard shortcuts. */
+export function HelpButton({ onHelp }: { onHelp: () => void }) {
+  return (
+    <button
+      type="button"
+      className="icon-button"
+      aria-label={t('keys.open')}
+      title={withKey(t('keys.open'), 'help')}
+      aria-keyshortcuts={SHORTCUTS.help.keys}
+      onClick={onHelp}
+    >
+      <CircleHelp aria-hidden="true" size={20} />
+    </button>
+  );
+}
+
+export interface ToolbarProps extends AddControlsProps {
+  readonly canEdit: boolean;
+  /** Say that this person may look but not change (not on a locked board: its banner says why). */
+  readonly readOnlyNotice: boolean;
+  readonly history: Pick<UndoControls, 'canUndo' | 'canRedo' | 'undo' | 'redo'>;
+  /** Zoom, fit and following: for everyone, viewers too. */
+  readonly view: ReactNode;
+  readonly onHelp: () => void;
+}
+
+/**
+ * The map's one row of tools on a laptop: adding a card, undo, the view and following. What is
+ * about the chosen card sits beside the card (SelectionToolbar); everything else is in the menu.
+ */
+export function Toolbar({ canEdit, readOnlyNotice, history, view, onHelp, ...add }: ToolbarProps) {
+  return (
+    <div className="toolbar map-bar" role="toolbar" aria-label={t('toolbar.label')}>
+      {canEdit ? (
+        <>
+          <AddControls {...add} />
+          <span className="toolbar__separator" aria-hidden="true" />
+          <HistoryControls history={history} />
+        </>
+      ) : (
+        readOnlyNotice && <p className="toolbar--readonly">{t('toolbar.readOnly')}</p>
+      )}
+      <span className="toolbar__spacer" />
+      {view}
+      <HelpButton onHelp={onHelp} />
     </div>
   );
 }

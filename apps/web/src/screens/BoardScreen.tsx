@@ -1,6 +1,6 @@
 import { may } from '@kinmap/model';
 import type Konva from 'konva';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { InvitePanel } from '../access/InvitePanel';
 import { AuditView } from '../audit/AuditView';
 import { mergeBoards } from '../board/bothDocuments';
@@ -14,7 +14,9 @@ import { visibleBoard } from '../board/visibility';
 import type { BoardLayout } from '../canvas/boardLayout';
 import { lockBoard } from '../editing/boardActions';
 import { type MessageKey, t } from '../lib/messages';
+import { PHONE_QUERY, useMediaQuery } from '../lib/useMediaQuery';
 import { MapView } from '../map/MapView';
+import { isHelpKey } from '../map/shortcuts';
 import { OutlineView } from '../outline/OutlineView';
 import { SkipToOutline } from '../outline/SkipToOutline';
 import { PlanView } from '../plan/PlanView';
@@ -22,6 +24,7 @@ import { ReportsView } from '../reports/ReportsView';
 import { ScalesView } from '../scales/ScalesView';
 import { MeetingsView } from '../versions/MeetingsView';
 import { BoardHeader } from './BoardHeader';
+import { HelpSheet } from './HelpSheet';
 import { ProblemPage } from './ProblemPage';
 
 export interface BoardScreenProps {
@@ -78,6 +81,33 @@ export function BoardScreen({ boardId, title, me }: BoardScreenProps) {
   );
   const board = useMemo(() => (everything ? visibleBoard(everything, me.role) : null), [everything, me.role]);
   useTestBridge({ board, layout, status, stageRef, role: me.role, participantId: me.participantId });
+  const phone = useMediaQuery(PHONE_QUERY);
+  const [menuOpen, setMenuOpen] = useState(false);
+  const [menuSlot, setMenuSlot] = useState<HTMLElement | null>(null);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const openHelp = useCallback(() => {
+    setMenuOpen(false);
+    setHelpOpen(true);
+  }, []);
+  // `?` anywhere on the board page but in a text field opens the list of shortcuts.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || !isHelpKey(event) || isTyping(event.target)) return;
+      event.preventDefault();
+      openHelp();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [openHelp]);
+  // Others' changes are news only once the board has loaded.
+  const [live, setLive] = useState(false);
+  useEffect(() => {
+    if (status === 'synced') setLive(true);
+  }, [status]);
+  const views = VIEWS.filter((entry) => entry.id !== 'history' || mayReadHistory)
+    .filter((entry) => entry.id !== 'reports' || mayReadReports)
+    .filter((entry) => entry.id !== 'meetings' || mayRunMeetings)
+    .map((entry) => ({ id: entry.id, label: t(entry.label) }));
 
   if (status === 'ended') return <ProblemPage message={ending ?? 'access.ended'} />;
   return (
@@ -90,27 +120,18 @@ export function BoardScreen({ boardId, title, me }: BoardScreenProps) {
         people={peopleOnline({ ...me, color: '', cursor: null }, peers)}
         myParticipantId={me.participantId}
         {...(mayInvite ? { invite: { open: inviteOpen, toggle: () => setInviteOpen((open) => !open) } } : {})}
+        views={views}
+        view={view}
+        onView={(id) => setView(id as ViewId)}
+        phone={phone}
+        menuOpen={menuOpen}
+        onMenu={setMenuOpen}
+        menuSlot={setMenuSlot}
+        onHelp={openHelp}
       />
+      <HelpSheet open={helpOpen} onClose={() => setHelpOpen(false)} />
       {mayInvite && inviteOpen && <InvitePanel boardId={boardId} me={me} />}
       {notice && <RejectionNotice message={notice} onDismiss={dismissNotice} />}
-      {VIEWS.length > 1 && (
-        <nav className="view-tabs" aria-label={t('view.choose')}>
-          {VIEWS.filter((entry) => entry.id !== 'history' || mayReadHistory)
-            .filter((entry) => entry.id !== 'reports' || mayReadReports)
-            .filter((entry) => entry.id !== 'meetings' || mayRunMeetings)
-            .map((entry) => (
-              <button
-                key={entry.id}
-                type="button"
-                className="view-tab"
-                aria-current={view === entry.id ? 'page' : undefined}
-                onClick={() => setView(entry.id)}
-              >
-                {t(entry.label)}
-              </button>
-            ))}
-        </nav>
-      )}
       <RestrictedSessionContext.Provider value={restricted.session}>
         {board && view === 'outline' && (
           <OutlineView session={session} board={board} everything={everything} me={me} />
@@ -142,9 +163,20 @@ export function BoardScreen({ boardId, title, me }: BoardScreenProps) {
             setCursor={setCursor}
             stageRef={stageRef}
             onLayout={setLayout}
+            chrome={{ phone, menuSlot, openMenu: () => setMenuOpen(true), onHelp: openHelp, live }}
           />
         )}
       </RestrictedSessionContext.Provider>
     </div>
+  );
+}
+
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return (
+    target instanceof HTMLTextAreaElement ||
+    target instanceof HTMLSelectElement ||
+    (target instanceof HTMLInputElement && target.type !== 'checkbox' && target.type !== 'button') ||
+    target.isContentEditable
   );
 }

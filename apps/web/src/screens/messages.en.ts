@@ -24,4 +24,5 @@ export const screensMessages = {
   'home.loading': 'Loading…',
   'view.choose': 'Choose what to show',
   'view.map': 'Map',
+  'menu.label': 'Menu',
 } as const;
