@@ -19,8 +19,9 @@ import {
   layoutAnalysis,
 } from './analysis/analysisLayout';
 import { METRICS, type MeasureText, TEXT_STYLES } from './boardMetrics';
-import { type CardLayout, cardHeight, placeCard } from './cardLayout';
+import { type CardLabels, type CardLayout, cardHeight, placeCard } from './cardLayout';
 import type { Rect } from './geometry';
+import { pairNumbers } from './pairs';
 import { wrapText } from './text/textWrap';
 
 /**
@@ -106,12 +107,14 @@ export function layoutBoard(state: BoardState, viewport: Viewport, measure: Meas
   const members = analysisMembers(state);
   // The model's index of each card in the row, found while its section is laid out.
   const rowIndexes = new Map<string, number>();
+  // What the cards' badges and notes name: people and pair numbers.
+  const labels: CardLabels = { names: state.participants, pairNumbers: pairNumbers(state) };
   let stackTop = margin;
   for (const [i, column] of COLUMNS.entries()) {
     const x = stacked ? margin : margin + i * (columnWidth + columnGap);
     const y = stacked ? stackTop : margin;
     const at = { x, y, width: columnWidth };
-    const placed = layoutColumn(state, column, at, measure, members, { sections, cards, rowIndexes });
+    const placed = layoutColumn(state, column, at, measure, members, { sections, cards, rowIndexes, labels });
     columns.push(placed);
     stackTop = y + placed.rect.height + columnGap;
   }
@@ -121,7 +124,7 @@ export function layoutBoard(state: BoardState, viewport: Viewport, measure: Meas
     ? columns
     : columns.map((c) => ({ ...c, rect: { ...c.rect, height: tallest } }));
   const columnsBottom = Math.max(...finalColumns.map((c) => c.rect.y + c.rect.height));
-  const frame = analysisFrame(finalColumns, columnsBottom + columnGap, stacked, measure, rowIndexes);
+  const frame = analysisFrame(finalColumns, columnsBottom + columnGap, stacked, measure, rowIndexes, labels);
   const placed = layoutAnalysis(state, members, frame);
   for (const card of placed.cards) cards[card.cardId] = card;
   const bottom = placed.analysis.rect.y + placed.analysis.rect.height;
@@ -147,6 +150,7 @@ function analysisFrame(
   stacked: boolean,
   measure: MeasureText,
   indexes: ReadonlyMap<string, number>,
+  labels: CardLabels = {},
 ): AnalysisFrame {
   const { columnPadding, sectionPadding, headerGap, cardGap, sectionGap } = METRICS;
   const inset = columnPadding + sectionPadding;
@@ -175,8 +179,9 @@ function analysisFrame(
       headerGap,
     },
     placeCard: (card: CardState, x: number, cardY: number, cardWidth: number, pairId: PairId) =>
-      placeCard(card, indexes.get(card.id) ?? 0, { x, y: cardY, width: cardWidth }, measure, pairId),
+      placeCard(card, indexes.get(card.id) ?? 0, { x, y: cardY, width: cardWidth }, measure, pairId, labels),
     emptyCardHeight: cardHeight(1, false),
+    measure,
   };
 }
 
@@ -185,6 +190,7 @@ interface Collected {
   readonly sections: SectionLayout[];
   readonly cards: Record<string, CardLayout>;
   readonly rowIndexes: Map<string, number>;
+  readonly labels?: CardLabels;
 }
 
 function layoutColumn(
@@ -208,6 +214,7 @@ function layoutColumn(
       measure,
       members.inRow,
       collected.rowIndexes,
+      collected.labels,
     );
     collected.sections.push(section.layout);
     for (const card of section.cards) collected.cards[card.cardId] = card;
@@ -224,6 +231,7 @@ function layoutSection(
   measure: MeasureText,
   inRow: ReadonlySet<string>,
   rowIndexes: Map<string, number>,
+  labels: CardLabels = {},
 ): { layout: SectionLayout; cards: CardLayout[] } {
   const { sectionPadding, headerGap, cardGap, addButtonHeight, addButtonWidth } = METRICS;
   const innerX = at.x + sectionPadding;
@@ -244,7 +252,7 @@ function layoutSection(
       rowIndexes.set(card.id, index);
       continue;
     }
-    const cardLayout = placeCard(card, index, { x: innerX, y, width: innerWidth }, measure, null);
+    const cardLayout = placeCard(card, index, { x: innerX, y, width: innerWidth }, measure, null, labels);
     placed.push(cardLayout);
     y += cardLayout.rect.height + cardGap;
   }
