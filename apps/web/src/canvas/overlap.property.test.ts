@@ -7,6 +7,7 @@ import {
   emptyBoardState,
   type Mark,
   type PairId,
+  type PairState,
   type ParticipantId,
   type Role,
   type ScaleId,
@@ -144,7 +145,7 @@ const boardArb: fc.Arbitrary<Generated> = fc
     // Pair the first danger statements with the first safety goals.
     const dangers = states.filter((c) => c.category === 'dangerStatement');
     const goals = states.filter((c) => c.category === 'safetyGoal');
-    const pairRecords: BoardState['pairs'] = {};
+    const pairRecords: Record<string, PairState> = {};
     const scales: Record<string, ScaleState> = {};
     const byId = new Map(states.map((c) => [c.id, c]));
     for (let i = 0; i < Math.min(pairs, dangers.length, goals.length); i++) {
