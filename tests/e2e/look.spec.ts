@@ -60,12 +60,16 @@ async function drawnCards(page: Page): Promise<DrawnCard[]> {
 async function clippedLabels(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const found: string[] = [];
-    for (const el of document.querySelectorAll<HTMLElement>('button, label, a, [role="tab"], summary, legend')) {
+    for (const el of document.querySelectorAll<HTMLElement>(
+      'button, label, a, [role="tab"], summary, legend',
+    )) {
       const box = el.getBoundingClientRect();
       if (box.width === 0 || box.height === 0 || getComputedStyle(el).visibility === 'hidden') continue;
       if (el.closest('.visually-hidden')) continue;
       if (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1) {
-        found.push(`${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 40)}" ${el.scrollWidth}>${el.clientWidth}`);
+        found.push(
+          `${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 40)}" ${el.scrollWidth}>${el.clientWidth}`,
+        );
       }
     }
     return found;
@@ -159,7 +163,9 @@ for (const [size, viewport] of [
   ['laptop', LAPTOP],
   ['phone', PHONE],
 ] as const) {
-  test(`the invite list and the meeting form clip no label, on a ${size}`, async ({ openParticipant }, testInfo) => {
+  test(`the invite list and the meeting form clip no label, on a ${size}`, async ({
+    openParticipant,
+  }, testInfo) => {
     test.setTimeout(180_000);
     const chair = await openParticipant(`facilitator-${size}`, { viewport, touch: size === 'phone' });
     await chair.landing.goto();
