@@ -60,8 +60,8 @@ async function drawnCards(page: Page): Promise<DrawnCard[]> {
 async function clippedLabels(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const found: string[] = [];
-    for (const el of document.querySelectorAll<HTMLElement>(
-      'button, label, a, [role="tab"], summary, legend',
+    for (const el of Array.from(
+      document.querySelectorAll<HTMLElement>('button, label, a, [role="tab"], summary, legend'),
     )) {
       const box = el.getBoundingClientRect();
       if (box.width === 0 || box.height === 0 || getComputedStyle(el).visibility === 'hidden') continue;
