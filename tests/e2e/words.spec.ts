@@ -70,7 +70,8 @@ test('a family member cannot rewrite a practitioner’s card but disagrees with 
             };
           }
         ).Konva;
-        return konva?.stages[0]?.findOne(`#${id}`)?.findOne('.card-meta')?.getAttr('text') ?? null;
+        // The names behind the card's disagreement badge (shown on hover or tap).
+        return konva?.stages[0]?.findOne(`#${id}`)?.findOne('.card-badge--dispute')?.getAttr('title') ?? null;
       }, cardId),
     )
     .toContain('Disagree: Dad');

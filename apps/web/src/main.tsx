@@ -4,7 +4,8 @@ import { chooseLanguage, languageDirection } from './lib/i18n';
 import { DEFAULT_LANGUAGE, LANGUAGES, setLanguage } from './lib/messages';
 import { registerShellWorker } from './offline/serviceWorker';
 import { App } from './screens/App';
-// Base first, then each feature's sheet, in the order the cascade was tuned in; do not sort.
+// Tokens first, then the base, then each feature's sheet, in the order the cascade was tuned in; do not sort.
+import './lib/tokens.css';
 import './styles.css';
 import './screens/screens.css';
 import './board/board.css';

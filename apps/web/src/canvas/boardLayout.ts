@@ -19,8 +19,9 @@ import {
   layoutAnalysis,
 } from './analysis/analysisLayout';
 import { METRICS, type MeasureText, TEXT_STYLES } from './boardMetrics';
-import { type CardLayout, cardHeight, placeCard } from './cardLayout';
+import { type CardLabels, type CardLayout, cardHeight, placeCard } from './cardLayout';
 import type { Rect } from './geometry';
+import { pairNumbers } from './pairs';
 import { wrapText } from './text/textWrap';
 
 /**
@@ -120,10 +121,12 @@ export function layoutBoard(
   const members = analysisMembers(state);
   // The model's index of each card in the row, found while its section is laid out.
   const rowIndexes = new Map<string, number>();
+  // What the cards' badges and notes name: people and pair numbers.
+  const labels: CardLabels = { names: state.participants, pairNumbers: pairNumbers(state) };
   for (const [i, column] of COLUMNS.entries()) {
     const x = stacked ? i * pageWidth + margin : margin + i * (columnWidth + columnGap);
     const at = { x, y: margin, width: columnWidth };
-    const placed = layoutColumn(state, column, at, measure, members, { sections, cards, rowIndexes });
+    const placed = layoutColumn(state, column, at, measure, members, { sections, cards, rowIndexes, labels });
     columns.push(placed);
   }
   // Side by side, every column reaches the tallest one so the three questions read as one map.
@@ -137,8 +140,8 @@ export function layoutBoard(
     .slice(0, 1)
     .map((c) => ({ ...c, rect: { ...c.rect, x: COLUMNS.length * pageWidth + margin } }));
   const frame = stacked
-    ? analysisFrame(rowPage, margin, true, measure, rowIndexes)
-    : analysisFrame(finalColumns, columnsBottom + columnGap, false, measure, rowIndexes);
+    ? analysisFrame(rowPage, margin, true, measure, rowIndexes, labels)
+    : analysisFrame(finalColumns, columnsBottom + columnGap, false, measure, rowIndexes, labels);
   const placed = layoutAnalysis(state, members, frame);
   for (const card of placed.cards) cards[card.cardId] = card;
   const bottom = Math.max(columnsBottom, placed.analysis.rect.y + placed.analysis.rect.height);
@@ -220,6 +223,7 @@ function analysisFrame(
   stacked: boolean,
   measure: MeasureText,
   indexes: ReadonlyMap<string, number>,
+  labels: CardLabels = {},
 ): AnalysisFrame {
   const { columnPadding, sectionPadding, headerGap, cardGap, sectionGap } = METRICS;
   const inset = columnPadding + sectionPadding;
@@ -248,8 +252,9 @@ function analysisFrame(
       headerGap,
     },
     placeCard: (card: CardState, x: number, cardY: number, cardWidth: number, pairId: PairId) =>
-      placeCard(card, indexes.get(card.id) ?? 0, { x, y: cardY, width: cardWidth }, measure, pairId),
+      placeCard(card, indexes.get(card.id) ?? 0, { x, y: cardY, width: cardWidth }, measure, pairId, labels),
     emptyCardHeight: cardHeight(1, false),
+    measure,
   };
 }
 
@@ -258,6 +263,7 @@ interface Collected {
   readonly sections: SectionLayout[];
   readonly cards: Record<string, CardLayout>;
   readonly rowIndexes: Map<string, number>;
+  readonly labels?: CardLabels;
 }
 
 function layoutColumn(
@@ -281,6 +287,7 @@ function layoutColumn(
       measure,
       members.inRow,
       collected.rowIndexes,
+      collected.labels,
     );
     collected.sections.push(section.layout);
     for (const card of section.cards) collected.cards[card.cardId] = card;
@@ -297,6 +304,7 @@ function layoutSection(
   measure: MeasureText,
   inRow: ReadonlySet<string>,
   rowIndexes: Map<string, number>,
+  labels: CardLabels = {},
 ): { layout: SectionLayout; cards: CardLayout[] } {
   const { sectionPadding, headerGap, cardGap, addButtonHeight, addButtonWidth } = METRICS;
   const innerX = at.x + sectionPadding;
@@ -317,7 +325,7 @@ function layoutSection(
       rowIndexes.set(card.id, index);
       continue;
     }
-    const cardLayout = placeCard(card, index, { x: innerX, y, width: innerWidth }, measure, null);
+    const cardLayout = placeCard(card, index, { x: innerX, y, width: innerWidth }, measure, null, labels);
     placed.push(cardLayout);
     y += cardLayout.rect.height + cardGap;
   }

@@ -32,3 +32,37 @@ export function cardMetaText(card: MetaCard, names?: CardNames): string {
   if (card.professionalsOnly) parts.push(t('card.professionalsOnly'));
   return parts.join('  ·  ');
 }
+
+/**
+ * The notes under a card's text, in ink: its pair's number, who changed it if not its author
+ * ([AC30]) and pending suggestions. Agreement, disagreement and professionals-only are badges.
+ */
+export function cardNotesText(
+  card: Pick<CardState, 'pairId'> & Partial<Pick<CardState, 'editedBy' | 'suggestions'>>,
+  pairNumber: number | null,
+  names?: CardNames,
+): string {
+  const parts: string[] = [];
+  const nameOf = (id: string) => names?.[id]?.displayName || t('notes.someone');
+  if (card.pairId !== null && pairNumber !== null) parts.push(t('map.pair', { number: pairNumber }));
+  const editors = Object.keys(card.editedBy ?? {});
+  if (editors.length > 0 && names) parts.push(t('card.changedBy', { names: editors.map(nameOf).join(', ') }));
+  const suggestions = Object.keys(card.suggestions ?? {}).length;
+  if (suggestions > 0) parts.push(t('card.suggestions', { count: suggestions }));
+  return parts.join('  ·  ');
+}
+
+/** Who agrees or who disagrees with a card, by name (the words behind its badge, on tap or hover). */
+export function badgeNames(
+  card: Pick<CardState, 'marks'>,
+  kind: 'agree' | 'dispute',
+  names?: CardNames,
+): string {
+  const who = Object.entries(card.marks)
+    .filter(([, mark]) => mark === kind)
+    .map(([id]) => names?.[id]?.displayName || t('notes.someone'))
+    .sort((a, b) => a.localeCompare(b));
+  return kind === 'agree'
+    ? t('card.agreeBy', { names: who.join(', ') })
+    : t('card.disputeBy', { names: who.join(', ') });
+}

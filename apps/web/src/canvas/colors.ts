@@ -1,15 +1,27 @@
 import type { Column, Role } from '@kinmap/model';
+import { COLOR } from '../lib/tokens';
+
+export { FONT_FAMILY } from '../lib/tokens';
 
 /**
- * Role colours mark who wrote a card and whose cursor is whose. Each is dark enough for
- * white text on it and for a thin stripe on a light card (contrast ≥ 4.5:1 against white).
+ * The canvas's colours, from the design tokens (lib/tokens.ts, the same values as tokens.css).
+ * Role colours mark who wrote a card and whose cursor is whose: white text on each ≥ 4.5:1.
  */
 export const ROLE_COLORS: Readonly<Record<Role, string>> = {
-  facilitator: '#6d28d9',
-  practitioner: '#1d4ed8',
-  family: '#b45309',
-  network: '#047857',
-  viewer: '#4b5563',
+  facilitator: COLOR['role-facilitator'],
+  practitioner: COLOR['role-practitioner'],
+  family: COLOR['role-family'],
+  network: COLOR['role-network'],
+  viewer: COLOR['role-viewer'],
+};
+
+/** A sticky note's paper: a pale tint of its author's role colour (ink on each ≥ 4.5:1). */
+export const NOTE_COLORS: Readonly<Record<Role, string>> = {
+  facilitator: COLOR['note-facilitator'],
+  practitioner: COLOR['note-practitioner'],
+  family: COLOR['note-family'],
+  network: COLOR['note-network'],
+  viewer: COLOR['note-viewer'],
 };
 
 /** Pale column backgrounds: the map's three questions stay distinguishable without relying on colour alone. */
@@ -21,10 +33,23 @@ export const COLUMN_COLORS: Readonly<
   needsToHappen: { background: '#edf2fb', border: '#a9bfe6' },
 };
 
-export const INK = '#1f2937';
-export const INK_MUTED = '#4b5563';
-export const CARD_BACKGROUND = '#ffffff';
-export const CARD_BORDER = '#cbd5e1';
-export const SELECTION = '#0b57d0';
-export const FONT_FAMILY =
-  'system-ui, "Segoe UI", Roboto, "Liberation Sans", "DejaVu Sans", Arial, sans-serif';
+export const INK = COLOR.ink;
+export const INK_MUTED = COLOR['ink-muted'];
+export const INK_INVERSE = COLOR['ink-inverse'];
+export const CARD_BACKGROUND = COLOR.surface;
+export const CARD_BORDER = COLOR.line;
+export const SELECTION = COLOR.accent;
+
+/** The badges on a card: each a strong fill with white words and an icon (never colour alone). */
+export const BADGE_COLORS = {
+  agree: { fill: COLOR.success, ink: COLOR['ink-inverse'] },
+  dispute: { fill: COLOR.danger, ink: COLOR['ink-inverse'] },
+  restricted: { fill: COLOR.restricted, ink: COLOR['ink-inverse'] },
+} as const;
+
+/** A professionals-only card: hatched paper and a dark frame. */
+export const RESTRICTED = {
+  paper: COLOR['restricted-soft'],
+  hatch: COLOR['restricted-hatch'],
+  frame: COLOR.restricted,
+} as const;

@@ -13,4 +13,12 @@ export const canvasMessages = {
   'analysis.anchor10': '10: safe enough to close',
   'analysis.private': 'Collecting privately: {progress}',
   'analysis.median': 'Middle score {median}  ·  {progress}',
+  'analysis.more_one': '+{count} more at {value}',
+  'analysis.more_other': '+{count} more at {value}',
+  'card.badgeAgree_one': '{count} agree',
+  'card.badgeAgree_other': '{count} agree',
+  'card.badgeDispute_one': '{count} disagrees',
+  'card.badgeDispute_other': '{count} disagree',
+  'card.agreeBy': 'Agree: {names}',
+  'card.by': 'Written by {name}',
 } as const;

@@ -2,22 +2,17 @@ import type { BoardState, ScaleState } from '@kinmap/model';
 import { ownValue } from '@kinmap/model';
 import type { Context } from 'konva/lib/Context';
 import type { Shape as KonvaShape } from 'konva/lib/Shape';
-import { memo, useMemo } from 'react';
+import { memo } from 'react';
 import { Circle, Group, Rect, Shape, Text } from 'react-konva';
-import {
-  type AnalysisLayout,
-  type AnalysisRowLayout,
-  SCALE_SLOT,
-  scaleSlotParts,
-  scaleValueX,
-} from '../canvas/analysis/analysisLayout';
-import { nameInitial, summariseScale } from '../canvas/analysis/analysisScale';
+import type { AnalysisLayout, AnalysisRowLayout } from '../canvas/analysis/analysisLayout';
+import { SCALE_GEOMETRY, SCALE_TEXT, slotValueX } from '../canvas/analysis/scaleSlotLayout';
 import { METRICS, TEXT_STYLES } from '../canvas/boardMetrics';
 import { INK, INK_MUTED, ROLE_COLORS } from '../canvas/colors';
 import { overlaps } from '../canvas/culling';
 import type { Rect as Area } from '../canvas/geometry';
 import { staticTextProps } from '../canvas/text/textMeasure';
 import { t } from '../lib/messages';
+import { COLOR } from '../lib/tokens';
 import { LaidOutText } from './LaidOutText';
 
 export interface AnalysisBandProps {
@@ -130,122 +125,104 @@ export const AnalysisRowShape = memo(function AnalysisRowShape({
 });
 
 /** The axis and its eleven ticks as one canvas path (one node instead of twelve). */
-function drawAxis(row: AnalysisRowLayout, axisY: number) {
+function drawAxis(row: AnalysisRowLayout) {
   return (context: Context, shape: KonvaShape) => {
     const slot = row.scaleSlot;
+    const scale = row.scale;
+    const y = slot.y + scale.axisY;
     context.beginPath();
-    context.moveTo(scaleValueX(slot, 0), axisY);
-    context.lineTo(scaleValueX(slot, 10), axisY);
+    context.moveTo(slot.x + slotValueX(slot.width, 0), y);
+    context.lineTo(slot.x + slotValueX(slot.width, 10), y);
     for (const value of VALUES) {
-      const x = scaleValueX(slot, value);
-      context.moveTo(x, axisY - 5);
-      context.lineTo(x, axisY + 5);
+      const x = slot.x + slotValueX(slot.width, value);
+      context.moveTo(x, y - 6);
+      context.lineTo(x, y + 6);
     }
     context.strokeShape(shape);
   };
 }
 
-function CompactScale({ row, scale, state, highContrast }: AnalysisRowShapeProps) {
+/** The pair's 0–10 scale, drawn exactly as `layoutScaleSlot` placed it (nothing clipped or on top of another). */
+function CompactScale({ row, highContrast }: AnalysisRowShapeProps) {
   const slot = row.scaleSlot;
-  const parts = scaleSlotParts(row.markerDepth, slot.width);
-  const summary = useMemo(() => (scale ? summariseScale(scale, state) : null), [scale, state]);
-  const s = SCALE_SLOT;
-  const innerX = slot.x + s.paddingX;
-  const innerWidth = slot.width - 2 * s.paddingX;
+  const scale = row.scale;
   const ink = highContrast ? '#000000' : INK;
   const muted = highContrast ? '#000000' : INK_MUTED;
-  const axisY = slot.y + parts.axisY;
+  const at = (r: { x: number; y: number }) => ({ x: slot.x + r.x, y: slot.y + r.y });
   return (
     <Group name="analysis-scale" id={`analysis-scale-${row.pairId}`}>
       <Text
-        x={innerX}
-        y={slot.y + parts.headingY}
-        width={innerWidth}
-        text={t('analysis.scaleHeading', { number: row.number })}
+        name="analysis-scale-heading"
+        x={slot.x + SCALE_GEOMETRY.paddingX}
+        y={slot.y + scale.headingY}
+        text={scale.headingLines.join('\n')}
         wrap="none"
-        ellipsis
         fill={ink}
-        {...staticTextProps(s.heading)}
+        {...staticTextProps(SCALE_TEXT.heading)}
       />
-      {VALUES.map((value) => (
+      {scale.numbers.map((n) => (
         <Text
-          key={value}
-          x={scaleValueX(slot, value) - 10}
-          y={slot.y + parts.numbersY}
-          width={20}
-          align="center"
-          text={String(value)}
-          fill={muted}
-          {...staticTextProps(s.numbers)}
-        />
-      ))}
-      <Shape sceneFunc={drawAxis(row, axisY)} stroke={ink} strokeWidth={2} listening={false} />
-      {summary?.markers.map((marker) => {
-        const x = scaleValueX(slot, marker.value);
-        const y = axisY + marker.stack * s.markerStep;
-        return (
-          <Group key={marker.participantId} name="analysis-marker" x={x} y={y} listening={false}>
-            <Circle
-              radius={s.markerRadius}
-              fill={ROLE_COLORS[marker.role]}
-              stroke="#ffffff"
-              strokeWidth={1.5}
-            />
-            <Text
-              x={-s.markerRadius}
-              y={-s.markerRadius}
-              width={2 * s.markerRadius}
-              height={2 * s.markerRadius}
-              align="center"
-              verticalAlign="middle"
-              text={nameInitial(marker.name)}
-              fill="#ffffff"
-              {...staticTextProps({ size: 10, weight: 'bold', style: 'normal', lineHeight: 12 })}
-            />
-          </Group>
-        );
-      })}
-      {[...(summary?.overflow ?? [])].map(([value, more]) => (
-        <Text
-          key={`more-${value}`}
-          x={scaleValueX(slot, value) + s.markerRadius + 2}
-          y={axisY + (row.markerDepth - 1) * s.markerStep - 6}
-          text={`+${more}`}
+          key={n.value}
+          name="analysis-scale-number"
+          {...at(n.box)}
+          width={n.box.width + 1}
+          text={n.text}
+          wrap="none"
           fill={ink}
-          {...staticTextProps(s.numbers)}
+          {...staticTextProps(SCALE_TEXT.numbers)}
         />
       ))}
+      <Shape sceneFunc={drawAxis(row)} stroke={ink} strokeWidth={2} listening={false} />
+      {scale.markers.map((marker) => (
+        <Group
+          key={marker.participantId}
+          name="analysis-marker"
+          x={slot.x + marker.x}
+          y={slot.y + marker.y}
+          listening={false}
+        >
+          <Circle
+            radius={SCALE_GEOMETRY.markerRadius}
+            fill={ROLE_COLORS[marker.role]}
+            stroke="#ffffff"
+            strokeWidth={1.5}
+          />
+          <Text
+            x={-SCALE_GEOMETRY.markerRadius}
+            y={-SCALE_TEXT.initial.lineHeight / 2}
+            width={2 * SCALE_GEOMETRY.markerRadius}
+            align="center"
+            text={marker.initial}
+            wrap="none"
+            fill="#ffffff"
+            {...staticTextProps(SCALE_TEXT.initial)}
+          />
+        </Group>
+      ))}
       <Text
-        x={innerX}
-        y={slot.y + parts.anchorsY}
-        width={parts.anchorsOnTwoLines ? innerWidth : innerWidth / 2}
-        text={t('analysis.anchor0')}
+        {...at(scale.anchor0.box)}
+        text={scale.anchor0.lines.join('\n')}
         wrap="none"
-        ellipsis
         fill={muted}
-        {...staticTextProps(s.small)}
+        {...staticTextProps(SCALE_TEXT.small)}
       />
       <Text
-        x={parts.anchorsOnTwoLines ? innerX : innerX + innerWidth / 2}
-        y={slot.y + parts.anchorsY + (parts.anchorsOnTwoLines ? s.small.lineHeight : 0)}
-        width={parts.anchorsOnTwoLines ? innerWidth : innerWidth / 2}
+        {...at(scale.anchor10.box)}
+        width={scale.anchor10.box.width}
         align="right"
-        text={t('analysis.anchor10')}
+        text={scale.anchor10.lines.join('\n')}
         wrap="none"
-        ellipsis
         fill={muted}
-        {...staticTextProps(s.small)}
+        {...staticTextProps(SCALE_TEXT.small)}
       />
       <Text
         name="analysis-scale-status"
-        x={innerX}
-        y={slot.y + parts.statusY}
-        width={innerWidth}
-        text={summary?.status ?? ''}
+        x={slot.x + SCALE_GEOMETRY.paddingX}
+        y={slot.y + scale.statusY}
+        text={scale.statusLines.join('\n')}
         wrap="none"
-        ellipsis
         fill={ink}
-        {...staticTextProps(s.status)}
+        {...staticTextProps(SCALE_TEXT.status)}
       />
     </Group>
   );

@@ -1,32 +1,52 @@
 import type { CardId, CardState } from '@kinmap/model';
 import type Konva from 'konva';
 import type { KonvaEventObject } from 'konva/lib/Node';
-import { memo } from 'react';
-import { Group, Rect, Text } from 'react-konva';
-import { METRICS, TEXT_STYLES } from '../canvas/boardMetrics';
-import { type CardLayout, cardTextWidth } from '../canvas/cardLayout';
-import { type CardNames, cardMetaText } from '../canvas/cardMeta';
+import { memo, useRef, useState } from 'react';
+import { Circle, Group, Label, Path, Rect, Shape, Tag, Text } from 'react-konva';
+import { METRICS, type MeasureText, TEXT_STYLES } from '../canvas/boardMetrics';
 import {
-  CARD_BACKGROUND,
+  type CardChip,
+  type CardLayout,
+  CHIP,
+  cardTextWidth,
+  HIGHLIGHT_TEXT,
+  highlightTag,
+  INITIALS_TEXT,
+} from '../canvas/cardLayout';
+import { badgeNames, type CardNames } from '../canvas/cardMeta';
+import {
+  BADGE_COLORS,
   CARD_BORDER,
   FONT_FAMILY,
   INK,
+  INK_INVERSE,
   INK_MUTED,
+  NOTE_COLORS,
+  RESTRICTED,
   ROLE_COLORS,
   SELECTION,
 } from '../canvas/colors';
+import { CANVAS_ICONS, ICON_VIEWBOX } from '../canvas/icons';
 import { textDirection } from '../canvas/text/textDirection';
-import { konvaFontStyle } from '../canvas/text/textMeasure';
+import { createCanvasMeasure, konvaFontStyle, staticTextProps } from '../canvas/text/textMeasure';
 import { t } from '../lib/messages';
+import { COLOR } from '../lib/tokens';
+
+let sharedMeasure: MeasureText | null = null;
+/** One canvas measure for every card's small labels (it caches widths). */
+function labelMeasure(): MeasureText {
+  sharedMeasure ??= createCanvasMeasure();
+  return sharedMeasure;
+}
 
 /** How a compared card is marked: new since the earlier version, changed, or gone (a ghost). */
 export type CardHighlight = 'added' | 'changed' | 'removed';
 
 /** Outline colours of compared cards (each ≥ 3:1 against the page) plus a word, never colour alone. */
 const HIGHLIGHTS: Readonly<Record<CardHighlight, { readonly color: string; readonly dash?: number[] }>> = {
-  added: { color: '#15803d' },
-  changed: { color: '#b45309' },
-  removed: { color: '#4b5563', dash: [8, 5] },
+  added: { color: COLOR.success },
+  changed: { color: COLOR.warning },
+  removed: { color: COLOR['ink-muted'], dash: [8, 5] },
 };
 
 export interface CardShapeProps {
@@ -35,8 +55,8 @@ export interface CardShapeProps {
   readonly selected: boolean;
   /** The wall screen: black ink and borders that survive a washed-out projector. */
   readonly highContrast?: boolean;
-  /** The number of the analysis pair this card belongs to, shown as "Pair n". */
-  readonly pairNumber: number | null;
+  /** The number of the analysis pair this card belongs to (the layout's notes already say "Pair n"). */
+  readonly pairNumber?: number | null;
   /** Comparing versions: how this card differs (drawn as a coloured outline and a word). */
   readonly highlight?: CardHighlight | null;
   readonly draggable: boolean;
@@ -54,15 +74,32 @@ function setCursor(event: KonvaEventObject<MouseEvent>, cursor: string): void {
   if (container) container.style.cursor = cursor;
 }
 
-function metaLine(card: CardState, pairNumber: number | null, names?: CardNames): string {
-  const rest = cardMetaText(card, names);
-  if (pairNumber === null) return rest;
-  const pair = t('map.pair', { number: pairNumber });
-  return rest ? `${pair}  ·  ${rest}` : pair;
-}
-
 function sameLines(a: readonly string[], b: readonly string[]): boolean {
   return a === b || (a.length === b.length && a.every((line, i) => line === b[i]));
+}
+
+function sameChips(a: readonly CardChip[], b: readonly CardChip[]): boolean {
+  return (
+    a === b ||
+    (a.length === b.length &&
+      a.every((chip, i) => {
+        const other = b[i];
+        return (
+          other !== undefined &&
+          chip.kind === other.kind &&
+          chip.text === other.text &&
+          chip.rect.x === other.rect.x &&
+          chip.rect.y === other.rect.y &&
+          chip.rect.width === other.rect.width
+        );
+      }))
+  );
+}
+
+/** The names behind the agree and disagree badges (shown on tap or hover). */
+function namesSignature(props: CardShapeProps): string {
+  if (Object.keys(props.card.marks).length === 0) return '';
+  return `${badgeNames(props.card, 'agree', props.names)}\u0000${badgeNames(props.card, 'dispute', props.names)}`;
 }
 
 /**
@@ -73,7 +110,6 @@ function sameCard(a: CardShapeProps, b: CardShapeProps): boolean {
   return (
     a.selected === b.selected &&
     a.highContrast === b.highContrast &&
-    a.pairNumber === b.pairNumber &&
     a.draggable === b.draggable &&
     (a.highlight ?? null) === (b.highlight ?? null) &&
     a.onSelect === b.onSelect &&
@@ -95,34 +131,60 @@ function sameDrawing(a: CardShapeProps, b: CardShapeProps): boolean {
     ra.y === rb.y &&
     ra.width === rb.width &&
     ra.height === rb.height &&
-    a.placed.hasMeta === b.placed.hasMeta &&
+    a.placed.textY === b.placed.textY &&
+    a.placed.metaY === b.placed.metaY &&
     sameLines(a.placed.lines, b.placed.lines) &&
+    sameLines(a.placed.metaLines, b.placed.metaLines) &&
+    sameChips(a.placed.chips, b.placed.chips) &&
     a.card.id === b.card.id &&
     a.card.text === b.card.text &&
     a.card.authorRole === b.card.authorRole &&
-    metaLine(a.card, a.pairNumber, a.names) === metaLine(b.card, b.pairNumber, b.names)
+    a.card.professionalsOnly === b.card.professionalsOnly &&
+    namesSignature(a) === namesSignature(b)
   );
 }
 
-/** One card: white, with a stripe in its author's role colour, its wrapped text and its marks. */
+/**
+ * One card as a sticky note: paper tinted with its author's role colour and a stripe of it, the
+ * author's initials, badges for disagreement, professionals only and agreement (with the names
+ * on tap or hover), its wrapped text and its notes in ink. A professionals-only card is hatched,
+ * framed dark and carries a lock badge, so staff cannot miss it.
+ */
 export const CardShape = memo(CardShapeView, sameCard);
 
 function CardShapeView(props: CardShapeProps) {
   const { card, placed, selected, draggable } = props;
   const { rect, lines } = placed;
-  const { stripeWidth, cardPaddingX, cardPaddingY, metaGap } = METRICS;
+  const { stripeWidth, cardPaddingX } = METRICS;
   const textX = stripeWidth + cardPaddingX;
   const text = TEXT_STYLES.cardText;
   const meta = TEXT_STYLES.cardMeta;
   const isEmpty = card.text.trim() === '';
+  const restricted = card.professionalsOnly;
+  const [openBadge, setOpenBadge] = useState<'agree' | 'dispute' | null>(null);
+  const groupRef = useRef<Konva.Group>(null);
   // Arabic or Urdu cards read from the right: aligned right, in the canvas's right-to-left mode.
   const direction = isEmpty ? 'ltr' : textDirection(card.text);
-  const metaY = cardPaddingY + Math.max(1, lines.length) * text.lineHeight + metaGap;
   // A removed card is a ghost of the earlier version: there, but faded (its mark is not).
   const fade = props.highlight === 'removed' ? 0.55 : 1;
+  const ink = props.highContrast ? '#000000' : INK;
+  const paper = restricted ? RESTRICTED.paper : NOTE_COLORS[card.authorRole];
+  const frame = selected
+    ? SELECTION
+    : restricted
+      ? RESTRICTED.frame
+      : props.highContrast
+        ? '#000000'
+        : CARD_BORDER;
+  const openNames = (kind: 'agree' | 'dispute' | null) => {
+    setOpenBadge(kind);
+    // The names float over the cards below: lift this card above them while they show.
+    if (kind) groupRef.current?.moveToTop();
+  };
 
   return (
     <Group
+      ref={groupRef}
       id={card.id}
       name="card"
       x={rect.x}
@@ -143,37 +205,46 @@ function CardShapeView(props: CardShapeProps) {
       onDragMove={() => props.onDragMove(card.id)}
       onDragEnd={(e) => props.onDragEnd(card.id, e.currentTarget)}
       onMouseEnter={(e) => setCursor(e, draggable ? 'grab' : 'default')}
-      onMouseLeave={(e) => setCursor(e, 'default')}
+      onMouseLeave={(e) => {
+        setCursor(e, 'default');
+        if (openBadge) setOpenBadge(null);
+      }}
     >
       <Rect
+        name={restricted ? 'card-paper card-paper--restricted' : 'card-paper'}
         width={rect.width}
         height={rect.height}
-        fill={CARD_BACKGROUND}
+        fill={paper}
         opacity={fade}
-        stroke={selected ? SELECTION : props.highContrast ? '#000000' : CARD_BORDER}
-        strokeWidth={selected ? 3 : props.highContrast ? 2 : 1}
-        cornerRadius={6}
+        stroke={frame}
+        strokeWidth={selected ? 3 : restricted || props.highContrast ? 2 : 1}
+        {...(restricted && !selected ? { dash: [10, 4] } : {})}
+        cornerRadius={3}
         shadowColor="#0f172a"
-        shadowOpacity={0.12}
-        shadowBlur={4}
-        shadowOffsetY={1}
+        shadowOpacity={0.18}
+        shadowBlur={6}
+        shadowOffsetY={2}
         // Fill, stroke and shadow drawn straight, without an offscreen pass per card (looks the same here).
         perfectDrawEnabled={false}
         shadowForStrokeEnabled={false}
       />
+      {restricted && <Hatch width={rect.width} height={rect.height} />}
       <Rect
         width={stripeWidth}
         height={rect.height}
         fill={ROLE_COLORS[card.authorRole]}
         opacity={fade}
-        cornerRadius={[6, 0, 0, 6]}
+        cornerRadius={[3, 0, 0, 3]}
         listening={false}
         perfectDrawEnabled={false}
       />
+      {placed.chips.map((chip) => (
+        <Chip key={chip.kind} chip={chip} card={card} names={props.names} fade={fade} onOpen={openNames} />
+      ))}
       <Text
         name="card-text"
         x={textX}
-        y={cardPaddingY}
+        y={placed.textY}
         text={isEmpty ? t('card.empty') : lines.join('\n')}
         width={cardTextWidth(rect.width)}
         align={direction === 'rtl' ? 'right' : 'left'}
@@ -188,27 +259,170 @@ function CardShapeView(props: CardShapeProps) {
         listening={false}
         perfectDrawEnabled={false}
       />
-      {placed.hasMeta && (
+      {placed.metaLines.length > 0 && (
         <Text
           name="card-meta"
           x={textX}
-          y={metaY}
+          y={placed.metaY}
           width={cardTextWidth(rect.width)}
-          text={metaLine(card, props.pairNumber, props.names)}
+          text={placed.metaLines.join('\n')}
           wrap="none"
-          ellipsis
           fontFamily={FONT_FAMILY}
           fontSize={meta.size}
           fontStyle={konvaFontStyle(meta)}
           lineHeight={meta.lineHeight / meta.size}
-          fill={INK_MUTED}
+          fill={ink}
           opacity={fade}
           listening={false}
           perfectDrawEnabled={false}
         />
       )}
       {props.highlight && <HighlightMark kind={props.highlight} width={rect.width} height={rect.height} />}
+      {openBadge && (
+        <BadgeNames
+          chip={placed.chips.find((c) => c.kind === openBadge)}
+          text={badgeNames(card, openBadge, props.names)}
+          cardWidth={rect.width}
+        />
+      )}
     </Group>
+  );
+}
+
+/** Thin diagonal lines across a professionals-only card (ink on them still reads ≥ 4.5:1). */
+function Hatch({ width, height }: { width: number; height: number }) {
+  return (
+    <Shape
+      name="card-hatch"
+      listening={false}
+      perfectDrawEnabled={false}
+      stroke={RESTRICTED.hatch}
+      strokeWidth={1}
+      opacity={0.7}
+      sceneFunc={(context, shape) => {
+        context.save();
+        context.beginPath();
+        context.rect(0, 0, width, height);
+        context.clip();
+        context.beginPath();
+        for (let x = -height; x < width; x += 12) {
+          context.moveTo(x, height);
+          context.lineTo(x + height, 0);
+        }
+        context.strokeShape(shape);
+        context.restore();
+      }}
+    />
+  );
+}
+
+interface ChipProps {
+  readonly chip: CardChip;
+  readonly card: CardState;
+  readonly names: CardNames | undefined;
+  readonly fade: number;
+  readonly onOpen: (kind: 'agree' | 'dispute' | null) => void;
+}
+
+/** The author's initials, or one badge: a strong fill, an icon from the icon set and white words. */
+function Chip({ chip, card, names, fade, onOpen }: ChipProps) {
+  const { rect, textRect } = chip;
+  if (chip.kind === 'author') {
+    const r = Math.min(rect.width, rect.height) / 2;
+    return (
+      <Group name="card-author" opacity={fade} listening={false}>
+        <Circle x={rect.x + r} y={rect.y + rect.height / 2} radius={r} fill={ROLE_COLORS[card.authorRole]} />
+        <Text
+          x={rect.x}
+          y={textRect.y}
+          width={2 * r}
+          align="center"
+          text={chip.text}
+          fill={INK_INVERSE}
+          {...staticTextProps(INITIALS_TEXT)}
+        />
+      </Group>
+    );
+  }
+  const colors = BADGE_COLORS[chip.kind];
+  const kind = chip.kind;
+  const withNames = kind === 'agree' || kind === 'dispute';
+  const open = () => onOpen(withNames ? kind : null);
+  const icon = chip.iconRect;
+  return (
+    <Group
+      name={`card-badge card-badge--${kind}`}
+      title={withNames ? badgeNames(card, kind, names) : chip.text}
+      opacity={fade}
+      onMouseEnter={open}
+      onMouseLeave={() => onOpen(null)}
+      onTap={open}
+    >
+      <Rect
+        x={rect.x}
+        y={rect.y}
+        width={rect.width}
+        height={rect.height}
+        fill={colors.fill}
+        cornerRadius={rect.height / 2}
+        perfectDrawEnabled={false}
+      />
+      {icon && (
+        <Path
+          x={icon.x}
+          y={icon.y}
+          scaleX={icon.width / ICON_VIEWBOX}
+          scaleY={icon.height / ICON_VIEWBOX}
+          data={CANVAS_ICONS[kind]}
+          stroke={colors.ink}
+          strokeWidth={2.25}
+          lineCap="round"
+          lineJoin="round"
+          listening={false}
+          perfectDrawEnabled={false}
+        />
+      )}
+      <Text
+        name="card-badge-text"
+        x={textRect.x}
+        y={textRect.y}
+        width={textRect.width + 1}
+        text={chip.text}
+        wrap="none"
+        fill={colors.ink}
+        {...staticTextProps(CHIP.text)}
+      />
+    </Group>
+  );
+}
+
+/** The names behind a badge, in a dark label under it, wrapped to the card's width. */
+function BadgeNames({
+  chip,
+  text,
+  cardWidth,
+}: {
+  chip: CardChip | undefined;
+  text: string;
+  cardWidth: number;
+}) {
+  if (!chip) return null;
+  return (
+    <Label
+      name="card-badge-names"
+      x={Math.max(0, Math.min(chip.rect.x, cardWidth - 200))}
+      y={chip.rect.y + chip.rect.height + 4}
+      listening={false}
+    >
+      <Tag fill={INK} cornerRadius={4} />
+      <Text
+        text={text}
+        width={Math.max(160, Math.min(280, cardWidth))}
+        padding={8}
+        fill={INK_INVERSE}
+        {...staticTextProps(TEXT_STYLES.cardMeta)}
+      />
+    </Label>
   );
 }
 
@@ -218,8 +432,7 @@ function CardShapeView(props: CardShapeProps) {
  */
 function HighlightMark({ kind, width, height }: { kind: CardHighlight; width: number; height: number }) {
   const { color, dash } = HIGHLIGHTS[kind];
-  const label = t(`versions.highlight.${kind}`);
-  const tagWidth = Math.min(width - 8, 10 + label.length * 7.5);
+  const tag = highlightTag(t(`versions.highlight.${kind}`), width, labelMeasure());
   return (
     <>
       <Rect
@@ -230,33 +443,30 @@ function HighlightMark({ kind, width, height }: { kind: CardHighlight; width: nu
         height={height + 6}
         stroke={color}
         strokeWidth={4}
-        cornerRadius={8}
+        cornerRadius={6}
         {...(dash ? { dash } : {})}
         listening={false}
         perfectDrawEnabled={false}
       />
       <Rect
-        x={width - tagWidth - 4}
-        y={-10}
-        width={tagWidth}
-        height={18}
+        x={tag.rect.x}
+        y={tag.rect.y}
+        width={tag.rect.width}
+        height={tag.rect.height}
         fill={color}
         cornerRadius={4}
         listening={false}
         perfectDrawEnabled={false}
       />
       <Text
-        x={width - tagWidth - 4}
-        y={-7}
-        width={tagWidth}
-        align="center"
-        text={label}
-        fontFamily={FONT_FAMILY}
-        fontSize={12}
-        fontStyle="bold"
-        fill="#ffffff"
-        listening={false}
-        perfectDrawEnabled={false}
+        name="card-highlight-text"
+        x={tag.textRect.x}
+        y={tag.textRect.y}
+        width={tag.textRect.width + 1}
+        text={tag.text}
+        wrap="none"
+        fill={INK_INVERSE}
+        {...staticTextProps(HIGHLIGHT_TEXT)}
       />
     </>
   );

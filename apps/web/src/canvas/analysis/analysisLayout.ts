@@ -1,10 +1,11 @@
 import type { BoardState, CardId, CardState, PairId } from '@kinmap/model';
 import { ownValue } from '@kinmap/model';
-import type { TextStyle } from '../boardMetrics';
+import { t } from '../../lib/messages';
+import type { MeasureText, TextStyle } from '../boardMetrics';
 import type { CardLayout } from '../cardLayout';
 import type { Rect } from '../geometry';
 import { pairNumbers } from '../pairs';
-import { markerDepth } from './analysisScale';
+import { layoutScaleSlot, type ScaleSlotLayout } from './scaleSlotLayout';
 
 /**
  * The analysis row of the map, as plain data: below the three columns, one row per danger
@@ -24,8 +25,10 @@ export interface AnalysisRowLayout {
   /** Null when that card is not on this screen (professionals only): its slot stays empty. */
   readonly dangerStatementId: CardId | null;
   readonly safetyGoalId: CardId | null;
-  /** How many markers deep the scale is drawn (see `markerDepth`). */
+  /** How many lanes of markers the scale is drawn with. */
   readonly markerDepth: number;
+  /** The compact scale's words, numbers and markers, in offsets from the scale slot's corner. */
+  readonly scale: ScaleSlotLayout;
 }
 
 export interface AnalysisLayout {
@@ -154,6 +157,8 @@ export interface AnalysisFrame {
   readonly placeCard: (card: CardState, x: number, y: number, width: number, pairId: PairId) => CardLayout;
   /** The height of an empty card: a hidden card's slot is this tall. */
   readonly emptyCardHeight: number;
+  /** Measures the scale's words (absent: the compact scale's fixed parts only, as before). */
+  readonly measure?: MeasureText;
 }
 
 export interface Slot {
@@ -206,7 +211,7 @@ function sideBySideRow(
 ): AnalysisRowLayout {
   const [left, middle, right] = frame.slots;
   const y = top + frame.rowPadding;
-  const depth = markerDepth(ownValue(state.scales, member.pairId));
+  const scale = scaleOf(state, member, middle.width, frame);
   const danger = member.dangerStatement
     ? frame.placeCard(member.dangerStatement, left.x, y, left.width, member.pairId)
     : null;
@@ -217,7 +222,7 @@ function sideBySideRow(
   const inner = Math.max(
     danger?.rect.height ?? frame.emptyCardHeight,
     goal?.rect.height ?? frame.emptyCardHeight,
-    scaleSlotParts(depth, middle.width).height,
+    scale.height,
   );
   if (danger) cards.push(danger);
   if (goal) cards.push(goal);
@@ -236,7 +241,8 @@ function sideBySideRow(
     safetyGoalSlot: goal?.rect ?? { x: right.x, y, width: right.width, height: inner },
     dangerStatementId: member.dangerStatement?.id ?? null,
     safetyGoalId: member.safetyGoal?.id ?? null,
-    markerDepth: depth,
+    markerDepth: scale.lanes,
+    scale,
   };
 }
 
@@ -249,7 +255,7 @@ function stackedRow(
   cards: CardLayout[],
 ): AnalysisRowLayout {
   const [slot] = frame.slots;
-  const depth = markerDepth(ownValue(state.scales, member.pairId));
+  const scale = scaleOf(state, member, slot.width, frame);
   let y = top + frame.rowPadding;
   const place = (card: CardState | null): Rect => {
     const placed = card ? frame.placeCard(card, slot.x, y, slot.width, member.pairId) : null;
@@ -259,7 +265,7 @@ function stackedRow(
     return rect;
   };
   const dangerStatementSlot = place(member.dangerStatement);
-  const scaleSlot = { x: slot.x, y, width: slot.width, height: scaleSlotParts(depth, slot.width).height };
+  const scaleSlot = { x: slot.x, y, width: slot.width, height: scale.height };
   y += scaleSlot.height + frame.slotGap;
   const safetyGoalSlot = place(member.safetyGoal);
   const bottom = y - frame.slotGap + frame.rowPadding;
@@ -277,8 +283,20 @@ function stackedRow(
     safetyGoalSlot,
     dangerStatementId: member.dangerStatement?.id ?? null,
     safetyGoalId: member.safetyGoal?.id ?? null,
-    markerDepth: depth,
+    markerDepth: scale.lanes,
+    scale,
   };
+}
+
+function scaleOf(
+  state: BoardState,
+  member: AnalysisMember,
+  width: number,
+  frame: AnalysisFrame,
+): ScaleSlotLayout {
+  const measure = frame.measure ?? ((text: string, font: { size: number }) => text.length * font.size * 0.6);
+  const heading = t('analysis.scaleHeading', { number: member.number });
+  return layoutScaleSlot(ownValue(state.scales, member.pairId), state, heading, width, measure);
 }
 
 /** The row a card is laid out in, or undefined when it is in its section. */

@@ -68,3 +68,19 @@ export function nameInitial(name: string): string {
   const first = Array.from(name.trim())[0];
   return first ? first.toLocaleUpperCase() : '?';
 }
+
+/**
+ * A person's initials for their sticky notes: the first letter of the first and last words
+ * ("Ann Smith" → "AS"), whole characters (emoji, accents), at most two; "?" for no name.
+ */
+export function initialsOf(name: string): string {
+  const words = name
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w !== '');
+  const first = words[0];
+  if (!first) return '?';
+  const last = words.length > 1 ? words[words.length - 1] : undefined;
+  const letter = (w: string) => (Array.from(w)[0] ?? '').toLocaleUpperCase();
+  return last ? `${letter(first)}${letter(last)}` : letter(first);
+}

@@ -76,3 +76,21 @@ function longestFittingPrefix(word: string, maxWidth: number, font: FontSpec, me
   }
   return low;
 }
+
+/**
+ * `text` cut to fit `maxWidth` on one line, ending in "…" when cut (whole characters only);
+ * empty when not even the ellipsis fits.
+ */
+export function fitText(text: string, maxWidth: number, font: FontSpec, measure: MeasureText): string {
+  if (measure(text, font) <= maxWidth) return text;
+  const chars = Array.from(text);
+  let low = 0;
+  let high = chars.length - 1;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (measure(`${chars.slice(0, mid).join('')}…`, font) <= maxWidth) low = mid;
+    else high = mid - 1;
+  }
+  const cut = `${chars.slice(0, low).join('')}…`;
+  return measure(cut, font) <= maxWidth ? cut : '';
+}
