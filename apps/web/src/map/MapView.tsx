@@ -22,6 +22,7 @@ import {
 import { useBoardUndo } from '../editing/useBoardUndo';
 import { useCardActions } from '../editing/useCardActions';
 import { t } from '../lib/messages';
+import { MeetingButton, MeetingTools } from '../meeting/MeetingTools';
 import { BoardCanvas } from './BoardCanvas';
 import { historyCommand, keyCommand, moveCommand } from './boardKeys';
 import { CardEditor } from './CardEditor';
@@ -49,6 +50,7 @@ export interface MapViewProps {
 /** The three-column map: toolbars, the canvas, and the card editor over it; or the wall screen. */
 export function MapView({ session, board: myBoard, me, peers, setCursor, stageRef, onLayout }: MapViewProps) {
   const [projector, setProjector] = useState(() => isProjectorLink(window.location.search));
+  const [meetingOpen, setMeetingOpen] = useState(false);
   const board = useMemo(() => (projector ? projectorBoard(myBoard) : myBoard), [projector, myBoard]);
   const locked = myBoard.meta.locked === true;
   // [AC11] A locked board stops family and network writing; staff keep working.
@@ -170,6 +172,7 @@ export function MapView({ session, board: myBoard, me, peers, setCursor, stageRe
             <button type="button" onClick={() => setProjector(true)}>
               {t('map.projector')}
             </button>
+            <MeetingButton open={meetingOpen} onToggle={() => setMeetingOpen((open) => !open)} />
           </ViewControls>
           <LockControl
             locked={locked}
@@ -185,6 +188,14 @@ export function MapView({ session, board: myBoard, me, peers, setCursor, stageRe
           <PeerActivityList board={board} watchers={watchers} />
         </>
       )}
+      <MeetingTools
+        writer={session}
+        board={board}
+        projector={projector}
+        open={meetingOpen}
+        canWrite={canEdit}
+        onClose={() => setMeetingOpen(false)}
+      />
       <div
         className="board-scroll"
         ref={scrollRef}
