@@ -97,16 +97,19 @@ test('the facilitator runs an agenda with a timer on the wall; the family parks 
   const heights = await mumPanel
     .getByRole('button')
     .evaluateAll((buttons) => buttons.map((b) => b.getBoundingClientRect().height));
-  expect(Math.min(...heights)).toBeGreaterThanOrEqual(40);
+  expect(Math.min(...heights)).toBeGreaterThanOrEqual(44);
   await shoot(mum.page, 'meeting-panel-phone', testInfo);
   expect(await mum.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
     PHONE.width,
   );
+  // Fewer browsers at once on a shared two-core machine: the phone's part is done.
+  await mum.context.close();
 
   // The wall shows the current item and the time left, large.
   const wall = await openParticipant('wall', { viewport: WALL });
   await wall.board.open(wallLink);
-  await wall.board.waitUntilSynced();
+  // A third browser on a busy two-core machine can take a while to connect: generous, not a measure.
+  await expect.poll(() => wall.board.status(), { timeout: 180_000 }).toBe('synced');
   const strip = wall.page.getByTestId('meeting-timer-wall');
   await expect(strip).toContainText('Welcome and introductions');
   await expect(strip.getByRole('timer')).toHaveText(/^[45]:\d\d left$/);

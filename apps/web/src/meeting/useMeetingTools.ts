@@ -50,7 +50,7 @@ export function useServerClock(): () => number {
 }
 
 /** Re-renders every `intervalMs` while `active` (a running timer), and not at all otherwise. */
-export function useTick(active: boolean, intervalMs = 250): void {
+export function useTick(active: boolean, intervalMs = 500): void {
   const [, setTick] = useState(0);
   useEffect(() => {
     if (!active) return;
