@@ -119,7 +119,11 @@ export function moveAgendaItem(
   return done;
 }
 
-/** Removes an item; if it was the current one, nothing is current and the timer stops. */
+/**
+ * Removes an item. If it was the current one, every reader sees nothing current and the timer
+ * stopped (`readMeetingTools`); `facilitation` is not written, so a practitioner, who prepares
+ * the agenda ([AC40]) but does not run it ([AC41]), can remove any item.
+ */
 export function removeAgendaItem(
   doc: Y.Doc,
   actor: Actor,
@@ -131,11 +135,7 @@ export function removeAgendaItem(
   const { input, origin } = op.value;
   if (findIn(doc, 'agenda', input.itemId, readAgendaItem) === null)
     return fail('not-found', `agenda item ${input.itemId}`);
-  const current = readMeetingTools(doc).facilitation.currentItemId === input.itemId;
-  commit(doc, origin, () => {
-    topMap(doc, 'agenda').delete(input.itemId);
-    if (current) writeRun(doc, { currentItemId: null, runningSince: null, elapsedMs: 0 });
-  });
+  commit(doc, origin, () => topMap(doc, 'agenda').delete(input.itemId));
   return done;
 }
 

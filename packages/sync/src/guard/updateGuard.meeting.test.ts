@@ -7,6 +7,7 @@ import {
   MEETING_TOOL_LIMITS,
   nextAgendaItem,
   type PermissionVerdict,
+  removeAgendaItem,
   removeParkingItem,
   resolveParkingItem,
   showOnWall,
@@ -249,5 +250,13 @@ describe('[AC42]–[AC45] the parking lot', () => {
       ok: false,
       rule: 'AC11',
     });
+  });
+});
+
+describe('[AC40] a practitioner removes the item that is running', () => {
+  it('is allowed: removing an item never writes the timer, and every reader sees nothing current', () => {
+    const { board, itemId } = meetingBoard();
+    startTimer(board, fay, { now: 1_000 });
+    expect(attempt(board, sam, (doc) => removeAgendaItem(doc, sam, itemId))).toEqual({ ok: true });
   });
 });
