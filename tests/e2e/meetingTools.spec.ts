@@ -46,7 +46,7 @@ test('the facilitator runs an agenda with a timer on the wall; the family parks 
   openParticipant,
 }, testInfo) => {
   // Three browsers (laptop, phone, wall) on a shared two-core machine.
-  test.slow();
+  test.setTimeout(900_000);
   const chair = await openParticipant('facilitator');
   await chair.landing.goto();
   await chair.landing.createBoard('Case 6101');
