@@ -81,7 +81,9 @@ test('the facilitator runs an agenda with a timer on the wall; the family parks 
   // The family member, on a phone: no timer or agenda controls, but they can park a question.
   const mum = await openParticipant('mum', { viewport: PHONE, touch: true });
   await mum.board.open(mumLink);
-  await mum.board.join('Mariam');
+  await mum.page.getByLabel('Your name').fill('Mariam');
+  await mum.page.getByRole('button', { name: 'Join' }).click();
+  await expect.poll(() => mum.board.status(), { timeout: 180_000 }).toBe('synced');
   await mum.page.getByRole('button', { name: 'Meeting', exact: true }).click();
   const mumPanel = mum.page.getByRole('complementary', { name: 'Meeting tools' });
   await expect(mumPanel.getByRole('timer')).toHaveText(/left$/);
