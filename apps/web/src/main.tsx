@@ -12,6 +12,7 @@ import './board/board.css';
 import './access/access.css';
 import './accounts/accounts.css';
 import './map/map.css';
+import './meeting/meeting.css';
 import './canvas/canvas.css';
 import './plan/plan.css';
 import './outline/outline.css';

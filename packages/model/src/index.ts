@@ -176,6 +176,35 @@ export {
   type VersionMeta,
 } from './history/versionTypes.js';
 export {
+  type AgendaItemFields,
+  addAgendaItem,
+  addParkingItem,
+  moveAgendaItem,
+  nextAgendaItem,
+  pauseTimer,
+  removeAgendaItem,
+  removeParkingItem,
+  resolveParkingItem,
+  setAgendaItemDone,
+  setCurrentAgendaItem,
+  showOnWall,
+  startTimer,
+  updateAgendaItem,
+} from './meeting/meetingOps.js';
+export { readMeetingTools } from './meeting/meetingRecords.js';
+export { elapsedAt, formatDuration, type TimerReading, timerReading } from './meeting/meetingTimer.js';
+export {
+  type AgendaItemId,
+  type AgendaItemState,
+  type FacilitationState,
+  MEETING_TOOL_LIMITS,
+  type MeetingToolsState,
+  type ParkingItemId,
+  type ParkingItemState,
+  WALL_SCREENS,
+  type WallScreen,
+} from './meeting/meetingTypes.js';
+export {
   addNetworkMember,
   type NetworkMemberFields,
   removeNetworkMember,

@@ -111,6 +111,15 @@ const PHRASES: Readonly<Record<string, Phrase>> = {
   'rule-removed': fixed('removed a safety rule'),
   'rule-field': fixed('edited a safety rule'),
   'plan-field': fixed('edited the safety plan'),
+  'agenda-added': fixed('added an agenda item'),
+  'agenda-removed': fixed('removed an agenda item'),
+  'agenda-field': (c) => (c.field === 'done' ? 'ticked off an agenda item' : 'edited an agenda item'),
+  // Every start, pause and move on of the timer writes these; the agenda's own changes say enough.
+  'facilitation-field': (c) => (c.field === 'wall' ? 'changed what the wall shows' : null),
+  'parking-added': fixed('added to the parking lot'),
+  'parking-removed': fixed('removed an item from the parking lot'),
+  'parking-field': (c) =>
+    c.field === 'resolved' ? 'dealt with a parking-lot item' : 'edited a parking-lot item',
   'meta-field': (c) => {
     if (c.field === 'title') return "changed the board's title";
     if (c.field === 'locked') return c.value === true ? 'locked the board' : 'unlocked the board';

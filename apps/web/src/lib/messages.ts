@@ -5,6 +5,7 @@ import { boardMessages } from '../board/messages.en';
 import { canvasMessages } from '../canvas/messages.en';
 import { editingMessages } from '../editing/messages.en';
 import { mapMessages } from '../map/messages.en';
+import { meetingMessages } from '../meeting/messages.en';
 import { offlineMessages } from '../offline/messages.en';
 import { outlineMessages } from '../outline/messages.en';
 import { planMessages } from '../plan/messages.en';
@@ -29,6 +30,7 @@ const en = {
   ...editingMessages,
   ...canvasMessages,
   ...mapMessages,
+  ...meetingMessages,
   ...scalesMessages,
   ...planMessages,
   ...outlineMessages,

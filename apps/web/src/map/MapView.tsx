@@ -24,6 +24,7 @@ import {
 import { useBoardUndo } from '../editing/useBoardUndo';
 import { useCardActions } from '../editing/useCardActions';
 import { t } from '../lib/messages';
+import { MeetingButton, MeetingTools } from '../meeting/MeetingTools';
 import { cardAnnouncement } from './announce';
 import { BoardCanvas, grabsPointerAt } from './BoardCanvas';
 import { historyCommand, keyCommand, moveCommand } from './boardKeys';
@@ -91,6 +92,7 @@ export function MapView({
 }: MapViewProps) {
   const { phone } = chrome;
   const [projector, setProjector] = useState(() => isProjectorLink(window.location.search));
+  const [meetingOpen, setMeetingOpen] = useState(false);
   const board = useMemo(() => (projector ? projectorBoard(myBoard) : myBoard), [projector, myBoard]);
   const locked = myBoard.meta.locked === true;
   // [AC11] A locked board stops family and network writing; staff keep working.
@@ -327,6 +329,7 @@ export function MapView({
               view={
                 <ViewControls scale={scale} onZoom={nav.zoom} onFit={nav.fitBoard}>
                   {followPicker('follow')}
+                  <MeetingButton open={meetingOpen} onToggle={() => setMeetingOpen((open) => !open)} />
                 </ViewControls>
               }
               onHelp={chrome.onHelp}
@@ -344,6 +347,7 @@ export function MapView({
                 {phone && (
                   <ViewControls scale={scale} onZoom={nav.zoom} onFit={nav.fitBoard}>
                     {followPicker('follow')}
+                    <MeetingButton open={meetingOpen} onToggle={() => setMeetingOpen((open) => !open)} />
                   </ViewControls>
                 )}
                 <ColumnZoom onColumn={nav.zoomToColumn} />
@@ -406,6 +410,14 @@ export function MapView({
           </div>
         </>
       )}
+      <MeetingTools
+        writer={session}
+        board={board}
+        projector={projector}
+        open={meetingOpen}
+        canWrite={canEdit}
+        onClose={() => setMeetingOpen(false)}
+      />
       {layout?.stacked && !projector && (
         <ColumnTabs page={nav.page} pageCount={nav.pageCount} onPage={nav.showPage} />
       )}

@@ -322,6 +322,44 @@ function checkPair(change: Change, ctx: UpdateContext): PermissionVerdict | null
   }
 }
 
+/**
+ * The meeting tools ([AC40]–[AC45]): staff prepare the agenda, the facilitator runs it (timer,
+ * current item, ticks, the wall's screen); anyone taking part adds to the parking lot in their own
+ * name and changes or withdraws their own item; staff deal with any item.
+ */
+function checkMeeting(change: Change, ctx: UpdateContext): PermissionVerdict | null {
+  const { actor } = ctx;
+  const { role } = actor;
+  switch (change.kind) {
+    case 'agenda-added':
+    case 'agenda-removed':
+      return need(ctx, 'AC40', `${role} may not change the agenda`);
+    case 'agenda-field':
+      if (change.field === 'done') return need(ctx, 'AC41', `${role} may not run the agenda`);
+      if (change.field === 'id') return deny('AC19', "an agenda item's id cannot change");
+      return need(ctx, 'AC40', `${role} may not change the agenda`);
+    case 'facilitation-field':
+      return need(ctx, 'AC41', `${role} may not run the agenda`);
+    case 'parking-added':
+      if (!isOwn(actor, change.authorId) || change.authorRole !== role)
+        return deny('AC42', 'a parking-lot item must be in its sender’s name');
+      return need(ctx, 'AC42', `${role} may not add to the parking lot`);
+    case 'parking-removed':
+      return isOwn(actor, change.authorId)
+        ? need(ctx, 'AC43', `${role} may not withdraw parking-lot items`)
+        : need(ctx, 'AC44', `${role} may not remove another person's parking-lot item`);
+    case 'parking-field':
+      if (change.field === 'text')
+        return isOwn(actor, change.authorId)
+          ? need(ctx, 'AC43', `${role} may not change parking-lot items`)
+          : need(ctx, 'AC44', `${role} may not change another person's parking-lot item`);
+      if (change.field === 'resolved') return need(ctx, 'AC44', `${role} may not resolve parking-lot items`);
+      return deny('AC45', `a parking-lot item's ${change.field} cannot change after it is added`);
+    default:
+      return null;
+  }
+}
+
 function checkPlanAndBoard(change: Change, ctx: UpdateContext): PermissionVerdict | null {
   const { role } = ctx.actor;
   switch (change.kind) {
@@ -367,6 +405,7 @@ export function checkChanges(
       checkCard(change, ctx) ??
       checkScale(change, ctx) ??
       checkPair(change, ctx) ??
+      checkMeeting(change, ctx) ??
       checkPlanAndBoard(change, ctx);
     if (verdict !== null && !verdict.ok) return verdict;
   }

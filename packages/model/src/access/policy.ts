@@ -76,6 +76,20 @@ const DOCUMENT_RULES = {
       'write or remove who changed a card or whose suggestion was accepted, other than with that change',
     roles: SERVER_ONLY,
   },
+  // Meeting tools (issue 13): the agenda and its timer, the parking lot. Numbered from 40.
+  AC40: { summary: 'add, change, reorder or remove agenda items', roles: STAFF },
+  AC41: {
+    summary:
+      'run the agenda: start, pause or move on the timer, choose the current item, tick items off, choose what the wall shows',
+    roles: FACILITATOR,
+  },
+  AC42: { summary: 'add an item to the parking lot in your own name', roles: WRITERS },
+  AC43: { summary: 'change or withdraw your own parking-lot item', roles: WRITERS },
+  AC44: {
+    summary: "mark a parking-lot item dealt with, or change or remove another person's",
+    roles: STAFF,
+  },
+  AC45: { summary: "rewrite a parking-lot item's author, author role, id or createdAt", roles: SERVER_ONLY },
 } as const satisfies Record<string, PolicyRow>;
 
 /** The rules of the upgrade, the HTTP routes and the web's offers. */

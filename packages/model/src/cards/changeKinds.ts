@@ -93,6 +93,24 @@ export type Change =
   | { readonly kind: 'rule-added' | 'rule-removed'; readonly ruleId: string }
   | { readonly kind: 'rule-field'; readonly ruleId: string; readonly field: string }
   | { readonly kind: 'plan-field'; readonly field: string }
+  /** Meeting tools (docs/PROTOCOL.md "Meeting tools"; [AC40]–[AC45]). */
+  | { readonly kind: 'agenda-added' | 'agenda-removed'; readonly itemId: string }
+  | { readonly kind: 'agenda-field'; readonly itemId: string; readonly field: string }
+  | { readonly kind: 'facilitation-field'; readonly field: string }
+  | {
+      readonly kind: 'parking-added';
+      readonly itemId: string;
+      readonly authorId: unknown;
+      readonly authorRole: unknown;
+    }
+  /** `authorId` is the item's author before the update (a rewrite of it does not make it one's own). */
+  | { readonly kind: 'parking-removed'; readonly itemId: string; readonly authorId: unknown }
+  | {
+      readonly kind: 'parking-field';
+      readonly itemId: string;
+      readonly field: string;
+      readonly authorId: unknown;
+    }
   | { readonly kind: 'meta-field'; readonly field: string; readonly value: unknown }
   /** Anything outside the layout in docs/PROTOCOL.md, or an update that could not be read. */
   | { readonly kind: 'unknown'; readonly path: readonly string[]; readonly reason: string };

@@ -8,6 +8,7 @@ import {
   scalarBefore,
   unknownAt,
 } from '../doc/entries.js';
+import { meetingChangeAt } from '../meeting/meetingChanges.js';
 import { scalesChange } from '../scales/scaleChanges.js';
 import { cardsChange, textCardChange } from './cardChanges.js';
 import type { Change } from './changeKinds.js';
@@ -106,6 +107,8 @@ export function changeAt(
   path: readonly string[],
   key: string | null,
 ): Change[] {
+  const meeting = meetingChangeAt(tr, type, path, key);
+  if (meeting !== null) return meeting;
   if (key === null) return textChange(tr, type, path);
   const [root] = path;
   const top = path.length === 1;

@@ -42,7 +42,14 @@ export interface BoardReader {
 
 /** A shared type as transactions list it. */
 type SharedType = Y.Transaction['changed'] extends Map<infer T, unknown> ? T : never;
-type RecordName = Exclude<TopLevelName, 'meta' | 'plan'>;
+/** The meeting tools' maps are in the document but not in `BoardState` (read by `readMeetingTools`). */
+type MeetingName = 'agenda' | 'parkingLot' | 'facilitation';
+type RecordName = Exclude<TopLevelName, 'meta' | 'plan' | MeetingName>;
+const MEETING_NAMES: ReadonlySet<TopLevelName> = new Set<TopLevelName>([
+  'agenda',
+  'parkingLot',
+  'facilitation',
+]);
 type Reader<S> = (value: unknown, key: string, sink: RepairSink) => S | null;
 
 interface Entry<S> {
@@ -178,7 +185,8 @@ export function createBoardReader(doc: Y.Doc): BoardReader {
       single[name] = true;
       return;
     }
-    parts[name].mark(key);
+    if (MEETING_NAMES.has(name)) return;
+    parts[name as RecordName].mark(key);
     // A card whose own pairId was unreadable is read from the pair records that name it.
     if (name === 'pairs') for (const id of parts.cards.keysRepairing('pairId')) parts.cards.mark(id);
   };

@@ -15,6 +15,10 @@ export const TOP_LEVEL = [
   'network',
   'rules',
   'plan',
+  // Meeting tools (docs/PROTOCOL.md "Meeting tools"): not part of `BoardState`, read by `readMeetingTools`.
+  'agenda',
+  'parkingLot',
+  'facilitation',
 ] as const;
 export type TopLevelName = (typeof TOP_LEVEL)[number];
 

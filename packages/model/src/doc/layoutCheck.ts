@@ -1,8 +1,10 @@
 import * as Y from 'yjs';
 import type { CARD_FIELDS } from '../cards/changeKinds.js';
+import { MEETING_TOOL_LIMITS, WALL_SCREENS } from '../meeting/meetingTypes.js';
 import type { NETWORK_MEMBER_KEYS } from './docMaps.js';
 import { ID_PATTERN, OVERALL_SCALE_ID } from './ids.js';
 import { LIMITS } from './schema.js';
+import { isWellFormedText } from './text.js';
 import { CATEGORIES, ROLES } from './types.js';
 
 /**
@@ -174,6 +176,57 @@ const PLAN_RULES: RecordRules = {
   reviewDate: req(plainDate),
 };
 
+// Meeting tools (docs/PROTOCOL.md "Meeting tools"). Their texts are plain strings, checked whole.
+const wellFormedString =
+  (max: number): FieldCheck =>
+  (v) => {
+    const problem = string(max)(v, '');
+    if (problem !== null) return problem;
+    return isWellFormedText(v as string) ? null : 'an unpaired surrogate';
+  };
+const wholeIn =
+  (min: number, max: number): FieldCheck =>
+  (v) =>
+    typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max
+      ? null
+      : `not a whole number ${min}–${max}`;
+
+const AGENDA_RULES: RecordRules = {
+  id: req(ownId),
+  title: req(wellFormedString(MEETING_TOOL_LIMITS.agendaTitle)),
+  minutes: req(wholeIn(1, MEETING_TOOL_LIMITS.agendaMinutes)),
+  order: req(finite),
+  done: req(boolean),
+};
+const PARKING_RULES: RecordRules = {
+  id: req(ownId),
+  text: req(wellFormedString(MEETING_TOOL_LIMITS.parkingText)),
+  authorId: req(anId),
+  authorRole: req(oneOf(ROLES)),
+  createdAt: req(finite),
+  resolved: req(boolean),
+};
+const FACILITATION_RULES: RecordRules = {
+  currentItemId: req((v) => (v === null || isLayoutId(v) ? null : 'not an agenda item id')),
+  runningSince: req((v) =>
+    v === null || (typeof v === 'number' && Number.isFinite(v) && v >= 0) ? null : 'not a time',
+  ),
+  elapsedMs: req(wholeIn(0, MEETING_TOOL_LIMITS.elapsedMs)),
+  wall: req(oneOf(WALL_SCREENS)),
+};
+/** How many records a top-level map may hold ([AC19]), checked whenever an update touches it. */
+const MAX_RECORDS: Readonly<Record<string, number>> = {
+  agenda: MEETING_TOOL_LIMITS.agendaItems,
+  parkingLot: MEETING_TOOL_LIMITS.parkingItems,
+};
+
+/** `meta`, `plan` and `facilitation` hold their fields directly. */
+const DIRECT_RULES: Readonly<Record<string, RecordRules>> = {
+  meta: META_RULES,
+  plan: PLAN_RULES,
+  facilitation: FACILITATION_RULES,
+};
+
 interface RecordKind {
   readonly rules: RecordRules;
   /** Participants are plain objects; every other record is a Y.Map. */
@@ -188,6 +241,8 @@ const RECORDS: Readonly<Record<string, RecordKind>> = {
   network: { rules: NETWORK_RULES },
   rules: { rules: RULE_RULES },
   participants: { rules: PARTICIPANT_RULES, plain: true },
+  agenda: { rules: AGENDA_RULES },
+  parkingLot: { rules: PARKING_RULES },
 };
 
 function fieldsOf(value: unknown, plain: boolean): Map<string, unknown> | null {
@@ -214,8 +269,9 @@ function recordProblem(
     path: field === undefined ? [root, key] : [root, key, field],
     reason,
   });
-  if (root === 'meta' || root === 'plan') {
-    const rules = root === 'meta' ? META_RULES : PLAN_RULES;
+  const direct = Object.hasOwn(DIRECT_RULES, root) ? DIRECT_RULES[root] : undefined;
+  if (direct !== undefined) {
+    const rules = direct;
     const problem = checkField(rules, new Map([[key, value]]), key, key);
     return problem === null ? null : at(problem);
   }
@@ -257,7 +313,7 @@ export class TouchedRecords {
     const fields = byKey.get(key) ?? new Set<string>();
     if (field !== undefined) fields.add(field);
     else for (const entry of keys) if (entry !== null) fields.add(entry);
-    byKey.set(key, root === 'meta' || root === 'plan' ? null : fields);
+    byKey.set(key, Object.hasOwn(DIRECT_RULES, root) ? null : fields);
   }
 
   /** Checks every touched record as it now stands in `doc`; records no longer there are fine. */
@@ -277,6 +333,8 @@ export class TouchedRecords {
         const problem = recordProblem(root, key, value, fields);
         if (problem !== null) out.push(problem);
       }
+      const max = Object.hasOwn(MAX_RECORDS, root) ? MAX_RECORDS[root] : undefined;
+      if (max !== undefined && top.size > max) out.push({ path: [root], reason: `more than ${max} records` });
     }
     return out;
   }
