@@ -45,7 +45,12 @@ describe('invites', () => {
       expect(JSON.parse(text).invites).toHaveLength(4);
       expect(text).not.toMatch(/token|secret/i);
       // Every invite here was opened: its secret is deleted, so no link comes back.
-      expect(JSON.parse(text).invites.map((i: { link: unknown }) => i.link)).toEqual([null, null, null, null]);
+      expect(JSON.parse(text).invites.map((i: { link: unknown }) => i.link)).toEqual([
+        null,
+        null,
+        null,
+        null,
+      ]);
       const members = await f.call('GET', `/api/boards/${f.board.id}/members`, { cookie: f.cookies[role] });
       const list = ((await members.json()) as { members: { id: string; role: string }[] }).members;
       expect(list.map((m) => m.role).sort()).toEqual([...ROLES].sort());

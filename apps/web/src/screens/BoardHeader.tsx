@@ -14,6 +14,8 @@ export interface BoardHeaderProps {
   readonly myParticipantId: string;
   /** Absent when this person may not invite anyone. */
   readonly invite?: { readonly open: boolean; readonly toggle: () => void };
+  /** Signs this device out (everyone, family included: a borrowed phone must be left clean). */
+  readonly onSignOut?: () => void;
 }
 
 /** The strip above the board: the case, whether it is up to date, and who is here. */
@@ -24,6 +26,7 @@ export function BoardHeader({
   people,
   myParticipantId,
   invite,
+  onSignOut,
 }: BoardHeaderProps) {
   return (
     <header className="board-header">
@@ -49,6 +52,11 @@ export function BoardHeader({
           onClick={invite.toggle}
         >
           {t('invite.toggle')}
+        </button>
+      )}
+      {onSignOut && (
+        <button type="button" className="sign-out" onClick={onSignOut}>
+          {t('home.signOut')}
         </button>
       )}
     </header>

@@ -2,6 +2,7 @@ import { may } from '@kinmap/model';
 import type Konva from 'konva';
 import { useMemo, useRef, useState } from 'react';
 import { InvitePanel } from '../access/InvitePanel';
+import { signOut } from '../accounts/accountApi';
 import { AuditView } from '../audit/AuditView';
 import { mergeBoards } from '../board/bothDocuments';
 import { peopleOnline } from '../board/presence/presence';
@@ -14,6 +15,7 @@ import { visibleBoard } from '../board/visibility';
 import type { BoardLayout } from '../canvas/boardLayout';
 import { lockBoard } from '../editing/boardActions';
 import { type MessageKey, t } from '../lib/messages';
+import { navigate } from '../lib/router';
 import { MapView } from '../map/MapView';
 import { OutlineView } from '../outline/OutlineView';
 import { SkipToOutline } from '../outline/SkipToOutline';
@@ -82,6 +84,7 @@ export function BoardScreen({ boardId, title, me }: BoardScreenProps) {
         people={peopleOnline({ ...me, color: '', cursor: null }, peers)}
         myParticipantId={me.participantId}
         {...(mayInvite ? { invite: { open: inviteOpen, toggle: () => setInviteOpen((open) => !open) } } : {})}
+        onSignOut={() => void signOut().then(() => navigate('/', { replace: true }))}
       />
       {mayInvite && inviteOpen && <InvitePanel boardId={boardId} me={me} />}
       {notice && <RejectionNotice message={notice} onDismiss={dismissNotice} />}
@@ -117,6 +120,7 @@ export function BoardScreen({ boardId, title, me }: BoardScreenProps) {
             stageRef={stageRef}
             onLayout={setLayout}
             onLock={session ? () => lockBoard(session, true) : null}
+            present={peopleOnline({ ...me, color: '', cursor: null }, peers).map((p) => p.participantId)}
           />
         )}
         {board && view === 'reports' && mayReadReports && (
