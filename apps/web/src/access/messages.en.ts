@@ -24,7 +24,7 @@ export const accessMessages = {
   'invite.copyFor': 'Copy the link for {label}',
   'invite.qrLabel': 'QR code of the link for {label}',
   'invite.showLarge': 'Show large',
-  'invite.showLargeFor': 'Show the QR code for {label} large on this screen',
+  'invite.showLargeFor': 'Show large: the QR code for {label}',
   'invite.largeTitle': 'Join: {label}',
   'invite.largeRole': 'Joins as: {role}',
   'invite.largeHow':
