@@ -1,3 +1,4 @@
+import { isWellFormedText } from '@kinmap/model';
 import { describe, expect, it } from 'vitest';
 import { copyTitle } from './copyTitle.js';
 
@@ -16,6 +17,6 @@ describe('copyTitle', () => {
     const copy = copyTitle(long, new Set([long]), 200);
     expect(copy.length).toBeLessThanOrEqual(200);
     expect(copy.endsWith(' (copy)')).toBe(true);
-    expect(copy.isWellFormed()).toBe(true);
+    expect(isWellFormedText(copy)).toBe(true);
   });
 });
