@@ -68,7 +68,10 @@ export function createApp(services: Services, settings: AppSettings): Hono<Reque
         [MEETING_PATH, MEETING_MAX_BYTES],
       ],
     }),
-    csrf({ cookieName: SESSION_COOKIE, alwaysPaths: ['/api/login', '/api/setup', '/api/invites/open'] }),
+    csrf({
+      cookieName: SESSION_COOKIE,
+      alwaysPaths: ['/api/login', '/api/setup', '/api/invites/open', '/api/invites/preview'],
+    }),
   );
   app.onError(apiErrorHandler(logger));
   app.notFound(apiNotFound);

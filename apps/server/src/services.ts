@@ -71,6 +71,7 @@ export function createServices(
   const access = createAccessControl({
     db,
     now,
+    cipher,
     ...(scryptCost ? { scryptCost } : {}),
     ...(memberLimits ? { memberLimits } : {}),
   });

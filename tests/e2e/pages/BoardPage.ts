@@ -183,18 +183,18 @@ export class BoardPage {
 
   /**
    * Creates a personal invite for one person through the "Invite people" panel and returns the
-   * full link (shown once). The panel is closed again so the board keeps its size.
+   * full link, read from the list of open links (newest first). The panel is closed again so the
+   * board keeps its size.
    */
   async shareLink(role: string, label = `Test ${role}`): Promise<string> {
     const panel = await this.openInvitePanel();
-    const created = panel.getByLabel('Personal link');
-    const before = (await created.count()) > 0 ? await created.inputValue() : '';
-    await panel.getByLabel('Name or label').fill(label);
-    await panel.locator('#invite-role').selectOption(role);
+    const links = panel.getByLabel(`Link for ${label}`, { exact: true });
+    const before = await links.count();
+    await panel.getByLabel('Name or label').first().fill(label);
+    await panel.locator('select[id^="invite-role-"]').first().selectOption(role);
     await panel.getByRole('button', { name: 'Create link' }).click();
-    await expect(panel.locator(`input[data-role="${role}"]`)).toBeVisible();
-    await expect.poll(() => created.inputValue()).not.toBe(before);
-    const link = await created.inputValue();
+    await expect(links).toHaveCount(before + 1);
+    const link = await links.first().inputValue();
     await this.closeInvitePanel();
     return link;
   }

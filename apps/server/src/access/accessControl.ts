@@ -4,6 +4,7 @@ import { createSessions, type Sessions } from '../accounts/sessions.js';
 import { createSetupSecret, type SetupSecret } from '../accounts/setupSecret.js';
 import { createUsers, type Users } from '../accounts/users.js';
 import { createFailureLimiter, type FailureLimiter } from '../http/failureLimiter.js';
+import type { DataCipher } from '../storage/dataCipher.js';
 import { createInvites, type Invites } from './inviteStore.js';
 import { createLiveSockets, type LiveSockets } from './liveSockets.js';
 import { createMembers, type Members } from './members.js';
@@ -39,6 +40,8 @@ export interface AccessControlOptions {
   readonly scryptCost?: ScryptCost;
   /** Per-member bounds (KINMAP_SOCKETS_PER_MEMBER); absent: 16 open sockets and 32 tickets. */
   readonly memberLimits?: MemberLimits;
+  /** Seals open invites' secrets at rest (KINMAP_DATA_KEY); null or absent: stored as they are. */
+  readonly cipher?: DataCipher | null;
 }
 
 /** How much one member may hold at once; Infinity lifts a bound (load tests, one member per thousand sockets). */
@@ -53,6 +56,7 @@ export function createAccessControl({
   now = Date.now,
   scryptCost = DEFAULT_SCRYPT_COST,
   memberLimits,
+  cipher = null,
 }: AccessControlOptions): AccessControl {
   let dummy: Promise<string> | null = null;
   const limiter = (maxFailures: number) => createFailureLimiter({ maxFailures, windowMs: 15 * 60_000, now });
@@ -61,7 +65,7 @@ export function createAccessControl({
     users: createUsers(db, now),
     sessions: createSessions(db, now),
     members: createMembers(db, now),
-    invites: createInvites(db, now),
+    invites: createInvites(db, now, cipher),
     setup: createSetupSecret(db, now),
     tickets: createTickets({
       now,

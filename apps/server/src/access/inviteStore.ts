@@ -2,6 +2,8 @@ import { timingSafeEqual } from 'node:crypto';
 import { isId, isRole, newId, type Role } from '@kinmap/model';
 import type Database from 'better-sqlite3';
 import { isBoardId } from '../boards/boardRegistry.js';
+import { addMissingColumns } from '../storage/database.js';
+import type { DataCipher } from '../storage/dataCipher.js';
 import { hashSecret, isSecretShaped, newSecret } from './secrets.js';
 
 /** A personal invite link: one person, one role, bound to the member created on its first use. */
@@ -33,6 +35,11 @@ export interface Invites {
   bySecret(secret: string): InviteRecord | null;
   get(id: string): InviteRecord | null;
   ofBoard(boardId: string): InviteRecord[];
+  /**
+   * The secret of an invite nobody has opened yet, so the inviter can copy its link again (null
+   * once used or revoked: the secret is deleted then; and for invites made before it was kept).
+   */
+  secretOf(id: string): string | null;
   /** Binds the invite to its first member; false when another member got there first. */
   markUsed(id: string, memberId: string): boolean;
   revoke(id: string): boolean;
@@ -67,23 +74,45 @@ interface InviteRow {
   revoked_at: number | null;
 }
 
-/** Invites in SQLite. */
-export function createInvites(db: Database.Database, now: () => number = Date.now): Invites {
+/**
+ * Invites in SQLite. An open invite's secret is kept (sealed under the board's key when
+ * KINMAP_DATA_KEY is set, like the board's content) so that every open link can be listed for the
+ * staff who manage it; it is deleted when the link is opened or revoked (docs/SECURITY.md "Invites").
+ */
+export function createInvites(
+  db: Database.Database,
+  now: () => number = Date.now,
+  cipher: DataCipher | null = null,
+): Invites {
   db.exec(SCHEMA);
+  addMissingColumns(db, 'invites', { secret_plain: 'TEXT', secret_sealed: 'BLOB' });
   const insert = db.prepare(
-    `INSERT INTO invites (id, token_hash, board_id, role, label, created_by_member_id, created_at, expires_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO invites (id, token_hash, board_id, role, label, created_by_member_id, created_at, expires_at,
+       secret_plain, secret_sealed)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const forgetExpired = db.prepare(
+    `UPDATE invites SET secret_plain = NULL, secret_sealed = NULL
+     WHERE expires_at <= ? AND (secret_plain IS NOT NULL OR secret_sealed IS NOT NULL)`,
+  );
+  const selectSecret = db.prepare(
+    'SELECT board_id, secret_plain, secret_sealed FROM invites WHERE id = ? AND used_by_member_id IS NULL AND revoked_at IS NULL',
   );
   const selectByHash = db.prepare('SELECT * FROM invites WHERE token_hash = ?');
   const selectById = db.prepare('SELECT * FROM invites WHERE id = ?');
   const selectOfBoard = db.prepare('SELECT * FROM invites WHERE board_id = ? ORDER BY created_at, id');
   const use = db.prepare(
-    'UPDATE invites SET used_by_member_id = ? WHERE id = ? AND used_by_member_id IS NULL',
+    `UPDATE invites SET used_by_member_id = ?, secret_plain = NULL, secret_sealed = NULL
+     WHERE id = ? AND used_by_member_id IS NULL`,
   );
-  const revoke = db.prepare('UPDATE invites SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL');
+  const revoke = db.prepare(
+    'UPDATE invites SET revoked_at = ?, secret_plain = NULL, secret_sealed = NULL WHERE id = ? AND revoked_at IS NULL',
+  );
 
   return {
     create(invite) {
+      // Expired links' secrets are of no use to anyone: dropped whenever a new link is made.
+      forgetExpired.run(now());
       const { secret, hash } = newSecret();
       const record: InviteRecord = {
         id: newId(),
@@ -101,6 +130,8 @@ export function createInvites(db: Database.Database, now: () => number = Date.no
         record.createdByMemberId,
         record.createdAt,
         record.expiresAt,
+        cipher ? null : secret,
+        cipher ? cipher.seal(record.boardId, 'invite', record.id, Buffer.from(secret, 'utf8')) : null,
       );
       return { secret, invite: record };
     },
@@ -120,6 +151,23 @@ export function createInvites(db: Database.Database, now: () => number = Date.no
     ofBoard(boardId) {
       if (!isBoardId(boardId)) return [];
       return (selectOfBoard.all(boardId) as InviteRow[]).map(toRecord);
+    },
+    secretOf(id) {
+      if (!isId(id)) return null;
+      const row = selectSecret.get(id) as
+        | { board_id: string; secret_plain: string | null; secret_sealed: Buffer | null }
+        | undefined;
+      if (!row) return null;
+      if (row.secret_sealed !== null) {
+        // Sealed without the key at hand (or altered): the link cannot be shown again.
+        if (!cipher) return null;
+        try {
+          return cipher.open(row.board_id, 'invite', id, row.secret_sealed).toString('utf8');
+        } catch {
+          return null;
+        }
+      }
+      return row.secret_plain !== null && isSecretShaped(row.secret_plain) ? row.secret_plain : null;
     },
     markUsed(id, memberId) {
       return isId(id) && isId(memberId) && use.run(memberId, id).changes === 1;

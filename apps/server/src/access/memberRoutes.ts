@@ -1,11 +1,15 @@
-import { may, mayManage } from '@kinmap/model';
+import { may, mayManage, type Role } from '@kinmap/model';
 import {
   type BoardMember,
   boardListResponse,
   createdInviteResponse,
+  createdInvitesResponse,
   INVITE_LINK_PREFIX,
   type InviteStatus,
+  inviteBatchRequest,
   inviteListResponse,
+  invitePreviewRequest,
+  invitePreviewResponse,
   inviteRequest,
   memberListResponse,
   openedInviteResponse,
@@ -24,6 +28,7 @@ import { parseJsonBody } from '../http/jsonBody.js';
 import { reply } from '../http/reply.js';
 import type { RequestIdEnv } from '../http/requestId.js';
 import type { AccessControl } from './accessControl.js';
+import type { BoardMember as GuardedMember } from './authenticator.js';
 import { boardGuard, memberBySession, refuser } from './boardGuard.js';
 import type { InviteRecord } from './inviteStore.js';
 import { signedIn } from './memberAuthenticator.js';
@@ -69,6 +74,34 @@ export function registerBoardAccessRoutes(
   const guard = boardGuard({ resolve: memberBySession({ registry, access }), audit });
   const refuse = refuser(audit);
 
+  /** The link of an open invite, for someone who may manage its role ([AU7]); null otherwise. */
+  const linkFor = (actorRole: Role, invite: InviteRecord, now: number): string | null => {
+    if (inviteStatus(invite, now) !== 'open' || !mayManage(actorRole, invite.role)) return null;
+    const secret = invites.secretOf(invite.id);
+    return secret === null ? null : `${INVITE_LINK_PREFIX}${secret}`;
+  };
+
+  /** Ends a member's access everywhere at once: bindings, tickets, open sockets; audited. */
+  const revokeMember = (actor: GuardedMember, target: MemberRecord): void => {
+    members.revoke(target.id);
+    sessions.unbindMember(target.id);
+    // Tickets issued before the revocation open nothing (the authenticator checks again at redemption).
+    tickets.voidMember(target.id);
+    const closed = liveSockets.closeMember(target.id);
+    logger.info('member.revoked', {
+      boardId: target.boardId,
+      memberId: target.id,
+      by: actor.memberId,
+      sockets: closed,
+    });
+    audit?.record({
+      boardId: target.boardId,
+      actorMemberId: actor.memberId,
+      kind: 'member-revoked',
+      detail: { memberId: target.id, role: target.role, sockets: closed },
+    });
+  };
+
   app.get('/api/boards', (c) => {
     const { user } = requireStaff(c, access);
     const boards = members.ofUser(user.id).flatMap((member) => {
@@ -78,17 +111,12 @@ export function registerBoardAccessRoutes(
     return reply(c, boardListResponse, { boards });
   });
 
-  app.post('/api/boards/:id/invites', guard('AU7'), async (c) => {
-    const inviter = c.var.member;
-    const body = parseJsonBody(inviteRequest, await c.req.text());
-    if (!mayManage(inviter.role, body.role)) {
-      refuse(inviter, 'AU7', `A ${inviter.role} cannot invite a ${body.role}`);
-    }
-    const expiresAt = access.now() + (body.expiresInHours ?? DEFAULT_INVITE_HOURS) * 3600_000;
+  /** One invite, logged and audited by id and role only (never the label: it often names the person). */
+  const createOne = (inviter: GuardedMember, role: Role, label: string, expiresAt: number) => {
     const { secret, invite } = invites.create({
       boardId: inviter.boardId,
-      role: body.role,
-      label: body.label ?? '',
+      role,
+      label,
       createdByMemberId: inviter.memberId,
       expiresAt,
     });
@@ -104,12 +132,35 @@ export function registerBoardAccessRoutes(
       kind: 'invite-created',
       detail: { inviteId: invite.id, role: invite.role },
     });
-    return reply(
-      c,
-      createdInviteResponse,
-      { id: invite.id, link: `${INVITE_LINK_PREFIX}${secret}`, expiresAt },
-      201,
-    );
+    return { invite, link: `${INVITE_LINK_PREFIX}${secret}` };
+  };
+
+  app.post('/api/boards/:id/invites', guard('AU7'), async (c) => {
+    const inviter = c.var.member;
+    const body = parseJsonBody(inviteRequest, await c.req.text());
+    if (!mayManage(inviter.role, body.role)) {
+      refuse(inviter, 'AU7', `A ${inviter.role} cannot invite a ${body.role}`);
+    }
+    const expiresAt = access.now() + (body.expiresInHours ?? DEFAULT_INVITE_HOURS) * 3600_000;
+    const { invite, link } = createOne(inviter, body.role, body.label ?? '', expiresAt);
+    return reply(c, createdInviteResponse, { id: invite.id, link, expiresAt }, 201);
+  });
+
+  // Several people at once ([AU7]): every role is checked before any link is made, all in one
+  // transaction, so a refused row leaves nothing half-created.
+  app.post('/api/boards/:id/invites/batch', guard('AU7'), async (c) => {
+    const inviter = c.var.member;
+    const body = parseJsonBody(inviteBatchRequest, await c.req.text());
+    const refused = body.invites.find((row) => !mayManage(inviter.role, row.role));
+    if (refused) refuse(inviter, 'AU7', `A ${inviter.role} cannot invite a ${refused.role}`);
+    const expiresAt = access.now() + (body.expiresInHours ?? DEFAULT_INVITE_HOURS) * 3600_000;
+    const created = access.db.transaction(() =>
+      body.invites.map((row) => {
+        const { invite, link } = createOne(inviter, row.role, row.label ?? '', expiresAt);
+        return { id: invite.id, role: invite.role, label: invite.label, link, expiresAt };
+      }),
+    )();
+    return reply(c, createdInvitesResponse, { invites: created }, 201);
   });
 
   app.get('/api/boards/:id/invites', guard('AU8'), (c) => {
@@ -123,6 +174,7 @@ export function registerBoardAccessRoutes(
       expiresAt: invite.expiresAt,
       status: inviteStatus(invite, now),
       usedByMemberId: invite.usedByMemberId,
+      link: linkFor(c.var.member.role, invite, now),
     }));
     return reply(c, inviteListResponse, { invites: list });
   });
@@ -143,7 +195,62 @@ export function registerBoardAccessRoutes(
       kind: 'invite-revoked',
       detail: { inviteId: invite.id, role: invite.role },
     });
+    // An opened link is a person on the board: revoking it ends their access too, as removing
+    // the member does (the facilitator thinks of the link and the person as one).
+    const holder = invite.usedByMemberId === null ? null : members.get(invite.usedByMemberId);
+    if (holder && holder.boardId === actor.boardId && holder.id !== actor.memberId) {
+      revokeMember(actor, holder);
+    }
     return c.body(null, 204);
+  });
+
+  /** What a join page may show before the person joins (SPEC [AU17]); nothing for a bad link. */
+  app.post('/api/invites/preview', async (c) => {
+    const ip = `invite:${clientAddress(c)}`;
+    const allowed = access.limiters.inviteByIp.check(ip);
+    if (!allowed.ok) {
+      c.header('Retry-After', String(allowed.retryAfterS));
+      throw new ApiError(429, ApiErrorCode.rateLimited, 'Too many attempts; try again later');
+    }
+    const body = parseJsonBody(invitePreviewRequest, await c.req.text());
+    const invite = invites.bySecret(body.invite);
+    const board = invite ? registry.get(invite.boardId) : null;
+    if (!invite || board === null) {
+      access.limiters.inviteByIp.fail(ip);
+      throw new ApiError(404, ApiErrorCode.notFound, 'This invite link is not valid');
+    }
+    if (invite.revokedAt !== null)
+      throw new ApiError(410, ApiErrorCode.inviteRevoked, 'This invite was revoked');
+    let alreadyJoined = false;
+    if (invite.usedByMemberId !== null) {
+      const device = signedIn(access, c.req.header('Cookie'));
+      const holder = members.get(invite.usedByMemberId);
+      alreadyJoined =
+        device !== null &&
+        holder !== null &&
+        holder.revokedAt === null &&
+        sessions.memberIds(device.session.id).includes(holder.id);
+      if (!alreadyJoined) {
+        if (holder && holder.revokedAt !== null)
+          throw new ApiError(
+            410,
+            ApiErrorCode.memberRemoved,
+            'The access given with this invite was removed',
+          );
+        throw new ApiError(410, ApiErrorCode.inviteUsed, 'This invite has already been used to join');
+      }
+    } else if (invite.expiresAt <= access.now()) {
+      throw new ApiError(410, ApiErrorCode.inviteExpired, 'This invite has expired');
+    }
+    const inviter = members.get(invite.createdByMemberId);
+    logger.info('invite.previewed', { boardId: invite.boardId, inviteId: invite.id });
+    return reply(c, invitePreviewResponse, {
+      boardTitle: board.title,
+      inviterName: inviter?.displayName ?? '',
+      role: invite.role,
+      expiresAt: invite.expiresAt,
+      alreadyJoined,
+    });
   });
 
   app.get('/api/boards/:id/members', guard('AU8'), (c) => {
@@ -161,23 +268,7 @@ export function registerBoardAccessRoutes(
     if (!mayManage(actor.role, target.role)) {
       refuse(actor, 'AU11', `A ${actor.role} cannot revoke a ${target.role}`);
     }
-    members.revoke(target.id);
-    sessions.unbindMember(target.id);
-    // Tickets issued before the revocation open nothing (the authenticator checks again at redemption).
-    tickets.voidMember(target.id);
-    const closed = liveSockets.closeMember(target.id);
-    logger.info('member.revoked', {
-      boardId: target.boardId,
-      memberId: target.id,
-      by: actor.memberId,
-      sockets: closed,
-    });
-    audit?.record({
-      boardId: target.boardId,
-      actorMemberId: actor.memberId,
-      kind: 'member-revoked',
-      detail: { memberId: target.id, role: target.role, sockets: closed },
-    });
+    revokeMember(actor, target);
     return c.body(null, 204);
   });
 

@@ -31,7 +31,13 @@ async function exportOf(
   return { res, text: await res.text() };
 }
 
-function expectSameBoard(a: BoardExport, b: BoardExport) {
+/** `b` is `a` imported by the same person, so its title is marked as a copy; all else is equal. */
+function expectSameBoard(a: BoardExport, imported: BoardExport) {
+  expect(imported.shared.meta.title).toBe(`${a.shared.meta.title} (copy)`);
+  const b = {
+    ...imported,
+    shared: { ...imported.shared, meta: { ...imported.shared.meta, title: a.shared.meta.title } },
+  };
   expect(isEmptyDiff(diffBoards(a.shared, b.shared))).toBe(true);
   expect(a.restricted && b.restricted && isEmptyDiff(diffBoards(a.restricted, b.restricted))).toBe(true);
   expect(b.shared.participants).toEqual(a.shared.participants);

@@ -28,6 +28,7 @@ import type { BoardMember } from '../access/authenticator.js';
 import { type BoardEnv, boardGuard, memberBySession } from '../access/boardGuard.js';
 import { requireStaff } from '../accounts/accountRoutes.js';
 import { boardUnavailable } from '../boards/boardRequest.js';
+import { copyTitle } from '../boards/copyTitle.js';
 import {
   captureBoard,
   decodeBoard,
@@ -290,8 +291,16 @@ export function registerReportRoutes(app: Hono<RequestIdEnv>, options: ReportRou
         `Not a Kinmap board export: ${parsed.detail ?? parsed.reason}`,
       );
     }
-    const exported = parsed.value;
-    const title = exported.shared.meta.title.trim() || IMPORTED_TITLE;
+    const source = parsed.value;
+    // Named as a copy when the importer's board list already shows that title ([VE11]).
+    const taken = new Set(
+      access.members.ofUser(staff.id).flatMap((m) => {
+        const board = registry.get(m.boardId);
+        return board ? [board.title] : [];
+      }),
+    );
+    const title = copyTitle(source.shared.meta.title.trim() || IMPORTED_TITLE, taken);
+    const exported = { ...source, shared: { ...source.shared, meta: { ...source.shared.meta, title } } };
     const created = await registry.create(title);
     if (!created.ok)
       throw new ApiError(400, ApiErrorCode.invalidInput, 'shared.meta.title is not valid text');

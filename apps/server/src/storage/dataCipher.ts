@@ -20,7 +20,7 @@ export interface DataCipher {
   open(boardId: string, kind: SealedKind, position: string | number, sealed: Uint8Array): Buffer;
 }
 
-export type SealedKind = 'update' | 'snapshot' | 'rating' | 'title' | 'version' | 'meeting';
+export type SealedKind = 'update' | 'snapshot' | 'rating' | 'title' | 'version' | 'meeting' | 'invite';
 
 /** Record formats (the first byte of a sealed blob, and the `format` column beside it). */
 export const RecordFormat = { plain: 0, aesGcmV1: 1 } as const;

@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { readFragmentValue } from '../lib/storage';
 import {
   createInvite,
+  createInvites,
   inviteAddress,
   listInvites,
   listMembers,
   openInvite,
+  previewInvite,
   removeMember,
   revokeInvite,
 } from './inviteApi';
@@ -59,8 +61,20 @@ describe('inviteApi', () => {
         expiresAt: 2,
         status: 'used',
         usedByMemberId: 'm2',
+        link: null,
       },
       { id: 'i2', role: 'family', label: 'x', status: 'lost' },
+      // A link that would put the secret outside the fragment is refused with its entry.
+      {
+        id: 'i3',
+        role: 'family',
+        label: 'y',
+        createdAt: 1,
+        expiresAt: 2,
+        status: 'open',
+        usedByMemberId: null,
+        link: '/join?invite=s3cret',
+      },
     ];
     const listed = await listInvites('b1', fakeFetch(200, { invites }));
     expect(listed).toEqual({ ok: true, value: [invites[0]] });
@@ -106,5 +120,29 @@ describe('inviteApi', () => {
     expect(wall.pathname).toBe('/join');
     expect(wall.searchParams.has('projector')).toBe(true);
     expect(readFragmentValue(wall.hash, 'invite')).toBe('abc');
+  });
+
+  it('creates several invites in one POST and reads the preview of a link', async () => {
+    const calls: Call[] = [];
+    const made = [{ id: 'i1', role: 'family', label: 'Mum', link: '/join#invite=a', expiresAt: 9 }];
+    const request = { invites: [{ role: 'family' as const, label: 'Mum' }], expiresInHours: 24 };
+    expect(await createInvites('b1', request, fakeFetch(201, { invites: made }, calls))).toEqual({
+      ok: true,
+      value: made,
+    });
+    expect(calls[0]?.url).toBe('/api/boards/b1/invites/batch');
+    expect(JSON.parse(String(calls[0]?.init.body))).toEqual(request);
+    const preview = {
+      boardTitle: 'Case',
+      inviterName: 'Sam',
+      role: 'family',
+      expiresAt: 9,
+      alreadyJoined: false,
+    };
+    expect(await previewInvite('s3cret', fakeFetch(200, preview, calls))).toEqual({
+      ok: true,
+      value: preview,
+    });
+    expect(JSON.parse(String(calls[1]?.init.body))).toEqual({ invite: 's3cret' });
   });
 });

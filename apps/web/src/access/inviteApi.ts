@@ -2,12 +2,18 @@ import {
   type BoardMember,
   boardMemberSchema,
   type CreatedInvite,
+  type CreatedInvites,
   createdInviteResponse,
+  createdInvitesResponse,
   type DeviceMember,
   type Invite,
+  type InviteBatchRequest,
   type InviteListResponse,
+  type InvitePreview,
+  type InvitePreviewRequest,
   type InviteRequest,
   type InviteStatus,
+  invitePreviewResponse,
   inviteSchema,
   type MemberListResponse,
   type OpenInviteRequest,
@@ -16,7 +22,16 @@ import {
 import { type ApiResult, apiRequest, boardUrl, entriesOf, type Fetch, readAs, readWith } from '../lib/api';
 
 /** Personal invite links and the board's members, for staff (docs/PROTOCOL.md "Accounts and access"). */
-export type { BoardMember, CreatedInvite, Invite, InviteRequest, InviteStatus };
+export type {
+  BoardMember,
+  CreatedInvite,
+  CreatedInvites,
+  Invite,
+  InviteBatchRequest,
+  InvitePreview,
+  InviteRequest,
+  InviteStatus,
+};
 
 /** The keys of the two lists: typed, so renaming one in the contract fails here. */
 const INVITES: keyof InviteListResponse = 'invites';
@@ -30,6 +45,31 @@ export async function createInvite(
   const result = await apiRequest(`${boardUrl(boardId)}/invites`, { method: 'POST', body: request }, doFetch);
   // The schema refuses a link that would put the secret anywhere but the fragment.
   return readAs(result, createdInviteResponse);
+}
+
+/** Several personal links in one request: all are made, or none. */
+export async function createInvites(
+  boardId: string,
+  request: InviteBatchRequest,
+  doFetch: Fetch = fetch,
+): Promise<ApiResult<CreatedInvites['invites']>> {
+  const result = readAs(
+    await apiRequest(`${boardUrl(boardId)}/invites/batch`, { method: 'POST', body: request }, doFetch),
+    createdInvitesResponse,
+  );
+  return result.ok ? { ok: true, value: result.value.invites } : result;
+}
+
+/** What the join page may say about an invite before the person joins (board, inviter, role). */
+export async function previewInvite(
+  invite: string,
+  doFetch: Fetch = fetch,
+): Promise<ApiResult<InvitePreview>> {
+  const body: InvitePreviewRequest = { invite };
+  return readAs(
+    await apiRequest('/api/invites/preview', { method: 'POST', body }, doFetch),
+    invitePreviewResponse,
+  );
 }
 
 export async function listInvites(boardId: string, doFetch: Fetch = fetch): Promise<ApiResult<Invite[]>> {

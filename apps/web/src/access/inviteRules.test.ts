@@ -10,6 +10,7 @@ const invite = (over: Partial<Invite>): Invite => ({
   expiresAt: 2,
   status: 'open',
   usedByMemberId: null,
+  link: null,
   ...over,
 });
 const member = (over: Partial<BoardMember>): BoardMember => ({
@@ -47,10 +48,14 @@ describe('invites', () => {
     expect(inviteStatusText(invite({ status: 'revoked' }), members)).toBe('Revoked');
   });
 
-  it('offers revoking only for unopened links the person may manage', () => {
+  it('offers revoking open and opened links the person may manage, not expired or revoked ones', () => {
     expect(mayRevoke('practitioner', invite({}))).toBe(true);
     expect(mayRevoke('practitioner', invite({ role: 'facilitator' }))).toBe(false);
-    expect(mayRevoke('facilitator', invite({ status: 'used' }))).toBe(false);
+    // Opened: revoking it removes the person who joined with it (issue 13 item 7).
+    expect(mayRevoke('facilitator', invite({ status: 'used' }))).toBe(true);
+    expect(mayRevoke('practitioner', invite({ status: 'used', role: 'practitioner' }))).toBe(false);
+    expect(mayRevoke('facilitator', invite({ status: 'expired' }))).toBe(false);
+    expect(mayRevoke('facilitator', invite({ status: 'revoked' }))).toBe(false);
   });
 
   it('offers removing access for others only, never for oneself or someone already removed', () => {

@@ -35,7 +35,10 @@ export function inviteStatusText(invite: Invite, members: ReadonlyMap<string, Bo
   }
 }
 
-/** Only a link nobody has opened yet can be revoked; an opened one is ended by removing the member. */
+/**
+ * An open link can be revoked, and so can an opened one: that also ends the access of the person
+ * who joined with it (the server removes their member, as "Remove access" does).
+ */
 export function mayRevoke(actor: Role, invite: Invite): boolean {
-  return invite.status === 'open' && mayManage(actor, invite.role);
+  return (invite.status === 'open' || invite.status === 'used') && mayManage(actor, invite.role);
 }

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { FormField, FormProblem, SubmitButton } from '../lib/FormField';
 import { t } from '../lib/messages';
 
@@ -7,12 +7,14 @@ export interface JoinFormProps {
   /** Shown under the field, e.g. when the connection failed and the person can try again. */
   readonly error: string | null;
   readonly onJoin: (name: string) => void;
+  /** What the person is joining (board, inviter, role, what they will see), above the form. */
+  readonly intro?: ReactNode;
 }
 
 const MAX_NAME = 100;
 
 /** Asks for the name others will see before the person joins the board. */
-export function JoinForm({ busy, error, onJoin }: JoinFormProps) {
+export function JoinForm({ busy, error, onJoin, intro }: JoinFormProps) {
   const [name, setName] = useState('');
   const [empty, setEmpty] = useState(false);
   const submit = (event: FormEvent) => {
@@ -25,6 +27,7 @@ export function JoinForm({ busy, error, onJoin }: JoinFormProps) {
   return (
     <main className="page page--narrow">
       <h1>{t('join.title')}</h1>
+      {intro}
       <form onSubmit={submit} noValidate>
         <FormField
           id="display-name"

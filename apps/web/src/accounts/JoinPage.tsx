@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { openInvite } from '../access/inviteApi';
+import { type InvitePreview, openInvite, previewInvite } from '../access/inviteApi';
 import { t } from '../lib/messages';
 import { boardPath, navigate } from '../lib/router';
 import { clearFragment, readFragmentValue } from '../lib/storage';
@@ -19,7 +19,28 @@ export function JoinPage() {
   const [projector] = useState(() => isProjectorLink(window.location.search));
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
+  // undefined: still asking; null: the preview could not be had (the form still works).
+  const [preview, setPreview] = useState<InvitePreview | null | undefined>(undefined);
   useEffect(clearFragment, []);
+
+  // What the link opens, before the person gives their name (the server says only the board's
+  // title, the inviter's name and the role, and only for a link that still works).
+  useEffect(() => {
+    if (invite === null || projector) return;
+    let live = true;
+    void previewInvite(invite).then((result) => {
+      if (!live) return;
+      if (result.ok) setPreview(result.value);
+      else {
+        const found = joinProblem(result);
+        setPreview(null);
+        if (found.key !== 'join.failed') setProblem(found);
+      }
+    });
+    return () => {
+      live = false;
+    };
+  }, [invite, projector]);
 
   const join = useCallback(
     async (name: string) => {
@@ -58,7 +79,36 @@ export function JoinPage() {
       </main>
     );
   }
+  if (preview === undefined) {
+    return (
+      <main className="page page--narrow">
+        <h1>{t('join.title')}</h1>
+        <p role="status">{t('join.checking')}</p>
+      </main>
+    );
+  }
   return (
-    <JoinForm busy={busy} error={problem ? problemText(problem) : null} onJoin={(name) => void join(name)} />
+    <JoinForm
+      busy={busy}
+      error={problem ? problemText(problem) : null}
+      onJoin={(name) => void join(name)}
+      intro={preview ? <JoinIntro preview={preview} /> : null}
+    />
+  );
+}
+
+/** Which board, who invited them, their role and what they will see, in plain words. */
+function JoinIntro({ preview }: { readonly preview: InvitePreview }) {
+  return (
+    <section className="join-intro" aria-label={t('join.title')}>
+      <p className="join-intro__board">{t('join.board', { title: preview.boardTitle })}</p>
+      <p>
+        {preview.inviterName ? t('join.inviter', { name: preview.inviterName }) : t('join.inviterUnknown')}
+      </p>
+      <p className="join-intro__role">{t('join.role', { role: t(`role.${preview.role}`) })}</p>
+      <p>{t(`join.sees.${preview.role}`)}</p>
+      <p>{t('join.othersSee')}</p>
+      {preview.alreadyJoined && <p>{t('join.alreadyJoined')}</p>}
+    </section>
   );
 }

@@ -10,6 +10,7 @@ import {
 } from '@kinmap/protocol';
 import { type ApiResult, apiRequest, entriesOf, type Fetch, parsedOrNull, readWith } from '../lib/api';
 import { localBoards } from '../offline/localBoards';
+import { forgetParticipantKey } from '../scales/scaleApi';
 
 /** Staff accounts and the device's session (docs/PROTOCOL.md "Accounts and access"). */
 export type { DeviceMember, StaffUser };
@@ -48,6 +49,9 @@ export async function signIn(
 /** Signs this device out; its copies of boards are wiped first, even if the server cannot be told. */
 export async function signOut(doFetch: Fetch = fetch): Promise<ApiResult<null>> {
   await localBoards.forgetAll();
+  // The key that pairs this browser with its private scores: the next person on a borrowed
+  // device must not inherit it (scales/scaleApi.ts).
+  forgetParticipantKey();
   const result = await apiRequest('/api/logout', { method: 'POST' }, doFetch);
   return result.ok ? { ok: true, value: null } : result;
 }

@@ -5,6 +5,27 @@
 export const accountsMessages = {
   'join.title': 'Join the board',
   'join.role': 'You are joining as: {role}',
+  'guest.title': 'Your boards',
+  'guest.untitled': 'Your board',
+  'guest.as': 'as {name}, {role}',
+  'guest.signOutHint':
+    'On a borrowed phone or a shared computer, sign out when you finish: it also removes the copy of the board kept on this device.',
+  'join.checking': 'Checking your link…',
+  'join.board': 'Board: {title}',
+  'join.inviter': 'Invited by {name}',
+  'join.inviterUnknown': 'Invited by the person running the meeting',
+  'join.alreadyJoined': 'You already joined with this link on this device.',
+  'join.sees.facilitator':
+    'You will run this board: you see everything on it, invite people and lead the meeting.',
+  'join.sees.practitioner':
+    'You will see the whole map, including notes marked for professionals only, and you can add and change cards.',
+  'join.sees.family':
+    'You will see everything on the map except notes marked for professionals only. You can add your own cards.',
+  'join.sees.network':
+    'You will see everything on the map except notes marked for professionals only. You can add your own cards.',
+  'join.sees.viewer':
+    'You will see everything on the map except notes marked for professionals only. You can look, but not change anything.',
+  'join.othersSee': 'Everyone on the board will see your name next to what you add.',
   'join.name': 'Your name',
   'join.nameHint': 'Others on the board will see this name next to what you add.',
   'join.submit': 'Join',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   fetchPrivateRating,
+  forgetParticipantKey,
   loadParticipantKey,
   revealScale,
   savePrivateRating,
@@ -82,5 +83,9 @@ describe('scaleApi', () => {
     expect(loadParticipantKey(store, () => 'b'.repeat(44))).toBe(first);
     items.set('kinmap.participantKey', 'bad key');
     expect(loadParticipantKey(store, () => 'c'.repeat(44))).toBe('c'.repeat(44));
+    // Sign-out on a borrowed device forgets it: the next person gets a key of their own.
+    forgetParticipantKey(store);
+    expect(items.has('kinmap.participantKey')).toBe(false);
+    expect(loadParticipantKey(store, () => 'd'.repeat(44))).toBe('d'.repeat(44));
   });
 });

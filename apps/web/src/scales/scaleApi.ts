@@ -34,6 +34,19 @@ export function loadParticipantKey(store: KeyValueStore, makeKey: () => string):
   return key;
 }
 
+/** Forgets this browser's key (sign-out): a borrowed device's next person gets a fresh one. */
+export function forgetParticipantKey(store: Pick<KeyValueStore, 'removeItem'> | null = browserStore()): void {
+  store?.removeItem(PARTICIPANT_KEY_ITEM);
+}
+
+function browserStore(): Pick<KeyValueStore, 'removeItem'> | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null;
+  }
+}
+
 function ratingUrl(target: ScaleApiTarget, scaleId: string): string {
   const { boardId, participantId } = target;
   return `${boardUrl(boardId)}/scales/${encodeURIComponent(scaleId)}/ratings/${encodeURIComponent(participantId)}`;

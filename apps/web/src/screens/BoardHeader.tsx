@@ -33,6 +33,8 @@ export interface BoardHeaderProps {
   /** Where the shown view puts its own menu entries (a portal target inside the menu). */
   readonly menuSlot: (element: HTMLElement | null) => void;
   readonly onHelp: () => void;
+  /** Signs this device out (everyone, family included: a borrowed phone must be left clean). */
+  readonly onSignOut?: () => void;
 }
 
 function ViewTabs({ views, view, onView }: Pick<BoardHeaderProps, 'views' | 'view' | 'onView'>) {
@@ -151,6 +153,11 @@ export function BoardHeader(props: BoardHeaderProps) {
           <button type="button" onClick={props.onHelp} title={withKey(t('keys.open'), 'help')}>
             {t('keys.open')}
           </button>
+          {props.onSignOut && (
+            <button type="button" className="sign-out" onClick={props.onSignOut}>
+              {t('home.signOut')}
+            </button>
+          )}
           {phone && brand}
         </div>
       </section>

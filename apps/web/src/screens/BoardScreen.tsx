@@ -2,6 +2,7 @@ import { may } from '@kinmap/model';
 import type Konva from 'konva';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { InvitePanel } from '../access/InvitePanel';
+import { signOut } from '../accounts/accountApi';
 import { AuditView } from '../audit/AuditView';
 import { mergeBoards } from '../board/bothDocuments';
 import { peopleOnline } from '../board/presence/presence';
@@ -14,6 +15,7 @@ import { visibleBoard } from '../board/visibility';
 import type { BoardLayout } from '../canvas/boardLayout';
 import { lockBoard } from '../editing/boardActions';
 import { type MessageKey, t } from '../lib/messages';
+import { navigate } from '../lib/router';
 import { PHONE_QUERY, useMediaQuery } from '../lib/useMediaQuery';
 import { MapView } from '../map/MapView';
 import { isHelpKey } from '../map/shortcuts';
@@ -128,6 +130,7 @@ export function BoardScreen({ boardId, title, me }: BoardScreenProps) {
         onMenu={setMenuOpen}
         menuSlot={setMenuSlot}
         onHelp={openHelp}
+        onSignOut={() => void signOut().then(() => navigate('/', { replace: true }))}
       />
       <HelpSheet open={helpOpen} onClose={() => setHelpOpen(false)} />
       {mayInvite && inviteOpen && <InvitePanel boardId={boardId} me={me} />}
@@ -146,6 +149,7 @@ export function BoardScreen({ boardId, title, me }: BoardScreenProps) {
             stageRef={stageRef}
             onLayout={setLayout}
             onLock={session ? () => lockBoard(session, true) : null}
+            present={peopleOnline({ ...me, color: '', cursor: null }, peers).map((p) => p.participantId)}
           />
         )}
         {board && view === 'reports' && mayReadReports && (

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { fetchMe, type SignedIn, signOut } from '../accounts/accountApi';
+import { GuestHome } from '../accounts/GuestHome';
 import { SignInForm } from '../accounts/SignInForm';
 import { t } from '../lib/messages';
 import { navigate } from '../lib/router';
@@ -26,12 +27,15 @@ export function Landing() {
   useEffect(load, [load]);
 
   const user = who.state === 'known' ? (who.me?.user ?? null) : null;
+  // A family or network member's device: their boards and sign-out, not the staff sign-in form.
+  const guest = who.state === 'known' && who.me && !user && who.me.members.length > 0 ? who.me : null;
   return (
     <main className="page page--narrow">
       <h1>{t('app.name')}</h1>
       <p>{t('app.tagline')}</p>
       {who.state === 'loading' && <p role="status">{t('home.loading')}</p>}
-      {who.state === 'known' && !user && <SignInForm onSignedIn={load} />}
+      {guest && <GuestHome me={guest} onSignOut={() => void signOut().then(load)} />}
+      {who.state === 'known' && !user && !guest && <SignInForm onSignedIn={load} />}
       {user && (
         <>
           <p className="signed-in">

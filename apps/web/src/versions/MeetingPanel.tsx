@@ -10,6 +10,7 @@ import { ConfirmButton } from '../lib/ConfirmButton';
 import { currentLanguage, type MessageKey, t } from '../lib/messages';
 import { AttendanceEditor } from './AttendanceEditor';
 import { formatMeetingDate, localIsoDate } from './labels';
+import { attendanceIsEmpty, presentParticipants, withPresentTicked } from './presentAttendance';
 import { failureMessage } from './useVersionsData';
 import { closeMeeting, startMeeting, updateMeeting } from './versionsApi';
 
@@ -19,6 +20,8 @@ export interface MeetingPanelProps {
   /** The open meeting, if any (at most one per board). */
   readonly open: MeetingRecord | null;
   readonly isFacilitator: boolean;
+  /** Participant ids of the people on the board now. */
+  readonly present?: readonly string[];
   /** Load the meetings and versions again after a change. */
   readonly onChanged: () => Promise<void>;
   readonly onClosed: (version: VersionMeta) => void;
@@ -82,14 +85,21 @@ function OpenMeeting({
   board,
   open,
   isFacilitator,
+  present = [],
   onChanged,
   onClosed,
 }: MeetingPanelProps & { open: MeetingRecord }) {
   const id = useId();
+  const here = presentParticipants(board, present);
+  // Nobody recorded yet: the facilitator's form starts with everyone on the board now ticked
+  // (unsaved until they save or close, so they check it first).
+  const prefill = isFacilitator && attendanceIsEmpty(open.attendance) && here.length > 0;
+  const initial = prefill ? { ...open, attendance: withPresentTicked(open.attendance, here) } : open;
   // `base` is the meeting as last read from the server; `draft` is what the form shows.
   const [base, setBase] = useState(open);
-  const [draft, setDraft] = useState(open);
-  const [dirty, setDirty] = useState(false);
+  const [draft, setDraft] = useState(initial);
+  const [dirty, setDirty] = useState(prefill);
+  const [prefilled] = useState(prefill);
   const [busy, setBusy] = useState(false);
   const [said, setSaid] = useState<{ key: MessageKey; problem: boolean } | null>(null);
   // A reload brings someone else's save (another facilitator's screen); it shows here unless
@@ -150,6 +160,18 @@ function OpenMeeting({
           onDate={(date) => change({ date })}
         />
       </fieldset>
+      {prefilled && <p className="hint">{t('versions.meeting.prefilled')}</p>}
+      {isFacilitator && here.some((p) => !draft.attendance.participantIds.includes(p)) && (
+        <p>
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => change({ attendance: withPresentTicked(draft.attendance, here) })}
+          >
+            {t('versions.meeting.tickPresent')}
+          </button>
+        </p>
+      )}
       <AttendanceEditor
         board={board}
         value={draft.attendance}

@@ -22,6 +22,8 @@ export interface MeetingsViewProps {
   readonly onLayout: (layout: BoardLayout | null) => void;
   /** [AC10] Locks the board (closing a meeting offers it to the facilitator); null while offline. */
   readonly onLock?: (() => void) | null;
+  /** Participant ids of the people on the board now (attendance is pre-ticked from them). */
+  readonly present?: readonly string[];
 }
 
 type Screen =
@@ -33,7 +35,15 @@ type Screen =
  * The staff's view of the board's life (docs/SPEC.md "Versions"): the meeting, saving versions,
  * the list of versions, reading one, comparing two and bringing things back.
  */
-export function MeetingsView({ boardId, board, me, stageRef, onLayout, onLock = null }: MeetingsViewProps) {
+export function MeetingsView({
+  boardId,
+  board,
+  me,
+  stageRef,
+  onLayout,
+  onLock = null,
+  present = [],
+}: MeetingsViewProps) {
   const { data, reload } = useVersionsData(boardId);
   const [screen, setScreen] = useState<Screen>({ kind: 'home' });
   const [saved, setSaved] = useState<{ key: 'closed' | 'saved'; version: VersionMeta } | null>(null);
@@ -132,6 +142,7 @@ export function MeetingsView({ boardId, board, me, stageRef, onLayout, onLock = 
           board={board}
           open={open}
           isFacilitator={may(me.role, 'VE4')}
+          present={present}
           onChanged={reload}
           onClosed={(version) => setSaved({ key: 'closed', version })}
         />

@@ -27,6 +27,8 @@ export const versionsMessages = {
   'versions.meeting.start': 'Start the meeting',
   'versions.meeting.open': '{type}, {date}: the meeting is open.',
   'versions.meeting.onlyFacilitator': 'Only the facilitator can change the meeting or close it.',
+  'versions.meeting.prefilled': 'Ticked: everyone on the board now. Check the list, then save.',
+  'versions.meeting.tickPresent': 'Tick everyone on the board now',
   'versions.meeting.attendance': 'Who took part',
   'versions.meeting.participants': 'People on the board',
   'versions.meeting.noParticipants': 'Nobody has joined the board yet.',

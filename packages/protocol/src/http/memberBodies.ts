@@ -1,4 +1,4 @@
-import { ROLES } from '@kinmap/model';
+import { isWellFormedText, ROLES } from '@kinmap/model';
 import { z } from 'zod';
 import { deviceMemberSchema, displayNameSchema } from './accountBodies.js';
 import type { Wire } from './wire.js';
@@ -6,23 +6,37 @@ import type { Wire } from './wire.js';
 /** Invites, members and tickets of a board (docs/PROTOCOL.md "Accounts and access"). */
 
 const role = z.enum(ROLES, { error: 'must be facilitator, practitioner, family, network or viewer' });
+const label = z
+  .string({ error: 'must be a string' })
+  .trim()
+  .max(100, { error: 'must be at most 100 characters' })
+  .refine(isWellFormedText, { error: 'contains an unpaired surrogate' });
+/** 1–720; the server's default is 72. */
+const expiresInHours = z
+  .int({ error: 'must be a whole number' })
+  .min(1)
+  .max(24 * 30);
 
 /** `POST /api/boards/:id/invites` */
 export const inviteRequest = z.object({
   role,
-  label: z
-    .string({ error: 'must be a string' })
-    .trim()
-    .max(100, { error: 'must be at most 100 characters' })
-    .optional(),
-  /** 1–720; the server's default is 72. */
-  expiresInHours: z
-    .int({ error: 'must be a whole number' })
-    .min(1)
-    .max(24 * 30)
-    .optional(),
+  label: label.optional(),
+  expiresInHours: expiresInHours.optional(),
 });
 export type InviteRequest = Wire<z.input<typeof inviteRequest>>;
+
+/** The most links one request may create: a meeting's family and network, not a mailing list. */
+export const MAX_INVITES_PER_REQUEST = 20;
+
+/** `POST /api/boards/:id/invites/batch`: several people at once, all or none. */
+export const inviteBatchRequest = z.strictObject({
+  invites: z
+    .array(z.strictObject({ role, label: label.optional() }), { error: 'must be a list' })
+    .min(1, { error: 'must name at least one person' })
+    .max(MAX_INVITES_PER_REQUEST, { error: `must name at most ${MAX_INVITES_PER_REQUEST} people` }),
+  expiresInHours: expiresInHours.optional(),
+});
+export type InviteBatchRequest = Wire<z.input<typeof inviteBatchRequest>>;
 
 /** The link's secret stays in the fragment, which browsers never send to a server. */
 export const INVITE_LINK_PREFIX = '/join#invite=';
@@ -35,6 +49,20 @@ export const createdInviteResponse = z.object({
 });
 export type CreatedInvite = z.output<typeof createdInviteResponse>;
 
+/** `POST /api/boards/:id/invites/batch`: the links in the order asked for. */
+export const createdInvitesResponse = z.object({
+  invites: z.array(
+    z.object({
+      id: z.string(),
+      role: z.enum(ROLES),
+      label: z.string(),
+      link: z.string().startsWith(INVITE_LINK_PREFIX),
+      expiresAt: z.number(),
+    }),
+  ),
+});
+export type CreatedInvites = z.output<typeof createdInvitesResponse>;
+
 export const INVITE_STATUSES = ['open', 'used', 'expired', 'revoked'] as const;
 export type InviteStatus = (typeof INVITE_STATUSES)[number];
 
@@ -46,6 +74,11 @@ export const inviteSchema = z.object({
   expiresAt: z.number(),
   status: z.enum(INVITE_STATUSES),
   usedByMemberId: z.string().nullable(),
+  /**
+   * The link again, only while it is open and only for someone who may manage its role; null
+   * otherwise (and for links made before links were kept).
+   */
+  link: z.string().startsWith(INVITE_LINK_PREFIX).nullable(),
 });
 export type Invite = z.output<typeof inviteSchema>;
 
@@ -74,6 +107,26 @@ export const openInviteRequest = z.object({
   displayName: displayNameSchema,
 });
 export type OpenInviteRequest = Wire<z.input<typeof openInviteRequest>>;
+
+/** `POST /api/invites/preview`: what a join page may say before the person gives their name. */
+export const invitePreviewRequest = z.strictObject({
+  invite: z.string({ error: 'must be a string' }).max(100, { error: 'is too long' }),
+});
+export type InvitePreviewRequest = Wire<z.input<typeof invitePreviewRequest>>;
+
+/**
+ * Only for a valid, unopened, unexpired invite (or one this device already opened): the board's
+ * title, the inviter's name on the board and the role. Nothing of the board's content.
+ */
+export const invitePreviewResponse = z.object({
+  boardTitle: z.string(),
+  inviterName: z.string(),
+  role: z.enum(ROLES),
+  expiresAt: z.number(),
+  /** True when this device already joined with this link: "continue" instead of "join". */
+  alreadyJoined: z.boolean(),
+});
+export type InvitePreview = z.output<typeof invitePreviewResponse>;
 
 /**
  * `POST /api/invites/open`: the member this device now is (201 new, 200 already this device's). The
