@@ -1,9 +1,7 @@
-import { JoinPage } from '../accounts/JoinPage';
-import { SetupPage } from '../accounts/SetupPage';
-import { StaffPage } from '../accounts/StaffPage';
 import { useRoute } from '../lib/router';
 import { BoardRoute } from './BoardRoute';
 import { Landing } from './Landing';
+import { JoinPage, SetupPage, StaffPage } from './lazyViews';
 import { ProblemPage } from './ProblemPage';
 
 export function App() {

@@ -1,8 +1,6 @@
 import { may } from '@kinmap/model';
 import type Konva from 'konva';
 import { useMemo, useRef, useState } from 'react';
-import { InvitePanel } from '../access/InvitePanel';
-import { AuditView } from '../audit/AuditView';
 import { mergeBoards } from '../board/bothDocuments';
 import { peopleOnline } from '../board/presence/presence';
 import { RestrictedSessionContext } from '../board/professionalsOnlyContext';
@@ -15,13 +13,18 @@ import type { BoardLayout } from '../canvas/boardLayout';
 import { lockBoard } from '../editing/boardActions';
 import { type MessageKey, t } from '../lib/messages';
 import { MapView } from '../map/MapView';
-import { OutlineView } from '../outline/OutlineView';
 import { SkipToOutline } from '../outline/SkipToOutline';
-import { PlanView } from '../plan/PlanView';
-import { ReportsView } from '../reports/ReportsView';
-import { ScalesView } from '../scales/ScalesView';
-import { MeetingsView } from '../versions/MeetingsView';
 import { BoardHeader } from './BoardHeader';
+// Every view but the map loads on demand (lazyViews.ts): a board's first load is the map only.
+import {
+  AuditView,
+  InvitePanel,
+  MeetingsView,
+  OutlineView,
+  PlanView,
+  ReportsView,
+  ScalesView,
+} from './lazyViews';
 import { ProblemPage } from './ProblemPage';
 
 export interface BoardScreenProps {

@@ -24,4 +24,7 @@ export const screensMessages = {
   'home.loading': 'Loading…',
   'view.choose': 'Choose what to show',
   'view.map': 'Map',
+  'app.loadingView': 'Opening…',
+  'app.loadFailed': 'This part of Kinmap could not be loaded. Check the connection, then reload the page.',
+  'app.reload': 'Reload',
 } as const;
