@@ -8,6 +8,7 @@ import { t } from '../lib/messages';
  */
 export function onDemand<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
   const Lazy = lazy(async () => ({ default: await load() }));
+  // biome-ignore lint/correctness/noComponentHookFactories: called once per view at module load (lazyViews.ts), never during a render.
   function OnDemand(props: P) {
     return (
       <LoadProblem>
