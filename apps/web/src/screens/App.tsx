@@ -1,7 +1,6 @@
 import { useRoute } from '../lib/router';
 import { BoardRoute } from './BoardRoute';
-import { Landing } from './Landing';
-import { JoinPage, SetupPage, StaffPage } from './lazyViews';
+import { JoinPage, Landing, SetupPage, StaffPage } from './lazyViews';
 import { ProblemPage } from './ProblemPage';
 
 export function App() {

@@ -1,7 +1,7 @@
 import { onDemand } from './onDemand';
 
 /*
- * Everything that is not the map or the board list, loaded the first time it is shown (React.lazy).
+ * Everything that is not the map, loaded the first time it is shown (React.lazy).
  * Importing from here instead of the feature keeps those features out of the first-load bundle;
  * tests/integration/firstLoad.test.ts holds the size of what a board's first load needs.
  */
@@ -12,6 +12,7 @@ export const AuditView = onDemand(() => import('../audit/AuditView').then((m) =>
 export const MeetingsView = onDemand(() => import('../versions/MeetingsView').then((m) => m.MeetingsView));
 export const ReportsView = onDemand(() => import('../reports/ReportsView').then((m) => m.ReportsView));
 export const InvitePanel = onDemand(() => import('../access/InvitePanel').then((m) => m.InvitePanel));
+export const Landing = onDemand(() => import('./Landing').then((m) => m.Landing));
 export const JoinPage = onDemand(() => import('../accounts/JoinPage').then((m) => m.JoinPage));
 export const SetupPage = onDemand(() => import('../accounts/SetupPage').then((m) => m.SetupPage));
 export const StaffPage = onDemand(() => import('../accounts/StaffPage').then((m) => m.StaffPage));

@@ -24,6 +24,11 @@ export const screensMessages = {
   'home.loading': 'Loading…',
   'view.choose': 'Choose what to show',
   'view.map': 'Map',
+  // The view tabs' names: on the first load, while the views' own words load on demand.
+  'plan.tab': 'Safety plan',
+  'history.tab': 'History',
+  'versions.tab': 'Meetings',
+  'reports.tab': 'Reports',
   'app.loadingView': 'Opening…',
   'app.loadFailed': 'This part of Kinmap could not be loaded. Check the connection, then reload the page.',
   'app.reload': 'Reload',

@@ -1,13 +1,18 @@
 import { Component, type ComponentType, lazy, type ReactNode, Suspense } from 'react';
-import { t } from '../lib/messages';
+import { loadOnDemandWords, t } from '../lib/messages';
 
 /**
  * A screen or view loaded on demand: its code is a separate file fetched the first time it is
  * shown, so opening a board ships only what the map needs (docs/PERFORMANCE.md, "First load").
  * Offline, the service worker already holds every such file (offline/shellCache.ts).
+ * The view's words (lib/onDemandWords.ts) arrive with it: it renders only once both are here.
  */
 export function onDemand<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
-  const Lazy = lazy(async () => ({ default: await load() }));
+  // The view's code and the words of the on-demand views (lib/onDemandWords.ts), fetched together.
+  const Lazy = lazy(async () => {
+    const [view] = await Promise.all([load(), loadOnDemandWords()]);
+    return { default: view };
+  });
   // biome-ignore lint/correctness/noComponentHookFactories: called once per view at module load (lazyViews.ts), never during a render.
   function OnDemand(props: P) {
     return (
