@@ -43,7 +43,11 @@ describe('shellAssets', () => {
     const html = `<!doctype html><html><head>
     <meta name="kinmap-offline-assets" content="/assets/ReportsView-Bn1.js /assets/MeetingsView-Co2.css /assets/index-DGX.js">
     <script type="module" crossorigin src="/assets/index-DGX.js"></script></head><body></body></html>`;
-    expect(shellAssets(html)).toEqual(['/assets/index-DGX.js', '/assets/ReportsView-Bn1.js', '/assets/MeetingsView-Co2.css']);
+    expect(shellAssets(html)).toEqual([
+      '/assets/index-DGX.js',
+      '/assets/ReportsView-Bn1.js',
+      '/assets/MeetingsView-Co2.css',
+    ]);
   });
 
   it('keeps only same-origin /assets paths from the list', () => {
