@@ -15,18 +15,3 @@ import 'konva/lib/shapes/Text';
 // Everything react-konva's own entry exports, which is its core's (the alias needs them all).
 // biome-ignore lint/performance/noReExportAll: this module stands in for the whole 'react-konva' entry.
 export * from 'react-konva/lib/ReactKonvaCore';
-
-/** The react-konva components that draw: the core's and the nodes registered above. */
-export const DRAWABLE_NODES: ReadonlySet<string> = new Set([
-  'Stage',
-  'Layer',
-  'FastLayer',
-  'Group',
-  'Shape',
-  'Circle',
-  'Label',
-  'Tag',
-  'Line',
-  'Rect',
-  'Text',
-]);
