@@ -148,6 +148,7 @@ test('the map, the history, a meeting, a compared version, the reports and the w
 test('the staff accounts screen and the first-administrator setup page have no serious or critical accessibility problems', async ({
   openParticipant,
 }, testInfo) => {
+  test.setTimeout(180_000);
   const admin = await openParticipant('admin');
   await admin.landing.goto();
   await admin.landing.signIn();
@@ -173,6 +174,7 @@ for (const { name, viewport, touch } of [
     browser,
     serverUrl,
   }, testInfo) => {
+    test.setTimeout(180_000);
     const context = await browser.newContext({
       baseURL: serverUrl,
       viewport,
