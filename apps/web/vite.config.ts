@@ -1,17 +1,99 @@
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const server = process.env.KINMAP_SERVER ?? 'http://localhost:3000';
 
+/** Text files worth compressing; smaller ones are served as they are. */
+const COMPRESSIBLE = /\.(?:js|mjs|css|html|svg|json|webmanifest|txt)$/;
+const MIN_COMPRESS_BYTES = 1024;
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? filesUnder(join(dir, entry.name)) : [join(dir, entry.name)],
+  );
+}
+
+/**
+ * Writes `file.gz` and `file.br` beside every text file of the build, once at build time, so the
+ * server (apps/server/src/http/webApp.ts) sends them to browsers that accept them at no CPU cost.
+ */
+function precompress(): Plugin {
+  let outDir = '';
+  return {
+    name: 'kinmap:precompress',
+    apply: 'build',
+    configResolved(config) {
+      outDir = join(config.root, config.build.outDir);
+    },
+    closeBundle() {
+      for (const file of filesUnder(outDir)) {
+        if (!COMPRESSIBLE.test(file) || statSync(file).size < MIN_COMPRESS_BYTES) continue;
+        const body = readFileSync(file);
+        writeFileSync(`${file}.gz`, gzipSync(body, { level: 9 }));
+        writeFileSync(
+          `${file}.br`,
+          brotliCompressSync(body, {
+            params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length },
+          }),
+        );
+      }
+    },
+  };
+}
+
+/**
+ * Lists in index.html every JS and CSS file the app may load on demand, so the service worker keeps
+ * them with the page (offline/shellCache.ts `shellAssets`): a view first opened offline still loads.
+ */
+function offlineAssetList(): Plugin {
+  return {
+    name: 'kinmap:offline-asset-list',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, context) {
+        const files = Object.keys(context.bundle ?? {})
+          .filter((name) => name.startsWith('assets/') && /\.(?:js|css)$/.test(name))
+          .sort()
+          .map((name) => `/${name}`);
+        return [
+          {
+            tag: 'meta',
+            attrs: { name: 'kinmap-offline-assets', content: files.join(' ') },
+            injectTo: 'head',
+          },
+        ];
+      },
+    },
+  };
+}
+
 // `source` first: @kinmap/model is compiled from its TypeScript, so the app never waits for a model build.
 export default defineConfig({
-  plugins: [react()],
-  resolve: { conditions: ['source', 'module', 'browser', 'development|production'] },
+  plugins: [react(), offlineAssetList(), precompress()],
+  resolve: {
+    conditions: ['source', 'module', 'browser', 'development|production'],
+    // React Konva's core and only the Konva nodes the app draws (src/lib/konvaShapes.ts).
+    alias: [
+      {
+        find: /^react-konva$/,
+        replacement: fileURLToPath(new URL('./src/lib/konvaShapes.ts', import.meta.url)),
+      },
+    ],
+  },
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    sourcemap: true,
-    rollupOptions: {
+    // No public source maps: set KINMAP_SOURCEMAP=1 for maps that are written but not linked
+    // from the code (the server never serves .map files either).
+    sourcemap: process.env.KINMAP_SOURCEMAP === '1' ? 'hidden' : false,
+    // dist/.vite/manifest.json: the import graph tests/integration/firstLoad.test.ts follows.
+    manifest: true,
+    rolldownOptions: {
       // The service worker is its own entry, served as /sw.js (a worker's scope is its folder).
       input: { index: 'index.html', sw: 'src/offline/sw.ts' },
       output: { entryFileNames: (chunk) => (chunk.name === 'sw' ? 'sw.js' : 'assets/[name]-[hash].js') },

@@ -71,7 +71,8 @@ export const test = base.extend<Fixtures>({
           if (expectedErrors.some((pattern) => pattern.test(message.text()))) return;
           problems.push(`[${label}] console.error: ${message.text()}`);
         });
-        // The stack is kept (the build ships source maps) so an intermittent error can be traced.
+        // The stack is kept so an intermittent error can be traced (the build has no public source maps:
+        // build with KINMAP_SOURCEMAP=1 for unlinked maps to read a minified stack against).
         page.on('pageerror', (error) =>
           problems.push(`[${label}] page error: ${error.message}\n${error.stack ?? ''}`),
         );

@@ -17,9 +17,20 @@ const NOT_BUILT_PAGE = `<!doctype html>
 </body></html>`;
 
 /**
+ * Never served, even when present: source maps (no public source maps), the build's own files
+ * (`.vite/manifest.json`, any dot-file) and the precompressed copies asked for by name.
+ */
+const NEVER_SERVED = /(?:\.map|\.gz|\.br)$|(?:^|\/)\./;
+
+/** Types the build precompresses (vite.config.ts `precompress`): the answer depends on Accept-Encoding. */
+const PRECOMPRESSED_TYPES = /\.(?:js|mjs|css|html|svg|json|webmanifest|txt)$/;
+
+/**
  * Serves the built single-page app: real files as they are (hashed assets cached for a year),
  * and index.html for any other path without a file extension, so client routes such as
  * `/b/<boardId>` work on reload. A missing build answers 503 with a plain explanation.
+ * Text files go out as the build's brotli or gzip copy when the browser accepts it
+ * (`file.br`, `file.gz`; Content-Encoding, Vary: Accept-Encoding, the copy's Content-Length).
  */
 export function webApp({ root }: WebAppOptions): MiddlewareHandler {
   const indexFile = join(root, 'index.html');
@@ -29,9 +40,14 @@ export function webApp({ root }: WebAppOptions): MiddlewareHandler {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next();
     // Checked per request so a build made after start-up is picked up without a restart.
     if (!existsSync(indexFile)) return c.html(NOT_BUILT_PAGE, 503);
-    assets ??= serveStatic({ root });
+    if (NEVER_SERVED.test(c.req.path)) throw new ApiError(404, ApiErrorCode.notFound, 'No such file');
+    assets ??= serveStatic({ root, precompressed: true });
     const found = await assets(c, async () => {});
     if (found) {
+      // Also on the plain answer, so a shared cache never hands it to a browser that takes brotli.
+      if (PRECOMPRESSED_TYPES.test(c.req.path) && !found.headers.has('Content-Encoding')) {
+        found.headers.set('Vary', 'Accept-Encoding');
+      }
       // Vite puts content-hashed files under /assets; everything else may change on deploy.
       const immutable = c.req.path.startsWith('/assets/');
       found.headers.set('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');

@@ -3,7 +3,6 @@
  * merged into the one catalogue in ../lib/messages.ts.
  */
 export const auditMessages = {
-  'history.tab': 'History',
   'history.title': 'What happened on this board',
   'history.intro': 'Every change and who made it, oldest first. Card text is not shown here.',
   'history.loading': 'Loading the history…',

@@ -41,6 +41,40 @@ describe('createTranslator', () => {
   });
 });
 
+describe('createTranslator plural forms and placeholders', () => {
+  it('picks the language’s own plural category, and a zero form for 0 when there is one', () => {
+    const polish = {
+      'files.count_one': '{count} plik',
+      'files.count_few': '{count} pliki',
+      'files.count_many': '{count} plików',
+      'files.count_other': '{count} pliku',
+    };
+    const english = {
+      'files.count_zero': 'No files',
+      'files.count_one': 'One file',
+      'files.count_other': '{count} files',
+    };
+    const translator = createTranslator({ en: english, pl: polish }, 'en');
+    expect(translator.t('files.count', { count: 0 })).toBe('No files');
+    expect(translator.t('files.count', { count: 1 })).toBe('One file');
+    expect(translator.t('files.count', { count: 2 })).toBe('2 files');
+    translator.setLanguage('pl');
+    expect(translator.t('files.count', { count: 1 })).toBe('1 plik');
+    expect(translator.t('files.count', { count: 3 })).toBe('3 pliki');
+    expect(translator.t('files.count', { count: 5 })).toBe('5 plików');
+    expect(translator.t('files.count', { count: 1.5 })).toBe('1.5 pliku');
+  });
+
+  it('fills each placeholder once: a value that looks like a placeholder stays as typed', () => {
+    const translator = createTranslator({ en: { pair: '{a} and {b}', spaced: 'Hi { name }' } }, 'en');
+    expect(translator.t('pair', { a: '{b}', b: 'Jo' })).toBe('{b} and Jo');
+    expect(translator.t('pair', { a: 'Sam' })).toBe('Sam and {b}');
+    expect(translator.t('spaced', { name: 'Sam' })).toBe('Hi Sam');
+    expect(translator.t('missing.key')).toBe('missing.key');
+    expect(translator.t('toString')).toBe('toString');
+  });
+});
+
 describe('matchLanguage', () => {
   it('prefers the exact tag, then the language without its region, else nothing', () => {
     expect(matchLanguage('pt-BR', ['pt', 'pt-BR'])).toBe('pt-BR');

@@ -1,6 +1,6 @@
 import { accessMessages } from '../access/messages.en';
 import { accountsMessages } from '../accounts/messages.en';
-import { auditMessages } from '../audit/messages.en';
+import type { auditMessages } from '../audit/messages.en';
 import { boardMessages } from '../board/messages.en';
 import { canvasMessages } from '../canvas/messages.en';
 import { editingMessages } from '../editing/messages.en';
@@ -8,11 +8,11 @@ import { mapMessages } from '../map/messages.en';
 import { meetingMessages } from '../meeting/messages.en';
 import { offlineMessages } from '../offline/messages.en';
 import { outlineMessages } from '../outline/messages.en';
-import { planMessages } from '../plan/messages.en';
-import { reportsMessages } from '../reports/messages.en';
+import type { planMessages } from '../plan/messages.en';
+import type { reportsMessages } from '../reports/messages.en';
 import { scalesMessages } from '../scales/messages.en';
 import { screensMessages } from '../screens/messages.en';
-import { versionsMessages } from '../versions/messages.en';
+import type { versionsMessages } from '../versions/messages.en';
 import { createTranslator, type MessageVars } from './i18n';
 import { pseudoLocalise } from './locales/en-XA';
 
@@ -22,7 +22,7 @@ export type { MessageVars } from './i18n';
  * Every word the interface shows, in one catalogue, so the board can be translated later
  * (families may not read English well). Keep the words plain: they are read aloud in meetings.
  */
-const en = {
+const firstLoadWords = {
   // Each feature keeps its words beside its code, in its own messages.en.ts.
   ...screensMessages,
   ...accountsMessages,
@@ -32,14 +32,24 @@ const en = {
   ...mapMessages,
   ...meetingMessages,
   ...scalesMessages,
-  ...planMessages,
   ...outlineMessages,
   ...accessMessages,
-  ...auditMessages,
-  ...versionsMessages,
-  ...reportsMessages,
   ...offlineMessages,
 } as const;
+
+/**
+ * The words of views that load on demand (history, meetings and versions, reports, the plan):
+ * they arrive with those views (./onDemandWords.ts, `loadOnDemandWords`), not on a board's first
+ * load. Code on the first load must not use them: the view tabs' names live in screens' words.
+ */
+type OnDemandWords = typeof auditMessages &
+  typeof versionsMessages &
+  typeof reportsMessages &
+  typeof planMessages;
+
+type AllWords = typeof firstLoadWords & OnDemandWords;
+/** Every word, typed; at run time the on-demand ones are added when they arrive. */
+const en: AllWords = { ...firstLoadWords } as AllWords;
 
 /**
  * The words of one more language: any of the English keys (plural forms included). A key it
@@ -55,6 +65,26 @@ export const resources = {
   en,
   'en-XA': pseudoLocalise(en),
 } as const satisfies Readonly<Record<string, Translation>>;
+
+let onDemandWords: Promise<void> | null = null;
+
+/**
+ * Adds the words of the views loaded on demand to every language (once; lazyViews.ts waits for it
+ * before showing such a view). A failed fetch (offline before they were kept) can be retried.
+ */
+export function loadOnDemandWords(): Promise<void> {
+  onDemandWords ??= import('./onDemandWords').then(
+    ({ ON_DEMAND_WORDS }) => {
+      Object.assign(resources.en, ON_DEMAND_WORDS);
+      Object.assign(resources['en-XA'], pseudoLocalise(ON_DEMAND_WORDS));
+    },
+    (error: unknown) => {
+      onDemandWords = null;
+      throw error;
+    },
+  );
+  return onDemandWords;
+}
 
 export type Language = keyof typeof resources;
 export const LANGUAGES = Object.keys(resources) as readonly Language[];
@@ -81,9 +111,12 @@ type VarsFor<K extends MessageKey> = K extends PluralMessageKey
   ? [vars: MessageVars & { readonly count: number }]
   : [vars?: MessageVars];
 
-export const MESSAGE_KEYS = [
-  ...new Set(Object.keys(en).map((key) => key.replace(/_(zero|one|two|few|many|other)$/, ''))),
-] as readonly MessageKey[];
+/** Every message key known now (the on-demand ones once `loadOnDemandWords` has run). */
+export function messageKeys(): readonly MessageKey[] {
+  return [
+    ...new Set(Object.keys(en).map((key) => key.replace(/_(zero|one|two|few|many|other)$/, ''))),
+  ] as MessageKey[];
+}
 
 const translator = createTranslator<Language>(resources, DEFAULT_LANGUAGE);
 

@@ -38,4 +38,20 @@ describe('shellAssets', () => {
     expect(shellAssets(html)).toEqual(['/assets/index-DGXmL2wY.js', '/assets/index-CgdAtPf5.css']);
     expect(shellAssets('<p>not built</p>')).toEqual([]);
   });
+
+  it('also lists the files of the views loaded on demand, so a view first opened offline still loads', () => {
+    const html = `<!doctype html><html><head>
+    <meta name="kinmap-offline-assets" content="/assets/ReportsView-Bn1.js /assets/MeetingsView-Co2.css /assets/index-DGX.js">
+    <script type="module" crossorigin src="/assets/index-DGX.js"></script></head><body></body></html>`;
+    expect(shellAssets(html)).toEqual([
+      '/assets/index-DGX.js',
+      '/assets/ReportsView-Bn1.js',
+      '/assets/MeetingsView-Co2.css',
+    ]);
+  });
+
+  it('keeps only same-origin /assets paths from the list', () => {
+    const html = `<meta name="kinmap-offline-assets" content="/assets/a-1.js https://evil.example/x.js /api/boards /assets/../sw.js /assets/b-2.js">`;
+    expect(shellAssets(html)).toEqual(['/assets/a-1.js', '/assets/b-2.js']);
+  });
 });

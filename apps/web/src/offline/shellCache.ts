@@ -28,11 +28,22 @@ export function classifyRequest({ method, url, mode }: RequestFacts, origin: str
   return parsed.pathname.startsWith('/assets/') ? 'asset' : 'network';
 }
 
-/** The /assets files a built index.html loads (its script and stylesheet links). */
+/** A plain hashed asset path: nothing that climbs out of /assets or carries a query. */
+const ASSET_PATH = /^\/assets\/[\w.-]+$/;
+
+/**
+ * The /assets files a built index.html loads (its script and stylesheet links), then the files of
+ * the views it loads on demand, which the build lists in `<meta name="kinmap-offline-assets">`
+ * (apps/web/vite.config.ts): all are kept, so every view opens offline, not only those seen online.
+ */
 export function shellAssets(html: string): string[] {
   const found = new Set<string>();
   for (const match of html.matchAll(/\b(?:src|href)="(\/assets\/[^"?#]+)"/g)) {
     if (match[1]) found.add(match[1]);
+  }
+  const listed = /<meta name="kinmap-offline-assets" content="([^"]*)"/.exec(html)?.[1] ?? '';
+  for (const path of listed.split(/\s+/)) {
+    if (ASSET_PATH.test(path) && !path.includes('..')) found.add(path);
   }
   return [...found];
 }

@@ -7,14 +7,14 @@ import { t } from '../lib/messages';
 import { OutlineCardItem } from './OutlineCardItem';
 import { OutlinePlan } from './OutlinePlan';
 import { OutlineScales } from './OutlineScales';
+import { OUTLINE_ID } from './outlineId';
 import { type OutlineCategory, outlineColumns } from './outlineModel';
 import { outlineScales } from './outlineScales';
 import { planSummary } from './planSummary';
 import { type OutlineActions, useOutlineActions } from './useOutlineActions';
 import { useRemoteAnnouncement } from './useRemoteAnnouncement';
 
-/** The id the "skip to outline" link moves focus to. */
-export const OUTLINE_ID = 'outline';
+export { OUTLINE_ID };
 
 export interface OutlineViewProps {
   readonly session: BoardSession | null;

@@ -1,6 +1,5 @@
 /** The English words of the safety plan view; merged into the one catalogue in ../lib/messages.ts. */
 export const planMessages = {
-  'plan.tab': 'Safety plan',
   'plan.title': 'Safety plan',
   'plan.intro': 'Who will help keep the child safe, and what they will do.',
   'plan.readOnly': 'You can read the plan but not change it.',

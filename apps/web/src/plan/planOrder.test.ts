@@ -6,8 +6,12 @@ import {
   type RuleId,
   type RuleState,
 } from '@kinmap/model';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadOnDemandWords } from '../lib/messages';
 import { memberLabel, membersInOrder, responsibleMembers, rulesInOrder, withResponsible } from './planOrder';
+
+// This view loads on demand with its words (lib/onDemandWords.ts).
+beforeAll(() => loadOnDemandWords());
 
 function member(id: string, order: number, name = ''): NetworkMemberState {
   return {

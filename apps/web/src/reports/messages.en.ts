@@ -1,6 +1,5 @@
 /** The English words of the reports feature; merged into the one catalogue in ../lib/messages.ts. */
 export const reportsMessages = {
-  'reports.tab': 'Reports',
   'reports.title': 'Reports',
   'reports.intro':
     'How the scores have moved over the meetings, and the papers to take away: a summary for the family, the record for the file, the board’s data and a picture of the map.',

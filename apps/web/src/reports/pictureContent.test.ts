@@ -1,6 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { card, board as makeBoard } from '../canvas/layoutFixture';
+import { loadOnDemandWords } from '../lib/messages';
 import { holdsProfessionalsOnly, pictureBanner, pictureBoard, pictureFileName } from './pictureContent';
+
+// This view loads on demand with its words (lib/onDemandWords.ts).
+beforeAll(() => loadOnDemandWords());
 
 const board = makeBoard([
   card('open', 'harm', 0, 'Nan takes Mia to school'),

@@ -1,9 +1,6 @@
-import { JoinPage } from '../accounts/JoinPage';
-import { SetupPage } from '../accounts/SetupPage';
-import { StaffPage } from '../accounts/StaffPage';
 import { useRoute } from '../lib/router';
 import { BoardRoute } from './BoardRoute';
-import { Landing } from './Landing';
+import { JoinPage, Landing, SetupPage, StaffPage } from './lazyViews';
 import { ProblemPage } from './ProblemPage';
 
 export function App() {

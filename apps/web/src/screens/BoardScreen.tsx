@@ -1,9 +1,7 @@
 import { may } from '@kinmap/model';
 import type Konva from 'konva';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { InvitePanel } from '../access/InvitePanel';
 import { signOut } from '../accounts/accountApi';
-import { AuditView } from '../audit/AuditView';
 import { mergeBoards } from '../board/bothDocuments';
 import { peopleOnline } from '../board/presence/presence';
 import { RestrictedSessionContext } from '../board/professionalsOnlyContext';
@@ -19,14 +17,19 @@ import { navigate } from '../lib/router';
 import { PHONE_QUERY, useMediaQuery } from '../lib/useMediaQuery';
 import { MapView } from '../map/MapView';
 import { isHelpKey } from '../map/shortcuts';
-import { OutlineView } from '../outline/OutlineView';
 import { SkipToOutline } from '../outline/SkipToOutline';
-import { PlanView } from '../plan/PlanView';
-import { ReportsView } from '../reports/ReportsView';
-import { ScalesView } from '../scales/ScalesView';
-import { MeetingsView } from '../versions/MeetingsView';
 import { BoardHeader } from './BoardHeader';
 import { HelpSheet } from './HelpSheet';
+// Every view but the map loads on demand (lazyViews.ts): a board's first load is the map only.
+import {
+  AuditView,
+  InvitePanel,
+  MeetingsView,
+  OutlineView,
+  PlanView,
+  ReportsView,
+  ScalesView,
+} from './lazyViews';
 import { ProblemPage } from './ProblemPage';
 
 export interface BoardScreenProps {

@@ -25,4 +25,12 @@ export const screensMessages = {
   'view.choose': 'Choose what to show',
   'view.map': 'Map',
   'menu.label': 'Menu',
+  // The view tabs' names: on the first load, while the views' own words load on demand.
+  'plan.tab': 'Safety plan',
+  'history.tab': 'History',
+  'versions.tab': 'Meetings',
+  'reports.tab': 'Reports',
+  'app.loadingView': 'Opening…',
+  'app.loadFailed': 'This part of Kinmap could not be loaded. Check the connection, then reload the page.',
+  'app.reload': 'Reload',
 } as const;

@@ -1,6 +1,10 @@
 import type { MeetingRecord, VersionMeta } from '@kinmap/model';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadOnDemandWords } from '../lib/messages';
 import { formatMeetingDate, localIsoDate, versionDate, versionWhat } from './labels';
+
+// This view loads on demand with its words (lib/onDemandWords.ts).
+beforeAll(() => loadOnDemandWords());
 
 const version: VersionMeta = {
   id: 'v1',

@@ -1,6 +1,5 @@
 /** The English words of the versions feature; merged into the one catalogue in ../lib/messages.ts. */
 export const versionsMessages = {
-  'versions.tab': 'Meetings',
   'versions.title': 'Meetings and versions',
   'versions.intro':
     'Closing a meeting saves a version of the whole board that can never be changed. You can also save a version at any time.',

@@ -50,7 +50,7 @@ const ACCENTED: Readonly<Record<string, string>> = {
   Z: 'Ž',
 };
 
-/** Splits out `{placeholder}` tokens, which must reach i18next unchanged. */
+/** Splits out `{placeholder}` tokens, which must reach the translator unchanged. */
 const PLACEHOLDER = /(\{\w+\})/;
 
 export function pseudoLocaliseText(text: string): string {

@@ -1,0 +1,12 @@
+import { auditMessages } from '../audit/messages.en';
+import { planMessages } from '../plan/messages.en';
+import { reportsMessages } from '../reports/messages.en';
+import { versionsMessages } from '../versions/messages.en';
+
+/** The words only views loaded on demand use (messages.ts `loadOnDemandWords`): their own file. */
+export const ON_DEMAND_WORDS = {
+  ...planMessages,
+  ...auditMessages,
+  ...versionsMessages,
+  ...reportsMessages,
+} as const;

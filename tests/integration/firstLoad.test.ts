@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { firstLoadFiles, WEB_DIST, webManifest } from '../support/webBuild.js';
+
+/** Issue 13: a board's first load ships at most this much JavaScript, gzip-compressed. */
+const FIRST_LOAD_BUDGET_GZIP_BYTES = 250 * 1024;
+
+const gzipBytes = (file: string) => gzipSync(readFileSync(join(WEB_DIST, file)), { level: 9 }).length;
+
+// A size check on the real build (docs/PERFORMANCE.md "First load"), not a timing.
+describe('the first load of a board', { timeout: 180_000 }, () => {
+  it('fetches only the map: the other views and pages are separate files loaded on demand', () => {
+    const manifest = webManifest();
+    const first = new Set(firstLoadFiles(manifest));
+    const files = Object.values(manifest).map((chunk) => chunk.file);
+    for (const view of [
+      'ReportsView',
+      'MeetingsView',
+      'AuditView',
+      'PlanView',
+      'ScalesView',
+      'OutlineView',
+      'StaffPage',
+      'JoinPage',
+      'SetupPage',
+      'InvitePanel',
+    ]) {
+      const ownFile = (file: string) => file.startsWith(`assets/${view}-`) && file.endsWith('.js');
+      expect(files.filter(ownFile), `${view} has its own file`).toHaveLength(1);
+      expect([...first].filter(ownFile), `${view} is not in the first load`).toEqual([]);
+    }
+  });
+
+  it(`needs at most ${FIRST_LOAD_BUDGET_GZIP_BYTES / 1024} KB of gzip-compressed JavaScript`, () => {
+    const files = firstLoadFiles(webManifest());
+    const total = files.reduce((sum, file) => sum + gzipBytes(file), 0);
+    // The figure, for docs/PERFORMANCE.md (sizes only).
+    console.info(`first load: ${files.length} JS files, ${(total / 1024).toFixed(1)} KB gzip`);
+    expect(total).toBeLessThanOrEqual(FIRST_LOAD_BUDGET_GZIP_BYTES);
+  });
+
+  it('ships no source map links in the built JavaScript', () => {
+    const manifest = webManifest();
+    for (const { file } of Object.values(manifest)) {
+      if (!file.endsWith('.js')) continue;
+      expect(readFileSync(join(WEB_DIST, file), 'utf8'), file).not.toContain('sourceMappingURL');
+    }
+  });
+});
