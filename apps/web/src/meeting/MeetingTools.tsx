@@ -1,10 +1,14 @@
 import type { BoardState } from '@kinmap/model';
+import { lazy, Suspense } from 'react';
 import type { BoardWriter } from '../editing/boardActions';
 import { t } from '../lib/messages';
-import { MeetingPanel } from './MeetingPanel';
-import { MeetingSummary } from './MeetingSummary';
 import { TimerReadout } from './TimerReadout';
 import { useMeetingTools, useServerClock } from './useMeetingTools';
+
+// The panel and the end-of-meeting screen load the first time they are shown: a board's first
+// load ships only what the map needs (docs/PERFORMANCE.md, "First load").
+const MeetingPanel = lazy(() => import('./MeetingPanel').then((m) => ({ default: m.MeetingPanel })));
+const MeetingSummary = lazy(() => import('./MeetingSummary').then((m) => ({ default: m.MeetingSummary })));
 
 export interface MeetingButtonProps {
   readonly open: boolean;
@@ -40,20 +44,27 @@ export function MeetingTools({ writer, board, projector, open, canWrite, onClose
   const now = useServerClock();
   if (tools === null) return null;
   if (projector) {
-    if (tools.facilitation.wall === 'summary') return <MeetingSummary board={board} />;
+    if (tools.facilitation.wall === 'summary')
+      return (
+        <Suspense fallback={null}>
+          <MeetingSummary board={board} />
+        </Suspense>
+      );
     return <TimerReadout tools={tools} now={now} variant="wall" />;
   }
   if (!open) return null;
   return (
     <div id="meeting-panel" className="meeting-dock">
-      <MeetingPanel
-        writer={writer}
-        tools={tools}
-        board={board}
-        now={now}
-        canWrite={canWrite}
-        onClose={onClose}
-      />
+      <Suspense fallback={null}>
+        <MeetingPanel
+          writer={writer}
+          tools={tools}
+          board={board}
+          now={now}
+          canWrite={canWrite}
+          onClose={onClose}
+        />
+      </Suspense>
     </div>
   );
 }
