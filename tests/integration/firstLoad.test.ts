@@ -41,6 +41,16 @@ describe('the first load of a board', { timeout: 180_000 }, () => {
     expect(total).toBeLessThanOrEqual(FIRST_LOAD_BUDGET_GZIP_BYTES);
   });
 
+  it('carries zod only as zod/mini: no classic zod (nor its JSON Schema code) in the first load', () => {
+    // Classic zod names its schema classes `ZodType`, `ZodString`…; zod/mini's are `ZodMiniType`…
+    // (the names survive minification as strings). The JSON Schema code is server-side only.
+    for (const file of firstLoadFiles(webManifest())) {
+      const text = readFileSync(join(WEB_DIST, file), 'utf8');
+      expect(/[`"']Zod(Type|String|Object)[`"']/.test(text), `${file} carries classic zod`).toBe(false);
+      expect(text.includes('draft-2020-12'), `${file} carries zod's JSON Schema code`).toBe(false);
+    }
+  });
+
   it('ships no source map links in the built JavaScript', () => {
     const manifest = webManifest();
     for (const { file } of Object.values(manifest)) {

@@ -23,7 +23,7 @@ import {
 } from '@kinmap/protocol';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { inviteSecret } from './access/access.fixture.js';
 import { historyFixtures } from './history/history.fixture.js';
 import { reply } from './http/reply.js';
@@ -55,7 +55,7 @@ describe('reply', () => {
 const setup = historyFixtures();
 
 /** The answer's JSON, which must be the shape the route's schema promises. */
-async function parsed<S extends z.ZodType>(res: Response, schema: S, status = 200): Promise<z.output<S>> {
+async function parsed<S extends z.ZodMiniType>(res: Response, schema: S, status = 200): Promise<z.output<S>> {
   expect(res.status).toBe(status);
   const checked = schema.safeParse(await res.json());
   expect(checked.error?.issues ?? []).toEqual([]);

@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { displayNameSchema } from '@kinmap/protocol';
 import Database from 'better-sqlite3';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { createMembers } from './access/members.js';
 import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './accounts/password.js';
 import { createUsers } from './accounts/users.js';
@@ -51,7 +51,7 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     io.err(USAGE);
     return 2;
   }
-  const email = z.email().max(254).safeParse(values.email);
+  const email = z.email().check(z.maxLength(254)).safeParse(values.email);
   const name = displayNameSchema.safeParse(values.name);
   if (!email.success || !name.success) {
     io.err('kinmap: --email must be an email address and --name 1-100 characters');

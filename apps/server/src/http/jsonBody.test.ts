@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { ApiError } from './apiError.js';
 import { parseJsonBody } from './jsonBody.js';
 
-const body = z.object({ title: z.string().max(5) });
+const body = z.object({ title: z.string().check(z.maxLength(5)) });
 
 function failure(text: string): ApiError {
   try {

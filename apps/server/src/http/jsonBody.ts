@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { ApiError, ApiErrorCode } from './apiError.js';
 
 /**
@@ -6,7 +6,7 @@ import { ApiError, ApiErrorCode } from './apiError.js';
  * `invalid-input`). Zod's messages never quote the submitted value, so they are safe to return
  * (the value may be a private reason or a name).
  */
-export function parseJsonBody<T>(schema: z.ZodType<T>, text: string): T {
+export function parseJsonBody<T>(schema: z.ZodMiniType<T>, text: string): T {
   let json: unknown;
   try {
     json = JSON.parse(text);

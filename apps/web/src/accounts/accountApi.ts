@@ -8,6 +8,7 @@ import {
   type StaffUser,
   userResponse,
 } from '@kinmap/protocol';
+import { z } from 'zod/mini';
 import { type ApiResult, apiRequest, entriesOf, type Fetch, parsedOrNull, readWith } from '../lib/api';
 import { localBoards } from '../offline/localBoards';
 import { forgetParticipantKey } from '../scales/scaleApi';
@@ -23,7 +24,7 @@ export interface SignedIn {
 
 /** The key of `GET /api/me`'s list: typed, so renaming it in the contract fails here. */
 const MEMBERS: keyof MeResponse = 'members';
-const meUser = meResponse.pick({ user: true });
+const meUser = z.pick(meResponse, { user: true });
 
 const userIn = (body: unknown): StaffUser | null => parsedOrNull(userResponse, body)?.user ?? null;
 

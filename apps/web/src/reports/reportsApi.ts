@@ -7,6 +7,7 @@ import {
   trajectoryResponse,
   type VersionListResponse,
 } from '@kinmap/protocol';
+import { z } from 'zod/mini';
 import { mergeBoards } from '../board/bothDocuments';
 import {
   type ApiResult,
@@ -88,7 +89,7 @@ export async function importBoard(
 }
 
 /** The boards of `GET /api/boards/:id/versions/:vid`; the version's description is not needed here. */
-const versionBoards = openedVersionResponse.pick({ shared: true, restricted: true });
+const versionBoards = z.pick(openedVersionResponse, { shared: true, restricted: true });
 
 /** A saved version's board, the professionals-only cards merged in when the server sent them. */
 export function readVersionBoard(body: unknown): BoardState | null {

@@ -1,5 +1,4 @@
 import type * as Y from 'yjs';
-import { z } from 'zod';
 import { attachMap, childMap, topMap } from '../doc/docMaps.js';
 import { asPairId, newId } from '../doc/ids.js';
 import { findIn, readCard, readPair } from '../doc/records.js';
@@ -7,6 +6,7 @@ import { done, fail, ok } from '../doc/result.js';
 import { addPairInput, pairCardsInput, pairIdSchema } from '../doc/schema.js';
 import { commit, type OpOptions, prepare } from '../doc/transact.js';
 import type { Actor, CardId, PairId, Result } from '../doc/types.js';
+import { z } from '../doc/zod.js';
 import { insertCard, removePairRecords } from './cards.js';
 import { intactPairOf } from './pairing.js';
 

@@ -1,5 +1,4 @@
 import type * as Y from 'yjs';
-import { z } from 'zod';
 import {
   applyRenumber,
   attachMap,
@@ -25,6 +24,7 @@ import {
 import { splitsSurrogatePair, type TextEdit } from '../doc/text.js';
 import { commit, type OpOptions, prepare } from '../doc/transact.js';
 import type { Actor, CardId, CardState, Category, Mark, Result } from '../doc/types.js';
+import { z } from '../doc/zod.js';
 import { CARD_NOTE_FIELDS } from './changeKinds.js';
 import { intactPairOf } from './pairing.js';
 import { recordEditor } from './words.js';
@@ -224,7 +224,7 @@ export function setMark(
   mark: Mark | null,
   opts?: OpOptions,
 ): Result<void> {
-  const schema = z.object({ cardId: cardIdSchema, mark: markSchema.nullable() });
+  const schema = z.object({ cardId: cardIdSchema, mark: z.nullable(markSchema) });
   const op = prepare(schema, actor, { cardId, mark }, opts);
   if (!op.ok) return op;
   const card = findCard(doc, op.value.input.cardId);

@@ -1,5 +1,4 @@
 import type * as Y from 'yjs';
-import { z } from 'zod';
 import { may } from '../access/policy.js';
 import { SCHEMA_VERSION } from '../doc/board.js';
 import { attachMap, attachText, topMap } from '../doc/docMaps.js';
@@ -9,6 +8,7 @@ import { done, fail, ok } from '../doc/result.js';
 import { cardIdSchema, categorySchema } from '../doc/schema.js';
 import { commit, type OpOptions, prepare, resolveOptions } from '../doc/transact.js';
 import type { Actor, CardId, CardState, Result } from '../doc/types.js';
+import { z } from '../doc/zod.js';
 import { insertCard, removePairRecords } from './cards.js';
 import { CARD_NOTE_FIELDS } from './changeKinds.js';
 import { intactPairOf } from './pairing.js';
@@ -85,7 +85,7 @@ export function addProfessionalsOnlyCard(
   card: { readonly category: CardState['category']; readonly after?: number | undefined },
   opts?: OpOptions,
 ): Result<{ cardId: CardId }> {
-  const input = z.object({ category: categorySchema, after: z.number().optional() });
+  const input = z.object({ category: categorySchema, after: z.optional(z.number()) });
   const op = prepare(input, actor, card, opts);
   if (!op.ok) return op;
   if (!may(op.value.actor.role, 'AC6')) {

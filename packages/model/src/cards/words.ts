@@ -1,11 +1,11 @@
 import type * as Y from 'yjs';
-import { z } from 'zod';
 import { attachMap, childMap, childText, replaceText } from '../doc/docMaps.js';
 import { type Found, findIn, readCard } from '../doc/records.js';
 import { done, fail, ok } from '../doc/result.js';
 import { cardIdSchema, LIMITS, participantIdSchema, textOf } from '../doc/schema.js';
 import { commit, type OpOptions, prepare } from '../doc/transact.js';
 import type { Actor, CardId, CardState, ParticipantId, Result } from '../doc/types.js';
+import { z } from '../doc/zod.js';
 import type { CardNoteField } from './changeKinds.js';
 
 /**
@@ -47,7 +47,7 @@ export function setMarkReason(
   reason: string | null,
   opts?: OpOptions,
 ): Result<void> {
-  const schema = z.object({ cardId: cardIdSchema, reason: textOf(LIMITS.reason).nullable() });
+  const schema = z.object({ cardId: cardIdSchema, reason: z.nullable(textOf(LIMITS.reason)) });
   const op = prepare(schema, actor, { cardId, reason }, opts);
   if (!op.ok) return op;
   const card = findCard(doc, op.value.input.cardId);
@@ -77,7 +77,7 @@ export function suggestChange(
   text: string | null,
   opts?: OpOptions,
 ): Result<void> {
-  const schema = z.object({ cardId: cardIdSchema, text: textOf(LIMITS.cardText).nullable() });
+  const schema = z.object({ cardId: cardIdSchema, text: z.nullable(textOf(LIMITS.cardText)) });
   const op = prepare(schema, actor, { cardId, text }, opts);
   if (!op.ok) return op;
   const card = findCard(doc, op.value.input.cardId);

@@ -1,5 +1,4 @@
 import type * as Y from 'yjs';
-import { z } from 'zod';
 import { attachMap, attachText, childMap, childText, isEmptyDoc, readTopMap, topMap } from './docMaps.js';
 import { OVERALL_SCALE_ID } from './ids.js';
 import { type Origin, Origins } from './origins.js';
@@ -8,6 +7,7 @@ import { done, fail, ok, parseWith } from './result.js';
 import { initBoardInput, titleInput } from './schema.js';
 import { commit, type OpOptions, prepare, resolveOptions } from './transact.js';
 import type { Actor, BoardMeta, Result } from './types.js';
+import { z } from './zod.js';
 
 /** The document layout version this code writes. Bump it together with a new migration. */
 export const SCHEMA_VERSION = 1;

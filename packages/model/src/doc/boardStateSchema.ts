@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { isPairIntact } from '../cards/pairing.js';
 import { hasId, idRecord, ownValue } from './idRecord.js';
 import { ID_PATTERN, OVERALL_SCALE_ID } from './ids.js';
@@ -19,6 +18,7 @@ import {
   textOf,
 } from './schema.js';
 import type { BoardState, CardId, CardState, Result } from './types.js';
+import { z } from './zod.js';
 
 /**
  * A whole `BoardState` as plain data, validated: what a version or an imported file must look
@@ -27,11 +27,30 @@ import type { BoardState, CardId, CardState, Result } from './types.js';
  * every record sits under its own id.
  */
 
-const key = z.string().regex(ID_PATTERN, 'not an id');
+const key = z.string().check(z.regex(ID_PATTERN, 'not an id'));
 const timestamp = z.number();
 
 const isPlainObject = (input: unknown): input is Record<string, unknown> =>
   typeof input === 'object' && input !== null && !Array.isArray(input);
+
+/**
+ * The id-keyed schemas made so far, each with the `z.record` whose JSON Schema it has. The JSON
+ * Schema is worked out only when asked for (`describeIdKeyedSchemas`, the export's JSON Schema):
+ * a board's first load in the browser never needs it, nor the JSON Schema code.
+ */
+const undescribed: { schema: z.ZodMiniType; equivalent: z.ZodMiniType }[] = [];
+
+/**
+ * Registers, once, the JSON Schema of every id-keyed schema as its metadata, so `z.toJSONSchema`
+ * describes it as the equivalent `z.record` rather than as an unrepresentable custom check.
+ */
+export function describeIdKeyedSchemas(): void {
+  for (const { schema, equivalent } of undescribed.splice(0)) {
+    const described = z.toJSONSchema(equivalent, { io: 'input', unrepresentable: 'any' });
+    delete described.$schema;
+    schema.register(z.globalRegistry, described);
+  }
+}
 
 /**
  * An object keyed by ids, each value checked by `value`. Zod's own `z.record` skips a
@@ -39,37 +58,39 @@ const isPlainObject = (input: unknown): input is Record<string, unknown> =>
  * whose id is `__proto__`; this one reads every own key and answers an object without a
  * prototype. Its JSON Schema is that of the equivalent `z.record`.
  */
-function idKeyed<T>(value: z.ZodType<T>, { ownIds = false } = {}) {
-  const described = z.toJSONSchema(z.record(key, value), { io: 'input', unrepresentable: 'any' });
-  delete described.$schema;
-  return z
-    .custom<Record<string, unknown>>(isPlainObject, 'expected an object')
-    .transform((input, ctx) => {
+function idKeyed<T>(value: z.ZodMiniType<T>, { ownIds = false } = {}) {
+  const schema = z.pipe(
+    z.custom<Record<string, unknown>>(isPlainObject, 'expected an object'),
+    z.transform((input: Record<string, unknown>, ctx) => {
       const out = idRecord<T>();
+      // zod/mini's transform has no `addIssue`: issues go straight onto the payload, as classic
+      // zod's `ctx.addIssue` puts them.
+      const addIssue = (message: string, path: PropertyKey[]) =>
+        ctx.issues.push({ code: 'custom', message, path, input });
       for (const id of Object.keys(input)) {
         if (!ID_PATTERN.test(id)) {
-          ctx.addIssue({ code: 'custom', message: 'not an id', path: [id] });
+          addIssue('not an id', [id]);
           continue;
         }
         const parsed = value.safeParse(input[id]);
         if (!parsed.success) {
-          for (const issue of parsed.error.issues) {
-            ctx.addIssue({ code: 'custom', message: issue.message, path: [id, ...issue.path] });
-          }
+          for (const issue of parsed.error.issues) addIssue(issue.message, [id, ...issue.path]);
           continue;
         }
         if (ownIds && (parsed.data as { id?: unknown }).id !== id) {
-          ctx.addIssue({ code: 'custom', message: 'an entry is not under its own id', path: [id] });
+          addIssue('an entry is not under its own id', [id]);
         }
         out[id] = parsed.data;
       }
       return out;
-    })
-    .meta(described);
+    }),
+  );
+  undescribed.push({ schema, equivalent: z.record(key, value) });
+  return schema;
 }
 
 /** A record of `schema` keyed by each entry's own id. */
-const keyed = <T extends { id: string }>(schema: z.ZodType<T>) => idKeyed(schema, { ownIds: true });
+const keyed = <T extends { id: string }>(schema: z.ZodMiniType<T>) => idKeyed(schema, { ownIds: true });
 
 const cardState = z.object({
   id: cardIdSchema,
@@ -82,11 +103,11 @@ const cardState = z.object({
   order: timestamp,
   professionalsOnly: z.boolean(),
   marks: idKeyed(markSchema),
-  pairId: pairIdSchema.nullable(),
-  reasons: z.record(key, textOf(LIMITS.reason)).optional(),
-  suggestions: z.record(key, textOf(LIMITS.cardText)).optional(),
-  editedBy: z.record(key, timestamp).optional(),
-  suggestedBy: z.record(key, timestamp).optional(),
+  pairId: z.nullable(pairIdSchema),
+  reasons: z.optional(z.record(key, textOf(LIMITS.reason))),
+  suggestions: z.optional(z.record(key, textOf(LIMITS.cardText))),
+  editedBy: z.optional(z.record(key, timestamp)),
+  suggestedBy: z.optional(z.record(key, timestamp)),
 });
 
 const pairState = z.object({
@@ -96,7 +117,11 @@ const pairState = z.object({
   createdAt: timestamp,
 });
 
-const scaleRating = z.object({ value: z.int().min(0).max(10), reason: textOf(LIMITS.reason), at: timestamp });
+const scaleRating = z.object({
+  value: z.int().check(z.minimum(0), z.maximum(10)),
+  reason: textOf(LIMITS.reason),
+  at: timestamp,
+});
 
 const scaleState = z.object({
   id: scaleIdSchema,
@@ -125,7 +150,7 @@ const networkMemberState = z.object({
 const ruleState = z.object({
   id: ruleIdSchema,
   text: textOf(LIMITS.planText),
-  responsibleMemberIds: z.array(networkMemberIdSchema).max(LIMITS.responsible),
+  responsibleMemberIds: z.array(networkMemberIdSchema).check(z.maxLength(LIMITS.responsible)),
   redFlags: textOf(LIMITS.planText),
   networkResponse: textOf(LIMITS.planText),
   howChildWillKnow: textOf(LIMITS.planText),
@@ -144,8 +169,8 @@ export const boardStateSchema = z.object({
   meta: z.object({
     title: textOf(LIMITS.title),
     createdAt: timestamp,
-    schemaVersion: z.int().min(0),
-    locked: z.literal(true).optional(),
+    schemaVersion: z.int().check(z.minimum(0)),
+    locked: z.optional(z.literal(true)),
   }),
   cards: keyed(cardState),
   pairs: keyed(pairState),

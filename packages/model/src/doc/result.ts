@@ -1,5 +1,5 @@
-import type { z } from 'zod';
 import type { ErrorReason, Result } from './types.js';
+import type { z } from './zod.js';
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 
@@ -14,7 +14,7 @@ export function fail(reason: ErrorReason, detail?: string): Result<never> {
  * Validates `input`; failures become `invalid-input` with the path and rule that failed.
  * The detail never quotes the input itself: it may be card text or a name.
  */
-export function parseWith<T>(schema: z.ZodType<T>, input: unknown): Result<T> {
+export function parseWith<T>(schema: z.ZodMiniType<T>, input: unknown): Result<T> {
   const parsed = schema.safeParse(input);
   if (parsed.success) return ok(parsed.data);
   const issue = parsed.error.issues[0];

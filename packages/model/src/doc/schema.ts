@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { ID_PATTERN } from './ids.js';
 import { isWellFormedText } from './text.js';
 import {
@@ -12,6 +11,7 @@ import {
   type RuleId,
   type ScaleId,
 } from './types.js';
+import { z } from './zod.js';
 
 /** Upper bounds, in UTF-16 code units (JavaScript string length). */
 export const LIMITS = Object.freeze({
@@ -26,27 +26,34 @@ export const LIMITS = Object.freeze({
   responsible: 200,
 });
 
-const id = z.string().regex(ID_PATTERN, 'not an id');
-export const cardIdSchema = id.transform((s) => s as CardId);
-export const pairIdSchema = id.transform((s) => s as PairId);
-export const participantIdSchema = id.transform((s) => s as ParticipantId);
-export const networkMemberIdSchema = id.transform((s) => s as NetworkMemberId);
-export const ruleIdSchema = id.transform((s) => s as RuleId);
-export const scaleIdSchema = id.transform((s) => s as ScaleId);
+const id = z.string().check(z.regex(ID_PATTERN, 'not an id'));
+/** An id string branded as `T` (a pipe into a transform, as classic zod's `.transform`). */
+const idOf = <T extends string>() =>
+  z.pipe(
+    id,
+    z.transform((s: string) => s as T),
+  );
+export const cardIdSchema = idOf<CardId>();
+export const pairIdSchema = idOf<PairId>();
+export const participantIdSchema = idOf<ParticipantId>();
+export const networkMemberIdSchema = idOf<NetworkMemberId>();
+export const ruleIdSchema = idOf<RuleId>();
+export const scaleIdSchema = idOf<ScaleId>();
 
 /** Text of at most `max` code units with no unpaired surrogates. */
 export const textOf = (max: number) =>
-  z.string().max(max).refine(isWellFormedText, 'contains an unpaired surrogate');
+  z.string().check(z.maxLength(max), z.refine(isWellFormedText, 'contains an unpaired surrogate'));
 
 export const categorySchema = z.enum(CATEGORIES);
 export const roleSchema = z.enum(ROLES);
 export const markSchema = z.enum(['agree', 'dispute']);
 export const scaleModeSchema = z.enum(['private', 'revealed']);
-const position = z.int().min(0);
+const position = z.int().check(z.minimum(0));
+const scoreValue = () => z.int().check(z.minimum(0), z.maximum(10));
 // zod 4 numbers are finite: NaN and Infinity are refused.
 const timestamp = z.number();
 
-export const actorSchema: z.ZodType<Actor> = z.object({
+export const actorSchema: z.ZodMiniType<Actor> = z.object({
   participantId: participantIdSchema,
   role: roleSchema,
 });
@@ -58,9 +65,9 @@ export const titleInput = textOf(LIMITS.title);
 // Cards
 export const addCardInput = z.object({
   category: categorySchema,
-  text: textOf(LIMITS.cardText).optional(),
-  professionalsOnly: z.boolean().optional(),
-  index: position.optional(),
+  text: z.optional(textOf(LIMITS.cardText)),
+  professionalsOnly: z.optional(z.boolean()),
+  index: z.optional(position),
 });
 export const editCardTextInput = z.object({
   index: position,
@@ -78,43 +85,43 @@ export const addPairInput = z.object({
 
 // Scaling
 export const ratingInput = z.object({
-  value: z.int().min(0).max(10),
-  reason: textOf(LIMITS.reason).optional(),
+  value: scoreValue(),
+  reason: z.optional(textOf(LIMITS.reason)),
 });
 
 /** The private ratings the server reveals: participant id -> rating as it will be stored. */
 export const revealRatingsInput = z.record(
   participantIdSchema,
-  z.object({ value: z.int().min(0).max(10), reason: textOf(LIMITS.reason), at: timestamp }),
+  z.object({ value: scoreValue(), reason: textOf(LIMITS.reason), at: timestamp }),
 );
 
 // People
 export const participantInput = z.object({
   id: participantIdSchema,
-  displayName: textOf(LIMITS.field).refine((s) => s.trim().length > 0, 'is blank'),
+  displayName: textOf(LIMITS.field).check(z.refine((s) => s.trim().length > 0, 'is blank')),
   role: roleSchema,
 });
 
 // Plan
 export const networkMemberFields = z.object({
-  name: textOf(LIMITS.field).optional(),
-  relationship: textOf(LIMITS.field).optional(),
-  contact: textOf(LIMITS.field).optional(),
-  agreedTo: textOf(LIMITS.field).optional(),
-  toldAboutWorries: z.boolean().optional(),
+  name: z.optional(textOf(LIMITS.field)),
+  relationship: z.optional(textOf(LIMITS.field)),
+  contact: z.optional(textOf(LIMITS.field)),
+  agreedTo: z.optional(textOf(LIMITS.field)),
+  toldAboutWorries: z.optional(z.boolean()),
 });
 export const ruleFields = z.object({
-  text: textOf(LIMITS.planText).optional(),
-  redFlags: textOf(LIMITS.planText).optional(),
-  networkResponse: textOf(LIMITS.planText).optional(),
-  howChildWillKnow: textOf(LIMITS.planText).optional(),
-  responsibleMemberIds: z.array(networkMemberIdSchema).max(LIMITS.responsible).optional(),
+  text: z.optional(textOf(LIMITS.planText)),
+  redFlags: z.optional(textOf(LIMITS.planText)),
+  networkResponse: z.optional(textOf(LIMITS.planText)),
+  howChildWillKnow: z.optional(textOf(LIMITS.planText)),
+  responsibleMemberIds: z.optional(z.array(networkMemberIdSchema).check(z.maxLength(LIMITS.responsible))),
 });
 export const planInput = z.object({
-  bottomLines: textOf(LIMITS.planText).optional(),
-  monitoringWho: textOf(LIMITS.planText).optional(),
-  monitoringHowOften: textOf(LIMITS.planText).optional(),
-  reviewDate: z.iso.date().nullable().optional(),
+  bottomLines: z.optional(textOf(LIMITS.planText)),
+  monitoringWho: z.optional(textOf(LIMITS.planText)),
+  monitoringHowOften: z.optional(textOf(LIMITS.planText)),
+  reviewDate: z.optional(z.nullable(z.iso.date())),
 });
 
 // Stored values: what readBoard accepts from the document. Looser than inputs on lengths
@@ -129,7 +136,7 @@ export const storedCard = z.object({
   updatedAt: timestamp,
   order: timestamp,
   professionalsOnly: z.boolean(),
-  pairId: pairIdSchema.nullable(),
+  pairId: z.nullable(pairIdSchema),
 });
 export const storedPair = z.object({
   id: pairIdSchema,
@@ -137,7 +144,7 @@ export const storedPair = z.object({
   safetyGoalId: cardIdSchema,
   createdAt: timestamp,
 });
-export const storedRating = z.object({ value: z.int().min(0).max(10), reason: z.string(), at: timestamp });
+export const storedRating = z.object({ value: scoreValue(), reason: z.string(), at: timestamp });
 export const storedScale = z.object({ id: scaleIdSchema, mode: scaleModeSchema });
 export const storedParticipant = z.object({
   id: participantIdSchema,
@@ -162,4 +169,4 @@ export const storedRule = z.object({
   howChildWillKnow: z.string(),
   order: timestamp,
 });
-export const storedReviewDate = z.iso.date().nullable();
+export const storedReviewDate = z.nullable(z.iso.date());

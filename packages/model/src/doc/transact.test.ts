@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import { addCard } from '../cards/cards.js';
 import { expectUnchanged, newBoard, originsOf, practitioner, unwrap } from '../test-support.js';
 import { Origins } from './origins.js';
 import { readBoard } from './read.js';
 import { commit, prepare, resolveOptions } from './transact.js';
+import { z } from './zod.js';
 
 describe('commit', () => {
   it('runs the op in exactly one transaction labelled with its origin and returns its value', () => {
@@ -53,7 +53,9 @@ describe('ops and origins', () => {
 
 describe('prepare', () => {
   it('names the failing field without quoting the input', () => {
-    const result = prepare(z.object({ text: z.string().max(3) }), practitioner, { text: 'secret name' });
+    const result = prepare(z.object({ text: z.string().check(z.maxLength(3)) }), practitioner, {
+      text: 'secret name',
+    });
     expect(result.ok).toBe(false);
     expect(result.ok ? '' : result.detail).toContain('text');
     expect(result.ok ? '' : result.detail).not.toContain('secret');

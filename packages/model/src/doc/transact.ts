@@ -1,9 +1,9 @@
 import type * as Y from 'yjs';
-import type { z } from 'zod';
 import { isOrigin, type Origin, Origins } from './origins.js';
 import { fail, ok, parseWith } from './result.js';
 import { actorSchema } from './schema.js';
 import type { Actor, Result } from './types.js';
+import type { z } from './zod.js';
 
 /** Options every op takes: the clock (tests pin it) and the transaction origin. */
 export interface OpOptions {
@@ -30,7 +30,7 @@ export function resolveOptions(opts: OpOptions = {}): Result<{ now: number; orig
 
 /** Validates the actor, the op's input and its options, before anything touches the doc. */
 export function prepare<I>(
-  schema: z.ZodType<I>,
+  schema: z.ZodMiniType<I>,
   actor: Actor,
   input: unknown,
   opts?: OpOptions,

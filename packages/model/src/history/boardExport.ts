@@ -1,13 +1,13 @@
 import type * as Y from 'yjs';
-import { z } from 'zod';
 import { ensureStructure, SCHEMA_VERSION } from '../doc/board.js';
-import { boardStateSchema, checkBoardState } from '../doc/boardStateSchema.js';
+import { boardStateSchema, checkBoardState, describeIdKeyedSchemas } from '../doc/boardStateSchema.js';
 import { isEmptyDoc, topMap } from '../doc/docMaps.js';
 import { ID_PATTERN } from '../doc/ids.js';
 import { fail, ok, parseWith } from '../doc/result.js';
 import { LIMITS, textOf } from '../doc/schema.js';
 import { commit, type OpOptions, resolveOptions } from '../doc/transact.js';
 import type { BoardState, Result } from '../doc/types.js';
+import { z } from '../doc/zod.js';
 import { meetingRecordSchema, versionMetaSchema } from './meetings.js';
 import { writeBoardState } from './restoreWrites.js';
 import type { MeetingRecord, VersionContent, VersionMeta } from './versionTypes.js';
@@ -40,15 +40,16 @@ export const boardExportSchema = z.object({
   format: z.literal(BOARD_EXPORT_FORMAT),
   formatVersion: z.literal(BOARD_EXPORT_VERSION),
   exportedAt: z.number(),
-  board: z.object({ id: z.string().regex(ID_PATTERN, 'not an id'), title: textOf(LIMITS.title) }),
-  version: versionMetaSchema.nullable(),
-  meeting: meetingRecordSchema.nullable(),
+  board: z.object({ id: z.string().check(z.regex(ID_PATTERN, 'not an id')), title: textOf(LIMITS.title) }),
+  version: z.nullable(versionMetaSchema),
+  meeting: z.nullable(meetingRecordSchema),
   shared: boardStateSchema,
-  restricted: boardStateSchema.nullable(),
+  restricted: z.nullable(boardStateSchema),
 });
 
 /** The export's JSON Schema (draft 2020-12), served at `/api/schema/board-export-v1.json`. */
 export function boardExportJsonSchema(): Record<string, unknown> {
+  describeIdKeyedSchemas();
   return z.toJSONSchema(boardExportSchema, { io: 'input', unrepresentable: 'any' }) as Record<
     string,
     unknown
@@ -92,7 +93,7 @@ function checkRestricted(state: BoardState): Result<BoardState> {
  * @example parseBoardExport(JSON.parse(text))
  */
 export function parseBoardExport(json: unknown): Result<BoardExport> {
-  const parsed = parseWith<BoardExport>(boardExportSchema as z.ZodType<BoardExport>, json);
+  const parsed = parseWith<BoardExport>(boardExportSchema as z.ZodMiniType<BoardExport>, json);
   if (!parsed.ok) return parsed;
   const shared = checkBoardState(parsed.value.shared);
   if (!shared.ok) return fail(shared.reason, `shared.${shared.detail ?? ''}`);

@@ -1,6 +1,6 @@
-import { z } from 'zod';
 import { ID_PATTERN } from '../doc/ids.js';
 import { textOf } from '../doc/schema.js';
+import { z } from '../doc/zod.js';
 import { MEETING_TYPES } from './versionTypes.js';
 
 /**
@@ -15,7 +15,7 @@ export const MEETING_LIMITS = Object.freeze({
   label: 200,
 });
 
-const id = z.string().regex(ID_PATTERN, 'not an id');
+const id = z.string().check(z.regex(ID_PATTERN, 'not an id'));
 const timestamp = z.number();
 const name = textOf(MEETING_LIMITS.name);
 
@@ -24,9 +24,9 @@ export const meetingTypeSchema = z.enum(MEETING_TYPES);
 export const meetingDateSchema = z.iso.date();
 
 export const attendanceSchema = z.strictObject({
-  participantIds: z.array(id).max(MEETING_LIMITS.people),
-  othersPresent: z.array(z.strictObject({ name, role: name })).max(MEETING_LIMITS.people),
-  apologies: z.array(name).max(MEETING_LIMITS.people),
+  participantIds: z.array(id).check(z.maxLength(MEETING_LIMITS.people)),
+  othersPresent: z.array(z.strictObject({ name, role: name })).check(z.maxLength(MEETING_LIMITS.people)),
+  apologies: z.array(name).check(z.maxLength(MEETING_LIMITS.people)),
 });
 
 /** `POST /api/boards/:id/meetings` */
@@ -35,12 +35,14 @@ export const meetingStartSchema = z.strictObject({ type: meetingTypeSchema, date
 /** `PATCH /api/boards/:id/meetings/:mid`: any of the parts, at least one. */
 export const meetingUpdateSchema = z
   .strictObject({
-    type: meetingTypeSchema.optional(),
-    date: meetingDateSchema.optional(),
-    attendance: attendanceSchema.optional(),
-    decision: textOf(MEETING_LIMITS.decision).optional(),
+    type: z.optional(meetingTypeSchema),
+    date: z.optional(meetingDateSchema),
+    attendance: z.optional(attendanceSchema),
+    decision: z.optional(textOf(MEETING_LIMITS.decision)),
   })
-  .refine((update) => Object.values(update).some((value) => value !== undefined), 'nothing to change');
+  .check(
+    z.refine((update) => Object.values(update).some((value) => value !== undefined), 'nothing to change'),
+  );
 
 /** A manual version's label (may be empty; the list then shows the date). */
 export const versionLabelSchema = textOf(MEETING_LIMITS.label);
@@ -55,20 +57,20 @@ export const meetingRecordSchema = z.object({
   startedBy: id,
   attendance: attendanceSchema,
   decision: textOf(MEETING_LIMITS.decision),
-  closedAt: timestamp.nullable(),
-  closedBy: id.nullable(),
-  versionId: id.nullable(),
+  closedAt: z.nullable(timestamp),
+  closedBy: z.nullable(id),
+  versionId: z.nullable(id),
 });
 
 /** A version's description (VersionMeta), as exported. */
 export const versionMetaSchema = z.object({
   id,
   boardId: id,
-  number: z.int().min(1),
+  number: z.int().check(z.minimum(1)),
   kind: z.enum(['meeting', 'manual']),
   label: versionLabelSchema,
   createdAt: timestamp,
   createdBy: z.object({ memberId: id, displayName: textOf(500) }),
-  meetingId: id.nullable(),
-  contentHash: z.string().regex(/^[0-9a-f]{64}$/, 'not a SHA-256 hex digest'),
+  meetingId: z.nullable(id),
+  contentHash: z.string().check(z.regex(/^[0-9a-f]{64}$/, 'not a SHA-256 hex digest')),
 });

@@ -1,5 +1,4 @@
 import type * as Y from 'yjs';
-import { z } from 'zod';
 import { applyRenumber, attachMap, topMap } from '../doc/docMaps.js';
 import { newId } from '../doc/ids.js';
 import { planOrder } from '../doc/order.js';
@@ -8,6 +7,7 @@ import { done, fail, ok } from '../doc/result.js';
 import { textOf } from '../doc/schema.js';
 import { commit, type OpOptions, prepare } from '../doc/transact.js';
 import type { Actor, Result } from '../doc/types.js';
+import { z } from '../doc/zod.js';
 import { readAgendaItem, readMeetingTools, readParkingItem } from './meetingRecords.js';
 import { elapsedAt } from './meetingTimer.js';
 import {
@@ -24,17 +24,17 @@ import {
  * estimate of the server's clock (`opts.now`), so every screen reads the same start time.
  */
 
-const agendaItemId = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{1,128}$/)
-  .transform((s) => s as AgendaItemId);
-const parkingItemId = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{1,128}$/)
-  .transform((s) => s as ParkingItemId);
-const title = textOf(LIMITS.agendaTitle).refine((s) => s.trim().length > 0, 'is blank');
-const minutes = z.int().min(1).max(LIMITS.agendaMinutes);
-const parkingText = textOf(LIMITS.parkingText).refine((s) => s.trim().length > 0, 'is blank');
+const itemIdOf = <T extends string>() =>
+  z.pipe(
+    z.string().check(z.regex(/^[A-Za-z0-9_-]{1,128}$/)),
+    z.transform((s: string) => s as T),
+  );
+const agendaItemId = itemIdOf<AgendaItemId>();
+const parkingItemId = itemIdOf<ParkingItemId>();
+const notBlank = z.refine<string>((s) => s.trim().length > 0, 'is blank');
+const title = textOf(LIMITS.agendaTitle).check(notBlank);
+const minutes = z.int().check(z.minimum(1), z.maximum(LIMITS.agendaMinutes));
+const parkingText = textOf(LIMITS.parkingText).check(notBlank);
 
 export interface AgendaItemFields {
   readonly title?: string;
@@ -48,7 +48,7 @@ export function addAgendaItem(
   fields: { readonly title: string; readonly minutes: number; readonly index?: number },
   opts?: OpOptions,
 ): Result<{ itemId: AgendaItemId }> {
-  const schema = z.object({ title, minutes, index: z.int().min(0).optional() });
+  const schema = z.object({ title, minutes, index: z.optional(z.int().check(z.minimum(0))) });
   const op = prepare(schema, actor, fields, opts);
   if (!op.ok) return op;
   const { input, origin } = op.value;
@@ -80,7 +80,7 @@ export function updateAgendaItem(
 ): Result<void> {
   const schema = z.object({
     itemId: agendaItemId,
-    changes: z.object({ title: title.optional(), minutes: minutes.optional() }),
+    changes: z.object({ title: z.optional(title), minutes: z.optional(minutes) }),
   });
   const op = prepare(schema, actor, { itemId, changes }, opts);
   if (!op.ok) return op;
@@ -104,7 +104,7 @@ export function moveAgendaItem(
   index: number,
   opts?: OpOptions,
 ): Result<void> {
-  const schema = z.object({ itemId: agendaItemId, index: z.int().min(0) });
+  const schema = z.object({ itemId: agendaItemId, index: z.int().check(z.minimum(0)) });
   const op = prepare(schema, actor, { itemId, index }, opts);
   if (!op.ok) return op;
   const { input, origin } = op.value;
@@ -245,7 +245,7 @@ export function setCurrentAgendaItem(
   itemId: AgendaItemId | null,
   opts?: OpOptions,
 ): Result<void> {
-  const op = prepare(z.object({ itemId: agendaItemId.nullable() }), actor, { itemId }, opts);
+  const op = prepare(z.object({ itemId: z.nullable(agendaItemId) }), actor, { itemId }, opts);
   if (!op.ok) return op;
   const { input, origin } = op.value;
   if (input.itemId !== null && findIn(doc, 'agenda', input.itemId, readAgendaItem) === null)

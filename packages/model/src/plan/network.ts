@@ -1,5 +1,4 @@
 import * as Y from 'yjs';
-import { z } from 'zod';
 import { type AnyMap, applyRenumber, attachMap, childMap, topMap } from '../doc/docMaps.js';
 import { asNetworkMemberId, newId } from '../doc/ids.js';
 import { compareOrdered, planOrder } from '../doc/order.js';
@@ -8,6 +7,7 @@ import { done, fail, ok } from '../doc/result.js';
 import { networkMemberFields, networkMemberIdSchema } from '../doc/schema.js';
 import { commit, type OpOptions, prepare } from '../doc/transact.js';
 import type { Actor, NetworkMemberId, Result } from '../doc/types.js';
+import { z } from '../doc/zod.js';
 
 /** The editable details of a network member: the people the family chose to help keep the child safe. */
 export interface NetworkMemberFields {

@@ -1,5 +1,4 @@
 import type * as Y from 'yjs';
-import { z } from 'zod';
 import { applyRenumber, attachMap, attachText, childMap, topMap, writeTextField } from '../doc/docMaps.js';
 import { asRuleId, newId } from '../doc/ids.js';
 import { compareOrdered, planOrder } from '../doc/order.js';
@@ -8,6 +7,7 @@ import { done, fail, ok } from '../doc/result.js';
 import { planInput, ruleFields, ruleIdSchema } from '../doc/schema.js';
 import { commit, type OpOptions, prepare } from '../doc/transact.js';
 import type { Actor, NetworkMemberId, PlanState, Result, RuleId } from '../doc/types.js';
+import { z } from '../doc/zod.js';
 
 /** The editable parts of a safety-plan rule. Texts are collaborative (Y.Text) in the doc. */
 export interface RuleFields {

@@ -1,5 +1,4 @@
 import type * as Y from 'yjs';
-import { z } from 'zod';
 import { isScaleLive } from '../cards/pairing.js';
 import { attachMap, childMap } from '../doc/docMaps.js';
 import { type Found, findIn, readScale } from '../doc/records.js';
@@ -15,6 +14,7 @@ import type {
   ScaleRating,
   ScaleState,
 } from '../doc/types.js';
+import { z } from '../doc/zod.js';
 
 /**
  * Scaling: everyone rates separately, 0 (the child cannot live at home) to 10 (safe enough to

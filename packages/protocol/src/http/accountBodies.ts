@@ -1,6 +1,6 @@
 import { isWellFormedText, ROLES } from '@kinmap/model';
-import { z } from 'zod';
 import type { Wire } from './wire.js';
+import { z } from './zod.js';
 
 /** Staff accounts and a device's session (docs/PROTOCOL.md "Accounts and access"). */
 
@@ -9,25 +9,33 @@ export const PASSWORD_LIMITS = Object.freeze({ min: 10, max: 256 });
 
 const email = z
   .email({ error: 'must be an email address' })
-  .max(254, { error: 'must be at most 254 characters' });
+  .check(z.maxLength(254, { error: 'must be at most 254 characters' }));
 
 /** A person's name as they give it: trimmed, 1–100 characters. */
 export const displayNameSchema = z
   .string({ error: 'must be a string' })
-  .trim()
-  .min(1, { error: 'must not be empty' })
-  .max(100, { error: 'must be at most 100 characters' })
-  .refine(isWellFormedText, { error: 'contains an unpaired surrogate' });
+  .check(
+    z.trim(),
+    z.minLength(1, { error: 'must not be empty' }),
+    z.maxLength(100, { error: 'must be at most 100 characters' }),
+    z.refine(isWellFormedText, { error: 'contains an unpaired surrogate' }),
+  );
 
 const newPassword = z
   .string({ error: 'must be a string' })
-  .min(PASSWORD_LIMITS.min, { error: `must be at least ${PASSWORD_LIMITS.min} characters` })
-  .max(PASSWORD_LIMITS.max, { error: `must be at most ${PASSWORD_LIMITS.max} characters` });
+  .check(
+    z.minLength(PASSWORD_LIMITS.min, { error: `must be at least ${PASSWORD_LIMITS.min} characters` }),
+    z.maxLength(PASSWORD_LIMITS.max, { error: `must be at most ${PASSWORD_LIMITS.max} characters` }),
+  );
 
 /** `POST /api/login` */
 export const loginRequest = z.object({
-  email: z.string({ error: 'must be a string' }).max(254, { error: 'must be at most 254 characters' }),
-  password: z.string({ error: 'must be a string' }).max(PASSWORD_LIMITS.max, { error: 'is too long' }),
+  email: z
+    .string({ error: 'must be a string' })
+    .check(z.maxLength(254, { error: 'must be at most 254 characters' })),
+  password: z
+    .string({ error: 'must be a string' })
+    .check(z.maxLength(PASSWORD_LIMITS.max, { error: 'is too long' })),
 });
 export type LoginRequest = Wire<z.input<typeof loginRequest>>;
 
@@ -36,7 +44,7 @@ export const newUserRequest = z.object({
   email,
   displayName: displayNameSchema,
   password: newPassword,
-  isAdmin: z.boolean().optional(),
+  isAdmin: z.optional(z.boolean()),
 });
 export type NewUserRequest = Wire<z.input<typeof newUserRequest>>;
 
@@ -52,7 +60,7 @@ export const staffAccountSchema = z.object({
   isAdmin: z.boolean(),
   createdAt: z.number(),
   /** When an administrator disabled it; null while it can sign in. */
-  disabledAt: z.number().nullable(),
+  disabledAt: z.nullable(z.number()),
 });
 export type StaffAccount = z.output<typeof staffAccountSchema>;
 
@@ -66,7 +74,7 @@ export type StaffAccountResponse = z.output<typeof staffAccountResponse>;
 
 /** `POST /api/setup`: the first administrator, with the code the server printed. */
 export const setupRequest = z.object({
-  code: z.string({ error: 'must be a string' }).max(100),
+  code: z.string({ error: 'must be a string' }).check(z.maxLength(100)),
   email,
   displayName: displayNameSchema,
   password: newPassword,
@@ -100,7 +108,7 @@ export type UserResponse = z.output<typeof userResponse>;
  * account) and when nobody is signed in.
  */
 export const meResponse = z.object({
-  user: staffUserSchema.nullable(),
+  user: z.nullable(staffUserSchema),
   members: z.array(deviceMemberSchema),
 });
 export type MeResponse = z.output<typeof meResponse>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.js';
 
 /** Machine-readable error codes of the HTTP API; the closed set clients may switch on. */
 export const ApiErrorCode = {
@@ -50,7 +50,7 @@ export type ApiErrorCodeValue = (typeof ApiErrorCode)[keyof typeof ApiErrorCode]
  * know is still a refusal), so the schema takes any string.
  */
 export const apiErrorBodySchema = z.object({
-  error: z.object({ code: z.string(), message: z.string().optional() }),
+  error: z.object({ code: z.string(), message: z.optional(z.string()) }),
 });
 
 /** The JSON body of every error response, as the server writes it. */

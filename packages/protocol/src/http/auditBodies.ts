@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod.js';
 
 /** A board's history for its staff (docs/PROTOCOL.md "Audit"). */
 
@@ -11,18 +11,18 @@ export const auditEntrySchema = z.object({
   /** `update` for document updates, else the event's kind (`join`, `refused`, …). */
   kind: z.string(),
   /** Null for the server's own changes (the reveal, writing people's names). */
-  actor: z
-    .object({
-      memberId: z.string().nullable(),
-      name: z.string().nullable(),
+  actor: z.nullable(
+    z.object({
+      memberId: z.nullable(z.string()),
+      name: z.nullable(z.string()),
       /** A role name; a client shows a role it does not know as none. */
-      role: z.string().nullable(),
-    })
-    .nullable(),
+      role: z.nullable(z.string()),
+    }),
+  ),
   /** Plain words, e.g. "added a card to Harm". */
   summary: z.string(),
-  seq: z.number().optional(),
-  sessionId: z.string().nullable().optional(),
+  seq: z.optional(z.number()),
+  sessionId: z.optional(z.nullable(z.string())),
 });
 export type AuditEntry = z.output<typeof auditEntrySchema>;
 
@@ -36,9 +36,9 @@ export const auditPersonSchema = z.object({
 /** `GET /api/boards/:id/audit?after=&limit=&member=&kind=&from=&to=`: `next` is null at the end. */
 export const auditPageResponse = z.object({
   entries: z.array(auditEntrySchema),
-  next: z.string().nullable(),
+  next: z.nullable(z.string()),
   /** The board's members (also removed ones), for the person filter; absent from older servers. */
-  people: z.array(auditPersonSchema).optional(),
+  people: z.optional(z.array(auditPersonSchema)),
 });
 export type AuditPageResponse = z.output<typeof auditPageResponse>;
 
@@ -65,37 +65,38 @@ export const AUDIT_KINDS = [
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 
 /** A member id as ids are made (newId): letters, digits, `_` and `-`. */
-const memberIdParam = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+const memberIdParam = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/));
 /** Milliseconds since 1970 as decimal digits (what a query string carries). */
-const timeParam = z
-  .string()
-  .regex(/^\d{1,15}$/)
-  .transform(Number);
+const timeParam = z.pipe(
+  z.string().check(z.regex(/^\d{1,15}$/)),
+  z.transform((s: string) => Number(s)),
+);
 
 /**
  * `GET /api/boards/:id/audit` query: `after` (a cursor) and `limit` page; `member`, `kind`, `from`
  * and `to` (ms, `from` ≤ at < `to`) filter. Anything else in the query is refused.
  */
 export const auditQuery = z
-  .object({
-    after: z
-      .string()
-      .regex(/^\d{1,16}\.[01]\.\d{1,16}$/)
-      .optional(),
-    limit: z
-      .string()
-      .regex(/^\d{1,3}$/)
-      .transform(Number)
-      .pipe(z.number().int().min(1).max(500))
-      .optional(),
-    member: memberIdParam.optional(),
-    kind: z.enum(AUDIT_KINDS).optional(),
-    from: timeParam.optional(),
-    to: timeParam.optional(),
+  .strictObject({
+    after: z.optional(z.string().check(z.regex(/^\d{1,16}\.[01]\.\d{1,16}$/))),
+    limit: z.optional(
+      z.pipe(
+        z.pipe(
+          z.string().check(z.regex(/^\d{1,3}$/)),
+          z.transform((s: string) => Number(s)),
+        ),
+        z.number().check(z.int(), z.minimum(1), z.maximum(500)),
+      ),
+    ),
+    member: z.optional(memberIdParam),
+    kind: z.optional(z.enum(AUDIT_KINDS)),
+    from: z.optional(timeParam),
+    to: z.optional(timeParam),
   })
-  .strict()
-  .refine((q) => q.from === undefined || q.to === undefined || q.from < q.to, {
-    message: 'from must be before to',
-    path: ['to'],
-  });
+  .check(
+    z.refine((q) => q.from === undefined || q.to === undefined || q.from < q.to, {
+      message: 'from must be before to',
+      path: ['to'],
+    }),
+  );
 export type AuditQuery = z.output<typeof auditQuery>;

@@ -1,6 +1,6 @@
 import { ROLES } from '@kinmap/model';
-import { z } from 'zod';
 import type { Wire } from './wire.js';
+import { z } from './zod.js';
 
 /** Boards and who one is on them (docs/PROTOCOL.md "Accounts and access"). */
 
@@ -8,9 +8,11 @@ import type { Wire } from './wire.js';
 export const createBoardRequest = z.object({
   title: z
     .string({ error: 'must be a string' })
-    .trim()
-    .min(1, { error: 'must not be empty' })
-    .max(200, { error: 'must be at most 200 characters' }),
+    .check(
+      z.trim(),
+      z.minLength(1, { error: 'must not be empty' }),
+      z.maxLength(200, { error: 'must be at most 200 characters' }),
+    ),
 });
 export type CreateBoardRequest = Wire<z.input<typeof createBoardRequest>>;
 
@@ -24,7 +26,7 @@ export const boardSummarySchema = z.object({
   title: z.string(),
   createdAt: z.number(),
   role: z.enum(ROLES),
-  memberId: z.string().min(1),
+  memberId: z.string().check(z.minLength(1)),
 });
 export type BoardSummary = z.output<typeof boardSummarySchema>;
 

@@ -1,27 +1,26 @@
 import { isWellFormedText, ROLES } from '@kinmap/model';
-import { z } from 'zod';
 import { deviceMemberSchema, displayNameSchema } from './accountBodies.js';
 import type { Wire } from './wire.js';
+import { z } from './zod.js';
 
 /** Invites, members and tickets of a board (docs/PROTOCOL.md "Accounts and access"). */
 
 const role = z.enum(ROLES, { error: 'must be facilitator, practitioner, family, network or viewer' });
 const label = z
   .string({ error: 'must be a string' })
-  .trim()
-  .max(100, { error: 'must be at most 100 characters' })
-  .refine(isWellFormedText, { error: 'contains an unpaired surrogate' });
+  .check(
+    z.trim(),
+    z.maxLength(100, { error: 'must be at most 100 characters' }),
+    z.refine(isWellFormedText, { error: 'contains an unpaired surrogate' }),
+  );
 /** 1–720; the server's default is 72. */
-const expiresInHours = z
-  .int({ error: 'must be a whole number' })
-  .min(1)
-  .max(24 * 30);
+const expiresInHours = z.int({ error: 'must be a whole number' }).check(z.minimum(1), z.maximum(24 * 30));
 
 /** `POST /api/boards/:id/invites` */
 export const inviteRequest = z.object({
   role,
-  label: label.optional(),
-  expiresInHours: expiresInHours.optional(),
+  label: z.optional(label),
+  expiresInHours: z.optional(expiresInHours),
 });
 export type InviteRequest = Wire<z.input<typeof inviteRequest>>;
 
@@ -31,10 +30,12 @@ export const MAX_INVITES_PER_REQUEST = 20;
 /** `POST /api/boards/:id/invites/batch`: several people at once, all or none. */
 export const inviteBatchRequest = z.strictObject({
   invites: z
-    .array(z.strictObject({ role, label: label.optional() }), { error: 'must be a list' })
-    .min(1, { error: 'must name at least one person' })
-    .max(MAX_INVITES_PER_REQUEST, { error: `must name at most ${MAX_INVITES_PER_REQUEST} people` }),
-  expiresInHours: expiresInHours.optional(),
+    .array(z.strictObject({ role, label: z.optional(label) }), { error: 'must be a list' })
+    .check(
+      z.minLength(1, { error: 'must name at least one person' }),
+      z.maxLength(MAX_INVITES_PER_REQUEST, { error: `must name at most ${MAX_INVITES_PER_REQUEST} people` }),
+    ),
+  expiresInHours: z.optional(expiresInHours),
 });
 export type InviteBatchRequest = Wire<z.input<typeof inviteBatchRequest>>;
 
@@ -44,7 +45,7 @@ export const INVITE_LINK_PREFIX = '/join#invite=';
 /** `POST /api/boards/:id/invites`: the link is shown once and never stored by the server. */
 export const createdInviteResponse = z.object({
   id: z.string(),
-  link: z.string().startsWith(INVITE_LINK_PREFIX),
+  link: z.string().check(z.startsWith(INVITE_LINK_PREFIX)),
   expiresAt: z.number(),
 });
 export type CreatedInvite = z.output<typeof createdInviteResponse>;
@@ -56,7 +57,7 @@ export const createdInvitesResponse = z.object({
       id: z.string(),
       role: z.enum(ROLES),
       label: z.string(),
-      link: z.string().startsWith(INVITE_LINK_PREFIX),
+      link: z.string().check(z.startsWith(INVITE_LINK_PREFIX)),
       expiresAt: z.number(),
     }),
   ),
@@ -73,12 +74,12 @@ export const inviteSchema = z.object({
   createdAt: z.number(),
   expiresAt: z.number(),
   status: z.enum(INVITE_STATUSES),
-  usedByMemberId: z.string().nullable(),
+  usedByMemberId: z.nullable(z.string()),
   /**
    * The link again, only while it is open and only for someone who may manage its role; null
    * otherwise (and for links made before links were kept).
    */
-  link: z.string().startsWith(INVITE_LINK_PREFIX).nullable(),
+  link: z.nullable(z.string().check(z.startsWith(INVITE_LINK_PREFIX))),
 });
 export type Invite = z.output<typeof inviteSchema>;
 
@@ -93,7 +94,7 @@ export const boardMemberSchema = z.object({
   /** A staff account's member (facilitator or practitioner who signed in). */
   staff: z.boolean(),
   createdAt: z.number(),
-  revokedAt: z.number().nullable(),
+  revokedAt: z.nullable(z.number()),
 });
 export type BoardMember = z.output<typeof boardMemberSchema>;
 
@@ -103,14 +104,14 @@ export type MemberListResponse = z.output<typeof memberListResponse>;
 
 /** `POST /api/invites/open` */
 export const openInviteRequest = z.object({
-  invite: z.string({ error: 'must be a string' }).max(100, { error: 'is too long' }),
+  invite: z.string({ error: 'must be a string' }).check(z.maxLength(100, { error: 'is too long' })),
   displayName: displayNameSchema,
 });
 export type OpenInviteRequest = Wire<z.input<typeof openInviteRequest>>;
 
 /** `POST /api/invites/preview`: what a join page may say before the person gives their name. */
 export const invitePreviewRequest = z.strictObject({
-  invite: z.string({ error: 'must be a string' }).max(100, { error: 'is too long' }),
+  invite: z.string({ error: 'must be a string' }).check(z.maxLength(100, { error: 'is too long' })),
 });
 export type InvitePreviewRequest = Wire<z.input<typeof invitePreviewRequest>>;
 

@@ -1,16 +1,16 @@
 import { ROLES } from '@kinmap/model';
-import { z } from 'zod';
+import { z } from './zod.js';
 
 /** The trajectory chart and board import (docs/PROTOCOL.md "Versions and reports"). */
 
-const versionId = z.string().nullable();
+const versionId = z.nullable(z.string());
 
 export const trajectoryPointSchema = z.object({
   /** Null for the board as it is now. */
   versionId,
   at: z.number(),
   /** The value on the 0–10 scale; null when this line had no (revealed) score then. */
-  value: z.number().min(0).max(10).nullable(),
+  value: z.nullable(z.number().check(z.minimum(0), z.maximum(10))),
 });
 
 export const trajectoryLineSchema = z.object({
@@ -19,10 +19,10 @@ export const trajectoryLineSchema = z.object({
   /** A person's scores or a group's average (`group` names the group). */
   kind: z.enum(['person', 'average']),
   label: z.string(),
-  role: z.enum(ROLES).nullable(),
-  group: z.enum(['family', 'network', 'professionals']).nullable(),
+  role: z.nullable(z.enum(ROLES)),
+  group: z.nullable(z.enum(['family', 'network', 'professionals'])),
   /** The line's look (model scales/trajectoryStyle.ts): one per person, the same on every scale. */
-  series: z.number().int().min(0).max(100_000),
+  series: z.number().check(z.int(), z.minimum(0), z.maximum(100_000)),
   points: z.array(trajectoryPointSchema),
 });
 

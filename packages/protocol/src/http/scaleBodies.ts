@@ -1,6 +1,6 @@
 import { isWellFormedText, LIMITS } from '@kinmap/model';
-import { z } from 'zod';
 import type { Wire } from './wire.js';
+import { z } from './zod.js';
 
 /**
  * Private scaling (docs/PROTOCOL.md "Private scaling"): while a scale collects privately, a
@@ -12,19 +12,22 @@ export const PARTICIPANT_KEY_HEADER = 'X-Participant-Key';
 
 /** `PUT /api/boards/:id/scales/:scaleId/ratings/:participantId` */
 export const privateRatingRequest = z.object({
-  value: z.int({ error: 'must be a whole number from 0 to 10' }).min(0).max(10),
-  reason: z
-    .string({ error: 'must be a string' })
-    .max(LIMITS.reason, { error: `must be at most ${LIMITS.reason} characters` })
-    .refine(isWellFormedText, { error: 'contains an unpaired surrogate' })
-    .optional(),
+  value: z.int({ error: 'must be a whole number from 0 to 10' }).check(z.minimum(0), z.maximum(10)),
+  reason: z.optional(
+    z
+      .string({ error: 'must be a string' })
+      .check(
+        z.maxLength(LIMITS.reason, { error: `must be at most ${LIMITS.reason} characters` }),
+        z.refine(isWellFormedText, { error: 'contains an unpaired surrogate' }),
+      ),
+  ),
 });
 export type PrivateRatingRequest = Wire<z.input<typeof privateRatingRequest>>;
 
 export const privateRatingSchema = z.object({ value: z.number(), reason: z.string(), at: z.number() });
 
 /** `GET` and `PUT` of a private rating: null when the person has not scored this round. */
-export const privateRatingResponse = z.object({ rating: privateRatingSchema.nullable() });
+export const privateRatingResponse = z.object({ rating: z.nullable(privateRatingSchema) });
 export type PrivateRatingResponse = z.output<typeof privateRatingResponse>;
 
 /** `POST /api/boards/:id/scales/:scaleId/reveal`: how many private scores were shown. */

@@ -6,8 +6,8 @@ import {
   versionLabelSchema,
   versionMetaSchema,
 } from '@kinmap/model';
-import { z } from 'zod';
 import type { Wire } from './wire.js';
+import { z } from './zod.js';
 
 /**
  * Meetings, versions and restore (docs/PROTOCOL.md "Meetings and versions"). A meeting's and a
@@ -52,18 +52,15 @@ export type SavedVersionResponse = z.output<typeof savedVersionResponse>;
  */
 export const openedVersionResponse = z.object({
   version: versionMetaSchema,
-  meeting: meetingRecordSchema.nullable(),
+  meeting: z.nullable(meetingRecordSchema),
   shared: boardStateSchema,
-  restricted: boardStateSchema.nullable(),
+  restricted: z.nullable(boardStateSchema),
 });
 export type OpenedVersionResponse = z.output<typeof openedVersionResponse>;
 
 /** `POST /api/boards/:id/versions/:vid/restore`: one card, or without `cardId` the whole board. */
 export const restoreRequest = z.object({
-  cardId: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{1,128}$/)
-    .optional(),
+  cardId: z.optional(z.string().check(z.regex(/^[A-Za-z0-9_-]{1,128}$/))),
 });
 export type RestoreRequest = Wire<z.input<typeof restoreRequest>>;
 
