@@ -1,6 +1,7 @@
 import type { Page, TestInfo } from '@playwright/test';
 import { seriousViolations } from './axe.js';
 import { expect, test } from './fixtures.js';
+import { openView } from './pages/chrome.js';
 
 /**
  * The designed look (issue 13 item 5): sticky-note cards with their author's initials, agree and
@@ -176,8 +177,7 @@ for (const [size, viewport] of [
     await shoot(chair.page, testInfo, `invites-${size}`);
     expect(await clippedLabels(chair.page), `invite list on the ${size}`).toEqual([]);
     await chair.board.closeInvitePanel();
-    const tabs = chair.page.getByRole('navigation', { name: 'Choose what to show' });
-    await tabs.getByRole('button', { name: 'Meetings', exact: true }).click();
+    await openView(chair.page, 'Meetings');
     await expect(chair.page.getByRole('heading', { name: 'Meetings and versions' })).toBeVisible();
     await shoot(chair.page, testInfo, `meetings-${size}`);
     expect(await clippedLabels(chair.page), `meeting form on the ${size}`).toEqual([]);

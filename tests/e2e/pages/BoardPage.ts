@@ -169,7 +169,7 @@ export class BoardPage {
 
   /** Opens the "Invite people" panel (staff only) unless it is open. */
   async openInvitePanel(): Promise<Locator> {
-    const toggle = this.page.getByRole('button', { name: 'Invite people' });
+    const toggle = await this.inviteToggle();
     if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
     const panel = this.page.getByRole('region', { name: 'Invite people' });
     await expect(panel).toBeVisible();
@@ -177,8 +177,16 @@ export class BoardPage {
   }
 
   async closeInvitePanel(): Promise<void> {
-    const toggle = this.page.getByRole('button', { name: 'Invite people' });
+    const toggle = await this.inviteToggle();
     if ((await toggle.getAttribute('aria-expanded')) === 'true') await toggle.click();
+  }
+
+  /** The "Invite people" button: in the top bar, or in its menu on a phone (the menu is opened). */
+  private async inviteToggle(): Promise<Locator> {
+    const inBar = this.page.locator('.board-header').getByRole('button', { name: 'Invite people' });
+    if (await inBar.isVisible()) return inBar;
+    await openMenu(this.page);
+    return this.page.locator('#board-menu').getByRole('button', { name: 'Invite people' });
   }
 
   /**
