@@ -200,7 +200,7 @@ export class BoardPage {
     const before = await links.count();
     await panel.getByLabel('Name or label').first().fill(label);
     await panel.locator('select[id^="invite-role-"]').first().selectOption(role);
-    await panel.getByRole('button', { name: 'Create link' }).click();
+    await panel.getByRole('button', { name: 'Create 1 link' }).click();
     await expect(links).toHaveCount(before + 1);
     const link = await links.first().inputValue();
     await this.closeInvitePanel();
