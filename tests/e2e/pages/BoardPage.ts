@@ -133,13 +133,38 @@ export class BoardPage {
 
   /** Clicks the card on the canvas, which selects it for the toolbar. */
   async clickCard(cardId: string): Promise<void> {
-    const { x, y } = centre(await this.reveal(() => this.cardRect(cardId)));
+    const { x, y } = await this.visiblePointOf(cardId);
     await this.page.mouse.click(x, y);
+  }
+
+  /**
+   * A point where the card itself is under the mouse, as a person would aim: its centre unless
+   * something lies over it there (the chosen card's toolbar floats over its neighbours), else the
+   * first uncovered point of a grid over the card. Fails if no part of the card can be clicked.
+   */
+  async visiblePointOf(cardId: string): Promise<{ x: number; y: number }> {
+    const rect = await this.reveal(() => this.cardRect(cardId));
+    const points = [centre(rect)];
+    for (const fy of [0.25, 0.5, 0.75, 0.1, 0.9]) {
+      for (const fx of [0.5, 0.25, 0.75, 0.1, 0.9]) {
+        points.push({ x: rect.x + rect.width * fx, y: rect.y + rect.height * fy });
+      }
+    }
+    const found = await this.page.evaluate(
+      ([id, candidates]) =>
+        candidates.find((p) => {
+          const el = document.elementFromPoint(p.x, p.y);
+          return el instanceof HTMLCanvasElement && window.__kinmap?.cardAt(p.x, p.y) === id;
+        }) ?? null,
+      [cardId, points] as const,
+    );
+    if (!found) throw new Error(`no part of card ${cardId} can be clicked: something covers it`);
+    return found;
   }
 
   /** Double-clicks the card on the canvas and waits for its editor. */
   async openEditor(cardId: string): Promise<void> {
-    const { x, y } = centre(await this.reveal(() => this.cardRect(cardId)));
+    const { x, y } = await this.visiblePointOf(cardId);
     await this.page.mouse.dblclick(x, y);
     await expect(this.editor).toBeFocused();
   }

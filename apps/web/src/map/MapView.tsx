@@ -262,7 +262,7 @@ export function MapView({
   // The chosen card on screen, read from what the canvas drew (so it holds whatever the camera
   // does), in the pixels of the board area; and the board area's place in the map view.
   const viewRef = useRef<HTMLDivElement | null>(null);
-  const cardNode = useRef<Konva.Node | null>(null);
+  const cardNode = useRef<Konva.Group | null>(null);
   const cardOnScreen = (cardId: CardId): ScreenRect | null => {
     const stage = stageRef.current;
     const scroller = scrollRef.current;
@@ -270,9 +270,13 @@ export function MapView({
     // Found once per card (a search of the stage), then only measured: this runs once a frame.
     let node = cardNode.current;
     if (!node || node.id() !== cardId || node.getStage() !== stage)
-      node = cardNode.current = stage.findOne((n: Konva.Node) => n.id() === cardId) ?? null;
+      node = cardNode.current =
+        stage.findOne<Konva.Group>((n: Konva.Node) => n.id() === cardId && n.hasName('card')) ?? null;
     if (!node) return null;
-    const box = node.getClientRect();
+    // The card's paper with its frame, not its soft shadow (nor a badge's pop-over of names): the
+    // toolbar keeps its gap from the card as seen, wherever the card is being dragged.
+    const paper = node.findOne('.card-paper');
+    const box = (paper ?? node).getClientRect({ skipShadow: true });
     const from = stage.container().getBoundingClientRect();
     const to = scroller.getBoundingClientRect();
     return {
