@@ -131,10 +131,36 @@ export class BoardPage {
     return this.page.getByLabel('Card text');
   }
 
-  /** Clicks the card on the canvas, which selects it for the toolbar. */
+  /**
+   * Clicks the card on the canvas, which selects it for the toolbar. The chosen card's toolbar sits
+   * beside that card and may cover part of a neighbour: as a person would, this clicks a part of the
+   * card that the toolbar leaves visible.
+   */
   async clickCard(cardId: string): Promise<void> {
-    const { x, y } = centre(await this.reveal(() => this.cardRect(cardId)));
+    const rect = await this.reveal(() => this.cardRect(cardId));
+    const { x, y } = await this.visiblePoint(rect);
     await this.page.mouse.click(x, y);
+  }
+
+  /** A point inside the rectangle not under the chosen card's toolbar (its centre when free). */
+  private async visiblePoint(rect: E2ERect): Promise<{ x: number; y: number }> {
+    const point = centre(rect);
+    const toolbar = this.page.locator('.selection-toolbar');
+    const box = (await toolbar.isVisible()) ? await toolbar.boundingBox() : null;
+    if (!box) return point;
+    const inside = (px: number, py: number) =>
+      px >= box.x && px <= box.x + box.width && py >= box.y && py <= box.y + box.height;
+    if (!inside(point.x, point.y)) return point;
+    const margin = 4;
+    const below = { top: box.y + box.height + margin, bottom: rect.y + rect.height - margin };
+    if (below.bottom > below.top) return { x: point.x, y: (below.top + below.bottom) / 2 };
+    const above = { top: rect.y + margin, bottom: box.y - margin };
+    if (above.bottom > above.top) return { x: point.x, y: (above.top + above.bottom) / 2 };
+    const right = { left: box.x + box.width + margin, right: rect.x + rect.width - margin };
+    if (right.right > right.left) return { x: (right.left + right.right) / 2, y: point.y };
+    const left = { left: rect.x + margin, right: box.x - margin };
+    if (left.right > left.left) return { x: (left.left + left.right) / 2, y: point.y };
+    throw new Error('the card is wholly under the chosen card’s toolbar');
   }
 
   /** Double-clicks the card on the canvas and waits for its editor. */
