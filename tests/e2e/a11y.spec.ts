@@ -130,7 +130,10 @@ test('the map, the history, a meeting, a compared version, the reports and the w
   await meetings.writeDecision('Nan keeps doing the school runs');
   expect(await seriousViolations(facilitator.page, testInfo, 'meeting-open')).toEqual([]);
   const version = await meetings.closeMeeting();
+  // Cards are added on the map (its bar holds the section and "Add card"), then compared.
+  await meetings.openView('Map');
   await facilitator.board.addCard('Safety goals', 'Mia is safe at home for six months');
+  await meetings.openMeetings();
   await meetings.compareWithNow(version);
   expect(await seriousViolations(facilitator.page, testInfo, 'version-compared')).toEqual([]);
   await meetings.backToList();

@@ -131,7 +131,11 @@ export class BoardPage {
     return this.page.getByLabel('Card text');
   }
 
-  /** Clicks the card on the canvas, which selects it for the toolbar. */
+  /**
+   * Clicks the card on the canvas, which selects it for the toolbar. The chosen card's toolbar sits
+   * beside that card and may cover part of a neighbour: as a person would, this clicks a part of the
+   * card that the toolbar leaves visible.
+   */
   async clickCard(cardId: string): Promise<void> {
     const { x, y } = await this.visiblePointOf(cardId);
     await this.page.mouse.click(x, y);

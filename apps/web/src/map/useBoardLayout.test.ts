@@ -2,7 +2,7 @@ import type { BoardState, CardState } from '@kinmap/model';
 import { describe, expect, it } from 'vitest';
 import { layoutBoard } from '../canvas/boardLayout';
 import type { FontSpec, MeasureText } from '../canvas/boardMetrics';
-import { board, card } from '../canvas/layoutFixture';
+import { board, card, measure } from '../canvas/layoutFixture';
 import { sharedCardLayouts } from './useBoardLayout';
 
 const LAPTOP = { width: 1400, height: 900 };
@@ -93,5 +93,28 @@ describe('incremental layout', () => {
     expect(moved).toContain('c10');
     expect(moved.every((id) => after.cards[id]?.category === 'harm')).toBe(true);
     expect(moved.every((id) => Number(id.slice(1)) >= 10)).toBe(true);
+  });
+
+  it('a new mark renews the card layout so its badges are drawn, though the card keeps its size', () => {
+    const state = bigBoard(4);
+    const first = layoutBoard(state, LAPTOP, measure);
+    const marked: BoardState = {
+      ...state,
+      cards: { ...state.cards, c0: { ...(state.cards.c0 as CardState), marks: { p2: 'agree' } } },
+    };
+    const next = sharedCardLayouts(first, layoutBoard(marked, LAPTOP, measure));
+    expect(next.cards.c0?.rect).toEqual(first.cards.c0?.rect);
+    expect(next.cards.c0?.chips.map((c) => c.kind)).toEqual(['author', 'agree']);
+    const both: BoardState = {
+      ...marked,
+      cards: {
+        ...marked.cards,
+        c0: { ...(marked.cards.c0 as CardState), marks: { p2: 'agree', p3: 'dispute' } },
+      },
+    };
+    const after = sharedCardLayouts(next, layoutBoard(both, LAPTOP, measure));
+    expect(after.cards.c0?.chips.map((c) => c.kind)).toEqual(['author', 'dispute', 'agree']);
+    // Unmarked cards keep their objects.
+    expect(after.cards.c1).toBe(first.cards.c1);
   });
 });

@@ -1,7 +1,8 @@
 import type { BoardState } from '@kinmap/model';
 import { type RefObject, useEffect, useMemo, useRef } from 'react';
 import { type BoardLayout, chooseBoardWidth, layoutBoard } from '../canvas/boardLayout';
-import type { CardLayout } from '../canvas/cardLayout';
+import type { CardChip, CardLayout } from '../canvas/cardLayout';
+import type { Rect } from '../canvas/geometry';
 import { createCanvasMeasure } from '../canvas/text/textMeasure';
 import { type ElementSize, useElementSize } from '../lib/useElementSize';
 
@@ -66,6 +67,33 @@ function sameLines(a: readonly string[], b: readonly string[]): boolean {
   return a === b || (a.length === b.length && a.every((line, i) => line === b[i]));
 }
 
+function sameRect(a: Rect | null, b: Rect | null): boolean {
+  return (
+    a === b ||
+    (a !== null && b !== null && a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height)
+  );
+}
+
+/** The badges (a mark or professionals-only changes them without changing the card's size). */
+function sameChips(a: readonly CardChip[], b: readonly CardChip[]): boolean {
+  return (
+    a === b ||
+    (a.length === b.length &&
+      a.every((chip, i) => {
+        const other = b[i];
+        return (
+          other !== undefined &&
+          chip.kind === other.kind &&
+          chip.text === other.text &&
+          sameRect(chip.rect, other.rect) &&
+          sameRect(chip.textRect, other.textRect) &&
+          sameRect(chip.iconRect, other.iconRect)
+        );
+      }))
+  );
+}
+
+/** Everything a card's drawing reads from its layout: place, words, notes, badges, name-tag room. */
 function sameCardLayout(a: CardLayout, b: CardLayout): boolean {
   return (
     a.cardId === b.cardId &&
@@ -77,7 +105,12 @@ function sameCardLayout(a: CardLayout, b: CardLayout): boolean {
     a.rect.y === b.rect.y &&
     a.rect.width === b.rect.width &&
     a.rect.height === b.rect.height &&
-    sameLines(a.lines, b.lines)
+    sameLines(a.lines, b.lines) &&
+    a.textY === b.textY &&
+    a.metaY === b.metaY &&
+    sameLines(a.metaLines, b.metaLines) &&
+    sameChips(a.chips, b.chips) &&
+    sameRect(a.presenceSlot, b.presenceSlot)
   );
 }
 
