@@ -87,11 +87,14 @@ test('[A5] a family member forging the facilitator’s presence is not followed 
   expect(await alex.stageScale()).toBeCloseTo(alexScale, 2);
 
   // The wall follows the real facilitator, not the forged one (whose name would sort first).
-  // (The wall letterboxes what the facilitator frames: zoomed out, it shows the whole board
-  // small, never the forged zoom.)
-  await chair.page.getByRole('button', { name: 'Zoom out' }).click();
+  // (The wall letterboxes what the facilitator frames, never more than the whole board: the
+  // facilitator zooming in makes the wall zoom in, never to the forged zoom.)
+  const wallBefore = (await wall.stageScale()) ?? 0;
+  expect(wallBefore).not.toBeCloseTo(FORGED_SCALE, 1);
+  await chair.page.getByRole('button', { name: 'Zoom in' }).click();
+  await chair.page.getByRole('button', { name: 'Zoom in' }).click();
   const chairScale = (await chair.stageScale()) ?? 0;
-  await expect.poll(() => wall.stageScale()).toBeLessThan(1);
+  await expect.poll(() => wall.stageScale()).toBeGreaterThan(wallBefore * 1.2);
   expect(await wall.stageScale()).not.toBeCloseTo(FORGED_SCALE, 1);
   // And the real facilitator's summon is still obeyed.
   await (await menuButton(chair.page, 'Bring everyone to me')).click();

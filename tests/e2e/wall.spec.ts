@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import type { E2ERect } from './bridge.js';
 import { expect, type Participant, test } from './fixtures.js';
+import { menuButton } from './pages/chrome.js';
 import { MapPage } from './pages/MapPage.js';
 
 /**
@@ -171,7 +172,8 @@ test('the wall shows every card the facilitator sees in full, letterboxed; the f
 
 /** The facilitator zooms on a column: the column button, then back out to where a few cards show whole. */
 async function zoomOnColumn(map: MapPage, column: string): Promise<void> {
-  await map.page.getByRole('button', { name: column }).click();
+  // The column buttons are in the top bar's menu (chrome).
+  await (await menuButton(map.page, column)).click();
   for (let i = 0; i < 4; i++) await map.page.getByRole('button', { name: 'Zoom out' }).click();
   await map.page.waitForTimeout(500);
 }

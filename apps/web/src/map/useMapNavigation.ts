@@ -108,8 +108,13 @@ export function useMapNavigation({
   // On a phone a leader's view may be on another page: turn to the page that holds its centre.
   const pagesRef = useRef(pages);
   pagesRef.current = pages;
+  // Whether the view is still the default one (re-chosen when the layout or screen changes).
+  const fitted = useRef(true);
   const moveToLeader = useCallback(
     (c: Camera) => {
+      // A leader's view (followed or brought to) is no longer the default one: a later re-fit
+      // (stopping following, a card coming) must not throw it away.
+      fitted.current = false;
       const phonePages = pagesRef.current;
       const size = viewSize();
       if (phonePages && size) {
@@ -144,7 +149,7 @@ export function useMapNavigation({
   useEffect(() => {
     if (layout) shareView(current());
   }, [layout, shareView, current]);
-  const fitted = useDefaultView(camera, layout, view, follow.following !== null);
+  useDefaultView(camera, layout, view, follow.following !== null, fitted);
 
   const showPageAt = (index: number, rect?: Rect) => {
     const target = pages?.[index];
@@ -241,15 +246,16 @@ function revealInPage(top: Camera, rect: Rect, view: Size): Camera {
  * the screen (the board was laid out to the screen's shape, so it fills it), or, when that would
  * be too small to read (a large board), its full width from the top. A phone opens on its first
  * page. Chosen again when the layout's width or the screen's size changes, not while following
- * someone (then the leader decides). Returns the "still the default view" flag.
+ * someone (then the leader decides), nor once the view was moved away from it (`fitted` false:
+ * by hand, or to a leader's view).
  */
 function useDefaultView(
   camera: CameraControls,
   layout: BoardLayout | null,
   view: Size | null,
   following: boolean,
-): RefObject<boolean> {
-  const fitted = useRef(true);
+  fitted: RefObject<boolean>,
+): void {
   const opened = useRef(false);
   const boardWidth = layout?.width ?? null;
   const stacked = layout?.stacked ?? false;
@@ -282,6 +288,5 @@ function useDefaultView(
     const top = { ...fit, y: Math.min(fit.y, -OPEN_TOP_PX / fit.scale) };
     moveTo(fit.scale >= OPEN_FITTED_FROM_SCALE ? top : fitWidth(whole, size, 0));
     fitted.current = true;
-  }, [boardWidth, stacked, viewWidth, following, moveTo]);
-  return fitted;
+  }, [boardWidth, stacked, viewWidth, following, moveTo, fitted]);
 }

@@ -89,6 +89,19 @@ export function BoardHeader(props: BoardHeaderProps) {
     document.addEventListener('pointerdown', onDown);
     return () => document.removeEventListener('pointerdown', onDown);
   }, [menuOpen, onMenu]);
+  // An action chosen closes the menu; choosing in a list or a checkbox does not. A DOM listener,
+  // not React's onClick: the shown view's entries are portalled into the menu (`menuSlot`), and a
+  // portal's React events bubble to the view, not to this menu.
+  const menu = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    const el = menu.current;
+    if (!el) return;
+    const onClick = (event: MouseEvent) => {
+      if ((event.target as Element | null)?.closest?.('button')) onMenu(false);
+    };
+    el.addEventListener('click', onClick);
+    return () => el.removeEventListener('click', onClick);
+  }, [onMenu]);
   const brand: ReactNode = (
     <a
       className="brand"
@@ -135,16 +148,12 @@ export function BoardHeader(props: BoardHeaderProps) {
       >
         <Menu aria-hidden="true" size={22} />
       </button>
-      {/* biome-ignore lint/a11y/useKeyWithClickEvents: the buttons inside take the keys; this only closes the menu after one of them acted */}
       <section
+        ref={menu}
         id="board-menu"
         className="board-menu"
         aria-label={t('menu.label')}
         hidden={!menuOpen}
-        onClick={(e) => {
-          // An action chosen closes the menu; choosing in a list or a checkbox does not.
-          if ((e.target as Element).closest('button')) onMenu(false);
-        }}
       >
         {phone && <ViewTabs views={props.views} view={props.view} onView={props.onView} />}
         <div ref={props.menuSlot} className="board-menu__view" />
