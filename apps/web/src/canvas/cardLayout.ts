@@ -316,3 +316,29 @@ export function highlightTag(
     },
   };
 }
+
+/** Two rectangles (or none) with the same numbers. */
+function sameOptionalRect(a: Rect | null | undefined, b: Rect | null | undefined): boolean {
+  return (
+    a === b || (!!a && !!b && a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height)
+  );
+}
+
+/** The badges (a mark or professionals-only changes them without changing the card's size). */
+export function sameChips(a: readonly CardChip[], b: readonly CardChip[]): boolean {
+  return (
+    a === b ||
+    (a.length === b.length &&
+      a.every((chip, i) => {
+        const other = b[i];
+        return (
+          other !== undefined &&
+          chip.kind === other.kind &&
+          chip.text === other.text &&
+          sameOptionalRect(chip.rect, other.rect) &&
+          sameOptionalRect(chip.textRect, other.textRect) &&
+          sameOptionalRect(chip.iconRect, other.iconRect)
+        );
+      }))
+  );
+}

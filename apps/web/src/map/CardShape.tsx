@@ -12,6 +12,7 @@ import {
   HIGHLIGHT_TEXT,
   highlightTag,
   INITIALS_TEXT,
+  sameChips,
 } from '../canvas/cardLayout';
 import { badgeNames, type CardNames } from '../canvas/cardMeta';
 import {
@@ -76,24 +77,6 @@ function setCursor(event: KonvaEventObject<MouseEvent>, cursor: string): void {
 
 function sameLines(a: readonly string[], b: readonly string[]): boolean {
   return a === b || (a.length === b.length && a.every((line, i) => line === b[i]));
-}
-
-function sameChips(a: readonly CardChip[], b: readonly CardChip[]): boolean {
-  return (
-    a === b ||
-    (a.length === b.length &&
-      a.every((chip, i) => {
-        const other = b[i];
-        return (
-          other !== undefined &&
-          chip.kind === other.kind &&
-          chip.text === other.text &&
-          chip.rect.x === other.rect.x &&
-          chip.rect.y === other.rect.y &&
-          chip.rect.width === other.rect.width
-        );
-      }))
-  );
 }
 
 /** The names behind the agree and disagree badges (shown on tap or hover). */

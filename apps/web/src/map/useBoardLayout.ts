@@ -1,7 +1,7 @@
 import type { BoardState } from '@kinmap/model';
 import { type RefObject, useEffect, useMemo, useRef } from 'react';
 import { type BoardLayout, chooseBoardWidth, layoutBoard } from '../canvas/boardLayout';
-import type { CardChip, CardLayout } from '../canvas/cardLayout';
+import { type CardLayout, sameChips } from '../canvas/cardLayout';
 import type { Rect } from '../canvas/geometry';
 import { createCanvasMeasure } from '../canvas/text/textMeasure';
 import { type ElementSize, useElementSize } from '../lib/useElementSize';
@@ -71,25 +71,6 @@ function sameRect(a: Rect | null, b: Rect | null): boolean {
   return (
     a === b ||
     (a !== null && b !== null && a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height)
-  );
-}
-
-/** The badges (a mark or professionals-only changes them without changing the card's size). */
-function sameChips(a: readonly CardChip[], b: readonly CardChip[]): boolean {
-  return (
-    a === b ||
-    (a.length === b.length &&
-      a.every((chip, i) => {
-        const other = b[i];
-        return (
-          other !== undefined &&
-          chip.kind === other.kind &&
-          chip.text === other.text &&
-          sameRect(chip.rect, other.rect) &&
-          sameRect(chip.textRect, other.textRect) &&
-          sameRect(chip.iconRect, other.iconRect)
-        );
-      }))
   );
 }
 
