@@ -23,6 +23,9 @@ export default defineConfig({
       executablePath: CHROMIUM_PATH,
       args: [...CHROMIUM_ARGS],
     },
+    // A control that never appears fails its step, not the whole test's (often long) time budget.
+    actionTimeout: 45_000,
+    navigationTimeout: 60_000,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },

@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures.js';
+import { openMenu } from './pages/chrome.js';
 import { OutlinePage } from './pages/OutlinePage.js';
 import { pngSize, ReportsPage } from './pages/ReportsPage.js';
 
@@ -58,6 +59,8 @@ test('staff choose whether the picture of the map holds professionals-only cards
     ['wall', { width: 1920, height: 1080 }],
   ] as const) {
     await staff.page.setViewportSize(size);
+    // On a phone the add controls are in the menu (its bottom bar adds into the page shown).
+    if (name === 'phone') await openMenu(staff.page);
     const choice = staff.page.getByRole('checkbox', { name: 'New cards: professionals only' });
     await choice.scrollIntoViewIfNeeded();
     await expect(choice).toBeVisible();
@@ -69,6 +72,7 @@ test('staff choose whether the picture of the map holds professionals-only cards
     const shot = testInfo.outputPath(`toolbar-${name}.png`);
     await staff.page.screenshot({ path: shot });
     await testInfo.attach(`toolbar-${name}`, { path: shot, contentType: 'image/png' });
+    if (name === 'phone') await staff.page.keyboard.press('Escape');
   }
   await staff.page.setViewportSize({ width: 1400, height: 900 });
 

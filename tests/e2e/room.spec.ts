@@ -1,7 +1,7 @@
 import type { Locator, Page, TestInfo } from '@playwright/test';
 import { seriousViolations } from './axe.js';
 import { expect, test } from './fixtures.js';
-import { menuButton } from './pages/chrome.js';
+import { menuButton, openMenu } from './pages/chrome.js';
 import { MeetingsPage } from './pages/MeetingsPage.js';
 
 /**
@@ -139,7 +139,9 @@ test('a facilitator invites three people at once; a family member joins on a pho
   await shot(chair.page, testInfo, 'attendance-prefilled-laptop');
 
   // The logo takes the family member home (their boards), not to the staff sign-in form.
-  await mum.page.locator('.brand').click();
+  // On a phone the way home is in the menu.
+  await openMenu(mum.page);
+  await mum.page.locator('#board-menu').getByRole('link', { name: 'Your boards' }).click();
   await expect(mum.page.getByRole('heading', { name: 'Your boards' })).toBeVisible();
   await expect(mum.page.getByRole('link', { name: 'Case 9701' })).toBeVisible();
   await expect(mum.page.getByLabel('Email')).toHaveCount(0);

@@ -2,6 +2,7 @@ import { expect, type Page, type TestInfo } from '@playwright/test';
 import { boardFileWith } from './boardFile.js';
 import type { E2ERect } from './bridge.js';
 import { type Participant, test } from './fixtures.js';
+import { menuButton } from './pages/chrome.js';
 import { MapPage } from './pages/MapPage.js';
 
 /**
@@ -174,7 +175,7 @@ for (const [name, viewport] of [
     await attachShot(chair.page, testInfo, `fit-${name}`);
 
     // Zoom to a column: the column fills the view's width or height, not a heading at 300 %.
-    await chair.page.getByRole('button', { name: 'Working well' }).click();
+    await (await menuButton(chair.page, 'Working well')).click();
     const column = await picture(chair.page);
     expect(column.camera.scale).toBeLessThan(3);
     const section = await map.sectionRect('existingStrength');

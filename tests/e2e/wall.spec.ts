@@ -231,7 +231,7 @@ test('follow and “bring everyone to me” between a laptop, the wall and a pho
   await zoomOnColumn(chair, 'Needs to happen');
   const summoned = await cardsInFull(chair);
   expect(summoned.length).toBeGreaterThan(0);
-  await chair.page.getByRole('button', { name: 'Bring everyone to me' }).click();
+  await (await menuButton(chair.page, 'Bring everyone to me')).click();
   const lead = await firstInReadingOrder(chair, summoned);
   await expect.poll(async () => (await cardsPartlyShown(phone)).includes(lead), { timeout: SLOW }).toBe(true);
   // The phone says who moved it.

@@ -11,8 +11,6 @@ import { INK, INK_MUTED, ROLE_COLORS } from '../canvas/colors';
 import { overlaps } from '../canvas/culling';
 import type { Rect as Area } from '../canvas/geometry';
 import { staticTextProps } from '../canvas/text/textMeasure';
-import { t } from '../lib/messages';
-import { COLOR } from '../lib/tokens';
 import { LaidOutText } from './LaidOutText';
 
 export interface AnalysisBandProps {

@@ -259,6 +259,12 @@ export function MapView({
         }}
       />
     ) : null;
+  // Whether the wall follows live is a state the facilitator must see: beside the view controls
+  // on a laptop (in the menu on a phone), only while a wall is on the board.
+  const wallControl =
+    may(me.role, 'A4') && walls.length > 0 ? (
+      <WallControl live={follow.wallLive} onLive={follow.setWallLive} onSend={follow.sendToWall} />
+    ) : null;
   // The chosen card on screen, read from what the canvas drew (so it holds whatever the camera
   // does), in the pixels of the board area; and the board area's place in the map view.
   const viewRef = useRef<HTMLDivElement | null>(null);
@@ -333,6 +339,7 @@ export function MapView({
               view={
                 <ViewControls scale={scale} onZoom={nav.zoom} onFit={nav.fitBoard}>
                   {followPicker('follow')}
+                  {wallControl}
                   <MeetingButton open={meetingOpen} onToggle={() => setMeetingOpen((open) => !open)} />
                 </ViewControls>
               }
@@ -356,13 +363,7 @@ export function MapView({
                 )}
                 <ColumnZoom onColumn={nav.zoomToColumn} />
                 {followPicker('summon')}
-                {may(me.role, 'A4') && walls.length > 0 && (
-                  <WallControl
-                    live={follow.wallLive}
-                    onLive={follow.setWallLive}
-                    onSend={follow.sendToWall}
-                  />
-                )}
+                {phone && wallControl}
                 <button type="button" onClick={() => setProjector(true)}>
                   <Monitor aria-hidden="true" size={18} />
                   {t('map.projector')}

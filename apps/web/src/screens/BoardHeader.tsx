@@ -102,16 +102,17 @@ export function BoardHeader(props: BoardHeaderProps) {
     el.addEventListener('click', onClick);
     return () => el.removeEventListener('click', onClick);
   }, [onMenu]);
-  const brand: ReactNode = (
+  // Home: the logo in the bar; in a phone's menu, a link that says where it goes.
+  const home = (className: string, words: string): ReactNode => (
     <a
-      className="brand"
+      className={className}
       href="/"
       onClick={(e) => {
         e.preventDefault();
         navigate('/');
       }}
     >
-      {t('app.name')}
+      {words}
     </a>
   );
   return (
@@ -127,7 +128,7 @@ export function BoardHeader(props: BoardHeaderProps) {
         }
       }}
     >
-      {!phone && brand}
+      {!phone && home('brand', t('app.name'))}
       <h1 className="board-title" title={title}>
         {title}
       </h1>
@@ -167,7 +168,7 @@ export function BoardHeader(props: BoardHeaderProps) {
               {t('home.signOut')}
             </button>
           )}
-          {phone && brand}
+          {phone && home('board-menu__home', t('home.title'))}
         </div>
       </section>
     </header>
