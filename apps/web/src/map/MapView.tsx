@@ -259,8 +259,8 @@ export function MapView({
         }}
       />
     ) : null;
-  // Whether the wall follows live is a state the facilitator must see: beside the view controls
-  // on a laptop (in the menu on a phone), only while a wall is on the board.
+  // Whether the wall follows live is a state the facilitator must see: over the board's corner on
+  // a laptop (in the menu on a phone), only while a wall is on the board.
   const wallControl =
     may(me.role, 'A4') && walls.length > 0 ? (
       <WallControl live={follow.wallLive} onLive={follow.setWallLive} onSend={follow.sendToWall} />
@@ -339,7 +339,6 @@ export function MapView({
               view={
                 <ViewControls scale={scale} onZoom={nav.zoom} onFit={nav.fitBoard}>
                   {followPicker('follow')}
-                  {wallControl}
                   <MeetingButton open={meetingOpen} onToggle={() => setMeetingOpen((open) => !open)} />
                 </ViewControls>
               }
@@ -486,6 +485,8 @@ export function MapView({
             )}
           </div>
         )}
+        {/* Whether the wall follows: a state the facilitator sees at a glance, over the board's corner. */}
+        {!phone && !projector && wallControl && <div className="map-wall-pill">{wallControl}</div>}
       </div>
       {canEdit && !phone && (
         <SelectionToolbar

@@ -1,3 +1,4 @@
+import { Monitor, Pause, Play } from 'lucide-react';
 import type { Rect } from '../canvas/geometry';
 import { t } from '../lib/messages';
 
@@ -15,8 +16,13 @@ export interface WallControlProps {
  */
 export function WallControl({ live, onLive, onSend }: WallControlProps) {
   return (
-    <span className="toolbar__group">
+    <span className="toolbar__group wall-control">
+      <span className="wall-control__state">
+        <Monitor aria-hidden="true" size={18} />
+        {t(live ? 'map.wallFollowsYou' : 'map.wallHeld')}
+      </span>
       <button type="button" aria-pressed={!live} onClick={() => onLive(!live)}>
+        {live ? <Pause aria-hidden="true" size={16} /> : <Play aria-hidden="true" size={16} />}
         {t('map.holdWall')}
       </button>
       {!live && (

@@ -33,6 +33,8 @@ export const mapMessages = {
   'map.holdWall': 'Hold the wall',
   'map.sendToWall': 'Send this view to the wall',
   'map.onTheWall': 'On the wall',
+  'map.wallFollowsYou': 'The wall shows your view',
+  'map.wallHeld': 'The wall is held',
   'map.viewTools': 'View',
   'map.zoomIn': 'Zoom in',
   'map.zoomOut': 'Zoom out',
