@@ -144,6 +144,11 @@ test('the wall shows every card the facilitator sees in full, letterboxed; the f
   const outline = chair.page.getByTestId('wall-outline');
   await expect(outline).toBeVisible();
   await expect(outline).toContainText('On the wall');
+  // The wall's state is in view, and the map's one row of tools still fits the laptop.
+  await expect(chair.page.getByText('The wall shows your view')).toBeVisible();
+  expect(await chair.page.locator('.map-bar').evaluate((bar) => bar.scrollWidth <= bar.clientWidth)).toBe(
+    true,
+  );
   await shoot(chair, 'laptop-1400x900-framing-first-column', testInfo);
   await shoot(wall, 'wall-1920x1080-first-column', testInfo);
 
@@ -151,6 +156,7 @@ test('the wall shows every card the facilitator sees in full, letterboxed; the f
   const hold = chair.page.getByRole('button', { name: 'Hold the wall' });
   await hold.click();
   await expect(hold).toHaveAttribute('aria-pressed', 'true');
+  await expect(chair.page.getByText('The wall is held')).toBeVisible();
   await chair.page.getByRole('button', { name: 'Fit board' }).click();
   await expect.poll(async () => (await cardsInFull(chair)).length, { timeout: SLOW }).toBe(21);
   await chair.page.waitForTimeout(1000);
