@@ -31,6 +31,7 @@ import { historyCommand, keyCommand, moveCommand } from './boardKeys';
 import { CardEditor } from './CardEditor';
 import { CardNotes } from './CardNotes';
 import { ColumnTabs } from './ColumnTabs';
+import { boardAreaIn, chosenCardOnScreen, otherCardsOnScreen } from './cardsOnScreen';
 import { FollowPicker } from './FollowPicker';
 import { wallFrames } from './follow';
 import { LockControl } from './LockControl';
@@ -39,7 +40,6 @@ import { isProjectorLink, projectorBoard } from './projector';
 import { type SelectionActionsProps, SelectionToolbar } from './SelectionToolbar';
 import { letterCommand } from './shortcuts';
 import { AddControls, HistoryControls, Toolbar } from './Toolbar';
-import type { ScreenRect } from './toolbarPlacement';
 import { useChangeAnnouncements } from './useAnnouncements';
 import { useBoardLayout } from './useBoardLayout';
 import { useCameraTransform } from './useCamera';
@@ -265,46 +265,9 @@ export function MapView({
     may(me.role, 'A4') && walls.length > 0 ? (
       <WallControl live={follow.wallLive} onLive={follow.setWallLive} onSend={follow.sendToWall} />
     ) : null;
-  // The chosen card on screen, read from what the canvas drew (so it holds whatever the camera
-  // does), in the pixels of the board area; and the board area's place in the map view.
+  // The chosen card and the others on screen (the toolbar's obstacles), and the board area's place in the map view.
   const viewRef = useRef<HTMLDivElement | null>(null);
   const cardNode = useRef<Konva.Group | null>(null);
-  const cardOnScreen = (cardId: CardId): ScreenRect | null => {
-    const stage = stageRef.current;
-    const scroller = scrollRef.current;
-    if (!stage || !scroller) return null;
-    // Found once per card (a search of the stage), then only measured: this runs once a frame.
-    let node = cardNode.current;
-    if (!node || node.id() !== cardId || node.getStage() !== stage)
-      node = cardNode.current =
-        stage.findOne<Konva.Group>((n: Konva.Node) => n.id() === cardId && n.hasName('card')) ?? null;
-    if (!node) return null;
-    // The card's paper with its frame, not its soft shadow (nor a badge's pop-over of names): the
-    // toolbar keeps its gap from the card as seen, wherever the card is being dragged.
-    const paper = node.findOne('.card-paper');
-    const box = (paper ?? node).getClientRect({ skipShadow: true });
-    const from = stage.container().getBoundingClientRect();
-    const to = scroller.getBoundingClientRect();
-    return {
-      x: from.left - to.left + box.x,
-      y: from.top - to.top + box.y,
-      width: box.width,
-      height: box.height,
-    };
-  };
-  const mapViewport = () => {
-    const scroller = scrollRef.current;
-    const root = viewRef.current;
-    if (!scroller || !root) return null;
-    const a = scroller.getBoundingClientRect();
-    const b = root.getBoundingClientRect();
-    return {
-      width: scroller.clientWidth,
-      height: scroller.clientHeight,
-      left: a.left - b.left,
-      top: a.top - b.top,
-    };
-  };
   // What screen readers hear: the card the keyboard chose, and others' changes (politely).
   const [selectionWords, setSelectionWords] = useState('');
   const changeWords = useChangeAnnouncements(
@@ -490,8 +453,13 @@ export function MapView({
       {canEdit && !phone && (
         <SelectionToolbar
           actions={selectedCard && !editingId && layout ? selectionActions(selectedCard) : null}
-          cardRect={() => (selectedCard ? cardOnScreen(selectedCard.id) : null)}
-          viewport={mapViewport}
+          cardRect={() =>
+            selectedCard
+              ? chosenCardOnScreen(stageRef.current, scrollRef.current, selectedCard.id, cardNode)
+              : null
+          }
+          viewport={() => boardAreaIn(scrollRef.current, viewRef.current)}
+          otherCards={() => otherCardsOnScreen(stageRef.current, scrollRef.current, layout, selectedId)}
         />
       )}
       {/* Below the board, so choosing a card never moves the board under the pointer. */}

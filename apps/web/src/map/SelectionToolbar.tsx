@@ -112,6 +112,8 @@ export interface SelectionToolbarProps {
   readonly cardRect: () => ScreenRect | null;
   /** The map viewport's size and its offset inside the element the toolbar is positioned in. */
   readonly viewport: () => (ScreenSize & { readonly left: number; readonly top: number }) | null;
+  /** The other cards on screen, in the same pixels as `cardRect`: the toolbar keeps off them when it can. */
+  readonly otherCards: () => readonly ScreenRect[];
 }
 
 function sameStyle(a: CSSProperties | null, b: CSSProperties | null): boolean {
@@ -120,13 +122,14 @@ function sameStyle(a: CSSProperties | null, b: CSSProperties | null): boolean {
 
 /**
  * The chosen card's toolbar, on the canvas beside the card: placed by `toolbarPlacement` (on
- * screen, never over the card) and following the card while the view scrolls or zooms.
+ * screen, never over the card, over no other card when a spot beside it is free) and following the
+ * card while the view scrolls or zooms.
  */
-export function SelectionToolbar({ cardRect, viewport, actions }: SelectionToolbarProps) {
+export function SelectionToolbar({ cardRect, viewport, otherCards, actions }: SelectionToolbarProps) {
   const ref = useRef<HTMLDivElement | null>(null);
   const [style, setStyle] = useState<CSSProperties | null>(null);
-  const read = useRef({ cardRect, viewport });
-  read.current = { cardRect, viewport };
+  const read = useRef({ cardRect, viewport, otherCards });
+  read.current = { cardRect, viewport, otherCards };
   // The camera may move the card on any frame (scroll, zoom, follow): read its place once a frame
   // and re-render only when the toolbar must move.
   useLayoutEffect(() => {
@@ -137,7 +140,8 @@ export function SelectionToolbar({ cardRect, viewport, actions }: SelectionToolb
       const view = card ? read.current.viewport() : null;
       let next: CSSProperties | null = null;
       if (el && card && view) {
-        const p = toolbarPlacement(card, view, { width: el.offsetWidth, height: el.offsetHeight });
+        const size = { width: el.offsetWidth, height: el.offsetHeight };
+        const p = toolbarPlacement(card, view, size, read.current.otherCards());
         next = { left: Math.round(view.left + p.x), top: Math.round(view.top + p.y) };
       }
       setStyle((prev) => (sameStyle(prev, next) ? prev : next));
