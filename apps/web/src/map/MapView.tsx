@@ -9,11 +9,12 @@ import { PeerActivityList } from '../board/presence/PeerActivityList';
 import { type CardWatcher, cardWatchers, type Peer } from '../board/presence/presence';
 import { useCardWriter, useRestrictedSession } from '../board/professionalsOnlyContext';
 import type { BoardSession, Me } from '../board/useBoard';
-import { type BoardLayout, sharesBoardCoordinates } from '../canvas/boardLayout';
+import type { BoardLayout } from '../canvas/boardLayout';
 import { frameTarget } from '../canvas/frame';
 import type { BoardPoint } from '../canvas/geometry';
 import { readingOrder } from '../canvas/layoutQueries';
 import { needsSafetyGoal } from '../canvas/pairs';
+import { type Pointer, pointerAnchors } from '../canvas/pointer';
 import { lockBoard } from '../editing/boardActions';
 import {
   mayLock,
@@ -53,7 +54,7 @@ export interface MapViewProps {
   readonly board: BoardState;
   readonly me: Me;
   readonly peers: readonly Peer[];
-  readonly setCursor: (point: BoardPoint | null) => void;
+  readonly setCursor: (pointer: Pointer | null) => void;
   readonly stageRef: RefObject<Konva.Stage | null>;
   /** Told the layout whenever it changes (the test bridge reads it), and null when the map closes. */
   readonly onLayout: (layout: BoardLayout | null) => void;
@@ -142,13 +143,15 @@ export function MapView({
     () =>
       layout && !projector && may(me.role, 'A4') ? wallFrames(peers).map((f) => frameTarget(layout, f)) : [],
     [layout, projector, me.role, peers],
-  ); // A phone's stacked layout is laid out to the phone's width, so its coordinates mean other
-  // places than everyone else's: there, pointers are neither shared nor shown. Following and
-  // "bring everyone to me" go by frame (sections and cards, canvas/frame.ts), so they work there.
-  const coordinated = layout !== null && sharesBoardCoordinates(layout);
-  useEffect(() => {
-    if (!coordinated) setCursor(null);
-  }, [coordinated, setCursor]);
+  );
+  // Pointers travel as what they are over (canvas/pointer.ts), so every layout (the phone's stacked
+  // one, the wall's, the family's board without professionals-only cards) draws them on the same
+  // card; a professionals-only card is never named (presence reaches everyone).
+  const publishCursor = useCallback(
+    (point: BoardPoint | null) =>
+      setCursor(point && layout ? pointerAnchors(layout, point, shareable) : null),
+    [layout, shareable, setCursor],
+  );
 
   const onSurfaceKey = (event: KeyboardEvent<HTMLDivElement>) => {
     if (editingId || event.target !== event.currentTarget || !layout) return;
@@ -414,7 +417,7 @@ export function MapView({
               projector={projector}
               selectedId={selectedId}
               editingId={editingId}
-              peers={projector || !coordinated ? [] : peers}
+              peers={projector ? [] : peers}
               watchers={projector ? NO_WATCHERS : watchers}
               stageRef={stageRef}
               onSelect={actions.select}
@@ -422,7 +425,7 @@ export function MapView({
               onAdd={actions.add}
               onMove={actions.move}
               mayMove={mayMove}
-              onCursor={projector || !coordinated ? ignoreCursor : setCursor}
+              onCursor={projector ? ignoreCursor : publishCursor}
             />
             {/* Laid out in board coordinates and moved with the camera, like the editor. */}
             <div className="map-editor-layer" ref={overlayLayerRef}>
