@@ -32,7 +32,7 @@ import { historyCommand, keyCommand, moveCommand } from './boardKeys';
 import { CardEditor } from './CardEditor';
 import { CardNotes } from './CardNotes';
 import { ColumnTabs } from './ColumnTabs';
-import { boardAreaIn, chosenCardOnScreen, otherCardsOnScreen } from './cardsOnScreen';
+import { addButtonsOnScreen, boardAreaIn, chosenCardOnScreen, otherCardsOnScreen } from './cardsOnScreen';
 import { FollowPicker } from './FollowPicker';
 import { wallFrames } from './follow';
 import { LockControl } from './LockControl';
@@ -463,6 +463,7 @@ export function MapView({
           }
           viewport={() => boardAreaIn(scrollRef.current, viewRef.current)}
           otherCards={() => otherCardsOnScreen(stageRef.current, scrollRef.current, layout, selectedId)}
+          controls={() => addButtonsOnScreen(stageRef.current, scrollRef.current, layout)}
         />
       )}
       {/* Below the board, so choosing a card never moves the board under the pointer. */}

@@ -114,6 +114,8 @@ export interface SelectionToolbarProps {
   readonly viewport: () => (ScreenSize & { readonly left: number; readonly top: number }) | null;
   /** The other cards on screen, in the same pixels as `cardRect`: the toolbar keeps off them when it can. */
   readonly otherCards: () => readonly ScreenRect[];
+  /** The controls drawn on the board (the sections' Add buttons), kept clear after the cards. */
+  readonly controls: () => readonly ScreenRect[];
 }
 
 function sameStyle(a: CSSProperties | null, b: CSSProperties | null): boolean {
@@ -125,11 +127,17 @@ function sameStyle(a: CSSProperties | null, b: CSSProperties | null): boolean {
  * screen, never over the card, over no other card when a spot beside it is free) and following the
  * card while the view scrolls or zooms.
  */
-export function SelectionToolbar({ cardRect, viewport, otherCards, actions }: SelectionToolbarProps) {
+export function SelectionToolbar({
+  cardRect,
+  viewport,
+  otherCards,
+  controls,
+  actions,
+}: SelectionToolbarProps) {
   const ref = useRef<HTMLDivElement | null>(null);
   const [style, setStyle] = useState<CSSProperties | null>(null);
-  const read = useRef({ cardRect, viewport, otherCards });
-  read.current = { cardRect, viewport, otherCards };
+  const read = useRef({ cardRect, viewport, otherCards, controls });
+  read.current = { cardRect, viewport, otherCards, controls };
   // The camera may move the card on any frame (scroll, zoom, follow): read its place once a frame
   // and re-render only when the toolbar must move.
   useLayoutEffect(() => {
@@ -141,7 +149,8 @@ export function SelectionToolbar({ cardRect, viewport, otherCards, actions }: Se
       let next: CSSProperties | null = null;
       if (el && card && view) {
         const size = { width: el.offsetWidth, height: el.offsetHeight };
-        const p = toolbarPlacement(card, view, size, read.current.otherCards());
+        const { otherCards: cards, controls: buttons } = read.current;
+        const p = toolbarPlacement(card, view, size, cards(), buttons());
         next = { left: Math.round(view.left + p.x), top: Math.round(view.top + p.y) };
       }
       setStyle((prev) => (sameStyle(prev, next) ? prev : next));

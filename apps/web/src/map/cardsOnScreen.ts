@@ -1,6 +1,7 @@
 import type { CardId } from '@kinmap/model';
 import type Konva from 'konva';
 import type { BoardLayout } from '../canvas/boardLayout';
+import type { Rect } from '../canvas/geometry';
 import type { ScreenRect } from './toolbarPlacement';
 
 /**
@@ -51,7 +52,37 @@ export function otherCardsOnScreen(
   layout: BoardLayout | null,
   exceptId: CardId | null,
 ): ScreenRect[] {
-  if (!stage || !scroller || !layout) return [];
+  if (!layout) return [];
+  const rects: Rect[] = [];
+  for (const id of Object.keys(layout.cards)) {
+    const rect = layout.cards[id]?.rect;
+    if (rect && id !== exceptId) rects.push(rect);
+  }
+  return onScreen(stage, scroller, rects);
+}
+
+/** The sections' Add buttons drawn on the canvas, in the same pixels. */
+export function addButtonsOnScreen(
+  stage: Konva.Stage | null,
+  scroller: HTMLElement | null,
+  layout: BoardLayout | null,
+): ScreenRect[] {
+  return layout
+    ? onScreen(
+        stage,
+        scroller,
+        layout.sections.map((s) => s.addButton),
+      )
+    : [];
+}
+
+/** Board rectangles through the stage's camera, those showing in the board's area only. */
+function onScreen(
+  stage: Konva.Stage | null,
+  scroller: HTMLElement | null,
+  rects: readonly Rect[],
+): ScreenRect[] {
+  if (!stage || !scroller) return [];
   const from = stage.container().getBoundingClientRect();
   const to = scroller.getBoundingClientRect();
   const k = stage.scaleX();
@@ -60,9 +91,7 @@ export function otherCardsOnScreen(
   const width = scroller.clientWidth;
   const height = scroller.clientHeight;
   const out: ScreenRect[] = [];
-  for (const id of Object.keys(layout.cards)) {
-    const rect = layout.cards[id]?.rect;
-    if (!rect || id === exceptId) continue;
+  for (const rect of rects) {
     const r = { x: dx + rect.x * k, y: dy + rect.y * k, width: rect.width * k, height: rect.height * k };
     if (r.x < width && r.y < height && r.x + r.width > 0 && r.y + r.height > 0) out.push(r);
   }

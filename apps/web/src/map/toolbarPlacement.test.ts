@@ -189,6 +189,26 @@ describe('toolbarPlacement among other cards', () => {
     expect(free).toBeGreaterThan(50);
   });
 
+  it('keeps off a section’s Add button too when it can, but never trades a card for a button', () => {
+    const chosen = { x: 100, y: 300, width: 360, height: 200 };
+    // Cards above, to the left and to the right: only the spots below are free of cards.
+    const cards = [
+      { x: 100, y: 200, width: 360, height: 92 },
+      { x: 0, y: 0, width: 96, height: 800 },
+      { x: 600, y: 0, width: 300, height: 800 },
+    ];
+    const add = { x: 100, y: 510, width: 84, height: 32 };
+    const clear = toolbarPlacement(chosen, VIEW, BAR, cards, [add]);
+    expect(clear.side).toBe('below');
+    expect(covered(clear, cards)).toBe(0);
+    expect(rectsOverlap(box(clear), add)).toBe(false);
+    // A control under every card-free spot: the toolbar covers the control, never a card.
+    const wide = { x: 100, y: 510, width: 400, height: 32 };
+    const p = toolbarPlacement(chosen, VIEW, BAR, cards, [wide]);
+    expect(covered(p, cards)).toBe(0);
+    expect(rectsOverlap(box(p), chosen)).toBe(false);
+  });
+
   it('ignores hostile rectangles among the others (NaN, infinities)', () => {
     const chosen = { x: 200, y: 300, width: 240, height: 120 };
     const p = toolbarPlacement(chosen, VIEW, BAR, [

@@ -48,14 +48,15 @@ const MAX_OTHERS = 400;
 /**
  * Where to put the toolbar of the chosen card: beside it, never over it, wholly on screen when
  * the screen has room, and over none of the `others` (the other cards as drawn on screen) when
- * any spot beside the card allows it.
+ * any spot beside the card allows it; over none of the `controls` drawn on the board (the
+ * sections' Add buttons) either when it can, but keeping off cards comes first.
  *
  * Each side (above, below, right, left, in that order of preference) is a line of spots at the
  * gap from the card: the toolbar may slide along it as long as it shares some of that side with
  * the card. Candidate spots on a line are its preferred spot (left or top edges aligned), the
  * other alignments, and the spots just clear of each other card's edges (the only places a free
  * stretch can begin), nearest the preferred spot first. The first spot covering no other card
- * wins; when there is none, the spot covering the least area of other cards. A card that fills
+ * wins; when there is none, the spot covering the least area of other cards (then of controls). A card that fills
  * the screen leaves no side free, and then the toolbar sits at the screen's top edge over the card
  * ('inside'). Pure: the rectangles come from the camera, in the viewport's pixels.
  */
@@ -64,6 +65,7 @@ export function toolbarPlacement(
   viewport: ScreenSize,
   toolbar: ScreenSize,
   others: readonly ScreenRect[] = [],
+  controls: readonly ScreenRect[] = [],
 ): ToolbarPlacement {
   const vw = Math.max(0, finite(viewport.width));
   const vh = Math.max(0, finite(viewport.height));
@@ -80,8 +82,16 @@ export function toolbarPlacement(
   const fitsY = (y: number) => y >= m && y + th <= vh - m;
   const fitsX = (x: number) => x >= m && x + tw <= vw - m;
   const screen = { x: 0, y: 0, width: vw, height: vh };
-  const obstacles = others.filter((o) => isFiniteRect(o) && rectsOverlap(o, screen)).slice(0, MAX_OTHERS);
-  const cost = (x: number, y: number) => coveredArea({ x, y, width: tw, height: th }, obstacles);
+  const visible = (list: readonly ScreenRect[]) =>
+    list.filter((o) => isFiniteRect(o) && rectsOverlap(o, screen)).slice(0, MAX_OTHERS);
+  const cards = visible(others);
+  const buttons = visible(controls);
+  const obstacles = [...cards, ...buttons];
+  // Covering any part of a card costs more than covering every control: cards first, then controls.
+  const cost = (x: number, y: number) => {
+    const box = { x, y, width: tw, height: th };
+    return coveredArea(box, cards) * CARD_WEIGHT + coveredArea(box, buttons);
+  };
 
   let best: ToolbarPlacement | null = null;
   let bestCost = Number.POSITIVE_INFINITY;
@@ -114,6 +124,9 @@ export function toolbarPlacement(
   }
   return best ?? { x: alongX, y: m, side: 'inside' };
 }
+
+/** More than any toolbar's area: a pixel of card outweighs all the controls it could cover. */
+const CARD_WEIGHT = 1e7;
 
 /** The distance kept from a neighbour card's edge when the toolbar slides clear of it. */
 const CLEARANCE = 2;
