@@ -109,8 +109,9 @@ test('a pointer on a laptop shows on the same card, at the same spot, on a phone
   await sam.addCard('Harm', 'Mia was hit on the arm');
   await sam.addCard('Harm', 'Dad shouted at Mia at night and she could not sleep');
   await sam.addCard('Existing safety', 'Gran picks Mia up from school');
-  const link = await facilitator.board.shareLink('family');
+  // Each person gets their own invitation (a link is for one person).
   const open = async (name: string, viewport: { width: number; height: number }, touch: boolean) => {
+    const link = await facilitator.board.shareLink('family', `Test ${name}`);
     const person = await openParticipant(name, { viewport, touch });
     await person.board.open(link);
     await person.board.join(name);
