@@ -100,3 +100,54 @@ test('[A5] a family member forging the facilitator’s presence is not followed 
   await (await menuButton(chair.page, 'Bring everyone to me')).click();
   await expect.poll(() => alex.stageScale()).toBeCloseTo(chairScale, 2);
 });
+
+test('a pointer on a laptop shows on the same card, at the same spot, on a phone and on a 1920 screen', async ({
+  openParticipant,
+}, testInfo) => {
+  test.setTimeout(240_000);
+  const { facilitator, map: sam } = await startBoard(openParticipant, 'Case 7312');
+  await sam.addCard('Harm', 'Mia was hit on the arm');
+  await sam.addCard('Harm', 'Dad shouted at Mia at night and she could not sleep');
+  await sam.addCard('Existing safety', 'Gran picks Mia up from school');
+  // Each person gets their own invitation (a link is for one person).
+  const open = async (name: string, viewport: { width: number; height: number }, touch: boolean) => {
+    const link = await facilitator.board.shareLink('family', `Test ${name}`);
+    const person = await openParticipant(name, { viewport, touch });
+    await person.board.open(link);
+    await person.board.join(name);
+    return new MapPage(person.page);
+  };
+  const phone = await open('Alex', { width: 390, height: 844 }, true);
+  const wide = await open('Jo', { width: 1920, height: 1080 }, false);
+  await phone.expectTexts(await sam.texts());
+  await wide.expectTexts(await sam.texts());
+  const size = (m: MapPage) => m.page.evaluate(() => window.__kinmap?.boardSize() ?? null);
+  const [samBoard, phoneBoard, wideBoard] = [await size(sam), await size(phone), await size(wide)];
+  console.log(
+    `board widths: laptop ${samBoard?.width}, 1920 ${wideBoard?.width}, phone ${phoneBoard?.width}`,
+  );
+  // The phone lays the board out one column at a time: raw board coordinates mean another place there.
+  expect(phoneBoard?.stacked).toBe(true);
+  expect(phoneBoard?.width).not.toBe(samBoard?.width);
+
+  const card = await sam.cardWithText('Dad shouted at Mia at night and she could not sleep');
+  if (!card) throw new Error('the card was not added');
+  await sam.page.keyboard.press('Escape');
+  const onCard = await sam.reveal(() => sam.cardRect(card.id));
+  await sam.page.mouse.move(onCard.x + onCard.width * 0.25, onCard.y + onCard.height * 0.75, { steps: 4 });
+
+  for (const [name, reader] of [
+    ['phone', phone],
+    ['1920', wide],
+  ] as const) {
+    await reader.expectPointerOn(card.id);
+    const rect = await reader.cardRect(card.id);
+    const [tip] = await reader.cursorPoints();
+    if (!rect || !tip) throw new Error('no pointer');
+    expect((tip.x - rect.x) / rect.width, `${name}: across the card`).toBeCloseTo(0.25, 1);
+    expect((tip.y - rect.y) / rect.height, `${name}: down the card`).toBeCloseTo(0.75, 1);
+    const path = testInfo.outputPath(`pointer-${name}.png`);
+    await reader.page.screenshot({ path });
+    await testInfo.attach(`pointer-${name}`, { path, contentType: 'image/png' });
+  }
+});

@@ -212,3 +212,63 @@ describe('frames (what a screen shows, as anchors) never name a professionals-on
     }
   });
 });
+
+describe('pointers (where someone points, as anchors) never name a professionals-only card either [A6]', () => {
+  it('[A6] a pointer’s card anchor over a restricted card is removed for the family side; its section stays; staff get it as sent', async () => {
+    const { join, settle } = await setup();
+    const family = join('family', 'mFamily', 'Alex');
+    const wall = join('viewer', 'mWall', 'Wall');
+    const colleague = join('practitioner', 'mPat', 'Pat');
+    const chair = join('facilitator', 'mChair', 'Sam Chair');
+    await settle();
+    const section = { kind: 'section', id: 'harm', at: { x: 0.5, y: 0.5 } };
+    const overSecret = {
+      x: 100,
+      y: 200,
+      board: { width: 1385, height: 2400 },
+      on: [{ kind: 'card', id: SECRET_CARD, at: { x: 0.25, y: 0.5 } }, section],
+    };
+    chair.client.awareness.setLocalState({ cursor: overSecret });
+    await settle();
+    expect(stateOf(colleague.client, chair.client)).toMatchObject({ cursor: overSecret });
+    for (const guest of [family, wall]) {
+      expect(stateOf(guest.client, chair.client)?.cursor).toEqual({ ...overSecret, on: [section] });
+      expect(awarenessText(guest.client)).not.toContain(SECRET_CARD);
+    }
+
+    // Over a shared card, everyone gets the card anchor.
+    const overShared = {
+      ...overSecret,
+      on: [{ kind: 'card', id: SHARED_CARD, at: { x: 0.1, y: 0.9 } }, section],
+    };
+    chair.client.awareness.setLocalState({ cursor: overShared });
+    await settle();
+    for (const guest of [family, wall, colleague])
+      expect(stateOf(guest.client, chair.client)?.cursor).toEqual(overShared);
+  });
+
+  it('[A6] an anchor of an unknown kind, or anchors that are not a list, never carry an id to the family side', async () => {
+    const { join, settle } = await setup();
+    const family = join('family', 'mFamily', 'Alex');
+    const chair = join('facilitator', 'mChair', 'Sam Chair');
+    await settle();
+    const board = { width: 1385, height: 2400 };
+    chair.client.awareness.setLocalState({
+      cursor: {
+        x: 1,
+        y: 2,
+        board,
+        on: [
+          { kind: 'note', id: SECRET_CARD },
+          { kind: 'section', id: SECRET_CARD },
+        ],
+      },
+    });
+    await settle();
+    expect(stateOf(family.client, chair.client)?.cursor).toEqual({ x: 1, y: 2, board, on: [] });
+    chair.client.awareness.setLocalState({ cursor: { x: 1, y: 2, board, on: { card: SECRET_CARD } } });
+    await settle();
+    expect(stateOf(family.client, chair.client)?.cursor).toEqual({ x: 1, y: 2, board, on: [] });
+    expect(awarenessText(family.client)).not.toContain(SECRET_CARD);
+  });
+});

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from '
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { ROLE_COLORS } from '../canvas/colors';
-import type { BoardPoint } from '../canvas/geometry';
+import type { Pointer } from '../canvas/pointer';
 import { fetchBoardAccess, wsUrl } from '../lib/api';
 import type { MessageKey } from '../lib/messages';
 import { type Throttled, throttle } from '../lib/throttle';
@@ -35,7 +35,7 @@ export interface UseBoardResult {
   readonly status: ConnectionState;
   readonly peers: readonly Peer[];
   /** Shares this person's pointer with the others (about 20 times a second at most). */
-  readonly setCursor: (point: BoardPoint | null) => void;
+  readonly setCursor: (pointer: Pointer | null) => void;
   /** Why the board was just loaded again: the server refused one of this person's changes. */
   readonly notice: MessageKey | null;
   readonly dismissNotice: () => void;
@@ -77,7 +77,7 @@ export function useBoard(boardId: string, me: Me): UseBoardResult {
   const [unsaved, setUnsaved] = useState(0);
   const [ending, setEnding] = useState<MessageKey | null>(null);
   const [generation, setGeneration] = useState(0);
-  const cursorRef = useRef<Throttled<BoardPoint | null> | null>(null);
+  const cursorRef = useRef<Throttled<Pointer | null> | null>(null);
   const { participantId, name, role } = me;
 
   useEffect(() => {
@@ -162,8 +162,8 @@ export function useBoard(boardId: string, me: Me): UseBoardResult {
     provider.on('sync', onSync);
     provider.on('closed', onClosed);
     provider.awareness.on('change', onAwareness);
-    const cursor = throttle((point: BoardPoint | null) => {
-      provider.awareness.setLocalStateField('cursor', point ? { x: point.x, y: point.y } : null);
+    const cursor = throttle((pointer: Pointer | null) => {
+      provider.awareness.setLocalStateField('cursor', pointer);
     }, CURSOR_INTERVAL_MS);
     cursorRef.current = cursor;
     setStore(boardStore);
@@ -191,7 +191,7 @@ export function useBoard(boardId: string, me: Me): UseBoardResult {
     };
   }, [boardId, participantId, name, role, generation]);
 
-  const setCursor = useCallback((point: BoardPoint | null) => cursorRef.current?.(point), []);
+  const setCursor = useCallback((pointer: Pointer | null) => cursorRef.current?.(pointer), []);
   const dismissNotice = useCallback(() => setNotice(null), []);
   return { session, state, status, peers, setCursor, notice, dismissNotice, unsaved, ending };
 }

@@ -229,7 +229,7 @@ export function BoardCanvas(props: BoardCanvasProps) {
         )}
       </Layer>
       <PeerActivity layout={layout} watchers={props.watchers} />
-      <LiveCursors peers={props.peers} />
+      <LiveCursors peers={props.peers} layout={layout} />
     </Stage>
   );
 }

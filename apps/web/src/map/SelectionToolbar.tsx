@@ -112,6 +112,10 @@ export interface SelectionToolbarProps {
   readonly cardRect: () => ScreenRect | null;
   /** The map viewport's size and its offset inside the element the toolbar is positioned in. */
   readonly viewport: () => (ScreenSize & { readonly left: number; readonly top: number }) | null;
+  /** The other cards on screen, in the same pixels as `cardRect`: the toolbar keeps off them when it can. */
+  readonly otherCards: () => readonly ScreenRect[];
+  /** The controls drawn on the board (the sections' Add buttons), kept clear after the cards. */
+  readonly controls: () => readonly ScreenRect[];
 }
 
 function sameStyle(a: CSSProperties | null, b: CSSProperties | null): boolean {
@@ -120,13 +124,20 @@ function sameStyle(a: CSSProperties | null, b: CSSProperties | null): boolean {
 
 /**
  * The chosen card's toolbar, on the canvas beside the card: placed by `toolbarPlacement` (on
- * screen, never over the card) and following the card while the view scrolls or zooms.
+ * screen, never over the card, over no other card when a spot beside it is free) and following the
+ * card while the view scrolls or zooms.
  */
-export function SelectionToolbar({ cardRect, viewport, actions }: SelectionToolbarProps) {
+export function SelectionToolbar({
+  cardRect,
+  viewport,
+  otherCards,
+  controls,
+  actions,
+}: SelectionToolbarProps) {
   const ref = useRef<HTMLDivElement | null>(null);
   const [style, setStyle] = useState<CSSProperties | null>(null);
-  const read = useRef({ cardRect, viewport });
-  read.current = { cardRect, viewport };
+  const read = useRef({ cardRect, viewport, otherCards, controls });
+  read.current = { cardRect, viewport, otherCards, controls };
   // The camera may move the card on any frame (scroll, zoom, follow): read its place once a frame
   // and re-render only when the toolbar must move.
   useLayoutEffect(() => {
@@ -137,7 +148,9 @@ export function SelectionToolbar({ cardRect, viewport, actions }: SelectionToolb
       const view = card ? read.current.viewport() : null;
       let next: CSSProperties | null = null;
       if (el && card && view) {
-        const p = toolbarPlacement(card, view, { width: el.offsetWidth, height: el.offsetHeight });
+        const size = { width: el.offsetWidth, height: el.offsetHeight };
+        const { otherCards: cards, controls: buttons } = read.current;
+        const p = toolbarPlacement(card, view, size, cards(), buttons());
         next = { left: Math.round(view.left + p.x), top: Math.round(view.top + p.y) };
       }
       setStyle((prev) => (sameStyle(prev, next) ? prev : next));

@@ -11,7 +11,9 @@ import type * as Y from 'yjs';
  *   summon ([A4]) are removed.
  * - [A6] Fields naming a card (`CARD_REF_FIELDS`) reach a connection that may not open the
  *   restricted document ([PO1]) only when they name a card of the shared document; otherwise
- *   they arrive as null. So presence never names a professionals-only card to the family side.
+ *   they arrive as null. Frames keep only shared cards, and a pointer (`cursor`) keeps only the
+ *   anchors naming no card or a shared one. So presence never names a professionals-only card to
+ *   the family side.
  */
 
 /** The presence fields whose value is a card id (the web's selection, typing and focus). */
@@ -22,6 +24,12 @@ export const CARD_REF_FIELDS = ['selected', 'editing', 'focus', 'focused', 'hove
  * `cards` is a list of card ids and `within` may name one card. `summon.frame` is one too.
  */
 export const FRAME_FIELDS = ['frame', 'wall', 'wallView'] as const;
+
+/**
+ * The presence field holding a live pointer (the web's canvas/pointer.ts): `on` is a list of
+ * anchors `{ kind, id, at }`, and a `card` anchor's id is a card id.
+ */
+export const POINTER_FIELD = 'cursor';
 
 /** Who a connection is, as presence must show it. */
 export interface PresenceSender {
@@ -84,6 +92,11 @@ export function redactPresence(doc: Y.Doc, state: unknown): unknown {
     redacted ??= { ...fields };
     redacted[field] = frame;
   }
+  const pointer = redactPointer(fields[POINTER_FIELD], shared);
+  if (pointer !== fields[POINTER_FIELD]) {
+    redacted ??= { ...fields };
+    redacted[POINTER_FIELD] = pointer;
+  }
   const summon = fields.summon;
   if (typeof summon === 'object' && summon !== null) {
     const frame = (summon as Record<string, unknown>).frame;
@@ -125,4 +138,29 @@ function redactFrame(frame: unknown, shared: (id: unknown) => boolean): unknown 
     }
   }
   return out ?? frame;
+}
+
+/**
+ * A pointer with only shared cards named: a `card` anchor naming no shared card is removed (the
+ * section, column or band anchors after it remain, so the pointer still shows in the right
+ * place), and any anchor that is not a `{ kind, id }` of a fixed kind is removed too (its id could
+ * be anything). `on` that is not a list becomes empty. The same object when nothing is hidden.
+ */
+function redactPointer(pointer: unknown, shared: (id: unknown) => boolean): unknown {
+  if (typeof pointer !== 'object' || pointer === null) return pointer;
+  const p = pointer as Record<string, unknown>;
+  const on = p.on;
+  if (on === undefined) return pointer;
+  if (!Array.isArray(on)) return { ...p, on: [] };
+  const safe = on.filter((anchor: unknown) => {
+    if (typeof anchor !== 'object' || anchor === null) return false;
+    const { kind, id } = anchor as Record<string, unknown>;
+    return (
+      (kind === 'card' && shared(id)) ||
+      (kind === 'section' && (CATEGORIES as readonly unknown[]).includes(id)) ||
+      (kind === 'column' && (COLUMNS as readonly unknown[]).includes(id)) ||
+      (kind === 'analysis' && id === '')
+    );
+  });
+  return safe.length === on.length ? pointer : { ...p, on: safe };
 }

@@ -1,9 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { ROLE_COLORS } from '../../canvas/colors';
 import { MAX_FRAME_CARDS } from '../../canvas/frame';
-import { cardWatchers, type Presence, peopleOnline, readPeers, watcherLabel } from './presence';
+import { cardWatchers, type Presence, peopleOnline, readPeers, readPointer, watcherLabel } from './presence';
 
-const valid = { participantId: 'p2', name: 'Alex', role: 'family', color: 'red', cursor: { x: 10, y: 20 } };
+const POINTER = {
+  x: 10,
+  y: 20,
+  board: { width: 1385, height: 2400 },
+  on: [
+    { kind: 'card', id: 'card_1', at: { x: 0.25, y: 0.5 } },
+    { kind: 'section', id: 'harm', at: { x: 0.1, y: 0.9 } },
+  ],
+};
+const valid = { participantId: 'p2', name: 'Alex', role: 'family', color: 'red', cursor: POINTER };
 
 describe('readPeers', () => {
   it('reads other clients and leaves out this one', () => {
@@ -21,7 +30,7 @@ describe('readPeers', () => {
         name: 'Alex',
         role: 'family',
         color: ROLE_COLORS.family,
-        cursor: { x: 10, y: 20 },
+        cursor: POINTER,
         selected: null,
         editing: null,
         viewport: null,
@@ -47,6 +56,49 @@ describe('readPeers', () => {
     expect(peers.map((p) => p.clientId)).toEqual([5, 6]);
     expect(peers[0]?.cursor).toBeNull();
     expect(peers[1]?.name.length).toBe(80);
+  });
+});
+
+describe('readPointer: a pointer from another browser is checked whole [A6]', () => {
+  const anchor = (fields: Record<string, unknown>) => ({ ...POINTER, on: [{ ...POINTER.on[0], ...fields }] });
+  const hostile: Array<[string, unknown]> = [
+    ['not an object', 'here'],
+    ['raw coordinates only (no anchors, no board)', { x: 10, y: 20 }],
+    ['a coordinate out of range', { ...POINTER, x: 1e12 }],
+    ['an infinite coordinate', { ...POINTER, y: Number.POSITIVE_INFINITY }],
+    ['a board of no size', { ...POINTER, board: { width: 0, height: 10 } }],
+    ['a board that is not an object', { ...POINTER, board: 'big' }],
+    ['anchors that are not a list', { ...POINTER, on: { kind: 'card' } }],
+    ['too many anchors', { ...POINTER, on: Array.from({ length: 5 }, () => POINTER.on[1]) }],
+    ['two anchors of one kind', { ...POINTER, on: [POINTER.on[1], POINTER.on[1]] }],
+    ['an unknown kind', anchor({ kind: 'person' })],
+    ['an unknown section', anchor({ kind: 'section', id: 'secrets' })],
+    ['an unknown column', anchor({ kind: 'column', id: 'left' })],
+    ['a band with a name', anchor({ kind: 'analysis', id: 'x' })],
+    ['a card id of the wrong form', anchor({ id: 'a b/../c' })],
+    ['a card id too long', anchor({ id: 'x'.repeat(65) })],
+    ['a card id that is not a string', anchor({ id: 42 })],
+    ['a fraction past 1', anchor({ at: { x: 1.5, y: 0 } })],
+    ['a negative fraction', anchor({ at: { x: 0, y: -0.1 } })],
+    ['a fraction that is NaN', anchor({ at: { x: Number.NaN, y: 0 } })],
+    ['a fraction that is text', anchor({ at: { x: '0.5', y: 0 } })],
+    ['no fractions', anchor({ at: null })],
+  ];
+  for (const [what, cursor] of hostile)
+    it(`ignores the whole pointer: ${what}`, () => {
+      expect(readPointer(cursor)).toBeNull();
+    });
+
+  it('keeps a well-formed pointer as sent, and one over nothing (no anchors)', () => {
+    expect(readPointer(POINTER)).toEqual(POINTER);
+    expect(readPointer({ ...POINTER, on: [] })).toEqual({ ...POINTER, on: [] });
+    expect(
+      readPointer({ ...POINTER, on: [{ kind: 'analysis', id: '', at: { x: 1, y: 0 } }] })?.on,
+    ).toHaveLength(1);
+  });
+
+  it('takes only the pointer’s own fields (nothing else rides along)', () => {
+    expect(readPointer({ ...POINTER, extra: 'x'.repeat(1000) })).toEqual(POINTER);
   });
 });
 

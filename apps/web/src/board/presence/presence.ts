@@ -10,15 +10,19 @@ import {
   MAX_FRAME_CARDS,
 } from '../../canvas/frame';
 import type { Rect } from '../../canvas/geometry';
+import { MAX_POINTER_ANCHORS, type Pointer, type PointerAnchor } from '../../canvas/pointer';
 import { t } from '../../lib/messages';
 
-/** What each client publishes through Yjs awareness. The cursor is in board coordinates. */
+/**
+ * What each client publishes through Yjs awareness. The cursor is a pointer said as what it is
+ * over (canvas/pointer.ts), so every screen draws it on the same card whatever its layout.
+ */
 export interface Presence {
   readonly participantId: string;
   readonly name: string;
   readonly role: Role;
   readonly color: string;
-  readonly cursor: { readonly x: number; readonly y: number } | null;
+  readonly cursor: Pointer | null;
 }
 
 /** Which card a person has chosen and which one they are typing in, published beside their presence. */
@@ -58,14 +62,6 @@ export interface CardWatcher {
 
 const MAX_NAME = 80;
 
-function readCursor(x: unknown): Presence['cursor'] {
-  if (typeof x !== 'object' || x === null) return null;
-  const { x: px, y: py } = x as { x?: unknown; y?: unknown };
-  if (typeof px !== 'number' || typeof py !== 'number') return null;
-  if (!Number.isFinite(px) || !Number.isFinite(py)) return null;
-  return { x: px, y: py };
-}
-
 const MAX_COORD = 1e7;
 
 function readViewport(x: unknown): BoardViewport | null {
@@ -79,6 +75,43 @@ function readViewport(x: unknown): BoardViewport | null {
   const { width, height } = x as { width?: unknown; height?: unknown };
   const size = (n: unknown): n is number => finite(n) && n > 0 && n < MAX_COORD;
   return size(width) && size(height) ? { ...at, width, height } : at;
+}
+
+/**
+ * A pointer from another browser (canvas/pointer.ts): bounded coordinates, a positive board size,
+ * at most one anchor of each kind with a known name (card ids in their form) and fractions within
+ * 0..1. Anything malformed and the whole pointer is ignored (null), never trimmed into meaning.
+ */
+export function readPointer(x: unknown): Pointer | null {
+  if (typeof x !== 'object' || x === null) return null;
+  const p = x as Record<string, unknown>;
+  const coord = (n: unknown): n is number =>
+    typeof n === 'number' && Number.isFinite(n) && Math.abs(n) <= MAX_COORD;
+  if (!coord(p.x) || !coord(p.y)) return null;
+  const board = readRect({ x: 0, y: 0, ...(p.board as object) }, MAX_COORD, true);
+  if (!board || !Array.isArray(p.on) || p.on.length > MAX_POINTER_ANCHORS) return null;
+  const on: PointerAnchor[] = [];
+  for (const item of p.on) {
+    const anchor = readPointerAnchor(item);
+    if (!anchor || on.some((a) => a.kind === anchor.kind)) return null;
+    on.push(anchor);
+  }
+  return { x: p.x, y: p.y, board: { width: board.width, height: board.height }, on };
+}
+
+function readPointerAnchor(x: unknown): PointerAnchor | null {
+  if (typeof x !== 'object' || x === null) return null;
+  const { kind, id, at } = x as Record<string, unknown>;
+  if (typeof at !== 'object' || at === null) return null;
+  const { x: fx, y: fy } = at as Record<string, unknown>;
+  const fraction = (n: unknown): n is number => typeof n === 'number' && n >= 0 && n <= 1;
+  if (!fraction(fx) || !fraction(fy)) return null;
+  const valid =
+    (kind === 'card' && readCardRef(id) !== null) ||
+    (kind === 'section' && isCategory(id)) ||
+    (kind === 'column' && isColumn(id)) ||
+    (kind === 'analysis' && id === '');
+  return valid ? { kind: kind as AnchorKind, id: id as string, at: { x: fx, y: fy } } : null;
 }
 
 function readSummon(x: unknown): Summon | null {
@@ -181,7 +214,7 @@ export function readPeers(states: ReadonlyMap<number, unknown>, ownClientId: num
       name: s.name.slice(0, MAX_NAME),
       role: s.role,
       color: ROLE_COLORS[s.role],
-      cursor: readCursor(s.cursor),
+      cursor: readPointer(s.cursor),
       selected: readCardRef(s.selected),
       editing: readCardRef(s.editing),
       viewport: readViewport(s.viewport),
