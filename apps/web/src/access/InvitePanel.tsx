@@ -8,6 +8,7 @@ import { t } from '../lib/messages';
 import { AccessList } from './AccessList';
 import { createInvite, createInvites, inviteAddress } from './inviteApi';
 import { DEFAULT_EXPIRY_DAYS, EXPIRY_DAYS, invitableRoles } from './inviteRules';
+import type { LobbyControls } from './lobby/useLobby';
 
 interface PersonRow {
   readonly key: number;
@@ -23,7 +24,16 @@ const MAX_LABEL = 100;
  * expiry), a wall screen link, and below every link still open — copy, QR code, print sheet —
  * and who has access now.
  */
-export function InvitePanel({ boardId, me }: { readonly boardId: string; readonly me: Me }) {
+export function InvitePanel({
+  boardId,
+  me,
+  lobby,
+}: {
+  readonly boardId: string;
+  readonly me: Me;
+  /** The wall's join code, for a facilitator ([AU20]). */
+  readonly lobby?: LobbyControls;
+}) {
   const roles = invitableRoles(me.role);
   const firstRole: Role = roles.includes('family') ? 'family' : (roles[0] ?? 'viewer');
   const nextKey = useRef(1);
@@ -169,6 +179,14 @@ export function InvitePanel({ boardId, me }: { readonly boardId: string; readonl
         <p className="invite-panel__created">
           <label htmlFor="wall-link">{t('invite.wallLink')}</label>{' '}
           <input id="wall-link" readOnly value={wallLink} onFocus={(e) => e.currentTarget.select()} />
+        </p>
+      )}
+      {lobby && (
+        <p>
+          <button type="button" disabled={lobby.busy || lobby.state?.code != null} onClick={lobby.show}>
+            {t('lobby.show')}
+          </button>{' '}
+          <span className="hint">{t('lobby.showHint')}</span>
         </p>
       )}
       <FormProblem>{failed && t('invite.failed')}</FormProblem>

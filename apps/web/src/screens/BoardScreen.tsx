@@ -1,6 +1,7 @@
 import { may } from '@kinmap/model';
 import type Konva from 'konva';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useLobby, useWallCode } from '../access/lobby/useLobby';
 import { signOut } from '../accounts/accountApi';
 import { mergeBoards } from '../board/bothDocuments';
 import { peopleOnline } from '../board/presence/presence';
@@ -16,6 +17,7 @@ import { type MessageKey, t } from '../lib/messages';
 import { navigate } from '../lib/router';
 import { PHONE_QUERY, useMediaQuery } from '../lib/useMediaQuery';
 import { MapView } from '../map/MapView';
+import { isProjectorLink } from '../map/projector';
 import { isHelpKey } from '../map/shortcuts';
 import { SkipToOutline } from '../outline/SkipToOutline';
 import { BoardHeader } from './BoardHeader';
@@ -30,7 +32,12 @@ import {
   ReportsView,
   ScalesView,
 } from './lazyViews';
+import { onDemand } from './onDemand';
 import { ProblemPage } from './ProblemPage';
+
+// The wall's join code: the facilitator's answer desk and the wall's large code, loaded when shown.
+const LobbyDock = onDemand(() => import('../access/lobby/LobbyDock').then((m) => m.LobbyDock));
+const WallJoinCode = onDemand(() => import('../access/lobby/WallJoinCode').then((m) => m.WallJoinCode));
 
 export interface BoardScreenProps {
   readonly boardId: string;
@@ -68,6 +75,11 @@ export function BoardScreen({ boardId, title, me }: BoardScreenProps) {
   const mayRunMeetings = may(me.role, 'VE3');
   const mayReadReports = may(me.role, 'VE7');
   const [inviteOpen, setInviteOpen] = useState(false);
+  // The wall's join code ([AU20]): the facilitator shows it and answers who asks; a wall screen
+  // (`?projector`) shows it while it is open ([AU21]).
+  const lobby = useLobby(boardId, may(me.role, 'AU20'));
+  const [wallScreen] = useState(() => isProjectorLink(window.location.search));
+  const wallCode = useWallCode(boardId, wallScreen && may(me.role, 'AU21'));
   const stageRef = useRef<Konva.Stage | null>(null);
   // The map's layout is for the test bridge only: kept in a ref, not in state. As state, every
   // keystroke's commit reported it from an effect and rendered this whole screen a second time, and
@@ -136,7 +148,13 @@ export function BoardScreen({ boardId, title, me }: BoardScreenProps) {
         onSignOut={() => void signOut().then(() => navigate('/', { replace: true }))}
       />
       <HelpSheet open={helpOpen} onClose={() => setHelpOpen(false)} />
-      {mayInvite && inviteOpen && <InvitePanel boardId={boardId} me={me} />}
+      {mayInvite && inviteOpen && (
+        <InvitePanel boardId={boardId} me={me} {...(may(me.role, 'AU20') ? { lobby } : {})} />
+      )}
+      {lobby.state && (lobby.state.code !== null || lobby.state.requests.length > 0) && (
+        <LobbyDock lobby={lobby} state={lobby.state} />
+      )}
+      {wallCode && <WallJoinCode code={wallCode} />}
       {notice && <RejectionNotice message={notice} onDismiss={dismissNotice} />}
       <RestrictedSessionContext.Provider value={restricted.session}>
         {board && view === 'outline' && (

@@ -1,0 +1,96 @@
+import type { Role } from '@kinmap/model';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import {
+  admitRequest,
+  declineRequest,
+  hideJoinCode,
+  type LobbyCode,
+  type LobbyStateResponse,
+  readLobby,
+  readWallCode,
+  showJoinCode,
+} from './lobbyApi';
+
+/** How often a facilitator's screen asks who is waiting (a small GET). */
+const POLL_MS = 3000;
+
+export interface LobbyControls {
+  /** null until first read (or when the server refused: then nothing is offered). */
+  readonly state: LobbyStateResponse | null;
+  readonly busy: boolean;
+  readonly failed: boolean;
+  show(): void;
+  hide(): void;
+  admit(requestId: string, role: Role): void;
+  decline(requestId: string): void;
+}
+
+/**
+ * The facilitator's side of the wall's join code: the code and the people waiting, read every few
+ * seconds while `enabled` (a facilitator's board screen), and the actions, each followed by a read.
+ */
+export function useLobby(boardId: string, enabled: boolean): LobbyControls {
+  const [state, setState] = useState<LobbyStateResponse | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState(false);
+  const live = useRef(true);
+  const refresh = useCallback(async () => {
+    const result = await readLobby(boardId);
+    if (live.current && result.ok) setState(result.value);
+  }, [boardId]);
+  useEffect(() => {
+    live.current = true;
+    if (!enabled) return;
+    void refresh();
+    const timer = window.setInterval(() => void refresh(), POLL_MS);
+    return () => {
+      live.current = false;
+      window.clearInterval(timer);
+    };
+  }, [enabled, refresh]);
+  const act = useCallback(
+    (action: () => Promise<{ ok: boolean }>) => {
+      setBusy(true);
+      setFailed(false);
+      void action().then(async (result) => {
+        if (!live.current) return;
+        setBusy(false);
+        if (!result.ok) setFailed(true);
+        await refresh();
+      });
+    },
+    [refresh],
+  );
+  return {
+    state,
+    busy,
+    failed,
+    show: () => act(() => showJoinCode(boardId)),
+    hide: () => act(() => hideJoinCode(boardId)),
+    admit: (requestId, role) => act(() => admitRequest(boardId, requestId, role)),
+    decline: (requestId) => act(() => declineRequest(boardId, requestId)),
+  };
+}
+
+/**
+ * The wall's side: the open join code, read every few seconds while `enabled` (a wall screen); null
+ * while none is shown. A failed read keeps what is shown, so one lost request does not flicker it.
+ */
+export function useWallCode(boardId: string, enabled: boolean): LobbyCode | null {
+  const [code, setCode] = useState<LobbyCode | null>(null);
+  useEffect(() => {
+    if (!enabled) return;
+    let live = true;
+    const read = () =>
+      void readWallCode(boardId).then((result) => {
+        if (live && result.ok) setCode(result.value);
+      });
+    read();
+    const timer = window.setInterval(read, POLL_MS);
+    return () => {
+      live = false;
+      window.clearInterval(timer);
+    };
+  }, [boardId, enabled]);
+  return enabled ? code : null;
+}
