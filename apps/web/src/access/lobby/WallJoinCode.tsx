@@ -12,7 +12,6 @@ const WALL_QR_PIXELS = 420;
  */
 export function WallJoinCode({ code }: { readonly code: LobbyCode }) {
   const address = joinCodeAddress(window.location.origin, code);
-  const short = `${window.location.host}${code.link}`;
   return (
     <div className="wall-join" data-testid="wall-join">
       <section className="wall-join__card" aria-labelledby="wall-join-title">
@@ -30,7 +29,9 @@ export function WallJoinCode({ code }: { readonly code: LobbyCode }) {
             <p className="wall-join__how">{t('lobby.wallScan')}</p>
             <p className="wall-join__or">{t('lobby.wallOr')}</p>
             <p className="wall-join__url" data-join-url={address}>
-              {short}
+              {window.location.host}
+              <wbr />
+              <span className="wall-join__path">{code.link}</span>
             </p>
             <p className="wall-join__how">{t('lobby.wallThen')}</p>
           </div>

@@ -15,7 +15,7 @@ export const lobbyMessages = {
   'lobby.showAgain': 'Show it again',
   'lobby.as': 'Let in as',
   'lobby.admit': 'Let in',
-  'lobby.admitLabel': 'Let {name} in',
+  'lobby.admitLabel': 'Let in {name}',
   'lobby.decline': 'Decline',
   'lobby.declineLabel': 'Decline {name}',
   'lobby.failed': 'That did not work. Please try again.',
