@@ -14,6 +14,9 @@ import {
 /** How often a facilitator's screen asks who is waiting (a small GET). */
 const POLL_MS = 3000;
 
+/** Offline or in a background tab: no point asking (the next visible tick catches up). */
+const idle = (): boolean => document.hidden || navigator.onLine === false;
+
 export interface LobbyControls {
   /** null until first read (or when the server refused: then nothing is offered). */
   readonly state: LobbyStateResponse | null;
@@ -42,7 +45,9 @@ export function useLobby(boardId: string, enabled: boolean): LobbyControls {
     live.current = true;
     if (!enabled) return;
     void refresh();
-    const timer = window.setInterval(() => void refresh(), POLL_MS);
+    const timer = window.setInterval(() => {
+      if (!idle()) void refresh();
+    }, POLL_MS);
     return () => {
       live.current = false;
       window.clearInterval(timer);
@@ -86,7 +91,9 @@ export function useWallCode(boardId: string, enabled: boolean): LobbyCode | null
         if (live && result.ok) setCode(result.value);
       });
     read();
-    const timer = window.setInterval(read, POLL_MS);
+    const timer = window.setInterval(() => {
+      if (!idle()) read();
+    }, POLL_MS);
     return () => {
       live = false;
       window.clearInterval(timer);
