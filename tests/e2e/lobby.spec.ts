@@ -40,12 +40,14 @@ async function askOnPhone(
   address: string,
   name: string,
   about = '',
+  beforeAsking: (phone: Participant) => Promise<void> = async () => {},
 ): Promise<Participant> {
   const phone = await openParticipant(label, { viewport: PHONE, touch: true });
   await phone.page.goto(address);
   await expect(phone.page.getByRole('heading', { name: 'Ask to join the meeting' })).toBeVisible();
   await phone.page.getByLabel('Your name').fill(name);
   if (about) await phone.page.getByLabel('Who are you? (you can leave this empty)').fill(about);
+  await beforeAsking(phone);
   await phone.page.getByRole('button', { name: 'Ask to join' }).tap();
   await expect(phone.page.getByTestId('ask-waiting')).toBeVisible();
   return phone;
@@ -102,7 +104,15 @@ test('a phone scans the join code on the wall, asks to join, and is let in as fa
   await shot(wall.page, testInfo, 'wall-join-code-1920x1080');
 
   // A phone opens what the QR code encodes, gives a name, and waits: nothing of the board on it.
-  const phone = await askOnPhone(openParticipant, 'phone', address, 'Nan', 'Grandma');
+  const phone = await askOnPhone(openParticipant, 'phone', address, 'Nan', 'Grandma', async ({ page }) => {
+    // Nothing of the board before asking either; the form's button is a thumb-sized target.
+    expect(await page.locator('body').textContent()).not.toContain('Case 9801');
+    const ask = await box(page.getByRole('button', { name: 'Ask to join' }));
+    expect(ask.height).toBeGreaterThanOrEqual(44);
+    expect(ask.x + ask.width).toBeLessThanOrEqual(PHONE.width);
+    await shot(page, testInfo, 'phone-ask-form-390x844');
+    expect(await seriousViolations(page, testInfo, 'ask-form')).toEqual([]);
+  });
   await expect(phone.page.getByTestId('ask-waiting')).toContainText('Please wait');
   expect(await phone.page.locator('body').textContent()).not.toContain('Case 9801');
   expect(await phone.page.evaluate(() => document.cookie)).toBe('');
