@@ -1,4 +1,4 @@
-import type { Role } from '@kinmap/model';
+import { may, type Role } from '@kinmap/model';
 import { MAX_INVITES_PER_REQUEST } from '@kinmap/protocol';
 import { type FormEvent, useRef, useState } from 'react';
 import type { Me } from '../board/useBoard';
@@ -8,7 +8,7 @@ import { t } from '../lib/messages';
 import { AccessList } from './AccessList';
 import { createInvite, createInvites, inviteAddress } from './inviteApi';
 import { DEFAULT_EXPIRY_DAYS, EXPIRY_DAYS, invitableRoles } from './inviteRules';
-import type { LobbyControls } from './lobby/useLobby';
+import { JoinCodeButton } from './lobby/JoinCodeButton';
 
 interface PersonRow {
   readonly key: number;
@@ -24,16 +24,7 @@ const MAX_LABEL = 100;
  * expiry), a wall screen link, and below every link still open — copy, QR code, print sheet —
  * and who has access now.
  */
-export function InvitePanel({
-  boardId,
-  me,
-  lobby,
-}: {
-  readonly boardId: string;
-  readonly me: Me;
-  /** The wall's join code, for a facilitator ([AU20]). */
-  readonly lobby?: LobbyControls;
-}) {
+export function InvitePanel({ boardId, me }: { readonly boardId: string; readonly me: Me }) {
   const roles = invitableRoles(me.role);
   const firstRole: Role = roles.includes('family') ? 'family' : (roles[0] ?? 'viewer');
   const nextKey = useRef(1);
@@ -181,14 +172,7 @@ export function InvitePanel({
           <input id="wall-link" readOnly value={wallLink} onFocus={(e) => e.currentTarget.select()} />
         </p>
       )}
-      {lobby && (
-        <p>
-          <button type="button" disabled={lobby.busy || lobby.state?.code != null} onClick={lobby.show}>
-            {t('lobby.show')}
-          </button>{' '}
-          <span className="hint">{t('lobby.showHint')}</span>
-        </p>
-      )}
+      {may(me.role, 'AU20') && <JoinCodeButton boardId={boardId} />}
       <FormProblem>{failed && t('invite.failed')}</FormProblem>
       <AccessList boardId={boardId} me={me} version={version} />
     </section>

@@ -15,6 +15,13 @@ import { type ApiResult, apiRequest, boardUrl, type Fetch, readAs } from '../../
 /** The wall's join code and the people asking to join (docs/PROTOCOL.md "Asking to join"). */
 export type { LobbyAskResponse, LobbyCode, LobbyStateResponse, LobbyStatusResponse };
 
+/** Fired on `window` when this screen changed the code, so every part showing it reads it again. */
+export const LOBBY_CHANGED = 'kinmap:lobby-changed';
+
+export function notifyLobbyChanged(): void {
+  window.dispatchEvent(new Event(LOBBY_CHANGED));
+}
+
 const done = (result: ApiResult<unknown>): ApiResult<null> =>
   result.ok ? { ok: true, value: null } : result;
 

@@ -4,8 +4,10 @@ import {
   admitRequest,
   declineRequest,
   hideJoinCode,
+  LOBBY_CHANGED,
   type LobbyCode,
   type LobbyStateResponse,
+  notifyLobbyChanged,
   readLobby,
   readWallCode,
   showJoinCode,
@@ -48,24 +50,24 @@ export function useLobby(boardId: string, enabled: boolean): LobbyControls {
     const timer = window.setInterval(() => {
       if (!idle()) void refresh();
     }, POLL_MS);
+    const onChange = () => void refresh();
+    window.addEventListener(LOBBY_CHANGED, onChange);
     return () => {
       live.current = false;
       window.clearInterval(timer);
+      window.removeEventListener(LOBBY_CHANGED, onChange);
     };
   }, [enabled, refresh]);
-  const act = useCallback(
-    (action: () => Promise<{ ok: boolean }>) => {
-      setBusy(true);
-      setFailed(false);
-      void action().then(async (result) => {
-        if (!live.current) return;
-        setBusy(false);
-        if (!result.ok) setFailed(true);
-        await refresh();
-      });
-    },
-    [refresh],
-  );
+  const act = useCallback((action: () => Promise<{ ok: boolean }>) => {
+    setBusy(true);
+    setFailed(false);
+    void action().then((result) => {
+      if (!live.current) return;
+      setBusy(false);
+      if (!result.ok) setFailed(true);
+      notifyLobbyChanged();
+    });
+  }, []);
   return {
     state,
     busy,
@@ -94,9 +96,11 @@ export function useWallCode(boardId: string, enabled: boolean): LobbyCode | null
     const timer = window.setInterval(() => {
       if (!idle()) read();
     }, POLL_MS);
+    window.addEventListener(LOBBY_CHANGED, read);
     return () => {
       live = false;
       window.clearInterval(timer);
+      window.removeEventListener(LOBBY_CHANGED, read);
     };
   }, [boardId, enabled]);
   return enabled ? code : null;
