@@ -9,7 +9,6 @@ import {
   refusalStatus,
   syncedByTicket,
   syncUrl,
-  ticketFor,
 } from './helpers.js';
 
 /**
@@ -283,7 +282,7 @@ describe('asking to join at the wall', () => {
     for (const body of [{}, { token: 5 }, { token: 't'.repeat(101) }, { token: 'x', extra: 1 }]) {
       expect((await post(server, '/api/lobby/status', body)).status, JSON.stringify(body)).toBe(400);
     }
-    await ask(server, code.code, 'Nan');
+    const { token: waitingToken } = (await (await ask(server, code.code, 'Nan')).json()) as { token: string };
     const state = (await (await get(server, `/api/boards/${boardId}/lobby`, facilitator.cookie)).json()) as {
       requests: { id: string }[];
     };
@@ -313,6 +312,10 @@ describe('asking to join at the wall', () => {
     }
     expect(answer).toBe(429);
     expect(tries).toBeLessThanOrEqual(20);
+    // Someone already waiting behind this address still hears their answer …
+    expect((await status(server, waitingToken)).status).toBe(200);
+    // … but guessing tokens is refused once the address is over its limit.
+    expect((await status(server, 'B'.repeat(43))).status).toBe(429);
   });
 
   it('caps the people waiting per board', async () => {

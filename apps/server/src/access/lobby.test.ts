@@ -59,6 +59,16 @@ describe('the lobby behind the wall code', () => {
     expect(lobby.ask(code, 'D', '')).toEqual({ ok: false, reason: 'full' });
   });
 
+  it('keeps at most maxBoards codes, dropping the oldest', () => {
+    const lobby = createLobby({ maxBoards: 2 });
+    const first = lobby.open('b1', MEMBER).code;
+    lobby.open('b2', MEMBER);
+    lobby.open('b3', MEMBER);
+    expect(lobby.codeOf('b1')).toBeNull();
+    expect(lobby.ask(first, 'Nan', '').ok).toBe(false);
+    expect(lobby.codeOf('b3')).not.toBeNull();
+  });
+
   it('finds nothing for malformed tokens', () => {
     const lobby = createLobby();
     for (const token of ['', 'x', 'a'.repeat(44), '../../etc']) expect(lobby.byToken(token)).toBeNull();

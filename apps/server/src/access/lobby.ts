@@ -135,8 +135,11 @@ export function createLobby({
         expiresAt: now() + LOBBY_CODE_MINUTES * 60_000,
       };
       if (!previous && codes.size >= maxBoards) {
-        const oldest = codes.keys().next().value;
-        if (oldest !== undefined) this.close(oldest);
+        const oldest = codes.values().next().value;
+        if (oldest !== undefined) {
+          codes.delete(oldest.boardId);
+          boardOfCode.delete(oldest.code);
+        }
       }
       codes.set(boardId, record);
       boardOfCode.set(code, boardId);

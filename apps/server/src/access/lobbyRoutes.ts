@@ -174,12 +174,13 @@ export function registerLobbyRoutes(
     return reply(c, lobbyAskResponse, { token: asked.token, expiresAt: asked.request.expiresAt }, 201);
   });
 
+  // A waiting device asks every few seconds: a valid token is always answered (people behind one
+  // address must not be locked out of their answer); only unknown tokens count towards the limit.
   app.post('/api/lobby/status', async (c) => {
-    const ip = limited(c);
     const body = parseJsonBody(lobbyStatusRequest, await c.req.text());
     const request = lobby.byToken(body.token);
     if (!request) {
-      limiter.fail(ip);
+      limiter.fail(limited(c));
       throw new ApiError(404, ApiErrorCode.notFound, 'This request has ended');
     }
     const admitted = request.status === 'admitted' && request.inviteSecret !== null;
