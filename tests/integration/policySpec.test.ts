@@ -21,6 +21,8 @@ const NOT_ROLE_RULES = new Set([
   ...['AU1', 'AU2', 'AU3', 'AU4', 'AU5', 'AU10', 'AU13', 'AU14', 'AU15'],
   // The join preview (no session: a link's holder) and sign-out (every device).
   ...['AU17', 'AU18'],
+  // Asking to join at the wall: no session, a code's holder (who may answer is AU20's row).
+  'AU22',
   ...['AD1', 'AD2', 'AD4', 'AD5', 'AD6'],
   // Versions' storage and formats; a staff account imports (VE11, not a board role).
   ...['VE1', 'VE2', 'VE5', 'VE11', 'VE12'],

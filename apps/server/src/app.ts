@@ -1,6 +1,7 @@
 import { boardAccessResponse, createBoardRequest, createdBoardResponse } from '@kinmap/protocol';
 import { type Context, Hono } from 'hono';
 import { boardGuard, memberByAuthenticator } from './access/boardGuard.js';
+import { registerLobbyRoutes } from './access/lobbyRoutes.js';
 import { registerBoardAccessRoutes } from './access/memberRoutes.js';
 import { registerAccountRoutes, requireStaff } from './accounts/accountRoutes.js';
 import { SESSION_COOKIE } from './accounts/sessions.js';
@@ -70,7 +71,14 @@ export function createApp(services: Services, settings: AppSettings): Hono<Reque
     }),
     csrf({
       cookieName: SESSION_COOKIE,
-      alwaysPaths: ['/api/login', '/api/setup', '/api/invites/open', '/api/invites/preview'],
+      alwaysPaths: [
+        '/api/login',
+        '/api/setup',
+        '/api/invites/open',
+        '/api/invites/preview',
+        '/api/lobby/ask',
+        '/api/lobby/status',
+      ],
     }),
   );
   app.onError(apiErrorHandler(logger));
@@ -114,6 +122,7 @@ export function createApp(services: Services, settings: AppSettings): Hono<Reque
     });
   });
   registerBoardAccessRoutes(app, { registry, access, logger, cookies, clientAddress, audit });
+  registerLobbyRoutes(app, { registry, access, logger, clientAddress, audit });
   registerAuditRoutes(app, { registry, access, audit, logger });
 
   registerScaleRoutes(app, {

@@ -8,8 +8,10 @@ export {
 } from './access/permissions.js';
 export {
   isPolicyRuleId,
+  LOBBY_ROLES,
   MANAGEABLE_ROLES,
   may,
+  mayAdmitAs,
   mayManage,
   PERMISSION_MATRIX,
   type PermissionRuleId,

@@ -7,6 +7,7 @@ import { createFailureLimiter, type FailureLimiter } from '../http/failureLimite
 import type { DataCipher } from '../storage/dataCipher.js';
 import { createInvites, type Invites } from './inviteStore.js';
 import { createLiveSockets, type LiveSockets } from './liveSockets.js';
+import { createLobby, type Lobby } from './lobby.js';
 import { createMembers, type Members } from './members.js';
 import { createTickets, type Tickets } from './tickets.js';
 
@@ -20,12 +21,16 @@ export interface AccessControl {
   readonly setup: SetupSecret;
   readonly tickets: Tickets;
   readonly liveSockets: LiveSockets;
+  /** The wall's join code and the people asking to join (in memory; SPEC [AU20]–[AU22]). */
+  readonly lobby: Lobby;
   /** Login failures per IP and per email; setup and invite-open failures per IP. */
   readonly limiters: {
     readonly loginByIp: FailureLimiter;
     readonly loginByEmail: FailureLimiter;
     readonly setupByIp: FailureLimiter;
     readonly inviteByIp: FailureLimiter;
+    /** Every request to join at the wall, and every unknown code or token, per IP. */
+    readonly lobbyByIp: FailureLimiter;
   };
   readonly scryptCost: ScryptCost;
   /** Verified against when an email is unknown, so both cost the same scrypt work. */
@@ -72,11 +77,13 @@ export function createAccessControl({
       ...(memberLimits ? { maxPerMember: memberLimits.ticketsPerMember } : {}),
     }),
     liveSockets: createLiveSockets(memberLimits ? { maxPerMember: memberLimits.socketsPerMember } : {}),
+    lobby: createLobby({ now }),
     limiters: {
       loginByIp: limiter(20),
       loginByEmail: limiter(5),
       setupByIp: limiter(5),
       inviteByIp: limiter(10),
+      lobbyByIp: limiter(20),
     },
     scryptCost,
     dummyHash() {

@@ -14,7 +14,11 @@ export type AuditEventKind =
   | 'account-created'
   | 'account-disabled'
   | 'account-enabled'
-  | 'password-reset';
+  | 'password-reset'
+  | 'lobby-opened'
+  | 'lobby-closed'
+  | 'lobby-admitted'
+  | 'lobby-declined';
 
 /** Which rows of a board's history to read: a page after a cursor, and optional filters. */
 export interface AuditRowsOptions {

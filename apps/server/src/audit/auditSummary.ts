@@ -194,6 +194,14 @@ export function summarizeEvent(kind: AuditEventKind, detail: AuditDetail, nameOf
       return `created an invite for ${article(detail.role)}`;
     case 'invite-opened':
       return `joined by invite as ${article(detail.role)}`;
+    case 'lobby-opened':
+      return 'showed a join code on the wall';
+    case 'lobby-closed':
+      return 'hid the join code';
+    case 'lobby-admitted':
+      return `let someone in from the wall's join code as ${article(detail.role)}`;
+    case 'lobby-declined':
+      return 'declined someone asking to join at the wall';
     case 'invite-revoked':
       return `revoked an invite for ${article(detail.role)}`;
     case 'member-revoked':

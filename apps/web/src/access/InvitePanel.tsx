@@ -1,4 +1,4 @@
-import type { Role } from '@kinmap/model';
+import { may, type Role } from '@kinmap/model';
 import { MAX_INVITES_PER_REQUEST } from '@kinmap/protocol';
 import { type FormEvent, useRef, useState } from 'react';
 import type { Me } from '../board/useBoard';
@@ -8,6 +8,7 @@ import { t } from '../lib/messages';
 import { AccessList } from './AccessList';
 import { createInvite, createInvites, inviteAddress } from './inviteApi';
 import { DEFAULT_EXPIRY_DAYS, EXPIRY_DAYS, invitableRoles } from './inviteRules';
+import { JoinCodeButton } from './lobby/JoinCodeButton';
 
 interface PersonRow {
   readonly key: number;
@@ -171,6 +172,7 @@ export function InvitePanel({ boardId, me }: { readonly boardId: string; readonl
           <input id="wall-link" readOnly value={wallLink} onFocus={(e) => e.currentTarget.select()} />
         </p>
       )}
+      {may(me.role, 'AU20') && <JoinCodeButton boardId={boardId} />}
       <FormProblem>{failed && t('invite.failed')}</FormProblem>
       <AccessList boardId={boardId} me={me} version={version} />
     </section>

@@ -1,3 +1,4 @@
+import type { lobbyMessages } from '../access/lobby/messages.en';
 import { accessMessages } from '../access/messages.en';
 import { accountsMessages } from '../accounts/messages.en';
 import type { auditMessages } from '../audit/messages.en';
@@ -45,7 +46,8 @@ const firstLoadWords = {
 type OnDemandWords = typeof auditMessages &
   typeof versionsMessages &
   typeof reportsMessages &
-  typeof planMessages;
+  typeof planMessages &
+  typeof lobbyMessages;
 
 type AllWords = typeof firstLoadWords & OnDemandWords;
 /** Every word, typed; at run time the on-demand ones are added when they arrive. */

@@ -1,3 +1,4 @@
+import { lobbyMessages } from '../access/lobby/messages.en';
 import { auditMessages } from '../audit/messages.en';
 import { planMessages } from '../plan/messages.en';
 import { reportsMessages } from '../reports/messages.en';
@@ -9,4 +10,5 @@ export const ON_DEMAND_WORDS = {
   ...auditMessages,
   ...versionsMessages,
   ...reportsMessages,
+  ...lobbyMessages,
 } as const;

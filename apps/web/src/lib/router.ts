@@ -6,6 +6,7 @@ export type Route =
   | { readonly name: 'signIn' }
   | { readonly name: 'setup' }
   | { readonly name: 'join' }
+  | { readonly name: 'ask' }
   | { readonly name: 'staff' }
   | { readonly name: 'board'; readonly boardId: string }
   | { readonly name: 'notFound' };
@@ -15,6 +16,7 @@ const PAGES: Readonly<Record<string, Route>> = {
   '/signin': { name: 'signIn' },
   '/setup': { name: 'setup' },
   '/join': { name: 'join' },
+  '/ask': { name: 'ask' },
   '/staff': { name: 'staff' },
 };
 

@@ -1,7 +1,11 @@
 import { useRoute } from '../lib/router';
 import { BoardRoute } from './BoardRoute';
 import { JoinPage, Landing, SetupPage, StaffPage } from './lazyViews';
+import { onDemand } from './onDemand';
 import { ProblemPage } from './ProblemPage';
+
+// The page the wall's QR code opens: loaded only by the phones that scan it.
+const AskToJoinPage = onDemand(() => import('../access/lobby/AskToJoinPage').then((m) => m.AskToJoinPage));
 
 export function App() {
   const route = useRoute();
@@ -13,6 +17,8 @@ export function App() {
       return <SetupPage />;
     case 'join':
       return <JoinPage />;
+    case 'ask':
+      return <AskToJoinPage />;
     case 'staff':
       return <StaffPage />;
     case 'board':

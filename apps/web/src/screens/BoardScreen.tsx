@@ -1,6 +1,16 @@
 import { may } from '@kinmap/model';
 import type Konva from 'konva';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  Component,
+  lazy,
+  type ReactNode,
+  Suspense,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { signOut } from '../accounts/accountApi';
 import { mergeBoards } from '../board/bothDocuments';
 import { peopleOnline } from '../board/presence/presence';
@@ -12,10 +22,11 @@ import { useTestBridge } from '../board/useTestBridge';
 import { visibleBoard } from '../board/visibility';
 import type { BoardLayout } from '../canvas/boardLayout';
 import { lockBoard } from '../editing/boardActions';
-import { type MessageKey, t } from '../lib/messages';
+import { loadOnDemandWords, type MessageKey, t } from '../lib/messages';
 import { navigate } from '../lib/router';
 import { PHONE_QUERY, useMediaQuery } from '../lib/useMediaQuery';
 import { MapView } from '../map/MapView';
+import { isProjectorLink } from '../map/projector';
 import { isHelpKey } from '../map/shortcuts';
 import { SkipToOutline } from '../outline/SkipToOutline';
 import { BoardHeader } from './BoardHeader';
@@ -31,6 +42,25 @@ import {
   ScalesView,
 } from './lazyViews';
 import { ProblemPage } from './ProblemPage';
+
+// The wall's join code (the facilitator's answer desk, the wall's large code): its own file with its
+// words, fetched only on a facilitator's or a wall's screen, with nothing shown while it arrives.
+const LobbyHost = lazy(() =>
+  Promise.all([import('../access/lobby/LobbyHost'), loadOnDemandWords()]).then(([m]) => ({
+    default: m.LobbyHost,
+  })),
+);
+
+/** If the join code's file cannot be fetched (offline), the board goes on without it. */
+class WithoutOnFailure extends Component<{ readonly children: ReactNode }, { readonly failed: boolean }> {
+  override state = { failed: false };
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  override render() {
+    return this.state.failed ? null : this.props.children;
+  }
+}
 
 export interface BoardScreenProps {
   readonly boardId: string;
@@ -68,6 +98,11 @@ export function BoardScreen({ boardId, title, me }: BoardScreenProps) {
   const mayRunMeetings = may(me.role, 'VE3');
   const mayReadReports = may(me.role, 'VE7');
   const [inviteOpen, setInviteOpen] = useState(false);
+  // The wall's join code: the facilitator shows it and answers who asks ([AU20]); a wall screen
+  // (`?projector`) shows it while it is open ([AU21]).
+  const answersLobby = may(me.role, 'AU20');
+  const [wallScreen] = useState(() => isProjectorLink(window.location.search));
+  const showsWallCode = wallScreen && may(me.role, 'AU21');
   const stageRef = useRef<Konva.Stage | null>(null);
   // The map's layout is for the test bridge only: kept in a ref, not in state. As state, every
   // keystroke's commit reported it from an effect and rendered this whole screen a second time, and
@@ -137,6 +172,13 @@ export function BoardScreen({ boardId, title, me }: BoardScreenProps) {
       />
       <HelpSheet open={helpOpen} onClose={() => setHelpOpen(false)} />
       {mayInvite && inviteOpen && <InvitePanel boardId={boardId} me={me} />}
+      {(answersLobby || showsWallCode) && (
+        <WithoutOnFailure>
+          <Suspense fallback={null}>
+            <LobbyHost boardId={boardId} answer={answersLobby} wall={showsWallCode} />
+          </Suspense>
+        </WithoutOnFailure>
+      )}
       {notice && <RejectionNotice message={notice} onDismiss={dismissNotice} />}
       <RestrictedSessionContext.Provider value={restricted.session}>
         {board && view === 'outline' && (

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../doc/types.js';
-import { isPolicyRuleId, MANAGEABLE_ROLES, may, mayManage, POLICY, type PolicyRuleId } from './policy.js';
+import {
+  isPolicyRuleId,
+  MANAGEABLE_ROLES,
+  may,
+  mayAdmitAs,
+  mayManage,
+  POLICY,
+  type PolicyRuleId,
+} from './policy.js';
 
 const F = 'facilitator';
 const P = 'practitioner';
@@ -54,6 +62,8 @@ const EXPECTED: Record<PolicyRuleId, readonly Role[]> = {
   AU11: [F, P],
   AU12: [F, P, FA, N, 'viewer'],
   AU16: [F, P],
+  AU20: [F],
+  AU21: [F, P, FA, N, 'viewer'],
   AD3: [F, P],
   VE3: [F, P],
   VE4: [F],
@@ -86,6 +96,10 @@ describe('the policy table', () => {
     for (const actor of ROLES) {
       if (MANAGEABLE_ROLES[actor].length > 0) expect(may(actor, 'AU7')).toBe(true);
     }
+  });
+
+  it('[AU20] someone asking at the wall is admitted as family, network or viewer only, never staff', () => {
+    expect(ROLES.filter((role) => mayAdmitAs(role))).toEqual([FA, N, 'viewer']);
   });
 
   it('tells a rule id from any other string', () => {

@@ -107,6 +107,12 @@ const ACCESS_RULES = {
   AU11: { summary: 'revoke a member', roles: STAFF },
   AU12: { summary: 'get a ticket for the board', roles: EVERYONE },
   AU16: { summary: 'hold a board role through a staff account', roles: STAFF },
+  // The wall's join code (issue 13): show or hide it, see who asks to join, admit or decline.
+  AU20: {
+    summary: "show the wall's join code, or admit or decline people asking to join",
+    roles: FACILITATOR,
+  },
+  AU21: { summary: "see the wall's join code (it grants nothing by itself)", roles: EVERYONE },
   AD3: { summary: "read the board's audit", roles: STAFF },
   VE3: { summary: 'save or open versions', roles: STAFF },
   VE4: { summary: 'run meetings', roles: FACILITATOR },
@@ -156,6 +162,20 @@ export const MANAGEABLE_ROLES: Readonly<Record<Role, readonly Role[]>> = Object.
   network: [],
   viewer: [],
 });
+
+/**
+ * The roles a person asking to join at the wall may be admitted with ([AU20]): never a staff role,
+ * whoever admits (a staff role needs a personal invite to a staff account's holder).
+ */
+export const LOBBY_ROLES: readonly Role[] = Object.freeze(['family', 'network', 'viewer']);
+
+/**
+ * True when someone asking to join may be admitted in role `role` ([AU20]).
+ * @example mayAdmitAs('practitioner') // false
+ */
+export function mayAdmitAs(role: Role): boolean {
+  return LOBBY_ROLES.includes(role);
+}
 
 /**
  * True when `actor` may invite, or end the access of, someone in role `target`.
