@@ -83,6 +83,11 @@ export default defineConfig({
         find: /^react-konva$/,
         replacement: fileURLToPath(new URL('./src/lib/konvaShapes.ts', import.meta.url)),
       },
+      // Konva's core without its Tween (src/lib/konvaCore.ts), for React Konva's core.
+      {
+        find: /^konva\/lib\/Core(?:\.js)?$/,
+        replacement: fileURLToPath(new URL('./src/lib/konvaCore.ts', import.meta.url)),
+      },
     ],
   },
   build: {
