@@ -46,6 +46,31 @@ function precompress(): Plugin {
 }
 
 /**
+ * Finds, once the module graph is built, every module the service worker's entry imports at any
+ * depth (`reaches`), so the first-load chunk (`codeSplitting` below) leaves them to sw.js.
+ */
+function serviceWorkerModules(entry: string): Plugin & { reaches(id: string): boolean } {
+  const reached = new Set<string>();
+  return {
+    name: 'kinmap:service-worker-modules',
+    apply: 'build',
+    buildEnd() {
+      reached.clear();
+      const root = [...this.getModuleIds()].find((id) => id.endsWith(entry));
+      const visit = (id: string) => {
+        if (reached.has(id)) return;
+        reached.add(id);
+        for (const imported of this.getModuleInfo(id)?.importedIds ?? []) visit(imported);
+      };
+      if (root) visit(root);
+    },
+    reaches: (id) => reached.has(id),
+  };
+}
+
+const serviceWorker = serviceWorkerModules('/src/offline/sw.ts');
+
+/**
  * Lists in index.html every JS and CSS file the app may load on demand, so the service worker keeps
  * them with the page (offline/shellCache.ts `shellAssets`): a view first opened offline still loads.
  */
@@ -74,7 +99,7 @@ function offlineAssetList(): Plugin {
 
 // `source` first: @kinmap/model is compiled from its TypeScript, so the app never waits for a model build.
 export default defineConfig({
-  plugins: [react(), offlineAssetList(), precompress()],
+  plugins: [react(), offlineAssetList(), precompress(), serviceWorker],
   resolve: {
     conditions: ['source', 'module', 'browser', 'development|production'],
     // React Konva's core and only the Konva nodes the app draws (src/lib/konvaShapes.ts).
@@ -101,7 +126,16 @@ export default defineConfig({
     rolldownOptions: {
       // The service worker is its own entry, served as /sw.js (a worker's scope is its folder).
       input: { index: 'index.html', sw: 'src/offline/sw.ts' },
-      output: { entryFileNames: (chunk) => (chunk.name === 'sw' ? 'sw.js' : 'assets/[name]-[hash].js') },
+      output: {
+        entryFileNames: (chunk) => (chunk.name === 'sw' ? 'sw.js' : 'assets/[name]-[hash].js'),
+        // A board's first load in one file (rolldown `$initial`: the modules the page's entry imports
+        // statically, at any depth): one file compresses ~5 KB gzip better than the dozen shared
+        // chunks rolldown makes by itself. Views loaded on demand stay in their own files and import
+        // from it. The service worker's own modules stay out: sw.js must import nothing.
+        codeSplitting: {
+          groups: [{ name: 'index', tags: ['$initial'], test: (id: string) => !serviceWorker.reaches(id) }],
+        },
+      },
     },
   },
   server: {
