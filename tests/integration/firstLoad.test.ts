@@ -58,7 +58,7 @@ describe('the first load of a board', { timeout: 180_000 }, () => {
   });
 
   it('keeps the service worker one file: sw.js imports nothing, the app’s first load least of all', () => {
-    // vite.config.ts puts the first load in one chunk but leaves the service worker's modules out.
+    // vite.config.ts puts the first load in two chunks but leaves the service worker's modules out.
     const sw = readFileSync(join(WEB_DIST, 'sw.js'), 'utf8');
     expect(sw).toContain('kinmap-shell');
     expect(sw).not.toMatch(/\bimport\s*[\s{"'`*(]|\bfrom\s*["'`]/);
