@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { firstLoadFiles, WEB_DIST, webManifest } from '../support/webBuild.js';
 
@@ -63,6 +64,44 @@ describe('the first load of a board', { timeout: 180_000 }, () => {
     expect(sw).toContain('kinmap-shell');
     expect(sw).not.toMatch(/\bimport\s*[\s{"'`*(]|\bfrom\s*["'`]/);
     expect(webManifest()['src/offline/sw.ts']?.imports ?? []).toEqual([]);
+  });
+
+  it('builds with @kinmap/model and @kinmap/protocol modules that do something on import only where their package.json says so', () => {
+    // Their `sideEffects` lists let the web build drop the modules the map never uses. A module
+    // with a top-level statement that does something (a call, an assignment) must be listed, or the
+    // build may drop it and its effect with it.
+    for (const name of ['model', 'protocol']) {
+      const root = resolve(WEB_DIST, '../../../packages', name);
+      const listed = (
+        JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { sideEffects: string[] }
+      ).sideEffects;
+      const withEffects: string[] = [];
+      const visit = (dir: string) => {
+        for (const entry of readdirSync(dir, { withFileTypes: true })) {
+          const path = join(dir, entry.name);
+          if (entry.isDirectory()) visit(path);
+          else if (/\.ts$/.test(entry.name) && !/\.test\.ts$/.test(entry.name)) {
+            const source = ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.Latest);
+            const effect = source.statements.some(
+              (statement) =>
+                // (`void name;`, which only keeps a type check's name used, does nothing.)
+                (ts.isExpressionStatement(statement) &&
+                  !(
+                    ts.isVoidExpression(statement.expression) &&
+                    ts.isIdentifier(statement.expression.expression)
+                  )) ||
+                ts.isIfStatement(statement) ||
+                ts.isIterationStatement(statement, false) ||
+                ts.isTryStatement(statement) ||
+                ts.isBlock(statement),
+            );
+            if (effect) withEffects.push(`./${relative(root, path)}`);
+          }
+        }
+      };
+      visit(join(root, 'src'));
+      expect(withEffects.sort(), `${name}: modules that act on import`).toEqual([...listed].sort());
+    }
   });
 
   it('ships no source map links in the built JavaScript', () => {
