@@ -46,6 +46,31 @@ function precompress(): Plugin {
 }
 
 /**
+ * Finds, once the module graph is built, every module the service worker's entry imports at any
+ * depth (`reaches`), so the first-load chunk (`codeSplitting` below) leaves them to sw.js.
+ */
+function serviceWorkerModules(entry: string): Plugin & { reaches(id: string): boolean } {
+  const reached = new Set<string>();
+  return {
+    name: 'kinmap:service-worker-modules',
+    apply: 'build',
+    buildEnd() {
+      reached.clear();
+      const root = [...this.getModuleIds()].find((id) => id.endsWith(entry));
+      const visit = (id: string) => {
+        if (reached.has(id)) return;
+        reached.add(id);
+        for (const imported of this.getModuleInfo(id)?.importedIds ?? []) visit(imported);
+      };
+      if (root) visit(root);
+    },
+    reaches: (id) => reached.has(id),
+  };
+}
+
+const serviceWorker = serviceWorkerModules('/src/offline/sw.ts');
+
+/**
  * Lists in index.html every JS and CSS file the app may load on demand, so the service worker keeps
  * them with the page (offline/shellCache.ts `shellAssets`): a view first opened offline still loads.
  */
@@ -74,7 +99,7 @@ function offlineAssetList(): Plugin {
 
 // `source` first: @kinmap/model is compiled from its TypeScript, so the app never waits for a model build.
 export default defineConfig({
-  plugins: [react(), offlineAssetList(), precompress()],
+  plugins: [react(), offlineAssetList(), precompress(), serviceWorker],
   resolve: {
     conditions: ['source', 'module', 'browser', 'development|production'],
     // React Konva's core and only the Konva nodes the app draws (src/lib/konvaShapes.ts).
@@ -82,6 +107,11 @@ export default defineConfig({
       {
         find: /^react-konva$/,
         replacement: fileURLToPath(new URL('./src/lib/konvaShapes.ts', import.meta.url)),
+      },
+      // Konva's core without its Tween (src/lib/konvaCore.ts), for React Konva's core.
+      {
+        find: /^konva\/lib\/Core(?:\.js)?$/,
+        replacement: fileURLToPath(new URL('./src/lib/konvaCore.ts', import.meta.url)),
       },
     ],
   },
@@ -96,7 +126,30 @@ export default defineConfig({
     rolldownOptions: {
       // The service worker is its own entry, served as /sw.js (a worker's scope is its folder).
       input: { index: 'index.html', sw: 'src/offline/sw.ts' },
-      output: { entryFileNames: (chunk) => (chunk.name === 'sw' ? 'sw.js' : 'assets/[name]-[hash].js') },
+      output: {
+        entryFileNames: (chunk) => (chunk.name === 'sw' ? 'sw.js' : 'assets/[name]-[hash].js'),
+        // A board's first load in two files (rolldown `$initial`: the modules the page's entry imports
+        // statically, at any depth): the libraries, which stay cached across our deploys, and our own
+        // code. Two files compress ~4 KB gzip better than the dozen small shared chunks rolldown makes
+        // by itself (docs/PERFORMANCE.md "First load"). Views loaded on demand stay in their own files
+        // and import from these. The service worker's modules stay out: sw.js must import nothing.
+        codeSplitting: {
+          groups: [
+            {
+              name: 'vendor',
+              priority: 2,
+              tags: ['$initial'],
+              test: (id: string) => id.includes('node_modules') && !serviceWorker.reaches(id),
+            },
+            {
+              name: 'index',
+              priority: 1,
+              tags: ['$initial'],
+              test: (id: string) => !serviceWorker.reaches(id),
+            },
+          ],
+        },
+      },
     },
   },
   server: {

@@ -356,6 +356,8 @@ function Chip({ chip, card, names, fade, onOpen }: ChipProps) {
           y={icon.y}
           scaleX={icon.width / ICON_VIEWBOX}
           scaleY={icon.height / ICON_VIEWBOX}
+          width={ICON_VIEWBOX}
+          height={ICON_VIEWBOX}
           data={CANVAS_ICONS[kind]}
           stroke={colors.ink}
           strokeWidth={2.25}
