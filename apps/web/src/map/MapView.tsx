@@ -313,7 +313,8 @@ export function MapView({
     me.participantId,
     chrome.live,
   );
-  const editingRect = editingId && layout ? ownValue(layout.cards, editingId)?.rect : undefined;
+  const editingCard = editingId && layout ? ownValue(layout.cards, editingId) : undefined;
+  const editingRect = editingCard?.rect;
   const editingWriter = editingId ? writerOf(editingId) : null;
 
   return (
@@ -476,6 +477,7 @@ export function MapView({
                   writer={editingWriter}
                   cardId={editingId}
                   rect={editingRect}
+                  textStyle={editingCard?.textStyle}
                   onClose={(how) => {
                     actions.closeEditor();
                     if (how === 'keyboard') surfaceRef.current?.focus();
