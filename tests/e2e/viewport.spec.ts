@@ -197,6 +197,8 @@ for (const [name, viewport, texts] of [
       type: `${name} card text px at fit, 30 cards`,
       description: textPx.toFixed(1),
     });
+    // A figure for docs/PERFORMANCE.md (a size, no card text).
+    console.log(`${name} card text px at fit: ${textPx.toFixed(1)}`);
     // The wall's large-text layout (issue 13): sticky-note cards read at >= 24 CSS px; the long
     // test cards (3 to 30 words, ~80 characters) at about twice today's ~8 px.
     if (name === 'wall') expect(textPx).toBeGreaterThanOrEqual(24);

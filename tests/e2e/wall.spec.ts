@@ -170,6 +170,7 @@ test('the wall shows every card the facilitator sees in full, letterboxed; the f
   });
   const median = [...sizes].sort((a, b) => a - b)[sizes.length >> 1] ?? 0;
   testInfo.annotations.push({ type: 'wall card text px at fit, 21 cards', description: median.toFixed(1) });
+  console.log(`wall card text px at fit, 21 cards: ${median.toFixed(1)}`);
   expect(median).toBeGreaterThanOrEqual(24);
   await shoot(wall, 'wall-1920x1080-fit-board', testInfo);
   await hold.click();

@@ -21,6 +21,8 @@ import {
 import {
   CARD_TEXT_STYLES,
   cardTextOf,
+  type HeadingStyles,
+  headingStylesFor,
   METRICS,
   type MeasureText,
   MIN_CARD_LINE_EMS,
@@ -65,6 +67,8 @@ export interface ColumnLayout {
   readonly column: Column;
   readonly rect: Rect;
   readonly titleLines: readonly string[];
+  /** The title's style (larger in a wall's large-text layout). */
+  readonly titleStyle: TextStyle;
 }
 
 export interface SectionLayout {
@@ -73,6 +77,9 @@ export interface SectionLayout {
   readonly rect: Rect;
   readonly titleLines: readonly string[];
   readonly promptLines: readonly string[];
+  /** The title's and the prompt's (and note's) styles (larger in a wall's large-text layout). */
+  readonly titleStyle: TextStyle;
+  readonly promptStyle: TextStyle;
   readonly addButton: Rect;
   /** The cards drawn in the section, in board order (paired cards are in the analysis row instead). */
   readonly cardIds: readonly CardId[];
@@ -145,7 +152,7 @@ export function layoutBoard(
     flow,
     lanes: chosenLanes,
   } = typeof choice === 'number' ? standardChoice(choice) : choice;
-  const style = { cardText, flow };
+  const style = { cardText, flow, headings: headingStylesFor(cardText) };
   const stacked = viewport.width < STACK_BELOW_WIDTH;
   const pageWidth = Math.max(viewport.width, 2 * margin + METRICS.minColumnWidth);
   const width = stacked
@@ -449,6 +456,7 @@ interface Collected {
 interface SectionStyle {
   readonly cardText: TextStyle;
   readonly flow: boolean;
+  readonly headings: HeadingStyles;
   /** How many lanes the column has (the wall's layout shares lanes out among the columns). */
   readonly lanes?: number | undefined;
 }
@@ -518,8 +526,9 @@ function layoutColumn(
 ): ColumnLayout {
   const { columnPadding, columnHeaderGap, sectionGap } = METRICS;
   const innerWidth = at.width - 2 * columnPadding;
-  const titleLines = wrapText(t(`column.${column}`), innerWidth, TEXT_STYLES.columnTitle, measure);
-  let y = at.y + columnPadding + titleLines.length * TEXT_STYLES.columnTitle.lineHeight + columnHeaderGap;
+  const titleStyle = collected.style.headings.columnTitle;
+  const titleLines = wrapText(t(`column.${column}`), innerWidth, titleStyle, measure);
+  let y = at.y + columnPadding + titleLines.length * titleStyle.lineHeight + columnHeaderGap;
   for (const category of CATEGORIES) {
     if (CATEGORY_COLUMN[category] !== column) continue;
     const section = layoutSection(
@@ -537,7 +546,7 @@ function layoutColumn(
     y = section.layout.rect.y + section.layout.rect.height + sectionGap;
   }
   const height = y - sectionGap + columnPadding - at.y;
-  return { column, rect: { x: at.x, y: at.y, width: at.width, height }, titleLines };
+  return { column, rect: { x: at.x, y: at.y, width: at.width, height }, titleLines, titleStyle };
 }
 
 function layoutSection(
@@ -553,13 +562,14 @@ function layoutSection(
   const { sectionPadding, headerGap, cardGap, addButtonHeight, addButtonWidth } = METRICS;
   const innerX = at.x + sectionPadding;
   const innerWidth = at.width - 2 * sectionPadding;
-  const titleLines = wrapText(t(`category.${category}`), innerWidth, TEXT_STYLES.sectionTitle, measure);
-  const promptLines = wrapText(t(`prompt.${category}`), innerWidth, TEXT_STYLES.prompt, measure);
+  const { sectionTitle: titleStyle, prompt: promptStyle } = style.headings;
+  const titleLines = wrapText(t(`category.${category}`), innerWidth, titleStyle, measure);
+  const promptLines = wrapText(t(`prompt.${category}`), innerWidth, promptStyle, measure);
   let y =
     at.y +
     sectionPadding +
-    titleLines.length * TEXT_STYLES.sectionTitle.lineHeight +
-    promptLines.length * TEXT_STYLES.prompt.lineHeight +
+    titleLines.length * titleStyle.lineHeight +
+    promptLines.length * promptStyle.lineHeight +
     headerGap;
 
   const placed: CardLayout[] = [];
@@ -597,9 +607,8 @@ function layoutSection(
   y = bottom;
   const inRowCount = all.length - placed.length;
   const noteY = y;
-  const noteLines =
-    inRowCount === 0 ? [] : wrapText(inRowNote(inRowCount), innerWidth, TEXT_STYLES.prompt, measure);
-  if (noteLines.length > 0) y += noteLines.length * TEXT_STYLES.prompt.lineHeight + cardGap;
+  const noteLines = inRowCount === 0 ? [] : wrapText(inRowNote(inRowCount), innerWidth, promptStyle, measure);
+  if (noteLines.length > 0) y += noteLines.length * promptStyle.lineHeight + cardGap;
   const addButton = { x: innerX, y, width: Math.min(addButtonWidth, innerWidth), height: addButtonHeight };
   const height = y + addButtonHeight + sectionPadding - at.y;
   return {
@@ -609,6 +618,8 @@ function layoutSection(
       rect: { x: at.x, y: at.y, width: at.width, height },
       titleLines,
       promptLines,
+      titleStyle,
+      promptStyle,
       addButton,
       cardIds: placed.map((c) => c.cardId),
       categoryCardIds: all.map((c) => c.id),

@@ -285,7 +285,7 @@ function allBoxes(layout: BoardLayout, measure: MeasureText, watcher: string): T
       column.titleLines,
       column.rect.x + pad,
       column.rect.y + pad,
-      TEXT_STYLES.columnTitle,
+      column.titleStyle,
       column.rect.width - 2 * pad,
       measure,
       'column title',
@@ -300,7 +300,7 @@ function allBoxes(layout: BoardLayout, measure: MeasureText, watcher: string): T
       section.titleLines,
       x,
       section.rect.y + pad,
-      TEXT_STYLES.sectionTitle,
+      section.titleStyle,
       inner,
       measure,
       'section title',
@@ -309,7 +309,7 @@ function allBoxes(layout: BoardLayout, measure: MeasureText, watcher: string): T
       section.promptLines,
       x,
       title.y + title.height,
-      TEXT_STYLES.prompt,
+      section.promptStyle,
       inner,
       measure,
       'prompt',
@@ -317,7 +317,15 @@ function allBoxes(layout: BoardLayout, measure: MeasureText, watcher: string): T
     boxes.push({ what: `${section.category} title`, rect: title, within: section.rect });
     boxes.push({ what: `${section.category} prompt`, rect: prompt, within: section.rect });
     if (section.noteLines.length > 0) {
-      const note = lineBlock(section.noteLines, x, section.noteY, TEXT_STYLES.prompt, inner, measure, 'note');
+      const note = lineBlock(
+        section.noteLines,
+        x,
+        section.noteY,
+        section.promptStyle,
+        inner,
+        measure,
+        'note',
+      );
       boxes.push({ what: `${section.category} note`, rect: note, within: section.rect });
     }
     boxes.push({ what: `${section.category} add`, rect: section.addButton, within: section.rect });

@@ -8,7 +8,7 @@ import { LaidOutText } from './LaidOutText';
 export function ColumnShape({ column }: { readonly column: ColumnLayout }) {
   const { rect } = column;
   const colors = COLUMN_COLORS[column.column];
-  const style = TEXT_STYLES.columnTitle;
+  const style = column.titleStyle;
   return (
     <Group name="column" listening={false}>
       <Rect
