@@ -1,6 +1,6 @@
 import { Group, Rect } from 'react-konva';
 import type { ColumnLayout } from '../canvas/boardLayout';
-import { METRICS, TEXT_STYLES } from '../canvas/boardMetrics';
+import { METRICS } from '../canvas/boardMetrics';
 import { COLUMN_COLORS, INK } from '../canvas/colors';
 import { LaidOutText } from './LaidOutText';
 
