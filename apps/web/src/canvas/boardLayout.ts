@@ -580,19 +580,31 @@ function layoutSection(
   }).length;
   // `perRow` lanes side by side; the cards in board order run down the first lane, then the next
   // (as a newspaper's columns read), the lanes as even in height as the order allows.
-  const perRow = Math.max(1, Math.min(cardsPerRow(innerWidth, style), shown));
-  const cardWidth = perRow === 1 ? innerWidth : (innerWidth - (perRow - 1) * cardGap) / perRow;
-  const sized: CardLayout[] = [];
-  for (const [index, card] of all.entries()) {
-    if (inRow.has(card.id)) continue;
-    sized.push(
-      placeCard(card, index, { x: innerX, y, width: cardWidth }, measure, null, labels, style.cardText),
-    );
+  let perRow = Math.max(1, Math.min(cardsPerRow(innerWidth, style), shown));
+  const laidIn = (lanes: number) => {
+    const width = lanes === 1 ? innerWidth : (innerWidth - (lanes - 1) * cardGap) / lanes;
+    const sized: CardLayout[] = [];
+    for (const [index, card] of all.entries()) {
+      if (inRow.has(card.id)) continue;
+      sized.push(placeCard(card, index, { x: innerX, y, width }, measure, null, labels, style.cardText));
+    }
+    return {
+      width,
+      sized,
+      runs: splitIntoLanes(
+        sized.map((c) => c.rect.height + cardGap),
+        lanes,
+      ),
+    };
+  };
+  let flowed = laidIn(perRow);
+  // The best split may leave a lane empty (a few cards of different heights): the cards then
+  // widen to the lanes they use, so no lane of the section stays empty.
+  for (let tries = 0; tries < 3 && flowed.runs.length < perRow; tries++) {
+    perRow = flowed.runs.length;
+    flowed = laidIn(perRow);
   }
-  const lanes = splitIntoLanes(
-    sized.map((c) => c.rect.height + cardGap),
-    perRow,
-  );
+  const { width: cardWidth, sized, runs: lanes } = flowed;
   let bottom = y;
   for (const [lane, [from, to]] of lanes.entries()) {
     const x = innerX + lane * (cardWidth + cardGap);

@@ -154,6 +154,14 @@ describe('the wall’s large-text layout', () => {
       let lanesSeen = 0;
       for (const section of layout.sections) {
         const placed = section.cardIds.map((id) => layout.cards[id]).filter((c) => c !== undefined);
+        // No lane stays empty: the lanes used span the section's inside.
+        const lefts = [...new Set(placed.map((c) => c.rect.x))];
+        const cardWidth = placed[0]?.rect.width ?? 0;
+        if (placed.length > 0)
+          expect(lefts.length * cardWidth + (lefts.length - 1) * 8, section.category).toBeCloseTo(
+            section.rect.width - 24,
+            6,
+          );
         expect(placed.map((c) => c.index)).toEqual([...placed.map((c) => c.index)].sort((a, b) => a - b));
         for (const [i, c] of placed.entries()) {
           expect(containsRect(section.rect, c.rect)).toBe(true);
