@@ -37,6 +37,8 @@ export interface E2EBridge {
   boardSize(): { width: number; height: number; stacked: boolean } | null;
   drawnCards(): number;
   cardAt(clientX: number, clientY: number): string | null;
+  /** A drawn card's text size on the screen in CSS pixels, or null when it is not drawn. */
+  cardTextPx(cardId: string): number | null;
   cardHighlight(cardId: string): string | null;
   status(): string;
   readonly role: string;

@@ -31,6 +31,11 @@ export interface KinmapBridge {
   drawnCards(): number;
   /** The id of the card actually drawn at a client pixel, read from Konva's hit canvas. */
   cardAt(clientX: number, clientY: number): string | null;
+  /**
+   * The size a drawn card's text has on the screen, in CSS pixels (its font size in board units
+   * times the stage's scale, read from the drawn text node), or null when the card is not drawn.
+   */
+  cardTextPx(cardId: string): number | null;
   /** How a drawn card is marked when versions are compared ('added', 'changed', 'removed'), or null. */
   cardHighlight(cardId: string): string | null;
   status(): ConnectionState;
@@ -111,6 +116,10 @@ export function connectBridge(source: BridgeSource): () => void {
       const box = stage.container().getBoundingClientRect();
       const shape = stage.getIntersection({ x: clientX - box.left, y: clientY - box.top });
       return shape?.findAncestor('.card', true)?.id() ?? null;
+    },
+    cardTextPx: (cardId) => {
+      const text = source.stage()?.findOne<Konva.Group>(`#${cardId}`)?.findOne<Konva.Text>('.card-text');
+      return text ? text.fontSize() * text.getAbsoluteScale().x : null;
     },
     cardHighlight: (cardId) => {
       const mark = source.stage()?.findOne<Konva.Group>(`#${cardId}`)?.findOne('.card-highlight');

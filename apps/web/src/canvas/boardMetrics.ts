@@ -26,6 +26,51 @@ export const TEXT_STYLES = {
   addButton: { size: 14, weight: 'bold', style: 'normal', lineHeight: 18 },
 } as const satisfies Record<string, TextStyle>;
 
+/** A card text style of `size` board units (lines 1.375 as tall, as the standard one). */
+export function cardTextOf(size: number): TextStyle {
+  return { size, weight: 'normal', style: 'normal', lineHeight: Math.round(size * 1.375) };
+}
+
+/**
+ * The card text sizes a wall-sized screen may lay the board out with (board units), today's
+ * first: the large-text layout enlarges the cards' words, not the headings and badges around
+ * them, so at "Fit" more of the screen is card text (see boardLayout.ts `chooseLayout`).
+ */
+export const CARD_TEXT_STYLES: readonly TextStyle[] = [
+  TEXT_STYLES.cardText,
+  ...[20, 24, 28, 32, 40, 48, 56, 64].map(cardTextOf),
+];
+
+/** The headings of the columns and sections, and the sections' prompts. */
+export interface HeadingStyles {
+  readonly columnTitle: TextStyle;
+  readonly sectionTitle: TextStyle;
+  readonly prompt: TextStyle;
+}
+
+/**
+ * The headings that go with a card text style: the standard ones for the standard text; for a
+ * wall's larger card text, half as much larger (a heading stays readable from across the room
+ * without taking the cards' room).
+ */
+export function headingStylesFor(cardText: TextStyle): HeadingStyles {
+  const k = Math.max(1, cardText.size / TEXT_STYLES.cardText.size / 2);
+  if (k === 1) return TEXT_STYLES;
+  const scaled = (style: TextStyle): TextStyle => ({
+    ...style,
+    size: Math.round(style.size * k),
+    lineHeight: Math.round(style.lineHeight * k),
+  });
+  return {
+    columnTitle: scaled(TEXT_STYLES.columnTitle),
+    sectionTitle: scaled(TEXT_STYLES.sectionTitle),
+    prompt: scaled(TEXT_STYLES.prompt),
+  };
+}
+
+/** A card flowing beside others in a section keeps room for this many characters (0.55 em each) a line. */
+export const MIN_CARD_LINE_EMS = 14;
+
 export const METRICS = {
   margin: 16,
   columnGap: 16,

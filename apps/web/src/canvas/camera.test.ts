@@ -209,6 +209,13 @@ describe('camera', () => {
     const onScreen = rectToScreen(tall, top);
     expect(onScreen.x).toBeGreaterThanOrEqual(0);
     expect(onScreen.x + onScreen.width).toBeLessThanOrEqual(1400);
+    // On a wall's large-text layout (card text 4× as large) a column 3,000 tall reads at 1/4:
+    // it is shown whole (at the standard text, from its top).
+    const longer = { ...tall, height: 3000 };
+    expect(fitColumn(longer, view).scale).toBe(1);
+    const large = rectToScreen(longer, fitColumn(longer, view, 16, 0.25));
+    expect(large.y).toBeGreaterThanOrEqual(0);
+    expect(large.y + large.height).toBeLessThanOrEqual(800 + 1e-6);
     // A column taller than the view but fitting at a readable size is shown whole.
     const medium = { x: 0, y: 0, width: 440, height: 700 };
     const m = rectToScreen(medium, fitColumn(medium, view));

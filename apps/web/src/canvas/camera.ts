@@ -134,12 +134,14 @@ export function fitWidth(target: Rect, view: Size, padding = 16): Camera {
 /**
  * "Zoom to a column": the whole column when it fits at a readable size, otherwise its full width
  * from its top (never larger than the width allows, so it is never just a heading at 300%).
+ * `readable` is the scale at which the card text reads well: 1 for the standard text, less for a
+ * wall's large-text layout (its words are larger in board units).
  */
-export function fitColumn(target: Rect, view: Size, padding = 16): Camera {
+export function fitColumn(target: Rect, view: Size, padding = 16, readable = READABLE_SCALE): Camera {
   const byWidth = Math.max(1, view.width - 2 * padding) / Math.max(1, target.width);
   const byHeight = Math.max(1, view.height - 2 * padding) / Math.max(1, target.height);
   if (byHeight >= byWidth) return fitRect(target, view, padding);
-  const scale = clampScale(Math.min(byWidth, Math.max(byHeight, READABLE_SCALE)));
+  const scale = clampScale(Math.min(byWidth, Math.max(byHeight, readable)));
   if (scale <= byHeight) return fitRect(target, view, padding);
   return { scale, x: target.x - (view.width / scale - target.width) / 2, y: target.y - padding / scale };
 }

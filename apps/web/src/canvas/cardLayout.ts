@@ -36,6 +36,8 @@ export interface CardLayout {
   readonly rect: Rect;
   /** The card text already wrapped to the card's width. */
   readonly lines: readonly string[];
+  /** The style the text is wrapped and drawn in: larger on a wall (see boardLayout.ts `chooseLayout`). */
+  readonly textStyle: TextStyle;
   /** The card's badges, first the author's initials; offsets from the card's corner. */
   readonly chips: readonly CardChip[];
   /**
@@ -92,21 +94,23 @@ export function placeCard(
   measure: MeasureText,
   rowPairId: PairId | null,
   labels: CardLabels = {},
+  textStyle: TextStyle = TEXT_STYLES.cardText,
 ): CardLayout {
   const textWidth = cardTextWidth(at.width);
   const header = layoutChips(card, at.width, measure, labels.names);
   const textY = METRICS.cardPaddingY + header.height + METRICS.headerRowGap;
-  const lines = wrapRemembered(card.text, textWidth, TEXT_STYLES.cardText, measure);
+  const lines = wrapRemembered(card.text, textWidth, textStyle, measure);
   const notes = cardNotesText(card, pairNumberOf(card, labels), labels.names);
   const metaLines = notes === '' ? [] : wrapRemembered(notes, textWidth, TEXT_STYLES.cardMeta, measure);
-  const metaY = textY + Math.max(1, lines.length) * TEXT_STYLES.cardText.lineHeight + METRICS.metaGap;
-  const height = cardHeight(lines.length, metaLines.length, header.rows);
+  const metaY = textY + Math.max(1, lines.length) * textStyle.lineHeight + METRICS.metaGap;
+  const height = cardHeight(lines.length, metaLines.length, header.rows, textStyle);
   return {
     cardId: card.id,
     category: card.category,
     index,
     rect: { x: at.x, y: at.y, width: at.width, height },
     lines,
+    textStyle,
     chips: header.chips,
     presenceSlot: header.presenceSlot,
     textY,
@@ -129,10 +133,15 @@ export function chipRowsHeight(rows: number): number {
 }
 
 /**
- * The height of a card showing `lineCount` lines of text, `metaLineCount` lines of notes
- * (a boolean counts as one line), under `chipRows` rows of badges.
+ * The height of a card showing `lineCount` lines of text in `textStyle`, `metaLineCount` lines
+ * of notes (a boolean counts as one line), under `chipRows` rows of badges.
  */
-export function cardHeight(lineCount: number, metaLineCount: number | boolean, chipRows = 1): number {
+export function cardHeight(
+  lineCount: number,
+  metaLineCount: number | boolean,
+  chipRows = 1,
+  textStyle: TextStyle = TEXT_STYLES.cardText,
+): number {
   const { cardPaddingY, metaGap, headerRowGap } = METRICS;
   const metaCount = typeof metaLineCount === 'boolean' ? Number(metaLineCount) : metaLineCount;
   const meta = metaCount > 0 ? metaGap + metaCount * TEXT_STYLES.cardMeta.lineHeight : 0;
@@ -140,7 +149,7 @@ export function cardHeight(lineCount: number, metaLineCount: number | boolean, c
     cardPaddingY +
     chipRowsHeight(chipRows) +
     headerRowGap +
-    Math.max(1, lineCount) * TEXT_STYLES.cardText.lineHeight +
+    Math.max(1, lineCount) * textStyle.lineHeight +
     meta +
     cardPaddingY
   );

@@ -16,8 +16,15 @@ import {
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SCALE_GEOMETRY, SCALE_TEXT } from './analysis/scaleSlotLayout';
-import { type BoardLayout, layoutBoard } from './boardLayout';
-import { type FontSpec, METRICS, type MeasureText, TEXT_STYLES, type TextStyle } from './boardMetrics';
+import { BOARD_WIDTH, type BoardLayout, type LayoutChoice, layoutBoard } from './boardLayout';
+import {
+  CARD_TEXT_STYLES,
+  type FontSpec,
+  METRICS,
+  type MeasureText,
+  TEXT_STYLES,
+  type TextStyle,
+} from './boardMetrics';
 import {
   type CardLayout,
   CHIP,
@@ -95,7 +102,25 @@ interface Generated {
   readonly board: BoardState;
   readonly width: number;
   readonly watcher: string;
+  /** The wall's large-text layout (cards flowing in lanes, larger card text), or today's (null). */
+  readonly choice?: LayoutChoice | null;
 }
+
+/** Today's layout, or a large-text one: a card text size of the wall's, at a board width around its own. */
+const choiceArb: fc.Arbitrary<LayoutChoice | null> = fc.oneof(
+  fc.constant(null),
+  fc
+    .record({
+      style: fc.constantFrom(...CARD_TEXT_STYLES),
+      stretch: fc.double({ min: 0.5, max: 3, noNaN: true }),
+      flow: fc.boolean(),
+    })
+    .map(({ style, stretch, flow }) => ({
+      width: Math.round(BOARD_WIDTH * stretch * (style.size / TEXT_STYLES.cardText.size)),
+      cardText: style,
+      flow,
+    })),
+);
 
 const boardArb: fc.Arbitrary<Generated> = fc
   .record({
@@ -118,8 +143,9 @@ const boardArb: fc.Arbitrary<Generated> = fc
     revealed: fc.array(fc.boolean(), { minLength: 3, maxLength: 3 }),
     width: fc.oneof(fc.constantFrom(320, 390, 768, 1024, 1400, 1920), fc.integer({ min: 300, max: 2600 })),
     watcher: name,
+    choice: choiceArb,
   })
-  .map(({ people, cards, pairs, ratings, revealed, width, watcher }) => {
+  .map(({ people, cards, pairs, ratings, revealed, width, watcher, choice }) => {
     const participants = Object.fromEntries(
       people.map((p, i) => [
         `p${i}`,
@@ -172,7 +198,7 @@ const boardArb: fc.Arbitrary<Generated> = fc
       pairs: pairRecords,
       scales,
     };
-    return { board, width, watcher: watcher === '' ? 'Someone' : `${watcher} is typing` };
+    return { board, width, watcher: watcher === '' ? 'Someone' : `${watcher} is typing`, choice };
   });
 
 interface TextBox {
@@ -229,10 +255,7 @@ function cardBoxes(c: CardLayout, measure: MeasureText, watcher: string): TextBo
   const width = cardTextWidth(c.rect.width);
   const boxes: TextBox[] = [];
   const add = (what: string, rect: Rect) => boxes.push({ what: `${c.cardId} ${what}`, rect, within: c.rect });
-  add(
-    'text',
-    shift(lineBlock(c.lines, textX, c.textY, TEXT_STYLES.cardText, width, measure, 'card text'), at),
-  );
+  add('text', shift(lineBlock(c.lines, textX, c.textY, c.textStyle, width, measure, 'card text'), at));
   if (c.metaLines.length > 0) {
     add(
       'notes',
@@ -262,7 +285,7 @@ function allBoxes(layout: BoardLayout, measure: MeasureText, watcher: string): T
       column.titleLines,
       column.rect.x + pad,
       column.rect.y + pad,
-      TEXT_STYLES.columnTitle,
+      column.titleStyle,
       column.rect.width - 2 * pad,
       measure,
       'column title',
@@ -277,7 +300,7 @@ function allBoxes(layout: BoardLayout, measure: MeasureText, watcher: string): T
       section.titleLines,
       x,
       section.rect.y + pad,
-      TEXT_STYLES.sectionTitle,
+      section.titleStyle,
       inner,
       measure,
       'section title',
@@ -286,7 +309,7 @@ function allBoxes(layout: BoardLayout, measure: MeasureText, watcher: string): T
       section.promptLines,
       x,
       title.y + title.height,
-      TEXT_STYLES.prompt,
+      section.promptStyle,
       inner,
       measure,
       'prompt',
@@ -294,7 +317,15 @@ function allBoxes(layout: BoardLayout, measure: MeasureText, watcher: string): T
     boxes.push({ what: `${section.category} title`, rect: title, within: section.rect });
     boxes.push({ what: `${section.category} prompt`, rect: prompt, within: section.rect });
     if (section.noteLines.length > 0) {
-      const note = lineBlock(section.noteLines, x, section.noteY, TEXT_STYLES.prompt, inner, measure, 'note');
+      const note = lineBlock(
+        section.noteLines,
+        x,
+        section.noteY,
+        section.promptStyle,
+        inner,
+        measure,
+        'note',
+      );
       boxes.push({ what: `${section.category} note`, rect: note, within: section.rect });
     }
     boxes.push({ what: `${section.category} add`, rect: section.addButton, within: section.rect });
@@ -389,7 +420,12 @@ function allBoxes(layout: BoardLayout, measure: MeasureText, watcher: string): T
 }
 
 function checkLayout(generated: Generated, measure: MeasureText): void {
-  const layout = layoutBoard(generated.board, { width: generated.width, height: 800 }, measure);
+  const layout = layoutBoard(
+    generated.board,
+    { width: generated.width, height: 800 },
+    measure,
+    generated.choice ?? undefined,
+  );
   const boxes = allBoxes(layout, measure, generated.watcher);
   for (const box of boxes) {
     if (!inside(box.within, box.rect)) throw new Error(`${box.what} sticks out of its container`);

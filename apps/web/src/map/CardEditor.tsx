@@ -1,4 +1,4 @@
-import { METRICS, TEXT_STYLES } from '../canvas/boardMetrics';
+import { METRICS, TEXT_STYLES, type TextStyle } from '../canvas/boardMetrics';
 import { FONT_FAMILY, INK, SELECTION } from '../canvas/colors';
 import type { Rect } from '../canvas/geometry';
 import { type CardTextEditorProps, fitTextareaHeight, useCardTextEditor } from '../editing/useCardTextEditor';
@@ -7,16 +7,18 @@ import { t } from '../lib/messages';
 export interface CardEditorProps extends CardTextEditorProps {
   /** The card's rectangle in board coordinates; the editor sits exactly over it. */
   readonly rect: Rect;
+  /** The card text's style in the layout (larger on a wall): the editor types in the same. */
+  readonly textStyle?: TextStyle | undefined;
 }
 
 /** CSS min-height keeps the editor at least as tall as the card. */
 const fitHeight = fitTextareaHeight();
 
 /** A plain textarea over the card, bound to the card's Y.Text (see `useCardTextEditor`). */
-export function CardEditor({ rect, ...card }: CardEditorProps) {
+export function CardEditor({ rect, textStyle, ...card }: CardEditorProps) {
   const { ref, onInput, onKeyDown } = useCardTextEditor(card, fitHeight);
 
-  const text = TEXT_STYLES.cardText;
+  const text = textStyle ?? TEXT_STYLES.cardText;
   const { cardPaddingX, cardPaddingY, stripeWidth } = METRICS;
   return (
     <textarea

@@ -117,6 +117,7 @@ function sameDrawing(a: CardShapeProps, b: CardShapeProps): boolean {
     a.placed.textY === b.placed.textY &&
     a.placed.metaY === b.placed.metaY &&
     sameLines(a.placed.lines, b.placed.lines) &&
+    a.placed.textStyle === b.placed.textStyle &&
     sameLines(a.placed.metaLines, b.placed.metaLines) &&
     sameChips(a.placed.chips, b.placed.chips) &&
     a.card.id === b.card.id &&
@@ -140,7 +141,7 @@ function CardShapeView(props: CardShapeProps) {
   const { rect, lines } = placed;
   const { stripeWidth, cardPaddingX } = METRICS;
   const textX = stripeWidth + cardPaddingX;
-  const text = TEXT_STYLES.cardText;
+  const text = placed.textStyle;
   const meta = TEXT_STYLES.cardMeta;
   const isEmpty = card.text.trim() === '';
   const restricted = card.professionalsOnly;

@@ -1,6 +1,6 @@
 import { Group, Rect } from 'react-konva';
 import type { ColumnLayout } from '../canvas/boardLayout';
-import { METRICS, TEXT_STYLES } from '../canvas/boardMetrics';
+import { METRICS } from '../canvas/boardMetrics';
 import { COLUMN_COLORS, INK } from '../canvas/colors';
 import { LaidOutText } from './LaidOutText';
 
@@ -8,7 +8,7 @@ import { LaidOutText } from './LaidOutText';
 export function ColumnShape({ column }: { readonly column: ColumnLayout }) {
   const { rect } = column;
   const colors = COLUMN_COLORS[column.column];
-  const style = TEXT_STYLES.columnTitle;
+  const style = column.titleStyle;
   return (
     <Group name="column" listening={false}>
       <Rect

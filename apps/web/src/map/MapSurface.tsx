@@ -30,7 +30,12 @@ export interface MapSurfaceProps {
   /** What the wall screens show, outlined on a facilitator's board. */
   readonly walls: readonly Rect[];
   /** The card being typed in: who writes it, and where it is. */
-  readonly editing: { readonly writer: CardEditorProps['writer']; readonly rect: Rect } | null;
+  readonly editing: {
+    readonly writer: CardEditorProps['writer'];
+    readonly rect: Rect;
+    /** The card's text style in the layout (the wall's large text is larger). */
+    readonly textStyle?: CardEditorProps['textStyle'];
+  } | null;
   readonly onKeyDown: (event: KeyboardEvent<HTMLDivElement>) => void;
 }
 
@@ -110,6 +115,7 @@ export function MapSurface({
             writer={editing.writer}
             cardId={editingId}
             rect={editing.rect}
+            textStyle={editing.textStyle}
             onClose={(how) => {
               actions.closeEditor();
               if (how === 'keyboard') surfaceRef.current?.focus();

@@ -216,7 +216,8 @@ export function MapView({
     myMarkOn,
     announceSelection: setSelectionWords,
   });
-  const editingRect = editingId && layout ? ownValue(layout.cards, editingId)?.rect : undefined;
+  const editingCard = editingId && layout ? ownValue(layout.cards, editingId) : undefined;
+  const editingRect = editingCard?.rect;
   const editingWriter = editingId ? writerOf(editingId) : null;
 
   return (
@@ -323,7 +324,11 @@ export function MapView({
             mayMove={mayMove}
             onCursor={projector ? ignoreCursor : publishCursor}
             walls={walls}
-            editing={editingWriter && editingRect ? { writer: editingWriter, rect: editingRect } : null}
+            editing={
+              editingWriter && editingRect
+                ? { writer: editingWriter, rect: editingRect, textStyle: editingCard?.textStyle }
+                : null
+            }
             onKeyDown={onSurfaceKey}
           />
         )}

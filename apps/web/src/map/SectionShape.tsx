@@ -23,8 +23,8 @@ function setCursor(event: KonvaEventObject<MouseEvent>, cursor: string): void {
 export function SectionShape({ section, canEdit, onAdd }: SectionShapeProps) {
   const { rect, addButton, category } = section;
   const pad = METRICS.sectionPadding;
-  const title = TEXT_STYLES.sectionTitle;
-  const prompt = TEXT_STYLES.prompt;
+  const title = section.titleStyle;
+  const prompt = section.promptStyle;
   const button = TEXT_STYLES.addButton;
   const promptY = rect.y + pad + section.titleLines.length * title.lineHeight;
   const add = () => onAdd(category);

@@ -1,6 +1,6 @@
-import type { BoardState, CardState } from '@kinmap/model';
+import { type BoardState, CATEGORIES, type CardState } from '@kinmap/model';
 import { describe, expect, it } from 'vitest';
-import { layoutBoard } from '../canvas/boardLayout';
+import { chooseLayout, layoutBoard } from '../canvas/boardLayout';
 import type { FontSpec, MeasureText } from '../canvas/boardMetrics';
 import { board, card, measure } from '../canvas/layoutFixture';
 import { sharedCardLayouts } from './useBoardLayout';
@@ -116,5 +116,32 @@ describe('incremental layout', () => {
     expect(after.cards.c0?.chips.map((c) => c.kind)).toEqual(['author', 'dispute', 'agree']);
     // Unmarked cards keep their objects.
     expect(after.cards.c1).toBe(first.cards.c1);
+  });
+
+  it('on a wall’s large-text layout too: a keystroke measures one card, moves only its column’s, keeps the lanes', () => {
+    const wall = { width: 1920, height: 960 };
+    let state = board(
+      Array.from({ length: 30 }, (_, i) =>
+        card(`c${i}`, CATEGORIES[i % CATEGORIES.length] ?? 'harm', i, `c${i}w the nan takes them to school`),
+      ),
+    );
+    const choice = chooseLayout(state, wall, measure);
+    expect(choice.flow).toBe(true);
+    expect(choice.lanes?.length).toBe(3);
+    const { measure: counting, seen } = countingMeasure();
+    const first = layoutBoard(state, wall, counting, choice);
+    seen.length = 0;
+    // c7 is a harm card: it grows by several lines.
+    state = withText(state, 'c7', `${state.cards.c7?.text} ${'and again '.repeat(12)}`);
+    const next = sharedCardLayouts(first, layoutBoard(state, wall, counting, choice));
+    expect([...cardsMeasured(seen)]).toEqual(['c7']);
+    expect(next.lanes).toEqual(first.lanes);
+    expect(next.columns.map((c) => c.rect.width)).toEqual(first.columns.map((c) => c.rect.width));
+    const renewed = Object.keys(next.cards).filter((id) => next.cards[id] !== first.cards[id]);
+    expect(renewed).toContain('c7');
+    // Only cards of its column move (its section's, and the sections below it); the other columns keep theirs.
+    const worries = ['harm', 'dangerStatement', 'complicatingFactor'];
+    expect(renewed.filter((id) => !worries.includes(next.cards[id]?.category ?? ''))).toEqual([]);
+    expect(renewed.length).toBeLessThan(14);
   });
 });

@@ -1,6 +1,6 @@
 import type { BoardState } from '@kinmap/model';
 import { type RefObject, useEffect, useMemo, useRef } from 'react';
-import { type BoardLayout, chooseBoardWidth, layoutBoard } from '../canvas/boardLayout';
+import { type BoardLayout, chooseLayout, type LayoutChoice, layoutBoard } from '../canvas/boardLayout';
 import { type CardLayout, sameChips } from '../canvas/cardLayout';
 import type { Rect } from '../canvas/geometry';
 import { createCanvasMeasure } from '../canvas/text/textMeasure';
@@ -25,14 +25,14 @@ export function useBoardLayout(
 ): { viewport: ElementSize | null; layout: BoardLayout | null } {
   const viewport = useElementSize(scrollRef);
   const measure = useMemo(() => createCanvasMeasure(), []);
-  // The board's width fits the screen's shape. It is chosen again when the screen changes or a
+  // The board's width (and on a wall its card text size) fits the screen. It is chosen again when the screen changes or a
   // card comes or goes, not on every keystroke: the board does not reflow under someone typing.
   const latest = useRef(board);
   latest.current = board;
   const cardCount = Object.keys(board.cards).length;
   // Nor when the area's height changes a little (a card's notes opening below the board).
-  const chosen = useRef<{ width: number; height: number; cards: number; boardWidth: number } | null>(null);
-  const boardWidth = useMemo(() => {
+  const chosen = useRef<{ width: number; height: number; cards: number; choice: LayoutChoice } | null>(null);
+  const choice = useMemo(() => {
     if (!viewport) return undefined;
     const last = chosen.current;
     if (
@@ -42,22 +42,22 @@ export function useBoardLayout(
       Math.abs(Math.log(Math.max(1, window.innerHeight - CHROME_ALLOWANCE_PX) / Math.max(1, last.height))) <
         Math.log(1.25)
     )
-      return last.boardWidth;
+      return last.choice;
     // The window's height less the room the bars above the board may take, not the area's own
     // height: two people on the same kind of screen get the same layout although their bars
     // differ (a facilitator has more buttons).
     const screen = { width: viewport.width, height: Math.max(1, window.innerHeight - CHROME_ALLOWANCE_PX) };
-    const next = chooseBoardWidth(latest.current, screen, measure);
-    chosen.current = { width: viewport.width, height: screen.height, cards: cardCount, boardWidth: next };
+    const next = chooseLayout(latest.current, screen, measure);
+    chosen.current = { width: viewport.width, height: screen.height, cards: cardCount, choice: next };
     return next;
   }, [viewport, cardCount, measure]);
   const previous = useRef<BoardLayout | null>(null);
   const layout = useMemo(() => {
     if (!viewport) return null;
-    const next = sharedCardLayouts(previous.current, layoutBoard(board, viewport, measure, boardWidth));
+    const next = sharedCardLayouts(previous.current, layoutBoard(board, viewport, measure, choice));
     previous.current = next;
     return next;
-  }, [board, viewport, measure, boardWidth]);
+  }, [board, viewport, measure, choice]);
   useEffect(() => onLayout(layout), [layout, onLayout]);
   useEffect(() => () => onLayout(null), [onLayout]);
   return { viewport, layout };
@@ -87,6 +87,7 @@ function sameCardLayout(a: CardLayout, b: CardLayout): boolean {
     a.rect.width === b.rect.width &&
     a.rect.height === b.rect.height &&
     sameLines(a.lines, b.lines) &&
+    a.textStyle === b.textStyle &&
     a.textY === b.textY &&
     a.metaY === b.metaY &&
     sameLines(a.metaLines, b.metaLines) &&

@@ -38,7 +38,8 @@ export interface CameraControls extends CameraSource {
   readonly zoom: (direction: 1 | -1) => void;
   /** Shows the whole of a board rectangle, centred and letterboxed. */
   readonly fit: (target: Rect) => void;
-  readonly fitColumn: (target: Rect) => void;
+  /** `readable`: the scale at which the card text reads well (canvas/camera.ts `fitColumn`). */
+  readonly fitColumn: (target: Rect, readable?: number) => void;
   /** Moves as little as needed to show a board rectangle wholly (keyboard selection). */
   readonly reveal: (target: Rect) => void;
 }
@@ -212,9 +213,9 @@ export function useCamera({
     [viewSize, moveTo],
   );
   const toColumn = useCallback(
-    (target: Rect) => {
+    (target: Rect, readable?: number) => {
       const view = viewSize();
-      if (view) moveTo(fitColumn(target, view));
+      if (view) moveTo(fitColumn(target, view, 16, readable));
     },
     [viewSize, moveTo],
   );

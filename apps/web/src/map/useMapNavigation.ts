@@ -4,6 +4,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import { publishPresence } from '../board/presence/localPresence';
 import type { Peer } from '../board/presence/presence';
 import { type BoardLayout, boardPages, sharesBoardCoordinates } from '../canvas/boardLayout';
+import { TEXT_STYLES } from '../canvas/boardMetrics';
 import { type Camera, fitRect, fitWidth, type Size, viewportOf } from '../canvas/camera';
 import type { Rect } from '../canvas/geometry';
 import { viewCommand } from './boardKeys';
@@ -192,7 +193,8 @@ export function useMapNavigation({
       return;
     }
     const rect = layout?.columns.find((c) => c.column === column)?.rect;
-    if (rect) camera.fitColumn(rect);
+    // The wall's large card text reads well at a smaller scale than the standard text.
+    if (rect && layout) camera.fitColumn(rect, TEXT_STYLES.cardText.size / layout.cardText.size);
   };
   const reveal = (rect: Rect) => {
     if (!pages) {
