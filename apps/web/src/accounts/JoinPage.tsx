@@ -5,8 +5,8 @@ import { boardPath, navigate } from '../lib/router';
 import { clearFragment, readFragmentValue } from '../lib/storage';
 import { isProjectorLink } from '../map/projector';
 import { ProblemPage } from '../screens/ProblemPage';
-import { joinProblem, type Problem, problemText } from '../screens/problems';
 import { JoinForm } from './JoinForm';
+import { joinProblem, type Problem, problemText } from './problems';
 
 /**
  * `/join#invite=…`: a personal invite link. The secret is read once and taken out of the address

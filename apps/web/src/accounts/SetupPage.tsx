@@ -4,8 +4,8 @@ import { t } from '../lib/messages';
 import { navigate } from '../lib/router';
 import { clearFragment, readFragmentValue } from '../lib/storage';
 import { ProblemPage } from '../screens/ProblemPage';
-import { type Problem, problemText, setupProblem } from '../screens/problems';
 import { setUpAdministrator } from './accountApi';
+import { type Problem, problemText, setupProblem } from './problems';
 
 const MIN_PASSWORD = 10;
 

@@ -1,8 +1,8 @@
 import { type FormEvent, useState } from 'react';
 import { FormField, FormProblem, SubmitButton } from '../lib/FormField';
 import { t } from '../lib/messages';
-import { type Problem, problemText, signInProblem } from '../screens/problems';
 import { type StaffUser, signIn } from './accountApi';
+import { type Problem, problemText, signInProblem } from './problems';
 
 /** Email and password for staff; family and network members are told to use their own link. */
 export function SignInForm({ onSignedIn }: { readonly onSignedIn: (user: StaffUser) => void }) {

@@ -1,6 +1,7 @@
 import type { lobbyMessages } from '../access/lobby/messages.en';
 import { accessMessages } from '../access/messages.en';
 import { accountsMessages } from '../accounts/messages.en';
+import type { accountsPageMessages } from '../accounts/pageMessages.en';
 import type { auditMessages } from '../audit/messages.en';
 import { boardMessages } from '../board/messages.en';
 import { canvasMessages } from '../canvas/messages.en';
@@ -39,7 +40,8 @@ const firstLoadWords = {
 } as const;
 
 /**
- * The words of views that load on demand (history, meetings and versions, reports, the plan):
+ * The words of views that load on demand (history, meetings and versions, reports, the plan, the
+ * accounts pages):
  * they arrive with those views (./onDemandWords.ts, `loadOnDemandWords`), not on a board's first
  * load. Code on the first load must not use them: the view tabs' names live in screens' words.
  */
@@ -47,7 +49,8 @@ type OnDemandWords = typeof auditMessages &
   typeof versionsMessages &
   typeof reportsMessages &
   typeof planMessages &
-  typeof lobbyMessages;
+  typeof lobbyMessages &
+  typeof accountsPageMessages;
 
 type AllWords = typeof firstLoadWords & OnDemandWords;
 /** Every word, typed; at run time the on-demand ones are added when they arrive. */

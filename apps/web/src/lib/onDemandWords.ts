@@ -1,4 +1,5 @@
 import { lobbyMessages } from '../access/lobby/messages.en';
+import { accountsPageMessages } from '../accounts/pageMessages.en';
 import { auditMessages } from '../audit/messages.en';
 import { planMessages } from '../plan/messages.en';
 import { reportsMessages } from '../reports/messages.en';
@@ -11,4 +12,5 @@ export const ON_DEMAND_WORDS = {
   ...versionsMessages,
   ...reportsMessages,
   ...lobbyMessages,
+  ...accountsPageMessages,
 } as const;

@@ -12,7 +12,7 @@ export const AuditView = onDemand(() => import('../audit/AuditView').then((m) =>
 export const MeetingsView = onDemand(() => import('../versions/MeetingsView').then((m) => m.MeetingsView));
 export const ReportsView = onDemand(() => import('../reports/ReportsView').then((m) => m.ReportsView));
 export const InvitePanel = onDemand(() => import('../access/InvitePanel').then((m) => m.InvitePanel));
-export const Landing = onDemand(() => import('./Landing').then((m) => m.Landing));
+export const Landing = onDemand(() => import('../accounts/Landing').then((m) => m.Landing));
 export const JoinPage = onDemand(() => import('../accounts/JoinPage').then((m) => m.JoinPage));
 export const SetupPage = onDemand(() => import('../accounts/SetupPage').then((m) => m.SetupPage));
 export const StaffPage = onDemand(() => import('../accounts/StaffPage').then((m) => m.StaffPage));

@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
-import { fetchMe, type SignedIn, signOut } from '../accounts/accountApi';
-import { GuestHome } from '../accounts/GuestHome';
-import { SignInForm } from '../accounts/SignInForm';
 import { t } from '../lib/messages';
 import { navigate } from '../lib/router';
-import { BoardList } from './BoardList';
-import { NewBoardForm } from './NewBoardForm';
+import { BoardList } from '../screens/BoardList';
+import { NewBoardForm } from '../screens/NewBoardForm';
+import { fetchMe, type SignedIn, signOut } from './accountApi';
+import { GuestHome } from './GuestHome';
+import { SignInForm } from './SignInForm';
 
 type Who = { readonly state: 'loading' } | { readonly state: 'known'; readonly me: SignedIn | null };
 

@@ -1,7 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadOnDemandWords } from '../lib/messages';
 import { joinProblem, problemText, setupProblem, signInProblem, waitMinutes } from './problems';
 
 describe('problems', () => {
+  // The accounts pages' words load with those pages.
+  beforeAll(() => loadOnDemandWords());
+
   it('rounds a wait up to whole minutes, at least one', () => {
     expect(waitMinutes(1)).toBe(1);
     expect(waitMinutes(61)).toBe(2);
