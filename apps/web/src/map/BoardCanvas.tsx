@@ -160,8 +160,10 @@ export function BoardCanvas(props: BoardCanvasProps) {
       height={view.height}
       onMouseDown={onStageDown}
       onTouchStart={onStageDown}
-      onMouseMove={() => props.onCursor(pointer())}
-      onMouseLeave={() => props.onCursor(null)}
+      // A pointer for others to see is a mouse's or a pen's: a finger's tap would leave one behind
+      // (the browser's emulated mouse move) until that person's next move.
+      onPointerMove={(e) => props.onCursor(e.evt.pointerType === 'touch' ? null : pointer())}
+      onPointerLeave={() => props.onCursor(null)}
     >
       {/* Columns and sections on their own layer: an edit to a card redraws only the cards. */}
       <Layer>
