@@ -1,7 +1,7 @@
 /**
  * The English words of signing in and joining that a board's first load needs (opening a board,
  * or saying why it cannot be opened); merged into the one catalogue in ../lib/messages.ts. The
- * rest of the accounts pages' words load with those pages (pageMessages.en.ts).
+ * rest of the accounts pages' words load with those pages (pages/messages.en.ts).
  */
 export const accountsMessages = {
   'join.loading': 'Opening the board…',

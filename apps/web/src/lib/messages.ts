@@ -1,7 +1,7 @@
 import type { lobbyMessages } from '../access/lobby/messages.en';
 import { accessMessages } from '../access/messages.en';
 import { accountsMessages } from '../accounts/messages.en';
-import type { accountsPageMessages } from '../accounts/pageMessages.en';
+import type { accountsPageMessages } from '../accounts/pages/messages.en';
 import type { auditMessages } from '../audit/messages.en';
 import { boardMessages } from '../board/messages.en';
 import { canvasMessages } from '../canvas/messages.en';

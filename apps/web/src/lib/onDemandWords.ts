@@ -1,5 +1,5 @@
 import { lobbyMessages } from '../access/lobby/messages.en';
-import { accountsPageMessages } from '../accounts/pageMessages.en';
+import { accountsPageMessages } from '../accounts/pages/messages.en';
 import { auditMessages } from '../audit/messages.en';
 import { planMessages } from '../plan/messages.en';
 import { reportsMessages } from '../reports/messages.en';

@@ -1,6 +1,6 @@
 /**
  * The English words of the sign-in, first-run setup, join, staff and guest pages: they load with
- * those pages (../lib/onDemandWords.ts), not on a board's first load.
+ * those pages (../../lib/onDemandWords.ts), not on a board's first load.
  */
 export const accountsPageMessages = {
   'join.title': 'Join the board',
