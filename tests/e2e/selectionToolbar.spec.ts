@@ -146,6 +146,10 @@ for (const size of [
     for (const id of full.slice(0, 12)) {
       await map.clickCard(id);
       const bar = await settledBox(page);
+      // The board area as it is now: a chosen card's notes open below it and take some height.
+      const now = await page.locator('.board-scroll').boundingBox();
+      if (!now) throw new Error('no board area');
+      Object.assign(area, now);
       const cards = await cardsOnScreen(map, area);
       const card = cards.get(id);
       if (!card) continue;
