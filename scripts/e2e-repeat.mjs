@@ -31,8 +31,8 @@ if (!existsSync(log))
       '(Playwright, `retries: 0`, one worker, real Chromium and the real built server). Consecutive clean',
       'runs on one commit are what issue 13 asks for; a failing run ends a series.',
       '',
-      '| started (UTC) | commit | passed | failed | flaky | minutes | failing |',
-      '| ------------- | ------ | -----: | -----: | ----: | ------: | ------- |',
+      '| started (UTC) | commit | passed | failed | flaky | minutes | failing (or a note) |',
+      '| ------------- | ------ | -----: | -----: | ----: | ------: | ------------------- |',
       '',
     ].join('\n'),
   );
