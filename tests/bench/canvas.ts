@@ -11,7 +11,8 @@ import { percentile } from './stats.js';
  * frame times while panning and while a second client edits. Env: BENCH_RUNS (3), BENCH_CARDS (2000),
  * BENCH_MEASURE_MS (5000), BENCH_EDITS_PER_S (10). Then keystroke → painted in one's own card on a 30-card
  * and a BENCH_CARDS board against a plain textarea on the same page (keystrokeScenario.ts): BENCH_KEYS
- * (40 keys each); BENCH_KEYS_ONLY=1 skips the frame runs.
+ * (40 keys each); BENCH_KEYS_ONLY=1 skips the frame runs; BENCH_KEY_BOARDS (30,BENCH_CARDS) the board
+ * sizes typed into; BENCH_KEYS_PROFILE=dir writes a CPU profile of the typing.
  */
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const params = {
@@ -73,7 +74,9 @@ if (!keysOnly) {
 
 const keys = Number(process.env.BENCH_KEYS ?? 40);
 const median = (values: readonly number[]) => Math.round(percentile(values, 50) * 10) / 10;
-for (const cards of [30, params.cards]) {
+// BENCH_KEY_BOARDS=2000 times one board size only.
+const keyBoards = (process.env.BENCH_KEY_BOARDS ?? `30,${params.cards}`).split(',').map(Number);
+for (const cards of keyBoards) {
   const keyRuns: KeystrokeResult[] = [];
   for (let run = 0; run < runs; run++) {
     const result = await runKeystrokes(cards, keys);
@@ -81,6 +84,10 @@ for (const cards of [30, params.cards]) {
     console.log(`keys run ${run + 1}: ${JSON.stringify(result)}`);
   }
   const card = { p50: median(keyRuns.map((r) => r.card.p50)), p95: median(keyRuns.map((r) => r.card.p95)) };
+  const editor = {
+    p50: median(keyRuns.map((r) => r.editor.p50)),
+    p95: median(keyRuns.map((r) => r.editor.p95)),
+  };
   const plain = {
     p50: median(keyRuns.map((r) => r.textarea.p50)),
     p95: median(keyRuns.map((r) => r.textarea.p95)),
@@ -88,9 +95,11 @@ for (const cards of [30, params.cards]) {
   console.log(
     [
       `keystroke → painted, ${cards} cards, ${runs} runs of ${keys} keys, medians:`,
-      `  own card  p50 ${card.p50} ms, p95 ${card.p95} ms`,
+      `  own card on the canvas  p50 ${card.p50} ms, p95 ${card.p95} ms`,
+      `  own card's editor       p50 ${editor.p50} ms, p95 ${editor.p95} ms`,
       `  textarea  p50 ${plain.p50} ms, p95 ${plain.p95} ms`,
-      `  ratio     p50 ${(card.p50 / plain.p50).toFixed(2)}×, p95 ${(card.p95 / plain.p95).toFixed(2)}×`,
+      `  ratio (canvas)  p50 ${(card.p50 / plain.p50).toFixed(2)}×, p95 ${(card.p95 / plain.p95).toFixed(2)}×`,
+      `  ratio (editor)  p50 ${(editor.p50 / plain.p50).toFixed(2)}×, p95 ${(editor.p95 / plain.p95).toFixed(2)}×`,
       `  canvas drawable: ${keyRuns.map((r) => r.canvasDrawable).join(', ')}`,
     ].join('\n'),
   );

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CATEGORIES } from '@kinmap/model';
@@ -24,7 +24,10 @@ export interface LatencySummary {
 
 export interface KeystrokeResult {
   readonly cards: number;
+  /** The card on the canvas drawn with the new letter (what everyone else's screen draws too). */
   readonly card: LatencySummary;
+  /** The card's editor (the text field over the card, what the typist sees) painted with the new letter. */
+  readonly editor: LatencySummary;
   readonly textarea: LatencySummary;
   /** Whether the canvas element had a usable size (a stage beyond the browser's limit draws nothing). */
   readonly canvasDrawable: boolean;
@@ -37,29 +40,54 @@ function summary(samples: readonly number[]): LatencySummary {
 // Kept as source text: tsx adds `__name` helpers to compiled functions, which the page does not have.
 const INSTALL = `(() => {
   if (window.__benchKeys) return;
+  // Konva draws from requestAnimationFrame (looked up at each call): mark when a frame's callbacks
+  // run, so that a draw inside a frame counts as painted in that frame, and one outside waits a frame.
+  let inFrame = false;
+  const raf = window.requestAnimationFrame.bind(window);
+  window.requestAnimationFrame = (callback) => raf((time) => {
+    const outer = inFrame;
+    inFrame = true;
+    try { callback(time); } finally { inFrame = outer; }
+  });
   let pending = null;
   document.addEventListener('keydown', (event) => {
     if (pending && pending.down === null) pending.down = event.timeStamp;
   }, true);
-  const finish = (p, resolve) => requestAnimationFrame(() => {
-    pending = null;
-    resolve(performance.now() - p.down);
-  });
+  // The moment a change is in what the browser paints next: now, inside a frame's callbacks (the paint
+  // follows them); otherwise at the next frame's callbacks.
+  const painted = (down, done) => {
+    if (inFrame) done(performance.now() - down);
+    else raf(() => done(performance.now() - down));
+  };
   window.__benchKeys = {
     armCard(cardId, expected) {
       const stage = window.Konva.stages[0];
       const group = stage.findOne((node) => node.id() === cardId);
       const layer = group.getLayer();
+      const editor = document.querySelector('.card-editor');
       const p = { down: null };
       pending = p;
+      let shown = null;
+      let drawn = null;
       window.__benchResult = new Promise((resolve) => {
+        const settle = () => {
+          if (shown === null || drawn === null) return;
+          pending = null;
+          resolve({ canvas: drawn, editor: shown });
+        };
+        const onInput = () => {
+          if (p.down === null || !editor.value.replace(/\\s/g, '').includes(expected)) return;
+          editor.removeEventListener('input', onInput);
+          raf(() => { shown = performance.now() - p.down; settle(); });
+        };
+        editor.addEventListener('input', onInput);
         const onDraw = () => {
           if (p.down === null) return;
-          const shown = stage.findOne((node) => node.id() === cardId);
-          const text = shown ? shown.find('Text').map((t) => t.text()).join('').replace(/\\s/g, '') : '';
+          const node = stage.findOne((n) => n.id() === cardId);
+          const text = node ? node.find('Text').map((t) => t.text()).join('').replace(/\\s/g, '') : '';
           if (!text.includes(expected)) return;
           layer.off('draw.benchKeys');
-          finish(p, resolve);
+          painted(p.down, (ms) => { drawn = ms; settle(); });
         };
         layer.on('draw.benchKeys', onDraw);
       });
@@ -72,7 +100,7 @@ const INSTALL = `(() => {
         const onInput = () => {
           if (p.down === null || !el.value.endsWith(expected)) return;
           el.removeEventListener('input', onInput);
-          finish(p, resolve);
+          raf(() => { pending = null; resolve(performance.now() - p.down); });
         };
         el.addEventListener('input', onInput);
       });
@@ -87,8 +115,8 @@ const INSTALL = `(() => {
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
-async function typeMeasured(page: Page, keys: number, arm: (typed: string) => string): Promise<number[]> {
-  const samples: number[] = [];
+async function typeMeasured<T>(page: Page, keys: number, arm: (typed: string) => string): Promise<T[]> {
+  const samples: T[] = [];
   let typed = '';
   for (let i = 0; i < keys; i++) {
     const key = LETTERS[i % LETTERS.length] ?? 'a';
@@ -96,7 +124,7 @@ async function typeMeasured(page: Page, keys: number, arm: (typed: string) => st
     // The last few letters identify this key's text (the card wraps; spaces are dropped when compared).
     await page.evaluate(arm(typed.slice(-12)));
     await page.keyboard.press(key);
-    samples.push((await page.evaluate('window.__benchResult')) as number);
+    samples.push((await page.evaluate('window.__benchResult')) as T);
     await sleep(40);
   }
   return samples;
@@ -152,19 +180,55 @@ export async function runKeystrokes(cards: number, keys: number): Promise<Keystr
       return !!ctx && canvas.width * canvas.height <= 268435456 && canvas.height <= 65535 && canvas.width <= 65535;
     })()`)) as boolean;
     const id = JSON.stringify(target.id);
-    const card = await typeMeasured(
+    // BENCH_KEYS_PROFILE=dir writes a Chrome CPU profile of the typing into the card (DevTools opens it).
+    const profileDir = process.env.BENCH_KEYS_PROFILE;
+    const cdp = profileDir ? await page.context().newCDPSession(page) : null;
+    const traceFile = process.env.BENCH_KEYS_TRACE;
+    if (traceFile)
+      await browser.startTracing(page, {
+        path: traceFile,
+        categories: [
+          'devtools.timeline',
+          'disabled-by-default-devtools.timeline',
+          'blink',
+          'cc',
+          'gpu',
+          'toplevel',
+        ],
+      });
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    }
+    const card = await typeMeasured<{ canvas: number; editor: number }>(
       page,
       keys,
       (tail) => `window.__benchKeys.armCard(${id}, ${JSON.stringify(tail)})`,
     );
+    if (traceFile) await browser.stopTracing();
+    if (cdp && profileDir) {
+      const { profile } = await cdp.send('Profiler.stop');
+      await writeFile(join(profileDir, `keys-${cards}-${Date.now()}.cpuprofile`), JSON.stringify(profile));
+    }
     await page.keyboard.press('Escape');
     await page.focus('#bench-plain');
-    const textarea = await typeMeasured(
+    const textarea = await typeMeasured<number>(
       page,
       keys,
       (tail) => `window.__benchKeys.armTextarea(${JSON.stringify(tail)})`,
     );
-    return { cards, card: summary(card), textarea: summary(textarea), canvasDrawable };
+    if (process.env.BENCH_KEYS_SAMPLES === '1')
+      console.log(
+        `keys ${cards}: canvas ${card.map((k) => Math.round(k.canvas)).join(' ')}; textarea ${textarea.map(Math.round).join(' ')}`,
+      );
+    return {
+      cards,
+      card: summary(card.map((k) => k.canvas)),
+      editor: summary(card.map((k) => k.editor)),
+      textarea: summary(textarea),
+      canvasDrawable,
+    };
   } finally {
     await browser.close();
     await server.stop();

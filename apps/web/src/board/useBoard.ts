@@ -13,7 +13,13 @@ import { linkBoard } from '../offline/boardLink';
 import { localBoards, localDocName } from '../offline/localBoards';
 import { type BoardStore, createBoardStore, NO_BOARD, noBoard } from './boardStore';
 import { type ConnectionState, nextConnectionState, type ProviderEvent } from './connection';
-import { type Peer, type Presence, readPeers } from './presence/presence';
+import {
+  type AwarenessChange,
+  type Peer,
+  type Presence,
+  readPeers,
+  touchesOthers,
+} from './presence/presence';
 import { rejectionMessage } from './refusedChange';
 
 export interface BoardSession {
@@ -156,7 +162,13 @@ export function useBoard(boardId: string, me: Me): UseBoardResult {
     // Registered, so the official client does not log "Unable to compute message" for it.
     provider.messageHandlers[REJECTED_MESSAGE_TYPE] = (_encoder, decoder) =>
       onRejected(readRejected(decoder));
-    const onAwareness = () => setPeers(readPeers(provider.awareness.getStates(), doc.clientID));
+    // Others' presence only: this browser's own (its view shared on every layout, its cursor, what it
+    // selects or edits) changes the list of peers not at all, and re-rendering the board screen for
+    // it cost every keystroke a second render.
+    const onAwareness = (change: AwarenessChange) => {
+      if (!touchesOthers(change, doc.clientID)) return;
+      setPeers(readPeers(provider.awareness.getStates(), doc.clientID));
+    };
 
     provider.on('status', onStatus);
     provider.on('sync', onSync);

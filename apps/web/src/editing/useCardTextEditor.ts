@@ -61,11 +61,28 @@ export function useCardTextEditor(
 
 /**
  * Grows a textarea with its text, plus `extra` pixels (its borders); CSS min-height keeps it at
- * least as tall as it starts.
+ * least as tall as it starts. Where the browser sizes a field to its content itself (CSS
+ * `field-sizing`), it does: measuring `scrollHeight` on every key made the browser lay the page out
+ * inside the keystroke (a forced layout, the largest cost left of a keystroke on a large board).
  */
 export function fitTextareaHeight(extra = 0): (el: HTMLTextAreaElement) => void {
   return (el) => {
+    if (sizesItself()) {
+      if (el.style.getPropertyValue('field-sizing') !== 'content')
+        el.style.setProperty('field-sizing', 'content');
+      return;
+    }
     el.style.height = 'auto';
     el.style.height = `${el.scrollHeight + extra}px`;
   };
+}
+
+let fieldSizing: boolean | undefined;
+
+function sizesItself(): boolean {
+  fieldSizing ??=
+    typeof CSS !== 'undefined' &&
+    typeof CSS.supports === 'function' &&
+    CSS.supports('field-sizing', 'content');
+  return fieldSizing;
 }

@@ -9,11 +9,13 @@ import type { CardWatcher, Peer } from '../board/presence/presence';
 import type { BoardLayout } from '../canvas/boardLayout';
 import { METRICS } from '../canvas/boardMetrics';
 import type { Camera, Size } from '../canvas/camera';
+import type { CardLayout } from '../canvas/cardLayout';
 import { SELECTION } from '../canvas/colors';
 import { cullingArea, drawWindow, overlaps, sameRect } from '../canvas/culling';
 import { type Rect as Area, type BoardPoint, boardPoint } from '../canvas/geometry';
 import { insertionIndexAt, insertionMarkY, sectionAt, sectionOf } from '../canvas/layoutQueries';
 import { pairNumberOf, pairNumbers } from '../canvas/pairs';
+import { samePlaces } from '../canvas/typingLayout';
 import { AnalysisBand } from './AnalysisRowShape';
 import { type CardHighlight, CardShape } from './CardShape';
 import { ColumnShape } from './ColumnShape';
@@ -102,6 +104,25 @@ function useStable<A extends unknown[]>(fn: (...args: A) => void): (...args: A) 
   return useCallback((...args: A) => ref.current(...args), []);
 }
 
+/**
+ * The cards to draw, in the layout's order: those in `area` (all when it is null). Worked out again
+ * only when the area or the places change: a keystroke that moved nothing keeps the list, so the
+ * render walks the cards in view, not all 2,000.
+ */
+function useCardsInArea(layout: BoardLayout, area: Area | null): readonly CardId[] {
+  const last = useRef<{ layout: BoardLayout; area: Area | null; ids: readonly CardId[] } | null>(null);
+  const before = last.current;
+  if (before && sameRect(before.area, area) && samePlaces(before.layout, layout)) {
+    last.current = { layout, area, ids: before.ids };
+    return before.ids;
+  }
+  const ids = Object.values(layout.cards)
+    .filter((placed) => overlaps(placed.rect, area))
+    .map((placed) => placed.cardId);
+  last.current = { layout, area, ids };
+  return ids;
+}
+
 /** The map drawn with Konva: columns, sections, cards, the drop line while dragging, live cursors. */
 export function BoardCanvas(props: BoardCanvasProps) {
   const { state, layout, camera, view, canEdit, selectedId, editingId, stageRef } = props;
@@ -148,6 +169,32 @@ export function BoardCanvas(props: BoardCanvasProps) {
       props.onSelect(null);
   };
 
+  const editingCard = editingId === null ? undefined : ownValue(layout.cards, editingId);
+  const inArea = useCardsInArea(layout, area);
+  const cardShape = (placed: CardLayout | undefined) => {
+    const card = placed ? ownValue(state.cards, placed.cardId) : undefined;
+    if (!placed || !card) return null;
+    return (
+      <CardShape
+        key={card.id}
+        card={card}
+        placed={placed}
+        selected={card.id === selectedId}
+        highContrast={props.projector}
+        pairNumber={pairNumberOf(card, numbers)}
+        names={state.participants}
+        highlight={props.highlights?.get(card.id) ?? null}
+        // A paired card stays in its row (the model refuses to move it out of its category).
+        draggable={canEdit && card.id !== editingId && placed.rowPairId === null && props.mayMove(card)}
+        onSelect={onSelect}
+        onEdit={onEdit}
+        onDragStart={onDragStart}
+        onDragMove={onDragMove}
+        onDragEnd={onDragEnd}
+      />
+    );
+  };
+
   const dropSection = drop ? sectionOf(layout, drop.category) : undefined;
   const dropY = drop ? insertionMarkY(layout, drop.category, drop.index, drop.cardId) : 0;
   const pad = METRICS.sectionPadding;
@@ -175,34 +222,16 @@ export function BoardCanvas(props: BoardCanvasProps) {
         ))}
         <AnalysisBand analysis={layout.analysis} state={state} area={area} highContrast={props.projector} />
       </Layer>
-      <Layer>
-        {Object.values(layout.cards).map((placed) => {
-          const card = ownValue(state.cards, placed.cardId);
-          // Off-screen cards are not drawn; the one being dragged or edited always is.
-          const shown =
-            overlaps(placed.rect, area) || placed.cardId === selectedId || placed.cardId === editingId;
-          if (!card || !shown) return null;
-          return (
-            <CardShape
-              key={card.id}
-              card={card}
-              placed={placed}
-              selected={card.id === selectedId}
-              highContrast={props.projector}
-              pairNumber={pairNumberOf(card, numbers)}
-              names={state.participants}
-              highlight={props.highlights?.get(card.id) ?? null}
-              // A paired card stays in its row (the model refuses to move it out of its category).
-              draggable={canEdit && card.id !== editingId && placed.rowPairId === null && props.mayMove(card)}
-              onSelect={onSelect}
-              onEdit={onEdit}
-              onDragStart={onDragStart}
-              onDragMove={onDragMove}
-              onDragEnd={onDragEnd}
-            />
-          );
-        })}
+      {/* The cards; the one being edited on a layer of its own above them, so that a keystroke redraws
+          that card alone, not every card in view. (Not the selected card: selecting starts a drag, and
+          moving the card to another layer would make its node anew under the pointer.) */}
+      <Layer name="cards">
+        {inArea.map((id) => (id === editingId ? null : cardShape(ownValue(layout.cards, id))))}
+        {selectedId !== null && selectedId !== editingId && !inArea.includes(selectedId)
+          ? cardShape(ownValue(layout.cards, selectedId))
+          : null}
       </Layer>
+      <Layer name="cards-editing">{editingCard ? cardShape(editingCard) : null}</Layer>
       <Layer listening={false}>
         {dropSection && (
           <>

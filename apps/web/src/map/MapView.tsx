@@ -1,6 +1,6 @@
 import { type BoardState, type CardId, type CardState, may, ownValue } from '@kinmap/model';
 import type Konva from 'konva';
-import { type RefObject, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, type RefObject, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { publicCardId } from '../board/bothDocuments';
 import { publishPresence } from '../board/presence/localPresence';
 import { PeerActivityList } from '../board/presence/PeerActivityList';
@@ -77,8 +77,15 @@ const NO_CHROME: MapChrome = {
   live: false,
 };
 
+/**
+ * The map, drawn again only when its own inputs change: the board screen renders for other reasons
+ * too (the count of unsaved changes after each keystroke, the header, the menu), and a render of the
+ * map walks every card.
+ */
+export const MapView = memo(MapViewInner);
+
 /** The three-column map: toolbars, the canvas, and the card editor over it; or the wall screen. */
-export function MapView({
+function MapViewInner({
   session,
   board: myBoard,
   me,

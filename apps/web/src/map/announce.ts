@@ -58,8 +58,11 @@ function lastEditor(card: CardState): string {
  */
 export function changeAnnouncements(prev: BoardState, next: BoardState, me: string): string[] {
   const out: string[] = [];
+  if (prev.cards === next.cards) return out;
   for (const card of Object.values(next.cards)) {
     const before = ownValue(prev.cards, card.id);
+    // The reading keeps an untouched card's object: nothing to say about it (a keystroke touches one).
+    if (before === card) continue;
     const section = t(`category.${card.category}`);
     if (!before) {
       if (card.authorId !== me)

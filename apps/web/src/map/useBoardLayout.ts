@@ -4,6 +4,7 @@ import { type BoardLayout, chooseLayout, type LayoutChoice, layoutBoard } from '
 import { type CardLayout, sameChips } from '../canvas/cardLayout';
 import type { Rect } from '../canvas/geometry';
 import { createCanvasMeasure } from '../canvas/text/textMeasure';
+import { retypedLayout } from '../canvas/typingLayout';
 import { type ElementSize, useElementSize } from '../lib/useElementSize';
 
 /** The height the bars above the map may take on a laptop (issue 13's target for the chrome). */
@@ -13,10 +14,11 @@ const CHROME_ALLOWANCE_PX = 120;
  * Lays `board` out for the size (and shape) of the element `scrollRef` holds, and tells `onLayout` each new
  * layout (the test bridge and the exports read it), and null when the view goes away.
  *
- * Incremental where it counts: a card's text is wrapped again only when its text or width changed
- * (canvas/text/textWrap.ts `wrapRemembered`), and every card that lands where it was, wrapped as
- * it was, keeps its previous `CardLayout` object (`sharedCardLayouts`), so a keystroke gives new
- * objects only to the card typed in and the cards it pushed down.
+ * Incremental where it counts: a keystroke that keeps its card's line count lays out that card alone
+ * (canvas/typingLayout.ts `retypedLayout`); otherwise a card's text is wrapped again only when its
+ * text or width changed (canvas/text/textWrap.ts `wrapRemembered`), and every card that lands where
+ * it was, wrapped as it was, keeps its previous `CardLayout` object (`sharedCardLayouts`), so a
+ * keystroke gives new objects only to the card typed in and the cards it pushed down.
  */
 export function useBoardLayout(
   board: BoardState,
@@ -51,16 +53,31 @@ export function useBoardLayout(
     chosen.current = { width: viewport.width, height: screen.height, cards: cardCount, choice: next };
     return next;
   }, [viewport, cardCount, measure]);
-  const previous = useRef<BoardLayout | null>(null);
+  const previous = useRef<LaidOut | null>(null);
   const layout = useMemo(() => {
     if (!viewport) return null;
-    const next = sharedCardLayouts(previous.current, layoutBoard(board, viewport, measure, choice));
-    previous.current = next;
+    const last = previous.current;
+    // A keystroke that keeps its card's line count moves nothing: only that card is wrapped again.
+    const typed =
+      last && last.viewport === viewport && last.choice === choice
+        ? retypedLayout(last.layout, last.board, board, measure)
+        : null;
+    const next =
+      typed ?? sharedCardLayouts(last?.layout ?? null, layoutBoard(board, viewport, measure, choice));
+    previous.current = { board, viewport, choice, layout: next };
     return next;
   }, [board, viewport, measure, choice]);
   useEffect(() => onLayout(layout), [layout, onLayout]);
   useEffect(() => () => onLayout(null), [onLayout]);
   return { viewport, layout };
+}
+
+/** The last layout and what it was laid out from. */
+interface LaidOut {
+  readonly board: BoardState;
+  readonly viewport: ElementSize;
+  readonly choice: LayoutChoice | undefined;
+  readonly layout: BoardLayout;
 }
 
 function sameLines(a: readonly string[], b: readonly string[]): boolean {

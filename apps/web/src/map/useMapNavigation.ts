@@ -7,6 +7,7 @@ import { type BoardLayout, boardPages, sharesBoardCoordinates } from '../canvas/
 import { TEXT_STYLES } from '../canvas/boardMetrics';
 import { type Camera, fitRect, fitWidth, type Size, viewportOf } from '../canvas/camera';
 import type { Rect } from '../canvas/geometry';
+import { samePlaces } from '../canvas/typingLayout';
 import { viewCommand } from './boardKeys';
 import type { LeaderView } from './follow';
 import { frameOfView, leaderCamera } from './projector';
@@ -147,8 +148,13 @@ export function useMapNavigation({
   // Cards come and go under a still view: share what it holds now (the wall follows anchors).
   const { shareView } = follow;
   const { current } = camera;
+  // Not after a keystroke that moved nothing: reading the view's size then forces the browser to lay
+  // the page out again, inside the keystroke's frame.
+  const sharedFor = useRef<BoardLayout | null>(null);
   useEffect(() => {
-    if (layout) shareView(current());
+    const before = sharedFor.current;
+    sharedFor.current = layout;
+    if (layout && !(before && samePlaces(before, layout))) shareView(current());
   }, [layout, shareView, current]);
   useDefaultView(camera, layout, view, follow.following !== null, fitted);
 

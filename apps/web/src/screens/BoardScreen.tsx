@@ -129,6 +129,8 @@ export function BoardScreen({ boardId, title, me }: BoardScreenProps) {
     setMenuOpen(false);
     setHelpOpen(true);
   }, []);
+  // Stable, so that a render of this screen for its own reasons leaves the map alone (MapView is memo).
+  const openMenu = useCallback(() => setMenuOpen(true), []);
   // `?` anywhere on the board page but in a text field opens the list of shortcuts.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -144,6 +146,10 @@ export function BoardScreen({ boardId, title, me }: BoardScreenProps) {
   useEffect(() => {
     if (status === 'synced') setLive(true);
   }, [status]);
+  const chrome = useMemo(
+    () => ({ phone, menuSlot, openMenu, onHelp: openHelp, live }),
+    [phone, menuSlot, openMenu, openHelp, live],
+  );
   const views = VIEWS.filter((entry) => entry.id !== 'history' || mayReadHistory)
     .filter((entry) => entry.id !== 'reports' || mayReadReports)
     .filter((entry) => entry.id !== 'meetings' || mayRunMeetings)
@@ -212,7 +218,7 @@ export function BoardScreen({ boardId, title, me }: BoardScreenProps) {
             setCursor={setCursor}
             stageRef={stageRef}
             onLayout={setLayout}
-            chrome={{ phone, menuSlot, openMenu: () => setMenuOpen(true), onHelp: openHelp, live }}
+            chrome={chrome}
           />
         )}
       </RestrictedSessionContext.Provider>

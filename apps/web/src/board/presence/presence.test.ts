@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { ROLE_COLORS } from '../../canvas/colors';
 import { MAX_FRAME_CARDS } from '../../canvas/frame';
-import { cardWatchers, type Presence, peopleOnline, readPeers, readPointer, watcherLabel } from './presence';
+import {
+  cardWatchers,
+  type Presence,
+  peopleOnline,
+  readPeers,
+  readPointer,
+  touchesOthers,
+  watcherLabel,
+} from './presence';
 
 const POINTER = {
   x: 10,
@@ -248,5 +256,18 @@ describe('frames from other browsers', () => {
     ];
     for (const value of bad) expect(one({ frame: value })?.frame).toBeNull();
     expect(one({ frame: { ...frame, within: null } })?.frame?.within).toBeNull();
+  });
+});
+
+describe('touchesOthers', () => {
+  it('is false when only this browser changed (its own view, cursor or selection)', () => {
+    expect(touchesOthers({ added: [], updated: [7], removed: [] }, 7)).toBe(false);
+    expect(touchesOthers({ added: [7], updated: [], removed: [] }, 7)).toBe(false);
+  });
+
+  it('is true when anyone else came, changed or left', () => {
+    expect(touchesOthers({ added: [8], updated: [], removed: [] }, 7)).toBe(true);
+    expect(touchesOthers({ added: [], updated: [7, 8], removed: [] }, 7)).toBe(true);
+    expect(touchesOthers({ added: [], updated: [], removed: [9] }, 7)).toBe(true);
   });
 });

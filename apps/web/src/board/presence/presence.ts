@@ -195,6 +195,19 @@ function readCardRef(x: unknown): string | null {
   return typeof x === 'string' && x.length <= 64 && /^[A-Za-z0-9_-]+$/.test(x) ? x : null;
 }
 
+/** What y-protocols' awareness says changed: the client ids added, updated and removed. */
+export interface AwarenessChange {
+  readonly added: readonly number[];
+  readonly updated: readonly number[];
+  readonly removed: readonly number[];
+}
+
+/** Whether an awareness change touches anyone but `ownClientId` (only those change `readPeers`). */
+export function touchesOthers(change: AwarenessChange, ownClientId: number): boolean {
+  const other = (id: number) => id !== ownClientId;
+  return change.added.some(other) || change.updated.some(other) || change.removed.some(other);
+}
+
 /**
  * Reads other clients' awareness states. They come from other browsers, so anything malformed
  * is skipped, names are shortened, and colours come from the role rather than from the sender.
