@@ -12,7 +12,8 @@ import { percentile } from './stats.js';
  * BENCH_MEASURE_MS (5000), BENCH_EDITS_PER_S (10). Then keystroke → painted in one's own card on a 30-card
  * and a BENCH_CARDS board against a plain textarea on the same page (keystrokeScenario.ts): BENCH_KEYS
  * (40 keys each); BENCH_KEYS_ONLY=1 skips the frame runs; BENCH_KEY_BOARDS (30,BENCH_CARDS) the board
- * sizes typed into; BENCH_KEYS_PROFILE=dir writes a CPU profile of the typing.
+ * sizes typed into; BENCH_KEYS_PROFILE=dir writes a CPU profile of the typing, BENCH_KEYS_TRACE=file a
+ * Chrome trace of it, BENCH_KEYS_SAMPLES=1 prints every key's latency.
  */
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const params = {
