@@ -8,7 +8,7 @@ import {
   type PairId,
   type PairState,
   type ParticipantId,
-  type Role,
+  ROLES,
   type ScaleId,
   type ScaleState,
 } from '@kinmap/model';
@@ -73,7 +73,6 @@ const name = fc.oneof(
   ),
   fc.string({ maxLength: 40 }),
 );
-const ROLES: Role[] = ['facilitator', 'practitioner', 'family', 'network', 'viewer'];
 
 export interface Generated {
   readonly board: BoardState;
