@@ -75,6 +75,7 @@ export {
   asNetworkMemberId,
   asPairId,
   asParticipantId,
+  asPersonId,
   asRuleId,
   asScaleId,
   isId,
@@ -119,6 +120,10 @@ export {
   type PairState,
   type ParticipantId,
   type ParticipantState,
+  PERSON_KINDS,
+  type PersonId,
+  type PersonKind,
+  type PersonState,
   type PlanState,
   type Result,
   ROLES,
@@ -213,12 +218,15 @@ export {
   updateNetworkMember,
 } from './plan/network.js';
 export { isParticipantRegistered, registerParticipant } from './plan/participants.js';
+export { addPerson, type PersonFields, removePerson, updatePerson } from './plan/people.js';
 export { addRule, type RuleFields, removeRule, setPlan, updateRule } from './plan/plan.js';
 export {
   clearRating,
+  clearRecordedRating,
   markScored,
   medianScore,
   rate,
+  recordRating,
   revealInto,
   setScaleMode,
   unmarkScored,

@@ -1,5 +1,6 @@
 import {
   type Actor,
+  addPerson,
   asParticipantId,
   asScaleId,
   OVERALL_SCALE_ID,
@@ -52,7 +53,10 @@ export async function setup() {
   const created = await registry.create('Family map');
   if (!created.ok) throw new Error('board not created');
   const boardId = created.value.id;
-  const cookies = Object.fromEntries(ROLES.map((role) => [role, memberCookie(access, boardId, role).secret]));
+  const holders = Object.fromEntries(ROLES.map((role) => [role, memberCookie(access, boardId, role)]));
+  const cookies = Object.fromEntries(ROLES.map((role) => [role, holders[role]?.secret]));
+  /** The member id of the one member in `role` the calls use (not mum or dad). */
+  const memberIdOf = (role: Role): string => holders[role]?.id ?? '';
   // Two people who score: each may give, read and withdraw only their own score [PR7].
   const mum = memberCookie(access, boardId, 'family');
   const dad = memberCookie(access, boardId, 'network');
@@ -91,6 +95,12 @@ export async function setup() {
     );
     expect(done).toMatchObject({ ok: true, value: { ok: true } });
   }
+  /** Adds a child of the case (issue 14) and returns their person id. */
+  async function addChild(name = 'Jo') {
+    const done = await rooms.change(boardId, (doc) => addPerson(doc, facilitator, { name, age: 9 }));
+    if (!done.ok || !done.value.ok) throw new Error('child not added');
+    return done.value.value.personId as string;
+  }
   async function lock(locked = true) {
     const done = await rooms.change(boardId, (doc) => setLocked(doc, facilitator, locked));
     expect(done).toMatchObject({ ok: true, value: { ok: true } });
@@ -118,6 +128,8 @@ export async function setup() {
     score,
     reveal,
     openPrivately,
+    addChild,
+    memberIdOf,
     lock,
     docBytes,
     scale,

@@ -90,6 +90,12 @@ const DOCUMENT_RULES = {
     roles: STAFF,
   },
   AC45: { summary: "rewrite a parking-lot item's author, author role, id or createdAt", roles: SERVER_ONLY },
+  // The child's voice (issue 14): the people of the case, scores recorded for people without a device.
+  AC46: { summary: 'add, change or remove the people of the case (the children and others)', roles: STAFF },
+  AC47: {
+    summary: 'record or withdraw a score for a person of the case who has no device, in your own name',
+    roles: STAFF,
+  },
 } as const satisfies Record<string, PolicyRow>;
 
 /** The rules of the upgrade, the HTTP routes and the web's offers. */
@@ -99,6 +105,7 @@ const ACCESS_RULES = {
   PO1: { summary: 'open the professionals-only cards (the restricted document)', roles: STAFF },
   PO4: { summary: 'see professionals-only cards', roles: STAFF },
   PR3: { summary: 'score privately', roles: WRITERS },
+  PR9: { summary: 'record a private score for a person of the case who has no device', roles: STAFF },
   PR5: { summary: 'reveal the private scores', roles: FACILITATOR },
   AU6: { summary: "open the board's routes", roles: EVERYONE },
   AU7: { summary: 'invite people', roles: STAFF },

@@ -76,7 +76,7 @@ export function buildBoardExport(
 
 /** The restricted document holds cards only, none of them paired. */
 function checkRestricted(state: BoardState): Result<BoardState> {
-  const extra = (['pairs', 'scales', 'network', 'rules'] as const).find(
+  const extra = (['pairs', 'scales', 'network', 'people', 'rules'] as const).find(
     (part) => Object.keys(state[part]).length > 0,
   );
   if (extra !== undefined) return fail('invalid-input', `restricted.${extra}: must be empty`);

@@ -6,6 +6,7 @@ import {
   emptyBoardState,
   type MeetingRecord,
   type NetworkMemberId,
+  type PersonId,
   type PairId,
   type ParticipantId,
   type Role,
@@ -115,6 +116,8 @@ export function sampleBoard(): BoardState {
           [PEOPLE.mum.id]: rating(7, 'We have done everything asked'),
           [PEOPLE.worker.id]: rating(4, 'Some progress, not yet tested'),
           [PEOPLE.nain.id]: rating(6, 'Nain stays most weekends'),
+          // Recorded by the worker for Jo, who has no device (issue 14).
+          'p-jo': { ...rating(5, 'I like it when Nain is there'), recordedBy: PEOPLE.worker.id },
         },
         scored: [],
       },
@@ -131,6 +134,9 @@ export function sampleBoard(): BoardState {
         toldAboutWorries: true,
         order: 1,
       },
+    },
+    people: {
+      'p-jo': { id: 'p-jo' as PersonId, name: 'Jo', kind: 'child', age: 9, order: 1 },
     },
     rules: {
       'r-1': {

@@ -16,7 +16,15 @@ describe('toAuditChanges', () => {
         professionalsOnly: false,
         markedBy: [],
       },
-      { kind: 'rating-set', scaleId: 'overall', participantId: 'm-1', value: 6, mode: 'revealed' },
+      {
+        kind: 'rating-set',
+        scaleId: 'overall',
+        participantId: 'm-1',
+        value: 6,
+        mode: 'revealed',
+        recordedBy: undefined,
+        forPerson: false,
+      },
     ];
     expect(toAuditChanges(changes)).toEqual([
       {
@@ -28,7 +36,14 @@ describe('toAuditChanges', () => {
         professionalsOnly: false,
         markedBy: [],
       },
-      { kind: 'rating-set', scaleId: 'overall', participantId: 'm-1', value: 6, mode: 'revealed' },
+      {
+        kind: 'rating-set',
+        scaleId: 'overall',
+        participantId: 'm-1',
+        value: 6,
+        mode: 'revealed',
+        forPerson: false,
+      },
     ]);
   });
 
