@@ -41,7 +41,7 @@ export const peopleCases: Case[] = [
   },
   {
     rule: 'AC46',
-    does: "a network member renames a child",
+    does: 'a network member renames a child',
     actor: network,
     changes: [personField('name')],
     refused: true,
@@ -57,14 +57,20 @@ export const peopleCases: Case[] = [
     rule: 'AC46',
     does: 'a practitioner removes a child and the score recorded for them, in one update',
     actor: practitioner,
-    changes: [personRemoved, ratingRemoved(child, 'revealed', { recordedBy: 'facilitator', forPerson: false })],
+    changes: [
+      personRemoved,
+      ratingRemoved(child, 'revealed', { recordedBy: 'facilitator', forPerson: false }),
+    ],
     refused: false,
   },
   {
     rule: 'AC46',
     does: 'a family member removes a child together with their recorded score',
     actor: family,
-    changes: [personRemoved, ratingRemoved(child, 'revealed', { recordedBy: 'practitioner', forPerson: false })],
+    changes: [
+      personRemoved,
+      ratingRemoved(child, 'revealed', { recordedBy: 'practitioner', forPerson: false }),
+    ],
     refused: true,
   },
   {

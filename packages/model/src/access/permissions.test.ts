@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { cardCases } from './cardCases.fixture.js';
 import { meetingCases } from './meetingCases.fixture.js';
+import { peopleCases } from './peopleCases.fixture.js';
 import { type Case, cardAdded, family, mode, open, removed, viewer } from './permissionCases.fixture.js';
 import { type ChangeActor, checkChanges } from './permissions.js';
-import { peopleCases } from './peopleCases.fixture.js';
 import { planCases } from './planCases.fixture.js';
 import { PERMISSION_MATRIX } from './policy.js';
 import { wordsCases } from './wordsCases.fixture.js';

@@ -63,9 +63,7 @@ export const planCases: Case[] = [
     rule: 'AC8',
     does: "a practitioner clears someone else's rating",
     actor: practitioner,
-    changes: [
-      ratingRemoved('family'),
-    ],
+    changes: [ratingRemoved('family')],
     refused: true,
   },
   {

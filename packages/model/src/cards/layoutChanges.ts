@@ -57,24 +57,14 @@ function recordsChange(
   return [unknownAt(path, key)];
 }
 
-function recordAdded(
-  kind: RecordKind,
-  id: string,
-  record: AnyType,
-  tr: Y.Transaction,
-): Change {
+function recordAdded(kind: RecordKind, id: string, record: AnyType, tr: Y.Transaction): Change {
   if (kind === 'network') return { kind: 'network-added', memberId: id };
   if (kind === 'person') return { kind: 'person-added', personId: id };
   if (kind === 'rule') return { kind: 'rule-added', ruleId: id };
   return { kind: 'pair-added', pairId: id, cardIds: pairCards(record, tr) };
 }
 
-function recordRemoved(
-  kind: RecordKind,
-  id: string,
-  record: AnyType | null,
-  tr: Y.Transaction,
-): Change {
+function recordRemoved(kind: RecordKind, id: string, record: AnyType | null, tr: Y.Transaction): Change {
   if (kind === 'network') return { kind: 'network-removed', memberId: id };
   if (kind === 'person') return { kind: 'person-removed', personId: id };
   if (kind === 'rule') return { kind: 'rule-removed', ruleId: id };

@@ -288,7 +288,11 @@ export function readNetworkMember(
 }
 
 /** A person of the case (issue 14); an age that is not a whole number 0–120 reads as none. */
-export function readPerson(value: unknown, key: string, sink: RepairSink = ignoreRepairs): PersonState | null {
+export function readPerson(
+  value: unknown,
+  key: string,
+  sink: RepairSink = ignoreRepairs,
+): PersonState | null {
   return guarded('people', key, sink, () => {
     const get = fieldSource(value);
     if (get === null) return null;

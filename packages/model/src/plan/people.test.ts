@@ -1,12 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { checkBoardState } from '../doc/boardStateSchema.js';
 import { createBoardReader } from '../doc/boardReader.js';
+import { checkBoardState } from '../doc/boardStateSchema.js';
 import { asParticipantId, asPersonId, OVERALL_SCALE_ID } from '../doc/ids.js';
 import { readBoard, readBoardWithRepairs } from '../doc/read.js';
 import type { Actor } from '../doc/types.js';
 import { diffBoards } from '../history/versionDiff.js';
-import { clearRecordedRating, markScored, rate, recordRating, revealInto, setScaleMode } from '../scales/scales.js';
+import {
+  clearRecordedRating,
+  markScored,
+  rate,
+  recordRating,
+  revealInto,
+  setScaleMode,
+} from '../scales/scales.js';
 import { expectUnchanged, newBoard, parent, practitioner, unwrap } from '../test-support.js';
 import { addPerson, removePerson, updatePerson } from './people.js';
 
@@ -76,13 +83,19 @@ describe('the people of the case', () => {
     map.set('age', 7.5);
     map.set('order', 'first');
     const { state, repairs } = readBoardWithRepairs(doc);
-    expect(state.people.p1).toEqual({ id: 'p1', name: '', kind: 'adult', age: null, order: Number.MAX_SAFE_INTEGER });
-    expect(repairs.filter((r) => r.part === 'people').map((r) => r.field).sort()).toEqual([
-      'age',
-      'kind',
-      'name',
-      'order',
-    ]);
+    expect(state.people.p1).toEqual({
+      id: 'p1',
+      name: '',
+      kind: 'adult',
+      age: null,
+      order: Number.MAX_SAFE_INTEGER,
+    });
+    expect(
+      repairs
+        .filter((r) => r.part === 'people')
+        .map((r) => r.field)
+        .sort(),
+    ).toEqual(['age', 'kind', 'name', 'order']);
   });
 
   it('reads the same through the incremental reader, keeping unchanged people as the same objects', () => {
@@ -112,7 +125,9 @@ describe('scores recorded for someone without a device', () => {
   it('records a score under the person, in the recorder’s name, and withdraws it', () => {
     const doc = newBoard();
     const jo = unwrap(addPerson(doc, practitioner, { name: 'Jo' })).personId;
-    unwrap(recordRating(doc, practitioner, overall, jo, { value: 2, reason: 'I am scared at night' }, { now: 5 }));
+    unwrap(
+      recordRating(doc, practitioner, overall, jo, { value: 2, reason: 'I am scared at night' }, { now: 5 }),
+    );
     expect(readBoard(doc).scales[overall]?.ratings[jo]).toEqual({
       value: 2,
       reason: 'I am scared at night',
@@ -130,9 +145,9 @@ describe('scores recorded for someone without a device', () => {
     ).toMatchObject({ reason: 'not-found' });
     const jo = unwrap(addPerson(doc, practitioner, { name: 'Jo' })).personId;
     unwrap(setScaleMode(doc, fay, overall, 'private'));
-    expect(expectUnchanged(doc, () => recordRating(doc, practitioner, overall, jo, { value: 1 }))).toMatchObject(
-      { reason: 'wrong-mode' },
-    );
+    expect(
+      expectUnchanged(doc, () => recordRating(doc, practitioner, overall, jo, { value: 1 })),
+    ).toMatchObject({ reason: 'wrong-mode' });
   });
 
   it('is collected privately like anyone’s score and revealed with who recorded it', () => {
@@ -165,5 +180,26 @@ describe('scores recorded for someone without a device', () => {
     const { state, repairs } = readBoardWithRepairs(doc);
     expect(state.scales[overall]?.ratings.p1).toEqual({ value: 5, reason: '', at: 1 });
     expect(repairs).toContainEqual(expect.objectContaining({ part: 'scales', field: 'ratings.recordedBy' }));
+  });
+});
+
+describe('restoring a version brings its people and recorded scores back', () => {
+  it('writes the people and the recorded score of the version, removing later ones', async () => {
+    const { writeBoardState } = await import('../history/restoreWrites.js');
+    const doc = newBoard();
+    const jo = unwrap(addPerson(doc, practitioner, { name: 'Jo', age: 9 })).personId;
+    unwrap(recordRating(doc, practitioner, overall, jo, { value: 2 }, { now: 7 }));
+    const version = readBoard(doc);
+    unwrap(removePerson(doc, practitioner, jo));
+    unwrap(addPerson(doc, practitioner, { name: 'Later' }));
+    doc.transact(() => writeBoardState(doc, version, 100));
+    const restored = readBoard(doc);
+    expect(restored.people).toEqual(version.people);
+    expect(restored.scales[overall]?.ratings[jo]).toEqual({
+      value: 2,
+      reason: '',
+      at: 7,
+      recordedBy: practitioner.participantId,
+    });
   });
 });

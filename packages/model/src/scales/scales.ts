@@ -125,7 +125,12 @@ export function clearRecordedRating(
   personId: PersonId,
   opts?: OpOptions,
 ): Result<void> {
-  const op = prepare(z.object({ scaleId: scaleIdSchema, personId: personIdSchema }), actor, { scaleId, personId }, opts);
+  const op = prepare(
+    z.object({ scaleId: scaleIdSchema, personId: personIdSchema }),
+    actor,
+    { scaleId, personId },
+    opts,
+  );
   if (!op.ok) return op;
   const { input, origin } = op.value;
   const scale = findLiveScale(doc, input.scaleId);

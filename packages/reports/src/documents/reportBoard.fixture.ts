@@ -6,9 +6,9 @@ import {
   emptyBoardState,
   type MeetingRecord,
   type NetworkMemberId,
-  type PersonId,
   type PairId,
   type ParticipantId,
+  type PersonId,
   type Role,
   type RuleId,
   type ScaleId,
@@ -116,8 +116,6 @@ export function sampleBoard(): BoardState {
           [PEOPLE.mum.id]: rating(7, 'We have done everything asked'),
           [PEOPLE.worker.id]: rating(4, 'Some progress, not yet tested'),
           [PEOPLE.nain.id]: rating(6, 'Nain stays most weekends'),
-          // Recorded by the worker for Jo, who has no device (issue 14).
-          'p-jo': { ...rating(5, 'I like it when Nain is there'), recordedBy: PEOPLE.worker.id },
         },
         scored: [],
       },
@@ -282,6 +280,18 @@ export const TRAJECTORY: Trajectory = {
     },
   ],
 };
+
+/** The sample board with a score the worker recorded for Jo, who has no device (issue 14). */
+export function boardWithRecordedScore(): BoardState {
+  const board = sampleBoard();
+  const overall = board.scales.overall;
+  if (overall === undefined) throw new Error('the sample board has an overall scale');
+  const recorded = { ...rating(5, 'I like it when Nain is there'), recordedBy: PEOPLE.worker.id };
+  return {
+    ...board,
+    scales: { ...board.scales, overall: { ...overall, ratings: { ...overall.ratings, 'p-jo': recorded } } },
+  };
+}
 
 export function recordInput(overrides: Partial<RecordInput> = {}): RecordInput {
   return {

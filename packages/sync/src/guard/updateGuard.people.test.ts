@@ -69,7 +69,9 @@ describe('[AC46] the people of the case', () => {
   it('lets staff add, change and remove a child, and refuses family and network', () => {
     const { board, jo } = boardWithChild();
     for (const who of [fay, sam]) {
-      expect(attempt(board, who, (doc) => addPerson(doc, who, { name: 'Sam', age: 4 }))).toEqual({ ok: true });
+      expect(attempt(board, who, (doc) => addPerson(doc, who, { name: 'Sam', age: 4 }))).toEqual({
+        ok: true,
+      });
       expect(attempt(board, who, (doc) => updatePerson(doc, who, jo, { age: 10 }))).toEqual({ ok: true });
       expect(attempt(board, who, (doc) => removePerson(doc, who, jo))).toEqual({ ok: true });
     }
@@ -123,7 +125,10 @@ describe('[AC47] a score recorded for someone without a device', () => {
     }
     recordRating(board, sam, overall, jo, { value: 3 });
     expect(attempt(board, fay, (doc) => removePerson(doc, fay, jo))).toEqual({ ok: true });
-    expect(attempt(board, mum, (doc) => removePerson(doc, mum, jo))).toMatchObject({ ok: false, rule: 'AC46' });
+    expect(attempt(board, mum, (doc) => removePerson(doc, mum, jo))).toMatchObject({
+      ok: false,
+      rule: 'AC46',
+    });
   });
 
   it('refuses a score recorded in someone else’s name, with no name, or by family and network', () => {
@@ -158,7 +163,9 @@ describe('[AC47] a score recorded for someone without a device', () => {
   it('refuses a recordedBy that is not an id, from staff too', () => {
     const { board, jo } = boardWithChild();
     expect(
-      attempt(board, fay, (doc) => rawRating(doc, jo, { value: 3, reason: '', at: 1, recordedBy: 'no spaces!' })),
+      attempt(board, fay, (doc) =>
+        rawRating(doc, jo, { value: 3, reason: '', at: 1, recordedBy: 'no spaces!' }),
+      ),
     ).toMatchObject({ ok: false, rule: 'AC19' });
   });
 });
