@@ -41,7 +41,9 @@ describe('scores recorded for someone without a device', () => {
 
   it('prints it in the family summary in plain words', async () => {
     const text = fullText(await extractPdf(await renderFamilySummary(recordInput({ board }))));
-    expect(text).toContain('Jo (child, 9): 5 — I like it when Nain is there (recorded by Jan (Practitioner))');
+    expect(text).toContain(
+      'Jo (child, 9): 5 — I like it when Nain is there (recorded by Jan (Practitioner))',
+    );
     expect(text).toContain('The middle score is 5.5.');
   });
 });
