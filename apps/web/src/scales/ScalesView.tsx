@@ -16,6 +16,7 @@ import { type MessageKey, t } from '../lib/messages';
 import { safeStore } from '../lib/storage';
 import { AddPairForm } from './AddPairForm';
 import { FacilitatorButtons } from './FacilitatorButtons';
+import { RecordScoreForm } from './RecordScoreForm';
 import { ScaleLine } from './ScaleLine';
 import {
   fetchPrivateRating,
@@ -215,11 +216,17 @@ function ScaleSection({ row, board, me, session, target, ownPrivate, onPrivateSa
         {markers.map((marker) => (
           <li key={marker.participantId}>
             <strong>
-              {t('scale.markerLabel', {
-                name: marker.name,
-                role: t(`role.${marker.role}`),
-                value: marker.value,
-              })}
+              {marker.recordedBy === null
+                ? t('scale.markerLabel', {
+                    name: marker.name,
+                    role: t(`role.${marker.role}`),
+                    value: marker.value,
+                  })
+                : t('scale.recordedMarkerLabel', {
+                    name: marker.name,
+                    value: marker.value,
+                    recorder: marker.recordedBy,
+                  })}
             </strong>
             {marker.reason && <span dir="auto"> — {marker.reason}</span>}
           </li>
@@ -271,6 +278,15 @@ function ScaleSection({ row, board, me, session, target, ownPrivate, onPrivateSa
             </p>
           )}
         </form>
+      )}
+      {session && may(me.role, 'AC47') && mayWriteBoard(board.meta.locked === true, me) && (
+        <RecordScoreForm
+          scaleId={scaleId as ScaleId}
+          board={board}
+          session={session}
+          target={target}
+          isPrivate={isPrivate}
+        />
       )}
       {session && may(me.role, 'AC9') && <FacilitatorButtons row={row} session={session} target={target} />}
     </section>

@@ -1,0 +1,223 @@
+import { LIMITS, type PersonFields, type PersonState } from '@kinmap/model';
+import { type FormEvent, useId, useState } from 'react';
+import type { ActionOutcome, BoardWriter } from '../editing/boardActions';
+import { t } from '../lib/messages';
+import { ConfirmRemove } from './ConfirmRemove';
+import { LiveField } from './LiveField';
+import { addPersonTo, personLabel, removePersonFrom, savePerson } from './peopleActions';
+
+export interface PeopleSectionProps {
+  readonly session: BoardWriter | null;
+  readonly people: readonly PersonState[];
+  readonly report: <T>(outcome: ActionOutcome<T>) => ActionOutcome<T>;
+  /** Staff keep the list (SPEC [AC46]); everyone else reads it. */
+  readonly canEdit: boolean;
+}
+
+/**
+ * The children of the case, by the name the family uses and their age, and anyone scored here
+ * without a device (issue 14). Scores and the child's tools name them; staff keep the list.
+ */
+export function PeopleSection({ session, people, report, canEdit }: PeopleSectionProps) {
+  return (
+    <section className="plan-section" aria-labelledby="plan-people-title">
+      <h3 id="plan-people-title">{t('plan.people.title')}</h3>
+      <p className="hint">{t('plan.people.hint')}</p>
+      {people.length === 0 ? (
+        <p className="plan-empty">{t('plan.people.empty')}</p>
+      ) : (
+        <ul className="plan-list" aria-labelledby="plan-people-title">
+          {people.map((person) =>
+            canEdit && session ? (
+              <PersonItem
+                key={person.id}
+                person={person}
+                onSave={(changes) => report(savePerson(session, person.id, changes))}
+                onRemove={() => report(removePersonFrom(session, person.id))}
+              />
+            ) : (
+              <li key={person.id} className="plan-item plan-person" dir="auto">
+                {personLabel(person)}
+              </li>
+            ),
+          )}
+        </ul>
+      )}
+      {canEdit && session && <AddPersonForm session={session} report={report} />}
+    </section>
+  );
+}
+
+function PersonItem({
+  person,
+  onSave,
+  onRemove,
+}: {
+  readonly person: PersonState;
+  readonly onSave: (changes: PersonFields) => void;
+  readonly onRemove: () => void;
+}) {
+  const label = personLabel(person);
+  return (
+    <li className="plan-item plan-person">
+      <h4 className="plan-item__title" dir="auto">
+        {label}
+      </h4>
+      <LiveField
+        label={t('plan.person.name')}
+        value={person.name}
+        maxLength={LIMITS.personName}
+        onSave={(name) => {
+          if (name.trim()) onSave({ name });
+        }}
+      />
+      <div className="plan-person__row">
+        <AgeField age={person.age} onSave={(age) => onSave({ age })} />
+        <KindField kind={person.kind} onSave={(kind) => onSave({ kind })} />
+      </div>
+      <ConfirmRemove
+        label={t('plan.person.remove', { name: person.name })}
+        question={t('plan.person.confirmRemove', { name: person.name })}
+        onConfirm={onRemove}
+      />
+    </li>
+  );
+}
+
+/** Whole years 0–120, or empty for "not given". */
+function parseAge(text: string): number | null | undefined {
+  const trimmed = text.trim();
+  if (trimmed === '') return null;
+  const age = Number(trimmed);
+  return Number.isInteger(age) && age >= 0 && age <= LIMITS.age ? age : undefined;
+}
+
+function AgeField({
+  age,
+  onSave,
+}: {
+  readonly age: number | null;
+  readonly onSave: (age: number | null) => void;
+}) {
+  const id = useId();
+  const [text, setText] = useState<string | null>(null);
+  const shown = text ?? (age === null ? '' : String(age));
+  const invalid = text !== null && parseAge(text) === undefined;
+  const commit = () => {
+    if (text === null) return;
+    const parsed = parseAge(text);
+    if (parsed !== undefined) {
+      if (parsed !== age) onSave(parsed);
+      setText(null);
+    }
+  };
+  return (
+    <div className="plan-field plan-person__age">
+      <label className="plan-field__label" htmlFor={id}>
+        {t('plan.person.age')}
+      </label>
+      <input
+        id={id}
+        inputMode="numeric"
+        value={shown}
+        aria-invalid={invalid || undefined}
+        aria-describedby={invalid ? `${id}-error` : undefined}
+        onChange={(event) => setText(event.currentTarget.value)}
+        onBlur={commit}
+      />
+      {invalid && (
+        <p id={`${id}-error`} className="error">
+          {t('plan.person.ageInvalid')}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function KindField({
+  kind,
+  onSave,
+}: {
+  readonly kind: PersonState['kind'];
+  readonly onSave: (kind: PersonState['kind']) => void;
+}) {
+  const id = useId();
+  return (
+    <div className="plan-field">
+      <label className="plan-field__label" htmlFor={id}>
+        {t('plan.person.kind')}
+      </label>
+      <select
+        id={id}
+        value={kind}
+        onChange={(event) => onSave(event.currentTarget.value === 'adult' ? 'adult' : 'child')}
+      >
+        <option value="child">{t('plan.person.kindChild')}</option>
+        <option value="adult">{t('plan.person.kindAdult')}</option>
+      </select>
+    </div>
+  );
+}
+
+/** Name first (a person needs one), age and kind optional. */
+function AddPersonForm({
+  session,
+  report,
+}: {
+  readonly session: BoardWriter;
+  readonly report: PeopleSectionProps['report'];
+}) {
+  const nameId = useId();
+  const ageId = useId();
+  const [name, setName] = useState('');
+  const [age, setAge] = useState('');
+  const [kind, setKind] = useState<PersonState['kind']>('child');
+  const parsedAge = parseAge(age);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!name.trim() || parsedAge === undefined) return;
+    const outcome = report(addPersonTo(session, { name, age: parsedAge, kind }));
+    if (outcome.ok) {
+      setName('');
+      setAge('');
+    }
+  };
+  return (
+    <form className="plan-person-add" onSubmit={submit} aria-labelledby={`${nameId}-legend`}>
+      <h4 id={`${nameId}-legend`} className="plan-person-add__title">
+        {t('plan.people.addTitle')}
+      </h4>
+      <div className="plan-field">
+        <label className="plan-field__label" htmlFor={nameId}>
+          {t('plan.person.name')}
+        </label>
+        <input
+          id={nameId}
+          value={name}
+          maxLength={LIMITS.personName}
+          autoComplete="off"
+          onChange={(event) => setName(event.currentTarget.value)}
+        />
+      </div>
+      <div className="plan-person__row">
+        <div className="plan-field plan-person__age">
+          <label className="plan-field__label" htmlFor={ageId}>
+            {t('plan.person.age')}
+          </label>
+          <input
+            id={ageId}
+            inputMode="numeric"
+            value={age}
+            aria-invalid={parsedAge === undefined || undefined}
+            onChange={(event) => setAge(event.currentTarget.value)}
+          />
+        </div>
+        <KindField kind={kind} onSave={setKind} />
+      </div>
+      {parsedAge === undefined && <p className="error">{t('plan.person.ageInvalid')}</p>}
+      <button type="submit" className="plan-add" disabled={!name.trim() || parsedAge === undefined}>
+        {t('plan.people.add')}
+      </button>
+    </form>
+  );
+}
