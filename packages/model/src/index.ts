@@ -16,6 +16,7 @@ export {
   PERMISSION_MATRIX,
   type PermissionRuleId,
   POLICY,
+  POLICY_SUMMARIES,
   type PolicyRuleId,
 } from './access/policy.js';
 export { addPair, pairCards, unpair } from './cards/analysis.js';

@@ -1,4 +1,4 @@
-import { isPolicyRuleId, POLICY } from '@kinmap/model';
+import { isPolicyRuleId, POLICY_SUMMARIES } from '@kinmap/model';
 import { CATEGORY_HEADINGS } from '@kinmap/reports';
 import type { AuditChange } from '@kinmap/sync';
 import type { AuditDetail, AuditEventKind } from './auditLog.js';
@@ -249,7 +249,9 @@ export function summarizeEvent(kind: AuditEventKind, detail: AuditDetail, nameOf
       return `revealed ${detail.count} private ${detail.count === 1 ? 'score' : 'scores'} on ${scale(detail.scaleId)}`;
     case 'refused': {
       const rule = String(detail.rule);
-      const what = isPolicyRuleId(rule) ? POLICY[rule].summary : (wordFor(RETIRED_RULES, rule) ?? 'do this');
+      const what = isPolicyRuleId(rule)
+        ? POLICY_SUMMARIES[rule]
+        : (wordFor(RETIRED_RULES, rule) ?? 'do this');
       return `was refused: may not ${what} [${rule}]`;
     }
     default:

@@ -21,13 +21,16 @@ describe('a private score recorded for someone without a device', () => {
     });
     expect(put.status).toBe(200);
     const practitionerId = t.memberIdOf('practitioner');
-    expect((await put.json()).rating).toMatchObject({ value: 6, recordedBy: practitionerId });
+    expect(((await put.json()) as { rating: unknown }).rating).toMatchObject({
+      value: 6,
+      recordedBy: practitionerId,
+    });
     // [PR1]/[PR3] on the wire: the document knows only that Jo has scored.
     expect(await t.scale()).toMatchObject({ mode: 'private', ratings: {}, scored: [jo] });
     expect(contains(await t.docBytes(), CHILD_REASON)).toBe(false);
     // Another member of staff (another browser, another key) reads it back.
     const read = await t.call('GET', t.ratingUrl(jo), 'facilitator', MUM_KEY);
-    expect((await read.json()).rating).toMatchObject({
+    expect(((await read.json()) as { rating: unknown }).rating).toMatchObject({
       value: 6,
       reason: CHILD_REASON,
       recordedBy: practitionerId,

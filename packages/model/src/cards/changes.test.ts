@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { initBoard, setTitle } from '../doc/board.js';
 import { OVERALL_SCALE_ID } from '../doc/ids.js';
-import type { CardId } from '../doc/types.js';
+import type { CardId, PersonId } from '../doc/types.js';
 import { addNetworkMember, removeNetworkMember, updateNetworkMember } from '../plan/network.js';
 import { registerParticipant } from '../plan/participants.js';
 import { addPerson } from '../plan/people.js';
@@ -163,7 +163,7 @@ describe('applyAndClassify: model ops', () => {
         .map((c) => ('participantId' in c ? c.participantId : '')),
     ).toEqual(['mum', 'sam']);
     // Issue 14: a score recorded for a child names the child's person id and who recorded it.
-    let jo = '';
+    let jo = '' as PersonId;
     expect(
       classify(() => {
         jo = unwrap(addPerson(client, practitioner, { name: 'Jo' })).personId;
