@@ -93,6 +93,20 @@ test('[AC46] [AC47] staff add the children and write down a child’s score; the
   await chairScales.scale('Overall').getByRole('button', { name: 'Reveal all' }).click();
   await expect(familyScales.scale('Overall')).toContainText(`Grandad: 8 (written down by ${chairName})`);
   await expect(familyScales.scale('Overall')).toContainText(GRANDAD_REASON);
+
+  // [AC48] Jo joins on the family's device: staff link the two, and Jo makes the score theirs.
+  await record.getByLabel('Whose score').selectOption('Jo');
+  await record.getByLabel('Jo’s score').selectOption('5');
+  await record.getByLabel('Why, in Jo’s words').fill(JO_REASON);
+  await record.getByRole('button', { name: 'Save Jo’s score' }).click();
+  await expect(familyScales.scale('Overall')).toContainText(`Jo: 5 (written down by ${chairName})`);
+  await plan.open();
+  await plan.page.getByLabel('Has Jo joined on a device of their own?').selectOption({ label: 'Alex' });
+  await familyScales.open();
+  await familyScales.scale('Overall').getByRole('button', { name: 'This is my score: make it mine' }).click();
+  await chairScales.open();
+  await expect(chairScales.scale('Overall')).toContainText('Alex (Family): 5');
+  await expect(chairScales.scale('Overall')).not.toContainText('Jo: 5');
 });
 
 for (const [name, viewport, touch] of [

@@ -230,6 +230,7 @@ export {
   recordRating,
   revealInto,
   setScaleMode,
+  takeOverRecordedRating,
   unmarkScored,
 } from './scales/scales.js';
 export { groupOfRole, type TrajectoryMoment, trajectory } from './scales/trajectory.js';

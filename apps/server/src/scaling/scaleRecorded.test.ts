@@ -78,3 +78,19 @@ describe('a private score recorded for someone without a device', () => {
     expect(await t.scale()).toMatchObject({ scored: [] });
   });
 });
+
+describe('a private score written down before the person joined', () => {
+  it('[AC48] gives way to their own private score once staff linked them to their device', async () => {
+    const t = await setup();
+    const jo = await t.addChild();
+    await t.openPrivately();
+    await t.call('PUT', t.ratingUrl(jo), 'practitioner', STAFF_KEY, { value: 2, reason: CHILD_REASON });
+    expect(await t.scale()).toMatchObject({ scored: [jo] });
+    await t.linkPerson(jo, t.id.mum);
+    expect((await t.score('mum', MUM_KEY, { value: 6 })).status).toBe(200);
+    expect(await t.scale()).toMatchObject({ scored: [t.id.mum] });
+    expect(t.privateRatings.get(t.boardId, OVERALL_SCALE_ID, jo)).toBeNull();
+    expect(await (await t.reveal()).json()).toEqual({ revealed: 1 });
+    expect(Object.keys((await t.scale())?.ratings ?? {})).toEqual([t.id.mum]);
+  });
+});

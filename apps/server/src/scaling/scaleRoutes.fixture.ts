@@ -2,6 +2,7 @@ import {
   type Actor,
   addPerson,
   asParticipantId,
+  asPersonId,
   asScaleId,
   OVERALL_SCALE_ID,
   ROLES,
@@ -9,6 +10,7 @@ import {
   readBoard,
   setLocked,
   setScaleMode,
+  updatePerson,
 } from '@kinmap/model';
 import { PARTICIPANT_KEY_HEADER } from '@kinmap/protocol';
 import { afterEach, expect } from 'vitest';
@@ -101,6 +103,13 @@ export async function setup() {
     if (!done.ok || !done.value.ok) throw new Error('child not added');
     return done.value.value.personId as string;
   }
+  /** Staff link a person of the case to the participant they joined as ([AC48]). */
+  async function linkPerson(personId: string, participantId: string) {
+    const done = await rooms.change(boardId, (doc) =>
+      updatePerson(doc, facilitator, asPersonId(personId), { participantId: asParticipantId(participantId) }),
+    );
+    expect(done).toMatchObject({ ok: true, value: { ok: true } });
+  }
   async function lock(locked = true) {
     const done = await rooms.change(boardId, (doc) => setLocked(doc, facilitator, locked));
     expect(done).toMatchObject({ ok: true, value: { ok: true } });
@@ -129,6 +138,7 @@ export async function setup() {
     reveal,
     openPrivately,
     addChild,
+    linkPerson,
     memberIdOf,
     lock,
     docBytes,

@@ -46,6 +46,11 @@ const lockedFor = (doc: Y.Doc, role: Role): boolean => readLocked(doc) && !may(r
 /** [PR9] The path names neither the caller nor a person of the case: [PR7] refuses it. */
 const noPerson = { ok: false, reason: 'no-person' } as const;
 const isPerson = (doc: Y.Doc, id: PersonId): boolean => Object.hasOwn(readBoard(doc).people, id);
+/** The people of the case staff linked to this participant once they joined ([AC48]). */
+const linkedPeople = (doc: Y.Doc, participantId: ParticipantId): PersonId[] =>
+  Object.values(readBoard(doc).people)
+    .filter((person) => person.participantId === participantId)
+    .map((person) => person.id);
 
 /**
  * Private scaling over HTTP (docs/PROTOCOL.md, "Private scaling"; SPEC [PR1]–[PR6]). While a scale
@@ -129,7 +134,14 @@ export function registerScaleRoutes(
       const existing = privateRatings.get(boardId, scaleId, participantId);
       if (existing !== null && !sameKey(existing.keyHash, keyHash)) return wrongKey;
       const marked = markScored(doc, { participantId, role }, scaleId);
-      if (marked.ok) privateRatings.put(boardId, scaleId, participantId, rating, keyHash);
+      if (!marked.ok) return marked;
+      privateRatings.put(boardId, scaleId, participantId, rating, keyHash);
+      // [AC48] A person staff linked to this participant now scores for themselves: the score
+      // written down for them before they joined is theirs no more.
+      for (const person of linkedPeople(doc, participantId)) {
+        if (privateRatings.remove(boardId, scaleId, person))
+          unmarkScored(doc, { participantId, role }, scaleId, undefined, person);
+      }
       return marked;
     });
     logger.info('scale.scored_privately', { boardId, scaleId });

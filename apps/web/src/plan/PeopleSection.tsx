@@ -1,4 +1,11 @@
-import { LIMITS, type PersonFields, type PersonState } from '@kinmap/model';
+import {
+  LIMITS,
+  may,
+  type ParticipantId,
+  type ParticipantState,
+  type PersonFields,
+  type PersonState,
+} from '@kinmap/model';
 import { type FormEvent, useId, useState } from 'react';
 import type { ActionOutcome, BoardWriter } from '../editing/boardActions';
 import { t } from '../lib/messages';
@@ -9,6 +16,8 @@ import { addPersonTo, personLabel, removePersonFrom, savePerson } from './people
 export interface PeopleSectionProps {
   readonly session: BoardWriter | null;
   readonly people: readonly PersonState[];
+  /** Who is on the board: a person without a device may join later and be linked ([AC48]). */
+  readonly participants: readonly ParticipantState[];
   readonly report: <T>(outcome: ActionOutcome<T>) => ActionOutcome<T>;
   /** Staff keep the list (SPEC [AC46]); everyone else reads it. */
   readonly canEdit: boolean;
@@ -18,7 +27,8 @@ export interface PeopleSectionProps {
  * The children of the case, by the name the family uses and their age, and anyone scored here
  * without a device (issue 14). Scores and the child's tools name them; staff keep the list.
  */
-export function PeopleSection({ session, people, report, canEdit }: PeopleSectionProps) {
+export function PeopleSection({ session, people, participants, report, canEdit }: PeopleSectionProps) {
+  const scorers = participants.filter((participant) => may(participant.role, 'AC8'));
   return (
     <section className="plan-section" aria-labelledby="plan-people-title">
       <h3 id="plan-people-title">{t('plan.people.title')}</h3>
@@ -32,6 +42,7 @@ export function PeopleSection({ session, people, report, canEdit }: PeopleSectio
               <PersonItem
                 key={person.id}
                 person={person}
+                participants={scorers}
                 onSave={(changes) => report(savePerson(session, person.id, changes))}
                 onRemove={() => report(removePersonFrom(session, person.id))}
               />
@@ -50,10 +61,12 @@ export function PeopleSection({ session, people, report, canEdit }: PeopleSectio
 
 function PersonItem({
   person,
+  participants,
   onSave,
   onRemove,
 }: {
   readonly person: PersonState;
+  readonly participants: readonly ParticipantState[];
   readonly onSave: (changes: PersonFields) => void;
   readonly onRemove: () => void;
 }) {
@@ -75,6 +88,12 @@ function PersonItem({
         <AgeField age={person.age} onSave={(age) => onSave({ age })} />
         <KindField kind={person.kind} onSave={(kind) => onSave({ kind })} />
       </div>
+      <JoinedAsField
+        name={person.name}
+        participantId={person.participantId}
+        participants={participants}
+        onSave={(participantId) => onSave({ participantId })}
+      />
       <ConfirmRemove
         label={t('plan.person.remove', { name: person.name })}
         question={t('plan.person.confirmRemove', { name: person.name })}
@@ -154,6 +173,46 @@ function KindField({
       >
         <option value="child">{t('plan.person.kindChild')}</option>
         <option value="adult">{t('plan.person.kindAdult')}</option>
+      </select>
+    </div>
+  );
+}
+
+/**
+ * Once someone scored without a device joins with one of their own, staff link the two; they can
+ * then make the score written down for them their own ([AC48]).
+ */
+function JoinedAsField({
+  name,
+  participantId,
+  participants,
+  onSave,
+}: {
+  readonly name: string;
+  readonly participantId: ParticipantId | null;
+  readonly participants: readonly ParticipantState[];
+  readonly onSave: (participantId: ParticipantId | null) => void;
+}) {
+  const id = useId();
+  return (
+    <div className="plan-field">
+      <label className="plan-field__label" htmlFor={id}>
+        {t('plan.person.joinedAs', { name })}
+      </label>
+      <select
+        id={id}
+        value={participantId ?? ''}
+        onChange={(event) => {
+          const chosen = participants.find((p) => p.id === event.currentTarget.value);
+          onSave(chosen?.id ?? null);
+        }}
+      >
+        <option value="">{t('plan.person.notJoined')}</option>
+        {participants.map((participant) => (
+          <option key={participant.id} value={participant.id}>
+            {participant.displayName}
+          </option>
+        ))}
       </select>
     </div>
   );

@@ -28,6 +28,7 @@ export function PlanView({ session, board, me }: PlanViewProps) {
   const members = useMemo(() => membersInOrder(board), [board]);
   const rules = useMemo(() => rulesInOrder(board), [board]);
   const people = useMemo(() => peopleInOrder(board), [board]);
+  const participants = useMemo(() => Object.values(board.participants), [board]);
   const canEditPeople = may(me.role, 'AC46') && mayWriteBoard(board.meta.locked === true, me);
   const [notice, setNotice] = useState<MessageKey | null>(null);
   useEffect(() => {
@@ -48,7 +49,13 @@ export function PlanView({ session, board, me }: PlanViewProps) {
         <p className="notice" role="status">
           {notice ? t(notice) : ''}
         </p>
-        <PeopleSection session={session} people={people} report={report} canEdit={canEditPeople} />
+        <PeopleSection
+          session={session}
+          people={people}
+          participants={participants}
+          report={report}
+          canEdit={canEditPeople}
+        />
         {canEdit ? (
           <>
             <NetworkSection session={session} members={members} report={report} canRemove={canRemove} />

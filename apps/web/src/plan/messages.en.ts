@@ -55,6 +55,8 @@ export const planMessages = {
   'plan.person.labelChild': '{name}, child',
   'plan.person.labelChildAge': '{name}, child, {age}',
   'plan.person.labelAdult': '{name}, scored without a device',
+  'plan.person.joinedAs': 'Has {name} joined on a device of their own?',
+  'plan.person.notJoined': 'No, not on a device',
   'plan.person.remove': 'Remove {name}',
   'plan.person.confirmRemove': 'Remove {name}? Any score written down for them goes too.',
   'plan.reviewDate': 'Review date',

@@ -4,9 +4,11 @@ import {
   may,
   newId,
   ownValue,
+  type PersonId,
   rate,
   type ScaleId,
   type ScaleRating,
+  takeOverRecordedRating,
 } from '@kinmap/model';
 import { type FormEvent, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { BoardSession, Me } from '../board/useBoard';
@@ -102,6 +104,11 @@ export function ScalesView({ session, board, me, boardId }: ScalesViewProps) {
       )}
     </main>
   );
+}
+
+/** Is this person of the case the one reading, since staff linked them to their device ([AC48])? */
+function isMe(board: BoardState, personId: string, me: Me): boolean {
+  return ownValue(board.people, personId)?.participantId === me.participantId;
 }
 
 /** The words for a draft's state; "saved privately" only while the scale is still private. */
@@ -229,6 +236,22 @@ function ScaleSection({ row, board, me, session, target, ownPrivate, onPrivateSa
                   })}
             </strong>
             {marker.reason && <span dir="auto"> — {marker.reason}</span>}
+            {session && !isPrivate && marker.recordedBy !== null && isMe(board, marker.participantId, me) && (
+              <button
+                type="button"
+                className="scale__take-over"
+                onClick={() =>
+                  takeOverRecordedRating(
+                    session.doc,
+                    session.actor,
+                    scaleId as ScaleId,
+                    marker.participantId as PersonId,
+                  )
+                }
+              >
+                {t('scale.takeOver')}
+              </button>
+            )}
           </li>
         ))}
       </ul>

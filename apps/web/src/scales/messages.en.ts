@@ -29,6 +29,7 @@ export const scalesMessages = {
   'scale.revealFailed': 'The scores could not be revealed. Please try again.',
   'scale.markerLabel': '{name} ({role}): {value}',
   'scale.recordedMarkerLabel': '{name}: {value} (written down by {recorder})',
+  'scale.takeOver': 'This is my score: make it mine',
   'scale.record.title': 'A score for someone without a device',
   'scale.record.hint':
     'Write down the score of a child or anyone here who has no device, in their words. It is shown as written down by you.',

@@ -7,6 +7,7 @@ import {
   practitioner,
   rating,
   ratingRemoved,
+  viewer,
 } from './permissionCases.fixture.js';
 
 /** Test-only: the people of the case and scores recorded for them (issue 14, [AC46], [AC47]). */
@@ -121,6 +122,34 @@ export const peopleCases: Case[] = [
     actor: facilitator,
     changes: [ratingRemoved(child, 'revealed', { recordedBy: 'practitioner', forPerson: true })],
     refused: false,
+  },
+  {
+    rule: 'AC48',
+    does: 'a family member staff linked to the person takes over the score written down for them',
+    actor: family,
+    changes: [
+      rating('family'),
+      ratingRemoved(child, 'revealed', { recordedBy: 'practitioner', forPerson: true, linkedTo: 'family' }),
+    ],
+    refused: false,
+  },
+  {
+    rule: 'AC47',
+    does: 'a family member removes the score written down for a person linked to someone else',
+    actor: family,
+    changes: [
+      ratingRemoved(child, 'revealed', { recordedBy: 'practitioner', forPerson: true, linkedTo: 'network' }),
+    ],
+    refused: true,
+  },
+  {
+    rule: 'AC1',
+    does: 'a viewer linked to the person takes over their written-down score',
+    actor: viewer,
+    changes: [
+      ratingRemoved(child, 'revealed', { recordedBy: 'practitioner', forPerson: true, linkedTo: 'viewer' }),
+    ],
+    refused: true,
   },
   {
     rule: 'AC47',

@@ -49,7 +49,7 @@ export const field = (
 export const rating = (
   participantId: string,
   mode = 'revealed',
-  over: { recordedBy?: string; forPerson?: boolean } = {},
+  over: { recordedBy?: string; forPerson?: boolean; linkedTo?: string } = {},
 ): Change => ({
   kind: 'rating-set',
   scaleId: 'overall',
@@ -58,11 +58,12 @@ export const rating = (
   mode,
   recordedBy: over.recordedBy,
   forPerson: over.forPerson ?? false,
+  linkedTo: over.linkedTo,
 });
 export const ratingRemoved = (
   participantId: string,
   mode = 'revealed',
-  over: { recordedBy?: string; forPerson?: boolean } = {},
+  over: { recordedBy?: string; forPerson?: boolean; linkedTo?: string } = {},
 ): Change => ({
   kind: 'rating-removed',
   scaleId: 'overall',
@@ -71,6 +72,7 @@ export const ratingRemoved = (
   mode,
   recordedBy: over.recordedBy,
   forPerson: over.forPerson ?? false,
+  linkedTo: over.linkedTo,
 });
 export const mode: Change = { kind: 'scale-mode', scaleId: 'overall', mode: 'private' };
 

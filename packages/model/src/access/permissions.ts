@@ -290,6 +290,9 @@ function checkScale(change: Change, ctx: UpdateContext): PermissionVerdict | nul
       // A person's recorded scores go with them; staff withdraw a recorded score.
       if (ctx.peopleRemoved.has(change.participantId))
         return need(ctx, 'AC46', `${actor.role} may not remove the people of the case`);
+      // [AC48] Someone who has joined since takes over the score written down for them.
+      if (change.forPerson && typeof change.linkedTo === 'string' && isOwn(actor, change.linkedTo))
+        return need(ctx, 'AC48', `${actor.role} may not take over a score written down for them`);
       if (change.forPerson)
         return need(ctx, 'AC47', `${actor.role} may not withdraw a score recorded for someone`);
       return isOwn(actor, change.participantId)

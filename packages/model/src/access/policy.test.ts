@@ -52,6 +52,7 @@ const EXPECTED: Record<PolicyRuleId, readonly Role[]> = {
   AC45: [],
   AC46: [F, P],
   AC47: [F, P],
+  AC48: [F, P, FA, N],
   A4: [F],
   P1: [F, P, FA, N],
   PO1: [F, P],

@@ -58,6 +58,7 @@ const DOCUMENT_RULES = {
   // The child's voice (issue 14): the people of the case, scores recorded for people without a device.
   AC46: STAFF,
   AC47: STAFF,
+  AC48: WRITERS,
 } as const satisfies Record<string, readonly Role[]>;
 
 /** The rules of the upgrade, the HTTP routes and the web's offers. */
@@ -144,6 +145,7 @@ export const POLICY_SUMMARIES: Readonly<Record<PolicyRuleId, string>> = /* @__PU
   AC45: "rewrite a parking-lot item's author, author role, id or createdAt",
   AC46: 'add, change or remove the people of the case (the children and others)',
   AC47: 'record or withdraw a score for a person of the case who has no device, in your own name',
+  AC48: 'take over the score written down for you before you joined',
   A4: 'bring everyone to their view (a summon others follow)',
   P1: 'send document updates the room handles (a viewer’s are dropped)',
   PO1: 'open the professionals-only cards (the restricted document)',

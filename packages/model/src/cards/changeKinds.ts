@@ -83,6 +83,8 @@ export type Change =
       readonly recordedBy: unknown;
       /** The rating's key names a person of the case (issue 14), not a participant. */
       readonly forPerson: boolean;
+      /** The participant that person has joined as, if staff linked them ([AC48]). */
+      readonly linkedTo: unknown;
     }
   /** The private-scoring list (`scored`): written by the server, cleared with a mode change. */
   | {

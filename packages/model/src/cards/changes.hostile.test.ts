@@ -26,6 +26,7 @@ describe('applyAndClassify: hostile updates', () => {
         mode: 'revealed',
         recordedBy: undefined,
         forPerson: false,
+        linkedTo: undefined,
       },
     ]);
     expect(classify(() => card(client, cardId).set('authorId', 'sam'))).toEqual([

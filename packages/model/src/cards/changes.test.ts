@@ -140,6 +140,7 @@ describe('applyAndClassify: model ops', () => {
         mode: 'revealed',
         recordedBy: undefined,
         forPerson: false,
+        linkedTo: undefined,
       },
     ]);
     expect(classify(() => clearRating(client, parent, OVERALL_SCALE_ID))).toEqual([
@@ -151,6 +152,7 @@ describe('applyAndClassify: model ops', () => {
         mode: 'revealed',
         recordedBy: undefined,
         forPerson: false,
+        linkedTo: undefined,
       },
     ]);
     classify(() => rate(client, parent, OVERALL_SCALE_ID, { value: 3 }));
@@ -179,6 +181,7 @@ describe('applyAndClassify: model ops', () => {
         mode: 'revealed',
         recordedBy: 'sam',
         forPerson: true,
+        linkedTo: null,
       },
     ]);
     classify(() => setScaleMode(client, practitioner, OVERALL_SCALE_ID, 'private'));

@@ -155,6 +155,7 @@ const personState = z.object({
   kind: z.enum(PERSON_KINDS),
   age: z.nullable(z.int().check(z.minimum(0), z.maximum(LIMITS.age))),
   order: timestamp,
+  participantId: z._default(z.nullable(participantIdSchema), null),
 });
 
 const ruleState = z.object({

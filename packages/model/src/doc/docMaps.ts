@@ -35,7 +35,7 @@ export const NETWORK_MEMBER_KEYS = [
 ] as const;
 
 /** The keys of a person's map (issue 14): all plain values. */
-export const PERSON_KEYS = ['id', 'name', 'kind', 'age', 'order'] as const;
+export const PERSON_KEYS = ['id', 'name', 'kind', 'age', 'order', 'participantId'] as const;
 
 export type AnyMap = Y.Map<unknown>;
 

@@ -200,6 +200,8 @@ const PERSON_RULES: Readonly<Record<(typeof PERSON_KEYS)[number], FieldRule>> = 
   kind: req(oneOf(PERSON_KINDS)),
   age: req((v) => (v === null ? null : wholeIn(0, LIMITS.age)(v, ''))),
   order: req(finite),
+  // The participant they joined as ([AC48]); absent on people written before it existed.
+  participantId: opt((v) => (v === null || isLayoutId(v) ? null : 'not a participant id')),
 };
 
 const AGENDA_RULES: RecordRules = {

@@ -287,6 +287,14 @@ export function readNetworkMember(
   });
 }
 
+/** The participant a person joined as: absent or null is none; anything else is dropped and reported. */
+function linkedParticipant(value: unknown, report: (field: string) => void): ParticipantId | null {
+  if (value === undefined || value === null) return null;
+  if (isId(value)) return value as ParticipantId;
+  report('participantId');
+  return null;
+}
+
 /** A person of the case (issue 14); an age that is not a whole number 0–120 reads as none. */
 export function readPerson(
   value: unknown,
@@ -306,6 +314,7 @@ export function readPerson(
       kind: f.oneOf('kind', PERSON_KINDS, 'adult'),
       age: wholeAge ? age : null,
       order: f.number('order', REPAIRED_ORDER),
+      participantId: linkedParticipant(get('participantId'), f.report),
     };
   });
 }

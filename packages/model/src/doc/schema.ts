@@ -136,6 +136,7 @@ export const personFields = z.object({
   name: z.optional(textOf(LIMITS.personName).check(z.refine((s) => s.trim().length > 0, 'is blank'))),
   kind: z.optional(z.enum(PERSON_KINDS)),
   age: z.optional(z.nullable(z.int().check(z.minimum(0), z.maximum(LIMITS.age)))),
+  participantId: z.optional(z.nullable(participantIdSchema)),
 });
 export const planInput = z.object({
   bottomLines: z.optional(textOf(LIMITS.planText)),

@@ -161,6 +161,11 @@ export interface PersonState {
   /** Whole years, or null when not given. */
   readonly age: number | null;
   readonly order: number;
+  /**
+   * The participant this person has since joined as, with a device of their own (staff link them,
+   * [AC46]); they may then take over the scores written down for them ([AC48]). Null until then.
+   */
+  readonly participantId: ParticipantId | null;
 }
 
 export interface RuleState {

@@ -29,8 +29,15 @@ describe('the people of the case', () => {
     const jo = unwrap(addPerson(doc, practitioner, { name: '  Jo ', age: 9 })).personId;
     const gran = unwrap(addPerson(doc, practitioner, { name: 'Gran', kind: 'adult' })).personId;
     const { people } = readBoard(doc);
-    expect(people[jo]).toEqual({ id: jo, name: 'Jo', kind: 'child', age: 9, order: 0 });
-    expect(people[gran]).toEqual({ id: gran, name: 'Gran', kind: 'adult', age: null, order: 1 });
+    expect(people[jo]).toEqual({ id: jo, name: 'Jo', kind: 'child', age: 9, order: 0, participantId: null });
+    expect(people[gran]).toEqual({
+      id: gran,
+      name: 'Gran',
+      kind: 'adult',
+      age: null,
+      order: 1,
+      participantId: null,
+    });
   });
 
   it('refuses a blank or over-long name, an age that is not a whole number 0–120, an unknown kind', () => {
@@ -82,6 +89,7 @@ describe('the people of the case', () => {
     map.set('kind', 'robot');
     map.set('age', 7.5);
     map.set('order', 'first');
+    map.set('participantId', 'not an id!');
     const { state, repairs } = readBoardWithRepairs(doc);
     expect(state.people.p1).toEqual({
       id: 'p1',
@@ -89,13 +97,14 @@ describe('the people of the case', () => {
       kind: 'adult',
       age: null,
       order: Number.MAX_SAFE_INTEGER,
+      participantId: null,
     });
     expect(
       repairs
         .filter((r) => r.part === 'people')
         .map((r) => r.field)
         .sort(),
-    ).toEqual(['age', 'kind', 'name', 'order']);
+    ).toEqual(['age', 'kind', 'name', 'order', 'participantId']);
   });
 
   it('reads the same through the incremental reader, keeping unchanged people as the same objects', () => {
@@ -201,5 +210,29 @@ describe('restoring a version brings its people and recorded scores back', () =>
       at: 7,
       recordedBy: practitioner.participantId,
     });
+  });
+});
+
+describe('taking over a written-down score after joining (issue 14, [AC48])', () => {
+  it('makes the score the linked participant’s own, and the written-down one goes', async () => {
+    const { takeOverRecordedRating } = await import('../scales/scales.js');
+    const doc = newBoard();
+    const jo = unwrap(addPerson(doc, practitioner, { name: 'Jo', age: 15 })).personId;
+    unwrap(
+      recordRating(doc, practitioner, overall, jo, { value: 4, reason: 'Better since Nain' }, { now: 3 }),
+    );
+    // Before staff link Jo to a participant, nobody can take it over.
+    const joDevice: Actor = { participantId: asParticipantId('jo-phone'), role: 'family' };
+    expect(expectUnchanged(doc, () => takeOverRecordedRating(doc, joDevice, overall, jo))).toMatchObject({
+      ok: false,
+      reason: 'invalid-input',
+    });
+    unwrap(updatePerson(doc, practitioner, jo, { participantId: joDevice.participantId }));
+    expect(readBoard(doc).people[jo]?.participantId).toBe('jo-phone');
+    expect(expectUnchanged(doc, () => takeOverRecordedRating(doc, parent, overall, jo)).ok).toBe(false);
+    unwrap(takeOverRecordedRating(doc, joDevice, overall, jo, { now: 9 }));
+    const ratings = readBoard(doc).scales[overall]?.ratings ?? {};
+    expect(ratings[jo]).toBeUndefined();
+    expect(ratings['jo-phone']).toEqual({ value: 4, reason: 'Better since Nain', at: 9 });
   });
 });

@@ -6,7 +6,7 @@ import { findIn, readAll, readPerson } from '../doc/records.js';
 import { done, fail, ok } from '../doc/result.js';
 import { LIMITS, personFields, personIdSchema } from '../doc/schema.js';
 import { commit, type OpOptions, prepare } from '../doc/transact.js';
-import type { Actor, PersonId, PersonKind, Result } from '../doc/types.js';
+import type { Actor, ParticipantId, PersonId, PersonKind, Result } from '../doc/types.js';
 import { z } from '../doc/zod.js';
 
 /**
@@ -18,6 +18,8 @@ export interface PersonFields {
   readonly name?: string;
   readonly kind?: PersonKind;
   readonly age?: number | null;
+  /** The participant they have joined as (their own device), or null. */
+  readonly participantId?: ParticipantId | null;
 }
 
 const newPersonFields = z.object({
@@ -48,6 +50,7 @@ export function addPerson(
     person.set('kind', input.kind ?? 'child');
     person.set('age', input.age ?? null);
     person.set('order', plan.order);
+    person.set('participantId', input.participantId ?? null);
     return id;
   });
   return ok({ personId });

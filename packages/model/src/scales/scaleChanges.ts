@@ -36,7 +36,7 @@ export function scalesChange(
           value: ratingValue(item),
           mode: currentField(scale, 'mode'),
           recordedBy: ratingRecorder(item),
-          forPerson: isPersonKey(tr, id),
+          ...personOf(tr, id),
         })),
         ...childEntries(rawField(scale, 'scored'), (id) => ({
           kind: 'scored-set',
@@ -59,7 +59,7 @@ export function scalesChange(
             value: ratingValue(item),
             mode: currentField(type, 'mode'),
             recordedBy: ratingRecorder(item),
-            forPerson: isPersonKey(tr, id),
+            ...personOf(tr, id),
           }
         : { kind: 'scored-set', scaleId, participantId: id },
     );
@@ -68,7 +68,7 @@ export function scalesChange(
   if (path.length === 3 && path[2] === 'ratings') {
     const scale = (type._item?.parent as AnyType | undefined) ?? null;
     const mode = currentField(scale, 'mode');
-    const forPerson = isPersonKey(tr, key);
+    const person = personOf(tr, key);
     if (after !== null)
       return [
         {
@@ -78,7 +78,7 @@ export function scalesChange(
           value: ratingValue(after),
           mode,
           recordedBy: ratingRecorder(after),
-          forPerson,
+          ...person,
         },
       ];
     return [
@@ -89,7 +89,7 @@ export function scalesChange(
         value: ratingValue(before),
         mode,
         recordedBy: ratingRecorder(before),
-        forPerson,
+        ...person,
       },
     ];
   }
@@ -107,14 +107,21 @@ function ratingRecorder(item: Y.Item | null): unknown {
     : undefined;
 }
 
-/** Does `key` name a person of the case, as the document stands after the update? */
-function isPersonKey(tr: Y.Transaction, key: string): boolean {
-  if (!tr.doc.share.has('people')) return false;
+/**
+ * Does `key` name a person of the case, as the document stands after the update, and which
+ * participant have they joined as ([AC48])?
+ */
+function personOf(tr: Y.Transaction, key: string): { forPerson: boolean; linkedTo: unknown } {
+  const none = { forPerson: false, linkedTo: undefined };
+  if (!tr.doc.share.has('people')) return none;
+  let person: unknown;
   try {
-    return tr.doc.getMap<unknown>('people').has(key); // a root decoded from an update is typed when asked for
+    person = tr.doc.getMap<unknown>('people').get(key); // a root decoded from an update is typed when asked for
   } catch {
-    return false; // another type under this name: the classifier reports it
+    return none; // another type under this name: the classifier reports it
   }
+  if (person === undefined) return none;
+  return { forPerson: true, linkedTo: currentField(person as AnyType, 'participantId') };
 }
 
 /** The `value` of a stored rating `{ value, reason, at }` (the reason is never reported). */

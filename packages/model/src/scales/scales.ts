@@ -141,6 +141,43 @@ export function clearRecordedRating(
   return done;
 }
 
+/**
+ * The person a score was written down for has joined with a device of their own, and staff linked
+ * them (`participantId` on the person): they make the score theirs — it becomes their own rating
+ * (same value and reason, now) and the written-down one goes, in one change ([AC48]).
+ */
+export function takeOverRecordedRating(
+  doc: Y.Doc,
+  actor: Actor,
+  scaleId: ScaleId,
+  personId: PersonId,
+  opts?: OpOptions,
+): Result<void> {
+  const op = prepare(
+    z.object({ scaleId: scaleIdSchema, personId: personIdSchema }),
+    actor,
+    { scaleId, personId },
+    opts,
+  );
+  if (!op.ok) return op;
+  const { actor: who, input, now, origin } = op.value;
+  const person = findIn(doc, 'people', input.personId, readPerson);
+  if (person === null) return fail('not-found', `person ${input.personId}`);
+  if (person.record.participantId !== who.participantId)
+    return fail('invalid-input', 'only the person a score was written down for can take it over');
+  const scale = findLiveScale(doc, input.scaleId);
+  if (!scale.ok) return scale;
+  if (scale.value.record.mode === 'private') return fail('wrong-mode', PRIVATE_REFUSAL);
+  const recorded = scale.value.record.ratings[input.personId];
+  const ratings = childMap(scale.value.map, 'ratings');
+  if (recorded === undefined || ratings === null) return fail('not-found', 'no score written down for them');
+  commit(doc, origin, () => {
+    ratings.set(who.participantId, { value: recorded.value, reason: recorded.reason, at: now });
+    ratings.delete(input.personId);
+  });
+  return done;
+}
+
 /** Withdraws the actor's rating from a scale (a no-op if they had none). */
 export function clearRating(doc: Y.Doc, actor: Actor, scaleId: ScaleId, opts?: OpOptions): Result<void> {
   const op = prepare(z.object({ scaleId: scaleIdSchema }), actor, { scaleId }, opts);

@@ -24,6 +24,7 @@ describe('toAuditChanges', () => {
         mode: 'revealed',
         recordedBy: undefined,
         forPerson: false,
+        linkedTo: undefined,
       },
     ];
     expect(toAuditChanges(changes)).toEqual([

@@ -9,6 +9,7 @@ import {
   rate,
   recordRating,
   removePerson,
+  takeOverRecordedRating,
   updatePerson,
 } from '@kinmap/model';
 import { describe, expect, it } from 'vitest';
@@ -167,5 +168,25 @@ describe('[AC47] a score recorded for someone without a device', () => {
         rawRating(doc, jo, { value: 3, reason: '', at: 1, recordedBy: 'no spaces!' }),
       ),
     ).toMatchObject({ ok: false, rule: 'AC19' });
+  });
+});
+
+describe('[AC48] taking over a score written down before one joined', () => {
+  it('lets the participant staff linked to the person take it over, and nobody else', () => {
+    const { board, jo } = boardWithChild();
+    recordRating(board, sam, overall, jo, { value: 5, reason: 'Nain helps' });
+    // Only staff link a person to a participant ([AC46]).
+    expect(
+      attempt(board, mum, (doc) => updatePerson(doc, mum, jo, { participantId: mum.participantId })),
+    ).toMatchObject({ ok: false, rule: 'AC46' });
+    updatePerson(board, sam, jo, { participantId: mum.participantId });
+    expect(attempt(board, mum, (doc) => takeOverRecordedRating(doc, mum, overall, jo))).toEqual({ ok: true });
+    // Someone not linked cannot remove it, nor write it under their own name by hand.
+    expect(
+      attempt(board, gran, (doc) => {
+        const scale = doc.getMap<unknown>('scales').get(overall) as Y.Map<unknown>;
+        (scale.get('ratings') as Y.Map<unknown>).delete(jo);
+      }),
+    ).toMatchObject({ ok: false, rule: 'AC47' });
   });
 });
