@@ -118,10 +118,7 @@ function AgeField({
   readonly age: number | null;
   readonly onSave: (age: number | null) => void;
 }) {
-  const id = useId();
   const [text, setText] = useState<string | null>(null);
-  const shown = text ?? (age === null ? '' : String(age));
-  const invalid = text !== null && parseAge(text) === undefined;
   const commit = () => {
     if (text === null) return;
     const parsed = parseAge(text);
@@ -130,6 +127,21 @@ function AgeField({
       setText(null);
     }
   };
+  return <AgeInput text={text ?? (age === null ? '' : String(age))} onChange={setText} onBlur={commit} />;
+}
+
+/** The age in whole years as typed, saying so when it is not one. */
+function AgeInput({
+  text,
+  onChange,
+  onBlur,
+}: {
+  readonly text: string;
+  readonly onChange: (text: string) => void;
+  readonly onBlur?: () => void;
+}) {
+  const id = useId();
+  const invalid = parseAge(text) === undefined;
   return (
     <div className="plan-field plan-person__age">
       <label className="plan-field__label" htmlFor={id}>
@@ -138,11 +150,11 @@ function AgeField({
       <input
         id={id}
         inputMode="numeric"
-        value={shown}
+        value={text}
         aria-invalid={invalid || undefined}
         aria-describedby={invalid ? `${id}-error` : undefined}
-        onChange={(event) => setText(event.currentTarget.value)}
-        onBlur={commit}
+        onChange={(event) => onChange(event.currentTarget.value)}
+        onBlur={onBlur}
       />
       {invalid && (
         <p id={`${id}-error`} className="error">
@@ -227,7 +239,6 @@ function AddPersonForm({
   readonly report: PeopleSectionProps['report'];
 }) {
   const nameId = useId();
-  const ageId = useId();
   const [name, setName] = useState('');
   const [age, setAge] = useState('');
   const [kind, setKind] = useState<PersonState['kind']>('child');
@@ -259,21 +270,9 @@ function AddPersonForm({
         />
       </div>
       <div className="plan-person__row">
-        <div className="plan-field plan-person__age">
-          <label className="plan-field__label" htmlFor={ageId}>
-            {t('plan.person.age')}
-          </label>
-          <input
-            id={ageId}
-            inputMode="numeric"
-            value={age}
-            aria-invalid={parsedAge === undefined || undefined}
-            onChange={(event) => setAge(event.currentTarget.value)}
-          />
-        </div>
+        <AgeInput text={age} onChange={setAge} />
         <KindField kind={kind} onSave={setKind} />
       </div>
-      {parsedAge === undefined && <p className="error">{t('plan.person.ageInvalid')}</p>}
       <button type="submit" className="plan-add" disabled={!name.trim() || parsedAge === undefined}>
         {t('plan.people.add')}
       </button>

@@ -9,6 +9,7 @@ import {
 import { type FormEvent, useId, useMemo, useState } from 'react';
 import type { BoardSession } from '../board/useBoard';
 import { t } from '../lib/messages';
+import { ScoreOptions } from './ScoreOptions';
 import { type ScaleApiTarget, savePrivateRating, withdrawPrivateRating } from './scaleApi';
 
 export interface RecordScoreFormProps {
@@ -20,7 +21,6 @@ export interface RecordScoreFormProps {
   readonly isPrivate: boolean;
 }
 
-const SCORES = Array.from({ length: 11 }, (_, i) => i);
 type Notice =
   | {
       readonly key: 'scale.record.saved' | 'scale.record.savedPrivately' | 'scale.record.withdrawn';
@@ -99,12 +99,7 @@ export function RecordScoreForm({ scaleId, board, session, target, isPrivate }: 
             setValue(event.currentTarget.value === '' ? null : Number(event.currentTarget.value))
           }
         >
-          <option value="">{t('scale.noScore')}</option>
-          {SCORES.map((score) => (
-            <option key={score} value={score}>
-              {score}
-            </option>
-          ))}
+          <ScoreOptions />
         </select>
       </label>
       <label>

@@ -20,6 +20,7 @@ import { AddPairForm } from './AddPairForm';
 import { FacilitatorButtons } from './FacilitatorButtons';
 import { RecordScoreForm } from './RecordScoreForm';
 import { ScaleLine } from './ScaleLine';
+import { ScoreOptions } from './ScoreOptions';
 import {
   fetchPrivateRating,
   loadParticipantKey,
@@ -35,8 +36,6 @@ export interface ScalesViewProps {
   readonly me: Me;
   readonly boardId: string;
 }
-
-const SCORES = Array.from({ length: 11 }, (_, i) => i);
 
 /** What the server holds as this person's private scores, by scale (absent: not fetched yet). */
 /** This person's private scores by scale id (a Map: a pair id may be `constructor`). */
@@ -268,12 +267,7 @@ function ScaleSection({ row, board, me, session, target, ownPrivate, onPrivateSa
                 })
               }
             >
-              <option value="">{t('scale.noScore')}</option>
-              {SCORES.map((score) => (
-                <option key={score} value={score}>
-                  {score}
-                </option>
-              ))}
+              <ScoreOptions />
             </select>
           </label>
           <label>

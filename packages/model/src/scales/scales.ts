@@ -77,6 +77,7 @@ export function rate(
 }
 
 const scoredInput = z.object({ scaleId: scaleIdSchema, forPerson: z.optional(personIdSchema) });
+const scalePerson = z.object({ scaleId: scaleIdSchema, personId: personIdSchema });
 
 /**
  * Records a score for a person of the case who has no device (a child, a grandparent, someone on
@@ -125,20 +126,10 @@ export function clearRecordedRating(
   personId: PersonId,
   opts?: OpOptions,
 ): Result<void> {
-  const op = prepare(
-    z.object({ scaleId: scaleIdSchema, personId: personIdSchema }),
-    actor,
-    { scaleId, personId },
-    opts,
-  );
+  const op = prepare(scalePerson, actor, { scaleId, personId }, opts);
   if (!op.ok) return op;
   const { input, origin } = op.value;
-  const scale = findLiveScale(doc, input.scaleId);
-  if (!scale.ok) return scale;
-  const ratings = childMap(scale.value.map, 'ratings');
-  if (ratings === null || !ratings.has(input.personId)) return done;
-  commit(doc, origin, () => ratings.delete(input.personId));
-  return done;
+  return deleteRating(doc, origin, input.scaleId, input.personId);
 }
 
 /**
@@ -153,12 +144,7 @@ export function takeOverRecordedRating(
   personId: PersonId,
   opts?: OpOptions,
 ): Result<void> {
-  const op = prepare(
-    z.object({ scaleId: scaleIdSchema, personId: personIdSchema }),
-    actor,
-    { scaleId, personId },
-    opts,
-  );
+  const op = prepare(scalePerson, actor, { scaleId, personId }, opts);
   if (!op.ok) return op;
   const { actor: who, input, now, origin } = op.value;
   const person = findIn(doc, 'people', input.personId, readPerson);
@@ -183,11 +169,21 @@ export function clearRating(doc: Y.Doc, actor: Actor, scaleId: ScaleId, opts?: O
   const op = prepare(z.object({ scaleId: scaleIdSchema }), actor, { scaleId }, opts);
   if (!op.ok) return op;
   const { actor: who, input, origin } = op.value;
-  const scale = findLiveScale(doc, input.scaleId);
+  return deleteRating(doc, origin, input.scaleId, who.participantId);
+}
+
+/** Deletes one rating (`key`: a participant's or a person's id) in one change; a no-op if there is none. */
+function deleteRating(
+  doc: Y.Doc,
+  origin: Parameters<typeof commit>[1],
+  scaleId: ScaleId,
+  key: string,
+): Result<void> {
+  const scale = findLiveScale(doc, scaleId);
   if (!scale.ok) return scale;
   const ratings = childMap(scale.value.map, 'ratings');
-  if (ratings === null || !ratings.has(who.participantId)) return done;
-  commit(doc, origin, () => ratings.delete(who.participantId));
+  if (ratings === null || !ratings.has(key)) return done;
+  commit(doc, origin, () => ratings.delete(key));
   return done;
 }
 
