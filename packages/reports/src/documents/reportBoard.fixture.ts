@@ -134,7 +134,7 @@ export function sampleBoard(): BoardState {
       },
     },
     people: {
-      'p-jo': { id: 'p-jo' as PersonId, name: 'Jo', kind: 'child', age: 9, order: 1 },
+      'p-jo': { id: 'p-jo' as PersonId, name: 'Jo', kind: 'child', age: 9, order: 1, participantId: null },
     },
     rules: {
       'r-1': {
