@@ -45,7 +45,11 @@ const boardLocked = { ok: false, reason: 'locked' } as const;
 const lockedFor = (doc: Y.Doc, role: Role): boolean => readLocked(doc) && !may(role, 'AC11');
 /** [PR9] The path names neither the caller nor a person of the case: [PR7] refuses it. */
 const noPerson = { ok: false, reason: 'no-person' } as const;
-const isPerson = (doc: Y.Doc, id: PersonId): boolean => Object.hasOwn(readBoard(doc).people, id);
+const isPerson = (doc: Y.Doc, id: PersonId): boolean => {
+  const board = readBoard(doc);
+  // Never a participant's id, even if a person was given one: staff never score in their place.
+  return Object.hasOwn(board.people, id) && !Object.hasOwn(board.participants, id);
+};
 /** The people of the case staff linked to this participant once they joined ([AC48]). */
 const linkedPeople = (doc: Y.Doc, participantId: ParticipantId): PersonId[] =>
   Object.values(readBoard(doc).people)

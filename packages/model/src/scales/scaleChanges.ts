@@ -121,6 +121,8 @@ function personOf(tr: Y.Transaction, key: string): { forPerson: boolean; linkedT
     return none; // another type under this name: the classifier reports it
   }
   if (person === undefined) return none;
+  // A person whose id is a participant's is no person: staff never score in a participant's place.
+  if (tr.doc.share.has('participants') && tr.doc.getMap<unknown>('participants').has(key)) return none;
   return { forPerson: true, linkedTo: currentField(person as AnyType, 'participantId') };
 }
 

@@ -161,6 +161,17 @@ describe('[AC47] a score recorded for someone without a device', () => {
     expect(attempt(board, mum, (doc) => rate(doc, mum, overall, { value: 6 }))).toEqual({ ok: true });
   });
 
+  it('treats a person given a participant’s id as no person: staff cannot overwrite that participant’s score', () => {
+    const { board } = boardWithChild();
+    board.getMap('participants').set('mum', { id: 'mum', displayName: 'Mum', role: 'family', joinedAt: 1 });
+    rate(board, mum, overall, { value: 7 });
+    const verdict = attempt(board, sam, (doc) => {
+      rawPerson(doc, 'mum', {});
+      rawRating(doc, 'mum', { value: 1, reason: '', at: 1, recordedBy: 'sam' });
+    });
+    expect(verdict).toMatchObject({ ok: false, rule: 'AC8' });
+  });
+
   it('refuses a recordedBy that is not an id, from staff too', () => {
     const { board, jo } = boardWithChild();
     expect(
