@@ -16,6 +16,7 @@ export {
   PERMISSION_MATRIX,
   type PermissionRuleId,
   POLICY,
+  POLICY_SUMMARIES,
   type PolicyRuleId,
 } from './access/policy.js';
 export { addPair, pairCards, unpair } from './cards/analysis.js';
@@ -75,6 +76,7 @@ export {
   asNetworkMemberId,
   asPairId,
   asParticipantId,
+  asPersonId,
   asRuleId,
   asScaleId,
   isId,
@@ -119,6 +121,10 @@ export {
   type PairState,
   type ParticipantId,
   type ParticipantState,
+  PERSON_KINDS,
+  type PersonId,
+  type PersonKind,
+  type PersonState,
   type PlanState,
   type Result,
   ROLES,
@@ -213,14 +219,18 @@ export {
   updateNetworkMember,
 } from './plan/network.js';
 export { isParticipantRegistered, registerParticipant } from './plan/participants.js';
+export { addPerson, type PersonFields, removePerson, updatePerson } from './plan/people.js';
 export { addRule, type RuleFields, removeRule, setPlan, updateRule } from './plan/plan.js';
 export {
   clearRating,
+  clearRecordedRating,
   markScored,
   medianScore,
   rate,
+  recordRating,
   revealInto,
   setScaleMode,
+  takeOverRecordedRating,
   unmarkScored,
 } from './scales/scales.js';
 export { groupOfRole, type TrajectoryMoment, trajectory } from './scales/trajectory.js';

@@ -1,4 +1,4 @@
-import { may, POLICY, type PolicyRuleId } from '@kinmap/model';
+import { may, POLICY_SUMMARIES, type PolicyRuleId } from '@kinmap/model';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AuditLog } from '../audit/auditLog.js';
 import { type BoardRegistry, isBoardId } from '../boards/boardRegistry.js';
@@ -63,7 +63,7 @@ export type Refuse = (member: BoardMember, rule: PolicyRuleId, message?: string)
 
 /** Records a refusal by `rule` ([AD2]), then throws the 403. */
 export function refuser(audit: Pick<AuditLog, 'record'> | undefined): Refuse {
-  return function refuse(member, rule, message = `A ${member.role} may not ${POLICY[rule].summary}`) {
+  return function refuse(member, rule, message = `A ${member.role} may not ${POLICY_SUMMARIES[rule]}`) {
     audit?.record({
       boardId: member.boardId,
       actorMemberId: member.memberId,

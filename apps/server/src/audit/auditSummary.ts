@@ -1,4 +1,4 @@
-import { isPolicyRuleId, POLICY } from '@kinmap/model';
+import { isPolicyRuleId, POLICY_SUMMARIES } from '@kinmap/model';
 import { CATEGORY_HEADINGS } from '@kinmap/reports';
 import type { AuditChange } from '@kinmap/sync';
 import type { AuditDetail, AuditEventKind } from './auditLog.js';
@@ -93,11 +93,19 @@ const PHRASES: Readonly<Record<string, Phrase>> = {
     c.mode === 'private'
       ? `opened private scoring on ${scale(c.scaleId)}`
       : `revealed the scores on ${scale(c.scaleId)}`,
-  'rating-set': (c, { nameOf, byServer }) =>
-    byServer
+  'rating-set': (c, { nameOf, byServer }) => {
+    if (c.forPerson === true)
+      return byServer
+        ? `showed the rating of ${c.value} recorded for a person of the case on ${scale(c.scaleId)}`
+        : `recorded a rating of ${c.value} for a person of the case on ${scale(c.scaleId)}`;
+    return byServer
       ? `showed ${someone(nameOf, c.participantId)}'s rating of ${c.value} on ${scale(c.scaleId)}`
-      : `rated ${c.value} on ${scale(c.scaleId)}`,
-  'rating-removed': (c) => `withdrew a rating on ${scale(c.scaleId)}`,
+      : `rated ${c.value} on ${scale(c.scaleId)}`;
+  },
+  'rating-removed': (c) =>
+    c.forPerson === true
+      ? `withdrew a rating recorded for a person of the case on ${scale(c.scaleId)}`
+      : `withdrew a rating on ${scale(c.scaleId)}`,
   'scored-set': (c, { nameOf }) =>
     `noted that ${someone(nameOf, c.participantId)} scored privately on ${scale(c.scaleId)}`,
   // Cleared with a mode change or the reveal, which say more.
@@ -107,6 +115,9 @@ const PHRASES: Readonly<Record<string, Phrase>> = {
   'network-added': fixed('added a network member to the plan'),
   'network-removed': fixed('removed a network member from the plan'),
   'network-field': fixed('edited a network member in the plan'),
+  'person-added': fixed('added a person of the case'),
+  'person-removed': fixed('removed a person of the case'),
+  'person-field': fixed("changed a person of the case's details"),
   'rule-added': fixed('added a safety rule'),
   'rule-removed': fixed('removed a safety rule'),
   'rule-field': fixed('edited a safety rule'),
@@ -238,7 +249,9 @@ export function summarizeEvent(kind: AuditEventKind, detail: AuditDetail, nameOf
       return `revealed ${detail.count} private ${detail.count === 1 ? 'score' : 'scores'} on ${scale(detail.scaleId)}`;
     case 'refused': {
       const rule = String(detail.rule);
-      const what = isPolicyRuleId(rule) ? POLICY[rule].summary : (wordFor(RETIRED_RULES, rule) ?? 'do this');
+      const what = isPolicyRuleId(rule)
+        ? POLICY_SUMMARIES[rule]
+        : (wordFor(RETIRED_RULES, rule) ?? 'do this');
       return `was refused: may not ${what} [${rule}]`;
     }
     default:

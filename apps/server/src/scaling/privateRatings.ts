@@ -1,4 +1,4 @@
-import type { ScaleRating } from '@kinmap/model';
+import type { ParticipantId, ScaleRating } from '@kinmap/model';
 import type Database from 'better-sqlite3';
 import { addMissingColumns } from '../storage/database.js';
 import type { DataCipher } from '../storage/dataCipher.js';
@@ -52,6 +52,7 @@ interface Row {
   readonly at: number;
   /** With a data key: the value and reason, sealed; `value` is 0 and `reason` '' beside it. */
   readonly sealed: Buffer | null;
+  readonly recorded_by: string | null;
 }
 
 /** A rating's place: the additional data its seal is bound to. */
@@ -79,9 +80,14 @@ export function createPrivateRatings(
   cipher: DataCipher | null = null,
 ): PrivateRatings {
   db.exec(SCHEMA);
-  addMissingColumns(db, 'private_ratings', { sealed: 'BLOB' });
+  // `recorded_by`: the staff member who recorded a score for a person without a device ([PR9]).
+  addMissingColumns(db, 'private_ratings', { sealed: 'BLOB', recorded_by: 'TEXT' });
   if (cipher) sealPlaintextRatings(db, cipher);
   const toRating = (row: Row): ScaleRating => {
+    const read = openRating(row);
+    return row.recorded_by === null ? read : { ...read, recordedBy: row.recorded_by as ParticipantId };
+  };
+  const openRating = (row: Row): ScaleRating => {
     if (row.sealed === null) return { value: row.value, reason: row.reason, at: row.at };
     if (!cipher) throw new Error('a sealed private rating needs the data key');
     const opened = cipher.open(
@@ -94,18 +100,21 @@ export function createPrivateRatings(
     return { value, reason, at: row.at };
   };
   const upsert = db.prepare(
-    `INSERT INTO private_ratings (board_id, scale_id, participant_id, value, reason, at, key_hash, sealed)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO private_ratings
+       (board_id, scale_id, participant_id, value, reason, at, key_hash, sealed, recorded_by)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (board_id, scale_id, participant_id) DO UPDATE
      SET value = excluded.value, reason = excluded.reason, at = excluded.at, key_hash = excluded.key_hash,
-         sealed = excluded.sealed`,
+         sealed = excluded.sealed, recorded_by = excluded.recorded_by`,
   );
   const selectOne = db.prepare(
-    `SELECT board_id, scale_id, participant_id, value, reason, at, key_hash, sealed FROM private_ratings
+    `SELECT board_id, scale_id, participant_id, value, reason, at, key_hash, sealed, recorded_by
+     FROM private_ratings
      WHERE board_id = ? AND scale_id = ? AND participant_id = ?`,
   );
   const selectAll = db.prepare(
-    `SELECT board_id, scale_id, participant_id, value, reason, at, key_hash, sealed FROM private_ratings
+    `SELECT board_id, scale_id, participant_id, value, reason, at, key_hash, sealed, recorded_by
+     FROM private_ratings
      WHERE board_id = ? AND scale_id = ?`,
   );
   const deleteOne = db.prepare(
@@ -116,7 +125,7 @@ export function createPrivateRatings(
   });
 
   return {
-    put(boardId, scaleId, participantId, { value, reason, at }, keyHash) {
+    put(boardId, scaleId, participantId, { value, reason, at, recordedBy }, keyHash) {
       const sealed = cipher ? sealRating(cipher, boardId, scaleId, participantId, value, reason) : null;
       upsert.run(
         boardId,
@@ -127,6 +136,7 @@ export function createPrivateRatings(
         at,
         keyHash,
         sealed,
+        recordedBy ?? null,
       );
     },
     get(boardId, scaleId, participantId) {

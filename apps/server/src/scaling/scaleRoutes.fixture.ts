@@ -1,6 +1,8 @@
 import {
   type Actor,
+  addPerson,
   asParticipantId,
+  asPersonId,
   asScaleId,
   OVERALL_SCALE_ID,
   ROLES,
@@ -8,6 +10,7 @@ import {
   readBoard,
   setLocked,
   setScaleMode,
+  updatePerson,
 } from '@kinmap/model';
 import { PARTICIPANT_KEY_HEADER } from '@kinmap/protocol';
 import { afterEach, expect } from 'vitest';
@@ -52,7 +55,10 @@ export async function setup() {
   const created = await registry.create('Family map');
   if (!created.ok) throw new Error('board not created');
   const boardId = created.value.id;
-  const cookies = Object.fromEntries(ROLES.map((role) => [role, memberCookie(access, boardId, role).secret]));
+  const holders = Object.fromEntries(ROLES.map((role) => [role, memberCookie(access, boardId, role)]));
+  const cookies = Object.fromEntries(ROLES.map((role) => [role, holders[role]?.secret]));
+  /** The member id of the one member in `role` the calls use (not mum or dad). */
+  const memberIdOf = (role: Role): string => holders[role]?.id ?? '';
   // Two people who score: each may give, read and withdraw only their own score [PR7].
   const mum = memberCookie(access, boardId, 'family');
   const dad = memberCookie(access, boardId, 'network');
@@ -91,6 +97,19 @@ export async function setup() {
     );
     expect(done).toMatchObject({ ok: true, value: { ok: true } });
   }
+  /** Adds a child of the case (issue 14) and returns their person id. */
+  async function addChild(name = 'Jo') {
+    const done = await rooms.change(boardId, (doc) => addPerson(doc, facilitator, { name, age: 9 }));
+    if (!done.ok || !done.value.ok) throw new Error('child not added');
+    return done.value.value.personId as string;
+  }
+  /** Staff link a person of the case to the participant they joined as ([AC48]). */
+  async function linkPerson(personId: string, participantId: string) {
+    const done = await rooms.change(boardId, (doc) =>
+      updatePerson(doc, facilitator, asPersonId(personId), { participantId: asParticipantId(participantId) }),
+    );
+    expect(done).toMatchObject({ ok: true, value: { ok: true } });
+  }
   async function lock(locked = true) {
     const done = await rooms.change(boardId, (doc) => setLocked(doc, facilitator, locked));
     expect(done).toMatchObject({ ok: true, value: { ok: true } });
@@ -118,6 +137,9 @@ export async function setup() {
     score,
     reveal,
     openPrivately,
+    addChild,
+    linkPerson,
+    memberIdOf,
     lock,
     docBytes,
     scale,

@@ -6,12 +6,14 @@ import {
   markScored,
   may,
   type ParticipantId,
+  type PersonId,
   type Result,
   type Role,
   readBoard,
   readLocked,
   revealInto,
   type ScaleId,
+  type ScaleRating,
   unmarkScored,
 } from '@kinmap/model';
 import {
@@ -36,11 +38,23 @@ import type { RequestIdEnv } from '../http/requestId.js';
 import type { PrivateRatings, StoredPrivateRating } from './privateRatings.js';
 
 /** A model result, or the route's own refusal of a key that does not match the stored score. */
-type Outcome<T> = Result<T> | { readonly ok: false; readonly reason: 'forbidden' | 'locked' };
+type Outcome<T> = Result<T> | { readonly ok: false; readonly reason: 'forbidden' | 'locked' | 'no-person' };
 const wrongKey = { ok: false, reason: 'forbidden' } as const;
 /** [AC11] A locked board takes no score from those who may not write to it, privately either. */
 const boardLocked = { ok: false, reason: 'locked' } as const;
 const lockedFor = (doc: Y.Doc, role: Role): boolean => readLocked(doc) && !may(role, 'AC11');
+/** [PR9] The path names neither the caller nor a person of the case: [PR7] refuses it. */
+const noPerson = { ok: false, reason: 'no-person' } as const;
+const isPerson = (doc: Y.Doc, id: PersonId): boolean => {
+  const board = readBoard(doc);
+  // Never a participant's id, even if a person was given one: staff never score in their place.
+  return Object.hasOwn(board.people, id) && !Object.hasOwn(board.participants, id);
+};
+/** The people of the case staff linked to this participant once they joined ([AC48]). */
+const linkedPeople = (doc: Y.Doc, participantId: ParticipantId): PersonId[] =>
+  Object.values(readBoard(doc).people)
+    .filter((person) => person.participantId === participantId)
+    .map((person) => person.id);
 
 /**
  * Private scaling over HTTP (docs/PROTOCOL.md, "Private scaling"; SPEC [PR1]–[PR6]). While a scale
@@ -101,17 +115,37 @@ export function registerScaleRoutes(
   }
 
   app.put(RATING_PATH, limit, guard('PR3'), async (c) => {
-    const { boardId, scaleId, participantId, role, keyHash } = ratingRequest(c, c.var.member);
+    const { boardId, scaleId, participantId, role, keyHash, person, memberId } = ratingRequest(
+      c,
+      c.var.member,
+    );
     const body = parseJsonBody(privateRatingRequest, await c.req.text());
-    const rating = { value: body.value, reason: body.reason ?? '', at: now() };
-    const actor: Actor = { participantId, role };
+    const at = now();
+    const rating: ScaleRating =
+      person === null
+        ? { value: body.value, reason: body.reason ?? '', at }
+        : { value: body.value, reason: body.reason ?? '', at, recordedBy: memberId };
     await change(boardId, (doc) => {
       if (lockedFor(doc, role)) return boardLocked;
+      if (person !== null) {
+        // [PR9] Staff record the score of a person of the case without a device, in their own name.
+        if (!isPerson(doc, person)) return noPerson;
+        const marked = markScored(doc, { participantId: memberId, role }, scaleId, undefined, person);
+        if (marked.ok) privateRatings.put(boardId, scaleId, person, rating, keyHash);
+        return marked;
+      }
       // Re-scoring needs the key that stored the first score: the id alone is public.
       const existing = privateRatings.get(boardId, scaleId, participantId);
       if (existing !== null && !sameKey(existing.keyHash, keyHash)) return wrongKey;
-      const marked = markScored(doc, actor, scaleId);
-      if (marked.ok) privateRatings.put(boardId, scaleId, participantId, rating, keyHash);
+      const marked = markScored(doc, { participantId, role }, scaleId);
+      if (!marked.ok) return marked;
+      privateRatings.put(boardId, scaleId, participantId, rating, keyHash);
+      // [AC48] A person staff linked to this participant now scores for themselves: the score
+      // written down for them before they joined is theirs no more.
+      for (const person of linkedPeople(doc, participantId)) {
+        if (privateRatings.remove(boardId, scaleId, person))
+          unmarkScored(doc, { participantId, role }, scaleId, undefined, person);
+      }
       return marked;
     });
     logger.info('scale.scored_privately', { boardId, scaleId });
@@ -119,23 +153,35 @@ export function registerScaleRoutes(
   });
 
   app.get(RATING_PATH, guard('PR3'), async (c) => {
-    const { boardId, scaleId, participantId, keyHash } = ratingRequest(c, c.var.member);
+    const { boardId, scaleId, participantId, keyHash, person } = ratingRequest(c, c.var.member);
     const scored = await change(boardId, (doc): Outcome<boolean> => {
-      const scale = readBoard(doc).scales[scaleId];
+      const board = readBoard(doc);
+      const scale = board.scales[scaleId];
       if (scale === undefined) return { ok: false, reason: 'not-found' };
+      if (person !== null && !Object.hasOwn(board.people, person)) return noPerson;
       return { ok: true, value: scale.mode === 'private' && scale.scored.includes(participantId) };
     });
     const stored = scored ? privateRatings.get(boardId, scaleId, participantId) : null;
     // A row left from an earlier round (not on the scored list) is not this round's score.
     if (stored === null) return reply(c, privateRatingResponse, { rating: null });
-    if (!sameKey(stored.keyHash, keyHash)) throw forbidden();
+    // A score recorded for a person is any staff member's to read ([PR9]); one's own needs one's key.
+    if (person === null && !sameKey(stored.keyHash, keyHash)) throw forbidden();
     return reply(c, privateRatingResponse, { rating: stored.rating });
   });
 
   app.delete(RATING_PATH, guard('PR3'), async (c) => {
-    const { boardId, scaleId, participantId, role, keyHash } = ratingRequest(c, c.var.member);
+    const { boardId, scaleId, participantId, role, keyHash, person, memberId } = ratingRequest(
+      c,
+      c.var.member,
+    );
     await change(boardId, (doc) => {
       if (lockedFor(doc, role)) return boardLocked;
+      if (person !== null) {
+        if (!isPerson(doc, person)) return noPerson;
+        const unmarked = unmarkScored(doc, { participantId: memberId, role }, scaleId, undefined, person);
+        if (unmarked.ok) privateRatings.remove(boardId, scaleId, person);
+        return unmarked;
+      }
       const existing = privateRatings.get(boardId, scaleId, participantId);
       if (existing !== null && !sameKey(existing.keyHash, keyHash)) return wrongKey;
       const unmarked = unmarkScored(doc, { participantId, role }, scaleId);
@@ -191,7 +237,10 @@ export function registerScaleRoutes(
 function ratingRequest(c: Context, { boardId, role, memberId }: BoardMember) {
   const scaleId = pathId(c.req.param('scaleId'), 'scaleId') as ScaleId;
   const participantId = pathId(c.req.param('participantId'), 'participantId') as ParticipantId;
-  if (participantId !== memberId) throw forbidden('A person can only give, read or withdraw their own score');
+  // [PR9] Staff may name a person of the case without a device instead (checked against the board).
+  const person = participantId === memberId ? null : (participantId as string as PersonId);
+  if (person !== null && !may(role, 'PR9'))
+    throw forbidden('A person can only give, read or withdraw their own score');
   const key = c.req.header(PARTICIPANT_KEY_HEADER) ?? '';
   if (!PARTICIPANT_KEY.test(key)) {
     throw new ApiError(
@@ -200,7 +249,15 @@ function ratingRequest(c: Context, { boardId, role, memberId }: BoardMember) {
       `${PARTICIPANT_KEY_HEADER} must be 22-128 URL-safe characters`,
     );
   }
-  return { boardId, role, scaleId: asScaleId(scaleId), participantId, keyHash: hashSecret(key) };
+  return {
+    boardId,
+    role,
+    memberId: asParticipantId(memberId),
+    scaleId: asScaleId(scaleId),
+    participantId,
+    person,
+    keyHash: hashSecret(key),
+  };
 }
 
 function sameKey(stored: Buffer, presented: Buffer): boolean {
@@ -216,6 +273,11 @@ function modelError(reason: string): ApiError {
     return new ApiError(409, ApiErrorCode.wrongMode, 'The scale is not collecting scores privately');
   }
   if (reason === 'forbidden') return forbidden();
+  // [PR7] Someone else's score, unless it is one staff record for a person of the case ([PR9]).
+  if (reason === 'no-person')
+    return forbidden(
+      'A person can only give, read or withdraw their own score, or staff one recorded for a person of the case without a device',
+    );
   if (reason === 'locked') return new ApiError(409, ApiErrorCode.boardLocked, 'The board is locked');
   return new ApiError(400, ApiErrorCode.invalidInput, 'The score is not valid');
 }

@@ -5,9 +5,10 @@ import type { ActionOutcome } from '../editing/boardActions';
 import { mayWriteBoard } from '../editing/cardPermissions';
 import { type MessageKey, t } from '../lib/messages';
 import { NetworkSection } from './NetworkSection';
+import { PeopleSection } from './PeopleSection';
 import { PlanDetails } from './PlanDetails';
 import { PlanReadOnly } from './PlanReadOnly';
-import { membersInOrder, rulesInOrder } from './planOrder';
+import { membersInOrder, peopleInOrder, rulesInOrder } from './planOrder';
 import { RulesSection } from './RulesSection';
 
 export interface PlanViewProps {
@@ -26,6 +27,9 @@ export function PlanView({ session, board, me }: PlanViewProps) {
   const canRemove = may(me.role, 'AC13');
   const members = useMemo(() => membersInOrder(board), [board]);
   const rules = useMemo(() => rulesInOrder(board), [board]);
+  const people = useMemo(() => peopleInOrder(board), [board]);
+  const participants = useMemo(() => Object.values(board.participants), [board]);
+  const canEditPeople = may(me.role, 'AC46') && mayWriteBoard(board.meta.locked === true, me);
   const [notice, setNotice] = useState<MessageKey | null>(null);
   useEffect(() => {
     if (!notice) return;
@@ -45,6 +49,13 @@ export function PlanView({ session, board, me }: PlanViewProps) {
         <p className="notice" role="status">
           {notice ? t(notice) : ''}
         </p>
+        <PeopleSection
+          session={session}
+          people={people}
+          participants={participants}
+          report={report}
+          canEdit={canEditPeople}
+        />
         {canEdit ? (
           <>
             <NetworkSection session={session} members={members} report={report} canRemove={canRemove} />

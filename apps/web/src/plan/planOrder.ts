@@ -3,6 +3,7 @@ import {
   compareOrdered,
   type NetworkMemberId,
   type NetworkMemberState,
+  type PersonState,
   type RuleState,
 } from '@kinmap/model';
 import { t } from '../lib/messages';
@@ -13,6 +14,11 @@ export function membersInOrder(board: BoardState): NetworkMemberState[] {
 }
 
 /** The rules in the order everyone sees them. */
+/** The people of the case in the order they were added (issue 14). */
+export function peopleInOrder(board: BoardState): PersonState[] {
+  return Object.values(board.people).sort(compareOrdered);
+}
+
 export function rulesInOrder(board: BoardState): RuleState[] {
   return Object.values(board.rules).sort(compareOrdered);
 }

@@ -4,9 +4,11 @@ import {
   may,
   newId,
   ownValue,
+  type PersonId,
   rate,
   type ScaleId,
   type ScaleRating,
+  takeOverRecordedRating,
 } from '@kinmap/model';
 import { type FormEvent, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { BoardSession, Me } from '../board/useBoard';
@@ -16,7 +18,9 @@ import { type MessageKey, t } from '../lib/messages';
 import { safeStore } from '../lib/storage';
 import { AddPairForm } from './AddPairForm';
 import { FacilitatorButtons } from './FacilitatorButtons';
+import { RecordScoreForm } from './RecordScoreForm';
 import { ScaleLine } from './ScaleLine';
+import { ScoreOptions } from './ScoreOptions';
 import {
   fetchPrivateRating,
   loadParticipantKey,
@@ -32,8 +36,6 @@ export interface ScalesViewProps {
   readonly me: Me;
   readonly boardId: string;
 }
-
-const SCORES = Array.from({ length: 11 }, (_, i) => i);
 
 /** What the server holds as this person's private scores, by scale (absent: not fetched yet). */
 /** This person's private scores by scale id (a Map: a pair id may be `constructor`). */
@@ -101,6 +103,11 @@ export function ScalesView({ session, board, me, boardId }: ScalesViewProps) {
       )}
     </main>
   );
+}
+
+/** Is this person of the case the one reading, since staff linked them to their device ([AC48])? */
+function isMe(board: BoardState, personId: string, me: Me): boolean {
+  return ownValue(board.people, personId)?.participantId === me.participantId;
 }
 
 /** The words for a draft's state; "saved privately" only while the scale is still private. */
@@ -215,13 +222,35 @@ function ScaleSection({ row, board, me, session, target, ownPrivate, onPrivateSa
         {markers.map((marker) => (
           <li key={marker.participantId}>
             <strong>
-              {t('scale.markerLabel', {
-                name: marker.name,
-                role: t(`role.${marker.role}`),
-                value: marker.value,
-              })}
+              {marker.recordedBy === null
+                ? t('scale.markerLabel', {
+                    name: marker.name,
+                    role: t(`role.${marker.role}`),
+                    value: marker.value,
+                  })
+                : t('scale.recordedMarkerLabel', {
+                    name: marker.name,
+                    value: marker.value,
+                    recorder: marker.recordedBy,
+                  })}
             </strong>
             {marker.reason && <span dir="auto"> — {marker.reason}</span>}
+            {session && !isPrivate && marker.recordedBy !== null && isMe(board, marker.participantId, me) && (
+              <button
+                type="button"
+                className="scale__take-over"
+                onClick={() =>
+                  takeOverRecordedRating(
+                    session.doc,
+                    session.actor,
+                    scaleId as ScaleId,
+                    marker.participantId as PersonId,
+                  )
+                }
+              >
+                {t('scale.takeOver')}
+              </button>
+            )}
           </li>
         ))}
       </ul>
@@ -238,12 +267,7 @@ function ScaleSection({ row, board, me, session, target, ownPrivate, onPrivateSa
                 })
               }
             >
-              <option value="">{t('scale.noScore')}</option>
-              {SCORES.map((score) => (
-                <option key={score} value={score}>
-                  {score}
-                </option>
-              ))}
+              <ScoreOptions />
             </select>
           </label>
           <label>
@@ -271,6 +295,15 @@ function ScaleSection({ row, board, me, session, target, ownPrivate, onPrivateSa
             </p>
           )}
         </form>
+      )}
+      {session && may(me.role, 'AC47') && mayWriteBoard(board.meta.locked === true, me) && (
+        <RecordScoreForm
+          scaleId={scaleId as ScaleId}
+          board={board}
+          session={session}
+          target={target}
+          isPrivate={isPrivate}
+        />
       )}
       {session && may(me.role, 'AC9') && <FacilitatorButtons row={row} session={session} target={target} />}
     </section>

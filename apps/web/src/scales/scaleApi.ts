@@ -1,4 +1,4 @@
-import type { ScaleRating } from '@kinmap/model';
+import { asParticipantId, type ScaleRating } from '@kinmap/model';
 import {
   PARTICIPANT_KEY_HEADER,
   type PrivateRatingRequest,
@@ -58,7 +58,15 @@ function headers(target: ScaleApiTarget): Record<string, string> {
 
 function asRating(result: ApiResult<unknown>): ApiResult<ScaleRating | null> {
   const read = readAs(result, privateRatingResponse);
-  return read.ok ? { ok: true, value: read.value.rating } : read;
+  if (!read.ok) return read;
+  const rating = read.value.rating;
+  if (rating === null) return { ok: true, value: null };
+  const { recordedBy, ...score } = rating;
+  // Set on a score staff recorded for a person of the case without a device ([PR9]).
+  return {
+    ok: true,
+    value: recordedBy === undefined ? score : { ...score, recordedBy: asParticipantId(recordedBy) },
+  };
 }
 
 /** This person's private score on a scale, or null when they have not scored this round. */

@@ -25,7 +25,7 @@ function danger(board: BoardState, cardId: string): string {
 
 /** The analysis pairs, the network, the rules and the plan's details that changed. */
 export function DiffPlanParts({ diff, before, after }: DiffPlanPartsProps) {
-  const { pairs, network, rules } = diff;
+  const { pairs, network, people, rules } = diff;
   const pairLines = [
     ...pairs.added.map((p) =>
       t('versions.compare.pairAdded', { dangerStatement: danger(after, p.dangerStatementId) }),
@@ -41,10 +41,17 @@ export function DiffPlanParts({ diff, before, after }: DiffPlanPartsProps) {
       t('versions.compare.memberChanged', { name: c.after.name, fields: fieldWords(c.fields) }),
     ),
   ];
+  // The children of the case (issue 14): who was added, removed or changed.
+  const peopleLines = [
+    ...people.added.map((p) => t('versions.compare.personAdded', { name: p.name })),
+    ...people.removed.map((p) => t('versions.compare.personRemoved', { name: p.name })),
+    ...people.changed.map((c) => t('versions.compare.personChanged', { name: c.after.name })),
+  ];
   const hasRules = rules.added.length + rules.removed.length + rules.changed.length > 0;
   return (
     <>
       <Lines id="versions-diff-pairs" heading={t('versions.compare.pairs')} lines={pairLines} />
+      <Lines id="versions-diff-people" heading={t('versions.compare.people')} lines={peopleLines} />
       <Lines id="versions-diff-network" heading={t('versions.compare.network')} lines={memberLines} />
       {hasRules && (
         <section className="versions-diff__group" aria-labelledby="versions-diff-rules">

@@ -1,4 +1,4 @@
-import { deleteCard, diffBoards, rate, type ScaleId, setCardText } from '@kinmap/model';
+import { addPerson, deleteCard, diffBoards, rate, type ScaleId, setCardText } from '@kinmap/model';
 import { describe, expect, it } from 'vitest';
 import { BoardFixture } from '../outline/boardFixture';
 import {
@@ -112,6 +112,10 @@ describe('names in the list', () => {
     const diff = diffBoards(before, board.state());
     expect(changeCount(diff)).toBe(2);
     expect(changeCount(diffBoards(before, before))).toBe(0);
+    // Issue 14: a child added to the case counts too.
+    const now = board.state();
+    expect(addPerson(board.doc, sam, { name: 'Jo', age: 9 }).ok).toBe(true);
+    expect(changeCount(diffBoards(now, board.state()))).toBe(1);
     expect(shortHash('0123456789abcdef')).toBe('01234567');
   });
 });

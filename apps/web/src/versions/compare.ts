@@ -90,7 +90,7 @@ export function shortHash(hash: string): string {
 
 /** How many things differ, counted as a reader would (each card, rating, record and plan field). */
 export function changeCount(diff: BoardDiff): number {
-  const { cards, pairs, network, rules } = diff;
+  const { cards, pairs, network, people, rules } = diff;
   return (
     (diff.title ? 1 : 0) +
     cards.added.length +
@@ -103,6 +103,9 @@ export function changeCount(diff: BoardDiff): number {
     network.added.length +
     network.removed.length +
     network.changed.length +
+    people.added.length +
+    people.removed.length +
+    people.changed.length +
     rules.added.length +
     rules.removed.length +
     rules.changed.length +

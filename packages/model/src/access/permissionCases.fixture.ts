@@ -46,12 +46,33 @@ export const field = (
   authorId,
   category: 'harm',
 });
-export const rating = (participantId: string, mode = 'revealed'): Change => ({
+export const rating = (
+  participantId: string,
+  mode = 'revealed',
+  over: { recordedBy?: string; forPerson?: boolean; linkedTo?: string } = {},
+): Change => ({
   kind: 'rating-set',
   scaleId: 'overall',
   participantId,
   value: 6,
   mode,
+  recordedBy: over.recordedBy,
+  forPerson: over.forPerson ?? false,
+  linkedTo: over.linkedTo,
+});
+export const ratingRemoved = (
+  participantId: string,
+  mode = 'revealed',
+  over: { recordedBy?: string; forPerson?: boolean; linkedTo?: string } = {},
+): Change => ({
+  kind: 'rating-removed',
+  scaleId: 'overall',
+  participantId,
+  value: 3,
+  mode,
+  recordedBy: over.recordedBy,
+  forPerson: over.forPerson ?? false,
+  linkedTo: over.linkedTo,
 });
 export const mode: Change = { kind: 'scale-mode', scaleId: 'overall', mode: 'private' };
 

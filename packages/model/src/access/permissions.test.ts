@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { cardCases } from './cardCases.fixture.js';
 import { meetingCases } from './meetingCases.fixture.js';
+import { peopleCases } from './peopleCases.fixture.js';
 import { type Case, cardAdded, family, mode, open, removed, viewer } from './permissionCases.fixture.js';
 import { type ChangeActor, checkChanges } from './permissions.js';
 import { planCases } from './planCases.fixture.js';
 import { PERMISSION_MATRIX } from './policy.js';
 import { wordsCases } from './wordsCases.fixture.js';
 
-const cases: Case[] = [...cardCases, ...planCases, ...wordsCases, ...meetingCases];
+const cases: Case[] = [...cardCases, ...planCases, ...wordsCases, ...meetingCases, ...peopleCases];
 
 describe('checkChanges', () => {
   it.each(cases)('[$rule] $does: refused=$refused', ({ rule, actor, changes, locked, document, refused }) => {

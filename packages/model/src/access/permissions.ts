@@ -41,6 +41,8 @@ interface UpdateContext {
   readonly pairsRemovedWithCard: ReadonlySet<string>;
   readonly cardsRemoved: ReadonlySet<string>;
   readonly modesChanged: ReadonlySet<string>;
+  /** People of the case the update removes (their recorded scores go with them, [AC46]). */
+  readonly peopleRemoved: ReadonlySet<string>;
   /** Cards whose text the update changes. */
   readonly textEdited: ReadonlySet<string>;
   /** Cards where the update records the actor as having changed the text (`editedBy`). */
@@ -58,6 +60,7 @@ function contextOf(changes: readonly Change[], actor: ChangeActor, document: Boa
   const pairsRemoved = new Set<string>();
   const cardsRemoved = new Set<string>();
   const modesChanged = new Set<string>();
+  const peopleRemoved = new Set<string>();
   const textEdited = new Set<string>();
   const editedBySelf = new Set<string>();
   const suggestionsRemoved = new Set<string>();
@@ -82,6 +85,7 @@ function contextOf(changes: readonly Change[], actor: ChangeActor, document: Boa
     if (change.kind === 'pair-removed') pairsRemoved.add(change.pairId);
     if (change.kind === 'card-removed') cardsRemoved.add(change.cardId);
     if (change.kind === 'scale-mode') modesChanged.add(change.scaleId);
+    if (change.kind === 'person-removed') peopleRemoved.add(change.personId);
   }
   const pairsRemovedWithCard = new Set<string>();
   for (const change of changes) {
@@ -98,6 +102,7 @@ function contextOf(changes: readonly Change[], actor: ChangeActor, document: Boa
     pairsRemovedWithCard,
     cardsRemoved,
     modesChanged,
+    peopleRemoved,
     textEdited,
     editedBySelf,
     suggestionsRemoved,
@@ -272,13 +277,24 @@ function checkScale(change: Change, ctx: UpdateContext): PermissionVerdict | nul
   const { actor } = ctx;
   switch (change.kind) {
     case 'rating-set':
-      if (!isOwn(actor, change.participantId)) return deny('AC8', 'only your own rating');
       if (change.mode === 'private') return deny('AC8', 'the scale is collecting scores privately');
+      if (change.forPerson) return checkRecordedRating(change.recordedBy, ctx);
+      if (!isOwn(actor, change.participantId)) return deny('AC8', 'only your own rating');
+      if (change.recordedBy !== undefined)
+        return deny('AC47', 'a score of your own is not recorded by anyone');
       return need(ctx, 'AC8', `${actor.role} may not rate`);
     case 'rating-removed':
       // Opening a new private round clears everyone's shown ratings.
       if (ctx.modesChanged.has(change.scaleId))
         return need(ctx, 'AC9', `${actor.role} may not change scale modes`);
+      // A person's recorded scores go with them; staff withdraw a recorded score.
+      if (ctx.peopleRemoved.has(change.participantId))
+        return need(ctx, 'AC46', `${actor.role} may not remove the people of the case`);
+      // [AC48] Someone who has joined since takes over the score written down for them.
+      if (change.forPerson && typeof change.linkedTo === 'string' && isOwn(actor, change.linkedTo))
+        return need(ctx, 'AC48', `${actor.role} may not take over a score written down for them`);
+      if (change.forPerson)
+        return need(ctx, 'AC47', `${actor.role} may not withdraw a score recorded for someone`);
       return isOwn(actor, change.participantId)
         ? need(ctx, 'AC8', `${actor.role} may not rate`)
         : deny('AC8', 'only your own rating');
@@ -305,6 +321,19 @@ function checkScale(change: Change, ctx: UpdateContext): PermissionVerdict | nul
     default:
       return null;
   }
+}
+
+/**
+ * A score for a person of the case who has no device (issue 14): staff record it in their own
+ * name, so the board says "recorded by … for …" ([AC47]).
+ */
+function checkRecordedRating(recordedBy: unknown, ctx: UpdateContext): PermissionVerdict {
+  const { actor } = ctx;
+  if (!may(actor.role, 'AC47'))
+    return deny('AC47', `${actor.role} may not record a score for someone without a device`);
+  return recordedBy !== undefined && isOwn(actor, recordedBy) && typeof recordedBy === 'string'
+    ? allowed
+    : deny('AC47', 'a score recorded for someone must be recorded in your own name (recordedBy)');
 }
 
 function checkPair(change: Change, ctx: UpdateContext): PermissionVerdict | null {
@@ -372,6 +401,12 @@ function checkPlanAndBoard(change: Change, ctx: UpdateContext): PermissionVerdic
     case 'network-removed':
     case 'rule-removed':
       return need(ctx, 'AC13', `${role} may not remove plan items`);
+    case 'person-added':
+    case 'person-removed':
+      return need(ctx, 'AC46', `${role} may not change the people of the case`);
+    case 'person-field':
+      if (change.field === 'id') return deny('AC19', "a person's id cannot change");
+      return need(ctx, 'AC46', `${role} may not change the people of the case`);
     case 'meta-field':
       if (change.field === 'title') return need(ctx, 'AC16', `${role} may not rename the board`);
       if (change.field === 'locked') return need(ctx, 'AC10', `${role} may not lock the board`);

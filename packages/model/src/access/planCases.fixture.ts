@@ -10,6 +10,7 @@ import {
   network,
   practitioner,
   rating,
+  ratingRemoved,
   removed,
   viewer,
 } from './permissionCases.fixture.js';
@@ -62,9 +63,7 @@ export const planCases: Case[] = [
     rule: 'AC8',
     does: "a practitioner clears someone else's rating",
     actor: practitioner,
-    changes: [
-      { kind: 'rating-removed', scaleId: 'overall', participantId: 'family', value: 3, mode: 'revealed' },
-    ],
+    changes: [ratingRemoved('family')],
     refused: true,
   },
   {
@@ -80,7 +79,7 @@ export const planCases: Case[] = [
     actor: facilitator,
     changes: [
       mode,
-      { kind: 'rating-removed', scaleId: 'overall', participantId: 'family', value: 3, mode: 'private' },
+      ratingRemoved('family', 'private'),
       { kind: 'scored-removed', scaleId: 'overall', participantId: 'family' },
     ],
     refused: false,

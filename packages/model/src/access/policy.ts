@@ -4,7 +4,8 @@ import { ROLES, type Role } from '../doc/types.js';
  * Who may do what: every rule of docs/SPEC.md that depends on a board member's role, document
  * and HTTP alike, is one row here. The server's room guard, its routes and the upgrade, and the
  * web's choice of what to offer all ask `may(role, rule)`; nowhere else spells a list of roles.
- * A rule's `summary` completes "may not …" (refusals, the audit).
+ * Each row is the roles that hold the rule; `POLICY_SUMMARIES` completes "may not …" for each (refusals,
+ * the audit), kept apart so that the web, which only asks `may`, carries none of the sentences.
  */
 
 // The only lists of roles in the code base: `pnpm run roles` (scripts/check-role-lists.mjs, part
@@ -18,115 +19,81 @@ const FACILITATOR: readonly Role[] = ['facilitator'];
 /** Nobody's client: only the server writes these. */
 const SERVER_ONLY: readonly Role[] = [];
 
-interface PolicyRow {
-  /** Completes "may not …". */
-  readonly summary: string;
-  readonly roles: readonly Role[];
-}
-
 /** [AC1]–[AC21]: the permission matrix every client document update is checked against. */
 const DOCUMENT_RULES = {
-  AC1: { summary: 'write to the board document at all', roles: WRITERS },
-  AC2: { summary: 'add a card authored by yourself (your id and role)', roles: WRITERS },
-  AC3: { summary: 'edit the text of your own card', roles: WRITERS },
-  AC4: { summary: 'delete or move a card you wrote', roles: WRITERS },
-  AC5: { summary: "delete or move another person's card", roles: STAFF },
-  AC6: {
-    summary: 'write professionals-only content: the restricted document, moves between the documents',
-    roles: STAFF,
-  },
-  AC7: { summary: 'set your own agreement mark', roles: WRITERS },
-  AC8: { summary: 'set or clear your own rating on a revealed scale', roles: WRITERS },
-  AC9: { summary: 'change a scale mode (private collection, reveal) or a scale itself', roles: FACILITATOR },
-  AC10: { summary: 'lock or unlock the board', roles: FACILITATOR },
-  AC11: { summary: 'write to a locked board', roles: STAFF },
-  AC12: { summary: 'edit the plan; add and edit network members and rules', roles: WRITERS },
-  AC13: { summary: 'remove network members and rules', roles: STAFF },
-  AC14: { summary: 'pair a danger statement with a safety goal', roles: WRITERS },
-  AC15: { summary: 'unpair (other than by deleting a paired card you may delete)', roles: STAFF },
-  AC16: { summary: "change the board's title", roles: STAFF },
-  AC17: {
-    summary: 'write participants, the private-scoring list, createdAt or schemaVersion',
-    roles: SERVER_ONLY,
-  },
-  AC18: { summary: "rewrite a card's authorId, authorRole, id or createdAt", roles: SERVER_ONLY },
-  AC19: {
-    summary: 'write anything outside the board layout or against its value rules',
-    roles: SERVER_ONLY,
-  },
-  AC20: {
-    summary:
-      'put a professionals-only card in the shared document, or change a card’s professionalsOnly flag',
-    roles: SERVER_ONLY,
-  },
-  AC21: {
-    summary: 'write anything but cards (and their marks) to the restricted document',
-    roles: SERVER_ONLY,
-  },
+  AC1: WRITERS,
+  AC2: WRITERS,
+  AC3: WRITERS,
+  AC4: WRITERS,
+  AC5: STAFF,
+  AC6: STAFF,
+  AC7: WRITERS,
+  AC8: WRITERS,
+  AC9: FACILITATOR,
+  AC10: FACILITATOR,
+  AC11: STAFF,
+  AC12: WRITERS,
+  AC13: STAFF,
+  AC14: WRITERS,
+  AC15: STAFF,
+  AC16: STAFF,
+  AC17: SERVER_ONLY,
+  AC18: SERVER_ONLY,
+  AC19: SERVER_ONLY,
+  AC20: SERVER_ONLY,
+  AC21: SERVER_ONLY,
   // Whose words (issue 12). Numbered from 30 so that rows added elsewhere at 22+ do not collide.
-  AC30: {
-    summary: "change another person's card (recorded on it as changed by you)",
-    roles: STAFF,
-  },
-  AC31: { summary: 'suggest a change to a card (your own suggestion)', roles: WRITERS },
-  AC32: { summary: 'accept or decline suggestions on your own card', roles: WRITERS },
-  AC33: { summary: "accept or decline suggestions on another person's card", roles: STAFF },
-  AC34: {
-    summary:
-      'write or remove who changed a card or whose suggestion was accepted, other than with that change',
-    roles: SERVER_ONLY,
-  },
+  AC30: STAFF,
+  AC31: WRITERS,
+  AC32: WRITERS,
+  AC33: STAFF,
+  AC34: SERVER_ONLY,
   // Meeting tools (issue 13): the agenda and its timer, the parking lot. Numbered from 40.
-  AC40: { summary: 'add, change, reorder or remove agenda items', roles: STAFF },
-  AC41: {
-    summary:
-      'run the agenda: start, pause or move on the timer, choose the current item, tick items off, choose what the wall shows',
-    roles: FACILITATOR,
-  },
-  AC42: { summary: 'add an item to the parking lot in your own name', roles: WRITERS },
-  AC43: { summary: 'change or withdraw your own parking-lot item', roles: WRITERS },
-  AC44: {
-    summary: "mark a parking-lot item dealt with, or change or remove another person's",
-    roles: STAFF,
-  },
-  AC45: { summary: "rewrite a parking-lot item's author, author role, id or createdAt", roles: SERVER_ONLY },
-} as const satisfies Record<string, PolicyRow>;
+  AC40: STAFF,
+  AC41: FACILITATOR,
+  AC42: WRITERS,
+  AC43: WRITERS,
+  AC44: STAFF,
+  AC45: SERVER_ONLY,
+  // The child's voice (issue 14): the people of the case, scores recorded for people without a device.
+  AC46: STAFF,
+  AC47: STAFF,
+  AC48: WRITERS,
+} as const satisfies Record<string, readonly Role[]>;
 
 /** The rules of the upgrade, the HTTP routes and the web's offers. */
 const ACCESS_RULES = {
-  A4: { summary: 'bring everyone to their view (a summon others follow)', roles: FACILITATOR },
-  P1: { summary: 'send document updates the room handles (a viewer’s are dropped)', roles: WRITERS },
-  PO1: { summary: 'open the professionals-only cards (the restricted document)', roles: STAFF },
-  PO4: { summary: 'see professionals-only cards', roles: STAFF },
-  PR3: { summary: 'score privately', roles: WRITERS },
-  PR5: { summary: 'reveal the private scores', roles: FACILITATOR },
-  AU6: { summary: "open the board's routes", roles: EVERYONE },
-  AU7: { summary: 'invite people', roles: STAFF },
-  AU8: { summary: "list the board's invites and members", roles: STAFF },
-  AU9: { summary: 'revoke an invite', roles: STAFF },
-  AU11: { summary: 'revoke a member', roles: STAFF },
-  AU12: { summary: 'get a ticket for the board', roles: EVERYONE },
-  AU16: { summary: 'hold a board role through a staff account', roles: STAFF },
+  A4: FACILITATOR,
+  P1: WRITERS,
+  PO1: STAFF,
+  PO4: STAFF,
+  PR3: WRITERS,
+  PR9: STAFF,
+  PR5: FACILITATOR,
+  AU6: EVERYONE,
+  AU7: STAFF,
+  AU8: STAFF,
+  AU9: STAFF,
+  AU11: STAFF,
+  AU12: EVERYONE,
+  AU16: STAFF,
   // The wall's join code (issue 13): show or hide it, see who asks to join, admit or decline.
-  AU20: {
-    summary: "show the wall's join code, or admit or decline people asking to join",
-    roles: FACILITATOR,
-  },
-  AU21: { summary: "see the wall's join code (it grants nothing by itself)", roles: EVERYONE },
-  AD3: { summary: "read the board's audit", roles: STAFF },
-  VE3: { summary: 'save or open versions', roles: STAFF },
-  VE4: { summary: 'run meetings', roles: FACILITATOR },
-  VE6: { summary: 'restore the whole board from a version', roles: FACILITATOR },
-  VE7: { summary: 'see the scaling trajectory', roles: WRITERS },
-  VE8: { summary: 'download the family summary', roles: WRITERS },
-  VE9: { summary: 'download the record', roles: STAFF },
-  VE10: { summary: 'export the board', roles: STAFF },
-  VE13: { summary: 'restore a card from a version', roles: STAFF },
-} as const satisfies Record<string, PolicyRow>;
+  AU20: FACILITATOR,
+  AU21: EVERYONE,
+  AD3: STAFF,
+  VE3: STAFF,
+  VE4: FACILITATOR,
+  VE6: FACILITATOR,
+  VE7: WRITERS,
+  VE8: WRITERS,
+  VE9: STAFF,
+  VE10: STAFF,
+  VE13: STAFF,
+} as const satisfies Record<string, readonly Role[]>;
 
 /**
  * The one policy table: rule id → the roles that hold it.
- * @example POLICY.VE4 // { summary: 'run meetings', roles: ['facilitator'] }
+ * @example POLICY.VE4 // ['facilitator']
  */
 export const POLICY = Object.freeze({ ...DOCUMENT_RULES, ...ACCESS_RULES });
 
@@ -136,14 +103,82 @@ export type PolicyRuleId = keyof typeof POLICY;
 export type PermissionRuleId = keyof typeof DOCUMENT_RULES;
 
 /** The document part of the table, for the room's checks and the SPEC's matrix. */
-export const PERMISSION_MATRIX: Readonly<Record<PermissionRuleId, PolicyRow>> = Object.freeze(DOCUMENT_RULES);
+export const PERMISSION_MATRIX: Readonly<Record<PermissionRuleId, readonly Role[]>> =
+  Object.freeze(DOCUMENT_RULES);
+
+/**
+ * What each rule of the table forbids, completing "may not …" (a refused request, the audit's words).
+ * Every rule has one: a missing or extra id is a compile error.
+ */
+export const POLICY_SUMMARIES: Readonly<Record<PolicyRuleId, string>> = /* @__PURE__ */ Object.freeze({
+  AC1: 'write to the board document at all',
+  AC2: 'add a card authored by yourself (your id and role)',
+  AC3: 'edit the text of your own card',
+  AC4: 'delete or move a card you wrote',
+  AC5: "delete or move another person's card",
+  AC6: 'write professionals-only content: the restricted document, moves between the documents',
+  AC7: 'set your own agreement mark',
+  AC8: 'set or clear your own rating on a revealed scale',
+  AC9: 'change a scale mode (private collection, reveal) or a scale itself',
+  AC10: 'lock or unlock the board',
+  AC11: 'write to a locked board',
+  AC12: 'edit the plan; add and edit network members and rules',
+  AC13: 'remove network members and rules',
+  AC14: 'pair a danger statement with a safety goal',
+  AC15: 'unpair (other than by deleting a paired card you may delete)',
+  AC16: "change the board's title",
+  AC17: 'write participants, the private-scoring list, createdAt or schemaVersion',
+  AC18: "rewrite a card's authorId, authorRole, id or createdAt",
+  AC19: 'write anything outside the board layout or against its value rules',
+  AC20: 'put a professionals-only card in the shared document, or change a card’s professionalsOnly flag',
+  AC21: 'write anything but cards (and their marks) to the restricted document',
+  AC30: "change another person's card (recorded on it as changed by you)",
+  AC31: 'suggest a change to a card (your own suggestion)',
+  AC32: 'accept or decline suggestions on your own card',
+  AC33: "accept or decline suggestions on another person's card",
+  AC34: 'write or remove who changed a card or whose suggestion was accepted, other than with that change',
+  AC40: 'add, change, reorder or remove agenda items',
+  AC41: 'run the agenda: start, pause or move on the timer, choose the current item, tick items off, choose what the wall shows',
+  AC42: 'add an item to the parking lot in your own name',
+  AC43: 'change or withdraw your own parking-lot item',
+  AC44: "mark a parking-lot item dealt with, or change or remove another person's",
+  AC45: "rewrite a parking-lot item's author, author role, id or createdAt",
+  AC46: 'add, change or remove the people of the case (the children and others)',
+  AC47: 'record or withdraw a score for a person of the case who has no device, in your own name',
+  AC48: 'take over the score written down for you before you joined',
+  A4: 'bring everyone to their view (a summon others follow)',
+  P1: 'send document updates the room handles (a viewer’s are dropped)',
+  PO1: 'open the professionals-only cards (the restricted document)',
+  PO4: 'see professionals-only cards',
+  PR3: 'score privately',
+  PR9: 'record a private score for a person of the case who has no device',
+  PR5: 'reveal the private scores',
+  AU6: "open the board's routes",
+  AU7: 'invite people',
+  AU8: "list the board's invites and members",
+  AU9: 'revoke an invite',
+  AU11: 'revoke a member',
+  AU12: 'get a ticket for the board',
+  AU16: 'hold a board role through a staff account',
+  AU20: "show the wall's join code, or admit or decline people asking to join",
+  AU21: "see the wall's join code (it grants nothing by itself)",
+  AD3: "read the board's audit",
+  VE3: 'save or open versions',
+  VE4: 'run meetings',
+  VE6: 'restore the whole board from a version',
+  VE7: 'see the scaling trajectory',
+  VE8: 'download the family summary',
+  VE9: 'download the record',
+  VE10: 'export the board',
+  VE13: 'restore a card from a version',
+});
 
 /**
  * True when `role` holds rule `rule`.
  * @example may('practitioner', 'VE4') // false: only the facilitator runs meetings
  */
 export function may(role: Role, rule: PolicyRuleId): boolean {
-  return (POLICY[rule].roles as readonly Role[]).includes(role);
+  return (POLICY[rule] as readonly Role[]).includes(role);
 }
 
 /** True when `rule` is a rule of the table (e.g. a rule id read back from the audit). */

@@ -79,6 +79,12 @@ export type Change =
       readonly value: unknown;
       /** The scale's mode after the update: a value written while `private` leaks it [PR1]. */
       readonly mode: unknown;
+      /** Who recorded the score for someone without a device: the new rating's, or the removed one's. */
+      readonly recordedBy: unknown;
+      /** The rating's key names a person of the case (issue 14), not a participant. */
+      readonly forPerson: boolean;
+      /** The participant that person has joined as, if staff linked them ([AC48]). */
+      readonly linkedTo: unknown;
     }
   /** The private-scoring list (`scored`): written by the server, cleared with a mode change. */
   | {
@@ -90,6 +96,9 @@ export type Change =
   | { readonly kind: 'participant-written'; readonly participantId: string }
   | { readonly kind: 'network-added' | 'network-removed'; readonly memberId: string }
   | { readonly kind: 'network-field'; readonly memberId: string; readonly field: string }
+  /** The people of the case (issue 14; [AC46]). */
+  | { readonly kind: 'person-added' | 'person-removed'; readonly personId: string }
+  | { readonly kind: 'person-field'; readonly personId: string; readonly field: string }
   | { readonly kind: 'rule-added' | 'rule-removed'; readonly ruleId: string }
   | { readonly kind: 'rule-field'; readonly ruleId: string; readonly field: string }
   | { readonly kind: 'plan-field'; readonly field: string }

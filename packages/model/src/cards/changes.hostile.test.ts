@@ -18,7 +18,16 @@ describe('applyAndClassify: hostile updates', () => {
       'ratings',
     ) as Y.Map<unknown>;
     expect(classify(() => ratings.set('sam', { value: 0, reason: '', at: 1 }))).toEqual([
-      { kind: 'rating-set', scaleId: 'overall', participantId: 'sam', value: 0, mode: 'revealed' },
+      {
+        kind: 'rating-set',
+        scaleId: 'overall',
+        participantId: 'sam',
+        value: 0,
+        mode: 'revealed',
+        recordedBy: undefined,
+        forPerson: false,
+        linkedTo: undefined,
+      },
     ]);
     expect(classify(() => card(client, cardId).set('authorId', 'sam'))).toEqual([
       { kind: 'card-field', cardId, field: 'authorId', authorId: 'mum', category: 'harm' },

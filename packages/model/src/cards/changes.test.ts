@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { initBoard, setTitle } from '../doc/board.js';
 import { OVERALL_SCALE_ID } from '../doc/ids.js';
-import type { CardId } from '../doc/types.js';
+import type { CardId, PersonId } from '../doc/types.js';
 import { addNetworkMember, removeNetworkMember, updateNetworkMember } from '../plan/network.js';
 import { registerParticipant } from '../plan/participants.js';
+import { addPerson } from '../plan/people.js';
 import { addRule, removeRule, setPlan, updateRule } from '../plan/plan.js';
-import { clearRating, markScored, rate, setScaleMode } from '../scales/scales.js';
+import { clearRating, markScored, rate, recordRating, setScaleMode } from '../scales/scales.js';
 import { newBoard, parent, practitioner, unwrap } from '../test-support.js';
 import { addPair, pairCards, unpair } from './analysis.js';
 import { addCard, deleteCard, editCardText, moveCard, setMark } from './cards.js';
@@ -131,10 +132,28 @@ describe('applyAndClassify: model ops', () => {
     const client = newBoard();
     const { classify } = setup(client);
     expect(classify(() => rate(client, parent, OVERALL_SCALE_ID, { value: 6, reason: 'r' }))).toEqual([
-      { kind: 'rating-set', scaleId: 'overall', participantId: 'mum', value: 6, mode: 'revealed' },
+      {
+        kind: 'rating-set',
+        scaleId: 'overall',
+        participantId: 'mum',
+        value: 6,
+        mode: 'revealed',
+        recordedBy: undefined,
+        forPerson: false,
+        linkedTo: undefined,
+      },
     ]);
     expect(classify(() => clearRating(client, parent, OVERALL_SCALE_ID))).toEqual([
-      { kind: 'rating-removed', scaleId: 'overall', participantId: 'mum', value: 6, mode: 'revealed' },
+      {
+        kind: 'rating-removed',
+        scaleId: 'overall',
+        participantId: 'mum',
+        value: 6,
+        mode: 'revealed',
+        recordedBy: undefined,
+        forPerson: false,
+        linkedTo: undefined,
+      },
     ]);
     classify(() => rate(client, parent, OVERALL_SCALE_ID, { value: 3 }));
     classify(() => rate(client, practitioner, OVERALL_SCALE_ID, { value: 4 }));
@@ -145,6 +164,27 @@ describe('applyAndClassify: model ops', () => {
         .filter((c) => c.kind === 'rating-removed')
         .map((c) => ('participantId' in c ? c.participantId : '')),
     ).toEqual(['mum', 'sam']);
+    // Issue 14: a score recorded for a child names the child's person id and who recorded it.
+    let jo = '' as PersonId;
+    expect(
+      classify(() => {
+        jo = unwrap(addPerson(client, practitioner, { name: 'Jo' })).personId;
+      }),
+    ).toEqual([{ kind: 'person-added', personId: expect.any(String) }]);
+    classify(() => setScaleMode(client, practitioner, OVERALL_SCALE_ID, 'revealed'));
+    expect(classify(() => recordRating(client, practitioner, OVERALL_SCALE_ID, jo, { value: 2 }))).toEqual([
+      {
+        kind: 'rating-set',
+        scaleId: 'overall',
+        participantId: jo,
+        value: 2,
+        mode: 'revealed',
+        recordedBy: 'sam',
+        forPerson: true,
+        linkedTo: null,
+      },
+    ]);
+    classify(() => setScaleMode(client, practitioner, OVERALL_SCALE_ID, 'private'));
     expect(classify(() => markScored(client, parent, OVERALL_SCALE_ID))).toEqual([
       { kind: 'scored-set', scaleId: 'overall', participantId: 'mum' },
     ]);

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { NETWORK_MEMBER_KEYS } from '../doc/docMaps.js';
+import { NETWORK_MEMBER_KEYS, PERSON_KEYS } from '../doc/docMaps.js';
 import {
   type AnyType,
   currentField,
@@ -21,20 +21,29 @@ import type { Change } from './changeKinds.js';
 
 const PAIR_FIELDS = new Set(['id', 'dangerStatementId', 'safetyGoalId', 'createdAt']);
 const NETWORK_FIELDS = new Set<string>(NETWORK_MEMBER_KEYS);
+const PERSON_FIELDS = new Set<string>(PERSON_KEYS);
 const RULE_TEXTS = new Set(['text', 'redFlags', 'networkResponse', 'howChildWillKnow']);
 const RULE_FIELDS = new Set(['id', 'responsible', 'order', ...RULE_TEXTS]);
 const PLAN_TEXTS = new Set(['bottomLines', 'monitoringWho', 'monitoringHowOften']);
 const PLAN_FIELDS = new Set(['reviewDate', ...PLAN_TEXTS]);
 const META_FIELDS = new Set(['title', 'createdAt', 'schemaVersion', 'locked']);
 
+type RecordKind = 'network' | 'person' | 'rule' | 'pair';
+const FIELDS_OF: Readonly<Record<RecordKind, ReadonlySet<string>>> = {
+  network: NETWORK_FIELDS,
+  person: PERSON_FIELDS,
+  rule: RULE_FIELDS,
+  pair: PAIR_FIELDS,
+};
+
 function recordsChange(
   tr: Y.Transaction,
   type: AnyType,
   path: readonly string[],
   key: string,
-  kind: 'network' | 'rule' | 'pair',
+  kind: RecordKind,
 ): Change[] {
-  const fields = kind === 'network' ? NETWORK_FIELDS : kind === 'rule' ? RULE_FIELDS : PAIR_FIELDS;
+  const fields = FIELDS_OF[kind];
   const id = path[1] ?? key;
   if (path.length === 1) {
     return recordEntry(tr, type, path, key, {
@@ -48,30 +57,23 @@ function recordsChange(
   return [unknownAt(path, key)];
 }
 
-function recordAdded(
-  kind: 'network' | 'rule' | 'pair',
-  id: string,
-  record: AnyType,
-  tr: Y.Transaction,
-): Change {
+function recordAdded(kind: RecordKind, id: string, record: AnyType, tr: Y.Transaction): Change {
   if (kind === 'network') return { kind: 'network-added', memberId: id };
+  if (kind === 'person') return { kind: 'person-added', personId: id };
   if (kind === 'rule') return { kind: 'rule-added', ruleId: id };
   return { kind: 'pair-added', pairId: id, cardIds: pairCards(record, tr) };
 }
 
-function recordRemoved(
-  kind: 'network' | 'rule' | 'pair',
-  id: string,
-  record: AnyType | null,
-  tr: Y.Transaction,
-): Change {
+function recordRemoved(kind: RecordKind, id: string, record: AnyType | null, tr: Y.Transaction): Change {
   if (kind === 'network') return { kind: 'network-removed', memberId: id };
+  if (kind === 'person') return { kind: 'person-removed', personId: id };
   if (kind === 'rule') return { kind: 'rule-removed', ruleId: id };
   return { kind: 'pair-removed', pairId: id, cardIds: pairCards(record, tr) };
 }
 
-function recordField(kind: 'network' | 'rule' | 'pair', id: string, field: string): Change {
+function recordField(kind: RecordKind, id: string, field: string): Change {
   if (kind === 'network') return { kind: 'network-field', memberId: id, field };
+  if (kind === 'person') return { kind: 'person-field', personId: id, field };
   if (kind === 'rule') return { kind: 'rule-field', ruleId: id, field };
   return { kind: 'pair-field', pairId: id, field };
 }
@@ -121,6 +123,8 @@ export function changeAt(
       return recordsChange(tr, type, path, key, 'pair');
     case 'network':
       return recordsChange(tr, type, path, key, 'network');
+    case 'people':
+      return recordsChange(tr, type, path, key, 'person');
     case 'rules':
       return recordsChange(tr, type, path, key, 'rule');
     case 'participants': {

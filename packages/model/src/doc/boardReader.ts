@@ -11,6 +11,7 @@ import {
   readNetworkMember,
   readPair,
   readParticipant,
+  readPerson,
   readPlanFrom,
   readRule,
   readScale,
@@ -161,6 +162,7 @@ export function createBoardReader(doc: Y.Doc): BoardReader {
     scales: new PartCache(doc, 'scales', readScale),
     participants: new PartCache(doc, 'participants', readParticipant),
     network: new PartCache(doc, 'network', readNetworkMember),
+    people: new PartCache(doc, 'people', readPerson),
     rules: new PartCache(doc, 'rules', readRule),
   } as const;
   const single = { meta: true, plan: true };
@@ -257,6 +259,9 @@ export function createBoardReader(doc: Y.Doc): BoardReader {
     const networkRead = parts.network.read();
     repairs.push(...networkRead.repairs);
     const network = shared(previous?.network, networkRead.records);
+    const peopleRead = parts.people.read();
+    repairs.push(...peopleRead.repairs);
+    const people = shared(previous?.people, peopleRead.records);
     const rulesRead = parts.rules.read();
     repairs.push(...rulesRead.repairs);
     const rulesNow = idRecord<RuleState>();
@@ -314,6 +319,7 @@ export function createBoardReader(doc: Y.Doc): BoardReader {
       scales,
       participants: shared(previous?.participants, participantsRead.records),
       network,
+      people,
       rules,
       plan:
         previous !== undefined && samePlan(previous.plan, planReading.plan)

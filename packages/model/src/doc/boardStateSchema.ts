@@ -10,6 +10,7 @@ import {
   networkMemberIdSchema,
   pairIdSchema,
   participantIdSchema,
+  personIdSchema,
   roleSchema,
   ruleIdSchema,
   scaleIdSchema,
@@ -17,7 +18,7 @@ import {
   storedReviewDate,
   textOf,
 } from './schema.js';
-import type { BoardState, CardId, CardState, Result } from './types.js';
+import { type BoardState, type CardId, type CardState, PERSON_KINDS, type Result } from './types.js';
 import { z } from './zod.js';
 
 /**
@@ -121,6 +122,7 @@ const scaleRating = z.object({
   value: z.int().check(z.minimum(0), z.maximum(10)),
   reason: textOf(LIMITS.reason),
   at: timestamp,
+  recordedBy: z.optional(participantIdSchema),
 });
 
 const scaleState = z.object({
@@ -145,6 +147,15 @@ const networkMemberState = z.object({
   agreedTo: textOf(LIMITS.field),
   toldAboutWorries: z.boolean(),
   order: timestamp,
+});
+
+const personState = z.object({
+  id: personIdSchema,
+  name: textOf(LIMITS.personName),
+  kind: z.enum(PERSON_KINDS),
+  age: z.nullable(z.int().check(z.minimum(0), z.maximum(LIMITS.age))),
+  order: timestamp,
+  participantId: z._default(z.nullable(participantIdSchema), null),
 });
 
 const ruleState = z.object({
@@ -177,6 +188,8 @@ export const boardStateSchema = z.object({
   scales: keyed(scaleState),
   participants: keyed(participantState),
   network: keyed(networkMemberState),
+  // Boards exported before issue 14 have no people.
+  people: z._default(keyed(personState), () => idRecord()),
   rules: keyed(ruleState),
   plan: planState,
 });
@@ -206,6 +219,8 @@ export function checkBoardState(state: BoardState): Result<BoardState> {
       return fail('invalid-input', `scales.${id}: neither the overall scale nor a pair's`);
     }
   }
+  if (Object.keys(state.people).length > LIMITS.people)
+    return fail('invalid-input', `people: more than ${LIMITS.people}`);
   for (const rule of Object.values(state.rules)) {
     const missing = rule.responsibleMemberIds.find((id) => !hasId(state.network, id));
     if (missing !== undefined) return fail('invalid-input', `rules.${rule.id}: no network member ${missing}`);

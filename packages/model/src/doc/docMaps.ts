@@ -13,6 +13,7 @@ export const TOP_LEVEL = [
   'scales',
   'participants',
   'network',
+  'people',
   'rules',
   'plan',
   // Meeting tools (docs/PROTOCOL.md "Meeting tools"): not part of `BoardState`, read by `readMeetingTools`.
@@ -32,6 +33,9 @@ export const NETWORK_MEMBER_KEYS = [
   'toldAboutWorries',
   'order',
 ] as const;
+
+/** The keys of a person's map (issue 14): all plain values. */
+export const PERSON_KEYS = ['id', 'name', 'kind', 'age', 'order', 'participantId'] as const;
 
 export type AnyMap = Y.Map<unknown>;
 

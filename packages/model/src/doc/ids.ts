@@ -1,4 +1,4 @@
-import type { CardId, NetworkMemberId, PairId, ParticipantId, RuleId, ScaleId } from './types.js';
+import type { CardId, NetworkMemberId, PairId, ParticipantId, PersonId, RuleId, ScaleId } from './types.js';
 
 /** The board-wide scale every participant rates; per-pair scales use the pair's id. */
 export const OVERALL_SCALE_ID = 'overall' as ScaleId;
@@ -53,5 +53,6 @@ export const asCardId = (id: string): CardId => id as CardId;
 export const asPairId = (id: string): PairId => id as PairId;
 export const asParticipantId = (id: string): ParticipantId => id as ParticipantId;
 export const asNetworkMemberId = (id: string): NetworkMemberId => id as NetworkMemberId;
+export const asPersonId = (id: string): PersonId => id as PersonId;
 export const asRuleId = (id: string): RuleId => id as RuleId;
 export const asScaleId = (id: string): ScaleId => id as ScaleId;

@@ -1,11 +1,11 @@
 import * as Y from 'yjs';
 import type { CARD_FIELDS } from '../cards/changeKinds.js';
 import { MEETING_TOOL_LIMITS, WALL_SCREENS } from '../meeting/meetingTypes.js';
-import type { NETWORK_MEMBER_KEYS } from './docMaps.js';
+import type { NETWORK_MEMBER_KEYS, PERSON_KEYS } from './docMaps.js';
 import { ID_PATTERN, OVERALL_SCALE_ID } from './ids.js';
 import { LIMITS } from './schema.js';
 import { isWellFormedText } from './text.js';
-import { CATEGORIES, ROLES } from './types.js';
+import { CATEGORIES, PERSON_KINDS, ROLES } from './types.js';
 
 /**
  * The value rules of the board layout (docs/PROTOCOL.md, "Value rules"), checked against the
@@ -85,13 +85,15 @@ const mapOf =
     return null;
   };
 
+const RATING_FIELDS = new Set(['value', 'reason', 'at', 'recordedBy']);
 const rating: FieldCheck = (v) => {
   if (!isPlainObject(v)) return 'a rating must be { value, reason, at }';
-  for (const key of Object.keys(v))
-    if (key !== 'value' && key !== 'reason' && key !== 'at') return 'unknown field';
-  const { value, reason, at } = v;
+  for (const key of Object.keys(v)) if (!RATING_FIELDS.has(key)) return 'unknown field';
+  const { value, reason, at, recordedBy } = v;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 10)
     return 'value must be a whole number 0–10';
+  // Who recorded a score for a person without a device ([AC47]); absent on one's own score.
+  if (recordedBy !== undefined && !isLayoutId(recordedBy)) return 'recordedBy must be an id';
   return string(LIMITS.reason)(reason, '') ?? finite(at, '');
 };
 
@@ -191,6 +193,17 @@ const wholeIn =
       ? null
       : `not a whole number ${min}–${max}`;
 
+// A person of the case (issue 14). Names are plain strings, checked whole.
+const PERSON_RULES: Readonly<Record<(typeof PERSON_KEYS)[number], FieldRule>> = {
+  id: req(ownId),
+  name: req(wellFormedString(LIMITS.personName)),
+  kind: req(oneOf(PERSON_KINDS)),
+  age: req((v) => (v === null ? null : wholeIn(0, LIMITS.age)(v, ''))),
+  order: req(finite),
+  // The participant they joined as ([AC48]); absent on people written before it existed.
+  participantId: opt((v) => (v === null || isLayoutId(v) ? null : 'not a participant id')),
+};
+
 const AGENDA_RULES: RecordRules = {
   id: req(ownId),
   title: req(wellFormedString(MEETING_TOOL_LIMITS.agendaTitle)),
@@ -218,6 +231,7 @@ const FACILITATION_RULES: RecordRules = {
 const MAX_RECORDS: Readonly<Record<string, number>> = {
   agenda: MEETING_TOOL_LIMITS.agendaItems,
   parkingLot: MEETING_TOOL_LIMITS.parkingItems,
+  people: LIMITS.people,
 };
 
 /** `meta`, `plan` and `facilitation` hold their fields directly. */
@@ -239,6 +253,7 @@ const RECORDS: Readonly<Record<string, RecordKind>> = {
   pairs: { rules: PAIR_RULES, key: (k) => (k === OVERALL_SCALE_ID ? 'the id `overall` is reserved' : null) },
   scales: { rules: SCALE_RULES },
   network: { rules: NETWORK_RULES },
+  people: { rules: PERSON_RULES },
   rules: { rules: RULE_RULES },
   participants: { rules: PARTICIPANT_RULES, plain: true },
   agenda: { rules: AGENDA_RULES },

@@ -13,6 +13,7 @@ import {
   readNetworkMember,
   readPair,
   readParticipant,
+  readPerson,
   readPlanFrom,
   readRule,
   readScale,
@@ -72,6 +73,7 @@ export function readBoardWithRepairs(doc: Y.Doc): BoardReading {
     scales,
     participants: readAll(doc, 'participants', readParticipant, sink),
     network,
+    people: readAll(doc, 'people', readPerson, sink),
     rules,
     plan: readPlanFrom(readTopMap(doc, 'plan'), sink),
   };
@@ -96,6 +98,7 @@ export function emptyBoardState(title: string, createdAt = 0): BoardState {
     scales: idRecord(),
     participants: idRecord(),
     network: idRecord(),
+    people: idRecord(),
     rules: idRecord(),
     plan: { bottomLines: '', monitoringWho: '', monitoringHowOften: '', reviewDate: null },
   };

@@ -20,6 +20,9 @@ import {
   type PairState,
   type ParticipantId,
   type ParticipantState,
+  PERSON_KINDS,
+  type PersonId,
+  type PersonState,
   type PlanState,
   ROLES,
   type RuleId,
@@ -207,7 +210,15 @@ function readRating(
   const rating = Math.min(10, Math.max(0, Math.round(stored)));
   if (rating !== stored) report('ratings.value');
   const f = fieldReader(get, 'scales', null, ({ field, action }) => report(`ratings.${field}`, action));
-  return { value: rating, reason: f.text('reason', LIMITS.reason), at: f.number('at', 0) };
+  const read: ScaleRating = { value: rating, reason: f.text('reason', LIMITS.reason), at: f.number('at', 0) };
+  const recordedBy = get('recordedBy');
+  if (recordedBy === undefined) return read;
+  // Who recorded a score for a person without a device: a malformed one is dropped, the score kept.
+  if (!isId(recordedBy)) {
+    report('ratings.recordedBy', 'dropped');
+    return read;
+  }
+  return { ...read, recordedBy: recordedBy as ParticipantId };
 }
 
 export function readScale(value: unknown, key: string, sink: RepairSink = ignoreRepairs): ScaleState | null {
@@ -272,6 +283,38 @@ export function readNetworkMember(
       agreedTo: f.text('agreedTo', LIMITS.field),
       toldAboutWorries: f.boolean('toldAboutWorries', false),
       order: f.number('order', REPAIRED_ORDER),
+    };
+  });
+}
+
+/** The participant a person joined as: absent or null is none; anything else is dropped and reported. */
+function linkedParticipant(value: unknown, report: (field: string) => void): ParticipantId | null {
+  if (value === undefined || value === null) return null;
+  if (isId(value)) return value as ParticipantId;
+  report('participantId');
+  return null;
+}
+
+/** A person of the case (issue 14); an age that is not a whole number 0–120 reads as none. */
+export function readPerson(
+  value: unknown,
+  key: string,
+  sink: RepairSink = ignoreRepairs,
+): PersonState | null {
+  return guarded('people', key, sink, () => {
+    const get = fieldSource(value);
+    if (get === null) return null;
+    const f = fieldReader(get, 'people', key, sink);
+    const age = get('age');
+    const wholeAge = typeof age === 'number' && Number.isInteger(age) && age >= 0 && age <= LIMITS.age;
+    if (age !== null && !wholeAge) f.report('age');
+    return {
+      id: f.ownId<PersonId>(key),
+      name: f.text('name', LIMITS.personName),
+      kind: f.oneOf('kind', PERSON_KINDS, 'adult'),
+      age: wholeAge ? age : null,
+      order: f.number('order', REPAIRED_ORDER),
+      participantId: linkedParticipant(get('participantId'), f.report),
     };
   });
 }

@@ -7,6 +7,8 @@ import {
   type NetworkMemberId,
   type PairId,
   type ParticipantId,
+  PERSON_KINDS,
+  type PersonId,
   ROLES,
   type RuleId,
   type ScaleId,
@@ -24,6 +26,12 @@ export const LIMITS = Object.freeze({
   field: 500,
   /** Responsible people on one rule. */
   responsible: 200,
+  /** A person's name (issue 14): as the family says it. */
+  personName: 200,
+  /** People of one case: children and others scored without a device. */
+  people: 100,
+  /** A person's age in whole years. */
+  age: 120,
 });
 
 const id = z.string().check(z.regex(ID_PATTERN, 'not an id'));
@@ -38,6 +46,7 @@ export const pairIdSchema = idOf<PairId>();
 export const participantIdSchema = idOf<ParticipantId>();
 export const networkMemberIdSchema = idOf<NetworkMemberId>();
 export const ruleIdSchema = idOf<RuleId>();
+export const personIdSchema = idOf<PersonId>();
 export const scaleIdSchema = idOf<ScaleId>();
 
 /** Text of at most `max` code units with no unpaired surrogates. */
@@ -92,7 +101,12 @@ export const ratingInput = z.object({
 /** The private ratings the server reveals: participant id -> rating as it will be stored. */
 export const revealRatingsInput = z.record(
   participantIdSchema,
-  z.object({ value: scoreValue(), reason: textOf(LIMITS.reason), at: timestamp }),
+  z.object({
+    value: scoreValue(),
+    reason: textOf(LIMITS.reason),
+    at: timestamp,
+    recordedBy: z.optional(participantIdSchema),
+  }),
 );
 
 // People
@@ -116,6 +130,13 @@ export const ruleFields = z.object({
   networkResponse: z.optional(textOf(LIMITS.planText)),
   howChildWillKnow: z.optional(textOf(LIMITS.planText)),
   responsibleMemberIds: z.optional(z.array(networkMemberIdSchema).check(z.maxLength(LIMITS.responsible))),
+});
+/** A person's details (issue 14): a name that is not blank, a kind, an age in whole years or none. */
+export const personFields = z.object({
+  name: z.optional(textOf(LIMITS.personName).check(z.refine((s) => s.trim().length > 0, 'is blank'))),
+  kind: z.optional(z.enum(PERSON_KINDS)),
+  age: z.optional(z.nullable(z.int().check(z.minimum(0), z.maximum(LIMITS.age)))),
+  participantId: z.optional(z.nullable(participantIdSchema)),
 });
 export const planInput = z.object({
   bottomLines: z.optional(textOf(LIMITS.planText)),

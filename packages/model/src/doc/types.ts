@@ -11,6 +11,8 @@ export type CardId = Brand<string, 'CardId'>;
 export type PairId = Brand<string, 'PairId'>;
 export type ParticipantId = Brand<string, 'ParticipantId'>;
 export type NetworkMemberId = Brand<string, 'NetworkMemberId'>;
+/** A person of the case: a child, or someone scored without a device of their own (issue 14). */
+export type PersonId = Brand<string, 'PersonId'>;
 export type RuleId = Brand<string, 'RuleId'>;
 /** `'overall'` or the id of a danger statement / safety goal pair. */
 export type ScaleId = Brand<string, 'ScaleId'>;
@@ -107,6 +109,12 @@ export interface ScaleRating {
   readonly value: number;
   readonly reason: string;
   readonly at: number;
+  /**
+   * Set on a score recorded by staff for a person of the case who has no device (a child, a
+   * grandparent, someone on a paper form): the rating's key is then that person's id, and this the
+   * member who recorded it ("recorded by … for …", docs/SPEC.md [AC47]).
+   */
+  readonly recordedBy?: ParticipantId;
 }
 
 export interface ScaleState {
@@ -137,6 +145,29 @@ export interface NetworkMemberState {
   readonly order: number;
 }
 
+/** What a person of the case is to the practice: a child of the family, or another person. */
+export const PERSON_KINDS = ['child', 'adult'] as const;
+export type PersonKind = (typeof PERSON_KINDS)[number];
+
+/**
+ * A person of the case, named once (issue 14): each child of the family (name as the family uses
+ * it, age), and anyone in the room scored without a device. Scores and the child's tools name
+ * people by id.
+ */
+export interface PersonState {
+  readonly id: PersonId;
+  readonly name: string;
+  readonly kind: PersonKind;
+  /** Whole years, or null when not given. */
+  readonly age: number | null;
+  readonly order: number;
+  /**
+   * The participant this person has since joined as, with a device of their own (staff link them,
+   * [AC46]); they may then take over the scores written down for them ([AC48]). Null until then.
+   */
+  readonly participantId: ParticipantId | null;
+}
+
 export interface RuleState {
   readonly id: RuleId;
   readonly text: string;
@@ -163,6 +194,7 @@ export interface BoardState {
   readonly scales: Readonly<Record<string, ScaleState>>;
   readonly participants: Readonly<Record<string, ParticipantState>>;
   readonly network: Readonly<Record<string, NetworkMemberState>>;
+  readonly people: Readonly<Record<string, PersonState>>;
   readonly rules: Readonly<Record<string, RuleState>>;
   readonly plan: PlanState;
 }

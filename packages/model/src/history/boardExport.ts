@@ -76,7 +76,7 @@ export function buildBoardExport(
 
 /** The restricted document holds cards only, none of them paired. */
 function checkRestricted(state: BoardState): Result<BoardState> {
-  const extra = (['pairs', 'scales', 'network', 'rules'] as const).find(
+  const extra = (['pairs', 'scales', 'network', 'people', 'rules'] as const).find(
     (part) => Object.keys(state[part]).length > 0,
   );
   if (extra !== undefined) return fail('invalid-input', `restricted.${extra}: must be empty`);
@@ -130,6 +130,16 @@ const runtime = globalThis as unknown as {
 };
 
 /**
+ * A board without people (issue 14) hashes as it did before boards had them, so the same content
+ * keeps the hash printed on its earlier records.
+ */
+function hashed(state: BoardState | null): unknown {
+  if (state === null || Object.keys(state.people).length > 0) return state;
+  const { people: _none, ...rest } = state;
+  return rest;
+}
+
+/**
  * SHA-256 (lower-case hex) of a version's content: `canonicalJson({ shared, restricted })`
  * as UTF-8. Printed on the record PDF and stored with each version.
  */
@@ -137,7 +147,7 @@ export async function contentHash(content: VersionContent): Promise<string> {
   const subtle = runtime.crypto?.subtle;
   if (subtle === undefined) throw new Error('globalThis.crypto.subtle is required');
   const bytes = new runtime.TextEncoder().encode(
-    canonicalJson({ shared: content.shared, restricted: content.restricted }),
+    canonicalJson({ shared: hashed(content.shared), restricted: hashed(content.restricted) }),
   );
   const digest = new Uint8Array(await subtle.digest('SHA-256', bytes));
   return Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('');

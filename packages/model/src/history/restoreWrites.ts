@@ -9,6 +9,7 @@ import {
   childMap,
   childText,
   NETWORK_MEMBER_KEYS,
+  PERSON_KEYS,
   readTopMap,
   replaceText,
   topMap,
@@ -20,6 +21,7 @@ import {
   readCard,
   readNetworkMember,
   readPair,
+  readPerson,
   readPlanFrom,
   readRule,
   readScale,
@@ -29,6 +31,7 @@ import type {
   CardState,
   NetworkMemberState,
   PairState,
+  PersonState,
   PlanState,
   RuleState,
   ScaleRating,
@@ -81,8 +84,10 @@ const sameScalar = (stored: unknown, value: unknown): boolean => stored === valu
 
 function sameRating(stored: unknown, rating: ScaleRating): boolean {
   if (typeof stored !== 'object' || stored === null) return false;
-  const { value, reason, at } = stored as Partial<ScaleRating>;
-  return value === rating.value && reason === rating.reason && at === rating.at;
+  const { value, reason, at, recordedBy } = stored as Partial<ScaleRating>;
+  return (
+    value === rating.value && reason === rating.reason && at === rating.at && recordedBy === rating.recordedBy
+  );
 }
 
 const trueFor = (ids: readonly string[]): Record<string, true> =>
@@ -167,7 +172,7 @@ export function writeScale(doc: Y.Doc, stored: ScaleState | null, scale: ScaleSt
 /** Deletes the readable records of `name` that `target` does not have; unreadable entries stay. */
 function removeMissing<S>(
   doc: Y.Doc,
-  name: 'cards' | 'pairs' | 'scales' | 'network' | 'rules',
+  name: 'cards' | 'pairs' | 'scales' | 'network' | 'people' | 'rules',
   current: Readonly<Record<string, S>>,
   target: Readonly<Record<string, unknown>>,
 ): number {
@@ -190,6 +195,14 @@ function writeNetworkMember(
   const map = (stored === null ? null : childMap(network, member.id)) ?? attachMap(network, member.id);
   let touched = false;
   for (const field of NETWORK_MEMBER_KEYS) if (setIfDifferent(map, field, member[field])) touched = true;
+  return touched;
+}
+
+function writePerson(doc: Y.Doc, stored: PersonState | null, person: PersonState): boolean {
+  const people = topMap(doc, 'people');
+  const map = (stored === null ? null : childMap(people, person.id)) ?? attachMap(people, person.id);
+  let touched = false;
+  for (const field of PERSON_KEYS) if (setIfDifferent(map, field, person[field])) touched = true;
   return touched;
 }
 
@@ -236,7 +249,7 @@ function writePlan(doc: Y.Doc, plan: PlanState): boolean {
 /** Writes every record of `target` into the same kind of record in `doc` and removes the rest. */
 function syncRecords<S>(
   doc: Y.Doc,
-  name: 'cards' | 'pairs' | 'scales' | 'network' | 'rules',
+  name: 'cards' | 'pairs' | 'scales' | 'network' | 'people' | 'rules',
   read: (value: unknown, key: string) => S | null,
   target: Readonly<Record<string, S>>,
   write: (stored: S | null, record: S) => boolean,
@@ -250,7 +263,7 @@ function syncRecords<S>(
 
 /**
  * Makes the board content of `doc` read as `target` (a state checked by `checkBoardState`):
- * title, cards, pairs, scales, network, rules and plan. Participants, `createdAt` and the schema
+ * title, cards, pairs, scales, network, people, rules and plan. Participants, `createdAt` and the schema
  * version are left alone. Returns the number of records written, added or removed.
  * `keepUpdatedAt` (an import) gives each card it writes the `updatedAt` from `target`.
  */
@@ -276,6 +289,9 @@ export function writeBoardState(
   );
   changed += syncRecords(doc, 'network', readNetworkMember, target.network, (stored, member) =>
     writeNetworkMember(doc, stored, member),
+  );
+  changed += syncRecords(doc, 'people', readPerson, target.people, (stored, person) =>
+    writePerson(doc, stored, person),
   );
   changed += syncRecords(doc, 'rules', readRule, target.rules, (stored, rule) =>
     writeRule(doc, stored, rule),

@@ -60,6 +60,7 @@ export function keepProfessionalsOnly(
           scales: {},
           participants: {},
           network: {},
+          people: {},
           rules: {},
         }
       : { ...content.restricted, cards: { ...copies, ...content.restricted.cards } };

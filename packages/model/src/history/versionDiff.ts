@@ -4,6 +4,7 @@ import type {
   CardState,
   Mark,
   NetworkMemberState,
+  PersonState,
   PlanState,
   RuleState,
   ScaleRating,
@@ -161,6 +162,7 @@ export function diffBoards(before: BoardState, after: BoardState): BoardDiff {
     pairs: { added: pairs.added.sort(byId), removed: pairs.removed.sort(byId) },
     ...scaleDiff(before.scales, after.scales),
     network: recordDiff<NetworkMemberState>(before.network, after.network),
+    people: recordDiff<PersonState>(before.people, after.people),
     rules: recordDiff<RuleState>(before.rules, after.rules),
     plan: PLAN_FIELDS.filter((field) => before.plan[field] !== after.plan[field]),
   };
@@ -180,6 +182,9 @@ export function isEmptyDiff(diff: BoardDiff): boolean {
     diff.network.added.length === 0 &&
     diff.network.removed.length === 0 &&
     diff.network.changed.length === 0 &&
+    diff.people.added.length === 0 &&
+    diff.people.removed.length === 0 &&
+    diff.people.changed.length === 0 &&
     diff.rules.added.length === 0 &&
     diff.rules.removed.length === 0 &&
     diff.rules.changed.length === 0 &&

@@ -4,6 +4,7 @@ import type {
   Mark,
   NetworkMemberState,
   PairState,
+  PersonState,
   PlanState,
   Role,
   RuleState,
@@ -140,6 +141,12 @@ export interface BoardDiff {
     readonly added: readonly NetworkMemberState[];
     readonly removed: readonly NetworkMemberState[];
     readonly changed: readonly RecordChange<NetworkMemberState>[];
+  };
+  /** The people of the case (issue 14): children and others scored without a device. */
+  readonly people: {
+    readonly added: readonly PersonState[];
+    readonly removed: readonly PersonState[];
+    readonly changed: readonly RecordChange<PersonState>[];
   };
   readonly rules: {
     readonly added: readonly RuleState[];

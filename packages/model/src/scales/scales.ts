@@ -1,13 +1,20 @@
 import type * as Y from 'yjs';
 import { isScaleLive } from '../cards/pairing.js';
 import { attachMap, childMap } from '../doc/docMaps.js';
-import { type Found, findIn, readScale } from '../doc/records.js';
+import { type Found, findIn, readPerson, readScale } from '../doc/records.js';
 import { done, fail, ok } from '../doc/result.js';
-import { ratingInput, revealRatingsInput, scaleIdSchema, scaleModeSchema } from '../doc/schema.js';
+import {
+  personIdSchema,
+  ratingInput,
+  revealRatingsInput,
+  scaleIdSchema,
+  scaleModeSchema,
+} from '../doc/schema.js';
 import { commit, type OpOptions, prepare } from '../doc/transact.js';
 import type {
   Actor,
   ParticipantId,
+  PersonId,
   Result,
   ScaleId,
   ScaleMode,
@@ -69,16 +76,114 @@ export function rate(
   return done;
 }
 
+const scoredInput = z.object({ scaleId: scaleIdSchema, forPerson: z.optional(personIdSchema) });
+const scalePerson = z.object({ scaleId: scaleIdSchema, personId: personIdSchema });
+
+/**
+ * Records a score for a person of the case who has no device (a child, a grandparent, someone on
+ * a paper form), in the actor's name: the rating's key is the person's id and it carries
+ * `recordedBy` ([AC47]). Revealed scales only, as `rate` ([PR1]); private ones go through the server.
+ * @example recordRating(doc, worker, OVERALL_SCALE_ID, childId, { value: 3, reason: 'I miss my dad' })
+ */
+export function recordRating(
+  doc: Y.Doc,
+  actor: Actor,
+  scaleId: ScaleId,
+  personId: PersonId,
+  rating: { value: number; reason?: string },
+  opts?: OpOptions,
+): Result<void> {
+  const op = prepare(
+    z.object({ scaleId: scaleIdSchema, personId: personIdSchema, rating: ratingInput }),
+    actor,
+    { scaleId, personId, rating },
+    opts,
+  );
+  if (!op.ok) return op;
+  const { actor: who, input, now, origin } = op.value;
+  if (findIn(doc, 'people', input.personId, readPerson) === null)
+    return fail('not-found', `person ${input.personId}`);
+  const scale = findLiveScale(doc, input.scaleId);
+  if (!scale.ok) return scale;
+  if (scale.value.record.mode === 'private') return fail('wrong-mode', PRIVATE_REFUSAL);
+  commit(doc, origin, () => {
+    const ratings = childMap(scale.value.map, 'ratings') ?? attachMap(scale.value.map, 'ratings');
+    ratings.set(input.personId, {
+      value: input.rating.value,
+      reason: input.rating.reason ?? '',
+      at: now,
+      recordedBy: who.participantId,
+    });
+  });
+  return done;
+}
+
+/** Withdraws the score recorded for a person (a no-op if there is none). */
+export function clearRecordedRating(
+  doc: Y.Doc,
+  actor: Actor,
+  scaleId: ScaleId,
+  personId: PersonId,
+  opts?: OpOptions,
+): Result<void> {
+  const op = prepare(scalePerson, actor, { scaleId, personId }, opts);
+  if (!op.ok) return op;
+  const { input, origin } = op.value;
+  return deleteRating(doc, origin, input.scaleId, input.personId);
+}
+
+/**
+ * The person a score was written down for has joined with a device of their own, and staff linked
+ * them (`participantId` on the person): they make the score theirs — it becomes their own rating
+ * (same value and reason, now) and the written-down one goes, in one change ([AC48]).
+ */
+export function takeOverRecordedRating(
+  doc: Y.Doc,
+  actor: Actor,
+  scaleId: ScaleId,
+  personId: PersonId,
+  opts?: OpOptions,
+): Result<void> {
+  const op = prepare(scalePerson, actor, { scaleId, personId }, opts);
+  if (!op.ok) return op;
+  const { actor: who, input, now, origin } = op.value;
+  const person = findIn(doc, 'people', input.personId, readPerson);
+  if (person === null) return fail('not-found', `person ${input.personId}`);
+  if (person.record.participantId !== who.participantId)
+    return fail('invalid-input', 'only the person a score was written down for can take it over');
+  const scale = findLiveScale(doc, input.scaleId);
+  if (!scale.ok) return scale;
+  if (scale.value.record.mode === 'private') return fail('wrong-mode', PRIVATE_REFUSAL);
+  const recorded = scale.value.record.ratings[input.personId];
+  const ratings = childMap(scale.value.map, 'ratings');
+  if (recorded === undefined || ratings === null) return fail('not-found', 'no score written down for them');
+  commit(doc, origin, () => {
+    ratings.set(who.participantId, { value: recorded.value, reason: recorded.reason, at: now });
+    ratings.delete(input.personId);
+  });
+  return done;
+}
+
 /** Withdraws the actor's rating from a scale (a no-op if they had none). */
 export function clearRating(doc: Y.Doc, actor: Actor, scaleId: ScaleId, opts?: OpOptions): Result<void> {
   const op = prepare(z.object({ scaleId: scaleIdSchema }), actor, { scaleId }, opts);
   if (!op.ok) return op;
   const { actor: who, input, origin } = op.value;
-  const scale = findLiveScale(doc, input.scaleId);
+  return deleteRating(doc, origin, input.scaleId, who.participantId);
+}
+
+/** Deletes one rating (`key`: a participant's or a person's id) in one change; a no-op if there is none. */
+function deleteRating(
+  doc: Y.Doc,
+  origin: Parameters<typeof commit>[1],
+  scaleId: ScaleId,
+  key: string,
+): Result<void> {
+  const scale = findLiveScale(doc, scaleId);
   if (!scale.ok) return scale;
   const ratings = childMap(scale.value.map, 'ratings');
-  if (ratings === null || !ratings.has(who.participantId)) return done;
-  commit(doc, origin, () => ratings.delete(who.participantId));
+  if (ratings === null || !ratings.has(key)) return done;
+  commit(doc, origin, () => ratings.delete(key));
   return done;
 }
 
@@ -118,32 +223,47 @@ export function setScaleMode(
  * the server once it has stored the value outside the document. Fails with `wrong-mode` unless
  * the scale is collecting privately.
  */
-export function markScored(doc: Y.Doc, actor: Actor, scaleId: ScaleId, opts?: OpOptions): Result<void> {
-  const op = prepare(z.object({ scaleId: scaleIdSchema }), actor, { scaleId }, opts);
+export function markScored(
+  doc: Y.Doc,
+  actor: Actor,
+  scaleId: ScaleId,
+  opts?: OpOptions,
+  /** A person of the case the actor recorded the score for ([PR9]), instead of the actor. */
+  forPerson?: PersonId,
+): Result<void> {
+  const op = prepare(scoredInput, actor, { scaleId, forPerson }, opts);
   if (!op.ok) return op;
   const { actor: who, input, origin } = op.value;
+  const whose = input.forPerson ?? who.participantId;
   const scale = findLiveScale(doc, input.scaleId);
   if (!scale.ok) return scale;
   if (scale.value.record.mode !== 'private')
     return fail('wrong-mode', 'the scale is not collecting privately');
-  if (scale.value.record.scored.includes(who.participantId)) return done;
+  if (scale.value.record.scored.includes(whose)) return done;
   commit(doc, origin, () => {
     const scored = childMap(scale.value.map, 'scored') ?? attachMap(scale.value.map, 'scored');
-    scored.set(who.participantId, true);
+    scored.set(whose, true);
   });
   return done;
 }
 
 /** Takes the actor off the scored list (they withdrew their private score); a no-op if absent. */
-export function unmarkScored(doc: Y.Doc, actor: Actor, scaleId: ScaleId, opts?: OpOptions): Result<void> {
-  const op = prepare(z.object({ scaleId: scaleIdSchema }), actor, { scaleId }, opts);
+export function unmarkScored(
+  doc: Y.Doc,
+  actor: Actor,
+  scaleId: ScaleId,
+  opts?: OpOptions,
+  forPerson?: PersonId,
+): Result<void> {
+  const op = prepare(scoredInput, actor, { scaleId, forPerson }, opts);
   if (!op.ok) return op;
   const { actor: who, input, origin } = op.value;
+  const whose = input.forPerson ?? who.participantId;
   const scale = findLiveScale(doc, input.scaleId);
   if (!scale.ok) return scale;
   const scored = childMap(scale.value.map, 'scored');
-  if (scored === null || !scored.has(who.participantId)) return done;
-  commit(doc, origin, () => scored.delete(who.participantId));
+  if (scored === null || !scored.has(whose)) return done;
+  commit(doc, origin, () => scored.delete(whose));
   return done;
 }
 
@@ -179,7 +299,10 @@ export function revealInto(
     const target = childMap(scale.value.map, 'ratings') ?? attachMap(scale.value.map, 'ratings');
     for (const id of revealed) {
       const rating = input.ratings[id];
-      if (rating !== undefined) target.set(id, { value: rating.value, reason: rating.reason, at: rating.at });
+      if (rating === undefined) continue;
+      const stored = { value: rating.value, reason: rating.reason, at: rating.at };
+      // A score staff recorded for a person without a device says who recorded it ([AC47]).
+      target.set(id, rating.recordedBy === undefined ? stored : { ...stored, recordedBy: rating.recordedBy });
     }
     clearChild(scale.value.map, 'scored');
     scale.value.map.set('mode', 'revealed');

@@ -217,3 +217,23 @@ describe('trajectory', () => {
     ).toEqual(['professionals', 'professionals', 'family', 'network', null]);
   });
 });
+
+describe('trajectory: scores recorded for someone without a device (issue 14)', () => {
+  it('gives a child their own line under their name, counted in the family’s mean', async () => {
+    const { addPerson } = await import('../plan/people.js');
+    const { recordRating } = await import('./scales.js');
+    const doc = newBoard();
+    register(doc, mum, 'Mum');
+    register(doc, sam, 'Sam');
+    const jo = unwrap(addPerson(doc, sam, { name: 'Jo', age: 8 })).personId;
+    const grandad = unwrap(addPerson(doc, sam, { name: 'Grandad', kind: 'adult' })).personId;
+    unwrap(rate(doc, mum, OVERALL_SCALE_ID, { value: 6 }));
+    unwrap(recordRating(doc, sam, OVERALL_SCALE_ID, jo, { value: 2 }));
+    unwrap(recordRating(doc, sam, OVERALL_SCALE_ID, grandad, { value: 7 }));
+    const lines = trajectory([moment(doc, null, 100)]).scales[0]?.lines ?? [];
+    const joLine = lines.find((line) => line.key === jo);
+    expect(joLine).toMatchObject({ kind: 'person', label: 'Jo', role: null, group: 'family' });
+    expect(lines.find((line) => line.key === grandad)).toMatchObject({ label: 'Grandad', group: null });
+    expect(values(lines.find((line) => line.key === 'group:family'))).toEqual([4]);
+  });
+});

@@ -1,7 +1,7 @@
 import { may } from '../access/policy.js';
 import { ownValue } from '../doc/idRecord.js';
 import { OVERALL_SCALE_ID } from '../doc/ids.js';
-import type { BoardState, ParticipantState, Role, ScaleState } from '../doc/types.js';
+import type { BoardState, ParticipantState, PersonState, Role, ScaleState } from '../doc/types.js';
 import type {
   Trajectory,
   TrajectoryGroup,
@@ -48,11 +48,40 @@ function valueAt(board: BoardState, scaleId: string, participantId: string): num
   return ownValue(scale.ratings, participantId)?.value ?? null;
 }
 
+/** Whoever a score belongs to: a participant, or a person of the case it was recorded for. */
+interface Scorer {
+  readonly label: string;
+  readonly role: Role | null;
+  readonly group: TrajectoryGroup | null;
+  /** Viewers never rate ([AC8]): they have no line. */
+  readonly rates: boolean;
+}
+
+const participantScorer = (person: ParticipantState): Scorer => ({
+  label: person.displayName,
+  role: person.role,
+  group: groupOfRole(person.role),
+  rates: may(person.role, 'AC8'),
+});
+
+/**
+ * A person of the case scored without a device (issue 14): a child counts towards the family's
+ * mean, as the child of the family; anyone else has their own line only.
+ */
+const personScorer = (person: PersonState): Scorer => ({
+  label: person.name,
+  role: null,
+  group: person.kind === 'child' ? 'family' : null,
+  rates: true,
+});
+
 /** Each person as the latest board that knows them describes them. */
-function latestPeople(moments: readonly TrajectoryMoment[]): Map<string, ParticipantState> {
-  const people = new Map<string, ParticipantState>();
+function latestPeople(moments: readonly TrajectoryMoment[]): Map<string, Scorer> {
+  const people = new Map<string, Scorer>();
   for (const moment of moments) {
-    for (const person of Object.values(moment.board.participants)) people.set(person.id, person);
+    for (const person of Object.values(moment.board.participants))
+      people.set(person.id, participantScorer(person));
+    for (const person of Object.values(moment.board.people)) people.set(person.id, personScorer(person));
   }
   return people;
 }
@@ -96,7 +125,7 @@ const byPerson = (
 /** The ids of everyone who has a revealed score on any scale, in line order: their series numbers. */
 function seriesOf(
   moments: readonly TrajectoryMoment[],
-  people: ReadonlyMap<string, ParticipantState>,
+  people: ReadonlyMap<string, Scorer>,
 ): Map<string, number> {
   const raters = new Set<string>();
   for (const moment of moments) {
@@ -107,11 +136,11 @@ function seriesOf(
   const ordered = [...raters]
     .filter((key) => {
       const person = people.get(key);
-      return person === undefined || may(person.role, 'AC8');
+      return person === undefined || person.rates;
     })
     .map((key) => {
       const person = people.get(key);
-      return { key, label: person?.displayName ?? '', group: person ? groupOfRole(person.role) : null };
+      return { key, label: person?.label ?? '', group: person?.group ?? null };
     })
     .sort(byPerson);
   return new Map(ordered.map(({ key }, index) => [key, index]));
@@ -120,7 +149,7 @@ function seriesOf(
 function scaleLines(
   moments: readonly TrajectoryMoment[],
   scaleId: string,
-  people: ReadonlyMap<string, ParticipantState>,
+  people: ReadonlyMap<string, Scorer>,
   series: ReadonlyMap<string, number>,
 ): TrajectoryLine[] {
   const raters = new Set<string>();
@@ -132,7 +161,7 @@ function scaleLines(
   for (const id of raters) {
     const person = people.get(id);
     // Only people who rate have a line ([AC8]: not viewers).
-    if (person !== undefined && !may(person.role, 'AC8')) continue;
+    if (person !== undefined && !person.rates) continue;
     const points = moments.map(
       (moment): TrajectoryPoint => ({
         versionId: moment.versionId,
@@ -140,11 +169,11 @@ function scaleLines(
         value: valueAt(moment.board, scaleId, id),
       }),
     );
-    const group = person === undefined ? null : groupOfRole(person.role);
+    const group = person?.group ?? null;
     persons.push({
       key: id,
       kind: 'person',
-      label: person?.displayName ?? '',
+      label: person?.label ?? '',
       role: person?.role ?? null,
       group,
       series: series.get(id) ?? 0,

@@ -24,7 +24,13 @@ export const privateRatingRequest = z.object({
 });
 export type PrivateRatingRequest = Wire<z.input<typeof privateRatingRequest>>;
 
-export const privateRatingSchema = z.object({ value: z.number(), reason: z.string(), at: z.number() });
+export const privateRatingSchema = z.object({
+  value: z.number(),
+  reason: z.string(),
+  at: z.number(),
+  /** Staff who recorded it, on a score for a person of the case without a device ([PR9]). */
+  recordedBy: z.optional(z.string()),
+});
 
 /** `GET` and `PUT` of a private rating: null when the person has not scored this round. */
 export const privateRatingResponse = z.object({ rating: z.nullable(privateRatingSchema) });

@@ -8,6 +8,7 @@ import {
   ownValue,
   type PairState,
   type ParticipantState,
+  type PersonState,
   type RuleState,
   type ScaleRating,
   type ScaleState,
@@ -44,6 +45,33 @@ export function shortPersonLabel(directory: ReadonlyMap<string, ParticipantState
   const person = directory.get(id);
   if (person === undefined) return 'Someone who has left';
   return `${firstName(person.displayName)} (${ROLE_LABELS[person.role]})`;
+}
+
+/**
+ * Who a score is for: a participant, or a person of the case it was recorded for (issue 14), named
+ * as "Jo (child, 9)". `short` is the family summary's form.
+ */
+export function scorerLabel(
+  people: Readonly<Record<string, PersonState>>,
+  directory: ReadonlyMap<string, ParticipantState>,
+  id: string,
+  short = false,
+): string {
+  const person = ownValue(people, id);
+  if (person === undefined) return short ? shortPersonLabel(directory, id) : personLabel(directory, id);
+  const name = short ? firstName(person.name) : person.name.trim() || 'Unnamed';
+  if (person.kind !== 'child') return `${name} (${short ? 'no device' : 'scored without a device'})`;
+  return person.age === null ? `${name} (child)` : `${name} (child, ${person.age})`;
+}
+
+/** "recorded by Jan (Practitioner)" for a score staff recorded for someone; empty otherwise. */
+export function recordedByLabel(
+  directory: ReadonlyMap<string, ParticipantState>,
+  rating: ScaleRating,
+  short = false,
+): string {
+  if (rating.recordedBy === undefined) return '';
+  return `recorded by ${short ? shortPersonLabel(directory, rating.recordedBy) : personLabel(directory, rating.recordedBy)}`;
 }
 
 /** The cards of a category in board order; professionals-only ones left out unless asked for. */
@@ -112,8 +140,9 @@ export interface RatingEntry {
 export function ratingsOf(
   scale: ScaleState,
   directory: ReadonlyMap<string, ParticipantState>,
+  people: Readonly<Record<string, PersonState>> = {},
 ): RatingEntry[] {
-  const nameOf = (id: string): string => directory.get(id)?.displayName ?? '';
+  const nameOf = (id: string): string => ownValue(people, id)?.name ?? directory.get(id)?.displayName ?? '';
   return Object.entries(scale.ratings)
     .map(([participantId, rating]) => ({ participantId, rating }))
     .sort(

@@ -7,10 +7,12 @@ import {
   numberedPairs,
   participantDirectory,
   ratingsOf,
+  recordedByLabel,
   responsibleNames,
   rulesInOrder,
   type ScaleEntry,
   scalesInOrder,
+  scorerLabel,
   shortPersonLabel,
 } from './boardReading.js';
 import { formatDate, formatIsoDate, reportTimeZone } from './dates.js';
@@ -226,11 +228,15 @@ function writeScales(flow: PageFlow, board: BoardState, pairs: readonly Numbered
   const directory = participantDirectory(board);
   for (const entry of scalesInOrder(board, pairs)) {
     heading(flow, scaleTitle(entry), H2);
-    flow.block(scaleParts(entry, directory));
+    flow.block(scaleParts(entry, directory, board.people));
   }
 }
 
-function scaleParts(entry: ScaleEntry, directory: ReturnType<typeof participantDirectory>): Part[] {
+function scaleParts(
+  entry: ScaleEntry,
+  directory: ReturnType<typeof participantDirectory>,
+  people: BoardState['people'],
+): Part[] {
   const scale = entry.scale;
   if (scale === null) return [{ text: 'Nobody has scored yet.', style: BODY, color: INK_MUTED }];
   if (scale.mode === 'private') {
@@ -242,12 +248,12 @@ function scaleParts(entry: ScaleEntry, directory: ReturnType<typeof participantD
       },
     ];
   }
-  const ratings = ratingsOf(scale, directory);
+  const ratings = ratingsOf(scale, directory, people);
   if (ratings.length === 0) return [{ text: 'Nobody has scored yet.', style: BODY, color: INK_MUTED }];
   const median = medianScore(ratings.map(({ rating }) => rating.value));
   return [
     ...ratings.map(({ participantId, rating }) => ({
-      text: `${shortPersonLabel(directory, participantId)}: ${rating.value}${rating.reason.trim() ? ` — ${rating.reason.trim()}` : ''}`,
+      text: `${scorerLabel(people, directory, participantId, true)}: ${rating.value}${rating.reason.trim() ? ` — ${rating.reason.trim()}` : ''}${rating.recordedBy === undefined ? '' : ` (${recordedByLabel(directory, rating, true)})`}`,
       style: BODY,
       before: 4,
     })),

@@ -18,10 +18,12 @@ import {
   numberedPairs,
   personLabel,
   ratingsOf,
+  recordedByLabel,
   responsibleNames,
   rulesInOrder,
   type ScaleEntry,
   scalesInOrder,
+  scorerLabel,
 } from './boardReading.js';
 import { formatDateTime, formatIsoDate, formatShortDate } from './dates.js';
 import { CATEGORY_HEADINGS, COLUMN_HEADINGS, SCALE_ANCHORS } from './reportWords.js';
@@ -212,10 +214,19 @@ export function writeScales(flow: PageFlow, board: BoardState, directory: Direct
     heading(flow, title, S.h2);
     flow.block(scaleSummary(entry, directory));
     if (entry.scale === null || entry.scale.mode === 'private') continue;
-    for (const { participantId, rating } of ratingsOf(entry.scale, directory)) {
+    for (const { participantId, rating } of ratingsOf(entry.scale, directory, board.people)) {
+      const recorded = recordedByLabel(directory, rating);
       flow.block([
-        { text: `${personLabel(directory, participantId)}: ${rating.value}`, style: S.label, before: 6 },
-        { text: `Scored ${formatDateTime(rating.at, timeZone)}`, style: S.meta, color: INK_MUTED },
+        {
+          text: `${scorerLabel(board.people, directory, participantId)}: ${rating.value}`,
+          style: S.label,
+          before: 6,
+        },
+        {
+          text: `Scored ${formatDateTime(rating.at, timeZone)}${recorded ? `, ${recorded}` : ''}`,
+          style: S.meta,
+          color: INK_MUTED,
+        },
         ...(rating.reason.trim() ? [{ text: rating.reason, style: S.body, indent: 10 }] : []),
       ]);
     }

@@ -8,6 +8,7 @@ import {
   type NetworkMemberId,
   type PairId,
   type ParticipantId,
+  type PersonId,
   type Role,
   type RuleId,
   type ScaleId,
@@ -131,6 +132,9 @@ export function sampleBoard(): BoardState {
         toldAboutWorries: true,
         order: 1,
       },
+    },
+    people: {
+      'p-jo': { id: 'p-jo' as PersonId, name: 'Jo', kind: 'child', age: 9, order: 1, participantId: null },
     },
     rules: {
       'r-1': {
@@ -276,6 +280,18 @@ export const TRAJECTORY: Trajectory = {
     },
   ],
 };
+
+/** The sample board with a score the worker recorded for Jo, who has no device (issue 14). */
+export function boardWithRecordedScore(): BoardState {
+  const board = sampleBoard();
+  const overall = board.scales.overall;
+  if (overall === undefined) throw new Error('the sample board has an overall scale');
+  const recorded = { ...rating(5, 'I like it when Nain is there'), recordedBy: PEOPLE.worker.id };
+  return {
+    ...board,
+    scales: { ...board.scales, overall: { ...overall, ratings: { ...overall.ratings, 'p-jo': recorded } } },
+  };
+}
 
 export function recordInput(overrides: Partial<RecordInput> = {}): RecordInput {
   return {

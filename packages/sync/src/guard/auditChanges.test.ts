@@ -16,7 +16,16 @@ describe('toAuditChanges', () => {
         professionalsOnly: false,
         markedBy: [],
       },
-      { kind: 'rating-set', scaleId: 'overall', participantId: 'm-1', value: 6, mode: 'revealed' },
+      {
+        kind: 'rating-set',
+        scaleId: 'overall',
+        participantId: 'm-1',
+        value: 6,
+        mode: 'revealed',
+        recordedBy: undefined,
+        forPerson: false,
+        linkedTo: undefined,
+      },
     ];
     expect(toAuditChanges(changes)).toEqual([
       {
@@ -28,7 +37,14 @@ describe('toAuditChanges', () => {
         professionalsOnly: false,
         markedBy: [],
       },
-      { kind: 'rating-set', scaleId: 'overall', participantId: 'm-1', value: 6, mode: 'revealed' },
+      {
+        kind: 'rating-set',
+        scaleId: 'overall',
+        participantId: 'm-1',
+        value: 6,
+        mode: 'revealed',
+        forPerson: false,
+      },
     ]);
   });
 

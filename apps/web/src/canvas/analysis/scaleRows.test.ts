@@ -1,5 +1,6 @@
 import {
   addPair,
+  addPerson,
   asParticipantId,
   asScaleId,
   initBoard,
@@ -7,6 +8,7 @@ import {
   OVERALL_SCALE_ID,
   rate,
   readBoard,
+  recordRating,
   registerParticipant,
   setScaleMode,
 } from '@kinmap/model';
@@ -56,9 +58,31 @@ describe('markersFor', () => {
         value: 6,
         reason: 'plan holds',
         mine: false,
+        recordedBy: null,
         stack: 0,
       },
-      { participantId: 'mum', name: 'Kim', role: 'family', value: 6, reason: '', mine: true, stack: 1 },
+      {
+        participantId: 'mum',
+        name: 'Kim',
+        role: 'family',
+        value: 6,
+        reason: '',
+        mine: true,
+        recordedBy: null,
+        stack: 1,
+      },
+    ]);
+  });
+
+  it('names a score recorded for a child without a device by the child, with who recorded it (issue 14)', () => {
+    const doc = board();
+    const jo = addPerson(doc, chair, { name: 'Jo', age: 7 });
+    if (!jo.ok) throw new Error('setup');
+    recordRating(doc, chair, OVERALL_SCALE_ID, jo.value.personId, { value: 3, reason: 'I miss Dad' });
+    const state = readBoard(doc);
+    const markers = markersFor(state.scales[OVERALL_SCALE_ID]!, state, 'mum', null, 'Someone');
+    expect(markers).toEqual([
+      expect.objectContaining({ participantId: jo.value.personId, name: 'Jo', value: 3, recordedBy: 'Ana' }),
     ]);
   });
 

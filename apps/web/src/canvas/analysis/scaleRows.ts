@@ -35,6 +35,8 @@ export interface ScaleMarker {
   readonly value: number;
   readonly reason: string;
   readonly mine: boolean;
+  /** On a score staff recorded for someone without a device (issue 14): the recorder's name. */
+  readonly recordedBy: string | null;
   /** 0 for the first marker at a value, 1 for the next, …: stacked so none hides another. */
   readonly stack: number;
 }
@@ -82,12 +84,16 @@ export function markersFor(
   const seen = new Map<number, number>();
   return entries.map(([participantId, rating]) => {
     const person = ownValue(board.participants, participantId);
+    // A score recorded for a person of the case (a child) is under the person's id.
+    const other = person === undefined ? ownValue(board.people, participantId) : undefined;
     const stack = seen.get(rating.value) ?? 0;
     seen.set(rating.value, stack + 1);
+    const recorder = rating.recordedBy === undefined ? null : ownValue(board.participants, rating.recordedBy);
     return {
       participantId,
-      name: person?.displayName || fallbackName,
+      name: person?.displayName || other?.name || fallbackName,
       role: person?.role ?? 'family',
+      recordedBy: rating.recordedBy === undefined ? null : recorder?.displayName || fallbackName,
       value: rating.value,
       reason: rating.reason,
       mine: participantId === myId,
