@@ -172,9 +172,12 @@ export {
   readRejected,
 } from './live/rejection.js';
 export {
+  childToolRoomId,
+  childToolRoomName,
   parseSyncPath,
   restrictedRoomId,
   restrictedRoomName,
   roomDocumentOf,
   SYNC_PATH,
+  type SyncPath,
 } from './live/roomNames.js';

@@ -53,6 +53,8 @@ const EXPECTED: Record<PolicyRuleId, readonly Role[]> = {
   AC46: [F, P],
   AC47: [F, P],
   AC48: [F, P, FA, N],
+  AC50: [F, P],
+  AC51: [],
   A4: [F],
   P1: [F, P, FA, N],
   PO1: [F, P],
@@ -78,6 +80,8 @@ const EXPECTED: Record<PolicyRuleId, readonly Role[]> = {
   VE9: [F, P],
   VE10: [F, P],
   VE13: [F, P],
+  CT1: [F, P],
+  CT2: [F, P],
 };
 
 describe('the policy table', () => {

@@ -59,6 +59,9 @@ const DOCUMENT_RULES = {
   AC46: STAFF,
   AC47: STAFF,
   AC48: WRITERS,
+  // A child's tools (issue 14): each its own document, which only staff write (the child beside them).
+  AC50: STAFF,
+  AC51: SERVER_ONLY,
 } as const satisfies Record<string, readonly Role[]>;
 
 /** The rules of the upgrade, the HTTP routes and the web's offers. */
@@ -89,6 +92,9 @@ const ACCESS_RULES = {
   VE9: STAFF,
   VE10: STAFF,
   VE13: STAFF,
+  // A child's tools (issue 14): start one with a child; choose with the child who sees it.
+  CT1: STAFF,
+  CT2: STAFF,
 } as const satisfies Record<string, readonly Role[]>;
 
 /**
@@ -146,6 +152,8 @@ export const POLICY_SUMMARIES: Readonly<Record<PolicyRuleId, string>> = /* @__PU
   AC46: 'add, change or remove the people of the case (the children and others)',
   AC47: 'record or withdraw a score for a person of the case who has no device, in your own name',
   AC48: 'take over the score written down for you before you joined',
+  AC50: "write in a child's tool (their words, drawings, pictures and own score)",
+  AC51: "write a child's tool's meta, anything outside its layout or against its value rules",
   A4: 'bring everyone to their view (a summon others follow)',
   P1: 'send document updates the room handles (a viewer’s are dropped)',
   PO1: 'open the professionals-only cards (the restricted document)',
@@ -171,6 +179,8 @@ export const POLICY_SUMMARIES: Readonly<Record<PolicyRuleId, string>> = /* @__PU
   VE9: 'download the record',
   VE10: 'export the board',
   VE13: 'restore a card from a version',
+  CT1: "start a child's tool (Three Houses, Wizards and Fairies, the Safety House) with a child",
+  CT2: "change who sees a child's tool (with the child, and only if you can see it)",
 });
 
 /**

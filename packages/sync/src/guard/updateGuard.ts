@@ -1,10 +1,11 @@
 import {
   applyAndClassify,
-  type BoardDocument,
   type Change,
   checkChanges,
+  checkChildUpdate,
   layoutChanges,
   type PermissionVerdict,
+  type RoomDocument,
 } from '@kinmap/model';
 import * as Y from 'yjs';
 import type { ConnectionActor } from '../roomContracts.js';
@@ -43,7 +44,7 @@ export interface UpdateGuard {
  */
 export function createUpdateGuard(
   board: Y.Doc,
-  document: BoardDocument = 'shared',
+  document: RoomDocument = 'shared',
   boardLocked: () => boolean = () => false,
 ): UpdateGuard {
   // Built on first use, so loading a board costs nothing extra until someone writes.
@@ -62,6 +63,12 @@ export function createUpdateGuard(
 
   function checkAndClassify(update: Uint8Array, sender: ConnectionActor) {
     shadow ??= copyOfBoard();
+    if (document === 'child') {
+      // A child's tool: its own small layout and writers ([AC50], [AC51]); no card changes to classify.
+      const { verdict, intact } = checkChildUpdate(shadow, update, sender);
+      if (!verdict.ok || !intact) resync();
+      return { verdict, changes: [] };
+    }
     const classified = applyAndClassify(shadow, update);
     // The connection's access is the actor: one shape from the upgrade to the check.
     // A value against the layout's rules is refused first, whoever sent it ([AC19]).

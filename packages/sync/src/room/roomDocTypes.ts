@@ -1,4 +1,4 @@
-import type { BoardDocument, Origin, PermissionVerdict } from '@kinmap/model';
+import type { Origin, PermissionVerdict, RoomDocument } from '@kinmap/model';
 import type * as Y from 'yjs';
 import type { ConnectionActor, DocStore, Logger } from '../roomContracts.js';
 
@@ -26,7 +26,7 @@ export interface RoomDocOptions {
   /** The time stamped on each stored update's author record (default Date.now). */
   readonly now?: () => number;
   /** Which of the board's two documents this is (default `shared`; see restricted.ts). */
-  readonly document?: BoardDocument;
+  readonly document?: RoomDocument;
   /** The restricted room follows the shared board's lock ([AC11]): true while that is locked. */
   readonly boardLocked?: () => boolean;
 }

@@ -1,4 +1,4 @@
-import type { BoardDocument, Origin } from '@kinmap/model';
+import type { Origin, RoomDocument } from '@kinmap/model';
 import type * as Y from 'yjs';
 import type { AwarenessRelay } from '../awarenessRelay.js';
 import type { TokenBucket } from '../guard/rateLimit.js';
@@ -37,7 +37,7 @@ export interface RoomOptions {
   /** Check client updates against the permission matrix (default true; see RoomsOptions). */
   readonly checkPermissions?: boolean;
   /** Which of the board's two documents this room holds (default `shared`). */
-  readonly document?: BoardDocument;
+  readonly document?: RoomDocument;
   /** The restricted room follows the shared board's lock ([AC11]): true while that is locked. */
   readonly boardLocked?: () => boolean;
   /** The last connection left. */

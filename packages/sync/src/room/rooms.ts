@@ -52,7 +52,8 @@ export interface Rooms {
   /**
    * Joins a socket to a board's room. Synchronous: frames fed before the board is loaded
    * are queued in order and answered once it is. `boardId` names the board's shared room, or
-   * `restrictedRoomId(boardId)` its restricted one (professionals only: the caller checks the role).
+   * `restrictedRoomId(boardId)` its restricted one (professionals only: the caller checks the role),
+   * or `childToolRoomId(boardId, toolId)` a child's tool (the caller checks the child's choice).
    */
   connect(boardId: string, socket: SocketLike, access: ConnectionActor): RoomConnection;
   /** Closes every socket with 1001, waits for queued updates, compacts every room, forgets them. */
@@ -155,7 +156,11 @@ export function createRooms({
       document,
       ...(document === 'shared'
         ? { beforeReady: (doc, changeHere) => moveFlaggedCards(boardId, doc, changeHere) }
-        : { boardLocked: () => sharedLocked(roomDocumentOf(boardId).boardId) }),
+        : {}),
+      // A child's tool is the child's, not the meeting's: the board's lock does not reach it.
+      ...(document === 'restricted'
+        ? { boardLocked: () => sharedLocked(roomDocumentOf(boardId).boardId) }
+        : {}),
       after: unloading.get(boardId),
       ...(onRefused
         ? { onRefused: (sender: ConnectionActor, rule: string) => onRefused(boardId, sender, rule) }
