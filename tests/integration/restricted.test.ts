@@ -1,11 +1,7 @@
 import { addCard, editCardText, moveToRestricted, readBoard } from '@kinmap/model';
 import type { RunningServer } from '@kinmap/server';
-import * as decoding from 'lib0/decoding';
-import * as encoding from 'lib0/encoding';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import * as awarenessProtocol from 'y-protocols/awareness';
-import * as syncProtocol from 'y-protocols/sync';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import {
@@ -18,6 +14,7 @@ import {
   ticketFor,
   waitFor,
 } from './helpers.js';
+import { recordingClient } from './recordingClient.js';
 
 /**
  * Issue 4, "Professionals-only information", proved at the protocol level: a family member's raw
@@ -33,52 +30,6 @@ const EDIT_TEXT = ' — diweddariad ślęża';
 const SHARED_TEXT = 'Gran walks him to school';
 
 const utf8 = (text: string): Buffer => Buffer.from(text, 'utf8');
-
-/**
- * A family member's client written against the raw protocol: it syncs and announces itself like
- * the official client, and keeps every byte the server sends (sync step 2, updates, awareness).
- */
-function recordingClient(url: string) {
-  const ws = new WebSocket(url);
-  ws.on('error', () => {});
-  const doc = new Y.Doc();
-  const awareness = new awarenessProtocol.Awareness(doc);
-  const received: Buffer[] = [];
-  ws.on('open', () => {
-    const step1 = encoding.createEncoder();
-    encoding.writeVarUint(step1, 0);
-    syncProtocol.writeSyncStep1(step1, doc);
-    ws.send(encoding.toUint8Array(step1));
-    awareness.setLocalState({ name: 'Alex', role: 'family' });
-    const hello = encoding.createEncoder();
-    encoding.writeVarUint(hello, 1);
-    encoding.writeVarUint8Array(hello, awarenessProtocol.encodeAwarenessUpdate(awareness, [doc.clientID]));
-    ws.send(encoding.toUint8Array(hello));
-  });
-  ws.on('message', (data: Buffer) => {
-    received.push(Buffer.from(data));
-    const decoder = decoding.createDecoder(new Uint8Array(data));
-    const type = decoding.readVarUint(decoder);
-    if (type === 1) {
-      awarenessProtocol.applyAwarenessUpdate(awareness, decoding.readVarUint8Array(decoder), 'server');
-    } else if (type === 0) {
-      const reply = encoding.createEncoder();
-      encoding.writeVarUint(reply, 0);
-      syncProtocol.readSyncMessage(decoder, reply, doc, 'server');
-      if (encoding.length(reply) > 1) ws.send(encoding.toUint8Array(reply));
-    }
-  });
-  return {
-    ws,
-    doc,
-    awareness,
-    bytes: () => Buffer.concat(received),
-    close: () => {
-      awareness.destroy();
-      ws.terminate();
-    },
-  };
-}
 
 describe('professionals-only cards on the real server', () => {
   const fixture = new Fixture();

@@ -7,6 +7,7 @@ import { registerAccountRoutes, requireStaff } from './accounts/accountRoutes.js
 import { SESSION_COOKIE } from './accounts/sessions.js';
 import { registerStaffRoutes } from './accounts/staffRoutes.js';
 import { registerAuditRoutes } from './audit/auditRoutes.js';
+import { registerChildToolRoutes } from './child/childToolRoutes.js';
 import { MEETING_MAX_BYTES, MEETING_PATH, registerVersionRoutes } from './history/versionRoutes.js';
 import { ApiError, ApiErrorCode } from './http/apiError.js';
 import { bodyLimits } from './http/bodyLimits.js';
@@ -132,6 +133,14 @@ export function createApp(services: Services, settings: AppSettings): Hono<Reque
     logger,
     maxBodyBytes: MAX_BODY_BYTES,
     audit,
+  });
+  registerChildToolRoutes(app, {
+    authenticate,
+    rooms,
+    access,
+    childTools: services.childTools,
+    audit,
+    logger,
   });
   registerExportSchemaRoute(app);
   const history = { rooms, versions, meetings, registry, access, audit, logger };

@@ -6,6 +6,7 @@ import { createAdaptorServer } from '@hono/node-server';
 import type { Logger, RoomLimits } from '@kinmap/sync';
 import type { MemberLimits } from './access/accessControl.js';
 import { createApp } from './app.js';
+import { childToolAdmits } from './child/childTools.js';
 import { contextAddress, createClientAddress } from './http/clientAddress.js';
 import {
   configureTimeouts,
@@ -162,6 +163,11 @@ export async function startServer({
     liveSockets: access.liveSockets,
     onMemberConnected: (boardId, memberId) => void registerMember(rooms, access, boardId, memberId, logger),
     displayNameOf: (memberId) => access.members.get(memberId)?.displayName,
+    childToolAccess: (boardId, toolId, member) => {
+      const tool = services.childTools.get(boardId, toolId);
+      if (tool === null) return 'unknown';
+      return childToolAdmits(tool, member) ? 'open' : 'not-chosen';
+    },
     logger,
     ...(heartbeatMs ? { heartbeatMs } : {}),
     ...(upgradeLimit ? { connectionLimiter: createConnectionLimiter(upgradeLimit) } : {}),

@@ -7,6 +7,7 @@ import type { ScryptCost } from './accounts/password.js';
 import { type AuditLog, createAuditLog } from './audit/auditLog.js';
 import { createAuditUpdateWriter } from './audit/auditUpdates.js';
 import { type BoardRegistry, createBoardRegistry } from './boards/boardRegistry.js';
+import { type ChildTools, createChildTools } from './child/childTools.js';
 import { createMeetings, type Meetings } from './history/meetingStore.js';
 import { createVersions, type Versions } from './history/versionStore.js';
 import {
@@ -46,6 +47,8 @@ export interface Services {
   readonly audit: AuditLog;
   readonly rooms: Rooms;
   readonly privateRatings: PrivateRatings;
+  /** The child's tools and who each is shown to (issue 14). */
+  readonly childTools: ChildTools;
   readonly versions: Versions;
   readonly meetings: Meetings;
   /** A member's session cookie or one-time ticket, for HTTP and the upgrade alike. */
@@ -99,6 +102,7 @@ export function createServices(
     rooms,
     // Sealed like the boards they copy.
     privateRatings: createPrivateRatings(db, cipher),
+    childTools: createChildTools(db, now),
     versions: createVersions(db, { cipher, now }),
     meetings: createMeetings(db, { cipher, now }),
     authenticate: createAccessAuthenticator({ registry, access }),

@@ -54,6 +54,17 @@ export {
   createdBoardResponse,
 } from './http/boardBodies.js';
 export {
+  type ChildToolInfo,
+  type ChildToolVisibilityRequest,
+  type CreateChildToolRequest,
+  childToolInfo,
+  childToolListResponse,
+  childToolResponse,
+  childToolVisibilityRequest,
+  createChildToolRequest,
+  MAX_NAMED,
+} from './http/childToolBodies.js';
+export {
   formatLobbyCode,
   LOBBY_CODE_ALPHABET,
   LOBBY_CODE_LENGTH,
@@ -163,6 +174,7 @@ export {
   type CloseCodeName,
   type CloseCodeValue,
   isFinalCloseCode,
+  NOT_CHOSEN_REASON,
 } from './live/closeCodes.js';
 export {
   decodeRejected,

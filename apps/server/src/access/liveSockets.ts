@@ -4,6 +4,8 @@ import { ACCESS_REVOKED_REASON, CloseCode } from '@kinmap/protocol';
 export interface LiveSocket {
   readonly memberId: string | null;
   readonly sessionId: string | null;
+  /** The room it is joined to (absent in tests of revocation alone). */
+  readonly room?: string;
   close(code: number, reason: string): void;
 }
 
@@ -12,6 +14,11 @@ export interface LiveSockets {
   add(socket: LiveSocket): () => void;
   /** Closes every connection of a member with 4403 "access revoked"; returns how many. */
   closeMember(memberId: string): number;
+  /**
+   * Closes the connections to one room whose member `keep` no longer admits (a child's changed
+   * choice, [CT3]) with 4403 and `reason`; returns how many.
+   */
+  closeInRoom(room: string, keep: (memberId: string | null) => boolean, reason: string): number;
   /** Closes every connection opened from a session (logout, session revoked). */
   closeSession(sessionId: string): number;
   /** False once the member holds `maxPerMember` open sockets: the upgrade refuses another (429). */
@@ -48,12 +55,15 @@ export function createLiveSockets({
     if (left > 0) perMember.set(socket.memberId, left);
     else perMember.delete(socket.memberId);
   };
-  const closeWhere = (matches: (socket: LiveSocket) => boolean): number => {
+  const closeWhere = (
+    matches: (socket: LiveSocket) => boolean,
+    reason: string = REVOKED_CLOSE.reason,
+  ): number => {
     let closed = 0;
     for (const socket of [...sockets]) {
       if (!matches(socket)) continue;
       remove(socket);
-      socket.close(REVOKED_CLOSE.code, REVOKED_CLOSE.reason);
+      socket.close(REVOKED_CLOSE.code, reason);
       closed++;
     }
     return closed;
@@ -68,6 +78,8 @@ export function createLiveSockets({
       return () => remove(socket);
     },
     closeMember: (memberId) => closeWhere((socket) => socket.memberId === memberId),
+    closeInRoom: (room, keep, reason) =>
+      closeWhere((socket) => socket.room === room && !keep(socket.memberId), reason),
     closeSession: (sessionId) => closeWhere((socket) => socket.sessionId === sessionId),
     admits: (memberId) => countMember(memberId) < maxPerMember,
     countMember,

@@ -182,6 +182,17 @@ const BOARD_EXPORTS: Readonly<Record<string, string>> = {
   'record-pdf': 'the record (PDF)',
   'board-json': 'the board export (JSON)',
 };
+const CHILD_TOOL_NAMES: Readonly<Record<string, string>> = {
+  'three-houses': 'Three Houses',
+  'wizards-fairies': 'Wizards and Fairies',
+  'safety-house': 'the Safety House',
+};
+const VISIBILITY_WORDS: Readonly<Record<string, string>> = {
+  worker: 'only the worker',
+  named: 'the worker and people the child chose',
+  meeting: 'everyone at the meeting',
+  wall: 'everyone, the wall screen too',
+};
 const versionWords = (detail: AuditDetail): string =>
   detail.versionId ? 'a saved version' : 'the board as it is now';
 
@@ -245,6 +256,10 @@ export function summarizeEvent(kind: AuditEventKind, detail: AuditDetail, nameOf
         : 'restored the whole board to a saved version';
     case 'import':
       return `imported this board from a file (${detail.cards} ${detail.cards === 1 ? 'card' : 'cards'})`;
+    case 'child-tool-created':
+      return `started ${wordFor(CHILD_TOOL_NAMES, detail.kind) ?? "a child's tool"} with a child of the case`;
+    case 'child-tool-visibility':
+      return `changed who sees a child's ${wordFor(CHILD_TOOL_NAMES, detail.kind) ?? 'tool'}: ${wordFor(VISIBILITY_WORDS, detail.from) ?? '?'} → ${wordFor(VISIBILITY_WORDS, detail.to) ?? '?'}${detail.to === 'named' ? ` (${detail.named} named)` : ''}`;
     case 'scale-reveal':
       return `revealed ${detail.count} private ${detail.count === 1 ? 'score' : 'scores'} on ${scale(detail.scaleId)}`;
     case 'refused': {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { may, type ParticipantId } from '@kinmap/model';
-import { CloseCode, restrictedRoomId } from '@kinmap/protocol';
+import { CloseCode, childToolRoomId, restrictedRoomId } from '@kinmap/protocol';
 import {
   type ConnectionActor,
   type Logger,
@@ -21,6 +21,7 @@ import {
   type Admission,
   type Admitted,
   admit,
+  type ChildToolAccess,
   INTERNAL_ERROR,
   overLimit,
   overMemberLimit,
@@ -55,6 +56,8 @@ export interface SyncUpgradeOptions {
   readonly clientAddress?: ClientAddressOf;
   /** The member's display name, which the room stamps into their presence ([A5]). */
   readonly displayNameOf?: (memberId: string) => string | undefined;
+  /** Who the child chose for each of their tools ([CT3]); absent: no child's tool opens. */
+  readonly childToolAccess?: ChildToolAccess;
 }
 
 export interface SyncUpgrade {
@@ -90,6 +93,7 @@ export function attachSyncUpgrade({
   handshakeTimeoutMs = DEFAULT_HANDSHAKE_TIMEOUT_MS,
   clientAddress,
   displayNameOf,
+  childToolAccess,
 }: SyncUpgradeOptions): SyncUpgrade {
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxPayloadBytes });
   const heartbeat = startHeartbeat(wss, heartbeatMs);
@@ -103,7 +107,8 @@ export function attachSyncUpgrade({
     try {
       admission = closing
         ? SHUTTING_DOWN
-        : (overLimit(request, connectionLimiter, clientAddress) ?? admit(request, authenticate));
+        : (overLimit(request, connectionLimiter, clientAddress) ??
+          admit(request, authenticate, childToolAccess));
       // Counted synchronously: the accepted socket joins the index before the next upgrade is read.
       if (admission.ok) admission = overMemberLimit(admission, liveSockets) ?? admission;
     } catch (error) {
@@ -123,8 +128,8 @@ export function attachSyncUpgrade({
       heartbeat.track(ws);
       const displayName = displayNameOf?.(admission.memberId);
       acceptConnection(ws, rooms, admission, { logger, liveSockets, handshakeTimeoutMs, displayName });
-      // The member's name goes into the shared document; the restricted one holds only cards.
-      if (!admission.restricted) {
+      // The member's name goes into the shared document; the others hold no participants.
+      if (!admission.restricted && admission.toolId === null) {
         onMemberConnected?.(admission.boardId, admission.memberId);
       }
     });
@@ -182,7 +187,7 @@ interface ConnectionOptions {
 function acceptConnection(
   ws: WebSocket,
   rooms: RoomEntrance,
-  { boardId, role, memberId, sessionId, restricted }: Admitted,
+  { boardId, role, memberId, sessionId, restricted, toolId }: Admitted,
   { logger, liveSockets, handshakeTimeoutMs, displayName }: ConnectionOptions,
 ): void {
   // The member id is the participant id the room's permission guard checks writes against. The
@@ -190,8 +195,8 @@ function acceptConnection(
   const access: ConnectionActor = {
     connectionId: randomUUID(),
     role,
-    // [E3] [P1] Whose document updates the room handles at all.
-    canWriteDoc: may(role, 'P1'),
+    // [E3] [P1] Whose document updates the room handles at all; in a child's tool, staff's ([AC50]).
+    canWriteDoc: toolId === null ? may(role, 'P1') : may(role, 'AC50'),
     participantId: memberId as ParticipantId,
     // Stored with each of the connection's updates (the audit's "from which session").
     ...(sessionId === null ? {} : { sessionId }),
@@ -209,9 +214,11 @@ function acceptConnection(
       return ws.bufferedAmount;
     },
   };
+  const roomId =
+    toolId !== null ? childToolRoomId(boardId, toolId) : restricted ? restrictedRoomId(boardId) : boardId;
   let connection: RoomConnection;
   try {
-    connection = rooms.connect(restricted ? restrictedRoomId(boardId) : boardId, socket, access);
+    connection = rooms.connect(roomId, socket, access);
   } catch (error) {
     logger.error('sync.connectFailed', { boardId, name: error instanceof Error ? error.name : 'unknown' });
     closeSafely(ws, 1011, 'server error');
@@ -226,6 +233,7 @@ function acceptConnection(
   const unregister = liveSockets?.add({
     memberId,
     sessionId,
+    room: roomId,
     close: (code, reason) => closeSafely(ws, code, reason),
   });
   let open = true;

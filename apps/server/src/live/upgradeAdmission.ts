@@ -35,7 +35,19 @@ export interface Admitted extends BoardMember {
   readonly ok: true;
   /** The board's restricted room (professionals-only cards), not its shared one. */
   readonly restricted: boolean;
+  /** A child's tool's room (issue 14), or null for the board's own rooms. */
+  readonly toolId: string | null;
 }
+
+/**
+ * Whether a member may open a child's tool's room: `unknown` for no such tool on the board,
+ * `not-chosen` when the child did not choose them ([CT3]).
+ */
+export type ChildToolAccess = (
+  boardId: string,
+  toolId: string,
+  member: BoardMember,
+) => 'open' | 'unknown' | 'not-chosen';
 
 export type Admission =
   | Admitted
@@ -93,7 +105,11 @@ export function overMemberLimit(admitted: Admitted, liveSockets: LiveSockets | u
 }
 
 /** Decides whether an upgrade request may join a room, with the same codes as the HTTP API. */
-export function admit(request: IncomingMessage, authenticate: Authenticator): Admission {
+export function admit(
+  request: IncomingMessage,
+  authenticate: Authenticator,
+  childToolAccess?: ChildToolAccess,
+): Admission {
   const url = new URL(request.url ?? '/', 'http://localhost');
   // `/sync/<boardId>` (the shared room) or `/sync/<boardId>/restricted` (professionals only, [PO1]).
   const room = parseSyncPath(url.pathname);
@@ -124,11 +140,32 @@ export function admit(request: IncomingMessage, authenticate: Authenticator): Ad
   if (result.via === 'session' && !sameHost(request.headers.origin, `http://${request.headers.host ?? ''}`)) {
     return CROSS_ORIGIN;
   }
-  const { restricted } = room;
+  const { restricted, toolId } = room;
   // [PO1] Family, network and viewers never receive a byte of the restricted document.
   if (restricted && !may(result.role, 'PO1')) return PROFESSIONALS_ONLY;
-  return { ...result, restricted };
+  if (toolId !== null) {
+    // [CT3] Nobody the child did not choose receives a byte of their tool.
+    const { ok: _ok, ...member } = result;
+    const access = childToolAccess?.(member.boardId, toolId, member) ?? 'unknown';
+    if (access === 'unknown') return NO_SUCH_TOOL;
+    if (access === 'not-chosen') return NOT_CHOSEN;
+  }
+  return { ...result, restricted, toolId };
 }
+
+const NO_SUCH_TOOL: Admission = {
+  ok: false,
+  status: 404,
+  code: ApiErrorCode.notFound,
+  message: "No such child's tool",
+};
+
+const NOT_CHOSEN: Admission = {
+  ok: false,
+  status: 403,
+  code: ApiErrorCode.forbidden,
+  message: 'The child has not chosen to show this to you',
+};
 
 const PROFESSIONALS_ONLY: Admission = {
   ok: false,

@@ -82,6 +82,8 @@ const EXPECTED: Record<PolicyRuleId, readonly Role[]> = {
   VE13: [F, P],
   CT1: [F, P],
   CT2: [F, P],
+  CT3: [F, P, FA, N],
+  CT4: [F, P, FA, N, 'viewer'],
 };
 
 describe('the policy table', () => {

@@ -95,6 +95,9 @@ const ACCESS_RULES = {
   // A child's tools (issue 14): start one with a child; choose with the child who sees it.
   CT1: STAFF,
   CT2: STAFF,
+  // What the child's choices "everyone at the meeting" and "the wall screen too" reach ([CT3]).
+  CT3: WRITERS,
+  CT4: EVERYONE,
 } as const satisfies Record<string, readonly Role[]>;
 
 /**
@@ -181,6 +184,8 @@ export const POLICY_SUMMARIES: Readonly<Record<PolicyRuleId, string>> = /* @__PU
   VE13: 'restore a card from a version',
   CT1: "start a child's tool (Three Houses, Wizards and Fairies, the Safety House) with a child",
   CT2: "change who sees a child's tool (with the child, and only if you can see it)",
+  CT3: "see a child's tool the child shows to everyone at the meeting",
+  CT4: "see a child's tool the child shows on the wall screen too",
 });
 
 /**

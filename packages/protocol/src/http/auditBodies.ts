@@ -61,6 +61,9 @@ export const AUDIT_KINDS = [
   'version-saved',
   'restore',
   'import',
+  // A child's tool started, and every change of who sees it (issue 14, [CT2]).
+  'child-tool-created',
+  'child-tool-visibility',
 ] as const;
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 

@@ -34,6 +34,12 @@ export const CloseCode = {
 export type CloseCodeName = keyof typeof CloseCode;
 export type CloseCodeValue = (typeof CloseCode)[CloseCodeName];
 
+/**
+ * The close reason (with `CloseCode.forbidden`) of the sockets of a child's tool whose member the
+ * child no longer chose ([CT3]): the client drops the document from memory and does not come back.
+ */
+export const NOT_CHOSEN_REASON = 'not chosen by the child';
+
 /** The close reason of a revoked member's or session's sockets (with `CloseCode.forbidden`). */
 export const ACCESS_REVOKED_REASON = 'access revoked';
 

@@ -1,0 +1,179 @@
+import {
+  type ChildToolKind,
+  type ChildToolVisibility,
+  isChildToolKind,
+  isChildToolVisibility,
+  isId,
+  may,
+  newId,
+  type Role,
+} from '@kinmap/model';
+import type Database from 'better-sqlite3';
+
+/**
+ * The child's tools of each board and who each is shown to (issue 14, docs/SPEC.md [CT1]–[CT4]).
+ * The tool itself is a document in its own room (`<boardId>:child:<toolId>` in the DocStore, sealed
+ * like the board); this table holds what the server needs to decide who may open that room.
+ */
+export interface ChildToolRecord {
+  readonly id: string;
+  readonly boardId: string;
+  /** The child of the case (a person id of the shared document). */
+  readonly personId: string;
+  readonly kind: ChildToolKind;
+  readonly visibility: ChildToolVisibility;
+  /** With `named`: the members the child chose, besides the worker. */
+  readonly named: readonly string[];
+  /** The staff member who started it with the child; always sees it. */
+  readonly workerMemberId: string;
+  readonly createdAt: number;
+  readonly changedAt: number;
+}
+
+export interface ChildTools {
+  create(tool: {
+    boardId: string;
+    personId: string;
+    kind: ChildToolKind;
+    workerMemberId: string;
+  }): ChildToolRecord;
+  get(boardId: string, toolId: string): ChildToolRecord | null;
+  ofBoard(boardId: string): ChildToolRecord[];
+  countOfBoard(boardId: string): number;
+  setVisibility(
+    boardId: string,
+    toolId: string,
+    visibility: ChildToolVisibility,
+    named: readonly string[],
+  ): ChildToolRecord | null;
+  /** Forgets a tool whose document could not be made (the create route's rollback). */
+  remove(boardId: string, toolId: string): void;
+}
+
+/** Tools one board may hold: three houses and a Safety House for many children, over years. */
+export const MAX_TOOLS_PER_BOARD = 200;
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS child_tools (
+    id TEXT PRIMARY KEY,
+    board_id TEXT NOT NULL,
+    person_id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    visibility TEXT NOT NULL,
+    named TEXT NOT NULL,
+    worker_member_id TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    changed_at INTEGER NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS child_tools_by_board ON child_tools (board_id, created_at);
+`;
+
+interface Row {
+  id: string;
+  board_id: string;
+  person_id: string;
+  kind: string;
+  visibility: string;
+  named: string;
+  worker_member_id: string;
+  created_at: number;
+  changed_at: number;
+}
+
+/**
+ * The child's choice, as the server enforces it ([CT3]): may this member open the tool's room?
+ * The worker always may; the rest as the child chose — nobody else, the people named, everyone
+ * taking part in the meeting, or everyone on the board including the wall screen.
+ */
+export function childToolAdmits(tool: ChildToolRecord, member: { memberId: string; role: Role }): boolean {
+  if (member.memberId === tool.workerMemberId) return true;
+  switch (tool.visibility) {
+    case 'worker':
+      return false;
+    case 'named':
+      return tool.named.includes(member.memberId);
+    case 'meeting':
+      return may(member.role, 'CT3');
+    case 'wall':
+      return may(member.role, 'CT4');
+  }
+}
+
+/** @example const tools = createChildTools(db); tools.create({ boardId, personId, kind: 'three-houses', workerMemberId }) */
+export function createChildTools(db: Database.Database, now: () => number = Date.now): ChildTools {
+  db.exec(SCHEMA);
+  const insert = db.prepare(
+    `INSERT INTO child_tools (id, board_id, person_id, kind, visibility, named, worker_member_id, created_at, changed_at)
+     VALUES (?, ?, ?, ?, 'worker', '[]', ?, ?, ?)`,
+  );
+  const select = db.prepare('SELECT * FROM child_tools WHERE board_id = ? AND id = ?');
+  const selectOfBoard = db.prepare('SELECT * FROM child_tools WHERE board_id = ? ORDER BY created_at, id');
+  const count = db.prepare('SELECT COUNT(*) AS n FROM child_tools WHERE board_id = ?');
+  const update = db.prepare(
+    'UPDATE child_tools SET visibility = ?, named = ?, changed_at = ? WHERE board_id = ? AND id = ?',
+  );
+  const remove = db.prepare('DELETE FROM child_tools WHERE board_id = ? AND id = ?');
+  const get = (boardId: string, toolId: string): ChildToolRecord | null => {
+    if (!isId(toolId)) return null;
+    const row = select.get(boardId, toolId) as Row | undefined;
+    return row ? toRecord(row) : null;
+  };
+  return {
+    create({ boardId, personId, kind, workerMemberId }) {
+      const id = newId();
+      const at = now();
+      insert.run(id, boardId, personId, kind, workerMemberId, at, at);
+      return {
+        id,
+        boardId,
+        personId,
+        kind,
+        visibility: 'worker',
+        named: [],
+        workerMemberId,
+        createdAt: at,
+        changedAt: at,
+      };
+    },
+    get,
+    ofBoard: (boardId) => (selectOfBoard.all(boardId) as Row[]).map(toRecord).filter((t) => t !== null),
+    countOfBoard: (boardId) => (count.get(boardId) as { n: number }).n,
+    setVisibility(boardId, toolId, visibility, named) {
+      if (get(boardId, toolId) === null) return null;
+      update.run(
+        visibility,
+        JSON.stringify(visibility === 'named' ? [...new Set(named)] : []),
+        now(),
+        boardId,
+        toolId,
+      );
+      return get(boardId, toolId);
+    },
+    remove(boardId, toolId) {
+      remove.run(boardId, toolId);
+    },
+  };
+}
+
+/** A hand-edited or damaged row shows to nobody but its worker (the least it can grant). */
+function toRecord(row: Row): ChildToolRecord {
+  let named: string[] = [];
+  try {
+    const parsed: unknown = JSON.parse(row.named);
+    if (Array.isArray(parsed)) named = parsed.filter(isId);
+  } catch {
+    named = [];
+  }
+  const visibility = isChildToolVisibility(row.visibility) ? row.visibility : 'worker';
+  return {
+    id: row.id,
+    boardId: row.board_id,
+    personId: row.person_id,
+    kind: isChildToolKind(row.kind) ? row.kind : 'three-houses',
+    visibility,
+    named: visibility === 'named' ? named : [],
+    workerMemberId: row.worker_member_id,
+    createdAt: row.created_at,
+    changedAt: row.changed_at,
+  };
+}
