@@ -9,6 +9,7 @@ import {
   closeEvent,
   Fixture,
   get,
+  invite,
   must,
   type Person,
   post,
@@ -40,6 +41,10 @@ interface ToolInfo {
   readonly named: string[];
   readonly workerMemberId: string;
   readonly mayOpen: boolean;
+  readonly wordsPictures: {
+    stage: string;
+    parents: Array<{ memberId: string; agreedAt: number | null; current: boolean }>;
+  } | null;
 }
 const listOf = async (res: Response) => ((await res.json()) as { tools: ToolInfo[] }).tools;
 
@@ -275,6 +280,96 @@ describe("a child's tools on the real server", () => {
     await put(server, visibility, { visibility: 'named', named: [c.family.memberId] }, c.practitioner.cookie);
     expect(await listOf(await get(server, path, c.family.cookie))).toMatchObject([
       { id: tool.id, mayOpen: true, named: [] },
+    ]);
+  });
+
+  it('[CT5] [CT6] Words and Pictures: drafted by the worker, agreed by each parent on their own device, then with the child', async () => {
+    const server = await fixture.start();
+    const c = await caseWithChild(server);
+    const dad = await invite(server, c.boardId, c.facilitator.cookie, 'family', 'Dad');
+    const res = await post(
+      server,
+      toolPath(c.boardId),
+      { personId: c.jo, kind: 'words-pictures' },
+      c.practitioner.cookie,
+    );
+    expect(res.status).toBe(201);
+    const tool = ((await res.json()) as { tool: ToolInfo }).tool;
+    const worker = await openTool(server, c.boardId, tool.id, c.practitioner);
+    expect(Object.keys(readChildTool(worker.doc)?.areas ?? {})).toEqual(['worried', 'happened', 'now']);
+    must(
+      setChildWords(
+        worker.doc,
+        'worried',
+        'Your teacher and Pat are worried when there is shouting at home.',
+      ),
+    );
+    await waitFor(() => !worker.provider.hasUnsyncedChanges, 'the draft on the server');
+    // A draft is the worker's alone.
+    expect(await refusal(server, c.boardId, tool.id, c.family)).toBe(403);
+
+    const step = (who: Person, what: string, body: unknown = {}) =>
+      post(server, `${toolPath(c.boardId)}/${tool.id}/${what}`, body, who.cookie);
+    const stageFor = async (who: Person) =>
+      (await listOf(await get(server, toolPath(c.boardId), who.cookie))).find((t) => t.id === tool.id)
+        ?.wordsPictures;
+
+    expect((await step(c.family, 'parents', { parents: [c.family.memberId] })).status).toBe(404);
+    expect((await step(c.practitioner, 'parents', { parents: [c.network.memberId] })).status).toBe(400);
+    expect((await step(c.practitioner, 'parents', { parents: [] })).status).toBe(400);
+    expect(
+      (await step(c.practitioner, 'parents', { parents: [c.family.memberId, dad.memberId] })).status,
+    ).toBe(200);
+    // Each parent reads it on their own device.
+    const mum = await openTool(server, c.boardId, tool.id, c.family);
+    expect(readChildTool(mum.doc)?.areas.worried?.words).toContain('shouting at home');
+    await openTool(server, c.boardId, tool.id, dad);
+    expect(await refusal(server, c.boardId, tool.id, c.network)).toBe(403);
+    expect((await stageFor(c.practitioner))?.stage).toBe('with-parents');
+    expect((await step(c.practitioner, 'step', { step: 'with-child' })).status).toBe(409);
+
+    expect((await step(c.family, 'agreement')).status).toBe(200);
+    expect((await step(c.network, 'agreement')).status).toBe(404);
+    expect(await stageFor(c.family)).toMatchObject({
+      stage: 'with-parents',
+      parents: [
+        { memberId: c.family.memberId, current: true },
+        { memberId: dad.memberId, agreedAt: null, current: false },
+      ],
+    });
+    expect((await step(dad, 'agreement')).status).toBe(200);
+    expect((await stageFor(c.practitioner))?.stage).toBe('agreed');
+    // A change after the parents agreed makes their agreement stale: they agree to what the child will see.
+    must(setChildWords(worker.doc, 'now', 'Mum and Dad are going to a group on Tuesdays.'));
+    await waitFor(() => !worker.provider.hasUnsyncedChanges, 'the change on the server');
+    expect(await stageFor(c.practitioner)).toMatchObject({
+      stage: 'with-parents',
+      parents: [{ current: false }, { current: false }],
+    });
+    expect((await step(c.practitioner, 'step', { step: 'with-child' })).status).toBe(409);
+    expect((await step(c.family, 'agreement')).status).toBe(200);
+    expect((await step(dad, 'agreement')).status).toBe(200);
+    expect((await stageFor(c.practitioner))?.stage).toBe('agreed');
+    expect((await step(c.practitioner, 'step', { step: 'left-with-child' })).status).toBe(409);
+    expect((await step(c.practitioner, 'step', { step: 'with-child' })).status).toBe(200);
+    expect((await step(dad, 'agreement')).status).toBe(409);
+    expect((await step(c.practitioner, 'step', { step: 'left-with-child' })).status).toBe(200);
+    expect((await stageFor(dad))?.stage).toBe('left-with-child');
+
+    const audit = await get(
+      server,
+      `/api/boards/${c.boardId}/audit?kind=words-pictures`,
+      c.facilitator.cookie,
+    );
+    const page = (await audit.json()) as { entries: Array<{ summary: string }> };
+    expect(page.entries.map((entry) => entry.summary)).toEqual([
+      'shared Words and Pictures with the parents to agree',
+      'agreed to Words and Pictures as it is now',
+      'agreed to Words and Pictures as it is now',
+      'agreed to Words and Pictures as it is now',
+      'agreed to Words and Pictures as it is now',
+      'shared Words and Pictures with the child',
+      'left Words and Pictures with the child',
     ]);
   });
 });

@@ -88,10 +88,13 @@ export {
   type PenColour,
   type RoomDocument,
   SCALE_AREA,
+  STICKER_ICONS,
   STICKERS,
   type Sticker,
   type StickerName,
   type Stroke,
+  WORDS_PICTURES_STAGES,
+  type WordsPicturesStage,
 } from './child/childToolShape.js';
 export {
   initBoard,

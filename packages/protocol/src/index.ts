@@ -63,6 +63,11 @@ export {
   childToolVisibilityRequest,
   createChildToolRequest,
   MAX_NAMED,
+  MAX_PARENTS,
+  type WordsPicturesInfo,
+  wordsPicturesInfo,
+  wordsPicturesParentsRequest,
+  wordsPicturesStepRequest,
 } from './http/childToolBodies.js';
 export {
   formatLobbyCode,

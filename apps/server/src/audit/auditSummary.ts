@@ -193,6 +193,12 @@ const VISIBILITY_WORDS: Readonly<Record<string, string>> = {
   meeting: 'everyone at the meeting',
   wall: 'everyone, the wall screen too',
 };
+const WORDS_PICTURES_STEPS: Readonly<Record<string, string>> = {
+  'shared-with-parents': 'shared Words and Pictures with the parents to agree',
+  agreed: 'agreed to Words and Pictures as it is now',
+  'with-child': 'shared Words and Pictures with the child',
+  'left-with-child': 'left Words and Pictures with the child',
+};
 const versionWords = (detail: AuditDetail): string =>
   detail.versionId ? 'a saved version' : 'the board as it is now';
 
@@ -260,6 +266,8 @@ export function summarizeEvent(kind: AuditEventKind, detail: AuditDetail, nameOf
       return `started ${wordFor(CHILD_TOOL_NAMES, detail.kind) ?? "a child's tool"} with a child of the case`;
     case 'child-tool-visibility':
       return `changed who sees a child's ${wordFor(CHILD_TOOL_NAMES, detail.kind) ?? 'tool'}: ${wordFor(VISIBILITY_WORDS, detail.from) ?? '?'} → ${wordFor(VISIBILITY_WORDS, detail.to) ?? '?'}${detail.to === 'named' ? ` (${detail.named} named)` : ''}`;
+    case 'words-pictures':
+      return wordFor(WORDS_PICTURES_STEPS, detail.step) ?? 'moved Words and Pictures on';
     case 'scale-reveal':
       return `revealed ${detail.count} private ${detail.count === 1 ? 'score' : 'scores'} on ${scale(detail.scaleId)}`;
     case 'refused': {

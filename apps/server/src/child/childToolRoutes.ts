@@ -1,4 +1,5 @@
-import { initChildTool, may, readBoard } from '@kinmap/model';
+import { createHash } from 'node:crypto';
+import { initChildTool, may, readBoard, readChildTool } from '@kinmap/model';
 import {
   type ChildToolInfo,
   childToolListResponse,
@@ -7,6 +8,9 @@ import {
   childToolVisibilityRequest,
   createChildToolRequest,
   NOT_CHOSEN_REASON,
+  type WordsPicturesInfo,
+  wordsPicturesParentsRequest,
+  wordsPicturesStepRequest,
 } from '@kinmap/protocol';
 import type { Logger, Rooms } from '@kinmap/sync';
 import type { Hono } from 'hono';
@@ -19,7 +23,13 @@ import { ApiError, ApiErrorCode } from '../http/apiError.js';
 import { parseJsonBody } from '../http/jsonBody.js';
 import { reply } from '../http/reply.js';
 import type { RequestIdEnv } from '../http/requestId.js';
-import { type ChildToolRecord, type ChildTools, childToolAdmits, MAX_TOOLS_PER_BOARD } from './childTools.js';
+import {
+  type ChildToolRecord,
+  type ChildTools,
+  childToolAdmits,
+  MAX_TOOLS_PER_BOARD,
+  wordsPicturesStage,
+} from './childTools.js';
 
 export interface ChildToolRoutesOptions {
   readonly authenticate: Authenticator;
@@ -30,8 +40,26 @@ export interface ChildToolRoutesOptions {
   readonly logger: Logger;
 }
 
+/** Words and Pictures' stage and agreements, against the content as it is now (hash). */
+function wordsPicturesOf(tool: ChildToolRecord, contentHash: string): WordsPicturesInfo {
+  return {
+    stage: wordsPicturesStage(tool, contentHash),
+    parents: tool.parents.map((memberId) => {
+      const agreement = tool.agreements[memberId];
+      return { memberId, agreedAt: agreement?.at ?? null, current: agreement?.hash === contentHash };
+    }),
+    withChildAt: tool.withChildAt,
+    leftAt: tool.leftAt,
+  };
+}
+
 /** What a member is told of a tool: who it is shown to only if they are staff ([CT2]). */
-function infoFor(tool: ChildToolRecord, member: BoardMember): ChildToolInfo {
+function infoFor(
+  tool: ChildToolRecord,
+  member: BoardMember,
+  contentHash: string | null = null,
+): ChildToolInfo {
+  const mayOpen = childToolAdmits(tool, member);
   return {
     id: tool.id,
     personId: tool.personId,
@@ -40,7 +68,8 @@ function infoFor(tool: ChildToolRecord, member: BoardMember): ChildToolInfo {
     named: may(member.role, 'CT2') ? [...tool.named] : [],
     workerMemberId: tool.workerMemberId,
     createdAt: tool.createdAt,
-    mayOpen: childToolAdmits(tool, member),
+    mayOpen,
+    wordsPictures: mayOpen && contentHash !== null ? wordsPicturesOf(tool, contentHash) : null,
   };
 }
 
@@ -57,13 +86,123 @@ export function registerChildToolRoutes(
   const refuse = refuser(audit);
 
   // Staff see every tool (and whether they may open it); anyone else only what the child shows them.
-  app.get('/api/boards/:id/child-tools', guard('AU6'), (c) => {
+  app.get('/api/boards/:id/child-tools', guard('AU6'), async (c) => {
     const member = c.var.member;
-    const tools = childTools
+    const shown = childTools
       .ofBoard(member.boardId)
-      .filter((tool) => may(member.role, 'CT1') || childToolAdmits(tool, member))
-      .map((tool) => infoFor(tool, member));
+      .filter((tool) => may(member.role, 'CT1') || childToolAdmits(tool, member));
+    const tools: ChildToolInfo[] = [];
+    for (const tool of shown) {
+      const hash =
+        tool.kind === 'words-pictures' && childToolAdmits(tool, member) ? await hashOf(tool) : null;
+      tools.push(infoFor(tool, member, hash));
+    }
     return reply(c, childToolListResponse, { tools });
+  });
+
+  /** SHA-256 of a tool's content as it stands (what a parent agrees to). */
+  async function hashOf(tool: ChildToolRecord): Promise<string> {
+    const read = await rooms.read(childToolRoomId(tool.boardId, tool.id), (doc) =>
+      JSON.stringify(readChildTool(doc)),
+    );
+    if (!read.ok) throw boardUnavailable();
+    return createHash('sha256').update(read.value).digest('hex');
+  }
+
+  /** The tool named in the path, which the member may open, or the route's 404 / 403. */
+  function openTool(
+    member: BoardMember,
+    toolIdParam: string | undefined,
+    rule: 'CT5' | 'CT6',
+  ): ChildToolRecord {
+    const toolId = pathId(toolIdParam, 'toolId');
+    const tool = childTools.get(member.boardId, toolId);
+    if (tool === null || tool.kind !== 'words-pictures' || !childToolAdmits(tool, member)) {
+      throw new ApiError(404, ApiErrorCode.notFound, 'No such Words and Pictures');
+    }
+    if (!may(member.role, rule)) refuse(member, rule);
+    return tool;
+  }
+
+  function recordStep(member: BoardMember, tool: ChildToolRecord, step: string, parents: number): void {
+    audit.record({
+      boardId: member.boardId,
+      actorMemberId: member.memberId,
+      kind: 'words-pictures',
+      detail: { toolId: tool.id, step, parents },
+    });
+    logger.info('child.wordsPictures', { boardId: member.boardId, toolId: tool.id, step });
+  }
+
+  // [CT5] Staff share the draft with each parent to agree: they are named on it (so they can open it).
+  app.post('/api/boards/:id/child-tools/:toolId/parents', guard('AU6'), async (c) => {
+    const member = c.var.member;
+    const tool = openTool(member, c.req.param('toolId'), 'CT5');
+    const { parents } = parseJsonBody(wordsPicturesParentsRequest, await c.req.text());
+    if (tool.withChildAt !== null) {
+      throw new ApiError(409, ApiErrorCode.wrongStage, 'It has been shared with the child already');
+    }
+    const family = new Set(
+      access.members
+        .ofBoard(member.boardId)
+        .filter((m) => m.revokedAt === null && may(m.role, 'CT6'))
+        .map((m) => m.id),
+    );
+    if (!parents.every((id) => family.has(id))) {
+      throw new ApiError(
+        400,
+        ApiErrorCode.invalidInput,
+        'parents: each must be a family member of this board',
+      );
+    }
+    let changed = childTools.setParents(member.boardId, tool.id, parents);
+    // The parents must be able to open it: named beside whoever the choice already shows it to.
+    if (changed !== null && (changed.visibility === 'worker' || changed.visibility === 'named')) {
+      changed = childTools.setVisibility(member.boardId, tool.id, 'named', [...changed.named, ...parents]);
+    }
+    if (changed === null) throw new ApiError(404, ApiErrorCode.notFound, 'No such Words and Pictures');
+    recordStep(member, changed, 'shared-with-parents', parents.length);
+    return reply(c, childToolResponse, { tool: infoFor(changed, member, await hashOf(changed)) });
+  });
+
+  // [CT6] A parent it was shared with agrees to it as it stands now.
+  app.post('/api/boards/:id/child-tools/:toolId/agreement', guard('AU6'), async (c) => {
+    const member = c.var.member;
+    const tool = openTool(member, c.req.param('toolId'), 'CT6');
+    if (!tool.parents.includes(member.memberId)) {
+      refuse(member, 'CT6', 'Only a parent it was shared with may agree to it');
+    }
+    if (tool.withChildAt !== null) {
+      throw new ApiError(409, ApiErrorCode.wrongStage, 'It has been shared with the child already');
+    }
+    const hash = await hashOf(tool);
+    const changed = childTools.agree(member.boardId, tool.id, member.memberId, hash);
+    if (changed === null) throw new ApiError(404, ApiErrorCode.notFound, 'No such Words and Pictures');
+    recordStep(member, changed, 'agreed', changed.parents.length);
+    return reply(c, childToolResponse, { tool: infoFor(changed, member, hash) });
+  });
+
+  // [CT5] Shared with the child once every parent agreed to it as it is; then left with the child.
+  app.post('/api/boards/:id/child-tools/:toolId/step', guard('AU6'), async (c) => {
+    const member = c.var.member;
+    const tool = openTool(member, c.req.param('toolId'), 'CT5');
+    const { step } = parseJsonBody(wordsPicturesStepRequest, await c.req.text());
+    const hash = await hashOf(tool);
+    const stage = wordsPicturesStage(tool, hash);
+    const needed = step === 'with-child' ? 'agreed' : 'with-child';
+    if (stage !== needed) {
+      throw new ApiError(
+        409,
+        ApiErrorCode.wrongStage,
+        step === 'with-child'
+          ? 'Every parent must agree to it as it is now before it is shared with the child'
+          : 'It must be shared with the child before it is left with them',
+      );
+    }
+    const changed = childTools.markStep(member.boardId, tool.id, step);
+    if (changed === null) throw new ApiError(404, ApiErrorCode.notFound, 'No such Words and Pictures');
+    recordStep(member, changed, step, changed.parents.length);
+    return reply(c, childToolResponse, { tool: infoFor(changed, member, hash) });
   });
 
   // [CT1] Staff start a tool with a child of the case; they are its worker, and it shows to them alone.

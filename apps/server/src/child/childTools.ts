@@ -7,6 +7,7 @@ import {
   may,
   newId,
   type Role,
+  type WordsPicturesStage,
 } from '@kinmap/model';
 import type Database from 'better-sqlite3';
 
@@ -28,6 +29,19 @@ export interface ChildToolRecord {
   readonly workerMemberId: string;
   readonly createdAt: number;
   readonly changedAt: number;
+  /** Words and Pictures: the parents it was shared with to agree ([CT5]); [] before. */
+  readonly parents: readonly string[];
+  /** Words and Pictures: each parent's agreement, with the hash of the words and pictures agreed to. */
+  readonly agreements: Readonly<Record<string, Agreement>>;
+  /** Words and Pictures: when it was shared with the child, and when it was left with them. */
+  readonly withChildAt: number | null;
+  readonly leftAt: number | null;
+}
+
+export interface Agreement {
+  readonly at: number;
+  /** SHA-256 of the tool's content when the parent agreed: a later change makes it stale. */
+  readonly hash: string;
 }
 
 export interface ChildTools {
@@ -46,6 +60,11 @@ export interface ChildTools {
     visibility: ChildToolVisibility,
     named: readonly string[],
   ): ChildToolRecord | null;
+  /** Words and Pictures: the parents to agree (agreements of anyone else are dropped). */
+  setParents(boardId: string, toolId: string, parents: readonly string[]): ChildToolRecord | null;
+  agree(boardId: string, toolId: string, memberId: string, hash: string): ChildToolRecord | null;
+  /** Words and Pictures: the step after agreement (shared with the child, then left with them). */
+  markStep(boardId: string, toolId: string, step: 'with-child' | 'left-with-child'): ChildToolRecord | null;
   /** Forgets a tool whose document could not be made (the create route's rollback). */
   remove(boardId: string, toolId: string): void;
 }
@@ -63,7 +82,11 @@ const SCHEMA = `
     named TEXT NOT NULL,
     worker_member_id TEXT NOT NULL,
     created_at INTEGER NOT NULL,
-    changed_at INTEGER NOT NULL
+    changed_at INTEGER NOT NULL,
+    parents TEXT NOT NULL DEFAULT '[]',
+    agreements TEXT NOT NULL DEFAULT '{}',
+    with_child_at INTEGER,
+    left_at INTEGER
   );
   CREATE INDEX IF NOT EXISTS child_tools_by_board ON child_tools (board_id, created_at);
 `;
@@ -78,6 +101,10 @@ interface Row {
   worker_member_id: string;
   created_at: number;
   changed_at: number;
+  parents: string;
+  agreements: string;
+  with_child_at: number | null;
+  left_at: number | null;
 }
 
 /**
@@ -113,6 +140,18 @@ export function createChildTools(db: Database.Database, now: () => number = Date
     'UPDATE child_tools SET visibility = ?, named = ?, changed_at = ? WHERE board_id = ? AND id = ?',
   );
   const remove = db.prepare('DELETE FROM child_tools WHERE board_id = ? AND id = ?');
+  const updateParents = db.prepare(
+    'UPDATE child_tools SET parents = ?, agreements = ?, changed_at = ? WHERE board_id = ? AND id = ?',
+  );
+  const updateAgreements = db.prepare(
+    'UPDATE child_tools SET agreements = ?, changed_at = ? WHERE board_id = ? AND id = ?',
+  );
+  const updateWithChild = db.prepare(
+    'UPDATE child_tools SET with_child_at = ?, changed_at = ? WHERE board_id = ? AND id = ?',
+  );
+  const updateLeft = db.prepare(
+    'UPDATE child_tools SET left_at = ?, changed_at = ? WHERE board_id = ? AND id = ?',
+  );
   const get = (boardId: string, toolId: string): ChildToolRecord | null => {
     if (!isId(toolId)) return null;
     const row = select.get(boardId, toolId) as Row | undefined;
@@ -133,6 +172,10 @@ export function createChildTools(db: Database.Database, now: () => number = Date
         workerMemberId,
         createdAt: at,
         changedAt: at,
+        parents: [],
+        agreements: {},
+        withChildAt: null,
+        leftAt: null,
       };
     },
     get,
@@ -149,6 +192,25 @@ export function createChildTools(db: Database.Database, now: () => number = Date
       );
       return get(boardId, toolId);
     },
+    setParents(boardId, toolId, parents) {
+      const tool = get(boardId, toolId);
+      if (tool === null) return null;
+      const kept = Object.fromEntries(Object.entries(tool.agreements).filter(([id]) => parents.includes(id)));
+      updateParents.run(JSON.stringify([...new Set(parents)]), JSON.stringify(kept), now(), boardId, toolId);
+      return get(boardId, toolId);
+    },
+    agree(boardId, toolId, memberId, hash) {
+      const tool = get(boardId, toolId);
+      if (tool === null) return null;
+      const agreements = { ...tool.agreements, [memberId]: { at: now(), hash } };
+      updateAgreements.run(JSON.stringify(agreements), now(), boardId, toolId);
+      return get(boardId, toolId);
+    },
+    markStep(boardId, toolId, step) {
+      if (get(boardId, toolId) === null) return null;
+      (step === 'with-child' ? updateWithChild : updateLeft).run(now(), now(), boardId, toolId);
+      return get(boardId, toolId);
+    },
     remove(boardId, toolId) {
       remove.run(boardId, toolId);
     },
@@ -157,13 +219,7 @@ export function createChildTools(db: Database.Database, now: () => number = Date
 
 /** A hand-edited or damaged row shows to nobody but its worker (the least it can grant). */
 function toRecord(row: Row): ChildToolRecord {
-  let named: string[] = [];
-  try {
-    const parsed: unknown = JSON.parse(row.named);
-    if (Array.isArray(parsed)) named = parsed.filter(isId);
-  } catch {
-    named = [];
-  }
+  const named = idsOf(row.named);
   const visibility = isChildToolVisibility(row.visibility) ? row.visibility : 'worker';
   return {
     id: row.id,
@@ -175,5 +231,44 @@ function toRecord(row: Row): ChildToolRecord {
     workerMemberId: row.worker_member_id,
     createdAt: row.created_at,
     changedAt: row.changed_at,
+    parents: idsOf(row.parents),
+    agreements: agreementsOf(row.agreements),
+    withChildAt: row.with_child_at,
+    leftAt: row.left_at,
   };
+}
+
+function parsedJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+const idsOf = (text: string): string[] => {
+  const parsed = parsedJson(text);
+  return Array.isArray(parsed) ? parsed.filter(isId) : [];
+};
+
+function agreementsOf(text: string): Record<string, Agreement> {
+  const parsed = parsedJson(text);
+  const out: Record<string, Agreement> = {};
+  if (typeof parsed !== 'object' || parsed === null) return out;
+  for (const [id, value] of Object.entries(parsed)) {
+    const { at, hash } = (value ?? {}) as { at?: unknown; hash?: unknown };
+    if (isId(id) && typeof at === 'number' && typeof hash === 'string') out[id] = { at, hash };
+  }
+  return out;
+}
+
+/**
+ * Where Words and Pictures stands ([CT5]), from what was done and the content as it is now: a
+ * parent's agreement counts only for the words and pictures they agreed to (`hash`).
+ */
+export function wordsPicturesStage(tool: ChildToolRecord, contentHash: string): WordsPicturesStage {
+  if (tool.leftAt !== null) return 'left-with-child';
+  if (tool.withChildAt !== null) return 'with-child';
+  if (tool.parents.length === 0) return 'draft';
+  return tool.parents.every((id) => tool.agreements[id]?.hash === contentHash) ? 'agreed' : 'with-parents';
 }

@@ -84,6 +84,8 @@ const EXPECTED: Record<PolicyRuleId, readonly Role[]> = {
   CT2: [F, P],
   CT3: [F, P, FA, N],
   CT4: [F, P, FA, N, 'viewer'],
+  CT5: [F, P],
+  CT6: [FA],
 };
 
 describe('the policy table', () => {

@@ -16,6 +16,8 @@ const WRITERS: readonly Role[] = ['facilitator', 'practitioner', 'family', 'netw
 /** Facilitators and practitioners: the professionals who run the plan. */
 const STAFF: readonly Role[] = ['facilitator', 'practitioner'];
 const FACILITATOR: readonly Role[] = ['facilitator'];
+/** The family: parents and carers (Words and Pictures is agreed with them). */
+const FAMILY: readonly Role[] = ['family'];
 /** Nobody's client: only the server writes these. */
 const SERVER_ONLY: readonly Role[] = [];
 
@@ -98,6 +100,9 @@ const ACCESS_RULES = {
   // What the child's choices "everyone at the meeting" and "the wall screen too" reach ([CT3]).
   CT3: WRITERS,
   CT4: EVERYONE,
+  // Words and Pictures: staff share it with the parents, then with the child; each parent agrees.
+  CT5: STAFF,
+  CT6: FAMILY,
 } as const satisfies Record<string, readonly Role[]>;
 
 /**
@@ -186,6 +191,8 @@ export const POLICY_SUMMARIES: Readonly<Record<PolicyRuleId, string>> = /* @__PU
   CT2: "change who sees a child's tool (with the child, and only if you can see it)",
   CT3: "see a child's tool the child shows to everyone at the meeting",
   CT4: "see a child's tool the child shows on the wall screen too",
+  CT5: 'share Words and Pictures with the parents to agree, or with the child',
+  CT6: 'agree to Words and Pictures as a parent it was shared with',
 });
 
 /**

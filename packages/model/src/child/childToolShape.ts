@@ -7,7 +7,12 @@
 /** Which document a room holds: the board's shared or restricted one, or one child's tool. */
 export type RoomDocument = 'shared' | 'restricted' | 'child';
 
-export const CHILD_TOOL_KINDS = ['three-houses', 'wizards-fairies', 'safety-house'] as const;
+export const CHILD_TOOL_KINDS = [
+  'three-houses',
+  'wizards-fairies',
+  'safety-house',
+  'words-pictures',
+] as const;
 export type ChildToolKind = (typeof CHILD_TOOL_KINDS)[number];
 
 /** The parts of each tool, in the order they are shown. */
@@ -17,6 +22,8 @@ export const CHILD_TOOL_AREAS = Object.freeze({
   'wizards-fairies': ['worries', 'good', 'dreams'],
   // Inside: who keeps me safe; the path: where I am (my scale); outside: who must not be there; the roof: the rules.
   'safety-house': ['inside', 'path', 'outside', 'roof'],
+  // Words and Pictures: the explanation for the child, drafted by the worker and agreed with each parent.
+  'words-pictures': ['worried', 'happened', 'now'],
 } as const satisfies Record<ChildToolKind, readonly string[]>);
 export type ChildToolArea = (typeof CHILD_TOOL_AREAS)[ChildToolKind][number];
 
@@ -47,6 +54,32 @@ export const STICKERS = [
   'flower',
 ] as const;
 export type StickerName = (typeof STICKERS)[number];
+
+/** The Lucide icon (kebab-case name) each picture is drawn with, on screen and in the PDFs alike. */
+export const STICKER_ICONS = Object.freeze({
+  heart: 'heart',
+  star: 'star',
+  sun: 'sun',
+  cloud: 'cloud',
+  rain: 'cloud-rain',
+  home: 'house',
+  school: 'school',
+  dog: 'dog',
+  cat: 'cat',
+  ball: 'volleyball',
+  tree: 'tree-deciduous',
+  flower: 'flower',
+} as const satisfies Record<StickerName, string>);
+
+/** The stages of Words and Pictures, in order (the server derives the stage from what was done). */
+export const WORDS_PICTURES_STAGES = [
+  'draft',
+  'with-parents',
+  'agreed',
+  'with-child',
+  'left-with-child',
+] as const;
+export type WordsPicturesStage = (typeof WORDS_PICTURES_STAGES)[number];
 
 export const CHILD_LIMITS = Object.freeze({
   /** The child's words in one area, in UTF-16 code units. */

@@ -16,6 +16,8 @@ export const ApiErrorCode = {
   meetingOpen: 'meeting-open',
   /** The meeting is closed: its record and version are immutable. */
   meetingClosed: 'meeting-closed',
+  /** Words and Pictures is not at the stage the step needs (e.g. not every parent agreed yet). */
+  wrongStage: 'wrong-stage',
   /** No live session cookie (signed out, expired, revoked or forged). */
   notSignedIn: 'not-signed-in',
   /** Wrong email or password; the same answer for both, so accounts cannot be enumerated. */

@@ -1,4 +1,4 @@
-import { CHILD_TOOL_KINDS, CHILD_TOOL_VISIBILITIES } from '@kinmap/model';
+import { CHILD_TOOL_KINDS, CHILD_TOOL_VISIBILITIES, WORDS_PICTURES_STAGES } from '@kinmap/model';
 import type { Wire } from './wire.js';
 import { z } from './zod.js';
 
@@ -33,6 +33,36 @@ export const childToolVisibilityRequest = z
   );
 export type ChildToolVisibilityRequest = Wire<z.input<typeof childToolVisibilityRequest>>;
 
+/** At most this many parents agree to one Words and Pictures. */
+export const MAX_PARENTS = 10;
+
+/** `POST /api/boards/:id/child-tools/:toolId/parents`: Words and Pictures shared with these parents to agree ([CT5]). */
+export const wordsPicturesParentsRequest = z.strictObject({
+  parents: z.array(id).check(z.minLength(1), z.maxLength(MAX_PARENTS)),
+});
+
+/** `POST /api/boards/:id/child-tools/:toolId/step`: shared with the child, then left with them ([CT5]). */
+export const wordsPicturesStepRequest = z.strictObject({
+  step: z.enum(['with-child', 'left-with-child']),
+});
+
+/** Where a Words and Pictures stands, and each parent's agreement. */
+export const wordsPicturesInfo = z.object({
+  stage: z.enum(WORDS_PICTURES_STAGES),
+  parents: z.array(
+    z.object({
+      memberId: id,
+      /** When they agreed; null when they have not (yet). */
+      agreedAt: z.nullable(z.number()),
+      /** False when the words or pictures changed after they agreed. */
+      current: z.boolean(),
+    }),
+  ),
+  withChildAt: z.nullable(z.number()),
+  leftAt: z.nullable(z.number()),
+});
+export type WordsPicturesInfo = z.output<typeof wordsPicturesInfo>;
+
 export const childToolInfo = z.object({
   id,
   personId: id,
@@ -45,6 +75,8 @@ export const childToolInfo = z.object({
   createdAt: z.number(),
   /** Whether the child's choice admits the asker to the tool's room. */
   mayOpen: z.boolean(),
+  /** Words and Pictures only (to those who may open it): its stage and the parents' agreement. */
+  wordsPictures: z.nullable(wordsPicturesInfo),
 });
 export type ChildToolInfo = z.output<typeof childToolInfo>;
 
