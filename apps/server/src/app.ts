@@ -141,9 +141,20 @@ export function createApp(services: Services, settings: AppSettings): Hono<Reque
     childTools: services.childTools,
     audit,
     logger,
+    renderer: services.reports,
+    now: access.now,
   });
   registerExportSchemaRoute(app);
-  const history = { rooms, versions, meetings, registry, access, audit, logger };
+  const history = {
+    rooms,
+    versions,
+    meetings,
+    registry,
+    access,
+    audit,
+    logger,
+    childTools: services.childTools,
+  };
   registerVersionRoutes(app, history);
   registerReportRoutes(app, { ...history, now: access.now, renderer: services.reports });
   app.all('/api/*', (c) => c.notFound());

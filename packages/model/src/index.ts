@@ -82,6 +82,7 @@ export {
   type ChildToolKind,
   type ChildToolState,
   type ChildToolVisibility,
+  DRAWING_ASPECT,
   isChildToolKind,
   isChildToolVisibility,
   PEN_COLOURS,

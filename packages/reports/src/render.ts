@@ -1,3 +1,4 @@
+import type { ChildToolReportInput } from './documents/childTool.js';
 import type { FamilySummaryInput, RecordInput } from './documents/reportInput.js';
 
 // The renderers load on the first report, not with the package: pdfkit, the fonts and the
@@ -13,4 +14,10 @@ export async function renderFamilySummary(input: FamilySummaryInput): Promise<Ui
 export async function renderRecord(input: RecordInput): Promise<Uint8Array> {
   const documents = await import('./documents/record.js');
   return documents.renderRecord(input);
+}
+
+/** A child's tool to print, or Words and Pictures to leave with the child (large type, drawings as vectors). */
+export async function renderChildTool(input: ChildToolReportInput): Promise<Uint8Array> {
+  const documents = await import('./documents/childTool.js');
+  return documents.renderChildTool(input);
 }

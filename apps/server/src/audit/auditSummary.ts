@@ -181,6 +181,7 @@ const BOARD_EXPORTS: Readonly<Record<string, string>> = {
   'family-pdf': 'the family summary (PDF)',
   'record-pdf': 'the record (PDF)',
   'board-json': 'the board export (JSON)',
+  'child-tool-pdf': "a child's tool (PDF)",
 };
 const CHILD_TOOL_NAMES: Readonly<Record<string, string>> = {
   'three-houses': 'Three Houses',
@@ -248,7 +249,9 @@ export function summarizeEvent(kind: AuditEventKind, detail: AuditDetail, nameOf
       return 'signed out';
     case 'export':
       return wordFor(BOARD_EXPORTS, detail.format) !== undefined
-        ? `downloaded ${wordFor(BOARD_EXPORTS, detail.format)} of ${versionWords(detail)}`
+        ? detail.format === 'child-tool-pdf'
+          ? `downloaded ${wordFor(BOARD_EXPORTS, detail.format)}`
+          : `downloaded ${wordFor(BOARD_EXPORTS, detail.format)} of ${versionWords(detail)}`
         : `exported the audit log (${String(detail.format).toUpperCase()})`;
     case 'meeting-started':
       return 'started a meeting';

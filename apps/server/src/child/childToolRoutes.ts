@@ -23,6 +23,8 @@ import { ApiError, ApiErrorCode } from '../http/apiError.js';
 import { parseJsonBody } from '../http/jsonBody.js';
 import { reply } from '../http/reply.js';
 import type { RequestIdEnv } from '../http/requestId.js';
+import type { ReportRenderer } from '../reports/renderPool.js';
+import { attachment, renderInSlot } from '../reports/renderSlot.js';
 import {
   type ChildToolRecord,
   type ChildTools,
@@ -38,6 +40,9 @@ export interface ChildToolRoutesOptions {
   readonly childTools: ChildTools;
   readonly audit: AuditLog;
   readonly logger: Logger;
+  /** Draws a tool's PDF off the event loop (the reports' pool). */
+  readonly renderer: ReportRenderer;
+  readonly now?: () => number;
 }
 
 /** Words and Pictures' stage and agreements, against the content as it is now (hash). */
@@ -80,7 +85,16 @@ function infoFor(
  */
 export function registerChildToolRoutes(
   app: Hono<RequestIdEnv>,
-  { authenticate, rooms, access, childTools, audit, logger }: ChildToolRoutesOptions,
+  {
+    authenticate,
+    rooms,
+    access,
+    childTools,
+    audit,
+    logger,
+    renderer,
+    now = Date.now,
+  }: ChildToolRoutesOptions,
 ): void {
   const guard = boardGuard({ resolve: memberByAuthenticator(authenticate), audit });
   const refuse = refuser(audit);
@@ -288,5 +302,48 @@ export function registerChildToolRoutes(
     );
     logger.info('child.visibilityChanged', { boardId: member.boardId, toolId, visibility, closed });
     return reply(c, childToolResponse, { tool: infoFor(changed, member) });
+  });
+
+  // A tool printed to keep, or Words and Pictures to leave with the child: only for those the child
+  // chose ([CT3]); the download is an export in the audit.
+  app.get('/api/boards/:id/child-tools/:toolId/tool.pdf', guard('AU6'), async (c) => {
+    const member = c.var.member;
+    const toolId = pathId(c.req.param('toolId'), 'toolId');
+    const tool = childTools.get(member.boardId, toolId);
+    if (tool === null) throw new ApiError(404, ApiErrorCode.notFound, "No such child's tool");
+    if (!childToolAdmits(tool, member)) {
+      throw new ApiError(403, ApiErrorCode.forbidden, 'The child has not chosen to show this to you');
+    }
+    const pdf = await renderInSlot(c, { renderer, access }, member, async (render) => {
+      const state = await rooms.read(childToolRoomId(member.boardId, toolId), (doc) => readChildTool(doc));
+      const board = await rooms.read(member.boardId, readBoard);
+      if (!state.ok || state.value === null || !board.ok) throw boardUnavailable();
+      const child = board.value.people[tool.personId as keyof typeof board.value.people];
+      const nameOf = (memberId: string) => access.members.get(memberId)?.displayName ?? 'someone';
+      const hash = tool.kind === 'words-pictures' ? await hashOf(tool) : null;
+      const info = hash === null ? null : wordsPicturesOf(tool, hash);
+      return render('child-tool', {
+        tool: state.value,
+        child: child === undefined ? null : { name: child.name, age: child.age },
+        workerName: nameOf(tool.workerMemberId),
+        wordsPictures:
+          info === null
+            ? null
+            : {
+                ...info,
+                parents: info.parents.map((parent) => ({ ...parent, name: nameOf(parent.memberId) })),
+              },
+        generatedAt: now(),
+        generatedBy: { displayName: nameOf(member.memberId) },
+      });
+    });
+    audit.record({
+      boardId: member.boardId,
+      actorMemberId: member.memberId,
+      kind: 'export',
+      detail: { format: 'child-tool-pdf', toolId, role: member.role },
+    });
+    logger.info('child.toolPrinted', { boardId: member.boardId, toolId, bytes: pdf.byteLength });
+    return attachment(c, pdf, 'application/pdf', `kinmap-${member.boardId}-${tool.kind}-${toolId}.pdf`);
   });
 }

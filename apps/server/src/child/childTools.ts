@@ -126,6 +126,21 @@ export function childToolAdmits(tool: ChildToolRecord, member: { memberId: strin
   }
 }
 
+/** Who the child chose to show a tool to, in words for the record. */
+export function shownToWords(tool: ChildToolRecord, nameOf: (memberId: string) => string): string {
+  const worker = nameOf(tool.workerMemberId);
+  switch (tool.visibility) {
+    case 'worker':
+      return `only their worker (${worker})`;
+    case 'named':
+      return `their worker (${worker}) and ${tool.named.map(nameOf).join(', ') || 'nobody else yet'}`;
+    case 'meeting':
+      return 'everyone at the meeting';
+    case 'wall':
+      return 'everyone at the meeting, the wall screen too';
+  }
+}
+
 /** @example const tools = createChildTools(db); tools.create({ boardId, personId, kind: 'three-houses', workerMemberId }) */
 export function createChildTools(db: Database.Database, now: () => number = Date.now): ChildTools {
   db.exec(SCHEMA);

@@ -1,13 +1,13 @@
 import { availableParallelism } from 'node:os';
 import { serialize } from 'node:v8';
-import type { FamilySummaryInput, RecordInput } from '@kinmap/reports';
+import type { ChildToolReportInput, FamilySummaryInput, RecordInput } from '@kinmap/reports';
 import type { Logger } from '@kinmap/sync';
 import { Piscina } from 'piscina';
 import { ApiError, ApiErrorCode } from '../http/apiError.js';
 
 /** What the worker (renderWorker.ts) receives: which report, and its input as V8-serialised bytes. */
 export interface RenderTask {
-  readonly kind: 'family-summary' | 'record';
+  readonly kind: 'family-summary' | 'record' | 'child-tool';
   readonly input: Uint8Array;
 }
 
@@ -56,6 +56,7 @@ export interface RenderStats {
 export type RenderReport = {
   (kind: 'family-summary', input: FamilySummaryInput): Promise<Uint8Array>;
   (kind: 'record', input: RecordInput): Promise<Uint8Array>;
+  (kind: 'child-tool', input: ChildToolReportInput): Promise<Uint8Array>;
 };
 
 export const REPORT_INPUT_MAX_BYTES = 8 * 1024 * 1024;
@@ -91,7 +92,10 @@ export function createReportRenderer({
   let running = 0;
   let drawing = 0;
 
-  const render = (async (kind: RenderTask['kind'], input: FamilySummaryInput | RecordInput) => {
+  const render = (async (
+    kind: RenderTask['kind'],
+    input: FamilySummaryInput | RecordInput | ChildToolReportInput,
+  ) => {
     // One serialisation: it is the measure of the cap and the bytes the worker reads.
     const bytes = serialize(input);
     const size = bytes.byteLength;

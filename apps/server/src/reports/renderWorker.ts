@@ -1,7 +1,9 @@
 import { deserialize } from 'node:v8';
 import {
+  type ChildToolReportInput,
   type FamilySummaryInput,
   type RecordInput,
+  renderChildTool,
   renderFamilySummary,
   renderRecord,
 } from '@kinmap/reports';
@@ -18,7 +20,9 @@ export default async function renderReport(task: RenderTask): Promise<Uint8Array
   const pdf =
     task.kind === 'record'
       ? await renderRecord(input as RecordInput)
-      : await renderFamilySummary(input as FamilySummaryInput);
+      : task.kind === 'child-tool'
+        ? await renderChildTool(input as ChildToolReportInput)
+        : await renderFamilySummary(input as FamilySummaryInput);
   // A Buffer may be a slice of a shared pool: transfer a copy that owns its whole ArrayBuffer.
   const owned = pdf.byteOffset === 0 && pdf.byteLength === pdf.buffer.byteLength ? pdf : pdf.slice();
   return move(owned) as Uint8Array;

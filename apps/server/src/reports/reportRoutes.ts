@@ -3,9 +3,11 @@ import {
   type BoardState,
   boardExportJsonSchema,
   buildBoardExport,
+  type ChildToolState,
   keepProfessionalsOnly,
   type MeetingRecord,
   parseBoardExport,
+  readChildTool,
   registerParticipant,
   restoreBoard,
   type Trajectory,
@@ -16,11 +18,13 @@ import {
   withoutCards,
 } from '@kinmap/model';
 import {
+  childToolRoomId,
   IMPORT_MAX_BYTES,
   importedBoardResponse,
   restrictedRoomId,
   trajectoryResponse,
 } from '@kinmap/protocol';
+import type { RecordChildTool } from '@kinmap/reports';
 import type { Rooms } from '@kinmap/sync';
 import type { Context, Hono } from 'hono';
 import type * as Y from 'yjs';
@@ -29,6 +33,7 @@ import { type BoardEnv, boardGuard, memberBySession } from '../access/boardGuard
 import { requireStaff } from '../accounts/accountRoutes.js';
 import { boardUnavailable } from '../boards/boardRequest.js';
 import { copyTitle } from '../boards/copyTitle.js';
+import { type ChildTools, childToolAdmits, shownToWords } from '../child/childTools.js';
 import {
   captureBoard,
   decodeBoard,
@@ -41,13 +46,16 @@ import type { VersionRoutesOptions } from '../history/versionRoutes.js';
 import { ApiError, ApiErrorCode } from '../http/apiError.js';
 import { reply } from '../http/reply.js';
 import type { RequestIdEnv } from '../http/requestId.js';
-import { RENDER_RETRY_AFTER_S, type RenderReport, type ReportRenderer } from './renderPool.js';
+import type { RenderReport, ReportRenderer } from './renderPool.js';
+import { attachment, renderInSlot } from './renderSlot.js';
 
 /** The version routes' dependencies: reports read the same boards, versions and meetings. */
 export interface ReportRoutesOptions extends VersionRoutesOptions {
   readonly now?: () => number;
   /** Draws the PDFs off the event loop, within its caps and limits (renderPool.ts). */
   readonly renderer: ReportRenderer;
+  /** The child's tools, printed in the record as the child chose ([CT3]); absent: none printed. */
+  readonly childTools?: ChildTools;
 }
 
 /** Largest import body: a 300-card board with long texts is well under 1 MiB of JSON. */
@@ -82,7 +90,41 @@ export function registerExportSchemaRoute(app: Hono<RequestIdEnv>): void {
  * the server; every report and export is an audit `export` event.
  */
 export function registerReportRoutes(app: Hono<RequestIdEnv>, options: ReportRoutesOptions): void {
-  const { registry, access, rooms, versions, meetings, audit, logger, renderer, now = Date.now } = options;
+  const {
+    registry,
+    access,
+    rooms,
+    versions,
+    meetings,
+    audit,
+    logger,
+    renderer,
+    childTools,
+    now = Date.now,
+  } = options;
+
+  /** [CT3] Every child's tool of the board, its content only where the child chose `member`. */
+  async function recordChildTools(member: BoardMember, board: BoardState): Promise<RecordChildTool[]> {
+    const nameOf = (memberId: string) => access.members.get(memberId)?.displayName ?? 'someone';
+    const out: RecordChildTool[] = [];
+    for (const tool of childTools?.ofBoard(member.boardId) ?? []) {
+      let content: ChildToolState | null = null;
+      if (childToolAdmits(tool, member)) {
+        const read = await rooms.read(childToolRoomId(member.boardId, tool.id), readChildTool);
+        if (!read.ok) throw boardUnavailable();
+        content = read.value;
+      }
+      out.push({
+        kind: tool.kind,
+        childName: board.people[tool.personId as keyof typeof board.people]?.name ?? 'a child of the case',
+        workerName: nameOf(tool.workerMemberId),
+        createdAt: tool.createdAt,
+        shownTo: shownToWords(tool, nameOf),
+        content,
+      });
+    }
+    return out;
+  }
   const guard = boardGuard({ resolve: memberBySession(options), audit });
 
   /** [VE14] The ids of the cards professionals-only now; a room failure is 503 (fail closed). */
@@ -198,28 +240,8 @@ export function registerReportRoutes(app: Hono<RequestIdEnv>, options: ReportRou
     return reply(c, trajectoryResponse, trajectoryOf(boardId, null, live.value, hidden));
   });
 
-  /**
-   * [RR1] Holds one of this person's and one of the server's render slots while the report is read
-   * and drawn (429 with Retry-After when none is free): a staff account counts once over all its
-   * boards, a guest per member.
-   */
-  async function withRenderSlot<T>(
-    c: Context,
-    member: BoardMember,
-    work: (render: RenderReport) => Promise<T>,
-  ) {
-    const userId = access.members.get(member.memberId)?.userId ?? null;
-    const slot = renderer.acquire(userId === null ? `member:${member.memberId}` : `user:${userId}`);
-    if (slot === null) {
-      c.header('Retry-After', String(RENDER_RETRY_AFTER_S));
-      throw new ApiError(429, ApiErrorCode.rateLimited, 'A report is being drawn already; try again shortly');
-    }
-    try {
-      return await work(slot.render);
-    } finally {
-      slot.release();
-    }
-  }
+  const withRenderSlot = <T>(c: Context, member: BoardMember, work: (render: RenderReport) => Promise<T>) =>
+    renderInSlot(c, { renderer, access }, member, work);
 
   app.get('/api/boards/:id/reports/family.pdf', guard('VE8'), async (c) => {
     const { member } = c.var;
@@ -244,7 +266,11 @@ export function registerReportRoutes(app: Hono<RequestIdEnv>, options: ReportRou
     const { pdf, source } = await withRenderSlot(c, member, async (render) => {
       const source = await sourceOf(member.boardId, versionQuery(c));
       // The record is staff's: every card, as the version held it; nothing is hidden from its trajectory.
-      const input = { ...reportInput(member, source, new Set()), restricted: source.content.restricted };
+      const input = {
+        ...reportInput(member, source, new Set()),
+        restricted: source.content.restricted,
+        childTools: await recordChildTools(member, source.content.shared),
+      };
       return { pdf: await render('record', input), source };
     });
     recordExport(member, 'record-pdf', source);
@@ -363,11 +389,4 @@ function versionQuery(c: Context): string | undefined {
 /** Board id and version number only: a title names the family. */
 function fileName(boardId: string, version: VersionMeta | null, suffix: string): string {
   return `kinmap-${boardId}-${version ? `v${version.number}` : 'current'}${suffix === 'json' ? '.json' : `-${suffix}`}`;
-}
-
-function attachment(c: Context, body: Uint8Array, type: string, name: string): Response {
-  c.header('Content-Type', type);
-  c.header('Content-Disposition', `attachment; filename="${name}"`);
-  c.header('Cache-Control', 'no-store');
-  return c.body(body as Uint8Array<ArrayBuffer>);
 }

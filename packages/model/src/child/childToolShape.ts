@@ -81,6 +81,12 @@ export const WORDS_PICTURES_STAGES = [
 ] as const;
 export type WordsPicturesStage = (typeof WORDS_PICTURES_STAGES)[number];
 
+/**
+ * Every drawing surface is this much wider than it is high (4:3), on every screen and in the PDFs,
+ * so that points in 0–1 across and 0–1 down land in the same place everywhere.
+ */
+export const DRAWING_ASPECT = 4 / 3;
+
 export const CHILD_LIMITS = Object.freeze({
   /** The child's words in one area, in UTF-16 code units. */
   words: 5_000,

@@ -16,6 +16,7 @@ import {
   shortPersonLabel,
 } from './boardReading.js';
 import { formatDate, formatIsoDate, reportTimeZone } from './dates.js';
+import { writeFooter } from './footer.js';
 import type { FamilySummaryInput } from './reportInput.js';
 import {
   FAMILY_CATEGORY_HEADINGS,
@@ -37,7 +38,6 @@ const H1 = { size: 20, weight: 'bold' as const };
 const H2 = { size: 16, weight: 'bold' as const };
 const BODY = { size: 14, weight: 'regular' as const };
 const LABEL = { size: 14, weight: 'bold' as const };
-const FOOTER = { size: 10, weight: 'regular' as const };
 
 const CARD_BAR = '#94a3b8';
 const NOTHING_YET = 'Nothing written here yet.';
@@ -337,14 +337,4 @@ function optional(label: string, value: string): Part[] {
     { text: label, style: { size: BODY.size, weight: 'bold' }, before: 6, color: INK_MUTED },
     { text: value, style: BODY },
   ];
-}
-
-function writeFooter(flow: PageFlow, left: string, right: string): void {
-  const y = flow.bottom + 14;
-  const [leftLine] = flow.layout(left, FOOTER, flow.width * 0.7);
-  const [rightLine] = flow.layout(right, FOOTER, flow.width * 0.3);
-  if (leftLine) flow.drawLine(leftLine, FOOTER, INK_MUTED, { x: flow.left, width: flow.width * 0.7, y });
-  if (rightLine) {
-    flow.drawLine(rightLine, FOOTER, INK_MUTED, { x: flow.left, width: flow.width, y, align: 'end' });
-  }
 }

@@ -2,6 +2,7 @@ import { isRole, type ParticipantState } from '@kinmap/model';
 import { INK_MUTED, PageFlow, type Part } from '../text/pageFlow.js';
 import { participantDirectory, personLabel } from './boardReading.js';
 import { formatDateTime, formatIsoDate, reportTimeZone } from './dates.js';
+import { writeChildTools } from './recordChildTools.js';
 import { RECORD_STYLES as S, writeMap, writePlan, writeScales, writeTrajectory } from './recordSections.js';
 import type { RecordInput } from './reportInput.js';
 import { MEETING_TYPE_LABELS, ROLE_LABELS } from './reportWords.js';
@@ -28,6 +29,7 @@ export async function renderRecord(input: RecordInput): Promise<Uint8Array> {
   writeScales(flow, input.board, directory, timeZone);
   writeTrajectory(flow, input.trajectory, input.board, timeZone);
   await writePlan(flow, input.board);
+  writeChildTools(flow, input.childTools ?? [], timeZone);
   const footer = footerLines(input, timeZone);
   const banner = restrictedBanner(input, timeZone);
   await flow.stampPages((index, count) => {

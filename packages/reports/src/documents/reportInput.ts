@@ -1,4 +1,5 @@
 import type { BoardState, MeetingRecord, Trajectory, VersionMeta } from '@kinmap/model';
+import type { RecordChildTool } from './recordChildTools.js';
 
 /**
  * What a report is drawn from: data, never a picture of the canvas. The server's report routes
@@ -33,4 +34,6 @@ export type FamilySummaryInput = ReportSource;
 export interface RecordInput extends ReportSource {
   /** The restricted document's board (professionals-only cards), shown marked as such. */
   readonly restricted: BoardState | null;
+  /** The child's tools as they are now, each with its content only if the child chose the reader ([CT3]). */
+  readonly childTools?: readonly RecordChildTool[];
 }

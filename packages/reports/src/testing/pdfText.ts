@@ -92,3 +92,16 @@ export async function textVisibility(
   await pdf.destroy();
   return shown;
 }
+
+/** How many paths are painted (stroked or filled) on each page: drawings and pictures are paths. */
+export async function paintedPaths(bytes: Uint8Array): Promise<number[]> {
+  const pdf = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, verbosity: 0 })
+    .promise;
+  const counts: number[] = [];
+  for (let number = 1; number <= pdf.numPages; number += 1) {
+    const { fnArray } = await (await pdf.getPage(number)).getOperatorList();
+    counts.push(fnArray.filter((fn) => fn === OPS.constructPath).length);
+  }
+  await pdf.destroy();
+  return counts;
+}
