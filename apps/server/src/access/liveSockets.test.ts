@@ -33,4 +33,25 @@ describe('liveSockets', () => {
     live.closeMember('m1');
     expect(live.countMember('m1')).toBe(0);
   });
+
+  it("closes, in one room only, the sockets of members a child's changed choice no longer admits", () => {
+    const live = createLiveSockets();
+    const closed: string[] = [];
+    const add = (name: string, memberId: string, room: string) =>
+      live.add({
+        memberId,
+        sessionId: null,
+        room,
+        close: (code, reason) => closed.push(`${name}:${code}:${reason}`),
+      });
+    add('mum-tool', 'mum', 'b1:child:t1');
+    add('mum-board', 'mum', 'b1');
+    add('worker-tool', 'pat', 'b1:child:t1');
+    add('mum-other-tool', 'mum', 'b1:child:t2');
+    expect(live.closeInRoom('b1:child:t1', (memberId) => memberId === 'pat', 'not chosen by the child')).toBe(
+      1,
+    );
+    expect(closed).toEqual(['mum-tool:4403:not chosen by the child']);
+    expect(live.countMember('mum')).toBe(2);
+  });
 });
