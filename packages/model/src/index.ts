@@ -59,6 +59,46 @@ export {
   setMarkReason,
   suggestChange,
 } from './cards/words.js';
+export { checkChildUpdate, childToolProblem } from './child/childCheck.js';
+export {
+  type ChildMeta,
+  childWordsText,
+  readArea,
+  readChildTool,
+  readMeta as readChildMeta,
+} from './child/childRead.js';
+export {
+  addSticker,
+  addStroke,
+  coordinatesOf,
+  eraseStrokes,
+  initChildTool,
+  removeStickers,
+  setChildScale,
+  setChildWords,
+} from './child/childTool.js';
+export {
+  areasOf,
+  CHILD_LIMITS,
+  CHILD_TOOL_AREAS,
+  CHILD_TOOL_KINDS,
+  CHILD_TOOL_VISIBILITIES,
+  type ChildAreaState,
+  type ChildToolArea,
+  type ChildToolKind,
+  type ChildToolState,
+  type ChildToolVisibility,
+  isChildToolKind,
+  isChildToolVisibility,
+  PEN_COLOURS,
+  type PenColour,
+  type RoomDocument,
+  SCALE_AREA,
+  STICKERS,
+  type Sticker,
+  type StickerName,
+  type Stroke,
+} from './child/childToolShape.js';
 export {
   initBoard,
   type Migration,
@@ -240,37 +280,3 @@ export {
   type TrajectoryLineStyle,
   trajectoryLineStyle,
 } from './scales/trajectoryStyle.js';
-export {
-  addSticker,
-  addStroke,
-  coordinatesOf,
-  eraseStrokes,
-  initChildTool,
-  removeStickers,
-  setChildScale,
-  setChildWords,
-} from './child/childTool.js';
-export { checkChildUpdate, childToolProblem } from './child/childCheck.js';
-export { type ChildMeta, readArea, readChildTool, readMeta as readChildMeta } from './child/childRead.js';
-export {
-  areasOf,
-  CHILD_LIMITS,
-  CHILD_TOOL_AREAS,
-  CHILD_TOOL_KINDS,
-  CHILD_TOOL_VISIBILITIES,
-  type ChildAreaState,
-  type ChildToolArea,
-  type ChildToolKind,
-  type ChildToolState,
-  type ChildToolVisibility,
-  isChildToolKind,
-  isChildToolVisibility,
-  PEN_COLOURS,
-  type PenColour,
-  type RoomDocument,
-  SCALE_AREA,
-  STICKERS,
-  type Sticker,
-  type StickerName,
-  type Stroke,
-} from './child/childToolShape.js';
