@@ -25,6 +25,7 @@ describe('the first load of a board', { timeout: 180_000 }, () => {
       'MeetingsView',
       'AuditView',
       'PlanView',
+      'ChildVoiceView',
       'ScalesView',
       'OutlineView',
       'StaffPage',

@@ -60,7 +60,13 @@ export {
   suggestChange,
 } from './cards/words.js';
 export { checkChildUpdate, childToolProblem } from './child/childCheck.js';
-export { type ChildMeta, readArea, readChildTool, readMeta as readChildMeta } from './child/childRead.js';
+export {
+  type ChildMeta,
+  childWordsText,
+  readArea,
+  readChildTool,
+  readMeta as readChildMeta,
+} from './child/childRead.js';
 export {
   addSticker,
   addStroke,

@@ -5,6 +5,7 @@ import type { accountsPageMessages } from '../accounts/pages/messages.en';
 import type { auditMessages } from '../audit/messages.en';
 import { boardMessages } from '../board/messages.en';
 import { canvasMessages } from '../canvas/messages.en';
+import type { childMessages } from '../child/messages.en';
 import { editingMessages } from '../editing/messages.en';
 import { mapMessages } from '../map/messages.en';
 import { meetingMessages } from '../meeting/messages.en';
@@ -41,11 +42,12 @@ const firstLoadWords = {
 
 /**
  * The words of views that load on demand (history, meetings and versions, reports, the plan, the
- * accounts pages):
+ * child's voice, the accounts pages):
  * they arrive with those views (./onDemandWords.ts, `loadOnDemandWords`), not on a board's first
  * load. Code on the first load must not use them: the view tabs' names live in screens' words.
  */
 type OnDemandWords = typeof auditMessages &
+  typeof childMessages &
   typeof versionsMessages &
   typeof reportsMessages &
   typeof planMessages &

@@ -1,6 +1,7 @@
 import { lobbyMessages } from '../access/lobby/messages.en';
 import { accountsPageMessages } from '../accounts/pages/messages.en';
 import { auditMessages } from '../audit/messages.en';
+import { childMessages } from '../child/messages.en';
 import { planMessages } from '../plan/messages.en';
 import { reportsMessages } from '../reports/messages.en';
 import { versionsMessages } from '../versions/messages.en';
@@ -13,4 +14,5 @@ export const ON_DEMAND_WORDS = {
   ...reportsMessages,
   ...lobbyMessages,
   ...accountsPageMessages,
+  ...childMessages,
 } as const;

@@ -48,6 +48,9 @@ export const COLOR = {
   'note-family': '#fff4d6',
   'note-network': '#e3f7ee',
   'note-viewer': '#f1f3f5',
+  /** A child's pens (child/pens.ts) that no other colour here gives: drawn, never text. */
+  'pen-orange': '#ea580c',
+  'pen-yellow': '#eab308',
 } as const;
 
 export type ColorToken = keyof typeof COLOR;

@@ -34,6 +34,7 @@ import { HelpSheet } from './HelpSheet';
 // Every view but the map loads on demand (lazyViews.ts): a board's first load is the map only.
 import {
   AuditView,
+  ChildVoiceView,
   InvitePanel,
   MeetingsView,
   OutlineView,
@@ -73,6 +74,7 @@ const VIEWS = [
   { id: 'map', label: 'view.map' },
   { id: 'scales', label: 'view.scales' },
   { id: 'plan', label: 'plan.tab' },
+  { id: 'child', label: 'child.tab' },
   { id: 'outline', label: 'outline.view' },
   { id: 'history', label: 'history.tab' },
   { id: 'meetings', label: 'versions.tab' },
@@ -191,6 +193,9 @@ export function BoardScreen({ boardId, title, me }: BoardScreenProps) {
           <OutlineView session={session} board={board} everything={everything} me={me} />
         )}
         {board && view === 'plan' && <PlanView session={session} board={board} me={me} />}
+        {board && view === 'child' && (
+          <ChildVoiceView boardId={boardId} board={board} session={session} me={me} />
+        )}
         {view === 'history' && mayReadHistory && <AuditView boardId={boardId} />}
         {board && view === 'meetings' && mayRunMeetings && (
           <MeetingsView

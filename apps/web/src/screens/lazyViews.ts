@@ -7,6 +7,7 @@ import { onDemand } from './onDemand';
  */
 export const OutlineView = onDemand(() => import('../outline/OutlineView').then((m) => m.OutlineView));
 export const PlanView = onDemand(() => import('../plan/PlanView').then((m) => m.PlanView));
+export const ChildVoiceView = onDemand(() => import('../child/ChildVoiceView').then((m) => m.ChildVoiceView));
 export const ScalesView = onDemand(() => import('../scales/ScalesView').then((m) => m.ScalesView));
 export const AuditView = onDemand(() => import('../audit/AuditView').then((m) => m.AuditView));
 export const MeetingsView = onDemand(() => import('../versions/MeetingsView').then((m) => m.MeetingsView));

@@ -30,6 +30,7 @@ export const screensMessages = {
   'history.tab': 'History',
   'versions.tab': 'Meetings',
   'reports.tab': 'Reports',
+  'child.tab': 'The child’s voice',
   'app.loadingView': 'Opening…',
   'app.loadFailed': 'This part of Kinmap could not be loaded. Check the connection, then reload the page.',
   'app.reload': 'Reload',

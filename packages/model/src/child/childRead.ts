@@ -95,6 +95,18 @@ export function readArea(doc: Y.Doc, area: string): ChildAreaState | null {
   };
 }
 
+/**
+ * An area's words as the shared text itself, for a field bound to it that keeps each writer's caret
+ * on their own words (the web's `useYTextBinding`); null when the area or its text is not there.
+ * Writes still go through `setChildWords`.
+ */
+export function childWordsText(doc: Y.Doc, area: string): Y.Text | null {
+  const map = topMapOf(doc, 'areas')?.get(area);
+  if (!(map instanceof Y.Map)) return null;
+  const words = map.get('words');
+  return words instanceof Y.Text ? words : null;
+}
+
 /** The whole tool, or null before the server has written its meta. */
 export function readChildTool(doc: Y.Doc): ChildToolState | null {
   const meta = readMeta(doc);

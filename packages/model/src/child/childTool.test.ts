@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import type { ChangeActor } from '../access/permissions.js';
 import { asParticipantId } from '../doc/ids.js';
 import { checkChildUpdate, childToolProblem } from './childCheck.js';
-import { readChildTool } from './childRead.js';
+import { childWordsText, readChildTool } from './childRead.js';
 import {
   addSticker,
   addStroke,
@@ -204,5 +204,15 @@ describe("the server's check of a child's tool ([AC50], [AC51])", () => {
     const { verdict, intact } = checkChildUpdate(server, later, practitioner);
     expect(verdict).toMatchObject({ ok: false, rule: 'AC51' });
     expect(intact).toBe(false);
+  });
+
+  it("gives an area's words as the shared text a field binds to, and nothing for an area the tool lacks", () => {
+    const doc = toolDoc();
+    const text = childWordsText(doc, 'dreams');
+    expect(text).toBeInstanceOf(Y.Text);
+    setChildWords(doc, 'dreams', 'a dog of my own');
+    expect(text?.toString()).toBe('a dog of my own');
+    expect(childWordsText(doc, 'dreams')).toBe(text);
+    expect(childWordsText(doc, 'roof')).toBeNull();
   });
 });

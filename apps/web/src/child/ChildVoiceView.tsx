@@ -1,0 +1,236 @@
+import { type BoardState, CHILD_TOOL_KINDS, type ChildToolKind, may, type PersonState } from '@kinmap/model';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { type BoardMember, listMembers } from '../access/inviteApi';
+import type { BoardSession, Me } from '../board/useBoard';
+import { type MessageKey, t } from '../lib/messages';
+import { peopleInOrder } from '../plan/planOrder';
+import { type ChildToolInfo, listChildTools, startChildTool } from './childToolApi';
+import { ToolCard } from './ToolCard';
+import { ToolScreen } from './ToolScreen';
+import { childLabel, toolName } from './toolWords';
+import './child.css';
+
+export interface ChildVoiceViewProps {
+  readonly boardId: string;
+  readonly board: BoardState;
+  readonly session: BoardSession | null;
+  readonly me: Me;
+}
+
+type Tools =
+  | { readonly state: 'loading' }
+  | { readonly state: 'failed' }
+  | { readonly state: 'ready'; readonly list: readonly ChildToolInfo[] };
+
+/**
+ * "The child's voice": each child of the case with their own tools (Three Houses, Wizards and
+ * Fairies, the Safety House). Staff start a tool with a child ([CT1]) and choose with the child who
+ * sees it ([CT2]); everyone sees only the tools the child let them see (the server lists no other).
+ * A tool opens full screen; its document lives only while it is open.
+ */
+export function ChildVoiceView({ boardId, board, session, me }: ChildVoiceViewProps) {
+  const caseChildren = useMemo(
+    () => peopleInOrder(board).filter((person) => person.kind === 'child'),
+    [board],
+  );
+  const [tools, setTools] = useState<Tools>({ state: 'loading' });
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [starting, setStarting] = useState(false);
+  const staff = may(me.role, 'CT2');
+  const members = useMembers(boardId, staff);
+
+  const refresh = useCallback(async () => {
+    const result = await listChildTools(boardId);
+    setTools((current) =>
+      result.ok
+        ? { state: 'ready', list: result.value }
+        : current.state === 'ready'
+          ? current
+          : { state: 'failed' },
+    );
+  }, [boardId]);
+  // The list again whenever the page comes back into view: tools started, choices changed elsewhere.
+  useEffect(() => {
+    void refresh();
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') void refresh();
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    return () => document.removeEventListener('visibilitychange', onVisible);
+  }, [refresh]);
+
+  const replace = useCallback((tool: ChildToolInfo) => {
+    setTools((current) =>
+      current.state === 'ready'
+        ? { state: 'ready', list: [...current.list.filter((each) => each.id !== tool.id), tool].sort(byAge) }
+        : { state: 'ready', list: [tool] },
+    );
+  }, []);
+
+  const nameOf = useCallback(
+    (memberId: string): string | null =>
+      members.list?.find((member) => member.id === memberId)?.displayName ??
+      board.participants[memberId]?.displayName ??
+      null,
+    [members.list, board.participants],
+  );
+
+  const start = async (person: PersonState, kind: ChildToolKind) => {
+    if (starting) return;
+    setNotice(null);
+    setStarting(true);
+    const result = await startChildTool(boardId, { personId: person.id, kind });
+    setStarting(false);
+    if (!result.ok) {
+      setNotice(t('child.start.failed'));
+      return;
+    }
+    replace(result.value);
+    setNotice(t('child.started', { tool: toolName(kind), child: person.name }));
+    if (result.value.mayOpen) setOpenId(result.value.id);
+  };
+
+  const close = () => {
+    const closed = openId;
+    setOpenId(null);
+    void refresh();
+    // Back to where the person was: the tool's own button in the list.
+    if (closed) requestAnimationFrame(() => document.getElementById(openButtonId(closed))?.focus());
+  };
+
+  const list = tools.state === 'ready' ? tools.list : [];
+  const open = list.find((tool) => tool.id === openId);
+  const openPerson = open && caseChildren.find((person) => person.id === open.personId);
+
+  return (
+    <div className="child-scroll">
+      <section className="child-view" aria-labelledby="child-view-title">
+        <h2 id="child-view-title">{t('child.title')}</h2>
+        <p className="hint">{t('child.intro')}</p>
+        <p className="child-view__notice" role="status">
+          {notice ?? ''}
+        </p>
+        {tools.state === 'loading' && <p className="hint">{t('child.loading')}</p>}
+        {tools.state === 'failed' && (
+          <p className="error">
+            {t('child.loadFailed')}{' '}
+            <button type="button" onClick={() => void refresh()}>
+              {t('child.tryAgain')}
+            </button>
+          </p>
+        )}
+        {caseChildren.length === 0 ? (
+          <p className="child-view__empty">{t('child.noChildren')}</p>
+        ) : (
+          caseChildren.map((person) => (
+            <ChildSection
+              key={person.id}
+              person={person}
+              tools={list.filter((tool) => tool.personId === person.id)}
+              ready={tools.state === 'ready'}
+              mayStart={may(me.role, 'CT1') && tools.state === 'ready'}
+              starting={starting}
+              staff={staff}
+              nameOf={nameOf}
+              onStart={(kind) => void start(person, kind)}
+              onOpen={setOpenId}
+            />
+          ))
+        )}
+      </section>
+      {open && openPerson && (
+        <ToolScreen
+          key={open.id}
+          boardId={boardId}
+          tool={open}
+          person={openPerson}
+          board={board}
+          session={session}
+          me={me}
+          members={members.list}
+          membersFailed={members.failed}
+          nameOf={nameOf}
+          onToolChanged={replace}
+          onClose={close}
+        />
+      )}
+    </div>
+  );
+}
+
+const byAge = (a: ChildToolInfo, b: ChildToolInfo) => a.createdAt - b.createdAt;
+
+export const openButtonId = (toolId: string): string => `child-open-${toolId}`;
+
+/** The board's members, for names and the "people I choose" list; only staff may list them. */
+function useMembers(boardId: string, staff: boolean) {
+  const [members, setMembers] = useState<{ list: readonly BoardMember[] | null; failed: boolean }>({
+    list: null,
+    failed: false,
+  });
+  useEffect(() => {
+    if (!staff) return;
+    let alive = true;
+    void listMembers(boardId).then((result) => {
+      if (alive) setMembers(result.ok ? { list: result.value, failed: false } : { list: null, failed: true });
+    });
+    return () => {
+      alive = false;
+    };
+  }, [boardId, staff]);
+  return members;
+}
+
+interface ChildSectionProps {
+  readonly person: PersonState;
+  readonly tools: readonly ChildToolInfo[];
+  readonly ready: boolean;
+  readonly mayStart: boolean;
+  /** A tool is being started: the buttons wait for it. */
+  readonly starting: boolean;
+  readonly staff: boolean;
+  readonly nameOf: (memberId: string) => string | null;
+  readonly onStart: (kind: ChildToolKind) => void;
+  readonly onOpen: (toolId: string) => void;
+}
+
+/** One child: their tools, and for staff the three tools to start with them. */
+function ChildSection(props: ChildSectionProps) {
+  const { person, tools, ready, mayStart, starting, staff, nameOf, onStart, onOpen } = props;
+  const headingId = `child-${person.id}`;
+  const none: MessageKey = staff ? 'child.noTools' : 'child.noToolsShared';
+  return (
+    <section className="child-person" aria-labelledby={headingId}>
+      <h3 id={headingId} className="child-person__name" dir="auto">
+        {childLabel(person)}
+      </h3>
+      {ready && tools.length === 0 && <p className="hint">{t(none, { child: person.name })}</p>}
+      {tools.length > 0 && (
+        <ul className="child-person__tools">
+          {tools.map((tool) => (
+            <ToolCard
+              key={tool.id}
+              tool={tool}
+              childName={person.name}
+              staff={staff}
+              nameOf={nameOf}
+              openButtonId={openButtonId(tool.id)}
+              onOpen={() => onOpen(tool.id)}
+            />
+          ))}
+        </ul>
+      )}
+      {mayStart && (
+        <div className="child-person__start">
+          <h4 className="child-person__start-title">{t('child.start.title', { child: person.name })}</h4>
+          {CHILD_TOOL_KINDS.map((kind) => (
+            <button key={kind} type="button" disabled={starting} onClick={() => onStart(kind)}>
+              {toolName(kind)}
+            </button>
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}

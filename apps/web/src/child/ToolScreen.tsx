@@ -1,0 +1,183 @@
+import { areasOf, type BoardState, may, OVERALL_SCALE_ID, type PersonState } from '@kinmap/model';
+import { ArrowLeft } from 'lucide-react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import type { BoardMember } from '../access/inviteApi';
+import type { BoardSession, Me } from '../board/useBoard';
+import { mayWriteBoard } from '../editing/cardPermissions';
+import { type MessageKey, t } from '../lib/messages';
+import { useMediaQuery } from '../lib/useMediaQuery';
+import { AreaPanel } from './AreaPanel';
+import { AreaTabs } from './AreaTabs';
+import type { ChildToolInfo } from './childToolApi';
+import { DrawingTools } from './DrawingTools';
+import type { DrawingMode } from './pens';
+import { stopReading } from './ReadAloud';
+import { ScoreToBoard } from './ScoreToBoard';
+import { areaTitle, toolName, visibilityWords } from './toolWords';
+import { type ChildToolStatus, useChildTool } from './useChildTool';
+import { WhoSeesForm } from './WhoSeesForm';
+
+export interface ToolScreenProps {
+  readonly boardId: string;
+  readonly tool: ChildToolInfo;
+  readonly person: PersonState;
+  readonly board: BoardState;
+  /** The board's own session: the worker puts the child's number on the board's scale with it. */
+  readonly session: BoardSession | null;
+  readonly me: Me;
+  readonly members: readonly BoardMember[] | null;
+  readonly membersFailed: boolean;
+  readonly nameOf: (memberId: string) => string | null;
+  readonly onToolChanged: (tool: ChildToolInfo) => void;
+  readonly onClose: () => void;
+}
+
+/** Below this width the parts of a tool are tabs, one at a time. */
+const TABS_QUERY = '(max-width: 720px)';
+
+const STATUS_WORDS: Readonly<Record<ChildToolStatus, MessageKey | null>> = {
+  connecting: 'child.connecting',
+  live: null,
+  offline: 'child.offline',
+  'not-shared': 'child.chosenNot',
+  gone: 'child.gone',
+};
+
+/**
+ * A child's tool, full screen (a modal dialog above the board): every part side by side on a
+ * tablet, laptop or wall, one tab at a time on a phone, and the drawing tools along the bottom for
+ * those who may write ([AC50]). Everyone the child chose reads, looks and listens. When the child's
+ * choice leaves this person out, the document is gone from memory and a calm message stays.
+ */
+export function ToolScreen(props: ToolScreenProps) {
+  const { boardId, tool, person, board, session, me, onClose } = props;
+  const titleId = useId();
+  const dialog = useRef<HTMLDialogElement | null>(null);
+  const opened = useChildTool(boardId, tool.id);
+  const narrow = useMediaQuery(TABS_QUERY);
+  const [mode, setMode] = useState<DrawingMode>({ kind: 'pen', colour: 'ink', width: 'medium' });
+  const [whoOpen, setWhoOpen] = useState(false);
+  const [shownArea, setShownArea] = useState<string | null>(null);
+
+  useEffect(() => {
+    const el = dialog.current;
+    if (el && !el.open) el.showModal();
+    // Leaving the tool stops any reading aloud.
+    return () => stopReading();
+  }, []);
+
+  const { doc, state, status } = opened;
+  const ended = status === 'not-shared' || status === 'gone';
+  const canWrite = may(me.role, 'AC50') && doc !== null && !ended;
+  const mayChoose = may(me.role, 'CT2') && tool.mayOpen && !ended;
+  const mayScoreOnBoard =
+    session !== null && may(me.role, 'AC47') && mayWriteBoard(board.meta.locked === true, me);
+  const overallPrivate = board.scales[OVERALL_SCALE_ID]?.mode === 'private';
+  // Stable while the board changes elsewhere, so the areas do not draw again for it.
+  const scoreToBoard = useCallback(
+    (value: number) =>
+      session && (
+        <ScoreToBoard
+          boardId={boardId}
+          isPrivate={overallPrivate}
+          session={session}
+          personId={person.id}
+          childName={person.name}
+          value={value}
+        />
+      ),
+    [boardId, overallPrivate, session, person.id, person.name],
+  );
+
+  const kind = state?.kind ?? tool.kind;
+  const areas = areasOf(kind).map((area) => ({ area, title: areaTitle(kind, area) }));
+  const shown = areas.find((a) => a.area === shownArea)?.area ?? areas[0]?.area ?? '';
+  const statusKey = STATUS_WORDS[status];
+  const sees = visibilityWords(tool, person.name, props.nameOf, may(me.role, 'CT2'));
+
+  const panel = (area: string) => {
+    const areaState = state?.areas[area];
+    if (!doc || !areaState) return null;
+    return (
+      <AreaPanel
+        key={area}
+        doc={doc}
+        kind={kind}
+        area={area}
+        state={areaState}
+        childName={person.name}
+        mode={mode}
+        canWrite={canWrite}
+        {...(mayScoreOnBoard ? { scoreToBoard } : {})}
+      />
+    );
+  };
+
+  return (
+    <dialog
+      ref={dialog}
+      className="child-screen"
+      aria-labelledby={titleId}
+      onCancel={(event) => {
+        event.preventDefault();
+        onClose();
+      }}
+    >
+      <header className="child-screen__bar">
+        <button type="button" className="child-screen__back" onClick={onClose}>
+          <ArrowLeft aria-hidden="true" size={22} />
+          {t('child.back')}
+        </button>
+        <h2 id={titleId} className="child-screen__title" dir="auto">
+          {t('child.toolOf', { tool: toolName(kind), child: person.name })}
+        </h2>
+        {mayChoose && (
+          <button
+            type="button"
+            className="child-screen__who-toggle"
+            aria-expanded={whoOpen}
+            aria-controls="child-who-panel"
+            onClick={() => setWhoOpen((open) => !open)}
+          >
+            {whoOpen ? t('child.choice.close') : t('child.choice.open')}
+          </button>
+        )}
+      </header>
+      {!ended && <p className="child-screen__sees">{t('child.sees.line', { sees })}</p>}
+      {mayChoose && whoOpen && (
+        <div id="child-who-panel" className="child-screen__who">
+          <WhoSeesForm
+            boardId={boardId}
+            tool={tool}
+            childName={person.name}
+            members={props.members}
+            membersFailed={props.membersFailed}
+            nameOf={props.nameOf}
+            onSaved={props.onToolChanged}
+          />
+        </div>
+      )}
+      <p className="child-screen__status" role="status">
+        {statusKey ? t(statusKey, { child: person.name }) : ''}
+      </p>
+      {!ended && state !== null && (
+        <div className="child-screen__body">
+          {!canWrite && <p className="hint child-screen__read-only">{t('child.readOnly')}</p>}
+          {narrow ? (
+            <AreaTabs
+              label={t('child.areas', { tool: toolName(kind) })}
+              areas={areas}
+              shown={shown}
+              onShow={setShownArea}
+            >
+              {panel(shown)}
+            </AreaTabs>
+          ) : (
+            <div className={`child-areas child-areas--${kind}`}>{areas.map(({ area }) => panel(area))}</div>
+          )}
+        </div>
+      )}
+      {canWrite && state !== null && <DrawingTools mode={mode} onMode={setMode} />}
+    </dialog>
+  );
+}
