@@ -1,4 +1,4 @@
-import { addPerson, addStroke, asPersonId, readChildTool, setChildWords } from '@kinmap/model';
+import { addPerson, addStroke, asPersonId, readBoard, readChildTool, setChildWords } from '@kinmap/model';
 import type { RunningServer } from '@kinmap/server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
@@ -78,9 +78,41 @@ describe("a child's tools on the real server", () => {
     const gran = must(
       addPerson(shared.doc, people.facilitator.actor, { name: 'Gran', kind: 'adult' }),
     ).personId;
-    await waitFor(() => !shared.provider.hasUnsyncedChanges, 'the people on the server');
+    await onServer(
+      server,
+      people.boardId,
+      people.boardId,
+      people.facilitator,
+      (doc) => Object.keys(readBoard(doc).people).length === 2,
+      'the people on the server',
+    );
     return { ...people, jo, gran, shared };
   }
+
+  /** Waits until a fresh client of `room` sees what `seen` looks for: the server has stored it. */
+  async function onServer(
+    server: RunningServer,
+    boardId: string,
+    room: string,
+    who: Person,
+    seen: (doc: Y.Doc) => boolean,
+    what: string,
+  ) {
+    const doc = new Y.Doc();
+    const provider = new WebsocketProvider(syncUrl(server), room, doc, {
+      params: { ticket: await ticketFor(server, boardId, who) },
+      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+      disableBc: true,
+      maxBackoffTime: 60_000,
+    });
+    try {
+      await waitFor(() => provider.synced && seen(doc), what);
+    } finally {
+      provider.destroy();
+    }
+  }
+  const wordsIn = (area: string, words: string) => (doc: Y.Doc) =>
+    readChildTool(doc)?.areas[area]?.words === words;
 
   const toolPath = (boardId: string, toolId?: string) =>
     `/api/boards/${boardId}/child-tools${toolId === undefined ? '' : `/${toolId}/visibility`}`;
@@ -137,12 +169,20 @@ describe("a child's tools on the real server", () => {
     cleanups.push(() => byCookie.terminate());
     expect(await refusalStatus(byCookie)).toBe(403);
 
+    const room = `${c.boardId}/child/${tool.id}`;
     const worker = await openTool(server, c.boardId, tool.id, c.practitioner);
     must(setChildWords(worker.doc, 'worries', FIRST_WORDS));
     const stroke = must(
       addStroke(worker.doc, 'worries', { colour: 'red', width: 0.01, points: [0.1, 0.1, 0.4, 0.5] }),
     );
-    await waitFor(() => !worker.provider.hasUnsyncedChanges, 'the words on the server');
+    await onServer(
+      server,
+      c.boardId,
+      room,
+      c.practitioner,
+      wordsIn('worries', FIRST_WORDS),
+      'the words on the server',
+    );
 
     // The child chooses the parent: now the parent's device receives the house.
     const named = await put(
@@ -178,7 +218,14 @@ describe("a child's tools on the real server", () => {
     must(setChildWords(worker.doc, 'dreams', LATER_WORDS));
     must(addPerson(c.shared.doc, c.facilitator.actor, { name: 'Sentinel ✓' }));
     await waitFor(() => parentOnBoard.bytes().includes(utf8('Sentinel ✓')), 'the sentinel at the parent');
-    await waitFor(() => !worker.provider.hasUnsyncedChanges, 'the later words on the server');
+    await onServer(
+      server,
+      c.boardId,
+      room,
+      c.practitioner,
+      wordsIn('dreams', LATER_WORDS),
+      'the later words on the server',
+    );
     expect(await refusal(server, c.boardId, tool.id, c.family)).toBe(403);
     expect(parentInHouse.bytes().length).toBe(upTo);
     const board = parentOnBoard.bytes();
@@ -295,6 +342,7 @@ describe("a child's tools on the real server", () => {
     );
     expect(res.status).toBe(201);
     const tool = ((await res.json()) as { tool: ToolInfo }).tool;
+    const room = `${c.boardId}/child/${tool.id}`;
     const worker = await openTool(server, c.boardId, tool.id, c.practitioner);
     expect(Object.keys(readChildTool(worker.doc)?.areas ?? {})).toEqual(['worried', 'happened', 'now']);
     must(
@@ -304,7 +352,14 @@ describe("a child's tools on the real server", () => {
         'Your teacher and Pat are worried when there is shouting at home.',
       ),
     );
-    await waitFor(() => !worker.provider.hasUnsyncedChanges, 'the draft on the server');
+    await onServer(
+      server,
+      c.boardId,
+      room,
+      c.practitioner,
+      (doc) => (readChildTool(doc)?.areas.worried?.words ?? '') !== '',
+      'the draft on the server',
+    );
     // A draft is the worker's alone.
     expect(await refusal(server, c.boardId, tool.id, c.family)).toBe(403);
 
@@ -341,7 +396,14 @@ describe("a child's tools on the real server", () => {
     expect((await stageFor(c.practitioner))?.stage).toBe('agreed');
     // A change after the parents agreed makes their agreement stale: they agree to what the child will see.
     must(setChildWords(worker.doc, 'now', 'Mum and Dad are going to a group on Tuesdays.'));
-    await waitFor(() => !worker.provider.hasUnsyncedChanges, 'the change on the server');
+    await onServer(
+      server,
+      c.boardId,
+      room,
+      c.practitioner,
+      (doc) => (readChildTool(doc)?.areas.now?.words ?? '') !== '',
+      'the change on the server',
+    );
     expect(await stageFor(c.practitioner)).toMatchObject({
       stage: 'with-parents',
       parents: [{ current: false }, { current: false }],

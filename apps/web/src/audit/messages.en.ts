@@ -41,4 +41,7 @@ export const auditMessages = {
   'history.kind.version-saved': 'Versions saved',
   'history.kind.restore': 'Restores',
   'history.kind.import': 'Imports',
+  'history.kind.child-tool-created': 'Child’s tools started',
+  'history.kind.child-tool-visibility': 'Who sees a child’s tool',
+  'history.kind.words-pictures': 'Words and Pictures',
 } as const;

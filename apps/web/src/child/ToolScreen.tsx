@@ -10,12 +10,14 @@ import { AreaPanel } from './AreaPanel';
 import { AreaTabs } from './AreaTabs';
 import type { ChildToolInfo } from './childToolApi';
 import { DrawingTools } from './DrawingTools';
+import { PrintTool } from './PrintTool';
 import type { DrawingMode } from './pens';
 import { stopReading } from './ReadAloud';
 import { ScoreToBoard } from './ScoreToBoard';
 import { areaTitle, toolName, visibilityWords } from './toolWords';
 import { type ChildToolStatus, useChildTool } from './useChildTool';
 import { WhoSeesForm } from './WhoSeesForm';
+import { WordsPicturesPanel } from './WordsPicturesPanel';
 
 export interface ToolScreenProps {
   readonly boardId: string;
@@ -131,6 +133,7 @@ export function ToolScreen(props: ToolScreenProps) {
         <h2 id={titleId} className="child-screen__title" dir="auto">
           {t('child.toolOf', { tool: toolName(kind), child: person.name })}
         </h2>
+        {tool.mayOpen && !ended && <PrintTool boardId={boardId} toolId={tool.id} />}
         {mayChoose && (
           <button
             type="button"
@@ -156,6 +159,17 @@ export function ToolScreen(props: ToolScreenProps) {
             onSaved={props.onToolChanged}
           />
         </div>
+      )}
+      {!ended && tool.wordsPictures !== null && (
+        <WordsPicturesPanel
+          boardId={boardId}
+          tool={tool}
+          childName={person.name}
+          me={me}
+          members={props.members}
+          nameOf={props.nameOf}
+          onToolChanged={props.onToolChanged}
+        />
       )}
       <p className="child-screen__status" role="status">
         {statusKey ? t(statusKey, { child: person.name }) : ''}

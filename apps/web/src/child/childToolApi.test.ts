@@ -17,6 +17,7 @@ const tool = {
   workerMemberId: 'sam',
   createdAt: 20,
   mayOpen: true,
+  wordsPictures: null,
 };
 
 function fakeFetch(status: number, body: unknown) {

@@ -1,10 +1,5 @@
-import {
-  CHILD_TOOL_KINDS,
-  CHILD_TOOL_VISIBILITIES,
-  type ChildToolKind,
-  type ChildToolVisibility,
-  isId,
-} from '@kinmap/model';
+import type { ChildToolKind, ChildToolVisibility } from '@kinmap/model';
+import { childToolInfo, type ChildToolInfo as WireToolInfo } from '@kinmap/protocol';
 import { z } from 'zod/mini';
 import {
   type ApiResult,
@@ -22,33 +17,11 @@ import {
  * to a change is a failure value. A tool's id ends up in a socket's address, so it must be an id.
  */
 
-/** One tool as the server describes it: whose it is, which kind, and who the child lets see it. */
-export interface ChildToolInfo {
-  readonly id: string;
-  readonly personId: string;
-  readonly kind: ChildToolKind;
-  readonly visibility: ChildToolVisibility;
-  /** The members the child chose (only with `named`; empty for anyone but staff). */
-  readonly named: readonly string[];
-  readonly workerMemberId: string;
-  readonly createdAt: number;
-  /** Whether the child's choice lets this person open it (staff see every tool listed). */
-  readonly mayOpen: boolean;
-}
-
-const id = z.string().check(z.refine(isId));
+/** One tool as the server describes it (`childToolInfo` of @kinmap/protocol), names only with "people I choose". */
+export type ChildToolInfo = WireToolInfo;
 
 const childToolSchema = z.pipe(
-  z.object({
-    id,
-    personId: id,
-    kind: z.enum(CHILD_TOOL_KINDS),
-    visibility: z.enum(CHILD_TOOL_VISIBILITIES),
-    named: z.array(id).check(z.maxLength(500)),
-    workerMemberId: id,
-    createdAt: z.number().check(z.refine(Number.isFinite)),
-    mayOpen: z.boolean(),
-  }),
+  childToolInfo,
   // Names only count with "people I choose": a stale list under another choice is no choice.
   z.transform(
     (tool): ChildToolInfo => ({
@@ -112,3 +85,48 @@ export async function setChildToolVisibility(
   };
   return readWith(await apiRequest(url, { method: 'PUT', body }, doFetch), readChildToolAnswer);
 }
+
+const toolUrl = (boardId: string, toolId: string, what: string) =>
+  `${toolsUrl(boardId)}/${encodeURIComponent(toolId)}/${what}`;
+
+/** Words and Pictures shared with these parents to agree ([CT5]). */
+export async function shareWithParents(
+  boardId: string,
+  toolId: string,
+  parents: readonly string[],
+  doFetch: Fetch = fetch,
+): Promise<ApiResult<ChildToolInfo>> {
+  const body = { parents: [...parents] };
+  return readWith(
+    await apiRequest(toolUrl(boardId, toolId, 'parents'), { method: 'POST', body }, doFetch),
+    readChildToolAnswer,
+  );
+}
+
+/** A parent agrees to Words and Pictures as it is now ([CT6]). */
+export async function agreeAsParent(
+  boardId: string,
+  toolId: string,
+  doFetch: Fetch = fetch,
+): Promise<ApiResult<ChildToolInfo>> {
+  return readWith(
+    await apiRequest(toolUrl(boardId, toolId, 'agreement'), { method: 'POST', body: {} }, doFetch),
+    readChildToolAnswer,
+  );
+}
+
+/** Words and Pictures shared with the child, then left with them ([CT5]). */
+export async function moveWordsPictures(
+  boardId: string,
+  toolId: string,
+  step: 'with-child' | 'left-with-child',
+  doFetch: Fetch = fetch,
+): Promise<ApiResult<ChildToolInfo>> {
+  return readWith(
+    await apiRequest(toolUrl(boardId, toolId, 'step'), { method: 'POST', body: { step } }, doFetch),
+    readChildToolAnswer,
+  );
+}
+
+/** Where the tool's PDF is (those the child chose may download it). */
+export const toolPdfUrl = (boardId: string, toolId: string): string => toolUrl(boardId, toolId, 'tool.pdf');

@@ -25,6 +25,7 @@ export const childMessages = {
   'child.kind.three-houses': 'Three Houses',
   'child.kind.wizards-fairies': 'Wizards and Fairies',
   'child.kind.safety-house': 'The Safety House',
+  'child.kind.words-pictures': 'Words and Pictures',
 
   // Who can see a tool, in plain words (visibilityWords.ts).
   'child.sees.line': 'Who can see it: {sees}',
@@ -77,6 +78,9 @@ export const childMessages = {
   'child.area.safety-house.path': 'The path to my Safety House',
   'child.area.safety-house.outside': 'Outside my Safety House',
   'child.area.safety-house.roof': 'The roof: the rules',
+  'child.area.words-pictures.worried': 'Who is worried',
+  'child.area.words-pictures.happened': 'What happened',
+  'child.area.words-pictures.now': 'What happens now',
 
   'child.question.three-houses.worries': 'What are you worried about?',
   'child.question.three-houses.good': 'What is good in your life?',
@@ -88,6 +92,30 @@ export const childMessages = {
   'child.question.safety-house.path': 'How close are you to your Safety House?',
   'child.question.safety-house.outside': 'Who must not come in, or must change first?',
   'child.question.safety-house.roof': 'What are the rules that keep you safe?',
+  'child.question.words-pictures.worried': 'Who is worried, and why? In words the child will understand.',
+  'child.question.words-pictures.happened': 'What happened, as the family agreed to say it?',
+  'child.question.words-pictures.now': 'What is happening now to keep the child safe?',
+
+  // Words and Pictures' drafting (WordsPicturesPanel.tsx).
+  'child.wp.title': 'Agreeing it with the parents',
+  'child.wp.stage.draft': 'A draft. Only {child}’s worker can see it.',
+  'child.wp.stage.with-parents': 'Shared with the parents to agree.',
+  'child.wp.stage.agreed': 'Every parent agreed to it as it is now. It can be shared with {child}.',
+  'child.wp.stage.with-child': 'Shared with {child}.',
+  'child.wp.stage.left-with-child': 'Shared with {child} and left with them.',
+  'child.wp.parentAgreed': '{name}: agreed',
+  'child.wp.parentStale': '{name}: agreed to an earlier draft; it has changed since',
+  'child.wp.parentWaiting': '{name}: not agreed yet',
+  'child.wp.parents': 'The parents who agree to it',
+  'child.wp.noParents': 'No family member is on this board yet. Invite the parents first.',
+  'child.wp.share': 'Share with the parents to agree',
+  'child.wp.agree': 'I agree to this as it is',
+  'child.wp.agreed': 'You agreed to it as it is now.',
+  'child.wp.withChild': 'Shared with {child}',
+  'child.wp.left': 'Left with {child}',
+  'child.wp.failed': 'That could not be done. Please try again.',
+  'child.print': 'Print (PDF)',
+  'child.printFailed': 'The PDF could not be made. Please try again.',
 
   'child.words': '{child}’s words',
   'child.wordsEmpty': 'No words yet.',

@@ -42,7 +42,7 @@ export type PenWidth = keyof typeof PEN_WIDTHS;
 export const clampWidth = (width: number): number =>
   Math.min(CHILD_LIMITS.maxWidth, Math.max(CHILD_LIMITS.minWidth, width));
 
-/** The pictures a child can put in a house, from the app's one icon set. */
+/** The pictures a child can put in a house, from the app's one icon set (model STICKER_ICONS names them for the PDFs). */
 export const STICKER_ICONS: Readonly<Record<StickerName, LucideIcon>> = {
   heart: Heart,
   star: Star,

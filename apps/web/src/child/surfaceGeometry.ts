@@ -1,4 +1,4 @@
-import type { Sticker, Stroke } from '@kinmap/model';
+import { DRAWING_ASPECT, type Sticker, type Stroke } from '@kinmap/model';
 
 /**
  * The drawing surface's geometry, pure: a stroke is stored in the area's own units (0–1 across, 0–1
@@ -21,7 +21,7 @@ export interface SurfaceSize {
 }
 
 /** Height over width of every drawing surface (4:3, a sheet of paper on its side). */
-export const SURFACE_ASPECT = 3 / 4;
+export const SURFACE_ASPECT = 1 / DRAWING_ASPECT;
 
 /** The surface's size for the width it is given (never below 1 px, so nothing divides by 0). */
 export function surfaceSize(width: number): SurfaceSize {

@@ -68,7 +68,7 @@ export const STICKER_ICONS = Object.freeze({
   cat: 'cat',
   ball: 'volleyball',
   tree: 'tree-deciduous',
-  flower: 'flower',
+  flower: 'flower-2',
 } as const satisfies Record<StickerName, string>);
 
 /** The stages of Words and Pictures, in order (the server derives the stage from what was done). */

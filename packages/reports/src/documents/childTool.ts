@@ -46,15 +46,15 @@ const H1 = { size: 22, weight: 'bold' as const };
 const WORDS = { size: 20, weight: 'regular' as const };
 const BODY = { size: 14, weight: 'regular' as const };
 
-/** The pen's colours on paper (the web draws the same names from its tokens). */
+/** The pen's colours on paper: the same as the web's tokens for them (apps/web/src/child/pens.ts). */
 export const PEN_INK: Readonly<Record<PenColour, string>> = {
   ink: '#1f2937',
-  red: '#c2410c',
+  red: '#b91c1c',
   orange: '#ea580c',
-  yellow: '#ca8a04',
+  yellow: '#eab308',
   green: '#15803d',
-  blue: '#1d4ed8',
-  purple: '#7e22ce',
+  blue: '#0b57d0',
+  purple: '#6d28d9',
   brown: '#78350f',
 };
 
