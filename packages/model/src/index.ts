@@ -53,6 +53,7 @@ export {
   moveToShared,
   removeFromShared,
 } from './cards/professionalsOnly.js';
+export { quotedPerson, setCardQuote } from './cards/quote.js';
 export {
   acceptSuggestion,
   declineSuggestion,
@@ -73,6 +74,7 @@ export {
 } from './child/childTool.js';
 export {
   areasOf,
+  CHILD_AREAS,
   CHILD_LIMITS,
   CHILD_TOOL_AREAS,
   CHILD_TOOL_KINDS,
@@ -144,6 +146,7 @@ export {
   CATEGORIES,
   CATEGORY_COLUMN,
   type CardId,
+  type CardQuote,
   type CardState,
   type Category,
   COLUMNS,

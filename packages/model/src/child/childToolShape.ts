@@ -27,6 +27,17 @@ export const CHILD_TOOL_AREAS = Object.freeze({
 } as const satisfies Record<ChildToolKind, readonly string[]>);
 export type ChildToolArea = (typeof CHILD_TOOL_AREAS)[ChildToolKind][number];
 
+/** Every area of every tool, once: where a child's words on a card may come from (a card's `quote`). */
+export const CHILD_AREAS = [
+  'worries',
+  'good',
+  'dreams',
+  'inside',
+  'path',
+  'outside',
+  'roof',
+] as const satisfies readonly ChildToolArea[];
+
 /** The area whose `scale` is the child's own 0–10 score (the Safety House's path). */
 export const SCALE_AREA = 'path';
 
