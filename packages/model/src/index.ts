@@ -74,7 +74,6 @@ export {
 } from './child/childTool.js';
 export {
   areasOf,
-  CHILD_AREAS,
   CHILD_LIMITS,
   CHILD_TOOL_AREAS,
   CHILD_TOOL_KINDS,
@@ -88,6 +87,8 @@ export {
   isChildToolVisibility,
   PEN_COLOURS,
   type PenColour,
+  QUOTE_AREAS,
+  type QuoteArea,
   type RoomDocument,
   SCALE_AREA,
   STICKER_ICONS,

@@ -27,8 +27,11 @@ export const CHILD_TOOL_AREAS = Object.freeze({
 } as const satisfies Record<ChildToolKind, readonly string[]>);
 export type ChildToolArea = (typeof CHILD_TOOL_AREAS)[ChildToolKind][number];
 
-/** Every area of every tool, once: where a child's words on a card may come from (a card's `quote`). */
-export const CHILD_AREAS = [
+/**
+ * The areas a child's own words on a card may come from (a card's `quote`, [AC52]): every area of
+ * the child's houses, once. Not Words and Pictures: the worker writes that for the child.
+ */
+export const QUOTE_AREAS = [
   'worries',
   'good',
   'dreams',
@@ -37,6 +40,7 @@ export const CHILD_AREAS = [
   'outside',
   'roof',
 ] as const satisfies readonly ChildToolArea[];
+export type QuoteArea = (typeof QUOTE_AREAS)[number];
 
 /** The area whose `scale` is the child's own 0–10 score (the Safety House's path). */
 export const SCALE_AREA = 'path';

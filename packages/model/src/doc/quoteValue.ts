@@ -1,4 +1,4 @@
-import { CHILD_AREAS } from '../child/childToolShape.js';
+import { QUOTE_AREAS } from '../child/childToolShape.js';
 import { isId } from './ids.js';
 import type { CardQuote, PersonId } from './types.js';
 
@@ -30,7 +30,7 @@ export function quoteProblem(value: unknown, isKey: (id: unknown) => boolean = i
   const { personId, toolId, area } = value;
   if (!isKey(personId)) return 'personId must be an id';
   if (toolId !== null && !isKey(toolId)) return 'toolId must be an id or null';
-  if (area !== null && !(CHILD_AREAS as readonly unknown[]).includes(area))
+  if (area !== null && !(QUOTE_AREAS as readonly unknown[]).includes(area))
     return "area must be an area of the child's tools or null";
   if (area !== null && toolId === null) return 'an area needs its tool';
   return null;

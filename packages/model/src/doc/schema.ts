@@ -1,4 +1,4 @@
-import { CHILD_AREAS } from '../child/childToolShape.js';
+import { QUOTE_AREAS } from '../child/childToolShape.js';
 import { ID_PATTERN } from './ids.js';
 import { isWellFormedText } from './text.js';
 import {
@@ -81,7 +81,7 @@ export const cardQuoteSchema = z
   .object({
     personId: personIdSchema,
     toolId: z.nullable(id),
-    area: z.nullable(z.enum(CHILD_AREAS)),
+    area: z.nullable(z.enum(QUOTE_AREAS)),
   })
   .check(z.refine((quote) => quote.area === null || quote.toolId !== null, 'an area needs its tool'));
 export const addCardInput = z.object({

@@ -1,4 +1,4 @@
-import type { ChildToolArea } from '../child/childToolShape.js';
+import type { QuoteArea } from '../child/childToolShape.js';
 
 /**
  * The vocabulary of a Kinmap board: the practice's own words (see shared/DOMAIN.md).
@@ -113,7 +113,7 @@ export interface CardState {
 export interface CardQuote {
   readonly personId: PersonId;
   readonly toolId: string | null;
-  readonly area: ChildToolArea | null;
+  readonly area: QuoteArea | null;
 }
 
 export interface PairState {
