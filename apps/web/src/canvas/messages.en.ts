@@ -21,4 +21,16 @@ export const canvasMessages = {
   'card.badgeDispute_other': '{count} disagree',
   'card.agreeBy': 'Agree: {names}',
   'card.by': 'Written by {name}',
+  // The child's words on a card (issue 14, [AC52]): under the text, beside a child icon.
+  'card.quote': '{name}’s words',
+  'card.quoteFrom': '{name}’s words, from {place}',
+  'card.quoteChild': 'A child’s words',
+  'card.quoteChildFrom': 'A child’s words, from {place}',
+  'quote.area.worries': 'the house of worries',
+  'quote.area.good': 'the house of good things',
+  'quote.area.dreams': 'the house of dreams',
+  'quote.area.inside': 'inside the Safety House',
+  'quote.area.path': 'the path to the Safety House',
+  'quote.area.outside': 'outside the Safety House',
+  'quote.area.roof': 'the roof of the Safety House',
 } as const;
