@@ -87,8 +87,6 @@ export {
   isChildToolVisibility,
   PEN_COLOURS,
   type PenColour,
-  QUOTE_AREAS,
-  type QuoteArea,
   type RoomDocument,
   SCALE_AREA,
   STICKER_ICONS,
@@ -99,6 +97,7 @@ export {
   WORDS_PICTURES_STAGES,
   type WordsPicturesStage,
 } from './child/childToolShape.js';
+export { QUOTE_AREAS, type QuoteArea } from './child/quoteAreas.js';
 export {
   initBoard,
   type Migration,

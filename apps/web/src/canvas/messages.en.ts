@@ -15,6 +15,11 @@ export const canvasMessages = {
   'analysis.median': 'Middle score {median}  ·  {progress}',
   'analysis.more_one': '+{count} more at {value}',
   'analysis.more_other': '+{count} more at {value}',
+  // The scales drawn on the map (the scaling view's own words load with it).
+  'scale.scoredCount_one': '{count} of {total} has scored',
+  'scale.scoredCount_other': '{count} of {total} have scored',
+  'scale.someone': 'Someone',
+  'scale.nobodyYet': 'Nobody has scored yet.',
   'card.badgeAgree_one': '{count} agree',
   'card.badgeAgree_other': '{count} agree',
   'card.badgeDispute_one': '{count} disagrees',

@@ -27,21 +27,6 @@ export const CHILD_TOOL_AREAS = Object.freeze({
 } as const satisfies Record<ChildToolKind, readonly string[]>);
 export type ChildToolArea = (typeof CHILD_TOOL_AREAS)[ChildToolKind][number];
 
-/**
- * The areas a child's own words on a card may come from (a card's `quote`, [AC52]): every area of
- * the child's houses, once. Not Words and Pictures: the worker writes that for the child.
- */
-export const QUOTE_AREAS = [
-  'worries',
-  'good',
-  'dreams',
-  'inside',
-  'path',
-  'outside',
-  'roof',
-] as const satisfies readonly ChildToolArea[];
-export type QuoteArea = (typeof QUOTE_AREAS)[number];
-
 /** The area whose `scale` is the child's own 0–10 score (the Safety House's path). */
 export const SCALE_AREA = 'path';
 

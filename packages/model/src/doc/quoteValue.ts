@@ -1,4 +1,4 @@
-import { QUOTE_AREAS } from '../child/childToolShape.js';
+import { QUOTE_AREAS } from '../child/quoteAreas.js';
 import { isId } from './ids.js';
 import type { CardQuote, PersonId } from './types.js';
 

@@ -1,4 +1,4 @@
-import { QUOTE_AREAS } from '../child/childToolShape.js';
+import { QUOTE_AREAS } from '../child/quoteAreas.js';
 import { ID_PATTERN } from './ids.js';
 import { isWellFormedText } from './text.js';
 import {

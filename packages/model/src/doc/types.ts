@@ -1,4 +1,4 @@
-import type { QuoteArea } from '../child/childToolShape.js';
+import type { QuoteArea } from '../child/quoteAreas.js';
 
 /**
  * The vocabulary of a Kinmap board: the practice's own words (see shared/DOMAIN.md).
