@@ -53,6 +53,7 @@ export {
   moveToShared,
   removeFromShared,
 } from './cards/professionalsOnly.js';
+export { quotedPerson, setCardQuote } from './cards/quote.js';
 export {
   acceptSuggestion,
   declineSuggestion,
@@ -103,6 +104,7 @@ export {
   WORDS_PICTURES_STAGES,
   type WordsPicturesStage,
 } from './child/childToolShape.js';
+export { QUOTE_AREAS, type QuoteArea } from './child/quoteAreas.js';
 export {
   initBoard,
   type Migration,
@@ -151,6 +153,7 @@ export {
   CATEGORIES,
   CATEGORY_COLUMN,
   type CardId,
+  type CardQuote,
   type CardState,
   type Category,
   COLUMNS,

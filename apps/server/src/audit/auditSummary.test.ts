@@ -27,6 +27,28 @@ describe('summarizeChanges', () => {
     );
   });
 
+  it("[AC52] words a card marked as a child's own words, and the mark cleared, without naming the child", () => {
+    const quote = (set: boolean): AuditChange => ({
+      kind: 'card-quote',
+      cardId: 'c',
+      authorId: 'alex',
+      set,
+      person: set ? 'child' : null,
+      onNewCard: false,
+    });
+    expect(summarizeChanges([quote(true)], nameOf)).toBe("marked a card as a child's own words");
+    expect(summarizeChanges([quote(false)], nameOf)).toBe("cleared a card's mark as a child's own words");
+    expect(
+      summarizeChanges(
+        [
+          { kind: 'card-added', cardId: 'c', category: 'harm' },
+          { ...quote(true), onNewCard: true },
+        ],
+        nameOf,
+      ),
+    ).toBe("added a card to Harm and marked a card as a child's own words");
+  });
+
   it('[AC30] [AC32] words disagreements, suggestions and their acceptance by whose they were', () => {
     const note = (field: string, participantId: string, set: boolean): AuditChange => ({
       kind: 'card-note',

@@ -83,6 +83,9 @@ const PHRASES: Readonly<Record<string, Phrase>> = {
     if (c.field === 'suggestedBy') return `accepted ${someone(nameOf, c.participantId)}'s suggested change`;
     return null;
   },
+  // The child's words on the map ([AC52]); never the child's name.
+  'card-quote': (c) =>
+    c.set === true ? "marked a card as a child's own words" : "cleared a card's mark as a child's own words",
   'pair-added': fixed('paired a danger statement with a safety goal'),
   'pair-removed': fixed('unpaired a danger statement and a safety goal'),
   'pair-field': fixed('changed a pair'),

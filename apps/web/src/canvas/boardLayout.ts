@@ -164,7 +164,11 @@ export function layoutBoard(
 
   const members = analysisMembers(state);
   // What the cards' badges and notes name: people and pair numbers.
-  const labels: CardLabels = { names: state.participants, pairNumbers: pairNumbers(state) };
+  const labels: CardLabels = {
+    names: state.participants,
+    pairNumbers: pairNumbers(state),
+    people: state.people,
+  };
   const placeColumns = (widths: readonly number[], lanes: readonly (number | undefined)[] = []) => {
     const columns: ColumnLayout[] = [];
     const sections: SectionLayout[] = [];

@@ -2,14 +2,15 @@ import type { CardId, CardState, Category, PairId } from '@kinmap/model';
 import { t } from '../lib/messages';
 import { initialsOf } from './analysis/analysisScale';
 import { METRICS, type MeasureText, TEXT_STYLES, type TextStyle } from './boardMetrics';
-import { type CardNames, cardNotesText } from './cardMeta';
+import { type CardNames, type CasePeople, cardNotesText, quoteText } from './cardMeta';
 import type { Rect } from './geometry';
 import { fitText, wrapRemembered } from './text/textWrap';
 
 /**
  * One card as a sticky note, as plain data: a header row with its author's initials and its
- * badges (agree, disagree, professionals only), its wrapped text, and a notes line (pair,
- * who changed it, suggestions). Every text box here is measured, so nothing is clipped and
+ * badges (agree, disagree, professionals only), its wrapped text, the child's-words line when it
+ * quotes a child (a child icon and "Jo's words, from the house of worries"), and a notes line
+ * (pair, who changed it, suggestions). Every text box here is measured, so nothing is clipped and
  * nothing overlaps (canvas/overlap.property.test.ts proves it over random boards).
  */
 
@@ -47,6 +48,13 @@ export interface CardLayout {
   readonly presenceSlot: Rect;
   /** The top of the text, from the card's top. */
   readonly textY: number;
+  /**
+   * Whose words the card holds when it quotes a child ([AC52]): the line under the text, wrapped
+   * beside the child icon (`quoteIcon`); empty, and the icon null, for a card that quotes nobody.
+   */
+  readonly quoteLines: readonly string[];
+  readonly quoteY: number;
+  readonly quoteIcon: Rect | null;
   /** The notes under the text (pair, who changed it, suggestions), wrapped; empty for none. */
   readonly metaLines: readonly string[];
   readonly metaY: number;
@@ -59,7 +67,16 @@ export interface CardLayout {
 export interface CardLabels {
   readonly names?: CardNames;
   readonly pairNumbers?: ReadonlyMap<string, number>;
+  /** The people of the case: whose words a quoted card holds. */
+  readonly people?: CasePeople;
 }
+
+/** The child's-words line: an icon before words in the notes' style (bold, so it reads from afar). */
+export const QUOTE = {
+  icon: 18,
+  iconGap: 6,
+  text: TEXT_STYLES.cardMeta,
+} as const;
 
 /** The header row's measures, in board units. */
 export const CHIP = {
@@ -100,10 +117,16 @@ export function placeCard(
   const header = layoutChips(card, at.width, measure, labels.names);
   const textY = METRICS.cardPaddingY + header.height + METRICS.headerRowGap;
   const lines = wrapRemembered(card.text, textWidth, textStyle, measure);
+  const quote = quoteText(card, labels.people);
+  const quoteWidth = Math.max(1, textWidth - QUOTE.icon - QUOTE.iconGap);
+  const quoteLines = quote === '' ? [] : wrapRemembered(quote, quoteWidth, QUOTE.text, measure);
   const notes = cardNotesText(card, pairNumberOf(card, labels), labels.names);
   const metaLines = notes === '' ? [] : wrapRemembered(notes, textWidth, TEXT_STYLES.cardMeta, measure);
-  const metaY = textY + Math.max(1, lines.length) * textStyle.lineHeight + METRICS.metaGap;
-  const height = cardHeight(lines.length, metaLines.length, header.rows, textStyle);
+  const quoteY = textY + Math.max(1, lines.length) * textStyle.lineHeight + METRICS.metaGap;
+  const metaY =
+    quoteLines.length > 0 ? quoteY + quoteLines.length * QUOTE.text.lineHeight + METRICS.metaGap : quoteY;
+  const height = cardHeight(lines.length, metaLines.length, header.rows, textStyle, quoteLines.length);
+  const left = METRICS.stripeWidth + METRICS.cardPaddingX;
   return {
     cardId: card.id,
     category: card.category,
@@ -114,6 +137,17 @@ export function placeCard(
     chips: header.chips,
     presenceSlot: header.presenceSlot,
     textY,
+    quoteLines,
+    quoteY,
+    quoteIcon:
+      quoteLines.length === 0
+        ? null
+        : {
+            x: left,
+            y: quoteY + (QUOTE.text.lineHeight - QUOTE.icon) / 2,
+            width: QUOTE.icon,
+            height: QUOTE.icon,
+          },
     metaLines,
     metaY,
     hasMeta: metaLines.length > 0,
@@ -134,22 +168,26 @@ export function chipRowsHeight(rows: number): number {
 
 /**
  * The height of a card showing `lineCount` lines of text in `textStyle`, `metaLineCount` lines
- * of notes (a boolean counts as one line), under `chipRows` rows of badges.
+ * of notes (a boolean counts as one line), under `chipRows` rows of badges, with `quoteLineCount`
+ * lines saying whose words it holds.
  */
 export function cardHeight(
   lineCount: number,
   metaLineCount: number | boolean,
   chipRows = 1,
   textStyle: TextStyle = TEXT_STYLES.cardText,
+  quoteLineCount = 0,
 ): number {
   const { cardPaddingY, metaGap, headerRowGap } = METRICS;
   const metaCount = typeof metaLineCount === 'boolean' ? Number(metaLineCount) : metaLineCount;
   const meta = metaCount > 0 ? metaGap + metaCount * TEXT_STYLES.cardMeta.lineHeight : 0;
+  const quote = quoteLineCount > 0 ? metaGap + quoteLineCount * QUOTE.text.lineHeight : 0;
   return (
     cardPaddingY +
     chipRowsHeight(chipRows) +
     headerRowGap +
     Math.max(1, lineCount) * textStyle.lineHeight +
+    quote +
     meta +
     cardPaddingY
   );

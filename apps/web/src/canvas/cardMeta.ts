@@ -1,8 +1,25 @@
-import type { CardState } from '@kinmap/model';
+import { type CardState, ownValue } from '@kinmap/model';
 import { t } from '../lib/messages';
 
 /** Who is who on the board, for naming people on a card (absent: counts only). */
 export type CardNames = Readonly<Record<string, { readonly displayName: string }>>;
+
+/** The people of the case, for naming the child a card quotes. */
+export type CasePeople = Readonly<Record<string, { readonly name: string }>>;
+
+/**
+ * The line under a quoted card's text ([AC52]): "Jo’s words", or "Jo’s words, from the house of
+ * worries"; "A child’s words" once the child is no longer a person of the case (or the names are
+ * not known here). Empty for a card that quotes nobody.
+ */
+export function quoteText(card: Pick<CardState, 'quote'>, people?: CasePeople): string {
+  const { quote } = card;
+  if (quote === undefined) return '';
+  const name = people === undefined ? undefined : ownValue(people, quote.personId)?.name.trim();
+  const place = quote.area === null ? null : t(`quote.area.${quote.area}`);
+  if (name) return place === null ? t('card.quote', { name }) : t('card.quoteFrom', { name, place });
+  return place === null ? t('card.quoteChild') : t('card.quoteChildFrom', { place });
+}
 
 type MetaCard = Pick<CardState, 'marks' | 'professionalsOnly'> &
   Partial<Pick<CardState, 'editedBy' | 'suggestions'>>;

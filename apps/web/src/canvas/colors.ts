@@ -39,6 +39,8 @@ export const INK_INVERSE = COLOR['ink-inverse'];
 export const CARD_BACKGROUND = COLOR.surface;
 export const CARD_BORDER = COLOR.line;
 export const SELECTION = COLOR.accent;
+/** The child's-words line and its icon ([AC52]): dark blue, ≥ 7:1 on every note's paper. */
+export const QUOTE_INK = COLOR['accent-strong'];
 
 /** The badges on a card: each a strong fill with white words and an icon (never colour alone). */
 export const BADGE_COLORS = {

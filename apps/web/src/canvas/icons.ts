@@ -1,4 +1,5 @@
 import type { LucideIconData } from 'lucide-react';
+import { __iconData as baby } from 'lucide-react/icons/baby';
 import { __iconData as lock } from 'lucide-react/icons/lock';
 import { __iconData as thumbsDown } from 'lucide-react/icons/thumbs-down';
 import { __iconData as thumbsUp } from 'lucide-react/icons/thumbs-up';
@@ -41,6 +42,8 @@ export const CANVAS_ICONS = {
   agree: toPathData(thumbsUp),
   dispute: toPathData(thumbsDown),
   restricted: toPathData(lock),
+  /** A child's own words on a card ([AC52]). */
+  child: toPathData(baby),
 } as const;
 
 export type CanvasIcon = keyof typeof CANVAS_ICONS;

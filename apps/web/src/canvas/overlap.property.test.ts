@@ -23,6 +23,7 @@ import {
   INITIALS_TEXT,
   PRESENCE_TEXT,
   presenceTag,
+  QUOTE,
 } from './cardLayout';
 import type { Rect } from './geometry';
 import { boardArb, evenMeasure, type Generated, unevenMeasure } from './randomBoards';
@@ -90,6 +91,20 @@ function cardBoxes(c: CardLayout, measure: MeasureText, watcher: string): TextBo
   const boxes: TextBox[] = [];
   const add = (what: string, rect: Rect) => boxes.push({ what: `${c.cardId} ${what}`, rect, within: c.rect });
   add('text', shift(lineBlock(c.lines, textX, c.textY, c.textStyle, width, measure, 'card text'), at));
+  if (c.quoteIcon !== null) {
+    const beside = c.quoteIcon.width + QUOTE.iconGap;
+    const words = lineBlock(
+      c.quoteLines,
+      textX + beside,
+      c.quoteY,
+      QUOTE.text,
+      width - beside,
+      measure,
+      'quote',
+    );
+    add('child icon', shift(c.quoteIcon, at));
+    add('child’s words', shift(words, at));
+  }
   if (c.metaLines.length > 0) {
     add(
       'notes',

@@ -8,6 +8,9 @@ import {
   type PairId,
   type PairState,
   type ParticipantId,
+  type PersonId,
+  type PersonState,
+  QUOTE_AREAS,
   ROLES,
   type ScaleId,
   type ScaleState,
@@ -110,6 +113,14 @@ export const boardArb: fc.Arbitrary<Generated> = fc
         marks: fc.array(fc.tuple(fc.nat(), fc.constantFrom<Mark>('agree', 'dispute')), { maxLength: 14 }),
         editedBy: fc.array(fc.nat(), { maxLength: 3 }),
         suggestions: fc.nat({ max: 3 }),
+        // The child's own words ([AC52]): whose (a child of the case, or one no longer there) and where from.
+        quote: fc.option(
+          fc.record({
+            child: fc.nat({ max: 2 }),
+            area: fc.constantFrom(null, ...QUOTE_AREAS),
+          }),
+          { freq: 3 },
+        ),
       }),
       { maxLength: 36 },
     ),
@@ -120,8 +131,10 @@ export const boardArb: fc.Arbitrary<Generated> = fc
     width: fc.oneof(fc.constantFrom(320, 390, 768, 1024, 1400, 1920), fc.integer({ min: 300, max: 2600 })),
     watcher: name,
     choice: choiceArb,
+    // The children of the case, by the names the family uses (long words, right-to-left, emoji).
+    children: fc.array(name, { maxLength: 2 }),
   })
-  .map(({ people, cards, pairs, ratings, revealed, width, watcher, choice }) => {
+  .map(({ people, cards, pairs, ratings, revealed, width, watcher, choice, children }) => {
     const participants = Object.fromEntries(
       people.map((p, i) => [
         `person-${i}`,
@@ -143,7 +156,29 @@ export const boardArb: fc.Arbitrary<Generated> = fc
       pairId: null,
       editedBy: Object.fromEntries(c.editedBy.map((who) => [pid(who), 1])),
       suggestions: Object.fromEntries(Array.from({ length: c.suggestions }, (_, k) => [pid(k), 'x'])),
+      ...(c.quote === null
+        ? {}
+        : {
+            quote: {
+              personId: `child-${c.quote.child}` as PersonId,
+              toolId: c.quote.area === null ? null : 'tool-1',
+              area: c.quote.area,
+            },
+          }),
     }));
+    const casePeople: Record<string, PersonState> = Object.fromEntries(
+      children.map((childName, i) => [
+        `child-${i}`,
+        {
+          id: `child-${i}` as PersonId,
+          name: childName,
+          kind: 'child',
+          age: 7,
+          order: i,
+          participantId: null,
+        } satisfies PersonState,
+      ]),
+    );
     // Pair the first danger statements with the first safety goals.
     const dangers = states.filter((c) => c.category === 'dangerStatement');
     const goals = states.filter((c) => c.category === 'safetyGoal');
@@ -170,6 +205,7 @@ export const boardArb: fc.Arbitrary<Generated> = fc
     const board: BoardState = {
       ...emptyBoardState('Case'),
       participants,
+      people: casePeople,
       cards: Object.fromEntries([...byId].map(([id, c]) => [id, c])),
       pairs: pairRecords,
       scales,

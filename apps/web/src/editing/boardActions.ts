@@ -4,6 +4,7 @@ import {
   addProfessionalsOnlyCard,
   type BoardState,
   type CardId,
+  type CardQuote,
   type Category,
   declineSuggestion,
   deleteCard,
@@ -16,13 +17,16 @@ import {
   type ParticipantId,
   pairCards,
   type Result,
+  setCardQuote,
   setLocked,
   setMark,
   setMarkReason,
   suggestChange,
 } from '@kinmap/model';
+import * as Y from 'yjs';
 import type { BoardSession } from '../board/useBoard';
 import type { MessageKey } from '../lib/messages';
+import { boardUndo } from './undo';
 
 /** What an action needs: the document and who is acting. */
 export type BoardWriter = Pick<BoardSession, 'doc' | 'actor'>;
@@ -73,11 +77,26 @@ export function moveCardTo(
 }
 
 export function removeCard(session: BoardWriter, cardId: CardId): ActionOutcome<unknown> {
-  return outcome(deleteCard(session.doc, session.actor, cardId), 'notice.editFailed');
+  const card = session.doc.getMap<unknown>('cards').get(cardId);
+  const quoted = card instanceof Y.Map && card.get('quote') != null;
+  const result = outcome(deleteCard(session.doc, session.actor, cardId), 'notice.editFailed');
+  // [AC52] Undoing the deletion would add the card back with its quote, which only staff may
+  // write: the server would refuse it. Someone else's undo history forgets the deletion instead.
+  if (result.ok && quoted && !may(session.actor.role, 'AC52')) boardUndo(session.doc).manager.clear();
+  return result;
 }
 
 export function markCard(session: BoardWriter, cardId: CardId, mark: Mark | null): ActionOutcome<unknown> {
   return outcome(setMark(session.doc, session.actor, cardId, mark), 'notice.editFailed');
+}
+
+/** [AC52] Marks a card as a child's own words (naming the child), or clears the mark (null). */
+export function quoteCard(
+  session: BoardWriter,
+  cardId: CardId,
+  quote: CardQuote | null,
+): ActionOutcome<unknown> {
+  return outcome(setCardQuote(session.doc, session.actor, cardId, quote), 'notice.editFailed');
 }
 
 /**

@@ -32,6 +32,11 @@ export function maySettleSuggestions(card: Pick<CardState, 'authorId'>, actor: A
   return may(actor.role, card.authorId === actor.participantId ? 'AC32' : 'AC33');
 }
 
+/** [AC52] Only staff mark a card as a child's own words, on a card they may edit. */
+export function mayQuoteChild(card: Pick<CardState, 'authorId'>, actor: Asker): boolean {
+  return may(actor.role, 'AC52') && mayEditText(card, actor);
+}
+
 /** [AC11] While the board is locked, only those who may write to a locked board write. */
 export function mayWriteBoard(locked: boolean, actor: Pick<Asker, 'role'>): boolean {
   return may(actor.role, 'AC1') && (!locked || may(actor.role, 'AC11'));

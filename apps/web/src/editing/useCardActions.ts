@@ -1,4 +1,12 @@
-import { type BoardState, type CardId, type Category, getCardText, type Mark, ownValue } from '@kinmap/model';
+import {
+  type BoardState,
+  type CardId,
+  type Category,
+  getCardText,
+  type Mark,
+  ownValue,
+  type PersonId,
+} from '@kinmap/model';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useCardWriter, useRestrictedSession } from '../board/professionalsOnlyContext';
 import type { BoardSession } from '../board/useBoard';
@@ -11,6 +19,7 @@ import {
   markCard,
   markProfessionalsOnly,
   moveCardTo,
+  quoteCard,
   removeCard,
 } from './boardActions';
 import { mayEditText, mayMoveOrDelete } from './cardPermissions';
@@ -33,6 +42,8 @@ export interface CardActions {
   readonly remove: (cardId: CardId) => void;
   readonly mark: (mark: Mark | null) => void;
   readonly setProfessionalsOnly: (flag: boolean) => void;
+  /** [AC52] The chosen card holds this child's own words (said in the meeting), or nobody's (null). */
+  readonly quote: (personId: PersonId | null) => void;
   /** Closes the editor; a card added here and left empty is removed again. */
   readonly closeEditor: () => void;
   readonly showNotice: (key: MessageKey) => void;
@@ -159,6 +170,15 @@ export function useCardActions(
     report(removeCard(writer, cardId));
     select(null);
   };
+  const quote = (personId: PersonId | null) => {
+    const writer = selectedId ? writerOf(selectedId) : null;
+    if (!writer || !canEdit || !selectedId) return;
+    const current = board ? ownValue(board.cards, selectedId)?.quote : undefined;
+    // The same child again keeps where the words came from (a house and its area).
+    if ((current?.personId ?? null) === personId) return;
+    history?.startStep();
+    report(quoteCard(writer, selectedId, personId === null ? null : { personId, toolId: null, area: null }));
+  };
   const mark = (value: Mark | null) => {
     const writer = selectedId ? writerOf(selectedId) : null;
     if (!writer || !canEdit || !selectedId) return;
@@ -205,6 +225,7 @@ export function useCardActions(
     remove,
     mark,
     setProfessionalsOnly,
+    quote,
     closeEditor,
     showNotice: setNotice,
   };

@@ -42,8 +42,8 @@ describe('t', () => {
     expect(t('scale.scoredCount', { count: 1, total: 5 })).toBe('1 of 5 has scored');
     expect(t('scale.scoredCount', { count: 3, total: 5 })).toBe('3 of 5 have scored');
     expect(t('scale.scoredCount', { count: 0, total: 2 })).toBe('0 of 2 have scored');
-    expect(t('outline.announceMore', { count: 1 })).toBe('And 1 more change.');
-    expect(t('outline.announceMore', { count: 4 })).toBe('And 4 more changes.');
+    expect(t('card.suggestions', { count: 1 })).toBe('1 suggested change');
+    expect(t('card.suggestions', { count: 4 })).toBe('4 suggested changes');
     expect(t('card.agree', { count: 3 })).toBe('Agree 3');
   });
 
@@ -96,8 +96,8 @@ describe('languages', () => {
   it('keeps placeholders and plural forms working in another language', () => {
     setLanguage('en-XA');
     expect(t('participants.you', { name: 'Sam' })).toBe(`[Sam ${'(ýöû)'}]`);
-    expect(t('outline.announceMore', { count: 1 })).toBe(pseudoLocaliseText('And 1 more change.'));
-    expect(t('outline.announceMore', { count: 2 })).toBe(pseudoLocaliseText('And 2 more changes.'));
+    expect(t('card.suggestions', { count: 1 })).toBe(pseudoLocaliseText('1 suggested change'));
+    expect(t('card.suggestions', { count: 2 })).toBe(pseudoLocaliseText('2 suggested changes'));
   });
 
   it('falls back to English for an unknown language', () => {

@@ -10,10 +10,10 @@ import { editingMessages } from '../editing/messages.en';
 import { mapMessages } from '../map/messages.en';
 import { meetingMessages } from '../meeting/messages.en';
 import { offlineMessages } from '../offline/messages.en';
-import { outlineMessages } from '../outline/messages.en';
+import type { outlineMessages } from '../outline/messages.en';
 import type { planMessages } from '../plan/messages.en';
 import type { reportsMessages } from '../reports/messages.en';
-import { scalesMessages } from '../scales/messages.en';
+import type { scalesMessages } from '../scales/messages.en';
 import { screensMessages } from '../screens/messages.en';
 import type { versionsMessages } from '../versions/messages.en';
 import { createTranslator, type MessageVars } from './i18n';
@@ -34,20 +34,20 @@ const firstLoadWords = {
   ...canvasMessages,
   ...mapMessages,
   ...meetingMessages,
-  ...scalesMessages,
-  ...outlineMessages,
   ...accessMessages,
   ...offlineMessages,
 } as const;
 
 /**
  * The words of views that load on demand (history, meetings and versions, reports, the plan, the
- * child's voice, the accounts pages):
+ * child's voice, outline, scaling, the accounts pages):
  * they arrive with those views (./onDemandWords.ts, `loadOnDemandWords`), not on a board's first
  * load. Code on the first load must not use them: the view tabs' names live in screens' words.
  */
 type OnDemandWords = typeof auditMessages &
   typeof childMessages &
+  typeof outlineMessages &
+  typeof scalesMessages &
   typeof versionsMessages &
   typeof reportsMessages &
   typeof planMessages &

@@ -12,6 +12,7 @@ import {
   HIGHLIGHT_TEXT,
   highlightTag,
   INITIALS_TEXT,
+  QUOTE,
   sameChips,
 } from '../canvas/cardLayout';
 import { badgeNames, type CardNames } from '../canvas/cardMeta';
@@ -23,6 +24,7 @@ import {
   INK_INVERSE,
   INK_MUTED,
   NOTE_COLORS,
+  QUOTE_INK,
   RESTRICTED,
   ROLE_COLORS,
   SELECTION,
@@ -116,6 +118,8 @@ function sameDrawing(a: CardShapeProps, b: CardShapeProps): boolean {
     ra.height === rb.height &&
     a.placed.textY === b.placed.textY &&
     a.placed.metaY === b.placed.metaY &&
+    a.placed.quoteY === b.placed.quoteY &&
+    sameLines(a.placed.quoteLines, b.placed.quoteLines) &&
     sameLines(a.placed.lines, b.placed.lines) &&
     a.placed.textStyle === b.placed.textStyle &&
     sameLines(a.placed.metaLines, b.placed.metaLines) &&
@@ -243,6 +247,14 @@ function CardShapeView(props: CardShapeProps) {
         listening={false}
         perfectDrawEnabled={false}
       />
+      {placed.quoteIcon && (
+        <ChildWords
+          placed={placed}
+          icon={placed.quoteIcon}
+          ink={props.highContrast ? '#000000' : QUOTE_INK}
+          fade={fade}
+        />
+      )}
       {placed.metaLines.length > 0 && (
         <Text
           name="card-meta"
@@ -269,6 +281,50 @@ function CardShapeView(props: CardShapeProps) {
           cardWidth={rect.width}
         />
       )}
+    </Group>
+  );
+}
+
+/** Whose words a quoted card holds: a child icon and "Jo's words, from the house of worries" ([AC52]). */
+function ChildWords({
+  placed,
+  icon,
+  ink,
+  fade,
+}: {
+  placed: CardLayout;
+  icon: NonNullable<CardLayout['quoteIcon']>;
+  ink: string;
+  fade: number;
+}) {
+  const x = icon.x + icon.width + QUOTE.iconGap;
+  return (
+    <Group name="card-quote" opacity={fade} listening={false}>
+      <Path
+        name="card-quote-icon"
+        x={icon.x}
+        y={icon.y}
+        scaleX={icon.width / ICON_VIEWBOX}
+        scaleY={icon.height / ICON_VIEWBOX}
+        width={ICON_VIEWBOX}
+        height={ICON_VIEWBOX}
+        data={CANVAS_ICONS.child}
+        stroke={ink}
+        strokeWidth={2.25}
+        lineCap="round"
+        lineJoin="round"
+        perfectDrawEnabled={false}
+      />
+      <Text
+        name="card-quote-text"
+        x={x}
+        y={placed.quoteY}
+        width={Math.max(1, cardTextWidth(placed.rect.width) - icon.width - QUOTE.iconGap)}
+        text={placed.quoteLines.join('\n')}
+        wrap="none"
+        fill={ink}
+        {...staticTextProps(QUOTE.text)}
+      />
     </Group>
   );
 }

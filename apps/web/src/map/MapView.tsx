@@ -1,4 +1,12 @@
-import { type BoardState, type CardId, type CardState, may, ownValue } from '@kinmap/model';
+import {
+  type BoardState,
+  type CardId,
+  type CardState,
+  compareOrdered,
+  may,
+  ownValue,
+  type PersonId,
+} from '@kinmap/model';
 import type Konva from 'konva';
 import { memo, type RefObject, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { publicCardId } from '../board/bothDocuments';
@@ -17,6 +25,7 @@ import {
   mayLock,
   mayMarkProfessionalsOnly,
   mayMoveOrDelete,
+  mayQuoteChild,
   mayWriteBoard,
 } from '../editing/cardPermissions';
 import { useBoardUndo } from '../editing/useBoardUndo';
@@ -83,6 +92,14 @@ const NO_CHROME: MapChrome = {
  * map walks every card.
  */
 export const MapView = memo(MapViewInner);
+
+/** The children of the case, in the board's order: whose words a card may hold ([AC52]). */
+function childrenOf(people: BoardState['people']): { id: PersonId; name: string }[] {
+  return Object.values(people)
+    .filter((person) => person.kind === 'child')
+    .sort(compareOrdered)
+    .map((person) => ({ id: person.id, name: person.name }));
+}
 
 /** The three-column map: toolbars, the canvas, and the card editor over it; or the wall screen. */
 function MapViewInner({
@@ -164,6 +181,8 @@ function MapViewInner({
     onNewProfessionalsOnly: actions.setNewProfessionalsOnly,
   };
   const myMarkOn = (card: CardState) => ownValue(card.marks, me.participantId) ?? null;
+  const people = board.people;
+  const children = useMemo(() => childrenOf(people), [people]);
   const selectionActions = (card: CardState): SelectionActionsProps => ({
     card,
     myMark: myMarkOn(card),
@@ -176,6 +195,9 @@ function MapViewInner({
     onAddSafetyGoal: () => actions.addSafetyGoal(card.id),
     canMarkProfessionalsOnly: mayMarkProfessionalsOnly(me),
     onProfessionalsOnly: actions.setProfessionalsOnly,
+    canQuote: mayQuoteChild(card, me),
+    children,
+    onQuote: actions.quote,
   });
   // Following and "bring everyone to me" go by frame (anchors), so every screen offers them.
   const followPicker = (show: 'follow' | 'summon') =>

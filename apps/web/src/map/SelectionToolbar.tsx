@@ -1,5 +1,5 @@
-import type { CardState, Mark } from '@kinmap/model';
-import { Lock, Pencil, ShieldPlus, ThumbsDown, ThumbsUp, Trash2 } from 'lucide-react';
+import type { CardState, Mark, PersonId } from '@kinmap/model';
+import { Baby, Lock, Pencil, ShieldPlus, ThumbsDown, ThumbsUp, Trash2 } from 'lucide-react';
 import { type CSSProperties, useLayoutEffect, useRef, useState } from 'react';
 import { t } from '../lib/messages';
 import { SHORTCUTS, withKey } from './shortcuts';
@@ -20,6 +20,11 @@ export interface SelectionActionsProps {
   /** Only facilitators and practitioners may hide a card from the family and the wall screen. */
   readonly canMarkProfessionalsOnly: boolean;
   readonly onProfessionalsOnly: (flag: boolean) => void;
+  /** [AC52] Staff mark the card as a child's own words: which child, or none. */
+  readonly canQuote: boolean;
+  /** The children of the case, in the board's order. */
+  readonly children: readonly { readonly id: PersonId; readonly name: string }[];
+  readonly onQuote: (personId: PersonId | null) => void;
   /** Short words under the icons (the phone's bar), or the full names (beside the card). */
   readonly compact?: boolean;
 }
@@ -37,6 +42,9 @@ export function SelectionActions({
   onAddSafetyGoal,
   canMarkProfessionalsOnly,
   onProfessionalsOnly,
+  canQuote,
+  children,
+  onQuote,
 }: SelectionActionsProps) {
   if (!canEdit) return null;
   return (
@@ -84,6 +92,9 @@ export function SelectionActions({
           {t('map.professionalsOnly')}
         </button>
       )}
+      {canQuote && (children.length > 0 || card.quote) && (
+        <ChildWordsChoice card={card} choices={children} onQuote={onQuote} />
+      )}
       {offerSafetyGoal && (
         <button type="button" className="map-offer" onClick={onAddSafetyGoal} title={t('map.addSafetyGoal')}>
           <ShieldPlus aria-hidden="true" size={18} />
@@ -102,6 +113,43 @@ export function SelectionActions({
         <Trash2 aria-hidden="true" size={18} />
       </button>
     </>
+  );
+}
+
+/**
+ * Whose own words the card holds ([AC52]): a child of the case, or nobody. A native list, so it
+ * works the same with a mouse, a keyboard, a screen reader and a finger.
+ */
+function ChildWordsChoice({
+  card,
+  choices,
+  onQuote,
+}: {
+  card: CardState;
+  choices: SelectionActionsProps['children'];
+  onQuote: (personId: PersonId | null) => void;
+}) {
+  const current = card.quote?.personId ?? '';
+  // A quote of a child no longer of the case stays chosen, as "A child's words".
+  const gone = current !== '' && !choices.some((child) => child.id === current);
+  return (
+    <label className="selection-quote" title={t('map.childWords')}>
+      <Baby aria-hidden="true" size={18} />
+      <span className="visually-hidden">{t('map.childWords')}</span>
+      <select
+        data-control="child-words"
+        value={current}
+        onChange={(e) => onQuote(e.currentTarget.value === '' ? null : (e.currentTarget.value as PersonId))}
+      >
+        <option value="">{t('map.notChildWords')}</option>
+        {choices.map((child) => (
+          <option key={child.id} value={child.id}>
+            {t('card.quote', { name: child.name })}
+          </option>
+        ))}
+        {gone && <option value={current}>{t('card.quoteChild')}</option>}
+      </select>
+    </label>
   );
 }
 

@@ -21,6 +21,8 @@ export const mapMessages = {
   'map.undo': 'Undo',
   'map.redo': 'Redo',
   'map.professionalsOnly': 'Professionals only',
+  'map.childWords': 'Whose own words are these? A child’s words are marked on the card',
+  'map.notChildWords': 'Not a child’s words',
   'map.projector': 'Wall screen mode',
   'map.leaveProjector': 'Leave wall screen mode',
   'projector.wallName': 'Wall screen',

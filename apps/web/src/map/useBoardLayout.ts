@@ -108,6 +108,9 @@ function sameCardLayout(a: CardLayout, b: CardLayout): boolean {
     a.textY === b.textY &&
     a.metaY === b.metaY &&
     sameLines(a.metaLines, b.metaLines) &&
+    a.quoteY === b.quoteY &&
+    sameLines(a.quoteLines, b.quoteLines) &&
+    sameRect(a.quoteIcon, b.quoteIcon) &&
     sameChips(a.chips, b.chips) &&
     sameRect(a.presenceSlot, b.presenceSlot)
   );

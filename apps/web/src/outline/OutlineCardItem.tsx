@@ -1,4 +1,5 @@
 import { CATEGORIES, type Category, type Mark } from '@kinmap/model';
+import { Baby } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
 import type { BoardWriter } from '../editing/boardActions';
 import { type MessageKey, t } from '../lib/messages';
@@ -52,6 +53,12 @@ function CardDetails({ card }: { readonly card: OutlineCard }) {
   ].filter((part) => part !== '');
   return (
     <>
+      {card.childWords !== '' && (
+        <p className="outline-card__quote">
+          <Baby aria-hidden="true" size={18} />
+          {card.childWords}
+        </p>
+      )}
       <p className="outline-card__meta">
         {[t('outline.addedBy', { name, role: t(`role.${card.authorRole}`) }), ...counts].join(' · ')}
       </p>

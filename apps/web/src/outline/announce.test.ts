@@ -1,7 +1,11 @@
 import { deleteCard, moveCard, setCardText } from '@kinmap/model';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadOnDemandWords } from '../lib/messages';
 import { announcement, remoteChanges } from './announce';
 import { BoardFixture } from './boardFixture';
+
+// The outline's words load with it, on demand.
+beforeAll(() => loadOnDemandWords());
 
 describe('remoteChanges', () => {
   it('names who added a card and where, without the card’s words', () => {

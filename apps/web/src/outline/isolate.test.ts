@@ -1,6 +1,9 @@
-import { describe, expect, it } from 'vitest';
-import { t } from '../lib/messages';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadOnDemandWords, t } from '../lib/messages';
 import { isolate } from './isolate';
+
+// The outline's words load with it, on demand.
+beforeAll(() => loadOnDemandWords());
 
 describe('isolate', () => {
   it('wraps a name in first-strong isolate marks inside a sentence', () => {

@@ -1,10 +1,8 @@
 /**
- * The English words of the outline (the board as text);
- * merged into the one catalogue in ../lib/messages.ts.
+ * The English words of the outline (the board as text), loaded on demand with it
+ * (../lib/onDemandWords.ts); its tab's name and the skip link are in the screens' words.
  */
 export const outlineMessages = {
-  'outline.view': 'Outline',
-  'outline.skip': 'Skip to the outline (the board as text)',
   'outline.label': 'Outline of the board',
   'outline.intro': 'The whole board as text. Changes made here show on the map for everyone.',
   'outline.cardRef': 'card {n} in {category}',

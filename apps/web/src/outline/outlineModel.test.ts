@@ -1,4 +1,4 @@
-import { moveCard, setMark } from '@kinmap/model';
+import { addPerson, moveCard, removePerson, setCardQuote, setMark } from '@kinmap/model';
 import { describe, expect, it } from 'vitest';
 import { visibleBoard } from '../board/visibility';
 import { BoardFixture } from './boardFixture';
@@ -37,6 +37,25 @@ describe('outlineColumns', () => {
       agree: 1,
       dispute: 1,
       myMark: 'agree',
+    });
+  });
+
+  it("[AC52] says whose own words a card holds, and 'a child' once the child is no longer of the case", () => {
+    const board = new BoardFixture();
+    const sam = board.person('Sam', 'practitioner');
+    const alex = board.person('Alex', 'family');
+    const id = board.card(alex, 'harm', 'I get scared at night');
+    const plain = () => outlineColumns(board.state(), alex.participantId)[0]?.categories[0]?.cards[0];
+    expect(plain()?.childWords).toBe('');
+    const add = addPerson(board.doc, sam, { name: 'Jo', age: 9 });
+    if (!add.ok) throw new Error(add.reason);
+    const jo = add.value.personId;
+    setCardQuote(board.doc, sam, id, { personId: jo, toolId: 'tool-1', area: 'worries' });
+    expect(plain()?.childWords).toBe('Jo’s words, from the house of worries');
+    removePerson(board.doc, sam, jo);
+    expect(plain()).toMatchObject({
+      text: 'I get scared at night',
+      childWords: 'A child’s words, from the house of worries',
     });
   });
 

@@ -12,6 +12,7 @@ import {
   ownValue,
   type Role,
 } from '@kinmap/model';
+import { quoteText } from '../canvas/cardMeta';
 
 /**
  * The board read as an outline: plain data for the semantic HTML view that screen readers and
@@ -36,6 +37,8 @@ export interface OutlineCard {
   /** This person wrote it (family and network members move and delete only their own cards). */
   readonly mine: boolean;
   readonly professionalsOnly: boolean;
+  /** Whose own words the card holds ("Jo’s words, from the house of worries"); empty for none ([AC52]). */
+  readonly childWords: string;
   /** The other half of an intact danger statement / safety goal pair. */
   readonly partner: OutlinePartner | null;
 }
@@ -71,6 +74,7 @@ function outlineCard(card: CardState, visible: BoardState, everything: BoardStat
     myMark: ownValue(card.marks, me) ?? null,
     mine: card.authorId === me,
     professionalsOnly: card.professionalsOnly,
+    childWords: quoteText(card, visible.people),
     partner: partnerOf(card, visible, everything),
   };
 }

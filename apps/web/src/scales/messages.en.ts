@@ -1,4 +1,7 @@
-/** The English words of the scaling view; merged into the one catalogue in ../lib/messages.ts. */
+/**
+ * The English words of the scaling view, loaded on demand with it (../lib/onDemandWords.ts); the
+ * words the map's scales draw are in the canvas's words.
+ */
 export const scalesMessages = {
   'scale.title': 'Scaling',
   'scale.intro':
@@ -22,8 +25,6 @@ export const scalesMessages = {
   'scale.unsaved': 'Not saved yet: press “Save my score” to save your score and reason together.',
   'scale.draftMark': 'Your mark, not saved yet: {value}',
   'scale.private': 'Collecting scores privately: you see only your own mark.',
-  'scale.scoredCount_one': '{count} of {total} has scored',
-  'scale.scoredCount_other': '{count} of {total} have scored',
   'scale.collectPrivately': 'Collect privately',
   'scale.revealAll': 'Reveal all',
   'scale.revealFailed': 'The scores could not be revealed. Please try again.',
@@ -43,8 +44,6 @@ export const scalesMessages = {
   'scale.record.savedPrivately': '{name}’s score is saved privately. Everyone will see it at the reveal.',
   'scale.record.withdrawn': '{name}’s score is withdrawn.',
   'scale.record.failed': 'That could not be saved. Please try again.',
-  'scale.someone': 'Someone',
-  'scale.nobodyYet': 'Nobody has scored yet.',
   'scale.addPair': 'Add a worry and its goal',
   'scale.newDangerStatement': 'Danger statement: what are we worried will happen?',
   'scale.newSafetyGoal': 'Safety goal: what do we need to see, and for how long?',

@@ -31,6 +31,9 @@ export const screensMessages = {
   'versions.tab': 'Meetings',
   'reports.tab': 'Reports',
   'child.tab': 'The child’s voice',
+  'outline.view': 'Outline',
+  // The link to the outline is on every board, before the map (the outline's own words load with it).
+  'outline.skip': 'Skip to the outline (the board as text)',
   'app.loadingView': 'Opening…',
   'app.loadFailed': 'This part of Kinmap could not be loaded. Check the connection, then reload the page.',
   'app.reload': 'Reload',

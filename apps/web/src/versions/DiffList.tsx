@@ -1,6 +1,7 @@
 import type { BoardDiff, BoardState, CardChange, CardState, Mark, TextPart } from '@kinmap/model';
 import { ownValue } from '@kinmap/model';
 import type { ReactNode } from 'react';
+import { quoteText } from '../canvas/cardMeta';
 import { t } from '../lib/messages';
 import { changeCount } from './compare';
 import { DiffPlanParts } from './DiffPlanParts';
@@ -159,6 +160,13 @@ function ChangeNotes({
   }
   if (change.fields.includes('pairId'))
     notes.push(now.pairId ? t('versions.compare.paired') : t('versions.compare.unpaired'));
+  // [AC52] Whose own words the card holds.
+  if (change.fields.includes('quote'))
+    notes.push(
+      now.quote
+        ? t('versions.compare.nowQuote', { words: quoteText(now, after.people) })
+        : t('versions.compare.noLongerQuote'),
+    );
   for (const [who, [from, to]] of Object.entries(change.marks)) {
     const name =
       ownValue(after.participants, who)?.displayName ??

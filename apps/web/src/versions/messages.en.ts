@@ -111,6 +111,8 @@ export const versionsMessages = {
   'versions.compare.reordered': 'Moved within {category}',
   'versions.compare.nowProfessionalsOnly': 'Now for professionals only',
   'versions.compare.noLongerProfessionalsOnly': 'No longer for professionals only',
+  'versions.compare.nowQuote': 'Now marked: {words}',
+  'versions.compare.noLongerQuote': 'No longer marked as a child’s words',
   'versions.compare.paired': 'Paired with another card',
   'versions.compare.unpaired': 'No longer paired',
   'versions.compare.mark': '{name}: {before} → {after}',

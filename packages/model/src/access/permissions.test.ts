@@ -6,9 +6,17 @@ import { type Case, cardAdded, family, mode, open, removed, viewer } from './per
 import { type ChangeActor, checkChanges } from './permissions.js';
 import { planCases } from './planCases.fixture.js';
 import { PERMISSION_MATRIX } from './policy.js';
+import { quoteCases } from './quoteCases.fixture.js';
 import { wordsCases } from './wordsCases.fixture.js';
 
-const cases: Case[] = [...cardCases, ...planCases, ...wordsCases, ...meetingCases, ...peopleCases];
+const cases: Case[] = [
+  ...cardCases,
+  ...planCases,
+  ...wordsCases,
+  ...meetingCases,
+  ...peopleCases,
+  ...quoteCases,
+];
 
 describe('checkChanges', () => {
   it.each(cases)('[$rule] $does: refused=$refused', ({ rule, actor, changes, locked, document, refused }) => {

@@ -136,6 +136,8 @@ function checkCard(change: Change, ctx: UpdateContext): PermissionVerdict | null
       return ownOrStaff(ctx, change.authorId, 'move');
     case 'card-field':
       return checkCardField(change, ctx);
+    case 'card-quote':
+      return checkCardQuote(change, ctx);
     case 'mark-set':
       return isOwn(actor, change.participantId)
         ? need(ctx, 'AC7', `${actor.role} may not mark cards`)
@@ -203,6 +205,26 @@ function checkCardNote(
 }
 
 /**
+ * The child's own words ([AC52]): staff mark a card they may edit as a child's words, or clear
+ * the mark. In the shared document a quote names a child of the case — a card added with one may
+ * bring back the quote of a person since removed (a card moved back from the restricted document,
+ * which holds no people, keeps its quote as it was; it reads as "a child").
+ */
+function checkCardQuote(
+  change: Extract<Change, { kind: 'card-quote' }>,
+  ctx: UpdateContext,
+): PermissionVerdict {
+  const { actor } = ctx;
+  if (!may(actor.role, 'AC52'))
+    return deny('AC52', `${actor.role} may not mark a card as a child's own words`);
+  const editable = isOwn(actor, change.authorId) ? may(actor.role, 'AC3') : may(actor.role, 'AC30');
+  if (!editable) return deny('AC52', `${actor.role} may not change this card`);
+  if (!change.set || ctx.document !== 'shared') return allowed;
+  if (change.person === 'child' || (change.person === 'none' && change.onNewCard)) return allowed;
+  return deny('AC52', "a card's quote names a child of the case");
+}
+
+/**
  * A new card is authored by its sender with only the sender's mark — except for a professional
  * moving a card between the two documents, which keeps its author and marks ([AC6]).
  */
@@ -239,6 +261,7 @@ function checkRestricted(change: Change, ctx: UpdateContext): PermissionVerdict 
     case 'card-moved':
     case 'mark-set':
     case 'card-note':
+    case 'card-quote':
     case 'unknown':
       return null;
     case 'card-field':

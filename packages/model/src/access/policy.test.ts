@@ -55,6 +55,7 @@ const EXPECTED: Record<PolicyRuleId, readonly Role[]> = {
   AC48: [F, P, FA, N],
   AC50: [F, P],
   AC51: [],
+  AC52: [F, P],
   A4: [F],
   P1: [F, P, FA, N],
   PO1: [F, P],

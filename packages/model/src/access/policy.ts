@@ -64,6 +64,8 @@ const DOCUMENT_RULES = {
   // A child's tools (issue 14): each its own document, which only staff write (the child beside them).
   AC50: STAFF,
   AC51: SERVER_ONLY,
+  // The child's words on the map (issue 14): staff mark a card as a child's own words.
+  AC52: STAFF,
 } as const satisfies Record<string, readonly Role[]>;
 
 /** The rules of the upgrade, the HTTP routes and the web's offers. */
@@ -162,6 +164,7 @@ export const POLICY_SUMMARIES: Readonly<Record<PolicyRuleId, string>> = /* @__PU
   AC48: 'take over the score written down for you before you joined',
   AC50: "write in a child's tool (their words, drawings, pictures and own score)",
   AC51: "write a child's tool's meta, anything outside its layout or against its value rules",
+  AC52: "mark a card as a child's own words (naming a child of the case), or clear the mark",
   A4: 'bring everyone to their view (a summon others follow)',
   P1: 'send document updates the room handles (a viewer’s are dropped)',
   PO1: 'open the professionals-only cards (the restricted document)',

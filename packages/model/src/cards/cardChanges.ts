@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { readTopMap } from '../doc/docMaps.js';
 import {
   type AnyType,
   attachedChild,
@@ -68,12 +69,44 @@ function cardShapeProblem(card: AnyType): string | null {
   return null;
 }
 
+/** Who a quote's person id names in the document as the update leaves it ([AC52]). */
+function quotedPerson(doc: Y.Doc, quote: unknown): 'child' | 'other' | 'none' {
+  const personId =
+    typeof quote === 'object' && quote !== null ? (quote as { personId?: unknown }).personId : null;
+  // The restricted document has no people (asking for the map there would create it); a root
+  // decoded from an update is untyped until asked for.
+  const people = doc.share.has('people') ? readTopMap(doc, 'people') : null;
+  if (typeof personId !== 'string' || people === null) return 'none';
+  const person: unknown = people.get(personId);
+  if (person === undefined) return 'none';
+  return person instanceof Y.Map && person.get('kind') === 'child' ? 'child' : 'other';
+}
+
+/** The card's `quote` as the update leaves it: set (naming someone) or cleared. */
+function quoteChange(
+  tr: Y.Transaction,
+  card: AnyType,
+  cardId: CardId,
+  authorId: unknown,
+  onNewCard: boolean,
+): Change {
+  const quote = rawField(card, 'quote');
+  const set = quote !== undefined && quote !== null;
+  const person = set ? quotedPerson(tr.doc, quote) : null;
+  return { kind: 'card-quote', cardId, authorId, set, person, onNewCard };
+}
+
 function cardChange(tr: Y.Transaction, type: AnyType, path: readonly string[], key: string): Change[] {
   const cardId = key as CardId;
   return recordEntry(tr, type, path, key, {
     added: (card) => {
       const problem = cardShapeProblem(card);
-      return problem === null ? cardAdded(card, cardId) : unknownAt(path, key, problem);
+      if (problem !== null) return unknownAt(path, key, problem);
+      const added = cardAdded(card, cardId);
+      // A new card that already quotes a child is checked as if the quote were set on it ([AC52]).
+      const quote = rawField(card, 'quote');
+      if (quote === undefined || quote === null) return added;
+      return [added, quoteChange(tr, card, cardId, currentField(card, 'authorId'), true)];
     },
     removed: (card) => ({
       kind: 'card-removed',
@@ -109,6 +142,7 @@ function cardFieldChange(tr: Y.Transaction, card: AnyType, path: readonly string
   if (key === 'category')
     return [{ kind: 'card-moved', cardId, authorId, category: currentField(card, 'category') }];
   if (!CARD_FIELD_SET.has(key)) return [unknownAt(path, key)];
+  if (key === 'quote') return [quoteChange(tr, card, cardId, authorId, false)];
   const category = currentField(card, 'category');
   const field: Change = { kind: 'card-field', cardId, field: key as CardField, authorId, category };
   if (key === 'pairId') {

@@ -23,10 +23,11 @@ import {
 } from '../doc/schema.js';
 import { splitsSurrogatePair, type TextEdit } from '../doc/text.js';
 import { commit, type OpOptions, prepare } from '../doc/transact.js';
-import type { Actor, CardId, CardState, Category, Mark, Result } from '../doc/types.js';
+import type { Actor, CardId, CardQuote, CardState, Category, Mark, Result } from '../doc/types.js';
 import { z } from '../doc/zod.js';
 import { CARD_NOTE_FIELDS } from './changeKinds.js';
 import { intactPairOf } from './pairing.js';
+import { quotePersonProblem, storedQuote } from './quote.js';
 import { recordEditor } from './words.js';
 
 /** The cards of `category` in board order, leaving out `except` (the card being moved). */
@@ -41,6 +42,8 @@ export interface NewCard {
   readonly text?: string | undefined;
   readonly professionalsOnly?: boolean | undefined;
   readonly index?: number | undefined;
+  /** The child's own words ([AC52]): whose, and where from. */
+  readonly quote?: CardQuote | null | undefined;
 }
 
 /** Writes a validated new card; call inside a transaction. Shared by addCard and addPair. */
@@ -60,6 +63,7 @@ export function insertCard(doc: Y.Doc, actor: Actor, card: NewCard, now: number)
   map.set('pairId', null);
   attachMap(map, 'marks');
   for (const field of CARD_NOTE_FIELDS) attachMap(map, field);
+  if (card.quote != null) map.set('quote', storedQuote(card.quote));
   attachText(map, 'text', card.text ?? '');
   return id;
 }
@@ -78,6 +82,10 @@ export function addCard(
   const op = prepare(addCardInput, actor, card, opts);
   if (!op.ok) return op;
   const { input, now, origin } = op.value;
+  if (input.quote != null) {
+    const problem = quotePersonProblem(doc, input.quote, input.professionalsOnly === true);
+    if (problem !== null) return fail('invalid-input', problem);
+  }
   const cardId = commit(doc, origin, () => insertCard(doc, op.value.actor, input, now));
   return ok({ cardId });
 }

@@ -63,6 +63,20 @@ export type Change =
       readonly set: boolean;
       readonly valid: boolean;
     }
+  /**
+   * A card's `quote` ([AC52]): the card marked as a child's own words (`set`), or the mark cleared.
+   * `person`: what the quote's person id names in the document after the update — a child of the
+   * case, another person, or nobody (null when cleared). `onNewCard`: the card is added in the same
+   * update (a card moved between the documents brings its quote as it was).
+   */
+  | {
+      readonly kind: 'card-quote';
+      readonly cardId: CardId;
+      readonly authorId: unknown;
+      readonly set: boolean;
+      readonly person: 'child' | 'other' | 'none' | null;
+      readonly onNewCard: boolean;
+    }
   | {
       readonly kind: 'pair-added' | 'pair-removed';
       readonly pairId: string;
@@ -148,5 +162,7 @@ export const CARD_FIELDS = [
   'marks',
   'pairId',
   ...CARD_NOTE_FIELDS,
+  // The child's own words (issue 14, [AC52]): optional, absent on most cards.
+  'quote',
 ] as const;
 export type CardField = Exclude<(typeof CARD_FIELDS)[number], 'category'>;

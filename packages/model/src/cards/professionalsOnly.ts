@@ -12,6 +12,7 @@ import { z } from '../doc/zod.js';
 import { insertCard, removePairRecords } from './cards.js';
 import { CARD_NOTE_FIELDS } from './changeKinds.js';
 import { intactPairOf } from './pairing.js';
+import { storedQuote } from './quote.js';
 
 /**
  * Professionals-only cards live in a second document per board, the restricted document, which
@@ -69,6 +70,8 @@ export function writeCopy(doc: Y.Doc, card: CardState, professionalsOnly: boolea
     const notes = attachMap(map, field);
     for (const [participantId, value] of Object.entries(card[field] ?? {})) notes.set(participantId, value);
   }
+  // The child's words stay the child's on either side ([AC52]).
+  if (card.quote !== undefined) map.set('quote', storedQuote(card.quote));
   attachText(map, 'text', card.text);
 }
 

@@ -4,6 +4,7 @@ import { ID_PATTERN, OVERALL_SCALE_ID } from './ids.js';
 import { fail, ok, parseWith } from './result.js';
 import {
   cardIdSchema,
+  cardQuoteSchema,
   categorySchema,
   LIMITS,
   markSchema,
@@ -109,6 +110,8 @@ const cardState = z.object({
   suggestions: z.optional(z.record(key, textOf(LIMITS.cardText))),
   editedBy: z.optional(z.record(key, timestamp)),
   suggestedBy: z.optional(z.record(key, timestamp)),
+  // The child's own words (issue 14): absent on cards exported before it, and on most cards since.
+  quote: z.optional(cardQuoteSchema),
 });
 
 const pairState = z.object({

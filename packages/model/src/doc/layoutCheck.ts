@@ -3,6 +3,7 @@ import type { CARD_FIELDS } from '../cards/changeKinds.js';
 import { MEETING_TOOL_LIMITS, WALL_SCREENS } from '../meeting/meetingTypes.js';
 import type { NETWORK_MEMBER_KEYS, PERSON_KEYS } from './docMaps.js';
 import { ID_PATTERN, OVERALL_SCALE_ID } from './ids.js';
+import { quoteProblem } from './quoteValue.js';
 import { LIMITS } from './schema.js';
 import { isWellFormedText } from './text.js';
 import { CATEGORIES, PERSON_KINDS, ROLES } from './types.js';
@@ -121,6 +122,8 @@ const CARD_RULES: Readonly<Record<(typeof CARD_FIELDS)[number], FieldRule>> = {
   suggestions: opt(mapOf(string(LIMITS.cardText))),
   editedBy: opt(mapOf(finite)),
   suggestedBy: opt(mapOf(finite)),
+  // The child's own words ([AC52]): who said them and where from. Optional: most cards quote nobody.
+  quote: opt((v) => quoteProblem(v, isLayoutId)),
 };
 
 const PAIR_RULES: RecordRules = {

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { type AnyMap, childMap, readTopMap, type TopLevelName } from './docMaps.js';
 import { idRecord } from './idRecord.js';
 import { isId } from './ids.js';
+import { quoteOf } from './quoteValue.js';
 import { fieldReader, fieldSource, ignoreRepairs, type RepairAction, type RepairSink } from './repairs.js';
 import { LIMITS, storedReviewDate } from './schema.js';
 import {
@@ -131,6 +132,19 @@ function notesOf(
   return present;
 }
 
+/** A card's quote of a child ([AC52]), only when it has one; a malformed quote is dropped and reported. */
+function quoteField(
+  value: unknown,
+  report: (field: string, action: RepairAction) => void,
+): Pick<CardState, 'quote'> {
+  const quote = quoteOf(value);
+  if (quote === 'malformed') {
+    report('quote', 'dropped');
+    return {};
+  }
+  return quote === null ? {} : { quote };
+}
+
 /** A card's `pairId` that is not an id: the pair record that names the card, if there is one. */
 function pairNaming(map: AnyMap, cardId: string): PairId | null {
   const pairs = map.doc === null ? null : readTopMap(map.doc, 'pairs');
@@ -176,6 +190,7 @@ export function readCard(value: unknown, key: string, sink: RepairSink = ignoreR
       marks: map === null ? idRecord<Mark>() : marksOf(map, f.report),
       pairId: map === null ? null : pairIdOf(map, key, f.report),
       ...(map === null ? {} : notesOf(map, f.report)),
+      ...quoteField(get('quote'), f.report),
     };
   });
 }

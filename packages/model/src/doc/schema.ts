@@ -1,3 +1,4 @@
+import { QUOTE_AREAS } from '../child/quoteAreas.js';
 import { ID_PATTERN } from './ids.js';
 import { isWellFormedText } from './text.js';
 import {
@@ -72,11 +73,23 @@ export const initBoardInput = z.object({ title: textOf(LIMITS.title), createdAt:
 export const titleInput = textOf(LIMITS.title);
 
 // Cards
+/**
+ * A card's quote of a child ([AC52]): the person, and the tool and area the words came from (both
+ * null when said in the meeting; an area needs its tool). The stored rule is `quoteProblem`.
+ */
+export const cardQuoteSchema = z
+  .object({
+    personId: personIdSchema,
+    toolId: z.nullable(id),
+    area: z.nullable(z.enum(QUOTE_AREAS)),
+  })
+  .check(z.refine((quote) => quote.area === null || quote.toolId !== null, 'an area needs its tool'));
 export const addCardInput = z.object({
   category: categorySchema,
   text: z.optional(textOf(LIMITS.cardText)),
   professionalsOnly: z.optional(z.boolean()),
   index: z.optional(position),
+  quote: z.optional(z.nullable(cardQuoteSchema)),
 });
 export const editCardTextInput = z.object({
   index: position,

@@ -1,3 +1,5 @@
+import type { QuoteArea } from '../child/quoteAreas.js';
+
 /**
  * The vocabulary of a Kinmap board: the practice's own words (see shared/DOMAIN.md).
  * Plain data only; the Yjs layout that stores it is described in docs/PROTOCOL.md.
@@ -96,6 +98,22 @@ export interface CardState {
   readonly editedBy?: Readonly<Record<string, number>>;
   /** Whose suggestions were accepted into the text, and when last. */
   readonly suggestedBy?: Readonly<Record<string, number>>;
+  /**
+   * The child's own words (issue 14, [AC52]): present only on a card that quotes a child of the
+   * case, so a card without it reads, exports and hashes as before.
+   */
+  readonly quote?: CardQuote;
+}
+
+/**
+ * Whose words a card holds, when they are a child's: the person (a child of the case's `people`;
+ * read as "a child" once they are no longer there) and where the words came from — a child's tool
+ * and its area, or both null when they were said in the meeting. `area` needs a `toolId`.
+ */
+export interface CardQuote {
+  readonly personId: PersonId;
+  readonly toolId: string | null;
+  readonly area: QuoteArea | null;
 }
 
 export interface PairState {

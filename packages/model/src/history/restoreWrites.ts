@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import { CARD_NOTE_FIELDS } from '../cards/changeKinds.js';
 import { writeCopy } from '../cards/professionalsOnly.js';
+import { storedQuote } from '../cards/quote.js';
 import { readMeta } from '../doc/board.js';
 import {
   type AnyMap,
@@ -16,6 +17,7 @@ import {
   writeTextField,
 } from '../doc/docMaps.js';
 import { hasId, idRecord, ownValue } from '../doc/idRecord.js';
+import { quoteOf } from '../doc/quoteValue.js';
 import {
   readAll,
   readCard,
@@ -140,7 +142,25 @@ export function writeCard(
   for (const field of CARD_NOTE_FIELDS) {
     if (syncEntries(map, field, card[field] ?? {}, sameScalar)) notes = true;
   }
-  return content || marks || notes;
+  return content || marks || notes || writeQuote(map, card);
+}
+
+/** The card's quote of a child as `card` has it; a card without one keeps none (null). */
+function writeQuote(map: AnyMap, card: CardState): boolean {
+  const stored = quoteOf(map.get('quote'));
+  const wanted = card.quote ?? null;
+  const same =
+    stored === wanted ||
+    (stored !== null &&
+      stored !== 'malformed' &&
+      wanted !== null &&
+      stored.personId === wanted.personId &&
+      stored.toolId === wanted.toolId &&
+      stored.area === wanted.area);
+  // Nothing to clear on a card that never had the field.
+  if (same || (wanted === null && map.get('quote') === undefined)) return false;
+  map.set('quote', wanted === null ? null : storedQuote(wanted));
+  return true;
 }
 
 /** Writes a pair record where it differs from `stored` (null: missing or unreadable). */

@@ -93,10 +93,19 @@ function markChanges(
   return out;
 }
 
+const sameQuote = ({ quote: a }: CardState, { quote: b }: CardState): boolean =>
+  a === b ||
+  (a !== undefined &&
+    b !== undefined &&
+    a.personId === b.personId &&
+    a.toolId === b.toolId &&
+    a.area === b.area);
+
 function cardChange(before: CardState, after: CardState): CardChange | null {
   const marks = markChanges(before, after);
   const fields: CardDiffField[] = CARD_FIELDS.filter((field) => before[field] !== after[field]);
   if (Object.keys(marks).length > 0) fields.push('marks');
+  if (!sameQuote(before, after)) fields.push('quote');
   if (fields.length === 0) return null;
   const text = before.text === after.text ? null : textParts(before.text, after.text);
   return { id: after.id, before, after, fields, text, marks };

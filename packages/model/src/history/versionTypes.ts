@@ -95,7 +95,15 @@ export interface TextPart {
   readonly text: string;
 }
 
-export type CardDiffField = 'text' | 'category' | 'order' | 'professionalsOnly' | 'marks' | 'pairId';
+/** `quote`: the card became, or stopped being, a child's own words, or names another child or source. */
+export type CardDiffField =
+  | 'text'
+  | 'category'
+  | 'order'
+  | 'professionalsOnly'
+  | 'marks'
+  | 'pairId'
+  | 'quote';
 
 export interface CardChange {
   readonly id: string;

@@ -19,6 +19,7 @@ import { formatDate, formatIsoDate, reportTimeZone } from './dates.js';
 import { writeFooter } from './footer.js';
 import type { FamilySummaryInput } from './reportInput.js';
 import {
+  childWordsLine,
   FAMILY_CATEGORY_HEADINGS,
   FAMILY_COLUMN_HEADINGS,
   MEETING_TYPE_LABELS,
@@ -149,24 +150,51 @@ function writeMeeting(flow: PageFlow, board: BoardState, input: FamilySummaryInp
   ]);
 }
 
-function cardPart(card: CardState): Part {
-  return { text: card.text, style: BODY, before: 8, indent: 12, bar: CARD_BAR };
+/**
+ * A card's words, and whose they are when they are a child's own ([AC52]). Quoted cards are on the
+ * shared map, which everyone at the meeting sees: no consent filter of their own (docs/SPEC.md).
+ */
+function cardParts(card: CardState, people: BoardState['people']): Part[] {
+  const childWords = childWordsLine(card, people);
+  const at = { indent: 12, bar: CARD_BAR };
+  return [
+    { text: card.text, style: BODY, before: 8, ...at },
+    ...(childWords === null ? [] : [{ text: childWords, style: LABEL, before: 2, ...at }]),
+  ];
 }
 
-async function writeCards(flow: PageFlow, cards: readonly CardState[]): Promise<void> {
+async function writeCards(
+  flow: PageFlow,
+  cards: readonly CardState[],
+  people: BoardState['people'],
+): Promise<void> {
   if (cards.length === 0) {
     flow.block([{ text: NOTHING_YET, style: BODY, color: INK_MUTED, before: 4 }]);
     return;
   }
   for (const card of cards) {
-    flow.block([cardPart(card)]);
+    flow.block(cardParts(card, people));
     await flow.pause();
   }
 }
 
 async function writeCategory(flow: PageFlow, board: BoardState, category: Category): Promise<void> {
   heading(flow, FAMILY_CATEGORY_HEADINGS[category], H2);
-  await writeCards(flow, cardsOf(board, category, { professionalsOnly: false }));
+  await writeCards(flow, cardsOf(board, category, { professionalsOnly: false }), board.people);
+}
+
+/** One side of a worry and its goal: the heading, the card's words and whose they are. */
+function pairSide(
+  category: Category,
+  card: CardState | null | undefined,
+  people: BoardState['people'],
+): Part[] {
+  const childWords = card ? childWordsLine(card, people) : null;
+  return [
+    { text: FAMILY_CATEGORY_HEADINGS[category], style: LABEL },
+    { text: card?.text ?? '', style: BODY, before: 4 },
+    ...(childWords === null ? [] : [{ text: childWords, style: LABEL, before: 2 }]),
+  ];
 }
 
 async function writeWorriesAndGoals(
@@ -184,14 +212,8 @@ async function writeWorriesAndGoals(
     heading(flow, `Worry ${pair.number}`, H2);
     flow.columns(
       [
-        [
-          { text: FAMILY_CATEGORY_HEADINGS.dangerStatement, style: LABEL },
-          { text: pair.dangerStatement?.text ?? '', style: BODY, before: 4 },
-        ],
-        [
-          { text: FAMILY_CATEGORY_HEADINGS.safetyGoal, style: LABEL },
-          { text: pair.safetyGoal?.text ?? '', style: BODY, before: 4 },
-        ],
+        pairSide('dangerStatement', pair.dangerStatement, board.people),
+        pairSide('safetyGoal', pair.safetyGoal, board.people),
       ],
       24,
     );
@@ -206,11 +228,11 @@ async function writeWorriesAndGoals(
   }
   if (worries.length > 0) {
     heading(flow, pairs.length > 0 ? 'Other worries' : FAMILY_CATEGORY_HEADINGS.dangerStatement, H2);
-    await writeCards(flow, worries);
+    await writeCards(flow, worries, board.people);
   }
   if (goals.length > 0) {
     heading(flow, pairs.length > 0 ? 'Other things we need to see' : FAMILY_CATEGORY_HEADINGS.safetyGoal, H2);
-    await writeCards(flow, goals);
+    await writeCards(flow, goals, board.people);
   }
 }
 

@@ -26,7 +26,7 @@ import {
   scorerLabel,
 } from './boardReading.js';
 import { formatDateTime, formatIsoDate, formatShortDate } from './dates.js';
-import { CATEGORY_HEADINGS, COLUMN_HEADINGS, SCALE_ANCHORS } from './reportWords.js';
+import { CATEGORY_HEADINGS, COLUMN_HEADINGS, childWordsLine, SCALE_ANCHORS } from './reportWords.js';
 import { type ChartLine, chartLines, drawTrajectoryChart } from './trajectoryChart.js';
 
 /** The record's sections after its title page (record.ts): the map, the scales, the trajectory, the plan. */
@@ -70,6 +70,7 @@ function allCards(board: BoardState, restricted: BoardState | null, category: Ca
 
 function cardParts(
   card: CardState,
+  people: BoardState['people'],
   directory: Directory,
   pairNumber: number | null,
   timeZone: string,
@@ -122,12 +123,23 @@ function cardParts(
       indent: 10,
       bar,
     },
+    ...childWordsParts(card, people, { indent: 10, bar }),
     { text: meta, style: S.meta, color: INK_MUTED, before: 2, indent: 10, bar },
     ...(marks !== '' ? [{ text: marks, style: S.meta, color: INK_MUTED, indent: 10, bar }] : []),
     ...whose,
   ];
   // The pages these are drawn on say so at the top (record.ts).
   return card.professionalsOnly ? parts.map((part) => ({ ...part, restricted: true })) : parts;
+}
+
+/** Whose own words a card holds when they are a child's ([AC52]), under its text. */
+function childWordsParts(
+  card: CardState,
+  people: BoardState['people'],
+  at: { readonly indent?: number; readonly bar?: string } = {},
+): Part[] {
+  const line = childWordsLine(card, people);
+  return line === null ? [] : [{ text: line, style: S.label, before: 2, ...at }];
 }
 
 /**
@@ -173,15 +185,15 @@ export async function writeMap(
       if (cards.length === 0) flow.block([{ text: 'No cards.', style: S.body, color: INK_MUTED }]);
       for (const card of cards) {
         const number = card.pairId !== null ? (pairNumber.get(card.pairId) ?? null) : null;
-        flow.block(cardParts(card, directory, number, timeZone));
+        flow.block(cardParts(card, board.people, directory, number, timeZone));
         await flow.pause();
       }
     }
   }
-  writeAnalysis(flow, pairs);
+  writeAnalysis(flow, pairs, board.people);
 }
 
-function writeAnalysis(flow: PageFlow, pairs: readonly NumberedPair[]): void {
+function writeAnalysis(flow: PageFlow, pairs: readonly NumberedPair[], people: BoardState['people']): void {
   heading(flow, 'Analysis: each danger statement with its safety goal', S.h1);
   if (pairs.length === 0) flow.block([{ text: 'No pairs have been made.', style: S.body, color: INK_MUTED }]);
   for (const pair of pairs) {
@@ -191,10 +203,12 @@ function writeAnalysis(flow: PageFlow, pairs: readonly NumberedPair[]): void {
         [
           { text: 'Danger statement', style: S.label },
           { text: pair.dangerStatement?.text ?? '(card missing)', style: S.body, before: 2 },
+          ...(pair.dangerStatement ? childWordsParts(pair.dangerStatement, people) : []),
         ],
         [
           { text: 'Safety goal', style: S.label },
           { text: pair.safetyGoal?.text ?? '(card missing)', style: S.body, before: 2 },
+          ...(pair.safetyGoal ? childWordsParts(pair.safetyGoal, people) : []),
         ],
       ],
       18,

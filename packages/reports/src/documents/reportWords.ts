@@ -1,4 +1,14 @@
-import type { Category, Column, MeetingType, Role, TrajectoryGroup } from '@kinmap/model';
+import {
+  type CardQuote,
+  type Category,
+  type Column,
+  type MeetingType,
+  ownValue,
+  type PersonState,
+  type QuoteArea,
+  type Role,
+  type TrajectoryGroup,
+} from '@kinmap/model';
 
 /**
  * The words printed in reports. Two registers: plain words for the family summary (read aloud
@@ -73,4 +83,31 @@ export const SCALE_ANCHORS = {
 export function firstName(displayName: string): string {
   const first = displayName.trim().split(/\s+/u)[0];
   return first === undefined || first === '' ? 'Someone' : first;
+}
+
+/** Where in a child's house their words came from (a card's quote, [AC52]). */
+export const QUOTE_PLACES: Readonly<Record<QuoteArea, string>> = {
+  worries: 'the house of worries',
+  good: 'the house of good things',
+  dreams: 'the house of dreams',
+  inside: 'inside the Safety House',
+  path: 'the path to the Safety House',
+  outside: 'outside the Safety House',
+  roof: 'the roof of the Safety House',
+};
+
+/**
+ * The line printed under a card that holds a child's own words ([AC52]): "— Jo’s own words (from
+ * the house of worries)"; "— a child’s own words" once the child is no longer a person of the
+ * case. Null for a card that quotes nobody.
+ */
+export function childWordsLine(
+  card: { readonly quote?: CardQuote },
+  people: Readonly<Record<string, PersonState>>,
+): string | null {
+  const { quote } = card;
+  if (quote === undefined) return null;
+  const name = ownValue(people, quote.personId)?.name.trim();
+  const whose = name ? `${name}’s own words` : 'a child’s own words';
+  return quote.area === null ? `— ${whose}` : `— ${whose} (from ${QUOTE_PLACES[quote.area]})`;
 }
