@@ -106,7 +106,8 @@ async function addChild(page: Page, name: string, age: string) {
 
 const toolScreen = (page: Page) => page.getByRole('dialog');
 /** One part of the open tool ("House of worries"): its words, drawing and buttons. */
-const areaOf = (page: Page, area: string) => toolScreen(page).getByRole('region', { name: area, exact: true });
+const areaOf = (page: Page, area: string) =>
+  toolScreen(page).getByRole('region', { name: area, exact: true });
 const wordsIn = (page: Page, area: string) => areaOf(page, area).getByRole('textbox');
 const surfaceOf = (page: Page, area: string) =>
   toolScreen(page).getByRole('img', { name: new RegExp(`^Drawing in ${area}:`) });
