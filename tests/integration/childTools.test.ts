@@ -342,6 +342,7 @@ describe("a child's tools on the real server", () => {
     );
     expect(res.status).toBe(201);
     const tool = ((await res.json()) as { tool: ToolInfo }).tool;
+    expect(tool.wordsPictures).toEqual({ stage: 'draft', parents: [], withChildAt: null, leftAt: null });
     const room = `${c.boardId}/child/${tool.id}`;
     const worker = await openTool(server, c.boardId, tool.id, c.practitioner);
     expect(Object.keys(readChildTool(worker.doc)?.areas ?? {})).toEqual(['worried', 'happened', 'now']);

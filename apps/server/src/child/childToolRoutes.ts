@@ -114,6 +114,12 @@ export function registerChildToolRoutes(
     return reply(c, childToolListResponse, { tools });
   });
 
+  /** What a member is told of a tool, Words and Pictures' agreement read against its content now. */
+  async function describe(tool: ChildToolRecord, member: BoardMember): Promise<ChildToolInfo> {
+    const hash = tool.kind === 'words-pictures' && childToolAdmits(tool, member) ? await hashOf(tool) : null;
+    return infoFor(tool, member, hash);
+  }
+
   /** SHA-256 of a tool's content as it stands (what a parent agrees to). */
   async function hashOf(tool: ChildToolRecord): Promise<string> {
     const read = await rooms.read(childToolRoomId(tool.boardId, tool.id), (doc) =>
@@ -255,7 +261,7 @@ export function registerChildToolRoutes(
       detail: { toolId: tool.id, kind },
     });
     logger.info('child.toolCreated', { boardId: member.boardId, toolId: tool.id, kind });
-    return reply(c, childToolResponse, { tool: infoFor(tool, member) }, 201);
+    return reply(c, childToolResponse, { tool: await describe(tool, member) }, 201);
   });
 
   // [CT2] Who sees it, chosen with the child, by staff who can see it themselves; [CT3] those no
@@ -301,7 +307,7 @@ export function registerChildToolRoutes(
       NOT_CHOSEN_REASON,
     );
     logger.info('child.visibilityChanged', { boardId: member.boardId, toolId, visibility, closed });
-    return reply(c, childToolResponse, { tool: infoFor(changed, member) });
+    return reply(c, childToolResponse, { tool: await describe(changed, member) });
   });
 
   // A tool printed to keep, or Words and Pictures to leave with the child: only for those the child

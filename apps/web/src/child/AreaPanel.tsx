@@ -75,6 +75,7 @@ export const AreaPanel = memo(function AreaPanel({
         doc={doc}
         area={area}
         childName={childName}
+        forChild={kind === 'words-pictures'}
         canWrite={canWrite}
         describedBy={`${id}-question`}
       />

@@ -8,6 +8,8 @@ export interface ChildWordsProps {
   readonly doc: Y.Doc;
   readonly area: string;
   readonly childName: string;
+  /** Words and Pictures is the worker's explanation for the child, not the child's own words. */
+  readonly forChild?: boolean;
   readonly canWrite: boolean;
   /** The area's question, read before the field ("What are you worried about?"). */
   readonly describedBy: string;
@@ -23,7 +25,14 @@ function grow(el: HTMLTextAreaElement): void {
  * worker on a laptop and the child on a tablet can both type and each caret stays on its own words.
  * Every change goes through the model's `setChildWords` (which keeps it to the smallest splice).
  */
-export function ChildWords({ doc, area, childName, canWrite, describedBy }: ChildWordsProps) {
+export function ChildWords({
+  doc,
+  area,
+  childName,
+  forChild = false,
+  canWrite,
+  describedBy,
+}: ChildWordsProps) {
   const id = useId();
   const ytext = useMemo(() => childWordsText(doc, area), [doc, area]);
   const write = useCallback(
@@ -37,7 +46,7 @@ export function ChildWords({ doc, area, childName, canWrite, describedBy }: Chil
   return (
     <div className="child-words">
       <label className="child-words__label" htmlFor={id}>
-        {t('child.words', { child: childName })}
+        {t(forChild ? 'child.wordsFor' : 'child.words', { child: childName })}
       </label>
       <textarea
         id={id}

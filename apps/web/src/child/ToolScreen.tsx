@@ -131,7 +131,10 @@ export function ToolScreen(props: ToolScreenProps) {
           {t('child.back')}
         </button>
         <h2 id={titleId} className="child-screen__title" dir="auto">
-          {t('child.toolOf', { tool: toolName(kind), child: person.name })}
+          {t(kind === 'words-pictures' ? 'child.toolFor' : 'child.toolOf', {
+            tool: toolName(kind),
+            child: person.name,
+          })}
         </h2>
         {tool.mayOpen && !ended && <PrintTool boardId={boardId} toolId={tool.id} />}
         {mayChoose && (

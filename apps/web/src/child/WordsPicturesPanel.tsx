@@ -156,11 +156,7 @@ export function WordsPicturesPanel({
         </button>
       )}
       <p role="status" className="child-wp__notice">
-        {failed
-          ? t('child.wp.failed')
-          : mine?.current && info.stage === 'with-parents'
-            ? t('child.wp.agreed')
-            : ''}
+        {failed ? t('child.wp.failed') : mine?.current ? t('child.wp.agreed') : ''}
       </p>
     </section>
   );

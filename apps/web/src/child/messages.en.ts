@@ -59,6 +59,7 @@ export const childMessages = {
   // The tool screen.
   'child.back': 'Back to the children',
   'child.toolOf': '{tool} of {child}',
+  'child.toolFor': '{tool} for {child}',
   'child.connecting': 'Opening…',
   'child.offline': 'Not connected. What is added now is sent when the connection is back.',
   'child.gone': 'This tool is no longer on the board.',
@@ -118,6 +119,7 @@ export const childMessages = {
   'child.printFailed': 'The PDF could not be made. Please try again.',
 
   'child.words': '{child}’s words',
+  'child.wordsFor': 'The words for {child}',
   'child.wordsEmpty': 'No words yet.',
   'child.readAloud': 'Read aloud',
   'child.readAloudLabel': 'Read aloud: {area}',
