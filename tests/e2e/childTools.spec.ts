@@ -67,6 +67,7 @@ async function drawWithFinger(
   from: [number, number],
   to: [number, number],
 ) {
+  await surface.scrollIntoViewIfNeeded();
   const box = await surface.boundingBox();
   if (box === null) throw new Error('no drawing surface');
   const cdp = await page.context().newCDPSession(page);
@@ -157,12 +158,27 @@ test('[CT3] [AC50] a tablet session: the worker draws and writes with the child;
   await expect(surfaceOf(parent.page, 'House of worries')).toHaveAccessibleName(/1 drawing/);
   await expect(parent.page.getByText('You can look and listen, but not change anything.')).toBeVisible();
 
+  // Shown to everyone at the meeting, the child's words may go on the map, quoting the child.
+  await areaOf(worker.page, 'House of worries')
+    .getByRole('button', { name: 'Put Jo’s words on the map' })
+    .click();
+  await expect(areaOf(worker.page, 'House of worries').getByText('Jo’s words are on the map.')).toBeVisible();
+  await expect
+    .poll(async () =>
+      Object.values((await parent.board.state())?.cards ?? {}).map((card) => [
+        card.text,
+        card.category,
+        (card as { quote?: { area: string | null } | null }).quote?.area ?? null,
+      ]),
+    )
+    .toContainEqual([WORRY, 'harm', 'worries']);
+
   // The worker draws in each house; the parent's laptop shows every stroke as it lands.
   for (const area of ['House of good things', 'House of dreams']) {
-    await drawWithFinger(worker.page, surfaceOf(worker.page, area), [0.1, 0.8], [0.9, 0.2]);
+    await drawWithFinger(worker.page, surfaceOf(worker.page, area), [0.1, 0.6], [0.9, 0.2]);
     await expect(surfaceOf(parent.page, area)).toHaveAccessibleName(/1 drawing/);
   }
-  await drawWithFinger(worker.page, surfaceOf(worker.page, 'House of worries'), [0.1, 0.5], [0.9, 0.5]);
+  await drawWithFinger(worker.page, surfaceOf(worker.page, 'House of worries'), [0.1, 0.4], [0.9, 0.4]);
   await expect(surfaceOf(parent.page, 'House of worries')).toHaveAccessibleName(/2 drawings/);
 
   // A picture, tapped in with a finger.
@@ -185,9 +201,10 @@ test('[CT3] [AC50] a tablet session: the worker draws and writes with the child;
   expect(await seriousViolations(parent.page, testInfo, 'three-houses-parent')).toEqual([]);
   await shot(worker, testInfo, 'three-houses-tablet');
   await shot(parent, testInfo, 'three-houses-laptop');
-  // Even shown, the house is never stored on a device: not the parent's, not the worker's.
-  expect(await storedCopies(parent.page, WORRY)).toEqual([]);
-  expect(await storedCopies(worker.page, WORRY)).toEqual([]);
+  // Even shown, the house is never stored on a device: not the parent's, not the worker's (the
+  // dream is only in the house; the worry is on the map now, which is stored like the board).
+  expect(await storedCopies(parent.page, DREAM)).toEqual([]);
+  expect(await storedCopies(worker.page, DREAM)).toEqual([]);
 
   // The child changes their mind: the parent's open house closes at once, calmly.
   await toolScreen(worker.page).getByRole('button', { name: 'Who can see it' }).click();
@@ -195,7 +212,7 @@ test('[CT3] [AC50] a tablet session: the worker draws and writes with the child;
   await toolScreen(worker.page).getByRole('button', { name: 'Save who can see it' }).click();
   await expect(toolScreen(parent.page).getByText('Jo has chosen not to share this.')).toBeVisible();
   await expect(toolScreen(parent.page).getByRole('textbox')).toHaveCount(0);
-  expect(await storedCopies(parent.page, WORRY)).toEqual([]);
+  expect(await storedCopies(parent.page, DREAM)).toEqual([]);
 });
 
 test('[CT5] [CT6] Words and Pictures: drafted by the worker, agreed by two parents on their own devices, left with the child', async ({

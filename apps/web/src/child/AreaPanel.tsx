@@ -19,6 +19,8 @@ export interface AreaPanelProps {
   readonly canWrite: boolean;
   /** The staff button that puts the path's number on the board, when it may be offered. */
   readonly scoreToBoard?: (value: number) => ReactNode;
+  /** The staff control that puts the area's words on the map as the child's ([AC52]), when offered. */
+  readonly wordsToMap?: (area: string, words: string) => ReactNode;
 }
 
 const NOTICE_MS = 6000;
@@ -37,6 +39,7 @@ export const AreaPanel = memo(function AreaPanel({
   mode,
   canWrite,
   scoreToBoard,
+  wordsToMap,
 }: AreaPanelProps) {
   const id = useId();
   const title = areaTitle(kind, area);
@@ -79,6 +82,7 @@ export const AreaPanel = memo(function AreaPanel({
         canWrite={canWrite}
         describedBy={`${id}-question`}
       />
+      {wordsToMap?.(area, state.words)}
       <DrawingSurface
         doc={doc}
         area={area}

@@ -18,6 +18,7 @@ import { areaTitle, toolName, visibilityWords } from './toolWords';
 import { type ChildToolStatus, useChildTool } from './useChildTool';
 import { WhoSeesForm } from './WhoSeesForm';
 import { WordsPicturesPanel } from './WordsPicturesPanel';
+import { WordsToMap } from './WordsToMap';
 
 export interface ToolScreenProps {
   readonly boardId: string;
@@ -91,6 +92,27 @@ export function ToolScreen(props: ToolScreenProps) {
     [boardId, overallPrivate, session, person.id, person.name],
   );
 
+  // The map is everyone's: the child's words go on it only from a tool shown to everyone at the meeting.
+  const mayQuote =
+    session !== null &&
+    may(me.role, 'AC52') &&
+    (tool.visibility === 'meeting' || tool.visibility === 'wall') &&
+    mayWriteBoard(board.meta.locked === true, me);
+  const wordsToMap = useCallback(
+    (area: string, words: string) =>
+      session && (
+        <WordsToMap
+          session={session}
+          personId={person.id}
+          toolId={tool.id}
+          area={area}
+          childName={person.name}
+          words={words}
+        />
+      ),
+    [session, person.id, person.name, tool.id],
+  );
+
   const kind = state?.kind ?? tool.kind;
   const areas = areasOf(kind).map((area) => ({ area, title: areaTitle(kind, area) }));
   const shown = areas.find((a) => a.area === shownArea)?.area ?? areas[0]?.area ?? '';
@@ -111,6 +133,7 @@ export function ToolScreen(props: ToolScreenProps) {
         mode={mode}
         canWrite={canWrite}
         {...(mayScoreOnBoard ? { scoreToBoard } : {})}
+        {...(mayQuote ? { wordsToMap } : {})}
       />
     );
   };

@@ -116,6 +116,10 @@ export const childMessages = {
   'child.wp.left': 'Left with {child}',
   'child.wp.failed': 'That could not be done. Please try again.',
   'child.print': 'Print (PDF)',
+  'child.toMap.column': 'Column on the map',
+  'child.toMap.put': 'Put {child}’s words on the map',
+  'child.toMap.done': '{child}’s words are on the map.',
+  'child.toMap.failed': 'The words could not be put on the map.',
   'child.printFailed': 'The PDF could not be made. Please try again.',
 
   'child.words': '{child}’s words',
