@@ -3,6 +3,8 @@ import { seriousViolations } from './axe.js';
 import { expect, type Participant, test } from './fixtures.js';
 import { openView } from './pages/chrome.js';
 import { PlanPage } from './pages/PlanPage.js';
+import { ScalesPage } from './pages/ScalesPage.js';
+import { NOTHING, storedCopiesOf } from './storage.js';
 
 // Issue 14: the child's own tools, done with a practitioner on a tablet, and shown only to those the
 // child chooses (SPEC [CT1]–[CT6], [AC50]). Two devices live: the worker's tablet, the parent's laptop.
@@ -14,50 +16,6 @@ async function shot(person: Participant, testInfo: TestInfo, name: string) {
   const path = testInfo.outputPath(`${name}.png`);
   await person.page.screenshot({ path, fullPage: false });
   await testInfo.attach(name, { path, contentType: 'image/png' });
-}
-
-/** Every IndexedDB record, localStorage and sessionStorage value of the page that holds `text`. */
-function storedCopies(page: Page, text: string): Promise<string[]> {
-  return page.evaluate(async (needle) => {
-    const found: string[] = [];
-    const holds = (value: unknown): boolean => {
-      if (value instanceof Uint8Array) return new TextDecoder().decode(value).includes(needle);
-      if (value instanceof ArrayBuffer)
-        return new TextDecoder().decode(new Uint8Array(value)).includes(needle);
-      try {
-        return JSON.stringify(value)?.includes(needle) ?? false;
-      } catch {
-        return false;
-      }
-    };
-    for (const info of await indexedDB.databases()) {
-      if (!info.name) continue;
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open(info.name as string);
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-      for (const store of Array.from(db.objectStoreNames)) {
-        const all = await new Promise<unknown[]>((resolve) => {
-          const request = db.transaction(store, 'readonly').objectStore(store).getAll();
-          request.onsuccess = () => resolve(request.result);
-          request.onerror = () => resolve([]);
-        });
-        if (all.some(holds)) found.push(`indexedDB ${info.name}/${store}`);
-      }
-      db.close();
-    }
-    for (const [name, storage] of [
-      ['localStorage', localStorage],
-      ['sessionStorage', sessionStorage],
-    ] as const) {
-      for (let i = 0; i < storage.length; i++) {
-        const key = storage.key(i) ?? '';
-        if ((storage.getItem(key) ?? '').includes(needle)) found.push(`${name} ${key}`);
-      }
-    }
-    return found;
-  }, text);
 }
 
 /** A finger drawn across the surface (real touch events through Chrome's input pipeline). */
@@ -130,6 +88,7 @@ test('[CT3] [AC50] a tablet session: the worker draws and writes with the child;
   await parent.board.join('Alex');
 
   await openView(worker.page, 'The child’s voice');
+  expect(await seriousViolations(worker.page, testInfo, 'child-voice-list')).toEqual([]);
   // Starting a tool opens it.
   await worker.page.getByRole('button', { name: 'Three Houses', exact: true }).click();
   await expect(toolScreen(worker.page)).toBeVisible();
@@ -141,7 +100,7 @@ test('[CT3] [AC50] a tablet session: the worker draws and writes with the child;
   // Not chosen: the parent's list is empty and nothing of the house is on their device.
   await openView(parent.page, 'The child’s voice');
   await expect(parent.page.getByText('Nothing has been shared with you yet.')).toBeVisible();
-  expect(await storedCopies(parent.page, WORRY)).toEqual([]);
+  expect(await storedCopiesOf(parent.page, WORRY)).toEqual(NOTHING);
 
   // The child chooses "Everyone at the meeting".
   await toolScreen(worker.page).getByRole('button', { name: 'Who can see it' }).click();
@@ -203,8 +162,8 @@ test('[CT3] [AC50] a tablet session: the worker draws and writes with the child;
   await shot(parent, testInfo, 'three-houses-laptop');
   // Even shown, the house is never stored on a device: not the parent's, not the worker's (the
   // dream is only in the house; the worry is on the map now, which is stored like the board).
-  expect(await storedCopies(parent.page, DREAM)).toEqual([]);
-  expect(await storedCopies(worker.page, DREAM)).toEqual([]);
+  expect(await storedCopiesOf(parent.page, DREAM)).toEqual(NOTHING);
+  expect(await storedCopiesOf(worker.page, DREAM)).toEqual(NOTHING);
 
   // The child changes their mind: the parent's open house closes at once, calmly.
   await toolScreen(worker.page).getByRole('button', { name: 'Who can see it' }).click();
@@ -212,7 +171,7 @@ test('[CT3] [AC50] a tablet session: the worker draws and writes with the child;
   await toolScreen(worker.page).getByRole('button', { name: 'Save who can see it' }).click();
   await expect(toolScreen(parent.page).getByText('Jo has chosen not to share this.')).toBeVisible();
   await expect(toolScreen(parent.page).getByRole('textbox')).toHaveCount(0);
-  expect(await storedCopies(parent.page, DREAM)).toEqual([]);
+  expect(await storedCopiesOf(parent.page, DREAM)).toEqual(NOTHING);
 });
 
 test('[CT5] [CT6] Words and Pictures: drafted by the worker, agreed by two parents on their own devices, left with the child', async ({
@@ -284,6 +243,12 @@ test('the tool screen fits a phone, a laptop and a wall', async ({ openParticipa
   await worker.page.getByRole('button', { name: 'The Safety House', exact: true }).click();
   const screen = toolScreen(worker.page);
   await wordsIn(worker.page, 'Inside my Safety House').fill('Nana and Miss Evans');
+  // The child's own number on the path, put on the board's scale as the child's, written down by the worker.
+  const path = areaOf(worker.page, 'The path to my Safety House');
+  await path.getByRole('radio', { name: '6', exact: true }).check();
+  await expect(path.getByText('Jo chose 6.')).toBeVisible();
+  await path.getByRole('button', { name: 'Put Jo’s score on the board' }).click();
+  await expect(path.getByText('Jo’s score of 6 is on the board.')).toBeVisible();
   for (const [name, viewport] of [
     ['wall', { width: 1920, height: 1080 }],
     ['laptop', { width: 1400, height: 900 }],
@@ -322,4 +287,10 @@ test('the tool screen fits a phone, a laptop and a wall', async ({ openParticipa
     await shot(worker, testInfo, `safety-house-${name}`);
   }
   expect(await seriousViolations(worker.page, testInfo, 'safety-house-phone')).toEqual([]);
+  // On the board's scale, the child's number is there as Jo's, written down by the worker.
+  await worker.page.setViewportSize({ width: 1400, height: 900 });
+  await toolScreen(worker.page).getByRole('button', { name: 'Back to the children' }).click();
+  const scales = new ScalesPage(worker.page);
+  await scales.open();
+  await expect(scales.scale('Overall')).toContainText('Jo: 6 (written down by Sam Chair)');
 });

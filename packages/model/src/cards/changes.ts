@@ -73,11 +73,12 @@ export function readLocked(doc: Y.Doc): boolean {
   return readTopMap(doc, 'meta')?.get('locked') === true;
 }
 
-function pendingOf(doc: Y.Doc): [Uint8Array | null, Uint8Array | null] {
+/** What the doc holds waiting for missing parts (structs, delete set): an update may not add to it. */
+export function pendingOf(doc: Y.Doc): [Uint8Array | null, Uint8Array | null] {
   return [doc.store.pendingStructs?.update ?? null, doc.store.pendingDs];
 }
 
-const sameBytes = (a: Uint8Array | null, b: Uint8Array | null): boolean =>
+export const sameBytes = (a: Uint8Array | null, b: Uint8Array | null): boolean =>
   a === b || (a !== null && b !== null && a.length === b.length && a.every((byte, i) => byte === b[i]));
 
 /**

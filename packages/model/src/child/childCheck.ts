@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import type { ChangeActor, PermissionVerdict } from '../access/permissions.js';
 import { may } from '../access/policy.js';
+import { pendingOf, sameBytes } from '../cards/changes.js';
 import { isWellFormedText } from '../doc/text.js';
 import { readMeta, readSticker, readStroke } from './childRead.js';
 import {
@@ -107,13 +108,6 @@ function areaProblem(area: string, map: Y.Map<unknown>): string | number {
 }
 
 const metaJson = (doc: Y.Doc): string => JSON.stringify(doc.getMap<unknown>('meta').toJSON());
-
-function pendingOf(doc: Y.Doc): [Uint8Array | null, Uint8Array | null] {
-  return [doc.store.pendingStructs?.update ?? null, doc.store.pendingDs];
-}
-
-const sameBytes = (a: Uint8Array | null, b: Uint8Array | null): boolean =>
-  a === b || (a !== null && b !== null && a.length === b.length && a.every((byte, i) => byte === b[i]));
 
 const refused = (rule: 'AC50' | 'AC51', reason: string): PermissionVerdict => ({ ok: false, rule, reason });
 
