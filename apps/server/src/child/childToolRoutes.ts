@@ -80,8 +80,9 @@ function infoFor(
 
 /**
  * The child's tools over HTTP (docs/PROTOCOL.md "A child's tool"; SPEC [CT1]–[CT4]): list them,
- * start one with a child, and change who sees one. The tool's content never passes here: it is
- * written and read in its own room, which the upgrade opens only to those the child chose.
+ * start one with a child, change who sees one, Words and Pictures' steps, and a tool's PDF. The
+ * tool's content is written and read in its own room, which the upgrade opens only to those the child
+ * chose; here it leaves only as the PDF, to the same people.
  */
 export function registerChildToolRoutes(
   app: Hono<RequestIdEnv>,
@@ -106,11 +107,7 @@ export function registerChildToolRoutes(
       .ofBoard(member.boardId)
       .filter((tool) => may(member.role, 'CT1') || childToolAdmits(tool, member));
     const tools: ChildToolInfo[] = [];
-    for (const tool of shown) {
-      const hash =
-        tool.kind === 'words-pictures' && childToolAdmits(tool, member) ? await hashOf(tool) : null;
-      tools.push(infoFor(tool, member, hash));
-    }
+    for (const tool of shown) tools.push(await describe(tool, member));
     return reply(c, childToolListResponse, { tools });
   });
 
