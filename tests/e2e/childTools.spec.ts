@@ -87,7 +87,7 @@ test('[CT3] [AC50] a tablet session: the worker draws and writes with the child;
   await parent.board.open(parentLink);
   await parent.board.join('Alex');
 
-  await openView(worker.page, 'The child’s voice');
+  await openView(worker.page, 'Child’s voice');
   expect(await seriousViolations(worker.page, testInfo, 'child-voice-list')).toEqual([]);
   // Starting a tool opens it.
   await worker.page.getByRole('button', { name: 'Three Houses', exact: true }).click();
@@ -98,7 +98,7 @@ test('[CT3] [AC50] a tablet session: the worker draws and writes with the child;
   await expect(surfaceOf(worker.page, 'House of worries')).toHaveAccessibleName(/1 drawing/);
 
   // Not chosen: the parent's list is empty and nothing of the house is on their device.
-  await openView(parent.page, 'The child’s voice');
+  await openView(parent.page, 'Child’s voice');
   await expect(parent.page.getByText('Nothing has been shared with you yet.')).toBeVisible();
   expect(await storedCopiesOf(parent.page, WORRY)).toEqual(NOTHING);
 
@@ -111,7 +111,7 @@ test('[CT3] [AC50] a tablet session: the worker draws and writes with the child;
 
   await parent.page.reload();
   await parent.board.waitUntilSynced();
-  await openView(parent.page, 'The child’s voice');
+  await openView(parent.page, 'Child’s voice');
   await parent.page.getByRole('button', { name: 'Open Three Houses' }).click();
   await expect(wordsIn(parent.page, 'House of worries')).toHaveValue(WORRY);
   await expect(surfaceOf(parent.page, 'House of worries')).toHaveAccessibleName(/1 drawing/);
@@ -191,7 +191,7 @@ test('[CT5] [CT6] Words and Pictures: drafted by the worker, agreed by two paren
   await dad.board.open(dadLink);
   await dad.board.join('Dan');
 
-  await openView(worker.page, 'The child’s voice');
+  await openView(worker.page, 'Child’s voice');
   await worker.page.getByRole('button', { name: 'Words and Pictures', exact: true }).click();
   const screen = toolScreen(worker.page);
   await wordsIn(worker.page, 'Who is worried').fill(
@@ -205,7 +205,7 @@ test('[CT5] [CT6] Words and Pictures: drafted by the worker, agreed by two paren
   await expect(screen.getByText('Shared with the parents to agree.')).toBeVisible();
 
   for (const parent of [mum, dad]) {
-    await openView(parent.page, 'The child’s voice');
+    await openView(parent.page, 'Child’s voice');
     await parent.page.getByRole('button', { name: 'Open Words and Pictures' }).click();
     await expect(wordsIn(parent.page, 'What happens now')).toHaveValue(
       'Mum and Dad are going to a group on Tuesdays.',
@@ -239,7 +239,7 @@ test('the tool screen fits a phone, a laptop and a wall', async ({ openParticipa
   await worker.landing.goto();
   await worker.landing.createBoard('Case 1416');
   await addChild(worker.page, 'Jo', '9');
-  await openView(worker.page, 'The child’s voice');
+  await openView(worker.page, 'Child’s voice');
   await worker.page.getByRole('button', { name: 'The Safety House', exact: true }).click();
   const screen = toolScreen(worker.page);
   await wordsIn(worker.page, 'Inside my Safety House').fill('Nana and Miss Evans');
@@ -293,4 +293,11 @@ test('the tool screen fits a phone, a laptop and a wall', async ({ openParticipa
   const scales = new ScalesPage(worker.page);
   await scales.open();
   await expect(scales.scale('Overall')).toContainText('Jo: 6 (written down by Sam Chair)');
+  // With the new view, every view's tab still shows whole in a laptop's top bar.
+  const nav = worker.page.getByRole('navigation', { name: 'Choose what to show' });
+  const row = await nav.boundingBox();
+  for (const tab of await nav.getByRole('button').all()) {
+    const box = await tab.boundingBox();
+    expect(row && box && box.x >= row.x && box.x + box.width <= row.x + row.width + 1).toBe(true);
+  }
 });

@@ -30,7 +30,7 @@ export const screensMessages = {
   'history.tab': 'History',
   'versions.tab': 'Meetings',
   'reports.tab': 'Reports',
-  'child.tab': 'The child’s voice',
+  'child.tab': 'Child’s voice',
   'outline.view': 'Outline',
   // The link to the outline is on every board, before the map (the outline's own words load with it).
   'outline.skip': 'Skip to the outline (the board as text)',
