@@ -1,8 +1,8 @@
 import type { Page, TestInfo } from '@playwright/test';
 import { seriousViolations } from './axe.js';
 import { expect, type Participant, test } from './fixtures.js';
+import { addChild, areaOf, shotOf, surfaceOf, toolScreen, wordsIn } from './pages/childTool.js';
 import { openView } from './pages/chrome.js';
-import { PlanPage } from './pages/PlanPage.js';
 import { ScalesPage } from './pages/ScalesPage.js';
 import { NOTHING, storedCopiesOf } from './storage.js';
 
@@ -12,11 +12,7 @@ import { NOTHING, storedCopiesOf } from './storage.js';
 const WORRY = 'When Dad shouts I hide under my bed with Biscuit';
 const DREAM = 'A dog of my own';
 
-async function shot(person: Participant, testInfo: TestInfo, name: string) {
-  const path = testInfo.outputPath(`${name}.png`);
-  await person.page.screenshot({ path, fullPage: false });
-  await testInfo.attach(name, { path, contentType: 'image/png' });
-}
+const shot = (person: Participant, testInfo: TestInfo, name: string) => shotOf(person.page, testInfo, name);
 
 /** A finger drawn across the surface (real touch events through Chrome's input pipeline). */
 async function drawWithFinger(
@@ -52,24 +48,6 @@ async function listenToReadAloud(page: Page) {
     };
   });
 }
-
-async function addChild(page: Page, name: string, age: string) {
-  const plan = new PlanPage(page);
-  await plan.open();
-  const form = page.getByRole('form', { name: 'Add a child or someone without a device' });
-  await form.getByLabel('Name').fill(name);
-  await form.getByLabel('Age (years)').fill(age);
-  await form.getByRole('button', { name: 'Add', exact: true }).click();
-  await expect(page.getByRole('heading', { name: `${name}, child, ${age}`, level: 4 })).toBeVisible();
-}
-
-const toolScreen = (page: Page) => page.getByRole('dialog');
-/** One part of the open tool ("House of worries"): its words, drawing and buttons. */
-const areaOf = (page: Page, area: string) =>
-  toolScreen(page).getByRole('region', { name: area, exact: true });
-const wordsIn = (page: Page, area: string) => areaOf(page, area).getByRole('textbox');
-const surfaceOf = (page: Page, area: string) =>
-  toolScreen(page).getByRole('img', { name: new RegExp(`^Drawing in ${area}:`) });
 
 test('[CT3] [AC50] a tablet session: the worker draws and writes with the child; the parent sees it live only once the child chooses', async ({
   openParticipant,

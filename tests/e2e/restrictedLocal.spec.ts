@@ -1,4 +1,3 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.js';
 import { NOTHING, storedCopiesOf } from './storage.js';
 

@@ -8,6 +8,7 @@ import { SESSION_COOKIE } from './accounts/sessions.js';
 import { registerStaffRoutes } from './accounts/staffRoutes.js';
 import { registerAuditRoutes } from './audit/auditRoutes.js';
 import { registerChildToolRoutes } from './child/childToolRoutes.js';
+import { registerVersionChildToolRoutes } from './child/childToolVersions.js';
 import { MEETING_MAX_BYTES, MEETING_PATH, registerVersionRoutes } from './history/versionRoutes.js';
 import { ApiError, ApiErrorCode } from './http/apiError.js';
 import { bodyLimits } from './http/bodyLimits.js';
@@ -156,6 +157,7 @@ export function createApp(services: Services, settings: AppSettings): Hono<Reque
     childTools: services.childTools,
   };
   registerVersionRoutes(app, history);
+  registerVersionChildToolRoutes(app, history);
   registerReportRoutes(app, { ...history, now: access.now, renderer: services.reports });
   app.all('/api/*', (c) => c.notFound());
   app.all('/sync/*', () => {

@@ -68,6 +68,7 @@ export {
   readChildTool,
   readMeta as readChildMeta,
 } from './child/childRead.js';
+export { restoreChildTool } from './child/childRestore.js';
 export {
   addSticker,
   addStroke,

@@ -190,6 +190,7 @@ const CHILD_TOOL_NAMES: Readonly<Record<string, string>> = {
   'three-houses': 'Three Houses',
   'wizards-fairies': 'Wizards and Fairies',
   'safety-house': 'the Safety House',
+  'words-pictures': 'Words and Pictures',
 };
 const VISIBILITY_WORDS: Readonly<Record<string, string>> = {
   worker: 'only the worker',
@@ -263,6 +264,9 @@ export function summarizeEvent(kind: AuditEventKind, detail: AuditDetail, nameOf
     case 'version-saved':
       return `saved version ${detail.number}`;
     case 'restore':
+      if (typeof detail.toolId === 'string') {
+        return `brought back ${wordFor(CHILD_TOOL_NAMES, detail.kind) ?? "a child's tool"} as a saved version kept it`;
+      }
       return detail.cardId
         ? 'brought back a card from a saved version'
         : 'restored the whole board to a saved version';

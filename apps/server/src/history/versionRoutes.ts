@@ -33,6 +33,8 @@ import { boardGuard, memberBySession, refuser } from '../access/boardGuard.js';
 import type { AuditLog } from '../audit/auditLog.js';
 import type { BoardRegistry } from '../boards/boardRegistry.js';
 import { boardUnavailable, pathId } from '../boards/boardRequest.js';
+import type { ChildTools } from '../child/childTools.js';
+import { captureChildTools } from '../child/childToolVersions.js';
 import { ApiError, ApiErrorCode } from '../http/apiError.js';
 import { parseJsonBody } from '../http/jsonBody.js';
 import { reply } from '../http/reply.js';
@@ -50,6 +52,8 @@ export interface VersionRoutesOptions {
   readonly meetings: Meetings;
   readonly audit: Pick<AuditLog, 'record' | 'everRestricted'>;
   readonly logger: Logger;
+  /** The child's tools of each board, kept with every version ([CT7]). */
+  readonly childTools: ChildTools;
 }
 
 /** A meeting's PATCH: 20,000 characters of decision and 3 × 200 names of 200, in UTF-8, fit. */
@@ -62,7 +66,7 @@ export const MEETING_PATH = /^\/api\/boards\/[^/]+\/meetings\/[^/]+$/;
  * through `rooms.change`, so it is stored, broadcast and audited like any other change.
  */
 export function registerVersionRoutes(app: Hono<RequestIdEnv>, options: VersionRoutesOptions): void {
-  const { rooms, versions, meetings, audit, logger, access } = options;
+  const { rooms, versions, meetings, audit, logger, access, childTools } = options;
   const guard = boardGuard({ resolve: memberBySession(options), audit });
   const refuse = refuser(audit);
   /** The name a version records: the member's, read when it is saved. */
@@ -78,14 +82,14 @@ export function registerVersionRoutes(app: Hono<RequestIdEnv>, options: VersionR
     return hidden.value;
   }
 
-  /** Reads the board now; the caller stores what it read. */
+  /** Reads the board and the child's tools now; the caller stores what it read. */
   async function capture(boardId: string) {
     const captured = await captureBoard(rooms, boardId, logger);
     if (!captured.ok) {
       logger.error('version.capture_failed', { boardId, reason: captured.reason });
       throw boardUnavailable();
     }
-    return captured.value;
+    return { ...captured.value, childTools: await captureChildTools(rooms, childTools, boardId) };
   }
 
   app.get('/api/boards/:id/meetings', guard('VE3'), (c) => {
@@ -132,6 +136,7 @@ export function registerVersionRoutes(app: Hono<RequestIdEnv>, options: VersionR
           contentHash: captured.contentHash,
           shared: captured.shared,
           restricted: captured.restricted,
+          childTools: captured.childTools,
         }),
       ),
     );
@@ -157,6 +162,7 @@ export function registerVersionRoutes(app: Hono<RequestIdEnv>, options: VersionR
       contentHash: captured.contentHash,
       shared: captured.shared,
       restricted: captured.restricted,
+      childTools: captured.childTools,
     });
     logVersion(version, 'version-saved', saver);
     return reply(c, savedVersionResponse, version, 201);

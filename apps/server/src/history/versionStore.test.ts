@@ -107,4 +107,56 @@ describe('createVersions', () => {
       createVersions(db, { cipher: createDataCipher(randomBytes(32)) }).get('board-a', saved.id),
     ).toThrow(/failed authentication/);
   });
+
+  it('[CT7] keeps each child’s tool with the version, in order, sealed with a key, immutable, and only under its board', () => {
+    const db = openDatabase(':memory:');
+    const cipher = createDataCipher(randomBytes(32));
+    const plain = createVersions(db).save(
+      version('board-a', {
+        childTools: [
+          { toolId: 'tool-b', bytes: utf8('house of worries: shouting') },
+          { toolId: 'tool-a', bytes: utf8('safety house: Nan') },
+        ],
+      }),
+    );
+    const none = createVersions(db).save(version('board-a'));
+    const tools = () => db.prepare('SELECT * FROM version_child_tools ORDER BY rowid').all() as Row[];
+    expect(tools().map((row) => row.format)).toEqual([0, 0]);
+    // The first start with a key seals them, like the version's own documents.
+    const versions = createVersions(db, { cipher });
+    const sealed = tools();
+    expect(sealed.map((row) => row.format)).toEqual([1, 1]);
+    expect(Buffer.concat(sealed.map((row) => row.doc as Buffer)).toString('utf8')).not.toMatch(
+      /shouting|Nan/,
+    );
+    expect(versions.childToolIds('board-a', plain.id)).toEqual(['tool-b', 'tool-a']);
+    expect(versions.childToolIds('board-a', none.id)).toEqual([]);
+    expect(Buffer.from(versions.childTool('board-a', plain.id, 'tool-b') ?? []).toString('utf8')).toBe(
+      'house of worries: shouting',
+    );
+    expect(versions.childTool('board-b', plain.id, 'tool-b')).toBeNull();
+    expect(versions.childTool('board-a', plain.id, 'tool-c')).toBeNull();
+    // Saved with the key: sealed from the start, bound to its version and tool.
+    const later = versions.save(
+      version('board-a', { childTools: [{ toolId: 'tool-a', bytes: utf8('Nan') }] }),
+    );
+    expect(Buffer.from(versions.childTool('board-a', later.id, 'tool-a') ?? []).toString('utf8')).toBe('Nan');
+    for (const sql of [
+      "UPDATE version_child_tools SET doc = x'00'",
+      "UPDATE version_child_tools SET tool_id = 'other'",
+      'DELETE FROM version_child_tools',
+    ]) {
+      expect(() => db.exec(sql), sql).toThrow(/versions are immutable/);
+    }
+    expect(tools().slice(0, 2)).toEqual(sealed);
+  });
+
+  it('[CT7] saves a version and its child’s tools together or not at all', () => {
+    const db = openDatabase(':memory:');
+    const versions = createVersions(db);
+    const twice = { toolId: 'tool-a', bytes: utf8('x') };
+    expect(() => versions.save(version('board-a', { childTools: [twice, twice] }))).toThrow(/UNIQUE/);
+    expect(rowsOf(db)).toEqual([]);
+    expect(versions.save(version('board-a')).number).toBe(1);
+  });
 });

@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3';
 import { type DataCipher, RecordFormat } from '../storage/dataCipher.js';
 
 /**
- * Saved versions of boards (docs/SPEC.md [VE1]–[VE3]): a dated, numbered copy of both of a board's
+ * Saved versions of boards (docs/SPEC.md [VE1]–[VE3], [CT7]): a dated, numbered copy of both of a board's
  * documents (Yjs updates of the whole state), kept forever. Rows are immutable: triggers abort every
  * UPDATE and DELETE, except the one rewrite encryption needs — sealing a plaintext row the first
  * time the server starts with a data key, which changes the bytes but not the content (the content
@@ -20,6 +20,14 @@ export interface NewVersion {
   readonly shared: Uint8Array;
   /** The same of the restricted document (professionals-only cards). */
   readonly restricted: Uint8Array | null;
+  /** The same of each of the child's tools of the board (issue 14), kept with the version. */
+  readonly childTools?: readonly VersionChildTool[];
+}
+
+export interface VersionChildTool {
+  readonly toolId: string;
+  /** `Y.encodeStateAsUpdate` of the tool's document. */
+  readonly bytes: Uint8Array;
 }
 
 export interface StoredVersion {
@@ -40,6 +48,10 @@ export interface Versions {
   meta(boardId: string, versionId: string): VersionMeta | null;
   /** A version with its content; throws SealedRecordError when a sealed blob fails to open. */
   get(boardId: string, versionId: string): StoredVersion | null;
+  /** The ids of the child's tools the version kept, oldest first ([] for a version of none). */
+  childToolIds(boardId: string, versionId: string): string[];
+  /** One child's tool as the version kept it, or null when it kept no such tool. */
+  childTool(boardId: string, versionId: string, toolId: string): Uint8Array | null;
 }
 
 export interface VersionsOptions {
@@ -85,6 +97,22 @@ const SCHEMA = `
     BEGIN SELECT RAISE(ABORT, 'versions are immutable'); END;
   CREATE TRIGGER IF NOT EXISTS versions_no_delete BEFORE DELETE ON versions
     BEGIN SELECT RAISE(ABORT, 'versions are immutable'); END;
+  CREATE TABLE IF NOT EXISTS version_child_tools (
+    version_id TEXT NOT NULL REFERENCES versions (id),
+    board_id TEXT NOT NULL,
+    tool_id TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    doc BLOB NOT NULL,
+    format INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (version_id, tool_id)
+  );
+  CREATE TRIGGER IF NOT EXISTS version_child_tools_no_update BEFORE UPDATE ON version_child_tools
+    WHEN NOT (OLD.format = ${RecordFormat.plain} AND NEW.format = ${RecordFormat.aesGcmV1}
+      AND NEW.version_id IS OLD.version_id AND NEW.board_id IS OLD.board_id
+      AND NEW.tool_id IS OLD.tool_id AND NEW.position IS OLD.position)
+    BEGIN SELECT RAISE(ABORT, 'versions are immutable'); END;
+  CREATE TRIGGER IF NOT EXISTS version_child_tools_no_delete BEFORE DELETE ON version_child_tools
+    BEGIN SELECT RAISE(ABORT, 'versions are immutable'); END;
 `;
 
 interface VersionRow {
@@ -108,6 +136,8 @@ const META_COLUMNS =
 /** Where each sealed part of a version is bound (the additional data of its seal). */
 const position = (versionId: string, part: 'shared' | 'restricted' | 'label'): string =>
   `${versionId}/${part}`;
+/** Where a child's tool kept with a version is bound: its version and its own id. */
+const toolPosition = (versionId: string, toolId: string): string => `${versionId}/child/${toolId}`;
 
 /** @example const versions = createVersions(db, { cipher }); versions.save({ boardId, kind: 'manual', … }) */
 export function createVersions(
@@ -127,6 +157,16 @@ export function createVersions(
   const metaOf = db.prepare(`SELECT ${META_COLUMNS} FROM versions WHERE board_id = ? AND id = ?`);
   const contentOf = db.prepare(
     'SELECT shared, restricted, format FROM versions WHERE board_id = ? AND id = ?',
+  );
+  const insertTool = db.prepare(
+    `INSERT INTO version_child_tools (version_id, board_id, tool_id, position, doc, format)
+     VALUES (?, ?, ?, ?, ?, ?)`,
+  );
+  const toolIdsOf = db.prepare(
+    'SELECT tool_id FROM version_child_tools WHERE board_id = ? AND version_id = ? ORDER BY position',
+  );
+  const toolOf = db.prepare(
+    'SELECT doc, format FROM version_child_tools WHERE board_id = ? AND version_id = ? AND tool_id = ?',
   );
 
   const toMeta = (row: VersionRow): VersionMeta => ({
@@ -159,7 +199,8 @@ export function createVersions(
   };
 
   return {
-    save(version) {
+    // One transaction (a savepoint inside a caller's): the version and its child's tools, or nothing.
+    save: db.transaction((version: NewVersion): VersionMeta => {
       const id = newId();
       const number = ((lastNumber.get(version.boardId) as { n: number | null }).n ?? 0) + 1;
       const seal = (part: 'shared' | 'restricted' | 'label', bytes: Uint8Array) =>
@@ -181,6 +222,19 @@ export function createVersions(
         restricted: version.restricted === null ? null : seal('restricted', version.restricted),
         format: cipher ? RecordFormat.aesGcmV1 : RecordFormat.plain,
       });
+      (version.childTools ?? []).forEach((tool, at) => {
+        const doc = cipher
+          ? cipher.seal(version.boardId, 'version', toolPosition(id, tool.toolId), tool.bytes)
+          : Buffer.from(tool.bytes);
+        insertTool.run(
+          id,
+          version.boardId,
+          tool.toolId,
+          at,
+          doc,
+          cipher ? RecordFormat.aesGcmV1 : RecordFormat.plain,
+        );
+      });
       return {
         id,
         boardId: version.boardId,
@@ -192,7 +246,7 @@ export function createVersions(
         meetingId: version.meetingId,
         contentHash: version.contentHash,
       };
-    },
+    }),
     list: (boardId) => (listOf.all(boardId) as VersionRow[]).map(toMeta),
     meta(boardId, versionId) {
       const row = metaOf.get(boardId, versionId) as VersionRow | undefined;
@@ -215,6 +269,15 @@ export function createVersions(
             : openBlob(boardId, versionId, 'restricted', content.restricted, content.format),
       };
     },
+    childToolIds: (boardId, versionId) =>
+      (toolIdsOf.all(boardId, versionId) as { tool_id: string }[]).map((row) => row.tool_id),
+    childTool(boardId, versionId, toolId) {
+      const row = toolOf.get(boardId, versionId, toolId) as { doc: Buffer; format: number } | undefined;
+      if (!row) return null;
+      if (row.format === RecordFormat.plain) return toBytes(row.doc);
+      if (!cipher) throw new Error('a sealed version needs the data key');
+      return toBytes(cipher.open(boardId, 'version', toolPosition(versionId, toolId), row.doc));
+    },
   };
 }
 
@@ -233,12 +296,29 @@ function sealPlaintextVersions(db: Database.Database, cipher: DataCipher): void 
       `SELECT id, board_id, label, shared, restricted FROM versions WHERE format = ${RecordFormat.plain}`,
     )
     .all() as { id: string; board_id: string; label: string; shared: Buffer; restricted: Buffer | null }[];
-  if (rows.length === 0) return;
   const update = db.prepare(
     `UPDATE versions SET label = '', label_sealed = ?, shared = ?, restricted = ?, format = ${RecordFormat.aesGcmV1}
      WHERE id = ?`,
   );
+  const tools = db
+    .prepare(
+      `SELECT version_id, board_id, tool_id, doc FROM version_child_tools WHERE format = ${RecordFormat.plain}`,
+    )
+    .all() as { version_id: string; board_id: string; tool_id: string; doc: Buffer }[];
+  const updateTool = db.prepare(
+    `UPDATE version_child_tools SET doc = ?, format = ${RecordFormat.aesGcmV1}
+     WHERE version_id = ? AND tool_id = ?`,
+  );
   db.transaction(() => {
+    for (const tool of tools) {
+      const sealed = cipher.seal(
+        tool.board_id,
+        'version',
+        toolPosition(tool.version_id, tool.tool_id),
+        tool.doc,
+      );
+      updateTool.run(sealed, tool.version_id, tool.tool_id);
+    }
     for (const row of rows) {
       const seal = (part: 'shared' | 'restricted' | 'label', bytes: Uint8Array) =>
         cipher.seal(row.board_id, 'version', position(row.id, part), bytes);

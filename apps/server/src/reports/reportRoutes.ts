@@ -33,7 +33,8 @@ import { type BoardEnv, boardGuard, memberBySession } from '../access/boardGuard
 import { requireStaff } from '../accounts/accountRoutes.js';
 import { boardUnavailable } from '../boards/boardRequest.js';
 import { copyTitle } from '../boards/copyTitle.js';
-import { type ChildTools, childToolAdmits, shownToWords } from '../child/childTools.js';
+import { childToolAdmits, shownToWords } from '../child/childTools.js';
+import { versionChildTool } from '../child/childToolVersions.js';
 import {
   captureBoard,
   decodeBoard,
@@ -54,8 +55,6 @@ export interface ReportRoutesOptions extends VersionRoutesOptions {
   readonly now?: () => number;
   /** Draws the PDFs off the event loop, within its caps and limits (renderPool.ts). */
   readonly renderer: ReportRenderer;
-  /** The child's tools, printed in the record as the child chose ([CT3]); absent: none printed. */
-  readonly childTools?: ChildTools;
 }
 
 /** Largest import body: a 300-card board with long texts is well under 1 MiB of JSON. */
@@ -103,16 +102,33 @@ export function registerReportRoutes(app: Hono<RequestIdEnv>, options: ReportRou
     now = Date.now,
   } = options;
 
-  /** [CT3] Every child's tool of the board, its content only where the child chose `member`. */
-  async function recordChildTools(member: BoardMember, board: BoardState): Promise<RecordChildTool[]> {
+  /**
+   * [CT3] Every child's tool of the board now, or those the version kept ([CT7]); the content only
+   * where the child's choice now admits `member`.
+   */
+  async function recordChildTools(
+    member: BoardMember,
+    board: BoardState,
+    version: VersionMeta | null,
+  ): Promise<RecordChildTool[]> {
     const nameOf = (memberId: string) => access.members.get(memberId)?.displayName ?? 'someone';
+    const tools =
+      version === null
+        ? childTools.ofBoard(member.boardId)
+        : versions
+            .childToolIds(member.boardId, version.id)
+            .flatMap((toolId) => childTools.get(member.boardId, toolId) ?? []);
     const out: RecordChildTool[] = [];
-    for (const tool of childTools?.ofBoard(member.boardId) ?? []) {
+    for (const tool of tools) {
       let content: ChildToolState | null = null;
       if (childToolAdmits(tool, member)) {
-        const read = await rooms.read(childToolRoomId(member.boardId, tool.id), readChildTool);
-        if (!read.ok) throw boardUnavailable();
-        content = read.value;
+        if (version === null) {
+          const read = await rooms.read(childToolRoomId(member.boardId, tool.id), readChildTool);
+          if (!read.ok) throw boardUnavailable();
+          content = read.value;
+        } else {
+          content = versionChildTool(versions, member.boardId, version.id, tool.id);
+        }
       }
       out.push({
         kind: tool.kind,
@@ -269,7 +285,7 @@ export function registerReportRoutes(app: Hono<RequestIdEnv>, options: ReportRou
       const input = {
         ...reportInput(member, source, new Set()),
         restricted: source.content.restricted,
-        childTools: await recordChildTools(member, source.content.shared),
+        childTools: await recordChildTools(member, source.content.shared, source.version),
       };
       return { pdf: await render('record', input), source };
     });

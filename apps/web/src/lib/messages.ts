@@ -1,3 +1,4 @@
+import type { invitePanelMessages } from '../access/invite/messages.en';
 import type { lobbyMessages } from '../access/lobby/messages.en';
 import { accessMessages } from '../access/messages.en';
 import { accountsMessages } from '../accounts/messages.en';
@@ -40,7 +41,7 @@ const firstLoadWords = {
 
 /**
  * The words of views that load on demand (history, meetings and versions, reports, the plan, the
- * child's voice, outline, scaling, the accounts pages):
+ * child's voice, outline, scaling, the accounts pages, the invite panel):
  * they arrive with those views (./onDemandWords.ts, `loadOnDemandWords`), not on a board's first
  * load. Code on the first load must not use them: the view tabs' names live in screens' words.
  */
@@ -52,7 +53,8 @@ type OnDemandWords = typeof auditMessages &
   typeof reportsMessages &
   typeof planMessages &
   typeof lobbyMessages &
-  typeof accountsPageMessages;
+  typeof accountsPageMessages &
+  typeof invitePanelMessages;
 
 type AllWords = typeof firstLoadWords & OnDemandWords;
 /** Every word, typed; at run time the on-demand ones are added when they arrive. */

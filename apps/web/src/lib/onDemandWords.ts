@@ -1,3 +1,4 @@
+import { invitePanelMessages } from '../access/invite/messages.en';
 import { lobbyMessages } from '../access/lobby/messages.en';
 import { accountsPageMessages } from '../accounts/pages/messages.en';
 import { auditMessages } from '../audit/messages.en';
@@ -19,4 +20,5 @@ export const ON_DEMAND_WORDS = {
   ...lobbyMessages,
   ...accountsPageMessages,
   ...childMessages,
+  ...invitePanelMessages,
 } as const;

@@ -6,11 +6,19 @@ import type { Me } from '../board/useBoard';
 import type { BoardLayout } from '../canvas/boardLayout';
 import { currentLanguage, t } from '../lib/messages';
 import { OutlineView } from '../outline/OutlineView';
+import { KeptTools } from './KeptTools';
 import { versionDate } from './labels';
 import { RestoreBoardButton, RestoreOutcome } from './RestoreBoard';
+import { useKeptTools } from './useKeptTools';
 import { useRestore } from './useRestore';
 import { useVersionContents } from './useVersionsData';
 import { VersionCanvas } from './VersionCanvas';
+
+const WAY_WORDS = {
+  map: 'versions.read.showMap',
+  outline: 'versions.read.showOutline',
+  tools: 'versions.read.showTools',
+} as const;
 
 export interface VersionReaderProps {
   readonly boardId: string;
@@ -30,7 +38,11 @@ export interface VersionReaderProps {
 export function VersionReader(props: VersionReaderProps) {
   const { boardId, version, meetings, me } = props;
   const id = useId();
-  const [how, setHow] = useState<'map' | 'outline'>('map');
+  const [how, setHow] = useState<'map' | 'outline' | 'tools'>('map');
+  const kept = useKeptTools(boardId, version.id);
+  const keptTools = kept.data.state === 'ready' ? kept.data.tools : [];
+  // The child's tools are a third way to read the version, when it kept any ([CT7]).
+  const ways = keptTools.length > 0 ? (['map', 'outline', 'tools'] as const) : (['map', 'outline'] as const);
   const loaded = useVersionContents(boardId, [version.id])(version.id);
   const board = useMemo(
     () => (loaded.state === 'ready' ? mergeBoards(loaded.opened.shared, loaded.opened.restricted) : null),
@@ -55,9 +67,9 @@ export function VersionReader(props: VersionReaderProps) {
         </button>
         <fieldset className="versions-toggle">
           <legend className="visually-hidden">{t('versions.read.how')}</legend>
-          {(['map', 'outline'] as const).map((option) => (
+          {ways.map((option) => (
             <button key={option} type="button" aria-pressed={how === option} onClick={() => setHow(option)}>
-              {t(option === 'map' ? 'versions.read.showMap' : 'versions.read.showOutline')}
+              {t(WAY_WORDS[option])}
             </button>
           ))}
         </fieldset>
@@ -93,6 +105,19 @@ export function VersionReader(props: VersionReaderProps) {
           <OutlineView session={null} board={board} everything={board} me={me} />
         </div>
       )}
+      {board && how === 'tools' && (
+        <div className="versions-outline">
+          <KeptTools
+            boardId={boardId}
+            version={version}
+            tools={keptTools}
+            board={board}
+            me={me}
+            onRestored={() => void kept.reload()}
+          />
+        </div>
+      )}
+      {kept.data.state === 'failed' && <p role="alert">{t('versions.tools.loadFailed')}</p>}
     </>
   );
 }

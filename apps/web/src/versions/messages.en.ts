@@ -87,6 +87,28 @@ export const versionsMessages = {
   'versions.read.meeting': 'Decision',
   'versions.read.attended': 'Took part',
   'versions.read.apologies': 'Apologies',
+  'versions.read.showTools': 'Child’s tools',
+
+  // The child's tools a version kept ([CT7]).
+  'versions.tools.heading': 'The child’s tools as version {number} kept them',
+  'versions.tools.intro':
+    'Each child’s tool is shown only to the people the child chooses now, in every saved version too.',
+  'versions.tools.aChild': 'a child of the case',
+  'versions.tools.changed': 'It has changed since version {number}.',
+  'versions.tools.same': 'It is the same now as in version {number}.',
+  'versions.tools.changedParts': 'Changed since version {number}: {parts}.',
+  'versions.tools.look': 'Look at {tool}',
+  'versions.tools.back': 'Back to version {number}',
+  'versions.tools.title': '{tool}, as version {number} kept it',
+  'versions.tools.readOnly': 'As it was then. Nothing here can be changed.',
+  'versions.tools.failed': 'This tool could not be opened. Check the connection and try again.',
+  'versions.tools.loadFailed': 'The child’s tools of this version could not be loaded.',
+  'versions.tools.restore': 'Bring it back as it was',
+  'versions.tools.restoreQuestion':
+    'Bring back {what} as version {number} kept it? What was added since goes. Everyone who has it open sees the change.',
+  'versions.tools.restoreYes': 'Yes, bring it back',
+  'versions.tools.restoreNo': 'No, keep it as it is',
+  'versions.tools.restored': '{what} is back as version {number} kept it.',
 
   // Comparing two moments.
   'versions.compare.heading': 'Compare',

@@ -87,6 +87,7 @@ const EXPECTED: Record<PolicyRuleId, readonly Role[]> = {
   CT4: [F, P, FA, N, 'viewer'],
   CT5: [F, P],
   CT6: [FA],
+  CT7: [F, P],
 };
 
 describe('the policy table', () => {

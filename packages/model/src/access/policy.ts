@@ -105,6 +105,8 @@ const ACCESS_RULES = {
   // Words and Pictures: staff share it with the parents, then with the child; each parent agrees.
   CT5: STAFF,
   CT6: FAMILY,
+  // Bring a child's tool back as a saved version kept it (and only if the child shows it to you).
+  CT7: STAFF,
 } as const satisfies Record<string, readonly Role[]>;
 
 /**
@@ -196,6 +198,7 @@ export const POLICY_SUMMARIES: Readonly<Record<PolicyRuleId, string>> = /* @__PU
   CT4: "see a child's tool the child shows on the wall screen too",
   CT5: 'share Words and Pictures with the parents to agree, or with the child',
   CT6: 'agree to Words and Pictures as a parent it was shared with',
+  CT7: "bring a child's tool back as a saved version kept it",
 });
 
 /**

@@ -1,4 +1,11 @@
-import { CHILD_TOOL_KINDS, CHILD_TOOL_VISIBILITIES, WORDS_PICTURES_STAGES } from '@kinmap/model';
+import {
+  CHILD_LIMITS,
+  CHILD_TOOL_KINDS,
+  CHILD_TOOL_VISIBILITIES,
+  PEN_COLOURS,
+  STICKERS,
+  WORDS_PICTURES_STAGES,
+} from '@kinmap/model';
 import type { Wire } from './wire.js';
 import { z } from './zod.js';
 
@@ -82,3 +89,52 @@ export type ChildToolInfo = z.output<typeof childToolInfo>;
 
 export const childToolListResponse = z.object({ tools: z.array(childToolInfo) });
 export const childToolResponse = z.object({ tool: childToolInfo });
+
+const unit = z.number().check(z.minimum(0), z.maximum(1));
+
+/** A child's tool as a saved version holds it (model `ChildToolState`), read by staff the child chose. */
+export const childToolStateSchema = z.object({
+  kind: z.enum(CHILD_TOOL_KINDS),
+  toolId: id,
+  personId: id,
+  createdAt: z.number(),
+  areas: z.record(
+    z.string(),
+    z.object({
+      words: z.string().check(z.maxLength(CHILD_LIMITS.words)),
+      strokes: z
+        .array(
+          z.object({
+            id,
+            colour: z.enum(PEN_COLOURS),
+            width: z.number().check(z.minimum(CHILD_LIMITS.minWidth), z.maximum(CHILD_LIMITS.maxWidth)),
+            points: z.array(unit).check(z.maxLength(CHILD_LIMITS.coordinatesPerStroke)),
+          }),
+        )
+        .check(z.maxLength(CHILD_LIMITS.strokesPerArea)),
+      stickers: z
+        .array(z.object({ id, sticker: z.enum(STICKERS), x: unit, y: unit }))
+        .check(z.maxLength(CHILD_LIMITS.stickersPerArea)),
+      scale: z.optional(z.nullable(z.int().check(z.minimum(0), z.maximum(CHILD_LIMITS.scale)))),
+    }),
+  ),
+});
+
+/**
+ * `GET /api/boards/:id/versions/:vid/child-tools`: the child's tools the version kept, as the list
+ * tells them now; `changedSince` whether the tool differs from the version now (null: not chosen).
+ */
+export const versionChildToolListResponse = z.object({
+  tools: z.array(z.object({ tool: childToolInfo, changedSince: z.nullable(z.boolean()) })),
+});
+export type VersionChildToolListResponse = z.output<typeof versionChildToolListResponse>;
+
+/** `GET /api/boards/:id/versions/:vid/child-tools/:toolId`: one tool as the version held it. */
+export const versionChildToolResponse = z.object({
+  tool: childToolInfo,
+  content: childToolStateSchema,
+  changedSince: z.boolean(),
+  /** The parts (areas) that differ now from the version, in the tool's order. */
+  changedAreas: z.array(z.string().check(z.maxLength(40))).check(z.maxLength(10)),
+});
+export type VersionChildToolResponse = z.output<typeof versionChildToolResponse>;

@@ -29,7 +29,7 @@ export async function renderRecord(input: RecordInput): Promise<Uint8Array> {
   writeScales(flow, input.board, directory, timeZone);
   writeTrajectory(flow, input.trajectory, input.board, timeZone);
   await writePlan(flow, input.board);
-  writeChildTools(flow, input.childTools ?? [], timeZone);
+  writeChildTools(flow, input.childTools ?? [], timeZone, input.version?.number ?? null);
   const footer = footerLines(input, timeZone);
   const banner = restrictedBanner(input, timeZone);
   await flow.stampPages((index, count) => {

@@ -12,23 +12,31 @@ export interface RecordChildTool {
   readonly createdAt: number;
   /** Who the child chose to show it to, in words ("only their worker", "everyone at the meeting"). */
   readonly shownTo: string;
-  /** The tool as it stands now, or null: the child did not choose the person printing the record. */
+  /** The tool as the record's moment held it (now, or the version), or null: the child did not choose the reader. */
   readonly content: ChildToolState | null;
 }
 
 const counted = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
 /**
- * [CT3] The child's own tools, as they stand now (they are not part of a saved version): each with
- * whom the child chose to show it to; one the child did not choose the reader for is named and
- * marked withheld, with none of its words.
+ * [CT3] The child's own tools, as they stand now or as a saved version kept them ([CT7]): each with
+ * whom the child chose to show it to (their choice now, for an old version too); one the child did
+ * not choose the reader for is named and marked withheld, with none of its words.
  */
-export function writeChildTools(flow: PageFlow, tools: readonly RecordChildTool[], timeZone: string): void {
+export function writeChildTools(
+  flow: PageFlow,
+  tools: readonly RecordChildTool[],
+  timeZone: string,
+  versionNumber: number | null = null,
+): void {
   if (tools.length === 0) return;
   flow.heading([
     { text: "The child's own tools", style: S.h1, before: 18 },
     {
-      text: 'As they are now, not as a saved version held them. Each is shown only as the child chose.',
+      text:
+        versionNumber === null
+          ? 'As they are now. Each is shown only as the child chose.'
+          : `As version ${versionNumber} kept them. Each is shown only as the child chooses now.`,
       style: S.meta,
       color: INK_MUTED,
       before: 2,
