@@ -191,6 +191,7 @@ const CHILD_TOOL_NAMES: Readonly<Record<string, string>> = {
   'wizards-fairies': 'Wizards and Fairies',
   'safety-house': 'the Safety House',
   'words-pictures': 'Words and Pictures',
+  'child-safety-plan': "the child's safety plan",
 };
 const VISIBILITY_WORDS: Readonly<Record<string, string>> = {
   worker: 'only the worker',

@@ -1,5 +1,13 @@
 import { createHash } from 'node:crypto';
-import { initChildTool, may, readBoard, readChildTool } from '@kinmap/model';
+import {
+  type BoardState,
+  CHILD_LIMITS,
+  initChildTool,
+  may,
+  readBoard,
+  readChildTool,
+  setChildWords,
+} from '@kinmap/model';
 import {
   type ChildToolInfo,
   childToolListResponse,
@@ -43,6 +51,24 @@ export interface ChildToolRoutesOptions {
   /** Draws a tool's PDF off the event loop (the reports' pool). */
   readonly renderer: ReportRenderer;
   readonly now?: () => number;
+}
+
+/**
+ * What the plan's rules say about how the child will know, in the rules' order, one per line: the
+ * start of the safety plan for the child. Cut at a line's end to fit the tool's words.
+ */
+export function howChildWillKnow(board: BoardState): string {
+  const lines = Object.values(board.rules)
+    .sort((a, b) => a.order - b.order)
+    .map((rule) => rule.howChildWillKnow.trim().replace(/\s*\n\s*/g, ' '))
+    .filter((line) => line !== '');
+  let text = '';
+  for (const line of lines) {
+    const next = text === '' ? line : `${text}\n${line}`;
+    if (next.length > CHILD_LIMITS.words) break;
+    text = next;
+  }
+  return text;
 }
 
 /** Words and Pictures' stage and agreements, against the content as it is now (hash). */
@@ -244,9 +270,14 @@ export function registerChildToolRoutes(
       kind,
       workerMemberId: member.memberId,
     });
-    const made = await rooms.change(childToolRoomId(member.boardId, tool.id), (doc) =>
-      initChildTool(doc, { kind, toolId: tool.id, personId, createdAt: tool.createdAt }),
-    );
+    // The safety plan for the child starts from the plan's rules: how the child will know each.
+    const start = kind === 'child-safety-plan' ? howChildWillKnow(board.value) : '';
+    const made = await rooms.change(childToolRoomId(member.boardId, tool.id), (doc) => {
+      const init = initChildTool(doc, { kind, toolId: tool.id, personId, createdAt: tool.createdAt });
+      if (!init.ok || start === '') return init;
+      const wrote = setChildWords(doc, 'different', start);
+      return wrote.ok ? init : wrote;
+    });
     if (!made.ok || !made.value.ok) {
       childTools.remove(member.boardId, tool.id);
       throw boardUnavailable();

@@ -1,4 +1,4 @@
-import { type ChildAreaState, type ChildToolKind, SCALE_AREA } from '@kinmap/model';
+import { type ChildAreaState, type ChildToolKind, isForTheChild, SCALE_AREA } from '@kinmap/model';
 import { memo, type ReactNode, useEffect, useId, useState } from 'react';
 import type * as Y from 'yjs';
 import { t } from '../lib/messages';
@@ -78,7 +78,7 @@ export const AreaPanel = memo(function AreaPanel({
         doc={doc}
         area={area}
         childName={childName}
-        forChild={kind === 'words-pictures'}
+        forChild={isForTheChild(kind)}
         canWrite={canWrite}
         describedBy={`${id}-question`}
       />

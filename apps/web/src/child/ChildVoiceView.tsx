@@ -15,6 +15,9 @@ export interface ChildVoiceViewProps {
   readonly board: BoardState;
   readonly session: BoardSession | null;
   readonly me: Me;
+  /** A tool to open as soon as the list has it (from the safety plan); then `onOpened`. */
+  readonly openFirst?: string | null;
+  readonly onOpened?: () => void;
 }
 
 type Tools =
@@ -28,7 +31,7 @@ type Tools =
  * sees it ([CT2]); everyone sees only the tools the child let them see (the server lists no other).
  * A tool opens full screen; its document lives only while it is open.
  */
-export function ChildVoiceView({ boardId, board, session, me }: ChildVoiceViewProps) {
+export function ChildVoiceView({ boardId, board, session, me, openFirst, onOpened }: ChildVoiceViewProps) {
   const caseChildren = useMemo(
     () => peopleInOrder(board).filter((person) => person.kind === 'child'),
     [board],
@@ -59,6 +62,13 @@ export function ChildVoiceView({ boardId, board, session, me }: ChildVoiceViewPr
     document.addEventListener('visibilitychange', onVisible);
     return () => document.removeEventListener('visibilitychange', onVisible);
   }, [refresh]);
+
+  // Opened from the safety plan: the tool opens once the list has it.
+  useEffect(() => {
+    if (!openFirst || tools.state !== 'ready') return;
+    if (tools.list.some((tool) => tool.id === openFirst && tool.mayOpen)) setOpenId(openFirst);
+    onOpened?.();
+  }, [openFirst, tools, onOpened]);
 
   const replace = useCallback((tool: ChildToolInfo) => {
     setTools((current) =>

@@ -1,6 +1,7 @@
-import { ChevronRight, House, WandSparkles } from 'lucide-react';
+import { ChevronRight } from 'lucide-react';
 import { currentLanguage, t } from '../lib/messages';
 import type { ChildToolInfo } from './childToolApi';
+import { TOOL_ICONS } from './toolIcon';
 import { toolName, visibilityWords } from './toolWords';
 
 export interface ToolCardProps {
@@ -23,7 +24,7 @@ function startedOn(createdAt: number): string {
 /** One of a child's tools in the list: which it is, since when, who can see it, and "Open". */
 export function ToolCard({ tool, childName, staff, nameOf, openButtonId, onOpen }: ToolCardProps) {
   const name = toolName(tool.kind);
-  const Icon = tool.kind === 'wizards-fairies' ? WandSparkles : House;
+  const Icon = TOOL_ICONS[tool.kind];
   return (
     <li className="child-tool-card">
       <Icon aria-hidden="true" size={32} className="child-tool-card__icon" />

@@ -1,4 +1,11 @@
-import { areasOf, type BoardState, may, OVERALL_SCALE_ID, type PersonState } from '@kinmap/model';
+import {
+  areasOf,
+  type BoardState,
+  isForTheChild,
+  may,
+  OVERALL_SCALE_ID,
+  type PersonState,
+} from '@kinmap/model';
 import { ArrowLeft } from 'lucide-react';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { BoardMember } from '../access/inviteApi';
@@ -154,7 +161,7 @@ export function ToolScreen(props: ToolScreenProps) {
           {t('child.back')}
         </button>
         <h2 id={titleId} className="child-screen__title" dir="auto">
-          {t(kind === 'words-pictures' ? 'child.toolFor' : 'child.toolOf', {
+          {t(isForTheChild(kind) ? 'child.toolFor' : 'child.toolOf', {
             tool: toolName(kind),
             child: person.name,
           })}

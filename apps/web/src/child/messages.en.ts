@@ -26,6 +26,7 @@ export const childMessages = {
   'child.kind.wizards-fairies': 'Wizards and Fairies',
   'child.kind.safety-house': 'The Safety House',
   'child.kind.words-pictures': 'Words and Pictures',
+  'child.kind.child-safety-plan': 'My safety plan',
 
   // Who can see a tool, in plain words (visibilityWords.ts).
   'child.sees.line': 'Who can see it: {sees}',
@@ -82,6 +83,9 @@ export const childMessages = {
   'child.area.words-pictures.worried': 'Who is worried',
   'child.area.words-pictures.happened': 'What happened',
   'child.area.words-pictures.now': 'What happens now',
+  'child.area.child-safety-plan.helpers': 'The people who keep me safe',
+  'child.area.child-safety-plan.different': 'What will be different',
+  'child.area.child-safety-plan.tell': 'If I am worried, I can tell',
 
   'child.question.three-houses.worries': 'What are you worried about?',
   'child.question.three-houses.good': 'What is good in your life?',
@@ -96,6 +100,11 @@ export const childMessages = {
   'child.question.words-pictures.worried': 'Who is worried, and why? In words the child will understand.',
   'child.question.words-pictures.happened': 'What happened, as the family agreed to say it?',
   'child.question.words-pictures.now': 'What is happening now to keep the child safe?',
+  'child.question.child-safety-plan.helpers':
+    'Who are the grown-ups who will keep the child safe, and what will each of them do?',
+  'child.question.child-safety-plan.different':
+    'What will be different at home, in words the child will understand? (The plan’s rules start it.)',
+  'child.question.child-safety-plan.tell': 'Who can the child tell if they are worried, and how?',
 
   // Words and Pictures' drafting (WordsPicturesPanel.tsx).
   'child.wp.title': 'Agreeing it with the parents',

@@ -4,6 +4,7 @@ import type { BoardSession, Me } from '../board/useBoard';
 import type { ActionOutcome } from '../editing/boardActions';
 import { mayWriteBoard } from '../editing/cardPermissions';
 import { type MessageKey, t } from '../lib/messages';
+import { ChildPlansSection } from './ChildPlansSection';
 import { NetworkSection } from './NetworkSection';
 import { PeopleSection } from './PeopleSection';
 import { PlanDetails } from './PlanDetails';
@@ -12,16 +13,19 @@ import { membersInOrder, peopleInOrder, rulesInOrder } from './planOrder';
 import { RulesSection } from './RulesSection';
 
 export interface PlanViewProps {
+  readonly boardId: string;
   readonly session: BoardSession | null;
   /** The board as this person may see it (nothing in the plan is for professionals only today). */
   readonly board: BoardState;
   readonly me: Me;
+  /** Opens a child's tool in the child's voice view (the safety plan for the child). */
+  readonly onOpenChildTool: (toolId: string) => void;
 }
 
 const NOTICE_MS = 6000;
 
 /** The safety plan: the network, the rules, the bottom lines and review, live for everyone. */
-export function PlanView({ session, board, me }: PlanViewProps) {
+export function PlanView({ boardId, session, board, me, onOpenChildTool }: PlanViewProps) {
   // [AC11] A locked board stops family and network writing.
   const canEdit = may(me.role, 'AC12') && mayWriteBoard(board.meta.locked === true, me);
   const canRemove = may(me.role, 'AC13');
@@ -71,6 +75,12 @@ export function PlanView({ session, board, me }: PlanViewProps) {
         ) : (
           <PlanReadOnly members={members} rules={rules} plan={board.plan} />
         )}
+        <ChildPlansSection
+          boardId={boardId}
+          caseChildren={people.filter((person) => person.kind === 'child')}
+          me={me}
+          onOpen={onOpenChildTool}
+        />
       </section>
     </div>
   );

@@ -63,4 +63,13 @@ export const planMessages = {
   'plan.reviewDate.none': 'No review date yet.',
   'plan.reviewDate.invalid': 'Please choose a full date.',
   'plan.reviewDate.passed': 'The review date has passed.',
+
+  // The safety plan for each child (issue 15): how the child will know, written for them.
+  'plan.forChild.title': 'How each child will know',
+  'plan.forChild.hint':
+    'A safety plan written for each child, in words and pictures they understand. It starts from each rule’s “how the child will know”, and prints in large type to leave with them. The child chooses who sees it.',
+  'plan.forChild.name': '{child}’s safety plan',
+  'plan.forChild.open': 'Open {child}’s safety plan',
+  'plan.forChild.start': 'Write {child}’s safety plan',
+  'plan.forChild.failed': 'The children’s safety plans could not be loaded or started. Please try again.',
 } as const;

@@ -92,6 +92,8 @@ export function BoardScreen({ boardId, title, me }: BoardScreenProps) {
     me,
   );
   const [view, setView] = useState<ViewId>('map');
+  // A child's tool the plan asked to open in the child's voice view.
+  const [childToolToOpen, setChildToolToOpen] = useState<string | null>(null);
   // What to offer, by the rules the server checks too (the policy table): staff invite people
   // ([AU7]), read the board's history ([AD3]) and its meetings and versions ([VE3]); everyone who
   // takes part reads the reports and the trajectory ([VE7]), the wall screen (viewer) none.
@@ -192,9 +194,27 @@ export function BoardScreen({ boardId, title, me }: BoardScreenProps) {
         {board && view === 'outline' && (
           <OutlineView session={session} board={board} everything={everything} me={me} />
         )}
-        {board && view === 'plan' && <PlanView session={session} board={board} me={me} />}
+        {board && view === 'plan' && (
+          <PlanView
+            boardId={boardId}
+            session={session}
+            board={board}
+            me={me}
+            onOpenChildTool={(toolId) => {
+              setChildToolToOpen(toolId);
+              setView('child');
+            }}
+          />
+        )}
         {board && view === 'child' && (
-          <ChildVoiceView boardId={boardId} board={board} session={session} me={me} />
+          <ChildVoiceView
+            boardId={boardId}
+            board={board}
+            session={session}
+            me={me}
+            openFirst={childToolToOpen}
+            onOpened={() => setChildToolToOpen(null)}
+          />
         )}
         {view === 'history' && mayReadHistory && <AuditView boardId={boardId} />}
         {board && view === 'meetings' && mayRunMeetings && (

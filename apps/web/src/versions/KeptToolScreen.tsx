@@ -3,6 +3,7 @@ import {
   type BoardState,
   type ChildToolState,
   initChildTool,
+  isForTheChild,
   may,
   readChildTool,
   restoreChildTool,
@@ -99,7 +100,7 @@ export function KeptToolScreen({
   const childName =
     board.people[kept.tool.personId as keyof typeof board.people]?.name ?? t('versions.tools.aChild');
   const name = toolName(kind);
-  const what = t(kind === 'words-pictures' ? 'child.toolFor' : 'child.toolOf', {
+  const what = t(isForTheChild(kind) ? 'child.toolFor' : 'child.toolOf', {
     tool: name,
     child: childName,
   });

@@ -1,7 +1,8 @@
-import type { BoardState, VersionMeta } from '@kinmap/model';
-import { ChevronRight, House, WandSparkles } from 'lucide-react';
+import { type BoardState, isForTheChild, type VersionMeta } from '@kinmap/model';
+import { ChevronRight } from 'lucide-react';
 import { useId, useRef, useState } from 'react';
 import type { Me } from '../board/useBoard';
+import { TOOL_ICONS } from '../child/toolIcon';
 import { toolName } from '../child/toolWords';
 import { t } from '../lib/messages';
 import { KeptToolScreen } from './KeptToolScreen';
@@ -42,14 +43,14 @@ export function KeptTools({ boardId, version, tools, board, me, onRestored }: Ke
           const childName =
             board.people[kept.tool.personId as keyof typeof board.people]?.name ?? t('versions.tools.aChild');
           const name = toolName(kept.tool.kind);
-          const Icon = kept.tool.kind === 'wizards-fairies' ? WandSparkles : House;
+          const Icon = TOOL_ICONS[kept.tool.kind];
           const buttonId = `${id}-${kept.tool.id}`;
           return (
             <li key={kept.tool.id} className="child-tool-card">
               <Icon aria-hidden="true" size={32} className="child-tool-card__icon" />
               <div className="child-tool-card__text">
                 <h3 className="child-tool-card__name" dir="auto">
-                  {t(kept.tool.kind === 'words-pictures' ? 'child.toolFor' : 'child.toolOf', {
+                  {t(isForTheChild(kept.tool.kind) ? 'child.toolFor' : 'child.toolOf', {
                     tool: name,
                     child: childName,
                   })}

@@ -1,6 +1,7 @@
 /**
  * The child's own tools (issue 14, docs/PROTOCOL.md "A child's tool"): Three Houses, Wizards and
- * Fairies and the Safety House. Each tool is its own Yjs document in its own room, so that the
+ * Fairies and the Safety House; and those written for the child: Words and Pictures, and the safety
+ * plan for the child (issue 15). Each tool is its own Yjs document in its own room, so that the
  * server can keep it from everyone the child has not chosen ([AC50], [AC51], [CT1]–[CT4]).
  */
 
@@ -12,6 +13,7 @@ export const CHILD_TOOL_KINDS = [
   'wizards-fairies',
   'safety-house',
   'words-pictures',
+  'child-safety-plan',
 ] as const;
 export type ChildToolKind = (typeof CHILD_TOOL_KINDS)[number];
 
@@ -24,6 +26,9 @@ export const CHILD_TOOL_AREAS = Object.freeze({
   'safety-house': ['inside', 'path', 'outside', 'roof'],
   // Words and Pictures: the explanation for the child, drafted by the worker and agreed with each parent.
   'words-pictures': ['worried', 'happened', 'now'],
+  // The safety plan for the child (issue 15): how the child will know — who keeps them safe, what
+  // will be different, and who they can tell if they are worried. Written for the child, with pictures.
+  'child-safety-plan': ['helpers', 'different', 'tell'],
 } as const satisfies Record<ChildToolKind, readonly string[]>);
 export type ChildToolArea = (typeof CHILD_TOOL_AREAS)[ChildToolKind][number];
 
@@ -140,6 +145,10 @@ export const AREA_KEYS = ['words', 'strokes', 'stickers', 'scale'] as const;
 export const META_KEYS = ['kind', 'toolId', 'personId', 'createdAt', 'schemaVersion'] as const;
 /** The only top-level types of a tool document. */
 export const CHILD_TOP_LEVEL = ['meta', 'areas'] as const;
+
+/** The tools written *for* the child by the worker and the family, rather than the child's own words. */
+export const FOR_THE_CHILD: readonly ChildToolKind[] = ['words-pictures', 'child-safety-plan'];
+export const isForTheChild = (kind: ChildToolKind): boolean => FOR_THE_CHILD.includes(kind);
 
 export const isChildToolKind = (value: unknown): value is ChildToolKind =>
   typeof value === 'string' && (CHILD_TOOL_KINDS as readonly string[]).includes(value);

@@ -4,6 +4,7 @@ import {
   type ChildToolKind,
   type ChildToolState,
   DRAWING_ASPECT,
+  isForTheChild,
   type PenColour,
   SCALE_AREA,
   type WordsPicturesStage,
@@ -79,14 +80,15 @@ export async function renderChildTool(input: ChildToolReportInput): Promise<Uint
   const title =
     tool.kind === 'words-pictures'
       ? `Words and Pictures for ${childName}`
-      : `${childName}'s ${TOOL_TITLES[tool.kind]}`;
+      : tool.kind === 'child-safety-plan'
+        ? `${childName}'s safety plan`
+        : `${childName}'s ${TOOL_TITLES[tool.kind]}`;
   flow.block([
     { text: title, style: TITLE },
     {
-      text:
-        tool.kind === 'words-pictures'
-          ? `Written by ${input.workerName} with ${childName}'s family. Started on ${formatDate(tool.createdAt, timeZone)}.`
-          : `Done with ${input.workerName}, in ${childName}'s own words. Started on ${formatDate(tool.createdAt, timeZone)}.`,
+      text: isForTheChild(tool.kind)
+        ? `Written by ${input.workerName} with ${childName}'s family. Started on ${formatDate(tool.createdAt, timeZone)}.`
+        : `Done with ${input.workerName}, in ${childName}'s own words. Started on ${formatDate(tool.createdAt, timeZone)}.`,
       style: BODY,
       color: INK_MUTED,
       before: 8,

@@ -7,6 +7,7 @@ export const TOOL_TITLES: Readonly<Record<ChildToolKind, string>> = {
   'wizards-fairies': 'Wizards and Fairies',
   'safety-house': 'My Safety House',
   'words-pictures': 'Words and Pictures',
+  'child-safety-plan': 'My safety plan',
 };
 
 /** Each area's heading, in words for the child. */
@@ -31,5 +32,10 @@ export const AREA_TITLES: Readonly<Record<ChildToolKind, Readonly<Record<string,
     worried: 'Who is worried, and why',
     happened: 'What happened',
     now: 'What is happening now',
+  },
+  'child-safety-plan': {
+    helpers: 'The people who keep me safe',
+    different: 'What will be different',
+    tell: 'If I am worried, I can tell',
   },
 };
