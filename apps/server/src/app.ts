@@ -123,7 +123,7 @@ export function createApp(services: Services, settings: AppSettings): Hono<Reque
       memberId: result.memberId,
     });
   });
-  registerBoardAccessRoutes(app, { registry, access, logger, cookies, clientAddress, audit });
+  registerBoardAccessRoutes(app, { registry, access, logger, cookies, clientAddress, audit, meetings });
   registerLobbyRoutes(app, { registry, access, logger, clientAddress, audit });
   registerAuditRoutes(app, { registry, access, audit, logger });
 

@@ -211,6 +211,12 @@ export {
 } from './history/meetings.js';
 export { type RestoreOptions, restoreBoard, restoreCard } from './history/restore.js';
 export { keepProfessionalsOnly, withoutCards } from './history/restrictedNow.js';
+export {
+  addMonths,
+  REVIEW_WITHIN_MONTHS,
+  type ReviewTimetable,
+  reviewTimetable,
+} from './history/reviewTimetable.js';
 export { diffBoards, isEmptyDiff, MAX_LCS_CELLS, textParts } from './history/versionDiff.js';
 export {
   type Attendance,

@@ -21,6 +21,7 @@ describe('boards', () => {
         createdAt: expect.any(Number),
         role: 'facilitator',
         memberId: board.memberId,
+        nextReview: null,
       },
     ]);
   });

@@ -1,4 +1,4 @@
-import { may, mayManage, type Role } from '@kinmap/model';
+import { may, mayManage, type Role, reviewTimetable } from '@kinmap/model';
 import {
   type BoardMember,
   boardListResponse,
@@ -23,6 +23,7 @@ import { type CookieSettings, writeSessionCookie } from '../accounts/sessionCook
 import type { AuditLog } from '../audit/auditLog.js';
 import type { BoardRegistry } from '../boards/boardRegistry.js';
 import { pathId } from '../boards/boardRequest.js';
+import type { Meetings } from '../history/meetingStore.js';
 import { ApiError, ApiErrorCode } from '../http/apiError.js';
 import { parseJsonBody } from '../http/jsonBody.js';
 import { reply } from '../http/reply.js';
@@ -42,6 +43,8 @@ export interface BoardAccessRoutesOptions {
   readonly clientAddress: (c: Context) => string;
   /** Invites, revocations and refusals are audit events (SPEC [AD2]). */
   readonly audit?: Pick<AuditLog, 'record'>;
+  /** The conferences held, for each board's review timetable on the board list. */
+  readonly meetings: Pick<Meetings, 'list'>;
 }
 
 const DEFAULT_INVITE_HOURS = 72;
@@ -68,7 +71,7 @@ function inviteStatus(invite: InviteRecord, now: number): InviteStatus {
  */
 export function registerBoardAccessRoutes(
   app: Hono<RequestIdEnv>,
-  { registry, access, logger, cookies, clientAddress, audit }: BoardAccessRoutesOptions,
+  { registry, access, logger, cookies, clientAddress, audit, meetings }: BoardAccessRoutesOptions,
 ): void {
   const { members, invites, sessions, tickets, liveSockets } = access;
   const guard = boardGuard({ resolve: memberBySession({ registry, access }), audit });
@@ -104,9 +107,14 @@ export function registerBoardAccessRoutes(
 
   app.get('/api/boards', (c) => {
     const { user } = requireStaff(c, access);
+    const today = new Date(access.now()).toISOString().slice(0, 10);
     const boards = members.ofUser(user.id).flatMap((member) => {
       const board = registry.get(member.boardId);
-      return board ? [{ ...board, role: member.role, memberId: member.id }] : [];
+      if (!board) return [];
+      const held = meetings
+        .list(member.boardId)
+        .map((meeting) => ({ type: meeting.type, date: meeting.date, closed: meeting.closedAt !== null }));
+      return [{ ...board, role: member.role, memberId: member.id, nextReview: reviewTimetable(held, today) }];
     });
     return reply(c, boardListResponse, { boards });
   });

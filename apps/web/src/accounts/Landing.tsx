@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import { t } from '../lib/messages';
 import { navigate } from '../lib/router';
-import { BoardList } from '../screens/BoardList';
 import { NewBoardForm } from '../screens/NewBoardForm';
 import { fetchMe, type SignedIn, signOut } from './accountApi';
+import { BoardList } from './BoardList';
 import { GuestHome } from './GuestHome';
 import { SignInForm } from './SignInForm';
 

@@ -167,6 +167,14 @@ describe('the wire contract', () => {
       createdAt: number;
       role: Role;
       memberId: string;
+      nextReview?:
+        | {
+            after: { type: 'initial-conference' | 'review-conference'; date: string };
+            dueBy: string;
+            overdue: boolean;
+          }
+        | null
+        | undefined;
     }>();
     expectTypeOf(createBoard).returns.resolves.toEqualTypeOf<ApiResult<CreatedBoard>>();
   });

@@ -1,11 +1,19 @@
-import { type BoardState, may, type VersionMeta } from '@kinmap/model';
+import {
+  type BoardState,
+  type MeetingRecord,
+  may,
+  REVIEW_WITHIN_MONTHS,
+  reviewTimetable,
+  type VersionMeta,
+} from '@kinmap/model';
 import type Konva from 'konva';
 import { type RefObject, useMemo, useState } from 'react';
 import type { Me } from '../board/useBoard';
 import type { BoardLayout } from '../canvas/boardLayout';
-import { t } from '../lib/messages';
+import { currentLanguage, t } from '../lib/messages';
 import { CompareView } from './CompareView';
 import type { Moment } from './compare';
+import { formatMeetingDate } from './labels';
 import { MeetingPanel } from './MeetingPanel';
 import { useVersionsData } from './useVersionsData';
 import { SaveVersionForm, VersionList } from './VersionList';
@@ -116,6 +124,7 @@ export function MeetingsView({
       <div className="plan">
         <h2 id="versions-title">{t('versions.title')}</h2>
         <p className="hint">{t('versions.intro')}</p>
+        <NextReview meetings={data.meetings} />
         <div role="status" className="versions-saved">
           {saved && (
             <p>
@@ -155,5 +164,21 @@ export function MeetingsView({
         />
       </div>
     </main>
+  );
+}
+
+/** When the next review conference is due, from the conferences held (issue 15); nothing before one. */
+function NextReview({ meetings }: { readonly meetings: readonly MeetingRecord[] }) {
+  const held = meetings.map((m) => ({ type: m.type, date: m.date, closed: m.closedAt !== null }));
+  const next = reviewTimetable(held, new Date().toISOString().slice(0, 10));
+  if (next === null) return null;
+  return (
+    <p className={`board-review${next.overdue ? ' board-review--overdue' : ''}`}>
+      {t(next.overdue ? 'versions.review.overdue' : 'versions.review.due', {
+        date: formatMeetingDate(next.dueBy, currentLanguage()),
+        after: formatMeetingDate(next.after.date, currentLanguage()),
+        months: REVIEW_WITHIN_MONTHS[next.after.type],
+      })}
+    </p>
   );
 }

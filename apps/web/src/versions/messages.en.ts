@@ -88,6 +88,10 @@ export const versionsMessages = {
   'versions.read.attended': 'Took part',
   'versions.read.apologies': 'Apologies',
   'versions.read.showTools': 'Child’s tools',
+  'versions.review.due':
+    'Next review conference by {date}: within {months} months of the conference on {after}.',
+  'versions.review.overdue':
+    'Overdue: the review conference was due by {date}, within {months} months of the conference on {after}.',
 
   // The child's tools a version kept ([CT7]).
   'versions.tools.heading': 'The child’s tools as version {number} kept them',

@@ -20,6 +20,8 @@ export type CreateBoardRequest = Wire<z.input<typeof createBoardRequest>>;
 export const createdBoardResponse = z.object({ id: z.string(), memberId: z.string() });
 export type CreatedBoard = z.output<typeof createdBoardResponse>;
 
+const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+
 /** A board as one of its members sees it: who they are on it. */
 export const boardSummarySchema = z.object({
   id: z.string(),
@@ -27,6 +29,19 @@ export const boardSummarySchema = z.object({
   createdAt: z.number(),
   role: z.enum(ROLES),
   memberId: z.string().check(z.minLength(1)),
+  /**
+   * `GET /api/boards` only: when the next review conference is due (model `reviewTimetable`),
+   * null when no conference has been held.
+   */
+  nextReview: z.optional(
+    z.nullable(
+      z.object({
+        after: z.object({ type: z.enum(['initial-conference', 'review-conference']), date: isoDate }),
+        dueBy: isoDate,
+        overdue: z.boolean(),
+      }),
+    ),
+  ),
 });
 export type BoardSummary = z.output<typeof boardSummarySchema>;
 

@@ -108,4 +108,8 @@ export const accountsPageMessages = {
   'staff.invalid': 'Please check the email address and the password.',
   'staff.emailTaken': 'There is already an account with this email.',
   'staff.failed': 'That did not work. Please check your connection and try again.',
+
+  // The board list: when the next review conference is due (issue 15).
+  'home.review.due': 'Next review conference by {date}',
+  'home.review.overdue': 'Overdue: the review conference was due by {date}',
 } as const;

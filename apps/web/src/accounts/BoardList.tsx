@@ -1,10 +1,14 @@
 import { useEffect, useState } from 'react';
 import { type ApiResult, type BoardSummary, listBoards } from '../lib/api';
-import { t } from '../lib/messages';
+import { currentLanguage, t } from '../lib/messages';
 import { boardPath, navigate } from '../lib/router';
 import { ImportBoardForm } from '../reports/ImportBoardForm';
+import { formatMeetingDate } from '../versions/labels';
 
-/** The boards this staff member is on, newest first, each a link to open it. */
+/**
+ * The boards this staff member is on, newest first, each a link to open it, with when its next
+ * review conference is due (flagged when overdue).
+ */
 export function BoardList() {
   const [boards, setBoards] = useState<ApiResult<BoardSummary[]> | null>(null);
   useEffect(() => {
@@ -41,6 +45,13 @@ export function BoardList() {
                 {board.title}
               </a>{' '}
               <span className="hint">{t('home.yourRole', { role: t(`role.${board.role}`) })}</span>
+              {board.nextReview && (
+                <span className={`board-review${board.nextReview.overdue ? ' board-review--overdue' : ''}`}>
+                  {t(board.nextReview.overdue ? 'home.review.overdue' : 'home.review.due', {
+                    date: formatMeetingDate(board.nextReview.dueBy, currentLanguage()),
+                  })}
+                </span>
+              )}
             </li>
           ))}
         </ul>
