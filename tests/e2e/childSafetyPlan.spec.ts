@@ -2,6 +2,7 @@ import { seriousViolations } from './axe.js';
 import { expect, test } from './fixtures.js';
 import { addChild, shotOf, toolScreen, wordsIn } from './pages/childTool.js';
 import { PlanPage } from './pages/PlanPage.js';
+import { SCREEN_SIZES } from './sizes.js';
 
 // Issue 15: the safety plan for the child — how the child will know, written for them from the
 // plan's rules, opened from the safety plan and printed in large type.
@@ -26,11 +27,7 @@ test('the safety plan for the child starts from the rules’ “how the child wi
 
   const section = page.getByRole('region', { name: 'How each child will know' });
   await expect(section).toBeVisible();
-  for (const [name, viewport] of [
-    ['phone', { width: 390, height: 844 }],
-    ['laptop', { width: 1400, height: 900 }],
-    ['wall', { width: 1920, height: 1080 }],
-  ] as const) {
+  for (const [name, viewport] of SCREEN_SIZES) {
     await page.setViewportSize(viewport);
     await section.scrollIntoViewIfNeeded();
     const start = section.getByRole('button', { name: 'Write Jo’s safety plan' });

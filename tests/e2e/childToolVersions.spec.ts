@@ -3,6 +3,7 @@ import { expect, test } from './fixtures.js';
 import { addChild, areaOf, shotOf, surfaceOf, toolScreen, wordsIn } from './pages/childTool.js';
 import { openView } from './pages/chrome.js';
 import { MeetingsPage } from './pages/MeetingsPage.js';
+import { SCREEN_SIZES } from './sizes.js';
 
 // Issue 14, SPEC [CT7]: a saved version keeps the child's tools; staff the child chose look at a
 // tool as the version kept it, see that it changed since, and bring it back for everyone.
@@ -67,11 +68,7 @@ test('[CT7] a version keeps the child’s Three Houses: read as it was, changed 
   expect(await seriousViolations(page, testInfo, 'kept-tool')).toEqual([]);
 
   // What people see, on a phone, a laptop and the wall: nothing wider than the screen, words ≥ 14 px.
-  for (const [name, viewport] of [
-    ['phone', { width: 390, height: 844 }],
-    ['laptop', { width: 1400, height: 900 }],
-    ['wall', { width: 1920, height: 1080 }],
-  ] as const) {
+  for (const [name, viewport] of SCREEN_SIZES) {
     await page.setViewportSize(viewport);
     const overflow = await screen.evaluate((el) => el.scrollWidth - el.clientWidth);
     expect(overflow, `${name}: no sideways scrolling`).toBeLessThanOrEqual(0);

@@ -2,6 +2,7 @@ import { seriousViolations } from './axe.js';
 import { expect, test } from './fixtures.js';
 import { shotOf } from './pages/childTool.js';
 import { MeetingsPage } from './pages/MeetingsPage.js';
+import { SCREEN_SIZES } from './sizes.js';
 
 // Issue 15: the board list shows when each board's next review conference is due, and flags it overdue.
 
@@ -32,11 +33,7 @@ test('an initial conference held long ago makes the board’s review overdue on 
     .locator('.board-review--overdue')
     .evaluate((el) => getComputedStyle(el).fontWeight);
   expect(Number(weight)).toBeGreaterThanOrEqual(600);
-  for (const [name, viewport] of [
-    ['phone', { width: 390, height: 844 }],
-    ['laptop', { width: 1400, height: 900 }],
-    ['wall', { width: 1920, height: 1080 }],
-  ] as const) {
+  for (const [name, viewport] of SCREEN_SIZES) {
     await page.setViewportSize(viewport);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, `${name}: no sideways scrolling`).toBeLessThanOrEqual(0);

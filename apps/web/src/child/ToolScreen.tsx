@@ -1,27 +1,17 @@
-import {
-  areasOf,
-  type BoardState,
-  isForTheChild,
-  may,
-  OVERALL_SCALE_ID,
-  type PersonState,
-} from '@kinmap/model';
-import { ArrowLeft } from 'lucide-react';
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { type BoardState, isForTheChild, may, OVERALL_SCALE_ID, type PersonState } from '@kinmap/model';
+import { useCallback, useState } from 'react';
 import type { BoardMember } from '../access/inviteApi';
 import type { BoardSession, Me } from '../board/useBoard';
 import { mayWriteBoard } from '../editing/cardPermissions';
 import { type MessageKey, t } from '../lib/messages';
-import { useMediaQuery } from '../lib/useMediaQuery';
 import { AreaPanel } from './AreaPanel';
-import { AreaTabs } from './AreaTabs';
 import type { ChildToolInfo } from './childToolApi';
 import { DrawingTools } from './DrawingTools';
 import { PrintTool } from './PrintTool';
 import type { DrawingMode } from './pens';
-import { stopReading } from './ReadAloud';
 import { ScoreToBoard } from './ScoreToBoard';
-import { areaTitle, toolName, visibilityWords } from './toolWords';
+import { ToolAreas, ToolDialog } from './ToolDialog';
+import { toolName, visibilityWords } from './toolWords';
 import { type ChildToolStatus, useChildTool } from './useChildTool';
 import { WhoSeesForm } from './WhoSeesForm';
 import { WordsPicturesPanel } from './WordsPicturesPanel';
@@ -42,9 +32,6 @@ export interface ToolScreenProps {
   readonly onClose: () => void;
 }
 
-/** Below this width the parts of a tool are tabs, one at a time. */
-const TABS_QUERY = '(max-width: 720px)';
-
 const STATUS_WORDS: Readonly<Record<ChildToolStatus, MessageKey | null>> = {
   connecting: 'child.connecting',
   live: null,
@@ -61,20 +48,9 @@ const STATUS_WORDS: Readonly<Record<ChildToolStatus, MessageKey | null>> = {
  */
 export function ToolScreen(props: ToolScreenProps) {
   const { boardId, tool, person, board, session, me, onClose } = props;
-  const titleId = useId();
-  const dialog = useRef<HTMLDialogElement | null>(null);
   const opened = useChildTool(boardId, tool.id);
-  const narrow = useMediaQuery(TABS_QUERY);
   const [mode, setMode] = useState<DrawingMode>({ kind: 'pen', colour: 'ink', width: 'medium' });
   const [whoOpen, setWhoOpen] = useState(false);
-  const [shownArea, setShownArea] = useState<string | null>(null);
-
-  useEffect(() => {
-    const el = dialog.current;
-    if (el && !el.open) el.showModal();
-    // Leaving the tool stops any reading aloud.
-    return () => stopReading();
-  }, []);
 
   const { doc, state, status } = opened;
   const ended = status === 'not-shared' || status === 'gone';
@@ -121,8 +97,6 @@ export function ToolScreen(props: ToolScreenProps) {
   );
 
   const kind = state?.kind ?? tool.kind;
-  const areas = areasOf(kind).map((area) => ({ area, title: areaTitle(kind, area) }));
-  const shown = areas.find((a) => a.area === shownArea)?.area ?? areas[0]?.area ?? '';
   const statusKey = STATUS_WORDS[status];
   const sees = visibilityWords(tool, person.name, props.nameOf, may(me.role, 'CT2'));
 
@@ -146,39 +120,30 @@ export function ToolScreen(props: ToolScreenProps) {
   };
 
   return (
-    <dialog
-      ref={dialog}
-      className="child-screen"
-      aria-labelledby={titleId}
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
+    <ToolDialog
+      title={t(isForTheChild(kind) ? 'child.toolFor' : 'child.toolOf', {
+        tool: toolName(kind),
+        child: person.name,
+      })}
+      backLabel={t('child.back')}
+      onClose={onClose}
+      actions={
+        <>
+          {tool.mayOpen && !ended && <PrintTool boardId={boardId} toolId={tool.id} />}
+          {mayChoose && (
+            <button
+              type="button"
+              className="child-screen__who-toggle"
+              aria-expanded={whoOpen}
+              aria-controls="child-who-panel"
+              onClick={() => setWhoOpen((open) => !open)}
+            >
+              {whoOpen ? t('child.choice.close') : t('child.choice.open')}
+            </button>
+          )}
+        </>
+      }
     >
-      <header className="child-screen__bar">
-        <button type="button" className="child-screen__back" onClick={onClose}>
-          <ArrowLeft aria-hidden="true" size={22} />
-          {t('child.back')}
-        </button>
-        <h2 id={titleId} className="child-screen__title" dir="auto">
-          {t(isForTheChild(kind) ? 'child.toolFor' : 'child.toolOf', {
-            tool: toolName(kind),
-            child: person.name,
-          })}
-        </h2>
-        {tool.mayOpen && !ended && <PrintTool boardId={boardId} toolId={tool.id} />}
-        {mayChoose && (
-          <button
-            type="button"
-            className="child-screen__who-toggle"
-            aria-expanded={whoOpen}
-            aria-controls="child-who-panel"
-            onClick={() => setWhoOpen((open) => !open)}
-          >
-            {whoOpen ? t('child.choice.close') : t('child.choice.open')}
-          </button>
-        )}
-      </header>
       {!ended && <p className="child-screen__sees">{t('child.sees.line', { sees })}</p>}
       {mayChoose && whoOpen && (
         <div id="child-who-panel" className="child-screen__who">
@@ -210,21 +175,10 @@ export function ToolScreen(props: ToolScreenProps) {
       {!ended && state !== null && (
         <div className="child-screen__body">
           {!canWrite && <p className="hint child-screen__read-only">{t('child.readOnly')}</p>}
-          {narrow ? (
-            <AreaTabs
-              label={t('child.areas', { tool: toolName(kind) })}
-              areas={areas}
-              shown={shown}
-              onShow={setShownArea}
-            >
-              {panel(shown)}
-            </AreaTabs>
-          ) : (
-            <div className={`child-areas child-areas--${kind}`}>{areas.map(({ area }) => panel(area))}</div>
-          )}
+          <ToolAreas kind={kind} panel={panel} />
         </div>
       )}
       {canWrite && state !== null && <DrawingTools mode={mode} onMode={setMode} />}
-    </dialog>
+    </ToolDialog>
   );
 }

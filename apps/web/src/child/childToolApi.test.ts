@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fakeFetch } from '../lib/fakeFetch.fixture';
 import {
   listChildTools,
   readChildToolAnswer,
@@ -19,15 +20,6 @@ const tool = {
   mayOpen: true,
   wordsPictures: null,
 };
-
-function fakeFetch(status: number, body: unknown) {
-  const calls: Array<{ url: string; init: RequestInit }> = [];
-  const doFetch = (async (url: string, init: RequestInit = {}) => {
-    calls.push({ url, init });
-    return new Response(JSON.stringify(body), { status });
-  }) as typeof fetch;
-  return { calls, doFetch };
-}
 
 describe('reading the child’s tools routes’ answers (untrusted until checked)', () => {
   it('reads a tool as the contract describes it', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fakeFetch } from '../lib/fakeFetch.fixture';
 import {
   fetchPrivateRating,
   forgetParticipantKey,
@@ -9,15 +10,6 @@ import {
 } from './scaleApi';
 
 const target = { boardId: 'b1', participantId: 'mum', key: 'k'.repeat(22) };
-
-function fakeFetch(status: number, body: unknown) {
-  const calls: Array<{ url: string; init: RequestInit }> = [];
-  const doFetch = (async (url: string, init: RequestInit = {}) => {
-    calls.push({ url, init });
-    return new Response(status === 204 ? null : JSON.stringify(body), { status });
-  }) as typeof fetch;
-  return { calls, doFetch };
-}
 
 describe('scaleApi', () => {
   it('sends a private score with the session cookie, the CSRF header and the participant key, and reads it back', async () => {

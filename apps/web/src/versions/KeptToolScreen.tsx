@@ -1,5 +1,4 @@
 import {
-  areasOf,
   type BoardState,
   type ChildToolState,
   initChildTool,
@@ -9,18 +8,15 @@ import {
   restoreChildTool,
   type VersionMeta,
 } from '@kinmap/model';
-import { ArrowLeft } from 'lucide-react';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import * as Y from 'yjs';
 import type { Me } from '../board/useBoard';
 import { AreaPanel } from '../child/AreaPanel';
-import { AreaTabs } from '../child/AreaTabs';
 import type { DrawingMode } from '../child/pens';
-import { stopReading } from '../child/ReadAloud';
+import { ToolAreas, ToolDialog } from '../child/ToolDialog';
 import { areaTitle, toolName } from '../child/toolWords';
 import { ConfirmButton } from '../lib/ConfirmButton';
 import { t } from '../lib/messages';
-import { useMediaQuery } from '../lib/useMediaQuery';
 import { failureMessage } from './useVersionsData';
 import { fetchKeptTool, type KeptTool, type KeptToolContent, restoreKeptTool } from './versionToolsApi';
 
@@ -36,7 +32,6 @@ export interface KeptToolScreenProps {
   readonly onClose: () => void;
 }
 
-const TABS_QUERY = '(max-width: 720px)';
 /** A version's drawing is only looked at: the pen is never used. */
 const LOOK_ONLY: DrawingMode = { kind: 'pen', colour: 'ink', width: 'medium' };
 
@@ -68,19 +63,10 @@ export function KeptToolScreen({
   onRestored,
   onClose,
 }: KeptToolScreenProps) {
-  const titleId = useId();
-  const dialog = useRef<HTMLDialogElement | null>(null);
-  const narrow = useMediaQuery(TABS_QUERY);
   const [loaded, setLoaded] = useState<KeptToolContent | 'loading' | 'failed'>('loading');
-  const [shownArea, setShownArea] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [said, setSaid] = useState<Said>(null);
 
-  useEffect(() => {
-    const el = dialog.current;
-    if (el && !el.open) el.showModal();
-    return () => stopReading();
-  }, []);
   useEffect(() => {
     let live = true;
     void fetchKeptTool(boardId, version.id, kept.tool.id).then((result) => {
@@ -104,8 +90,6 @@ export function KeptToolScreen({
     tool: name,
     child: childName,
   });
-  const areas = areasOf(kind).map((area) => ({ area, title: areaTitle(kind, area) }));
-  const shown = areas.find((a) => a.area === shownArea)?.area ?? areas[0]?.area ?? '';
   const changed = typeof loaded === 'object' && loaded.changedSince;
   const mayRestore = may(me.role, 'CT7') && kept.tool.mayOpen && changed;
 
@@ -142,24 +126,12 @@ export function KeptToolScreen({
   };
 
   return (
-    <dialog
-      ref={dialog}
-      className="child-screen kept-tool"
-      aria-labelledby={titleId}
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
-      }}
-    >
-      <header className="child-screen__bar">
-        <button type="button" className="child-screen__back" onClick={onClose}>
-          <ArrowLeft aria-hidden="true" size={22} />
-          {t('versions.tools.back', { number: version.number })}
-        </button>
-        <h2 id={titleId} className="child-screen__title" dir="auto">
-          {t('versions.tools.title', { tool: what, number: version.number })}
-        </h2>
-        {mayRestore && (
+    <ToolDialog
+      title={t('versions.tools.title', { tool: what, number: version.number })}
+      backLabel={t('versions.tools.back', { number: version.number })}
+      onClose={onClose}
+      actions={
+        mayRestore && (
           <ConfirmButton
             label={t('versions.tools.restore')}
             question={t('versions.tools.restoreQuestion', { what, number: version.number })}
@@ -168,8 +140,9 @@ export function KeptToolScreen({
             disabled={busy}
             onConfirm={() => void bringBack()}
           />
-        )}
-      </header>
+        )
+      }
+    >
       {typeof loaded === 'object' && (
         <p className="child-screen__sees">
           {loaded.changedSince
@@ -191,20 +164,9 @@ export function KeptToolScreen({
       {state !== null && (
         <div className="child-screen__body">
           <p className="hint child-screen__read-only">{t('versions.tools.readOnly')}</p>
-          {narrow ? (
-            <AreaTabs
-              label={t('child.areas', { tool: name })}
-              areas={areas}
-              shown={shown}
-              onShow={setShownArea}
-            >
-              {panel(shown)}
-            </AreaTabs>
-          ) : (
-            <div className={`child-areas child-areas--${kind}`}>{areas.map(({ area }) => panel(area))}</div>
-          )}
+          <ToolAreas kind={kind} panel={panel} />
         </div>
       )}
-    </dialog>
+    </ToolDialog>
   );
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { fakeFetch } from '../lib/fakeFetch.fixture';
 import { fetchKeptTool, listKeptTools, restoreKeptTool } from './versionToolsApi';
 
 const tool = {
@@ -20,15 +21,6 @@ const content = {
   createdAt: 20,
   areas: { worries: area, good: area, dreams: area },
 };
-
-function fakeFetch(status: number, body: unknown) {
-  const calls: Array<{ url: string; init: RequestInit }> = [];
-  const doFetch = (async (url: string, init: RequestInit = {}) => {
-    calls.push({ url, init });
-    return new Response(JSON.stringify(body), { status });
-  }) as typeof fetch;
-  return { calls, doFetch };
-}
 
 describe('the child’s tools a version kept, over HTTP (answers untrusted until checked)', () => {
   it('lists them at the version’s address', async () => {
