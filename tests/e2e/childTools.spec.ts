@@ -87,9 +87,10 @@ test('[CT3] [AC50] a tablet session: the worker draws and writes with the child;
   await expect(toolScreen(worker.page).getByText(/Saved\./)).toBeVisible();
   await toolScreen(worker.page).getByRole('button', { name: 'Close' }).click();
 
-  await parent.page.reload();
-  await parent.board.waitUntilSynced();
-  await openView(parent.page, 'Child’s voice');
+  // The parent's open list shows the house without a reload.
+  await expect(parent.page.getByRole('button', { name: 'Open Three Houses' })).toBeVisible({
+    timeout: 15_000,
+  });
   await parent.page.getByRole('button', { name: 'Open Three Houses' }).click();
   await expect(wordsIn(parent.page, 'House of worries')).toHaveValue(WORRY);
   await expect(surfaceOf(parent.page, 'House of worries')).toHaveAccessibleName(/1 drawing/);

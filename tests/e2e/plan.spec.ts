@@ -62,6 +62,8 @@ test('the facilitator and a network member build the safety plan together, live'
   await expect(nan.page.getByRole('button', { name: /^Remove/ })).toHaveCount(0);
   await expect(facilitator.page.getByRole('button', { name: 'Remove Nan Rose' })).toBeVisible();
   await expect(seenMember.getByRole('checkbox', { name: 'Has been told about the worries' })).toBeChecked();
+  // The plan says in one line who knows the worries.
+  await expect(nan.page.getByText('Told about the worries: Nan Rose (1 of 1).')).toBeVisible();
   const seenRule = nanPlan.rule(1);
   await expect(nanPlan.field(seenRule, 'What will happen')).toHaveValue(RULE);
   await expect(seenRule.getByRole('checkbox', { name: 'Nan Rose' })).toBeChecked();

@@ -20,6 +20,9 @@ export interface ChildVoiceViewProps {
   readonly onOpened?: () => void;
 }
 
+/** How often the list is asked again while the view is shown. */
+const LIST_REFRESH_MS = 5_000;
+
 type Tools =
   | { readonly state: 'loading' }
   | { readonly state: 'failed' }
@@ -53,14 +56,19 @@ export function ChildVoiceView({ boardId, board, session, me, openFirst, onOpene
           : { state: 'failed' },
     );
   }, [boardId]);
-  // The list again whenever the page comes back into view: tools started, choices changed elsewhere.
+  // The list again whenever the page comes back into view, and every few seconds while it is in
+  // view: a tool a child has just chosen to show this person appears without a reload.
   useEffect(() => {
     void refresh();
     const onVisible = () => {
       if (document.visibilityState === 'visible') void refresh();
     };
     document.addEventListener('visibilitychange', onVisible);
-    return () => document.removeEventListener('visibilitychange', onVisible);
+    const timer = setInterval(onVisible, LIST_REFRESH_MS);
+    return () => {
+      document.removeEventListener('visibilitychange', onVisible);
+      clearInterval(timer);
+    };
   }, [refresh]);
 
   // Opened from the safety plan: the tool opens once the list has it.

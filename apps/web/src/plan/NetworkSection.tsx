@@ -5,6 +5,7 @@ import { t } from '../lib/messages';
 import { MemberItem } from './MemberItem';
 import { addMemberTo, removeMember, saveMember } from './planActions';
 import { memberLabel } from './planOrder';
+import { ToldSummary } from './ToldSummary';
 
 export interface NetworkSectionProps {
   readonly session: BoardWriter | null;
@@ -27,6 +28,7 @@ export function NetworkSection({ session, members, report, canRemove }: NetworkS
     <section className="plan-section" aria-labelledby="plan-network-title">
       <h3 id="plan-network-title">{t('plan.network.title')}</h3>
       <p className="hint">{t('plan.network.hint')}</p>
+      <ToldSummary members={members} />
       {members.length === 0 ? (
         <p className="plan-empty">{t('plan.network.empty')}</p>
       ) : (

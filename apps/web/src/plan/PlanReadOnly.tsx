@@ -2,6 +2,7 @@ import type { NetworkMemberState, PlanState, RuleState } from '@kinmap/model';
 import { t } from '../lib/messages';
 import { memberLabel, responsibleMembers } from './planOrder';
 import { formatReviewDate } from './reviewDate';
+import { ToldSummary } from './ToldSummary';
 
 export interface PlanReadOnlyProps {
   readonly members: readonly NetworkMemberState[];
@@ -27,6 +28,7 @@ export function PlanReadOnly({ members, rules, plan }: PlanReadOnlyProps) {
     <>
       <section className="plan-section" aria-labelledby="plan-network-title">
         <h3 id="plan-network-title">{t('plan.network.title')}</h3>
+        <ToldSummary members={members} />
         {members.length === 0 && <p className="plan-empty">{t('plan.network.empty')}</p>}
         <ul className="plan-list">
           {members.map((member) => (

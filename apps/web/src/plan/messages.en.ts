@@ -64,6 +64,11 @@ export const planMessages = {
   'plan.reviewDate.invalid': 'Please choose a full date.',
   'plan.reviewDate.passed': 'The review date has passed.',
 
+  // Who in the network knows the worries (issue 15).
+  'plan.told.summary': 'Told about the worries: {names} ({count} of {total}).',
+  'plan.told.notYet': 'Not yet: {names}.',
+  'plan.told.nobody': 'Nobody in the network has been told about the worries yet.',
+
   // The safety plan for each child (issue 15): how the child will know, written for them.
   'plan.forChild.title': 'How each child will know',
   'plan.forChild.hint':

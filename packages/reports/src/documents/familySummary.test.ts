@@ -1,7 +1,7 @@
 import type { BoardState, CardId, PairId, ScaleId } from '@kinmap/model';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type ExtractedPdf, extractPdf, fullText, pageTexts, textLines } from '../testing/pdfText.js';
-import { renderFamilySummary } from './familySummary.js';
+import { renderFamilySummary, toldLine } from './familySummary.js';
 import {
   ARABIC,
   bigBoard,
@@ -29,6 +29,10 @@ describe('renderFamilySummary', () => {
     expect(text).toContain('Family summary');
     expect(text).toContain('The Khan family');
     expect(text).toContain('The plan as it was at the review child protection conference on 12 March 2025.');
+  });
+
+  it('says who in the network has been told about the worries', () => {
+    expect(text).toContain('Told about the worries: Gwen Pritchard (1 of 1).');
   });
 
   it('keeps the family’s words in Welsh, Polish, Arabic and Urdu searchable', () => {
@@ -211,5 +215,17 @@ describe('renderFamilySummary of a big board', () => {
       expect(at, sentence).toBeGreaterThanOrEqual(from);
       from = at;
     }
+  });
+});
+
+describe('toldLine', () => {
+  it('names who was told and who not yet, or says nobody was', () => {
+    const nan = { name: 'Nain', toldAboutWorries: true };
+    const mike = { name: ' ', toldAboutWorries: false };
+    expect(toldLine([nan, mike])).toBe(
+      'Told about the worries: Nain (1 of 2). Not yet: someone in the network.',
+    );
+    expect(toldLine([mike])).toBe('Nobody in the network has been told about the worries yet.');
+    expect(toldLine([nan])).toBe('Told about the worries: Nain (1 of 1).');
   });
 });

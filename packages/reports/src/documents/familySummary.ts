@@ -305,11 +305,22 @@ function writeTrajectory(
   }
 }
 
+/** Who in the network has been told about the worries, and who not yet, in one sentence. */
+export function toldLine(members: readonly { name: string; toldAboutWorries: boolean }[]): string {
+  const name = (m: { name: string }) => m.name.trim() || 'someone in the network';
+  const told = members.filter((m) => m.toldAboutWorries).map(name);
+  const notYet = members.filter((m) => !m.toldAboutWorries).map(name);
+  if (told.length === 0) return 'Nobody in the network has been told about the worries yet.';
+  const said = `Told about the worries: ${told.join(', ')} (${told.length} of ${members.length}).`;
+  return notYet.length === 0 ? said : `${said} Not yet: ${notYet.join(', ')}.`;
+}
+
 async function writePlan(flow: PageFlow, board: BoardState): Promise<void> {
   heading(flow, 'The safety plan', H1);
   heading(flow, 'The people helping to keep the child safe', H2);
   const members = networkInOrder(board);
   if (members.length === 0) flow.block([{ text: NOTHING_YET, style: BODY, color: INK_MUTED }]);
+  else flow.block([{ text: toldLine(members), style: BODY, before: 4 }]);
   for (const member of members) {
     const name = member.name.trim() || 'Someone in the network';
     flow.block([
