@@ -55,7 +55,7 @@ export interface ChildToolRoutesOptions {
 
 /**
  * What the plan's rules say about how the child will know, in the rules' order, one per line: the
- * start of the safety plan for the child. Cut at a line's end to fit the tool's words.
+ * start of the safety plan for the child: whole lines, in order, until one does not fit the tool's words.
  */
 export function howChildWillKnow(board: BoardState): string {
   const lines = Object.values(board.rules)

@@ -14,7 +14,7 @@ import { boardGuard, memberBySession, refuser } from '../access/boardGuard.js';
 import type { AuditLog } from '../audit/auditLog.js';
 import type { BoardRegistry } from '../boards/boardRegistry.js';
 import { boardUnavailable, pathId } from '../boards/boardRequest.js';
-import { storedVersion } from '../history/storedVersion.js';
+import { versionMetaOf } from '../history/storedVersion.js';
 import type { VersionChildTool, Versions } from '../history/versionStore.js';
 import { ApiError, ApiErrorCode } from '../http/apiError.js';
 import { reply } from '../http/reply.js';
@@ -125,7 +125,7 @@ export function registerVersionChildToolRoutes(
   // Staff see which tools the version kept; whether each changed since only if the child shows it to them.
   app.get('/api/boards/:id/versions/:vid/child-tools', guard('VE3'), async (c) => {
     const member = c.var.member;
-    const { id: versionId } = storedVersion(versions, member.boardId, c.req.param('vid')).meta;
+    const { id: versionId } = versionMetaOf(versions, member.boardId, c.req.param('vid'));
     const tools = [];
     for (const toolId of versions.childToolIds(member.boardId, versionId)) {
       const tool = childTools.get(member.boardId, toolId);
@@ -141,7 +141,7 @@ export function registerVersionChildToolRoutes(
 
   app.get('/api/boards/:id/versions/:vid/child-tools/:toolId', guard('VE3'), async (c) => {
     const member = c.var.member;
-    const { id: versionId } = storedVersion(versions, member.boardId, c.req.param('vid')).meta;
+    const { id: versionId } = versionMetaOf(versions, member.boardId, c.req.param('vid'));
     const { tool, content } = keptTool(member, versionId, c.req.param('toolId'));
     if (!childToolAdmits(tool, member)) {
       throw new ApiError(403, ApiErrorCode.forbidden, 'The child has not chosen to show this to you');
@@ -161,7 +161,7 @@ export function registerVersionChildToolRoutes(
   // [CT7] Staff the child shows it to bring a tool back as the version kept it; audited as a restore.
   app.post('/api/boards/:id/versions/:vid/child-tools/:toolId/restore', guard('CT7'), async (c) => {
     const member = c.var.member;
-    const { id: versionId } = storedVersion(versions, member.boardId, c.req.param('vid')).meta;
+    const { id: versionId } = versionMetaOf(versions, member.boardId, c.req.param('vid'));
     const { tool, content } = keptTool(member, versionId, c.req.param('toolId'));
     if (!childToolAdmits(tool, member)) {
       refuse(member, 'CT7', 'Only someone the child shows this to may bring it back');
