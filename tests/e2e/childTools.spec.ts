@@ -150,6 +150,11 @@ test('[CT3] [AC50] a tablet session: the worker draws and writes with the child;
   await toolScreen(worker.page).getByRole('button', { name: 'Save who can see it' }).click();
   await expect(toolScreen(parent.page).getByText('Jo has chosen not to share this.')).toBeVisible();
   await expect(toolScreen(parent.page).getByRole('textbox')).toHaveCount(0);
+  // The list asked again (the house is no longer in it), and the calm message stays until they go back.
+  await parent.page.waitForResponse(
+    (response) => response.url().endsWith('/child-tools') && response.request().method() === 'GET',
+  );
+  await expect(toolScreen(parent.page).getByText('Jo has chosen not to share this.')).toBeVisible();
   expect(await storedCopiesOf(parent.page, DREAM)).toEqual(NOTHING);
 });
 

@@ -118,7 +118,14 @@ export function ChildVoiceView({ boardId, board, session, me, openFirst, onOpene
   };
 
   const list = tools.state === 'ready' ? tools.list : [];
-  const open = list.find((tool) => tool.id === openId);
+  const found = list.find((tool) => tool.id === openId);
+  // A tool the child stops showing this person leaves their list, but its screen stays open with the
+  // calm "chosen not to share" until they go back: it is kept as it was last listed.
+  const [lastListed, setLastListed] = useState<ChildToolInfo | null>(null);
+  useEffect(() => {
+    if (found) setLastListed(found);
+  }, [found]);
+  const open = found ?? (lastListed?.id === openId ? lastListed : undefined);
   const openPerson = open && caseChildren.find((person) => person.id === open.personId);
 
   return (
