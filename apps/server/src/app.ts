@@ -9,6 +9,7 @@ import { registerStaffRoutes } from './accounts/staffRoutes.js';
 import { registerAuditRoutes } from './audit/auditRoutes.js';
 import { registerChildToolRoutes } from './child/childToolRoutes.js';
 import { registerVersionChildToolRoutes } from './child/childToolVersions.js';
+import { registerChildToolWorkerRoute } from './child/childToolWorker.js';
 import { MEETING_MAX_BYTES, MEETING_PATH, registerVersionRoutes } from './history/versionRoutes.js';
 import { ApiError, ApiErrorCode } from './http/apiError.js';
 import { bodyLimits } from './http/bodyLimits.js';
@@ -134,6 +135,13 @@ export function createApp(services: Services, settings: AppSettings): Hono<Reque
     logger,
     maxBodyBytes: MAX_BODY_BYTES,
     audit,
+  });
+  registerChildToolWorkerRoute(app, {
+    authenticate,
+    access,
+    childTools: services.childTools,
+    audit,
+    logger,
   });
   registerChildToolRoutes(app, {
     authenticate,

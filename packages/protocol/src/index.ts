@@ -62,6 +62,7 @@ export {
   childToolResponse,
   childToolStateSchema,
   childToolVisibilityRequest,
+  childToolWorkerRequest,
   createChildToolRequest,
   MAX_NAMED,
   MAX_PARENTS,

@@ -277,6 +277,8 @@ export function summarizeEvent(kind: AuditEventKind, detail: AuditDetail, nameOf
       return `started ${wordFor(CHILD_TOOL_NAMES, detail.kind) ?? "a child's tool"} with a child of the case`;
     case 'child-tool-visibility':
       return `changed who sees a child's ${wordFor(CHILD_TOOL_NAMES, detail.kind) ?? 'tool'}: ${wordFor(VISIBILITY_WORDS, detail.from) ?? '?'} → ${wordFor(VISIBILITY_WORDS, detail.to) ?? '?'}${detail.to === 'named' ? ` (${detail.named} named)` : ''}`;
+    case 'child-tool-worker':
+      return `handed ${wordFor(CHILD_TOOL_NAMES, detail.kind) ?? "a child's tool"} over to another worker${detail.workerLeft === true ? ' (its worker had left the board)' : ''}`;
     case 'words-pictures':
       return wordFor(WORDS_PICTURES_STEPS, detail.step) ?? 'moved Words and Pictures on';
     case 'scale-reveal':

@@ -84,10 +84,17 @@ function wordsPicturesOf(tool: ChildToolRecord, contentHash: string): WordsPictu
   };
 }
 
+/** Whether a member's access to the board has ended (or they are not known at all). */
+export function hasLeft(access: Pick<AccessControl, 'members'>, memberId: string): boolean {
+  const member = access.members.get(memberId);
+  return member === null || member.revokedAt !== null;
+}
+
 /** What a member is told of a tool: who it is shown to only if they are staff ([CT2]). */
-function infoFor(
+export function infoFor(
   tool: ChildToolRecord,
   member: BoardMember,
+  workerLeft: boolean,
   contentHash: string | null = null,
 ): ChildToolInfo {
   const mayOpen = childToolAdmits(tool, member);
@@ -98,6 +105,7 @@ function infoFor(
     visibility: tool.visibility,
     named: may(member.role, 'CT2') ? [...tool.named] : [],
     workerMemberId: tool.workerMemberId,
+    workerLeft,
     createdAt: tool.createdAt,
     mayOpen,
     wordsPictures: mayOpen && contentHash !== null ? wordsPicturesOf(tool, contentHash) : null,
@@ -124,6 +132,8 @@ export function registerChildToolRoutes(
   }: ChildToolRoutesOptions,
 ): void {
   const guard = boardGuard({ resolve: memberByAuthenticator(authenticate), audit });
+  const info = (tool: ChildToolRecord, member: BoardMember, contentHash: string | null = null) =>
+    infoFor(tool, member, hasLeft(access, tool.workerMemberId), contentHash);
   const refuse = refuser(audit);
 
   // Staff see every tool (and whether they may open it); anyone else only what the child shows them.
@@ -140,7 +150,7 @@ export function registerChildToolRoutes(
   /** What a member is told of a tool, Words and Pictures' agreement read against its content now. */
   async function describe(tool: ChildToolRecord, member: BoardMember): Promise<ChildToolInfo> {
     const hash = tool.kind === 'words-pictures' && childToolAdmits(tool, member) ? await hashOf(tool) : null;
-    return infoFor(tool, member, hash);
+    return info(tool, member, hash);
   }
 
   /** SHA-256 of a tool's content as it stands (what a parent agrees to). */
@@ -205,7 +215,7 @@ export function registerChildToolRoutes(
     }
     if (changed === null) throw new ApiError(404, ApiErrorCode.notFound, 'No such Words and Pictures');
     recordStep(member, changed, 'shared-with-parents', parents.length);
-    return reply(c, childToolResponse, { tool: infoFor(changed, member, await hashOf(changed)) });
+    return reply(c, childToolResponse, { tool: info(changed, member, await hashOf(changed)) });
   });
 
   // [CT6] A parent it was shared with agrees to it as it stands now.
@@ -222,7 +232,7 @@ export function registerChildToolRoutes(
     const changed = childTools.agree(member.boardId, tool.id, member.memberId, hash);
     if (changed === null) throw new ApiError(404, ApiErrorCode.notFound, 'No such Words and Pictures');
     recordStep(member, changed, 'agreed', changed.parents.length);
-    return reply(c, childToolResponse, { tool: infoFor(changed, member, hash) });
+    return reply(c, childToolResponse, { tool: info(changed, member, hash) });
   });
 
   // [CT5] Shared with the child once every parent agreed to it as it is; then left with the child.
@@ -245,7 +255,7 @@ export function registerChildToolRoutes(
     const changed = childTools.markStep(member.boardId, tool.id, step);
     if (changed === null) throw new ApiError(404, ApiErrorCode.notFound, 'No such Words and Pictures');
     recordStep(member, changed, step, changed.parents.length);
-    return reply(c, childToolResponse, { tool: infoFor(changed, member, hash) });
+    return reply(c, childToolResponse, { tool: info(changed, member, hash) });
   });
 
   // [CT1] Staff start a tool with a child of the case; they are its worker, and it shows to them alone.

@@ -19,6 +19,7 @@ import type { VersionChildTool, Versions } from '../history/versionStore.js';
 import { ApiError, ApiErrorCode } from '../http/apiError.js';
 import { reply } from '../http/reply.js';
 import type { RequestIdEnv } from '../http/requestId.js';
+import { hasLeft } from './childToolRoutes.js';
 import { type ChildToolRecord, type ChildTools, childToolAdmits } from './childTools.js';
 
 /**
@@ -106,6 +107,7 @@ export function registerVersionChildToolRoutes(
     visibility: tool.visibility,
     named: [...tool.named],
     workerMemberId: tool.workerMemberId,
+    workerLeft: hasLeft(options.access, tool.workerMemberId),
     createdAt: tool.createdAt,
     mayOpen: childToolAdmits(tool, member),
     wordsPictures: null,

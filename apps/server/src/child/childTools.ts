@@ -65,6 +65,8 @@ export interface ChildTools {
   agree(boardId: string, toolId: string, memberId: string, hash: string): ChildToolRecord | null;
   /** Words and Pictures: the step after agreement (shared with the child, then left with them). */
   markStep(boardId: string, toolId: string, step: 'with-child' | 'left-with-child'): ChildToolRecord | null;
+  /** Hands the tool to another worker ([CT8]); they see it always, the last worker only as the child chose. */
+  setWorker(boardId: string, toolId: string, workerMemberId: string): ChildToolRecord | null;
   /** Forgets a tool whose document could not be made (the create route's rollback). */
   remove(boardId: string, toolId: string): void;
 }
@@ -155,6 +157,9 @@ export function createChildTools(db: Database.Database, now: () => number = Date
     'UPDATE child_tools SET visibility = ?, named = ?, changed_at = ? WHERE board_id = ? AND id = ?',
   );
   const remove = db.prepare('DELETE FROM child_tools WHERE board_id = ? AND id = ?');
+  const updateWorker = db.prepare(
+    'UPDATE child_tools SET worker_member_id = ?, changed_at = ? WHERE board_id = ? AND id = ?',
+  );
   const updateParents = db.prepare(
     'UPDATE child_tools SET parents = ?, agreements = ?, changed_at = ? WHERE board_id = ? AND id = ?',
   );
@@ -224,6 +229,11 @@ export function createChildTools(db: Database.Database, now: () => number = Date
     markStep(boardId, toolId, step) {
       if (get(boardId, toolId) === null) return null;
       (step === 'with-child' ? updateWithChild : updateLeft).run(now(), now(), boardId, toolId);
+      return get(boardId, toolId);
+    },
+    setWorker(boardId, toolId, workerMemberId) {
+      if (get(boardId, toolId) === null) return null;
+      updateWorker.run(workerMemberId, now(), boardId, toolId);
       return get(boardId, toolId);
     },
     remove(boardId, toolId) {

@@ -43,5 +43,6 @@ export const auditMessages = {
   'history.kind.import': 'Imports',
   'history.kind.child-tool-created': 'Child’s tools started',
   'history.kind.child-tool-visibility': 'Who sees a child’s tool',
+  'history.kind.child-tool-worker': 'A child’s tool handed over',
   'history.kind.words-pictures': 'Words and Pictures',
 } as const;

@@ -1,10 +1,11 @@
 import { type BoardState, CHILD_TOOL_KINDS, type ChildToolKind, may, type PersonState } from '@kinmap/model';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
 import { type BoardMember, listMembers } from '../access/inviteApi';
 import type { BoardSession, Me } from '../board/useBoard';
 import { type MessageKey, t } from '../lib/messages';
 import { peopleInOrder } from '../plan/planOrder';
 import { type ChildToolInfo, listChildTools, startChildTool } from './childToolApi';
+import { HandOverForm } from './HandOverForm';
 import { ToolCard } from './ToolCard';
 import { ToolScreen } from './ToolScreen';
 import { childLabel, toolName } from './toolWords';
@@ -160,6 +161,18 @@ export function ChildVoiceView({ boardId, board, session, me, openFirst, onOpene
               nameOf={nameOf}
               onStart={(kind) => void start(person, kind)}
               onOpen={setOpenId}
+              handOver={(tool) =>
+                // [CT8] A tool whose worker has left: the facilitator hands it to the child's new worker.
+                !tool.mayOpen && tool.workerLeft && me.role === 'facilitator' ? (
+                  <HandOverForm
+                    boardId={boardId}
+                    tool={tool}
+                    childName={person.name}
+                    members={members.list}
+                    onSaved={replace}
+                  />
+                ) : null
+              }
             />
           ))
         )}
@@ -218,11 +231,13 @@ interface ChildSectionProps {
   readonly nameOf: (memberId: string) => string | null;
   readonly onStart: (kind: ChildToolKind) => void;
   readonly onOpen: (toolId: string) => void;
+  /** What to offer under a tool to hand it over, if anything ([CT8]). */
+  readonly handOver: (tool: ChildToolInfo) => ReactNode;
 }
 
 /** One child: their tools, and for staff the three tools to start with them. */
 function ChildSection(props: ChildSectionProps) {
-  const { person, tools, ready, mayStart, starting, staff, nameOf, onStart, onOpen } = props;
+  const { person, tools, ready, mayStart, starting, staff, nameOf, onStart, onOpen, handOver } = props;
   const headingId = `child-${person.id}`;
   const none: MessageKey = staff ? 'child.noTools' : 'child.noToolsShared';
   return (
@@ -242,6 +257,7 @@ function ChildSection(props: ChildSectionProps) {
               nameOf={nameOf}
               openButtonId={openButtonId(tool.id)}
               onOpen={() => onOpen(tool.id)}
+              handOver={handOver(tool)}
             />
           ))}
         </ul>

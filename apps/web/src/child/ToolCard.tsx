@@ -1,4 +1,5 @@
 import { ChevronRight } from 'lucide-react';
+import type { ReactNode } from 'react';
 import { currentLanguage, t } from '../lib/messages';
 import type { ChildToolInfo } from './childToolApi';
 import { TOOL_ICONS } from './toolIcon';
@@ -11,6 +12,8 @@ export interface ToolCardProps {
   readonly nameOf: (memberId: string) => string | null;
   readonly openButtonId: string;
   readonly onOpen: () => void;
+  /** Below the card: handing it over to a new worker ([CT8]), when offered. */
+  readonly handOver?: ReactNode;
 }
 
 function startedOn(createdAt: number): string {
@@ -22,7 +25,7 @@ function startedOn(createdAt: number): string {
 }
 
 /** One of a child's tools in the list: which it is, since when, who can see it, and "Open". */
-export function ToolCard({ tool, childName, staff, nameOf, openButtonId, onOpen }: ToolCardProps) {
+export function ToolCard({ tool, childName, staff, nameOf, openButtonId, onOpen, handOver }: ToolCardProps) {
   const name = toolName(tool.kind);
   const Icon = TOOL_ICONS[tool.kind];
   return (
@@ -42,6 +45,12 @@ export function ToolCard({ tool, childName, staff, nameOf, openButtonId, onOpen 
         </button>
       ) : (
         <p className="child-tool-card__closed">{t('child.notShared', { child: childName })}</p>
+      )}
+      {handOver && (
+        <div className="child-tool-card__hand-over">
+          <p>{t('child.handOver.left', { child: childName })}</p>
+          {handOver}
+        </div>
       )}
     </li>
   );

@@ -7,6 +7,7 @@ import { type MessageKey, t } from '../lib/messages';
 import { AreaPanel } from './AreaPanel';
 import type { ChildToolInfo } from './childToolApi';
 import { DrawingTools } from './DrawingTools';
+import { HandOverForm } from './HandOverForm';
 import { PrintTool } from './PrintTool';
 import type { DrawingMode } from './pens';
 import { ScoreToBoard } from './ScoreToBoard';
@@ -156,6 +157,15 @@ export function ToolScreen(props: ToolScreenProps) {
             nameOf={props.nameOf}
             onSaved={props.onToolChanged}
           />
+          {me.participantId === tool.workerMemberId && (
+            <HandOverForm
+              boardId={boardId}
+              tool={tool}
+              childName={person.name}
+              members={props.members}
+              onSaved={props.onToolChanged}
+            />
+          )}
         </div>
       )}
       {!ended && tool.wordsPictures !== null && (

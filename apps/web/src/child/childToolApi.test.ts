@@ -16,6 +16,7 @@ const tool = {
   visibility: 'named',
   named: ['mum', 'gran'],
   workerMemberId: 'sam',
+  workerLeft: false,
   createdAt: 20,
   mayOpen: true,
   wordsPictures: null,

@@ -89,6 +89,17 @@ export async function setChildToolVisibility(
 const toolUrl = (boardId: string, toolId: string, what: string) =>
   `${toolsUrl(boardId)}/${encodeURIComponent(toolId)}/${what}`;
 
+/** Hands the tool over to another staff member of the board ([CT8]). */
+export async function handOverChildTool(
+  boardId: string,
+  toolId: string,
+  memberId: string,
+  doFetch: Fetch = fetch,
+): Promise<ApiResult<ChildToolInfo>> {
+  const url = toolUrl(boardId, toolId, 'worker');
+  return readWith(await apiRequest(url, { method: 'PUT', body: { memberId } }, doFetch), readChildToolAnswer);
+}
+
 /** Words and Pictures shared with these parents to agree ([CT5]). */
 export async function shareWithParents(
   boardId: string,

@@ -192,4 +192,15 @@ export const childMessages = {
   'child.scale.recorded': '{child}’s score of {value} is on the board.',
   'child.scale.recordedPrivately': '{child}’s score of {value} is kept until the scores are shown.',
   'child.scale.recordFailed': 'The score could not be put on the board.',
+
+  // Handing a tool over to the child's new worker ([CT8]).
+  'child.handOver.title': 'Hand over to the new worker',
+  'child.handOver.hint':
+    'When {child} has a new worker, hand this over: they will always see it. You will see it only if {child} chose to show it to you.',
+  'child.handOver.who': 'New worker',
+  'child.handOver.pick': 'Choose a member of staff',
+  'child.handOver.button': 'Hand over',
+  'child.handOver.done': 'Handed over to {name}.',
+  'child.handOver.failed': 'That could not be handed over. Please try again.',
+  'child.handOver.left': '{child}’s worker has left this board. Hand it over to their new worker:',
 } as const;

@@ -9,6 +9,7 @@ const tool = {
   visibility: 'worker',
   named: [],
   workerMemberId: 'sam',
+  workerLeft: false,
   createdAt: 20,
   mayOpen: true,
   wordsPictures: null,

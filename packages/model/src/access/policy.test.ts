@@ -88,6 +88,7 @@ const EXPECTED: Record<PolicyRuleId, readonly Role[]> = {
   CT5: [F, P],
   CT6: [FA],
   CT7: [F, P],
+  CT8: [F, P],
 };
 
 describe('the policy table', () => {

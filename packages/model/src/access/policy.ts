@@ -107,6 +107,8 @@ const ACCESS_RULES = {
   CT6: FAMILY,
   // Bring a child's tool back as a saved version kept it (and only if the child shows it to you).
   CT7: STAFF,
+  // Hand a child's tool to another worker: its worker, or the facilitator once the worker has left.
+  CT8: STAFF,
 } as const satisfies Record<string, readonly Role[]>;
 
 /**
@@ -199,6 +201,7 @@ export const POLICY_SUMMARIES: Readonly<Record<PolicyRuleId, string>> = /* @__PU
   CT5: 'share Words and Pictures with the parents to agree, or with the child',
   CT6: 'agree to Words and Pictures as a parent it was shared with',
   CT7: "bring a child's tool back as a saved version kept it",
+  CT8: "hand a child's tool over to another worker",
 });
 
 /**

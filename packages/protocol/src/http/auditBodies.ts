@@ -64,6 +64,8 @@ export const AUDIT_KINDS = [
   // A child's tool started, and every change of who sees it (issue 14, [CT2]).
   'child-tool-created',
   'child-tool-visibility',
+  // A child's tool handed over to another worker ([CT8]).
+  'child-tool-worker',
   // Words and Pictures' steps: shared with the parents, a parent agreed, shared with and left with the child ([CT5], [CT6]).
   'words-pictures',
 ] as const;

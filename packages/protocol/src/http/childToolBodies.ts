@@ -77,8 +77,10 @@ export const childToolInfo = z.object({
   visibility: z.enum(CHILD_TOOL_VISIBILITIES),
   /** Member ids the child chose ([] for anyone but staff). */
   named: z.array(id),
-  /** The staff member who started it with the child. */
+  /** The staff member who started it with the child, or who it was handed over to ([CT8]). */
   workerMemberId: id,
+  /** Whether that worker's access to the board has ended: the facilitator may then hand it over. */
+  workerLeft: z.boolean(),
   createdAt: z.number(),
   /** Whether the child's choice admits the asker to the tool's room. */
   mayOpen: z.boolean(),
@@ -138,3 +140,6 @@ export const versionChildToolResponse = z.object({
   changedAreas: z.array(z.string().check(z.maxLength(40))).check(z.maxLength(10)),
 });
 export type VersionChildToolResponse = z.output<typeof versionChildToolResponse>;
+
+/** `PUT /api/boards/:id/child-tools/:toolId/worker`: hand the tool over to this staff member ([CT8]). */
+export const childToolWorkerRequest = z.strictObject({ memberId: id });
