@@ -56,4 +56,24 @@ test('[CT8] the worker hands the child’s Three Houses over to the new worker',
   // Pat's list shows it to open (without a reload), with the child's words.
   await pat.page.getByRole('button', { name: 'Open Three Houses' }).click({ timeout: 15_000 });
   await expect(wordsIn(pat.page, 'House of worries')).toHaveValue(WORRY);
+
+  // Pat leaves the board: the facilitator hands the house on to the next worker (Sam, here).
+  await toolScreen(sam.page).getByRole('button', { name: 'Back to the children' }).click();
+  const panel = await sam.board.openInvitePanel();
+  await panel.getByRole('button', { name: 'Remove access for Pat Worker' }).click();
+  await panel.getByRole('button', { name: 'Yes, remove access' }).click();
+  await expect(panel.getByText('Access ended')).toBeVisible();
+  await sam.board.closeInvitePanel();
+  await sam.page.reload();
+  await sam.board.waitUntilSynced();
+  await openView(sam.page, 'Child’s voice');
+  await expect(
+    sam.page.getByText('Jo’s worker has left this board. Hand it over to their new worker:'),
+  ).toBeVisible();
+  await shotOf(sam.page, testInfo, 'hand-over-worker-left');
+  const left = sam.page.getByRole('form', { name: 'Hand over to the new worker' });
+  await left.getByLabel('New worker').selectOption({ label: 'Sam Chair' });
+  await left.getByRole('button', { name: 'Hand over' }).click();
+  await sam.page.getByRole('button', { name: 'Open Three Houses' }).click({ timeout: 15_000 });
+  await expect(wordsIn(sam.page, 'House of worries')).toHaveValue(WORRY);
 });

@@ -170,6 +170,7 @@ export function ChildVoiceView({ boardId, board, session, me, openFirst, onOpene
                     childName={person.name}
                     members={members.list}
                     onSaved={replace}
+                    forLeaver
                   />
                 ) : null
               }

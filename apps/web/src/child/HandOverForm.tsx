@@ -11,6 +11,8 @@ export interface HandOverFormProps {
   /** The board's members; null while loading. */
   readonly members: readonly BoardMember[] | null;
   readonly onSaved: (tool: ChildToolInfo) => void;
+  /** The facilitator handing over for a worker who has left (rather than the worker themselves). */
+  readonly forLeaver?: boolean;
 }
 
 /**
@@ -18,7 +20,14 @@ export interface HandOverFormProps {
  * sees it always; the last worker sees it only as the child chose. Offered to the worker, and to the
  * facilitator once the worker has left the board.
  */
-export function HandOverForm({ boardId, tool, childName, members, onSaved }: HandOverFormProps) {
+export function HandOverForm({
+  boardId,
+  tool,
+  childName,
+  members,
+  onSaved,
+  forLeaver = false,
+}: HandOverFormProps) {
   const id = useId();
   const staff = (members ?? []).filter(
     (member) => member.revokedAt === null && may(member.role, 'CT1') && member.id !== tool.workerMemberId,
@@ -52,7 +61,9 @@ export function HandOverForm({ boardId, tool, childName, members, onSaved }: Han
       <h3 id={`${id}-title`} className="child-hand-over__title">
         {t('child.handOver.title')}
       </h3>
-      <p className="hint">{t('child.handOver.hint', { child: childName })}</p>
+      <p className="hint">
+        {t(forLeaver ? 'child.handOver.hintLeft' : 'child.handOver.hint', { child: childName })}
+      </p>
       <label htmlFor={`${id}-who`}>{t('child.handOver.who')}</label>
       <select id={`${id}-who`} value={chosen} onChange={(event) => setChosen(event.currentTarget.value)}>
         <option value="">{t('child.handOver.pick')}</option>

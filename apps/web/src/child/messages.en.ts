@@ -197,6 +197,7 @@ export const childMessages = {
   'child.handOver.title': 'Hand over to the new worker',
   'child.handOver.hint':
     'When {child} has a new worker, hand this over: they will always see it. You will see it only if {child} chose to show it to you.',
+  'child.handOver.hintLeft': 'The new worker will always see it. Nobody else sees more than {child} chose.',
   'child.handOver.who': 'New worker',
   'child.handOver.pick': 'Choose a member of staff',
   'child.handOver.button': 'Hand over',
