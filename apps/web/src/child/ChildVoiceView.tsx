@@ -31,9 +31,11 @@ type Tools =
 
 /**
  * "The child's voice": each child of the case with their own tools (Three Houses, Wizards and
- * Fairies, the Safety House). Staff start a tool with a child ([CT1]) and choose with the child who
- * sees it ([CT2]); everyone sees only the tools the child let them see (the server lists no other).
- * A tool opens full screen; its document lives only while it is open.
+ * Fairies, the Safety House) and those written for them (Words and Pictures, their safety plan).
+ * Staff start a tool with a child ([CT1]) and choose with the child who sees it ([CT2]); everyone
+ * sees only the tools the child let them see (the server lists no other), the list asked again every
+ * few seconds. A tool opens full screen; its document lives only while it is open. A tool whose
+ * worker has left is handed over by the facilitator ([CT8]).
  */
 export function ChildVoiceView({ boardId, board, session, me, openFirst, onOpened }: ChildVoiceViewProps) {
   const caseChildren = useMemo(
