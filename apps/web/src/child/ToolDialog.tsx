@@ -1,8 +1,9 @@
-import { areasOf, type ChildToolKind } from '@kinmap/model';
+import { areasOf, type ChildToolKind, type ChildToolState } from '@kinmap/model';
 import { ArrowLeft } from 'lucide-react';
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { t } from '../lib/messages';
 import { useMediaQuery } from '../lib/useMediaQuery';
+import { AreaPanel, type AreaPanelProps } from './AreaPanel';
 import { AreaTabs } from './AreaTabs';
 import { stopReading } from './ReadAloud';
 import { areaTitle, toolName } from './toolWords';
@@ -57,18 +58,24 @@ export function ToolDialog({ title, backLabel, onClose, actions, children }: Too
 /** Below this width the parts of a tool are tabs, one at a time. */
 const TABS_QUERY = '(max-width: 720px)';
 
-/** Every part of a tool side by side on a tablet, laptop or wall; one tab at a time on a phone. */
-export function ToolAreas({
-  kind,
-  panel,
-}: {
+/** What every part of a tool is drawn with: the tool's document and state, and what this person may do. */
+export type ToolAreasProps = Omit<AreaPanelProps, 'area' | 'state' | 'kind'> & {
   readonly kind: ChildToolKind;
-  readonly panel: (area: string) => ReactNode;
-}) {
+  readonly state: ChildToolState;
+};
+
+/** Every part of a tool side by side on a tablet, laptop or wall; one tab at a time on a phone. */
+export function ToolAreas({ kind, state, ...panelProps }: ToolAreasProps) {
   const narrow = useMediaQuery(TABS_QUERY);
   const [shownArea, setShownArea] = useState<string | null>(null);
   const areas = areasOf(kind).map((area) => ({ area, title: areaTitle(kind, area) }));
   const shown = areas.find((a) => a.area === shownArea)?.area ?? areas[0]?.area ?? '';
+  const panel = (area: string) => {
+    const areaState = state.areas[area];
+    return areaState ? (
+      <AreaPanel key={area} kind={kind} area={area} state={areaState} {...panelProps} />
+    ) : null;
+  };
   return narrow ? (
     <AreaTabs
       label={t('child.areas', { tool: toolName(kind) })}

@@ -4,7 +4,6 @@ import type { BoardMember } from '../access/inviteApi';
 import type { BoardSession, Me } from '../board/useBoard';
 import { mayWriteBoard } from '../editing/cardPermissions';
 import { type MessageKey, t } from '../lib/messages';
-import { AreaPanel } from './AreaPanel';
 import type { ChildToolInfo } from './childToolApi';
 import { DrawingTools } from './DrawingTools';
 import { HandOverForm } from './HandOverForm';
@@ -101,25 +100,6 @@ export function ToolScreen(props: ToolScreenProps) {
   const statusKey = STATUS_WORDS[status];
   const sees = visibilityWords(tool, person.name, props.nameOf, may(me.role, 'CT2'));
 
-  const panel = (area: string) => {
-    const areaState = state?.areas[area];
-    if (!doc || !areaState) return null;
-    return (
-      <AreaPanel
-        key={area}
-        doc={doc}
-        kind={kind}
-        area={area}
-        state={areaState}
-        childName={person.name}
-        mode={mode}
-        canWrite={canWrite}
-        {...(mayScoreOnBoard ? { scoreToBoard } : {})}
-        {...(mayQuote ? { wordsToMap } : {})}
-      />
-    );
-  };
-
   return (
     <ToolDialog
       title={t(isForTheChild(kind) ? 'child.toolFor' : 'child.toolOf', {
@@ -182,10 +162,19 @@ export function ToolScreen(props: ToolScreenProps) {
       <p className="child-screen__status" role="status">
         {statusKey ? t(statusKey, { child: person.name }) : ''}
       </p>
-      {!ended && state !== null && (
+      {!ended && state !== null && doc !== null && (
         <div className="child-screen__body">
           {!canWrite && <p className="hint child-screen__read-only">{t('child.readOnly')}</p>}
-          <ToolAreas kind={kind} panel={panel} />
+          <ToolAreas
+            kind={kind}
+            state={state}
+            doc={doc}
+            childName={person.name}
+            mode={mode}
+            canWrite={canWrite}
+            {...(mayScoreOnBoard ? { scoreToBoard } : {})}
+            {...(mayQuote ? { wordsToMap } : {})}
+          />
         </div>
       )}
       {canWrite && state !== null && <DrawingTools mode={mode} onMode={setMode} />}

@@ -11,7 +11,6 @@ import {
 import { useEffect, useMemo, useState } from 'react';
 import * as Y from 'yjs';
 import type { Me } from '../board/useBoard';
-import { AreaPanel } from '../child/AreaPanel';
 import type { DrawingMode } from '../child/pens';
 import { ToolAreas, ToolDialog } from '../child/ToolDialog';
 import { areaTitle, toolName } from '../child/toolWords';
@@ -108,23 +107,6 @@ export function KeptToolScreen({
     onRestored();
   }
 
-  const panel = (area: string) => {
-    const areaState = state?.areas[area];
-    if (!doc || !areaState) return null;
-    return (
-      <AreaPanel
-        key={area}
-        doc={doc}
-        kind={kind}
-        area={area}
-        state={areaState}
-        childName={childName}
-        mode={LOOK_ONLY}
-        canWrite={false}
-      />
-    );
-  };
-
   return (
     <ToolDialog
       title={t('versions.tools.title', { tool: what, number: version.number })}
@@ -161,10 +143,17 @@ export function KeptToolScreen({
           {loaded === 'failed' ? t('versions.tools.failed') : said?.text}
         </p>
       )}
-      {state !== null && (
+      {state !== null && doc !== null && (
         <div className="child-screen__body">
           <p className="hint child-screen__read-only">{t('versions.tools.readOnly')}</p>
-          <ToolAreas kind={kind} panel={panel} />
+          <ToolAreas
+            kind={kind}
+            state={state}
+            doc={doc}
+            childName={childName}
+            mode={LOOK_ONLY}
+            canWrite={false}
+          />
         </div>
       )}
     </ToolDialog>
