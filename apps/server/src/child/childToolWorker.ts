@@ -48,10 +48,10 @@ export function registerChildToolWorkerRoute(
     if (tool === null) throw new ApiError(404, ApiErrorCode.notFound, "No such child's tool");
     const workerLeft = hasLeft(access, tool.workerMemberId);
     const isWorker = member.memberId === tool.workerMemberId;
-    if (!isWorker && !(workerLeft && member.role === 'facilitator')) {
+    if (!isWorker && !(workerLeft && may(member.role, 'CT9'))) {
       refuse(
         member,
-        'CT8',
+        'CT9',
         "Only the child's worker may hand this over, or the facilitator once the worker has left",
       );
     }

@@ -165,7 +165,7 @@ export function ChildVoiceView({ boardId, board, session, me, openFirst, onOpene
               onOpen={setOpenId}
               handOver={(tool) =>
                 // [CT8] A tool whose worker has left: the facilitator hands it to the child's new worker.
-                !tool.mayOpen && tool.workerLeft && me.role === 'facilitator' ? (
+                !tool.mayOpen && tool.workerLeft && may(me.role, 'CT9') ? (
                   <HandOverForm
                     boardId={boardId}
                     tool={tool}

@@ -89,6 +89,7 @@ const EXPECTED: Record<PolicyRuleId, readonly Role[]> = {
   CT6: [FA],
   CT7: [F, P],
   CT8: [F, P],
+  CT9: [F],
 };
 
 describe('the policy table', () => {

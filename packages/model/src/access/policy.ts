@@ -107,8 +107,9 @@ const ACCESS_RULES = {
   CT6: FAMILY,
   // Bring a child's tool back as a saved version kept it (and only if the child shows it to you).
   CT7: STAFF,
-  // Hand a child's tool to another worker: its worker, or the facilitator once the worker has left.
+  // Hand a child's tool to another worker (its worker does); once the worker has left, CT9's row does.
   CT8: STAFF,
+  CT9: FACILITATOR,
 } as const satisfies Record<string, readonly Role[]>;
 
 /**
@@ -202,6 +203,7 @@ export const POLICY_SUMMARIES: Readonly<Record<PolicyRuleId, string>> = /* @__PU
   CT6: 'agree to Words and Pictures as a parent it was shared with',
   CT7: "bring a child's tool back as a saved version kept it",
   CT8: "hand a child's tool over to another worker",
+  CT9: "hand a child's tool over once its worker has left the board",
 });
 
 /**
