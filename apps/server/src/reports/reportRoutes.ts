@@ -3,11 +3,9 @@ import {
   type BoardState,
   boardExportJsonSchema,
   buildBoardExport,
-  type ChildToolState,
   keepProfessionalsOnly,
   type MeetingRecord,
   parseBoardExport,
-  readChildTool,
   registerParticipant,
   restoreBoard,
   type Trajectory,
@@ -18,13 +16,11 @@ import {
   withoutCards,
 } from '@kinmap/model';
 import {
-  childToolRoomId,
   IMPORT_MAX_BYTES,
   importedBoardResponse,
   restrictedRoomId,
   trajectoryResponse,
 } from '@kinmap/protocol';
-import type { RecordChildTool } from '@kinmap/reports';
 import type { Rooms } from '@kinmap/sync';
 import type { Context, Hono } from 'hono';
 import type * as Y from 'yjs';
@@ -33,8 +29,7 @@ import { type BoardEnv, boardGuard, memberBySession } from '../access/boardGuard
 import { requireStaff } from '../accounts/accountRoutes.js';
 import { boardUnavailable } from '../boards/boardRequest.js';
 import { copyTitle } from '../boards/copyTitle.js';
-import { childToolAdmits, shownToWords } from '../child/childTools.js';
-import { versionChildTool } from '../child/childToolVersions.js';
+import { recordChildTools } from '../child/recordChildTools.js';
 import {
   captureBoard,
   decodeBoard,
@@ -102,45 +97,6 @@ export function registerReportRoutes(app: Hono<RequestIdEnv>, options: ReportRou
     now = Date.now,
   } = options;
 
-  /**
-   * [CT3] Every child's tool of the board now, or those the version kept ([CT7]); the content only
-   * where the child's choice now admits `member`.
-   */
-  async function recordChildTools(
-    member: BoardMember,
-    board: BoardState,
-    version: VersionMeta | null,
-  ): Promise<RecordChildTool[]> {
-    const nameOf = (memberId: string) => access.members.get(memberId)?.displayName ?? 'someone';
-    const tools =
-      version === null
-        ? childTools.ofBoard(member.boardId)
-        : versions
-            .childToolIds(member.boardId, version.id)
-            .flatMap((toolId) => childTools.get(member.boardId, toolId) ?? []);
-    const out: RecordChildTool[] = [];
-    for (const tool of tools) {
-      let content: ChildToolState | null = null;
-      if (childToolAdmits(tool, member)) {
-        if (version === null) {
-          const read = await rooms.read(childToolRoomId(member.boardId, tool.id), readChildTool);
-          if (!read.ok) throw boardUnavailable();
-          content = read.value;
-        } else {
-          content = versionChildTool(versions, member.boardId, version.id, tool.id);
-        }
-      }
-      out.push({
-        kind: tool.kind,
-        childName: board.people[tool.personId as keyof typeof board.people]?.name ?? 'a child of the case',
-        workerName: nameOf(tool.workerMemberId),
-        createdAt: tool.createdAt,
-        shownTo: shownToWords(tool, nameOf),
-        content,
-      });
-    }
-    return out;
-  }
   const guard = boardGuard({ resolve: memberBySession(options), audit });
 
   /** [VE14] The ids of the cards professionals-only now; a room failure is 503 (fail closed). */
@@ -285,7 +241,12 @@ export function registerReportRoutes(app: Hono<RequestIdEnv>, options: ReportRou
       const input = {
         ...reportInput(member, source, new Set()),
         restricted: source.content.restricted,
-        childTools: await recordChildTools(member, source.content.shared, source.version),
+        childTools: await recordChildTools(
+          { rooms, versions, childTools, access },
+          member,
+          source.content.shared,
+          source.version,
+        ),
       };
       return { pdf: await render('record', input), source };
     });
